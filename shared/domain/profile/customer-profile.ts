@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { CreditSummarySchema } from '../credit/credit-summary.js';
+import { RatingResultSchema } from '../rating/rating-result.js';
+import { CustomerAggregatesSchema, emptyAggregates } from './aggregates.js';
+import { IdentifierSchema } from './identifiers.js';
+import { ProvenancedValueSchema } from './provenance.js';
+
+export const CustomerIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'letters, digits and _ . : - (at most 128), starting with a letter or digit');
+
+/** Profile fields that carry provenance. Each capability may add fields here. */
+export const ProfileFieldNameSchema = z.enum([
+  'legalName',
+  'tradingName',
+  'email',
+  'phone',
+  'country',
+  'city',
+  'addressLine',
+  'postalCode',
+  'industry',
+  'website',
+]);
+export type ProfileFieldName = z.infer<typeof ProfileFieldNameSchema>;
+
+export const PartnerAssessmentSummarySchema = z.object({
+  partnerId: z.string(),
+  assessmentId: z.string(),
+  grade: z.string().optional(),
+  pd: z.number().min(0).max(1).optional(),
+  score: z.number().optional(),
+  submittedAt: z.iso.datetime({ offset: true }),
+});
+
+export const FreezeSchema = z.object({
+  reason: z.string(),
+  frozenAt: z.iso.datetime({ offset: true }),
+  by: z.string(),
+});
+
+/**
+ * The golden customer profile: one per customer, assembled from CRM, bureau and partner
+ * records. `version` guards optimistic concurrency; `sequence` numbers the events emitted
+ * for this customer so receivers can drop stale updates.
+ */
+export const CustomerProfileSchema = z.object({
+  customerId: CustomerIdSchema,
+  kind: z.enum(['business', 'consumer']),
+  status: z.enum(['active', 'merged']),
+  mergedInto: CustomerIdSchema.optional(),
+  fields: z.partialRecord(ProfileFieldNameSchema, ProvenancedValueSchema),
+  identifiers: z.array(IdentifierSchema),
+  aggregates: CustomerAggregatesSchema,
+  credit: CreditSummarySchema,
+  assessments: z.array(PartnerAssessmentSummarySchema),
+  rating: RatingResultSchema.optional(),
+  freeze: FreezeSchema.optional(),
+  version: z.number().int().nonnegative(),
+  sequence: z.number().int().nonnegative(),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type CustomerProfile = z.infer<typeof CustomerProfileSchema>;
+
+export const newProfile = (customerId: string, kind: CustomerProfile['kind'], at: Date): CustomerProfile => ({
+  customerId,
+  kind,
+  status: 'active',
+  fields: {},
+  identifiers: [],
+  aggregates: emptyAggregates(),
+  credit: {},
+  assessments: [],
+  version: 0,
+  sequence: 0,
+  createdAt: at.toISOString(),
+  updatedAt: at.toISOString(),
+});
