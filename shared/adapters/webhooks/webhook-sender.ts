@@ -7,6 +7,7 @@ import {
   type DeliveryOutcome,
 } from '../../domain/delivery/delivery-outcome.js';
 import { DomainError } from '../../domain/errors.js';
+import { guardedFetch } from '../http/safe-fetch.js';
 
 /** The subset of `fetch` the sender needs; inject `safeFetch`-backed or fake implementations. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -24,8 +25,13 @@ export interface SendWebhookInput {
   attempt: number;
   /** Whole-attempt budget (connect, headers and response excerpt). Default 15 000 ms. */
   timeoutMs?: number;
-  /** Defaults to global `fetch`; the composition root passes a `safeFetch`-backed one (see http/safe-fetch.ts). */
+  /**
+   * Defaults to `safeFetch` (SSRF guard + pinned DNS, see http/safe-fetch.ts). Tests may inject a fake;
+   * production code should not replace the guard.
+   */
   fetchImpl?: FetchLike;
+  /** Lets the default guarded fetch call http://127.0.0.1 sandboxes. Local runs only; default false. */
+  allowLoopbackHttp?: boolean;
   /** Signing time source. Keep it the real clock: receivers reject timestamps older than 5 minutes. */
   now?: () => Date;
 }
@@ -77,12 +83,12 @@ const errorCode = (error: unknown): string => {
  * Delivers one signed event to one endpoint, once, and classifies the result. Never throws for
  * network or HTTP problems: the classification tells the caller whether to stop, retry (with
  * `retryAfterMs` from a 429/503 Retry-After), disable the endpoint (410) or quarantine
- * (URL refused, unusable secret). Redirects are not followed: a 3xx is a failed attempt.
+ * (URL refused by the SSRF guard, unusable secret). Redirects are not followed: a 3xx is a failed attempt.
  * The body is the exact JSON that was signed; neither the body nor the secrets are logged.
  */
 export const sendWebhook = async (input: SendWebhookInput): Promise<DeliveryOutcome & { attempt: number }> => {
   const now = input.now ?? (() => new Date());
-  const fetchImpl = input.fetchImpl ?? ((url, init) => fetch(url, init));
+  const fetchImpl = input.fetchImpl ?? guardedFetch({ allowLoopbackHttp: input.allowLoopbackHttp ?? false });
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 1000) / 1000;
   const failed = (classification: DeliveryOutcome['classification'], error: string) => ({

@@ -29,7 +29,7 @@ describe('sendWebhook', () => {
     receiver = await startWebhookReceiver({ secret });
 
     // Act
-    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/crm-a`, secrets: [secret], envelope, messageId: 'msg_1', attempt: 1 });
+    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/crm-a`, secrets: [secret], envelope, messageId: 'msg_1', attempt: 1, allowLoopbackHttp: true });
 
     // Assess
     expect(outcome).toMatchObject({ ok: true, status: 200, classification: 'delivered', responseExcerpt: 'ok', attempt: 1 });
@@ -56,8 +56,8 @@ describe('sendWebhook', () => {
     receiver = await startWebhookReceiver({ secret: newSecret });
 
     // Act
-    await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: during, envelope, messageId: 'msg_rot_1', attempt: 1 });
-    await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: after, envelope, messageId: 'msg_rot_2', attempt: 1 });
+    await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: during, envelope, messageId: 'msg_rot_1', attempt: 1, allowLoopbackHttp: true });
+    await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: after, envelope, messageId: 'msg_rot_2', attempt: 1, allowLoopbackHttp: true });
 
     // Assess
     expect(during).toEqual([newSecret, oldSecret]);
@@ -79,7 +79,7 @@ describe('sendWebhook', () => {
     receiver = await startWebhookReceiver({ secret: generateSecret() });
 
     // Act
-    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [generateSecret()], envelope, messageId: 'msg_x', attempt: 1 });
+    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [generateSecret()], envelope, messageId: 'msg_x', attempt: 1, allowLoopbackHttp: true });
 
     // Assess
     expect(receiver.received[0]?.verified).toBe(false);
@@ -96,7 +96,7 @@ describe('sendWebhook', () => {
     receiver = await startWebhookReceiver({ secret, mode });
 
     // Act
-    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_m', attempt: 2 });
+    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_m', attempt: 2, allowLoopbackHttp: true });
 
     // Assess
     expect(outcome).toMatchObject({ ok: false, status, classification });
@@ -109,7 +109,7 @@ describe('sendWebhook', () => {
     receiver = await startWebhookReceiver({ secret, mode: 'throttle', retryAfterSeconds: 120 });
 
     // Act
-    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_t', attempt: 1 });
+    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_t', attempt: 1, allowLoopbackHttp: true });
 
     // Assess
     expect(outcome).toMatchObject({ ok: false, status: 429, classification: 'retry', retryAfterMs: 120_000 });
@@ -134,7 +134,7 @@ describe('sendWebhook', () => {
     receiver = await startWebhookReceiver({ secret, mode: 'garbage' });
 
     // Act
-    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_g', attempt: 1 });
+    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_g', attempt: 1, allowLoopbackHttp: true });
 
     // Assess
     expect(outcome).toMatchObject({ ok: false, classification: 'retry', error: 'connection_error' });
@@ -147,7 +147,7 @@ describe('sendWebhook', () => {
     receiver = await startWebhookReceiver({ secret, mode: 'hang' });
 
     // Act
-    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_h', attempt: 1, timeoutMs: 200 });
+    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_h', attempt: 1, timeoutMs: 200, allowLoopbackHttp: true });
 
     // Assess
     expect(outcome).toMatchObject({ ok: false, classification: 'retry', error: 'timeout' });
@@ -167,10 +167,25 @@ describe('sendWebhook', () => {
     expect(outcome.classification).toBe('retry');
   });
 
+  it('refuses private and plain-http URLs through the default SSRF guard without throwing', async () => {
+    // Prepare
+    const secret = generateSecret();
+    receiver = await startWebhookReceiver({ secret });
+
+    // Act
+    const loopbackNotAllowed = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'm', attempt: 1 });
+    const metadata = await sendWebhook({ url: 'https://169.254.169.254/latest/meta-data/', secrets: [secret], envelope, messageId: 'm', attempt: 1 });
+
+    // Assess
+    expect(loopbackNotAllowed).toMatchObject({ ok: false, classification: 'failed_permanent', error: 'unsafe_url' });
+    expect(metadata).toMatchObject({ ok: false, classification: 'failed_permanent', error: 'unsafe_url' });
+    expect(receiver.received).toHaveLength(0);
+  });
+
   it('quarantines instead of throwing when no secret is active or a secret is unusable', async () => {
     // Act
-    const none = await sendWebhook({ url: 'https://example.com/x', secrets: [], envelope, messageId: 'm', attempt: 1 });
-    const broken = await sendWebhook({ url: 'https://example.com/x', secrets: ['whsec_%%%'], envelope, messageId: 'm', attempt: 1 });
+    const none = await sendWebhook({ url: 'https://example.com/x', secrets: [], envelope, messageId: 'm', attempt: 1, allowLoopbackHttp: true });
+    const broken = await sendWebhook({ url: 'https://example.com/x', secrets: ['whsec_%%%'], envelope, messageId: 'm', attempt: 1, allowLoopbackHttp: true });
 
     // Assess
     expect(none).toMatchObject({ classification: 'failed_permanent', error: 'no_active_secret' });
