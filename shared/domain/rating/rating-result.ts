@@ -30,5 +30,13 @@ export const RatingResultSchema = z.object({
   limit: z.object({ recommended: MoneySchema, factors: z.array(LimitFactorSchema) }).optional(),
   inputsHash: z.string(),
   ratedAt: z.iso.datetime({ offset: true }),
+  /** Added by the rating engine: feature values the score used (null = missing), for explanations and audit. */
+  features: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).optional(),
+  /** Added by the rating engine: worst days past due at rating time, so alerts fire on threshold crossings only. */
+  worstDaysPastDue: z.number().int().nonnegative().optional(),
+  /** Added by the rating engine: the default definition (policy `alerts.defaultDpd`) was met. */
+  defaulted: z.boolean().optional(),
+  /** Added by the rating engine: contradictory or impossible input data that the rating worked around. */
+  warnings: z.array(z.object({ code: z.string(), text: z.string() })).optional(),
 });
 export type RatingResult = z.infer<typeof RatingResultSchema>;
