@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { CustomerProfileSchema } from '../profile/customer-profile.js';
+import { BureauIdSchema, BureauSummarySchema } from '../credit/credit-summary.js';
+import { MoneySchema } from '../money.js';
+import { CustomerProfileSchema, FreezeSchema, PartnerAssessmentSummarySchema } from '../profile/customer-profile.js';
+import { LimitFactorSchema, ReasonCodeSchema, RatingResultSchema } from '../rating/rating-result.js';
+import { EventEnvelopeSchema } from './envelope.js';
 
 /**
  * Versioned event types. Each entry is the schema of `data` for one (type, version).
  * Subscriptions name event types from this list; anything else is refused.
- * Capabilities add their types here; docs/events/*.json is generated from it.
+ * Capabilities add their types here; docs/events/*.json is generated from it
+ * (`npx tsx scripts/export-event-schemas.ts`). A breaking change to `data` is a new version.
  */
 export const CustomerUpdatedV1Schema = z.object({
   profile: CustomerProfileSchema.pick({
@@ -19,11 +24,116 @@ export const CustomerUpdatedV1Schema = z.object({
   changedFields: z.array(z.string()),
 });
 
+/** The rating as published: the decision and its reasons, not the inputs. */
+export const RatingSnapshotSchema = RatingResultSchema.pick({
+  status: true,
+  policyVersion: true,
+  score: true,
+  grade: true,
+  pd: true,
+  reasons: true,
+  ratedAt: true,
+});
+
+export const RatingChangedV1Schema = z.object({
+  /** Absent for a customer's first rating. */
+  previous: RatingSnapshotSchema.optional(),
+  current: RatingSnapshotSchema,
+  /** Which of score, grade, pd, status, policyVersion differ from `previous`. */
+  changed: z.array(z.enum(['status', 'score', 'grade', 'pd', 'policyVersion'])),
+});
+
+export const LimitSnapshotSchema = z.object({
+  recommended: MoneySchema,
+  factors: z.array(LimitFactorSchema),
+  policyVersion: z.number().int().positive(),
+});
+
+export const LimitChangedV1Schema = z.object({
+  previous: LimitSnapshotSchema.optional(),
+  current: LimitSnapshotSchema,
+  /** Why the limit moved, most important first. */
+  reasons: z.array(ReasonCodeSchema).max(4),
+});
+
+export const AlertRaisedV1Schema = z.object({
+  alertId: z.string(),
+  rule: z.string(),
+  severity: z.enum(['info', 'warning', 'critical']),
+  /** Human-readable, free of personal data. */
+  message: z.string(),
+  /** Emergency measures the policy applied, e.g. `freeze_new_orders`, `reduce_limit`. */
+  measures: z.array(z.string()),
+  policyVersion: z.number().int().positive().optional(),
+  raisedAt: z.iso.datetime({ offset: true }),
+});
+
+export const CustomerFrozenV1Schema = FreezeSchema.extend({
+  alertId: z.string().optional(),
+});
+
+export const CustomerUnfrozenV1Schema = z.object({
+  reason: z.string(),
+  unfrozenAt: z.iso.datetime({ offset: true }),
+  by: z.string(),
+});
+
+/** A bureau report arrived and was normalised. Summary only: the raw bureau payload is never published. */
+export const CreditReportReceivedV1Schema = z.object({
+  bureau: BureauIdSchema,
+  reportId: z.string(),
+  summary: BureauSummarySchema,
+});
+
+/** A webhook endpoint was switched off automatically. Carries no URL or secret. */
+export const EndpointDisabledV1Schema = z.object({
+  subscriptionId: z.string(),
+  reason: z.enum(['gone', 'sustained_failure']),
+  disabledAt: z.iso.datetime({ offset: true }),
+  failingSince: z.iso.datetime({ offset: true }).optional(),
+  consecutiveFailures: z.number().int().nonnegative(),
+  exhaustedCount: z.number().int().nonnegative(),
+});
+
+export const AssessmentSubmittedV1Schema = PartnerAssessmentSummarySchema;
+
 export const eventCatalogue = {
   'customer.updated': { version: 1, data: CustomerUpdatedV1Schema, description: 'A customer profile was created or changed.' },
-} as const satisfies Record<string, { version: number; data: z.ZodType; description: string }>;
+  'rating.changed': { version: 1, data: RatingChangedV1Schema, description: "A customer's rating (score, grade, PD or status) changed." },
+  'limit.changed': { version: 1, data: LimitChangedV1Schema, description: "A customer's recommended credit limit changed." },
+  'alert.raised': { version: 1, data: AlertRaisedV1Schema, description: 'A risk alert rule fired for a customer.' },
+  'customer.frozen': { version: 1, data: CustomerFrozenV1Schema, description: 'A customer was frozen (no new credit).' },
+  'customer.unfrozen': { version: 1, data: CustomerUnfrozenV1Schema, description: 'A freeze on a customer was lifted.' },
+  'credit_report.received': { version: 1, data: CreditReportReceivedV1Schema, description: 'A bureau report was received and normalised (summary only).' },
+  'endpoint.disabled': { version: 1, data: EndpointDisabledV1Schema, description: 'A webhook endpoint was disabled after sustained failure or 410 Gone (admin alert).' },
+  'assessment.submitted': { version: 1, data: AssessmentSubmittedV1Schema, description: 'A partner agency submitted a risk assessment.' },
+} as const satisfies Record<string, { version: number; data: z.ZodObject; description: string }>;
 
 export type EventType = keyof typeof eventCatalogue;
 export const EVENT_TYPES = Object.keys(eventCatalogue) as EventType[];
 export const EventTypeSchema = z.enum(EVENT_TYPES as [EventType, ...EventType[]]);
 export type EventData<T extends EventType> = z.infer<(typeof eventCatalogue)[T]['data']>;
+
+/**
+ * The full envelope schema of one event type: type and version fixed, `data` typed. Used to
+ * export JSON Schemas and to parse events of a known type.
+ * @example envelopeSchemaFor('rating.changed').parse(body)
+ */
+export const envelopeSchemaFor = <T extends EventType>(type: T) => {
+  const entry: (typeof eventCatalogue)[T] = eventCatalogue[type];
+  const data: (typeof eventCatalogue)[T]['data'] = entry.data;
+  return EventEnvelopeSchema.extend({ type: z.literal(type), version: z.literal(entry.version), data });
+};
+
+/** Validates an envelope's `data` against the catalogue entry its type and version name. */
+export const EventEnvelopeOfCatalogueSchema = EventEnvelopeSchema.superRefine((envelope, ctx) => {
+  const entry = (eventCatalogue as Record<string, { version: number; data: z.ZodType } | undefined>)[envelope.type];
+  if (!entry || entry.version !== envelope.version) {
+    ctx.addIssue({ code: 'custom', path: ['type'], message: `unknown event type ${envelope.type} v${envelope.version}` });
+    return;
+  }
+  const result = entry.data.safeParse(envelope.data);
+  if (!result.success) {
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: ['data', ...issue.path], message: issue.message });
+  }
+});

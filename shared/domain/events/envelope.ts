@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 export const EventEnvelopeSchema = z.object({
   id: z.string().regex(/^evt_[0-9A-Z]{26}$/),
-  type: z.string().regex(/^[a-z]+(\.[a-z_]+)+$/),
+  type: z.string().regex(/^[a-z][a-z_]*(\.[a-z_]+)+$/),
   version: z.number().int().positive(),
   occurredAt: z.iso.datetime({ offset: true }),
   customerId: z.string().optional(),
