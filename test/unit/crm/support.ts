@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseConnectionConfig } from '../../../shared/domain/crm/field-mapping.js';
+import { defaultConnectionConfig } from '../../../shared/domain/crm/default-mappings.js';
+import type { CrmName } from '../../../shared/domain/crm/crm-record.js';
+
+/** Reads a fixture from test/fixtures/crm as unknown (tests parse it like production does). */
+export const fixture = (path: string): unknown => JSON.parse(readFileSync(fileURLToPath(new URL(`../../fixtures/crm/${path}`, import.meta.url)), 'utf8')) as unknown;
+export const rawFixture = (path: string): string => readFileSync(fileURLToPath(new URL(`../../fixtures/crm/${path}`, import.meta.url)), 'utf8');
+
+/** A default connection for `crm`, pointed at a sandbox URL. */
+export const connection = (crm: CrmName, overrides: Record<string, unknown> = {}) =>
+  parseConnectionConfig({ ...defaultConnectionConfig(crm, `test-${crm}`), ...overrides });
+
+/** Secret source backed by a map; unknown names fail loudly. */
+export const secretsFrom = (values: Record<string, string>) => ({
+  get: async (name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`no secret ${name}`);
+    return value;
+  },
+});
