@@ -1,4 +1,4 @@
-import type { FeatureValue } from './features.js';
+import { extractFromRecord, type FeatureValue } from './features.js';
 import type { Characteristic, RiskPolicy, Scaling } from './policy.js';
 
 /**
@@ -100,3 +100,10 @@ export const adverseReasons = (items: readonly CharacteristicScore[], max = 4): 
     .sort((a, b) => b.item.shortfall - a.item.shortfall || a.i - b.i)
     .slice(0, max)
     .map(({ item }) => item);
+
+/**
+ * Scores a flat record (a training row, an exported history line) with the policy scorecard:
+ * `column` features read their named attribute, other features read the attribute named by their id.
+ */
+export const scoreRecord = (record: Record<string, unknown>, policy: RiskPolicy): ScorecardOutcome =>
+  applyScorecard(extractFromRecord(record, policy.features), policy);
