@@ -20,3 +20,22 @@ export const secretsFrom = (values: Record<string, string>) => ({
     return value;
   },
 });
+
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A loopback "hub" that records what CRMs push to it (raw body + headers) and answers 200. */
+export const startReceiver = async () => {
+  const received: { url: string; rawBody: string; headers: Record<string, string | undefined> }[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ url: req.url ?? '/', rawBody: Buffer.concat(chunks).toString('utf8'), headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v])) });
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url, received, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+};
