@@ -314,3 +314,92 @@ export const subjectProfile = (key: string): 'clean' | 'delinquent' | 'derogator
   const r = seededRandom(`profile:${key}`).next();
   return r < 0.5 ? 'clean' : r < 0.83 ? 'delinquent' : 'derogatory';
 };
+
+/** Bureau-neutral synthetic credit file; each sandbox renders it in its vendor's format. */
+export interface SyntheticCreditFile {
+  profile: 'clean' | 'delinquent' | 'derogatory';
+  asOf: string;
+  score: number;
+  tradelines: Array<{
+    creditor: string;
+    memberCode: string;
+    accountNumber: string;
+    portfolio: 'R' | 'I' | 'M';
+    opened: string;
+    limit: number;
+    balance: number;
+    pastDue: number;
+    /** Days late now: 0, 30, 60, 90, 120 (bucket lower bounds). */
+    daysLate: number;
+    /** Days late per month, most recent month first (24 entries). */
+    history: number[];
+  }>;
+  inquiries: Array<{ date: string; subscriber: string; memberCode: string }>;
+  collections: Array<{ agency: string; originalCreditor: string; assigned: string; original: number; balance: number }>;
+  bankruptcy?: { filed: string; court: string; reference: string };
+}
+
+const CREDITORS = ['NORTHWIND BANK', 'CONTOSO CARD', 'FABRIKAM AUTO', 'TAILSPIN MORTGAGE', 'WOODGROVE CU', 'ADVENTURE RETAIL'];
+const AGENCIES = ['LITWARE COLLECTIONS', 'PROSEWARE RECOVERY'];
+
+const isoMonthsBefore = (asOf: string, months: number, day = 15): string => {
+  const d = new Date(`${asOf}T00:00:00Z`);
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  d.setUTCDate(Math.min(day, 28));
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Deterministic synthetic credit file for a subject key (customer id, name, SSN): clean
+ * files have no lates; delinquent ones one account 30–90 days late; derogatory ones add a
+ * collection, a charge-off-like 120+ account and sometimes a bankruptcy.
+ */
+export const syntheticCreditFile = (key: string, asOf = '2026-01-15'): SyntheticCreditFile => {
+  const rnd = seededRandom(`file:${key}`);
+  const profile = subjectProfile(key);
+  const count = rnd.int(2, 6);
+  const lateIndex = profile === 'clean' ? -1 : rnd.int(0, count - 1);
+  const tradelines = Array.from({ length: count }, (_, i) => {
+    const portfolio = rnd.pick(['R', 'R', 'I', 'M'] as const);
+    const limit = portfolio === 'M' ? rnd.int(100, 600) * 1000 : portfolio === 'I' ? rnd.int(5, 40) * 1000 : rnd.int(5, 200) * 100;
+    const balance = Math.floor(limit * rnd.next() * 0.9);
+    const daysLate = i === lateIndex ? (profile === 'derogatory' ? 120 : rnd.pick([30, 60, 90])) : 0;
+    const history = Array.from({ length: 24 }, (_, m) => (i === lateIndex && m < daysLate / 30 ? daysLate - m * 30 : 0));
+    return {
+      creditor: CREDITORS[(i + rnd.int(0, CREDITORS.length - 1)) % CREDITORS.length]!,
+      memberCode: String(rnd.int(1_000_000, 9_999_999)),
+      accountNumber: `${rnd.int(1000, 9999)}XXXX${rnd.int(1000, 9999)}`,
+      portfolio,
+      opened: isoMonthsBefore(asOf, rnd.int(26, 180), rnd.int(1, 28)),
+      limit,
+      balance,
+      pastDue: daysLate > 0 ? Math.max(25, Math.floor(balance * 0.05)) : 0,
+      daysLate,
+      history,
+    };
+  });
+  const inquiries = Array.from({ length: rnd.int(0, 4) }, () => ({
+    date: isoMonthsBefore(asOf, rnd.int(0, 20), rnd.int(1, 28)),
+    subscriber: rnd.pick(CREDITORS),
+    memberCode: String(rnd.int(1_000_000, 9_999_999)),
+  }));
+  const collections =
+    profile === 'derogatory'
+      ? [{ agency: rnd.pick(AGENCIES), originalCreditor: rnd.pick(CREDITORS), assigned: isoMonthsBefore(asOf, rnd.int(3, 30)), original: rnd.int(200, 3000), balance: rnd.int(100, 2000) }]
+      : [];
+  const bankruptcy =
+    profile === 'derogatory' && rnd.chance(0.5)
+      ? { filed: isoMonthsBefore(asOf, rnd.int(12, 60)), court: 'US BKPT CT SANDBOX DIST', reference: `BK${rnd.int(100000, 999999)}` }
+      : undefined;
+  const score = profile === 'clean' ? rnd.int(700, 820) : profile === 'delinquent' ? rnd.int(580, 690) : rnd.int(450, 570);
+  return { profile, asOf, score, tradelines, inquiries, collections, bankruptcy };
+};
+
+/** `YYYY-MM-DD` → `MMDDYYYY`. */
+export const mmddyyyy = (iso: string): string => `${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(0, 4)}`;
+
+/** Common request helpers for sandboxes. */
+export const jsonPath = (value: unknown, ...path: Array<string | number>): unknown =>
+  path.reduce<unknown>((acc, key) => (acc !== null && typeof acc === 'object' ? (acc as Record<string | number, unknown>)[key] : undefined), value);
+export const asText = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');

@@ -103,7 +103,7 @@ export const makePartialDate = (year: number, month?: number, day?: number): Par
 
 /**
  * Reads the date formats bureaus use, keeping precision: `YYYY-MM-DD[Thh:mm…]`, `YYYY-MM`,
- * `YYYY`, `YYYYMMDD`, `MMDDYYYY` (Experian/Metro 2), `MMYYYY`, `MM/DD/YYYY`, `MM/YYYY`, `MM/DD/YY`.
+ * `YYYY`, `YYYYMMDD`, `MMDDYYYY` (Experian/Metro 2; day `00` = month only), `MMYYYY`, `MM/DD/YYYY`, `MM/YYYY`, `MM/DD/YY`.
  * An all-zero date (Metro 2 "00000000") is "no date": undefined.
  */
 export const partialDate = (value: unknown, order: 'ymd' | 'mdy' = 'ymd'): PartialDate | undefined => {
@@ -122,9 +122,10 @@ export const partialDate = (value: unknown, order: 'ymd' | 'mdy' = 'ymd'): Parti
   if ((m = text.match(/^(\d{2})(\d{4})$/))) return makePartialDate(+m[2]!, +m[1]!);
   if ((m = text.match(/^(\d{8})$/))) {
     const d = m[1]!;
-    return order === 'mdy'
-      ? makePartialDate(+d.slice(4), +d.slice(0, 2), +d.slice(2, 4))
-      : makePartialDate(+d.slice(0, 4), +d.slice(4, 6), +d.slice(6, 8));
+    const [year, month, day] = order === 'mdy' ? [+d.slice(4), +d.slice(0, 2), +d.slice(2, 4)] : [+d.slice(0, 4), +d.slice(4, 6), +d.slice(6, 8)];
+    // Day "00" (Equifax `MM00YYYY`) means the bureau only knows the month; "0000YYYY" only the year.
+    if (month === 0) return day === 0 ? makePartialDate(year) : undefined;
+    return makePartialDate(year, month, day === 0 ? undefined : day);
   }
   return undefined;
 };
