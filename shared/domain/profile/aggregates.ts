@@ -22,6 +22,14 @@ export const OrderAggregatesSchema = z.object({
   months: z.array(MonthBucketSchema).max(24),
 });
 
+/** One open invoice tracked for exposure: enough to derive overdue amounts and the oldest due date. */
+export const OpenInvoiceSchema = z.object({
+  /** `<crm>:<connectionId>:<externalId>` of the invoice. */
+  id: z.string().min(1),
+  dueAt: z.iso.datetime({ offset: true }),
+  openMinor: z.number().int(),
+});
+
 export const ExposureAggregatesSchema = z.object({
   openInvoiceCount: z.number().int().nonnegative(),
   openMinor: z.number().int(),
@@ -29,6 +37,10 @@ export const ExposureAggregatesSchema = z.object({
   /** Due date of the oldest open invoice; days past due are derived at rating time. */
   oldestOpenDueAt: z.iso.datetime({ offset: true }).optional(),
   maxDaysPastDue: z.number().int().nonnegative(),
+  /** Open invoices with the earliest due dates, oldest first (bounded; see aggregate-updates.ts). */
+  openInvoices: z.array(OpenInvoiceSchema).max(100).optional(),
+  /** Open invoices counted in openInvoiceCount/openMinor but not listed in openInvoices (cap overflow). */
+  untrackedOpenCount: z.number().int().nonnegative().optional(),
 });
 
 export const PaymentAggregatesSchema = z.object({
