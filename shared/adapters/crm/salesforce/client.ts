@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { NotFoundError, PermanentError } from '../../../domain/errors.js';
+import type { ConnectionConfig } from '../../../domain/crm/field-mapping.js';
+import type { CrmWriteBack, SecretSource, WriteBackContext, WriteBackResult } from '../../../domain/crm/write-back.js';
+import { parseOrThrow } from '../../../domain/validation.js';
+import { createTokenCache, crmRequest, joinUrl, secretFor, type TokenCache } from '../http.js';
+
+export const SALESFORCE_API_VERSION = 'v62.0';
+
+const TokenSchema = z.object({ access_token: z.string().min(1), instance_url: z.url(), token_type: z.string().optional(), issued_at: z.string().optional() });
+const SObjectSchema = z.looseObject({ Id: z.string().min(15).max(18) });
+
+export interface SalesforceClientDeps {
+  secrets: SecretSource;
+  tokens?: TokenCache;
+  /** Salesforce sessions last per org policy; we assume this and refresh on 401 anyway. */
+  sessionMs?: number;
+  timeoutMs?: number;
+}
+
+/**
+ * Salesforce REST client using the OAuth 2.0 client-credentials flow of a connected app
+ * (`POST {myDomain}/services/oauth2/token`). Reads and PATCHes sObjects at API v62.0.
+ */
+export const createSalesforceClient = (deps: SalesforceClientDeps) => {
+  const tokens = deps.tokens ?? createTokenCache();
+  const timeoutMs = deps.timeoutMs ?? 10_000;
+  const instances = new Map<string, string>();
+
+  const refresh = async (c: ConnectionConfig) => {
+    if (!c.apiBaseUrl) throw new PermanentError('crm_credentials_missing', `Connection ${c.connectionId} needs apiBaseUrl (My Domain URL)`);
+    const [clientId, clientSecret] = await Promise.all(['clientId', 'clientSecret'].map((role) => secretFor(deps.secrets, c.credentials, role, c.connectionId)));
+    const response = await crmRequest('salesforce', {
+      method: 'POST',
+      url: joinUrl(c.authBaseUrl ?? c.apiBaseUrl, '/services/oauth2/token'),
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId ?? '', client_secret: clientSecret ?? '' }),
+      timeoutMs,
+    });
+    const token = TokenSchema.safeParse(response.body);
+    if (!token.success) throw new PermanentError('crm_unauthorized', 'Salesforce did not issue an access token');
+    instances.set(c.connectionId, token.data.instance_url);
+    return { value: token.data.access_token, expiresAtMs: Date.now() + (deps.sessionMs ?? 30 * 60_000) };
+  };
+
+  const call = async (c: ConnectionConfig, method: 'GET' | 'PATCH', path: string, body?: unknown, signal?: AbortSignal) => {
+    const send = async (force: boolean) => {
+      const token = await tokens.get(c.connectionId, () => refresh(c), force);
+      const base = instances.get(c.connectionId) ?? c.apiBaseUrl ?? '';
+      return crmRequest('salesforce', { method, url: joinUrl(base, `/services/data/${SALESFORCE_API_VERSION}/${path}`), headers: { authorization: `Bearer ${token}` }, body, timeoutMs, signal }, { defaultRetryAfterMs: 60_000 });
+    };
+    try {
+      return await send(false);
+    } catch (error) {
+      if (error instanceof PermanentError && error.code === 'crm_unauthorized') {
+        tokens.invalidate(c.connectionId);
+        return send(true);
+      }
+      throw error;
+    }
+  };
+
+  return {
+    /** `GET /services/data/v62.0/sobjects/{sObject}/{id}` → the native record. */
+    async fetchRecord(c: ConnectionConfig, sObject: string, id: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+      try {
+        const response = await call(c, 'GET', `sobjects/${encodeURIComponent(sObject)}/${encodeURIComponent(id)}`, undefined, signal);
+        return parseOrThrow(SObjectSchema, response.body, 'Salesforce sObject');
+      } catch (error) {
+        if (error instanceof PermanentError && error.code === 'crm_record_not_found') throw new NotFoundError(`Salesforce ${sObject}`, { cause: error });
+        throw error;
+      }
+    },
+    /** `PATCH /services/data/v62.0/sobjects/{sObject}/{id}`; Salesforce answers 204. */
+    async updateRecord(c: ConnectionConfig, sObject: string, id: string, fields: Record<string, unknown>, signal?: AbortSignal): Promise<void> {
+      await call(c, 'PATCH', `sobjects/${encodeURIComponent(sObject)}/${encodeURIComponent(id)}`, fields, signal);
+    },
+  };
+};
+export type SalesforceClient = ReturnType<typeof createSalesforceClient>;
+
+/** CrmWriteBack for Salesforce (default sObject `Account`). */
+export const createSalesforceWriteBack = (client: SalesforceClient): CrmWriteBack => ({
+  crm: 'salesforce',
+  async update(connection, externalId, fields, ctx: WriteBackContext = {}): Promise<WriteBackResult> {
+    const objectName = ctx.objectName ?? connection.writeBack?.objectName ?? 'Account';
+    await client.updateRecord(connection, objectName, externalId, fields, ctx.signal);
+    return { status: 'updated', crm: 'salesforce', externalId, objectName, fields: Object.keys(fields) };
+  },
+});
