@@ -80,3 +80,15 @@ describe('parsePolicy', () => {
     expect(issuesOf(input).map((i) => i.path)).toContain('features[2].extractor.type');
   });
 });
+
+describe('risk-policy.schema.json', () => {
+  it('matches the JSON Schema generated from RiskPolicySchema (run scripts/export-policy-schema.ts after schema changes)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { z } = await import('zod');
+    const { RiskPolicySchema } = await import('../../../shared/domain/rating/policy.js');
+    const file = JSON.parse(readFileSync(new URL('../../../docs/schemas/risk-policy.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const generated = z.toJSONSchema(RiskPolicySchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+    expect(file.properties).toEqual(generated.properties);
+    expect(file.required).toEqual(generated.required);
+  });
+});
