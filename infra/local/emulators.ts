@@ -52,7 +52,7 @@ export const startEmulators = async (options: { dynamoPort?: number; sqsPort?: n
   };
   process.once('exit', killDynamo);
   const { startFauxqs } = await import('fauxqs');
-  const sqs = await startFauxqs({ port: sqsPort, host: '127.0.0.1', logger: false });
+  const sqs = await startFauxqs({ port: sqsPort, logger: false });
   const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
   try {
     await waitForHttp(dynamoEndpoint, 30_000, dynamo);

@@ -1,0 +1,53 @@
+import { systemClock } from '../../shared/domain/clock.js';
+import { sqsDelaySeconds, needsSweep } from '../../shared/domain/delivery/retry-schedule.js';
+import { newEvent } from '../../shared/domain/events/new-event.js';
+import { deliverEvent } from '../../shared/domain/outbound/deliver-event.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { deliveryStore } from '../../shared/adapters/dynamodb/delivery-store.js';
+import { eventStore } from '../../shared/adapters/dynamodb/event-store.js';
+import { eventWriter } from '../../shared/adapters/dynamodb/event-writer.js';
+import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
+import { subscriptionStore } from '../../shared/adapters/dynamodb/subscription-store.js';
+import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
+import { sendWebhook } from '../../shared/adapters/webhooks/webhook-sender.js';
+import { env, queueUrl } from '../../shared/lambda/env.js';
+import { logger } from '../../shared/lambda/powertools.js';
+import { sqsConsumer } from '../../shared/lambda/sqs.js';
+import { DeliveryMessageSchema } from './schema.js';
+
+const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
+const queues = queueSender(createSqsClient());
+const deliveries = deliveryStore(table);
+const events = eventWriter(table);
+
+const deliver = deliverEvent({
+  subscriptions: subscriptionStore(table),
+  deliveries,
+  events: eventStore(table),
+  send: (input) => sendWebhook({ ...input, allowLoopbackHttp: env().ALLOW_LOOPBACK_WEBHOOKS }),
+  scheduleRetry: async (message, dueAt) => {
+    const now = systemClock.now();
+    if (needsSweep(dueAt, now)) {
+      await deliveries.park(message.subscriptionId, message.eventId, dueAt);
+      return;
+    }
+    await queues.send(queueUrl('QUEUE_URL_DELIVERIES'), { body: message, delaySeconds: sqsDelaySeconds(dueAt, now) });
+  },
+  endpointDisabled: async (intent) => {
+    logger.warn('webhook endpoint disabled', { subscriptionId: intent.data.subscriptionId, reason: intent.data.reason });
+    await events.put(newEvent('endpoint.disabled', intent.data, { at: systemClock.now() }));
+  },
+  clock: systemClock,
+  random: Math.random,
+});
+
+/** Delivers queued (event, subscription) pairs; see deliverEvent for the guarantees. */
+export const handler = sqsConsumer({
+  source: 'deliveries',
+  schema: DeliveryMessageSchema,
+  quarantine: quarantineStore(table),
+  handle: async (message) => {
+    const result = await deliver(message);
+    logger.info('delivery handled', { eventId: message.eventId, subscriptionId: message.subscriptionId, ...result });
+  },
+});

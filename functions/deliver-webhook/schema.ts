@@ -1,0 +1,1 @@
+export { DeliveryMessageSchema } from '../../shared/domain/outbound/delivery-record.js';

@@ -1,0 +1,35 @@
+import type { Role, Scope } from '../../shared/domain/auth/principal.js';
+
+/**
+ * The HTTP routes of the `http-api` function: pure data read by the topology (to build API
+ * Gateway routes), by the local runtime and by the handler (to authorise each operation).
+ */
+export interface HttpRouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API Gateway path template, e.g. `/v1/customers/{customerId}`. */
+  path: string;
+  operation: string;
+  /** `apiKey`: the authorizer resolves a principal; `signature`: the handler verifies the sender's signature. */
+  auth: 'apiKey' | 'signature';
+  roles: Role[];
+  scope?: Scope;
+  summary: string;
+}
+
+export const httpRoutes: HttpRouteSpec[] = [
+  { method: 'PUT', path: '/v1/customers/{customerId}', operation: 'upsertCustomer', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'customers:write', summary: 'Create or update a customer' },
+  { method: 'GET', path: '/v1/customers/{customerId}', operation: 'getCustomer', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'customers:read', summary: 'Read a golden customer profile' },
+  { method: 'GET', path: '/v1/customers/{customerId}/events', operation: 'listCustomerEvents', auth: 'apiKey', roles: ['admin'], scope: 'customers:read', summary: 'Events emitted for a customer, by sequence' },
+  { method: 'POST', path: '/v1/admin/api-keys', operation: 'createApiKey', auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', summary: 'Issue an API key' },
+  { method: 'GET', path: '/v1/admin/api-keys', operation: 'listApiKeys', auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', summary: 'List API keys (no secrets)' },
+  { method: 'POST', path: '/v1/admin/api-keys/{keyId}/rotate', operation: 'rotateApiKey', auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', summary: 'Replace a key by a new one and revoke the old' },
+  { method: 'DELETE', path: '/v1/admin/api-keys/{keyId}', operation: 'revokeApiKey', auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', summary: 'Revoke an API key' },
+  { method: 'POST', path: '/v1/subscriptions', operation: 'createSubscription', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Create a webhook subscription' },
+  { method: 'GET', path: '/v1/subscriptions', operation: 'listSubscriptions', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'List webhook subscriptions' },
+  { method: 'GET', path: '/v1/subscriptions/{subscriptionId}', operation: 'getSubscription', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Read a webhook subscription' },
+  { method: 'PATCH', path: '/v1/subscriptions/{subscriptionId}', operation: 'updateSubscription', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Enable or disable a subscription' },
+  { method: 'POST', path: '/v1/subscriptions/{subscriptionId}/rotate-secret', operation: 'rotateSubscriptionSecret', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Add a new signing secret; old ones keep signing during the overlap' },
+  { method: 'DELETE', path: '/v1/subscriptions/{subscriptionId}', operation: 'deleteSubscription', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Delete a webhook subscription' },
+  { method: 'GET', path: '/v1/subscriptions/{subscriptionId}/deliveries', operation: 'listDeliveries', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Delivery attempts of a subscription' },
+  { method: 'GET', path: '/v1/audit/verify', operation: 'verifyAudit', auth: 'apiKey', roles: ['admin'], scope: 'audit:read', summary: 'Verify the audit hash chain' },
+];

@@ -1,0 +1,401 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  DeleteMessageBatchCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  type Message,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+import {
+  DescribeStreamCommand,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type DynamoDBStreamsClient,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  APIGatewayRequestAuthorizerEventV2,
+  Context,
+  DynamoDBRecord,
+  DynamoDBStreamEvent,
+  SQSEvent,
+  SQSRecord,
+} from 'aws-lambda';
+import type { RouteSpec } from '../topology.js';
+
+/** A Lambda handler as the runtime calls it. */
+export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+export const lambdaContext = (functionName: string, timeoutSeconds: number): Context => {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+};
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+
+// ---------------------------------------------------------------------------------------------
+// HTTP API (payload format 2.0) with the Lambda authorizer in front of every route.
+
+interface CompiledRoute {
+  spec: RouteSpec;
+  routeKey: string;
+  pattern: RegExp;
+  names: string[];
+}
+
+export const compileRoutes = (routes: RouteSpec[]): CompiledRoute[] =>
+  routes.map((spec) => {
+    const names: string[] = [];
+    const source = spec.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([A-Za-z0-9_]+)\+?\\?\}/g, (_m, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    return { spec, routeKey: `${spec.method} ${spec.path}`, pattern: new RegExp(`^${source.replace(/\\\{|\\\}/g, '')}$`), names };
+  });
+
+const readBody = async (req: IncomingMessage, limit: number): Promise<Buffer> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+};
+
+/**
+ * Turns a Node request into an API Gateway v2 event, runs the authorizer (simple responses,
+ * context passed on as `requestContext.authorizer.lambda`) and the route's function, and writes
+ * the function's structured result back.
+ */
+export const httpBridge = (options: {
+  routes: CompiledRoute[];
+  invoke: (functionId: string, event: unknown) => Promise<unknown>;
+  authorizerId: string;
+  defaultFunctionId: string;
+  onError: (error: unknown) => void;
+}) => async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const method = (req.method ?? 'GET').toUpperCase();
+  let matched: { route: CompiledRoute; params: Record<string, string> } | undefined;
+  for (const route of options.routes) {
+    if (route.spec.method !== method) continue;
+    const m = route.pattern.exec(url.pathname);
+    if (m) {
+      matched = { route, params: Object.fromEntries(route.names.map((n, i) => [n, m[i + 1] ?? ''])) };
+      break;
+    }
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(req, 10 * 1024 * 1024);
+  } catch {
+    res.writeHead(413, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title: 'Content Too Large', status: 413 }));
+    return;
+  }
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  const query: Record<string, string> = {};
+  url.searchParams.forEach((v, k) => {
+    query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
+  });
+  const routeKey = matched?.route.routeKey ?? '$default';
+  const requestId = randomUUID();
+  const now = new Date();
+  const isText = /json|text|xml|x-www-form-urlencoded/i.test(headers['content-type'] ?? 'application/json');
+  const requestContext = {
+    accountId: '000000000000',
+    apiId: 'local',
+    domainName: headers['host'] ?? 'localhost',
+    domainPrefix: 'local',
+    http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+    requestId,
+    routeKey,
+    stage: '$default',
+    time: now.toUTCString(),
+    timeEpoch: now.getTime(),
+  };
+  const authEvent: APIGatewayRequestAuthorizerEventV2 = {
+    version: '2.0',
+    type: 'REQUEST',
+    routeArn: `arn:aws:execute-api:us-east-1:000000000000:local/$default/${method}${url.pathname}`,
+    identitySource: [],
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    cookies: [],
+    headers,
+    queryStringParameters: query,
+    requestContext,
+    pathParameters: matched?.params ?? {},
+    stageVariables: {},
+  } as unknown as APIGatewayRequestAuthorizerEventV2;
+  let result: APIGatewayProxyStructuredResultV2;
+  try {
+    const auth = (await options.invoke(options.authorizerId, authEvent)) as { isAuthorized?: boolean; context?: Record<string, unknown> };
+    if (!auth?.isAuthorized) {
+      res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Forbidden' }));
+      return;
+    }
+    const event: APIGatewayProxyEventV2 & { requestContext: { authorizer: { lambda: Record<string, unknown> } } } = {
+      version: '2.0',
+      routeKey,
+      rawPath: url.pathname,
+      rawQueryString: url.search.slice(1),
+      headers,
+      ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+      ...(matched && Object.keys(matched.params).length ? { pathParameters: matched.params } : {}),
+      requestContext: { ...requestContext, authorizer: { lambda: auth.context ?? {} } },
+      ...(body.length ? { body: isText ? body.toString('utf8') : body.toString('base64') } : {}),
+      isBase64Encoded: body.length > 0 && !isText,
+    };
+    result = (await options.invoke(matched?.route.spec.function ?? options.defaultFunctionId, event)) as APIGatewayProxyStructuredResultV2;
+  } catch (error) {
+    options.onError(error);
+    res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Internal Server Error' }));
+    return;
+  }
+  const out = result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : result.body ?? '';
+  res.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string> | undefined) });
+  res.end(out);
+};
+
+// ---------------------------------------------------------------------------------------------
+// SQS event source: long polling, batch size, partial batch responses; failed messages stay
+// on the queue until their visibility timeout ends and move to the DLQ after maxReceiveCount.
+
+const toSqsRecord = (message: Message, queueArn: string): SQSRecord => ({
+  messageId: message.MessageId ?? '',
+  receiptHandle: message.ReceiptHandle ?? '',
+  body: message.Body ?? '',
+  attributes: {
+    ApproximateReceiveCount: message.Attributes?.ApproximateReceiveCount ?? '1',
+    SentTimestamp: message.Attributes?.SentTimestamp ?? String(Date.now()),
+    SenderId: message.Attributes?.SenderId ?? 'local',
+    ApproximateFirstReceiveTimestamp: message.Attributes?.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+    ...(message.Attributes?.MessageGroupId ? { MessageGroupId: message.Attributes.MessageGroupId } : {}),
+    ...(message.Attributes?.MessageDeduplicationId ? { MessageDeduplicationId: message.Attributes.MessageDeduplicationId } : {}),
+    ...(message.Attributes?.SequenceNumber ? { SequenceNumber: message.Attributes.SequenceNumber } : {}),
+  },
+  messageAttributes: Object.fromEntries(
+    Object.entries(message.MessageAttributes ?? {}).map(([k, v]) => [
+      k,
+      { dataType: v.DataType ?? 'String', ...(v.StringValue !== undefined ? { stringValue: v.StringValue } : {}), stringListValues: [], binaryListValues: [] },
+    ]),
+  ),
+  md5OfBody: message.MD5OfBody ?? '',
+  eventSource: 'aws:sqs',
+  eventSourceARN: queueArn,
+  awsRegion: 'us-east-1',
+});
+
+export const pollQueue = async (options: {
+  sqs: SQSClient;
+  queueUrl: string;
+  queueArn: string;
+  batchSize: number;
+  invoke: (event: SQSEvent) => Promise<unknown>;
+  signal: AbortSignal;
+  onError: (error: unknown) => void;
+  idleWaitSeconds: number;
+}): Promise<void> => {
+  while (!options.signal.aborted) {
+    try {
+      const { Messages = [] } = await options.sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: options.queueUrl,
+          MaxNumberOfMessages: Math.min(10, options.batchSize),
+          WaitTimeSeconds: options.idleWaitSeconds,
+          MessageSystemAttributeNames: ['All'],
+          MessageAttributeNames: ['All'],
+        }),
+        { abortSignal: options.signal },
+      );
+      if (Messages.length === 0) continue;
+      const event: SQSEvent = { Records: Messages.map((m) => toSqsRecord(m, options.queueArn)) };
+      let failed = new Set<string>(Messages.map((m) => m.MessageId ?? ''));
+      try {
+        const response = (await options.invoke(event)) as { batchItemFailures?: Array<{ itemIdentifier: string }> } | undefined;
+        failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+      } catch (error) {
+        options.onError(error);
+      }
+      const done = Messages.filter((m) => !failed.has(m.MessageId ?? ''));
+      if (done.length > 0) {
+        await options.sqs.send(
+          new DeleteMessageBatchCommand({
+            QueueUrl: options.queueUrl,
+            Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle ?? '' })),
+          }),
+        );
+      }
+    } catch (error) {
+      if (options.signal.aborted) return;
+      options.onError(error);
+      await sleep(500, options.signal);
+    }
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// DynamoDB stream event source: every shard read in order, records filtered like the event
+// source mapping's filter, failures retried from the failed record, then sent to the
+// on-failure destination.
+
+const toLambdaStreamRecord = (record: StreamRecord, streamArn: string): DynamoDBRecord => {
+  const created = record.dynamodb?.ApproximateCreationDateTime;
+  return {
+    eventID: record.eventID ?? '',
+    eventName: record.eventName as DynamoDBRecord['eventName'],
+    eventVersion: record.eventVersion ?? '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'us-east-1',
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ...(created ? { ApproximateCreationDateTime: Math.floor(new Date(created).getTime() / 1000) } : {}),
+      Keys: record.dynamodb?.Keys as never,
+      ...(record.dynamodb?.NewImage ? { NewImage: record.dynamodb.NewImage as never } : {}),
+      ...(record.dynamodb?.OldImage ? { OldImage: record.dynamodb.OldImage as never } : {}),
+      SequenceNumber: record.dynamodb?.SequenceNumber ?? '',
+      SizeBytes: record.dynamodb?.SizeBytes ?? 0,
+      StreamViewType: (record.dynamodb?.StreamViewType ?? 'NEW_AND_OLD_IMAGES') as 'NEW_AND_OLD_IMAGES',
+    },
+  };
+};
+
+export const matchesInsertFilter = (record: StreamRecord, pkPrefix: string): boolean => {
+  if (record.eventName !== 'INSERT') return false;
+  const pk = record.dynamodb?.NewImage?.['pk']?.S ?? record.dynamodb?.Keys?.['pk']?.S;
+  return typeof pk === 'string' && pk.startsWith(pkPrefix);
+};
+
+export const pollStream = async (options: {
+  streams: DynamoDBStreamsClient;
+  sqs: SQSClient;
+  streamArn: string;
+  batchSize: number;
+  pkPrefix: string;
+  retryAttempts: number;
+  onFailureQueueUrl: string;
+  invoke: (event: DynamoDBStreamEvent) => Promise<unknown>;
+  signal: AbortSignal;
+  onError: (error: unknown) => void;
+  pollIntervalMs: number;
+}): Promise<void> => {
+  const iterators = new Map<string, string | null>();
+  const pending = new Map<string, StreamRecord[]>();
+  const attempts = new Map<string, number>();
+  let lastDescribe = 0;
+  while (!options.signal.aborted) {
+    try {
+      if (Date.now() - lastDescribe > 1000) {
+        lastDescribe = Date.now();
+        let exclusiveStart: string | undefined;
+        do {
+          const { StreamDescription } = await options.streams.send(
+            new DescribeStreamCommand({ StreamArn: options.streamArn, ...(exclusiveStart ? { ExclusiveStartShardId: exclusiveStart } : {}) }),
+          );
+          for (const shard of StreamDescription?.Shards ?? []) {
+            const id = shard.ShardId ?? '';
+            if (iterators.has(id)) continue;
+            const { ShardIterator } = await options.streams.send(
+              new GetShardIteratorCommand({ StreamArn: options.streamArn, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' }),
+            );
+            iterators.set(id, ShardIterator ?? null);
+          }
+          exclusiveStart = StreamDescription?.LastEvaluatedShardId;
+        } while (exclusiveStart);
+      }
+      let readAny = false;
+      for (const [shardId, iterator] of iterators) {
+        let batch = pending.get(shardId) ?? [];
+        if (batch.length === 0 && iterator) {
+          const out = await options.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+          iterators.set(shardId, out.NextShardIterator ?? null);
+          batch = (out.Records ?? []).filter((r) => matchesInsertFilter(r, options.pkPrefix));
+        }
+        if (batch.length === 0) continue;
+        readAny = true;
+        const slice = batch.slice(0, options.batchSize);
+        const event: DynamoDBStreamEvent = { Records: slice.map((r) => toLambdaStreamRecord(r, options.streamArn)) };
+        let firstFailed: string | undefined;
+        try {
+          const response = (await options.invoke(event)) as { batchItemFailures?: Array<{ itemIdentifier: string }> } | undefined;
+          firstFailed = response?.batchItemFailures?.[0]?.itemIdentifier;
+        } catch (error) {
+          options.onError(error);
+          firstFailed = slice[0]?.dynamodb?.SequenceNumber;
+        }
+        if (firstFailed === undefined) {
+          pending.set(shardId, batch.slice(slice.length));
+          attempts.delete(shardId);
+          continue;
+        }
+        const index = Math.max(0, batch.findIndex((r) => r.dynamodb?.SequenceNumber === firstFailed));
+        const tries = (attempts.get(shardId) ?? 0) + 1;
+        if (tries > options.retryAttempts) {
+          const failedRecord = batch[index];
+          await options.sqs.send(
+            new SendMessageCommand({
+              QueueUrl: options.onFailureQueueUrl,
+              MessageBody: JSON.stringify({
+                requestContext: { condition: 'RetryAttemptsExhausted', approximateInvokeCount: tries },
+                DDBStreamBatchInfo: { shardId, streamArn: options.streamArn, startSequenceNumber: failedRecord?.dynamodb?.SequenceNumber, batchSize: 1 },
+              }),
+            }),
+          );
+          pending.set(shardId, batch.slice(index + 1));
+          attempts.delete(shardId);
+        } else {
+          pending.set(shardId, batch.slice(index));
+          attempts.set(shardId, tries);
+          await sleep(Math.min(2000, 100 * 2 ** tries), options.signal);
+        }
+      }
+      for (const [shardId, iterator] of iterators) {
+        if (iterator === null && (pending.get(shardId)?.length ?? 0) === 0) {
+          // A closed shard whose records are all handled; its children were picked up by DescribeStream.
+          pending.delete(shardId);
+        }
+      }
+      if (!readAny) await sleep(options.pollIntervalMs, options.signal);
+    } catch (error) {
+      if (options.signal.aborted) return;
+      options.onError(error);
+      await sleep(500, options.signal);
+    }
+  }
+};
+
+/** `rate(5 minutes)` → milliseconds; cron expressions are not played locally. */
+export const rateToMs = (expression: string): number | undefined => {
+  const m = /^rate\((\d+)\s+(minute|minutes|hour|hours|day|days)\)$/.exec(expression.trim());
+  if (!m?.[1] || !m[2]) return undefined;
+  const n = Number(m[1]);
+  const unit = m[2].startsWith('minute') ? 60_000 : m[2].startsWith('hour') ? 3_600_000 : 86_400_000;
+  return n * unit;
+};

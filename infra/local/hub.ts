@@ -1,0 +1,202 @@
+import { createServer, type Server } from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  TABLE_ENV_VAR,
+  defaultRouteFunction,
+  functions,
+  queueEnvVar,
+  queues,
+  routes,
+  type FunctionId,
+  type FunctionSpec,
+  type QueueId,
+} from '../topology.js';
+import { compileRoutes, httpBridge, lambdaContext, pollQueue, pollStream, rateToMs, type LambdaHandler } from './event-sources.js';
+import { provisionLocal, type LocalResources } from './provision.js';
+
+export interface HubOptions {
+  dynamoEndpoint: string;
+  sqsEndpoint: string;
+  /** Prefix of table and queue names; one per hub sharing the emulators. */
+  prefix: string;
+  /** 0 picks a free port. */
+  httpPort?: number;
+  /** Scales the topology's queue visibility timeouts (default 1/30: 6 min → 12 s). */
+  visibilityScale?: number;
+  /** Scales schedule intervals (default 1: `rate(1 minute)` fires every minute). */
+  scheduleScale?: number;
+  /** Lets webhooks reach plain-HTTP loopback receivers (local sandboxes). */
+  allowLoopbackWebhooks?: boolean;
+  /** Extra environment for the functions (connector base URLs, credentials of sandboxes). */
+  env?: Record<string, string>;
+  /** Called for errors a function throws (the runtime keeps going, as Lambda would). */
+  onError?: (source: string, error: unknown) => void;
+  repoRoot?: string;
+}
+
+export interface Hub {
+  url: string;
+  resources: LocalResources;
+  /** Invokes one function's handler in-process with the given event. */
+  invoke(functionId: FunctionId, event: unknown): Promise<unknown>;
+  /** Runs a scheduled function now, as its EventBridge rule would. */
+  runSchedule(functionId: FunctionId): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** The environment a function gets: in AWS from its CDK definition, here from the same topology. */
+export const functionEnvironment = (spec: FunctionSpec, resources: LocalResources): Record<string, string> => ({
+  [TABLE_ENV_VAR]: resources.tableName,
+  ...Object.fromEntries(spec.sendsTo.map((id) => [queueEnvVar(id), resources.queueUrls[id]])),
+});
+
+/**
+ * Plays the topology on DynamoDB Local and fauxqs: provisions the resources, then drives the
+ * real handlers with real Lambda event shapes — the HTTP API through the authorizer, SQS
+ * pollers with partial batch responses, the table stream in order, and the schedules.
+ *
+ * All functions run in this one process, so they share one environment: every queue URL the
+ * topology knows is set (in AWS each function only gets the ones it may use).
+ */
+export const startHub = async (options: HubOptions): Promise<Hub> => {
+  const root = options.repoRoot ?? process.cwd();
+  const region = 'us-east-1';
+  const dynamo = new DynamoDBClient({ endpoint: options.dynamoEndpoint, region, credentials: LOCAL_CREDENTIALS });
+  const sqs = new SQSClient({ endpoint: options.sqsEndpoint, region, credentials: LOCAL_CREDENTIALS, useQueueUrlAsEndpoint: false });
+  const streams = new DynamoDBStreamsClient({ endpoint: options.dynamoEndpoint, region, credentials: LOCAL_CREDENTIALS });
+  const resources = await provisionLocal({ dynamo, sqs, prefix: options.prefix, visibilityScale: options.visibilityScale ?? 1 / 30 });
+
+  Object.assign(process.env, {
+    AWS_REGION: region,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
+    AWS_ENDPOINT_URL_SQS: options.sqsEndpoint,
+    STAGE: 'local',
+    ALLOW_LOOPBACK_WEBHOOKS: String(options.allowLoopbackWebhooks ?? true),
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    [TABLE_ENV_VAR]: resources.tableName,
+    ...Object.fromEntries((Object.keys(queues) as QueueId[]).map((id) => [queueEnvVar(id), resources.queueUrls[id]])),
+    ...options.env,
+  });
+
+  const onError = options.onError ?? ((source: string, error: unknown) => console.error(`[${source}]`, error));
+  const loaded = new Map<FunctionId, Promise<LambdaHandler>>();
+  const load = (id: FunctionId): Promise<LambdaHandler> => {
+    let handler = loaded.get(id);
+    if (!handler) {
+      const spec = functions[id];
+      handler = import(pathToFileURL(resolve(root, spec.entry)).href).then((mod: { handler?: LambdaHandler }) => {
+        if (typeof mod.handler !== 'function') throw new Error(`${spec.entry} does not export a handler`);
+        return mod.handler;
+      });
+      loaded.set(id, handler);
+    }
+    return handler;
+  };
+  const invoke = async (id: FunctionId, event: unknown): Promise<unknown> => {
+    const handler = await load(id);
+    return handler(event, lambdaContext(id, functions[id].timeoutSeconds));
+  };
+
+  const controller = new AbortController();
+  const loops: Promise<void>[] = [];
+  const timers: NodeJS.Timeout[] = [];
+  const authorizer = (Object.values(functions).find((f) => f.triggers.some((t) => t.kind === 'authorizer')) ?? functions.authorizeRequest).id;
+
+  for (const spec of Object.values(functions)) {
+    for (const trigger of spec.triggers) {
+      if (trigger.kind === 'sqs') {
+        const queueUrl = resources.queueUrls[trigger.queue];
+        const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.['QueueArn'] ?? '';
+        loops.push(
+          pollQueue({
+            sqs,
+            queueUrl,
+            queueArn: arn,
+            batchSize: trigger.batchSize,
+            invoke: (event) => invoke(spec.id, event),
+            signal: controller.signal,
+            onError: (e) => onError(spec.id, e),
+            idleWaitSeconds: 1,
+          }),
+        );
+      } else if (trigger.kind === 'stream') {
+        loops.push(
+          pollStream({
+            streams,
+            sqs,
+            streamArn: resources.streamArn,
+            batchSize: trigger.batchSize,
+            pkPrefix: trigger.insertsWithPkPrefix,
+            retryAttempts: trigger.retryAttempts,
+            onFailureQueueUrl: resources.queueUrls[trigger.onFailure],
+            invoke: (event) => invoke(spec.id, event),
+            signal: controller.signal,
+            onError: (e) => onError(spec.id, e),
+            pollIntervalMs: 100,
+          }),
+        );
+      } else if (trigger.kind === 'schedule') {
+        const every = rateToMs(trigger.expression);
+        if (every) {
+          const timer = setInterval(() => {
+            invoke(spec.id, scheduledEvent(trigger.id)).catch((e: unknown) => onError(spec.id, e));
+          }, Math.max(1000, every * (options.scheduleScale ?? 1)));
+          timer.unref();
+          timers.push(timer);
+        }
+      }
+    }
+  }
+
+  const server: Server = createServer(
+    httpBridge({ routes: compileRoutes(routes), invoke: (id, event) => invoke(id as FunctionId, event), authorizerId: authorizer, defaultFunctionId: defaultRouteFunction, onError: (e) => onError('http', e) }),
+  );
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.httpPort ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    resources,
+    invoke,
+    runSchedule: (id) => {
+      const trigger = functions[id].triggers.find((t) => t.kind === 'schedule');
+      return invoke(id, scheduledEvent(trigger?.kind === 'schedule' ? trigger.id : id));
+    },
+    stop: async () => {
+      controller.abort();
+      for (const timer of timers) clearInterval(timer);
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await Promise.allSettled(loops);
+      dynamo.destroy();
+      sqs.destroy();
+      streams.destroy();
+    },
+  };
+};
+
+export const scheduledEvent = (ruleId: string) => ({
+  version: '0',
+  id: crypto.randomUUID(),
+  'detail-type': 'Scheduled Event',
+  source: 'aws.events',
+  account: '000000000000',
+  time: new Date().toISOString(),
+  region: 'us-east-1',
+  resources: [`arn:aws:events:us-east-1:000000000000:rule/${ruleId}`],
+  detail: {},
+});

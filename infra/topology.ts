@@ -1,0 +1,189 @@
+/**
+ * The one description of RiskBridge's resources. The CDK stacks build AWS resources from it
+ * and the local runtime (infra/local) plays the same resources on DynamoDB Local and fauxqs,
+ * so the two cannot drift. Pure data: no CDK or SDK imports here.
+ */
+import { httpRoutes, type HttpRouteSpec } from '../functions/http-api/routes.js';
+
+export type Access = 'R' | 'RW';
+
+export interface TableSpec {
+  id: string;
+  partitionKey: string;
+  sortKey: string;
+  gsis: ReadonlyArray<{ name: string; partitionKey: string; sortKey: string }>;
+  stream: 'NEW_AND_OLD_IMAGES';
+  ttlAttribute: string;
+}
+
+export interface QueueSpec {
+  id: QueueId;
+  fifo: boolean;
+  /** At least six times the timeout of the function that consumes it. */
+  visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the queue's DLQ. */
+  maxReceiveCount: number;
+  retentionDays: number;
+  /** A result queue is read by customers' systems, not by our functions. */
+  purpose: 'work' | 'result';
+  description: string;
+}
+
+export type QueueId =
+  | 'crmIngest'
+  | 'bureauPulls'
+  | 'recompute'
+  | 'deliveries'
+  | 'writebacks'
+  | 'results'
+  | 'resultsFifo'
+  | 'relayFailures';
+
+export type Trigger =
+  | { kind: 'http' }
+  | { kind: 'authorizer' }
+  | { kind: 'sqs'; queue: QueueId; batchSize: number; maxBatchingWindowSeconds?: number; maxConcurrency?: number }
+  | {
+      kind: 'stream';
+      batchSize: number;
+      maxBatchingWindowSeconds?: number;
+      /** Only records whose new image has a `pk` starting with this prefix and that are INSERTs. */
+      insertsWithPkPrefix: string;
+      retryAttempts: number;
+      /** Where batches go that still fail after retryAttempts. */
+      onFailure: QueueId;
+    }
+  | { kind: 'schedule'; id: string; expression: string; description: string };
+
+export interface FunctionSpec {
+  id: FunctionId;
+  /** Path of the handler module relative to the repository root; it exports `handler`. */
+  entry: string;
+  description: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  triggers: Trigger[];
+  table: Access | 'none';
+  sendsTo: QueueId[];
+}
+
+export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries';
+
+export const SERVICE_NAME = 'riskbridge';
+
+export const table: TableSpec = {
+  id: 'Main',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  gsis: [
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
+  stream: 'NEW_AND_OLD_IMAGES',
+  ttlAttribute: 'expiresAt',
+};
+
+const MINUTE = 60;
+
+export const queues: Record<QueueId, QueueSpec> = {
+  crmIngest: {
+    id: 'crmIngest', fifo: false, visibilityTimeoutSeconds: 6 * MINUTE, maxReceiveCount: 5, retentionDays: 14, purpose: 'work',
+    description: 'CRM records waiting to be merged into profiles',
+  },
+  bureauPulls: {
+    id: 'bureauPulls', fifo: false, visibilityTimeoutSeconds: 6 * MINUTE, maxReceiveCount: 6, retentionDays: 14, purpose: 'work',
+    description: 'Bureau report pulls (on demand, first seen, stale)',
+  },
+  recompute: {
+    id: 'recompute', fifo: true, visibilityTimeoutSeconds: 6 * MINUTE, maxReceiveCount: 5, retentionDays: 4, purpose: 'work',
+    description: 'Per-customer rating recomputation, grouped by customer',
+  },
+  deliveries: {
+    id: 'deliveries', fifo: false, visibilityTimeoutSeconds: 2 * MINUTE, maxReceiveCount: 10, retentionDays: 14, purpose: 'work',
+    description: 'One message per (event, webhook subscription) attempt',
+  },
+  writebacks: {
+    id: 'writebacks', fifo: false, visibilityTimeoutSeconds: 2 * MINUTE, maxReceiveCount: 10, retentionDays: 14, purpose: 'work',
+    description: 'Rating and limit write-backs to CRMs',
+  },
+  results: {
+    id: 'results', fifo: false, visibilityTimeoutSeconds: 30, maxReceiveCount: 10, retentionDays: 14, purpose: 'result',
+    description: 'Every outbound event, for internal consumers',
+  },
+  resultsFifo: {
+    id: 'resultsFifo', fifo: true, visibilityTimeoutSeconds: 30, maxReceiveCount: 10, retentionDays: 14, purpose: 'result',
+    description: 'Every outbound event, ordered per customer (group = customer id)',
+  },
+  relayFailures: {
+    id: 'relayFailures', fifo: false, visibilityTimeoutSeconds: 30, maxReceiveCount: 10, retentionDays: 14, purpose: 'work',
+    description: 'On-failure destination of the outbox relay: stream batches that kept failing (for replay)',
+  },
+};
+
+export const functions: Record<FunctionId, FunctionSpec> = {
+  authorizeRequest: {
+    id: 'authorizeRequest',
+    entry: 'functions/authorize-request/handler.ts',
+    description: 'Lambda authorizer: resolves an API key to a principal',
+    memoryMb: 256,
+    timeoutSeconds: 5,
+    triggers: [{ kind: 'authorizer' }],
+    table: 'R',
+    sendsTo: [],
+  },
+  httpApi: {
+    id: 'httpApi',
+    entry: 'functions/http-api/handler.ts',
+    description: 'HTTP API: customers, keys, subscriptions',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    triggers: [{ kind: 'http' }],
+    table: 'RW',
+    sendsTo: ['bureauPulls', 'crmIngest', 'deliveries'],
+  },
+  routeChanges: {
+    id: 'routeChanges',
+    entry: 'functions/route-changes/handler.ts',
+    description: 'Outbox relay: routes new events from the table stream to queues',
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    triggers: [{ kind: 'stream', batchSize: 100, maxBatchingWindowSeconds: 1, insertsWithPkPrefix: 'EVENT#', retryAttempts: 10, onFailure: 'relayFailures' }],
+    table: 'R',
+    sendsTo: ['deliveries', 'recompute', 'writebacks', 'results', 'resultsFifo'],
+  },
+  deliverWebhook: {
+    id: 'deliverWebhook',
+    entry: 'functions/deliver-webhook/handler.ts',
+    description: 'Delivers one event to one webhook subscription (Standard Webhooks)',
+    memoryMb: 512,
+    timeoutSeconds: 20,
+    triggers: [{ kind: 'sqs', queue: 'deliveries', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 20 }],
+    table: 'RW',
+    sendsTo: ['deliveries'],
+  },
+  sweepDeliveries: {
+    id: 'sweepDeliveries',
+    entry: 'functions/sweep-deliveries/handler.ts',
+    description: 'Re-enqueues webhook retries whose due time has come (delays beyond SQS limits)',
+    memoryMb: 256,
+    timeoutSeconds: 60,
+    triggers: [{ kind: 'schedule', id: 'SweepDeliveries', expression: 'rate(1 minute)', description: 'Due webhook retries' }],
+    table: 'RW',
+    sendsTo: ['deliveries'],
+  },
+};
+
+export interface RouteSpec extends HttpRouteSpec {
+  function: FunctionId;
+}
+
+/** Every HTTP route. All pass through the authorizer; `auth: 'signature'` routes are verified by their handler. */
+export const routes: RouteSpec[] = httpRoutes.map((route) => ({ ...route, function: 'httpApi' as const }));
+
+/** Requests that match no route go to this function, which answers 404 as problem+json. */
+export const defaultRouteFunction: FunctionId = 'httpApi';
+
+/** Environment variable through which a function learns a queue's URL. */
+export const queueEnvVar = (id: QueueId): string => `QUEUE_URL_${id.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+
+export const TABLE_ENV_VAR = 'TABLE_NAME';

@@ -1,0 +1,39 @@
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** The table a store works on. Stores receive it; composition roots build it once per cold start. */
+export interface TableRef {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+}
+
+/**
+ * A document client. The endpoint comes from the SDK's own configuration
+ * (AWS_ENDPOINT_URL_DYNAMODB locally), so code is the same against AWS and DynamoDB Local.
+ */
+export const createDocumentClient = (config: DynamoDBClientConfig = {}): DynamoDBDocumentClient =>
+  DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+
+/** True when a write failed on its condition (also inside a transaction). */
+export const isConditionFailure = (error: unknown): boolean => {
+  const name = (error as { name?: string } | undefined)?.name;
+  if (name === 'ConditionalCheckFailedException') return true;
+  if (name === 'TransactionCanceledException') {
+    const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+    return reasons.some((r) => r.Code === 'ConditionalCheckFailed');
+  }
+  return false;
+};
+
+/** True for throttling and transaction conflicts: try again. */
+export const isTransientDynamoError = (error: unknown): boolean => {
+  const name = (error as { name?: string } | undefined)?.name ?? '';
+  if (['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError'].includes(name)) return true;
+  if (name === 'TransactionCanceledException') {
+    const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+    return reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError');
+  }
+  return name === 'TransactionConflictException';
+};

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * The only place that reads process.env. Parsed once per cold start (lazily, so the local
+ * runtime can set variables before the first handler runs). Queue URLs are optional here
+ * because each function is only given the queues it may send to; `queueUrl()` says which is missing.
+ */
+const EnvSchema = z.object({
+  TABLE_NAME: z.string().min(1),
+  STAGE: z.string().min(1).default('local'),
+  /** Local runtime only: lets webhooks go to plain-HTTP loopback receivers. Never set in AWS. */
+  ALLOW_LOOPBACK_WEBHOOKS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  QUEUE_URL_CRM_INGEST: z.url().optional(),
+  QUEUE_URL_BUREAU_PULLS: z.url().optional(),
+  QUEUE_URL_RECOMPUTE: z.url().optional(),
+  QUEUE_URL_DELIVERIES: z.url().optional(),
+  QUEUE_URL_WRITEBACKS: z.url().optional(),
+  QUEUE_URL_RESULTS: z.url().optional(),
+  QUEUE_URL_RESULTS_FIFO: z.url().optional(),
+});
+export type Env = z.infer<typeof EnvSchema>;
+export type QueueEnvKey = Extract<keyof Env, `QUEUE_URL_${string}`>;
+
+let cached: Env | undefined;
+
+export const env = (): Env => {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const paths = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+      throw new Error(`Invalid function configuration (environment): ${paths}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+};
+
+/** URL of a queue this function was given, or a configuration error naming the variable. */
+export const queueUrl = (key: QueueEnvKey): string => {
+  const url = env()[key];
+  if (!url) throw new Error(`Function is not configured with ${key}`);
+  return url;
+};
+
+/** For tests and the local runtime: forget the parsed environment. */
+export const resetEnvForTests = (): void => {
+  cached = undefined;
+};
