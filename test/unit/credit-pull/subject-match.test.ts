@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { matchSubject, nameSimilarity, normaliseName } from '../../../shared/domain/credit/pull/subject-match.js';
+import { matchSubject, nameSimilarity, normaliseName, subjectIdentityFromReport } from '../../../shared/domain/credit/pull/subject-match.js';
 
 describe('normaliseName', () => {
   it('folds case, punctuation, full-width characters and legal-form suffixes', () => {
@@ -67,5 +67,23 @@ describe('matchSubject', () => {
   it('is a mismatch on conflicting dates of birth', () => {
     const person = { name: 'Li Wei', identifiers: [], dateOfBirth: '1980-01-02' };
     expect(matchSubject(person, { name: 'Li Wei', identifiers: [], dateOfBirth: '1981-01-02' }).outcome).toBe('mismatch');
+  });
+});
+
+describe('subjectIdentityFromReport', () => {
+  it('prefers the legal name and keeps identifiers, first address and a day-precise birth date', () => {
+    const identity = subjectIdentityFromReport({
+      kind: 'consumer',
+      names: [{ full: 'Trading Name', type: 'trading' }, { full: 'Legal Name Ltd', type: 'legal' }],
+      identifiers: [{ scheme: 'cn_resident_id', value: '11010519491231002X' }],
+      addresses: [{ lines: ['1 Road'], postalCode: '100020', country: 'CN', type: 'current' }],
+      dateOfBirth: { precision: 'day', value: '1949-12-31' },
+    });
+    expect(identity).toEqual({
+      name: 'Legal Name Ltd',
+      identifiers: [{ scheme: 'cn_resident_id', value: '11010519491231002X' }],
+      address: { line: '1 Road', city: undefined, postalCode: '100020', country: 'CN' },
+      dateOfBirth: '1949-12-31',
+    });
   });
 });

@@ -5,6 +5,7 @@
  * legal-form suffixes such as Ltd / GmbH / Inc / 有限公司) with a bigram similarity score.
  * Anything not clearly decided is `review`. A mismatch is flagged for review, never merged.
  */
+import type { ReportSubject } from '../credit-report.js';
 
 export interface SubjectIdentity {
   name?: string | undefined;
@@ -139,4 +140,21 @@ export const matchSubject = (customer: SubjectIdentity, returned: SubjectIdentit
   if (similarity < NAME_DIFFERENT) return result('mismatch');
   if (similarity >= NAME_SIMILAR && (addressMatch || reasons.includes('date_of_birth_match'))) return result('match');
   return result('review');
+};
+
+/**
+ * The identity a normalised report returned, in the shape `matchSubject` compares: the legal
+ * (else primary, else first) name, every identifier, the first address and the date of birth.
+ * @example matchSubject(customerIdentity, subjectIdentityFromReport(report.subject))
+ */
+export const subjectIdentityFromReport = (subject: ReportSubject): SubjectIdentity => {
+  const name = subject.names.find((n) => n.type === 'legal') ?? subject.names.find((n) => n.type === 'primary') ?? subject.names[0];
+  const fullName = name?.full ?? ([name?.first, name?.middle, name?.last].filter(Boolean).join(' ') || undefined);
+  const address = subject.addresses[0];
+  return {
+    name: fullName,
+    identifiers: subject.identifiers,
+    address: address === undefined ? undefined : { line: address.lines[0], city: address.city, postalCode: address.postalCode, country: address.country },
+    dateOfBirth: subject.dateOfBirth?.precision === 'day' ? subject.dateOfBirth.value : undefined,
+  };
 };
