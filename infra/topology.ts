@@ -3,7 +3,8 @@
  * and the local runtime (infra/local) plays the same resources on DynamoDB Local and fauxqs,
  * so the two cannot drift. Pure data: no CDK or SDK imports here.
  */
-import { httpRoutes, type HttpRouteSpec } from '../functions/http-api/routes.js';
+import { httpRoutes } from '../functions/http-api/routes.js';
+import type { HttpRouteSpec } from '../shared/lambda/http-route.js';
 
 export type Access = 'R' | 'RW';
 
@@ -177,8 +178,15 @@ export interface RouteSpec extends HttpRouteSpec {
   function: FunctionId;
 }
 
-/** Every HTTP route. All pass through the authorizer; `auth: 'signature'` routes are verified by their handler. */
-export const routes: RouteSpec[] = httpRoutes.map((route) => ({ ...route, function: 'httpApi' as const }));
+/**
+ * The HTTP functions and their routes. Every route passes through the authorizer;
+ * `auth: 'signature'` routes (under /v1/inbound/) are verified by their handler.
+ */
+const routeSets: Array<{ function: FunctionId; routes: HttpRouteSpec[] }> = [
+  { function: 'httpApi', routes: httpRoutes },
+];
+
+export const routes: RouteSpec[] = routeSets.flatMap((set) => set.routes.map((route) => ({ ...route, function: set.function })));
 
 /** Requests that match no route go to this function, which answers 404 as problem+json. */
 export const defaultRouteFunction: FunctionId = 'httpApi';

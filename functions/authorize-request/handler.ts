@@ -6,13 +6,12 @@ import { apiKeyStore } from '../../shared/adapters/dynamodb/api-key-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { env } from '../../shared/lambda/env.js';
 import { logger } from '../../shared/lambda/powertools.js';
-import { httpRoutes } from '../http-api/routes.js';
+import { SIGNED_ROUTE_PREFIX } from '../../shared/lambda/http-route.js';
 
 type AuthorizerContext = Record<string, string>;
 type Result = APIGatewaySimpleAuthorizerWithContextResult<AuthorizerContext>;
 
 const keys = apiKeyStore({ client: createDocumentClient(), tableName: env().TABLE_NAME });
-const signatureRoutes = new Set(httpRoutes.filter((r) => r.auth === 'signature').map((r) => `${r.method} ${r.path}`));
 
 const presentedKey = (headers: Record<string, string | undefined> | undefined): string | undefined => {
   const h = Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
@@ -27,7 +26,7 @@ const presentedKey = (headers: Record<string, string | undefined> | undefined): 
  * a problem body). Routes verified by signature get a marker principal.
  */
 export const handler = middy<APIGatewayRequestAuthorizerEventV2, Result>().handler(async (event): Promise<Result> => {
-  if (signatureRoutes.has(event.routeKey)) {
+  if (event.routeKey.split(' ')[1]?.startsWith(SIGNED_ROUTE_PREFIX)) {
     return { isAuthorized: true, context: { authenticated: 'false', principalId: SIGNATURE_PRINCIPAL_ID } };
   }
   const presented = presentedKey(event.headers);

@@ -1,21 +1,8 @@
-import type { Role, Scope } from '../../shared/domain/auth/principal.js';
+import type { HttpRouteSpec } from '../../shared/lambda/http-route.js';
 
-/**
- * The HTTP routes of the `http-api` function: pure data read by the topology (to build API
- * Gateway routes), by the local runtime and by the handler (to authorise each operation).
- */
-export interface HttpRouteSpec {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** API Gateway path template, e.g. `/v1/customers/{customerId}`. */
-  path: string;
-  operation: string;
-  /** `apiKey`: the authorizer resolves a principal; `signature`: the handler verifies the sender's signature. */
-  auth: 'apiKey' | 'signature';
-  roles: Role[];
-  scope?: Scope;
-  summary: string;
-}
+export type { HttpRouteSpec };
 
+/** Routes of the `http-api` function: customers, API keys, subscriptions, audit. */
 export const httpRoutes: HttpRouteSpec[] = [
   { method: 'PUT', path: '/v1/customers/{customerId}', operation: 'upsertCustomer', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'customers:write', summary: 'Create or update a customer' },
   { method: 'GET', path: '/v1/customers/{customerId}', operation: 'getCustomer', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'customers:read', summary: 'Read a golden customer profile' },

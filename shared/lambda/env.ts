@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   STAGE: z.string().min(1).default('local'),
   /** Local runtime only: lets webhooks go to plain-HTTP loopback receivers. Never set in AWS. */
   ALLOW_LOOPBACK_WEBHOOKS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Local runtime only: JSON map of secret name → value (sandbox credentials). In AWS secrets come from Secrets Manager. */
+  LOCAL_SECRETS: z.string().optional(),
   QUEUE_URL_CRM_INGEST: z.url().optional(),
   QUEUE_URL_BUREAU_PULLS: z.url().optional(),
   QUEUE_URL_RECOMPUTE: z.url().optional(),

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ForbiddenError, MalformedInputError, NotFoundError, UnauthorizedError, DomainError } from '../domain/errors.js';
 import { PrincipalSchema, SIGNATURE_PRINCIPAL_ID, type Principal } from '../domain/auth/principal.js';
-import type { HttpRouteSpec } from '../../functions/http-api/routes.js';
+import type { HttpRouteSpec } from './http-route.js';
 import { logger } from './powertools.js';
 import { toProblem } from './problem.js';
 
