@@ -79,3 +79,17 @@ describe('finaliseReport', () => {
     expect(error.retryable).toBe(false);
   });
 });
+
+describe('credit-report JSON Schema export', () => {
+  it('matches the committed docs/schemas/credit-report.schema.json', async () => {
+    // Prepare
+    const { readFileSync } = await import('node:fs');
+    const { z } = await import('zod');
+    const committed = JSON.parse(readFileSync(new URL('../../../docs/schemas/credit-report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    // Act
+    const generated = z.toJSONSchema(CreditReportSchema, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>;
+    // Assess
+    expect(committed.properties).toEqual(generated.properties);
+    expect(committed.required).toEqual(generated.required);
+  });
+});
