@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,7 +13,6 @@ import {
   queues,
   routes,
   type FunctionId,
-  type FunctionSpec,
   type QueueId,
 } from '../topology.js';
 import { compileRoutes, httpBridge, lambdaContext, pollQueue, pollStream, rateToMs, type LambdaHandler } from './event-sources.js';
@@ -50,19 +50,36 @@ export interface Hub {
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-/** The environment a function gets: in AWS from its CDK definition, here from the same topology. */
-export const functionEnvironment = (spec: FunctionSpec, resources: LocalResources): Record<string, string> => ({
-  [TABLE_ENV_VAR]: resources.tableName,
-  ...Object.fromEntries(spec.sendsTo.map((id) => [queueEnvVar(id), resources.queueUrls[id]])),
+/**
+ * The environment every function sees locally. All functions run in one process, so they share
+ * it: every queue URL the topology knows is set (in AWS each function only gets its own).
+ */
+export const localProcessEnv = (options: {
+  dynamoEndpoint: string;
+  sqsEndpoint: string;
+  resources: LocalResources;
+  allowLoopbackWebhooks?: boolean;
+  env?: Record<string, string>;
+}): Record<string, string> => ({
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+  AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
+  AWS_ENDPOINT_URL_SQS: options.sqsEndpoint,
+  STAGE: 'local',
+  ALLOW_LOOPBACK_WEBHOOKS: String(options.allowLoopbackWebhooks ?? true),
+  POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  POWERTOOLS_METRICS_DISABLED: 'true',
+  [TABLE_ENV_VAR]: options.resources.tableName,
+  ...Object.fromEntries((Object.keys(queues) as QueueId[]).map((id) => [queueEnvVar(id), options.resources.queueUrls[id]])),
+  ...options.env,
 });
 
 /**
  * Plays the topology on DynamoDB Local and fauxqs: provisions the resources, then drives the
  * real handlers with real Lambda event shapes — the HTTP API through the authorizer, SQS
  * pollers with partial batch responses, the table stream in order, and the schedules.
- *
- * All functions run in this one process, so they share one environment: every queue URL the
- * topology knows is set (in AWS each function only gets the ones it may use).
+
  */
 export const startHub = async (options: HubOptions): Promise<Hub> => {
   const root = options.repoRoot ?? process.cwd();
@@ -72,20 +89,7 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
   const streams = new DynamoDBStreamsClient({ endpoint: options.dynamoEndpoint, region, credentials: LOCAL_CREDENTIALS });
   const resources = await provisionLocal({ dynamo, sqs, prefix: options.prefix, visibilityScale: options.visibilityScale ?? 1 / 30 });
 
-  Object.assign(process.env, {
-    AWS_REGION: region,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
-    AWS_ENDPOINT_URL_SQS: options.sqsEndpoint,
-    STAGE: 'local',
-    ALLOW_LOOPBACK_WEBHOOKS: String(options.allowLoopbackWebhooks ?? true),
-    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    [TABLE_ENV_VAR]: resources.tableName,
-    ...Object.fromEntries((Object.keys(queues) as QueueId[]).map((id) => [queueEnvVar(id), resources.queueUrls[id]])),
-    ...options.env,
-  });
+  Object.assign(process.env, localProcessEnv({ ...options, resources }));
 
   const onError = options.onError ?? ((source: string, error: unknown) => console.error(`[${source}]`, error));
   const loaded = new Map<FunctionId, Promise<LambdaHandler>>();
@@ -107,6 +111,8 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
   };
 
   const controller = new AbortController();
+  // One listener per in-flight poll (SDK calls take the signal); more than Node's default 10.
+  setMaxListeners(1000, controller.signal);
   const loops: Promise<void>[] = [];
   const timers: NodeJS.Timeout[] = [];
   const authorizer = (Object.values(functions).find((f) => f.triggers.some((t) => t.kind === 'authorizer')) ?? functions.authorizeRequest).id;

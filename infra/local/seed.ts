@@ -1,0 +1,50 @@
+import type { RunningSandboxes } from './sandboxes/index.js';
+
+/** Calls the hub's own HTTP API, as a user would. */
+export const apiClient = (baseUrl: string, key: string) => async (method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> => {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : undefined };
+};
+
+export interface SeedResult {
+  lines: string[];
+}
+
+/**
+ * Seeds the demo through the public API only: a webhook subscription for the local receiver and
+ * a few customers. Each area appends its own demo data here. Idempotent enough to run on every start
+ * (customers are upserts; subscriptions are created once per fresh table).
+ */
+export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: RunningSandboxes): Promise<SeedResult> => {
+  const api = apiClient(hubUrl, adminKey);
+  const lines: string[] = [];
+
+  const existing = await api('GET', '/v1/subscriptions');
+  if ((existing.json?.subscriptions ?? []).length === 0) {
+    const sub = await api('POST', '/v1/subscriptions', {
+      url: `${sandboxes.receiver.url}/hooks/demo`,
+      description: 'Demo subscriber (local webhook receiver)',
+      eventTypes: ['customer.updated', 'rating.changed', 'limit.changed', 'alert.raised', 'customer.frozen', 'credit_report.received', 'endpoint.disabled'],
+    });
+    if (sub.status !== 201) throw new Error(`seeding the subscription failed: ${sub.status} ${JSON.stringify(sub.json)}`);
+    sandboxes.receiver.setSecrets([sub.json.secret]);
+    lines.push(`subscription ${sub.json.subscription.id} → ${sandboxes.receiver.url}/hooks/demo`);
+  }
+
+  const demoCustomers = [
+    { id: 'demo-acme-de', body: { kind: 'business', fields: { legalName: 'Acme Maschinenbau GmbH', country: 'DE', city: 'Stuttgart', email: 'ap@acme-maschinenbau.example' }, identifiers: [{ scheme: 'vat', value: 'DE136695976' }] } },
+    { id: 'demo-huaxin-cn', body: { kind: 'business', fields: { legalName: '上海华信贸易有限公司', country: 'CN', city: '上海' }, identifiers: [{ scheme: 'cn_uscc', value: '91310000MA1FL4T44Q' }] } },
+    { id: 'demo-northwind-us', body: { kind: 'business', fields: { legalName: 'Northwind Traders Inc', country: 'US', phone: '+14155550100' } } },
+  ];
+  for (const customer of demoCustomers) {
+    const result = await api('PUT', `/v1/customers/${customer.id}`, customer.body);
+    if (result.status >= 300) throw new Error(`seeding ${customer.id} failed: ${result.status} ${JSON.stringify(result.json)}`);
+  }
+  lines.push(`customers ${demoCustomers.map((c) => c.id).join(', ')}`);
+  return { lines };
+};
