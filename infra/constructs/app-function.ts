@@ -1,0 +1,144 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { SERVICE_NAME, TABLE_ENV_VAR, queueEnvVar, table as tableSpec, type Access, type FunctionSpec, type QueueId } from '../topology.js';
+
+/** Repository root: topology entries and the lock file are relative to it. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The Node.js runtime every function runs on: the newest one the installed aws-cdk-lib knows
+ * (cdk-nag's L1 rule compares against the same list).
+ */
+export const APP_RUNTIME: lambda.Runtime = lambda.Runtime.NODEJS_24_X;
+
+/** Lets CommonJS dependencies call `require` inside the ESM bundle. */
+const REQUIRE_BANNER = "import { createRequire as __rbCreateRequire } from 'node:module'; const require = __rbCreateRequire(import.meta.url);";
+
+/** Item-level DynamoDB actions per access level (no table management, no Scan-free guarantees). */
+export const TABLE_ACTIONS: Record<Access, readonly string[]> = {
+  R: [
+    'dynamodb:BatchGetItem',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:DescribeTable',
+    'dynamodb:GetItem',
+    'dynamodb:Query',
+    'dynamodb:Scan',
+  ],
+  RW: [
+    'dynamodb:BatchGetItem',
+    'dynamodb:BatchWriteItem',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:DescribeTable',
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:Query',
+    'dynamodb:Scan',
+    'dynamodb:UpdateItem',
+  ],
+};
+
+/** A queue together with the topology id that names its environment variable (a `QueueWithDlq` is one). */
+export interface SendTarget {
+  spec: { id: QueueId };
+  queue: IQueue;
+}
+
+export interface AppFunctionProps {
+  spec: FunctionSpec;
+  /** Deployment stage, passed to the function as `STAGE`. */
+  stage: string;
+  /** Log retention of the function's log group (default one month). */
+  logRetention?: logs.RetentionDays;
+}
+
+/**
+ * A `NodejsFunction` with RiskBridge's fixed defaults, built from one topology `FunctionSpec`:
+ * Node 24 on ARM64, X-Ray active tracing, ESM bundle (minified, source maps on), an explicit
+ * log group with retention and its own role whose only built-in permission is writing to that
+ * log group (no AWS managed policy). Resources are granted with `bindTable`/`bindQueueSend`,
+ * which add the permission and the environment variable in one call, so a function can never
+ * see a resource it may not use or be allowed one it cannot find.
+ *
+ * The role and the log group are siblings of the function named `<id>Role` and `<id>Logs`.
+ */
+export class AppFunction extends NodejsFunction {
+  readonly spec: FunctionSpec;
+  readonly appLogGroup: logs.LogGroup;
+  readonly executionRole: iam.Role;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    const { spec } = props;
+    const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new iam.Role(scope, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${spec.id}`,
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        // The log group's Arn attribute already ends in `:*`, which covers its streams.
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+    super(scope, id, {
+      entry: `${REPO_ROOT}${spec.entry}`,
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: `${REPO_ROOT}package-lock.json`,
+      description: spec.description,
+      runtime: APP_RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      tracing: lambda.Tracing.ACTIVE,
+      memorySize: spec.memoryMb,
+      timeout: Duration.seconds(spec.timeoutSeconds),
+      logGroup,
+      role,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        STAGE: props.stage,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+      },
+    });
+    this.spec = spec;
+    this.appLogGroup = logGroup;
+    this.executionRole = role;
+  }
+
+  /**
+   * Grants item-level access to `table` and its indexes (named indexes, no `index/*` wildcard)
+   * and sets `TABLE_NAME`. `R` reads; `RW` reads and writes.
+   */
+  bindTable(table: ITable, access: Access, indexNames: readonly string[] = tableSpec.gsis.map((g) => g.name)): void {
+    iam.Grant.addToPrincipal({
+      grantee: this,
+      actions: [...TABLE_ACTIONS[access]],
+      resourceArns: [table.tableArn, ...indexNames.map((name) => `${table.tableArn}/index/${name}`)],
+    });
+    this.addEnvironment(TABLE_ENV_VAR, table.tableName);
+  }
+
+  /** Grants `sqs:SendMessage` on the queue and sets `QUEUE_URL_<ID>` (see `queueEnvVar`). */
+  bindQueueSend(target: SendTarget): void {
+    target.queue.grantSendMessages(this);
+    this.addEnvironment(queueEnvVar(target.spec.id), target.queue.queueUrl);
+  }
+}

@@ -1,0 +1,244 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { AppFunction } from '../constructs/app-function.js';
+import type { QueueWithDlq } from '../constructs/queue-with-dlq.js';
+import {
+  defaultRouteFunction as topologyDefaultRouteFunction,
+  functions as topologyFunctions,
+  routes as topologyRoutes,
+  type FunctionId,
+  type FunctionSpec,
+  type QueueId,
+  type RouteSpec,
+  type Trigger,
+} from '../topology.js';
+import { constructIdOf } from './stateful-stack.js';
+
+/** A queue must stay invisible for at least this many times its consumer's timeout. */
+export const VISIBILITY_TO_TIMEOUT_RATIO = 6;
+
+/** Relay lag (oldest record age) that raises the IteratorAge alarm. */
+export const RELAY_ITERATOR_AGE_ALARM = Duration.minutes(1);
+
+export interface StatelessStackProps extends StackProps {
+  stage: string;
+  table: dynamodb.ITable;
+  queues: Record<QueueId, QueueWithDlq>;
+  /** Defaults to the topology's functions, routes and default route. */
+  functions?: Record<FunctionId, FunctionSpec>;
+  routes?: RouteSpec[];
+  defaultRouteFunction?: FunctionId;
+}
+
+/** Violations of the visibility rule: a consumer's timeout × 6 must fit in its queue's visibility timeout. */
+export const visibilityViolations = (
+  functions: Record<FunctionId, FunctionSpec>,
+  queues: Record<QueueId, { visibilityTimeoutSeconds: number }>,
+): string[] =>
+  Object.values(functions).flatMap((fn) =>
+    fn.triggers.flatMap((t) =>
+      t.kind === 'sqs' && queues[t.queue].visibilityTimeoutSeconds < VISIBILITY_TO_TIMEOUT_RATIO * fn.timeoutSeconds
+        ? [`${t.queue}: visibility ${queues[t.queue].visibilityTimeoutSeconds}s < ${VISIBILITY_TO_TIMEOUT_RATIO} × ${fn.id} timeout ${fn.timeoutSeconds}s`]
+        : [],
+    ),
+  );
+
+const triggersOf = <K extends Trigger['kind']>(spec: FunctionSpec, kind: K): Extract<Trigger, { kind: K }>[] =>
+  spec.triggers.filter((t): t is Extract<Trigger, { kind: K }> => t.kind === kind);
+
+const seconds = (value: number | undefined): Duration | undefined => (value === undefined ? undefined : Duration.seconds(value));
+
+/**
+ * Every function of the topology, wired by its triggers: the HTTP API (one route per topology
+ * route plus `$default`, all behind the Lambda authorizer, access-logged), SQS event source
+ * mappings with partial batch responses, the outbox relay on the table stream (INSERTs of
+ * event items only, bisect on error, failed batches to an SQS destination), EventBridge
+ * schedules, least-privilege grants from `table`/`sendsTo`, and alarms on errors, throttles
+ * and the relay's iterator age. Throws at synth when the topology breaks the visibility rule
+ * or names an authorizer/route function that does not exist.
+ */
+export class StatelessStack extends Stack {
+  readonly functions: Record<FunctionId, AppFunction>;
+  readonly httpApi: apigw.HttpApi | undefined;
+  readonly apiStage: apigw.HttpStage | undefined;
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const specs = props.functions ?? topologyFunctions;
+    const routes = props.routes ?? topologyRoutes;
+    const defaultRoute = props.defaultRouteFunction ?? topologyDefaultRouteFunction;
+    const queueSpecs = Object.fromEntries(Object.entries(props.queues).map(([qid, q]) => [qid, q.spec])) as Record<QueueId, QueueWithDlq['spec']>;
+    const violations = visibilityViolations(specs, queueSpecs);
+    if (violations.length > 0) throw new Error(`Queue visibility timeouts too short: ${violations.join('; ')}`);
+
+    this.functions = Object.fromEntries(
+      (Object.keys(specs) as FunctionId[]).map((fid) => [fid, this.buildFunction(specs[fid], props)]),
+    ) as Record<FunctionId, AppFunction>;
+
+    const api = this.buildHttpApi(specs, routes, defaultRoute);
+    this.httpApi = api?.httpApi;
+    this.apiStage = api?.stage;
+
+    for (const fn of Object.values(this.functions)) this.addFunctionAlarms(fn);
+
+    if (this.apiStage) new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'TableName', { value: props.table.tableName, description: 'The single DynamoDB table' });
+    for (const [qid, q] of Object.entries(props.queues)) {
+      if (q.spec.purpose !== 'result') continue;
+      new CfnOutput(this, `${constructIdOf(qid)}QueueUrl`, { value: q.queue.queueUrl, description: q.spec.description });
+    }
+  }
+
+  private buildFunction(spec: FunctionSpec, props: StatelessStackProps): AppFunction {
+    const fn = new AppFunction(this, `${constructIdOf(spec.id)}Function`, { spec, stage: props.stage });
+    if (spec.table !== 'none') fn.bindTable(props.table, spec.table);
+    for (const qid of spec.sendsTo) fn.bindQueueSend(props.queues[qid]);
+
+    for (const t of triggersOf(spec, 'sqs')) {
+      fn.addEventSource(
+        new SqsEventSource(props.queues[t.queue].queue, {
+          batchSize: t.batchSize,
+          maxBatchingWindow: seconds(t.maxBatchingWindowSeconds),
+          maxConcurrency: t.maxConcurrency,
+          reportBatchItemFailures: true,
+        }),
+      );
+    }
+    for (const t of triggersOf(spec, 'stream')) {
+      fn.addEventSource(
+        new DynamoEventSource(props.table, {
+          startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+          batchSize: t.batchSize,
+          maxBatchingWindow: seconds(t.maxBatchingWindowSeconds),
+          bisectBatchOnError: true,
+          retryAttempts: t.retryAttempts,
+          reportBatchItemFailures: true,
+          onFailure: new SqsDlq(props.queues[t.onFailure].queue),
+          filters: [
+            lambda.FilterCriteria.filter({
+              eventName: lambda.FilterRule.isEqual('INSERT'),
+              dynamodb: { NewImage: { pk: { S: lambda.FilterRule.beginsWith(t.insertsWithPkPrefix) } } },
+            }),
+          ],
+        }),
+      );
+      this.alarms.push(
+        new cloudwatch.Alarm(this, `${constructIdOf(spec.id)}IteratorAgeAlarm`, {
+          alarmDescription: `${spec.id} lags behind the table stream by more than ${RELAY_ITERATOR_AGE_ALARM.toHumanString()}`,
+          metric: fn.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(1) }),
+          threshold: RELAY_ITERATOR_AGE_ALARM.toMilliseconds(),
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+          evaluationPeriods: 5,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    }
+    for (const t of triggersOf(spec, 'schedule')) {
+      new events.Rule(this, `${t.id}Schedule`, {
+        description: t.description,
+        schedule: events.Schedule.expression(t.expression),
+        targets: [new targets.LambdaFunction(fn, { retryAttempts: 2 })],
+      });
+    }
+    return fn;
+  }
+
+  private buildHttpApi(
+    specs: Record<FunctionId, FunctionSpec>,
+    routes: RouteSpec[],
+    defaultRoute: FunctionId,
+  ): { httpApi: apigw.HttpApi; stage: apigw.HttpStage } | undefined {
+    const hasHttp = (Object.values(specs) as FunctionSpec[]).some((s) => triggersOf(s, 'http').length > 0);
+    if (!hasHttp) return undefined;
+    const authorizerSpecs = (Object.values(specs) as FunctionSpec[]).filter((s) => triggersOf(s, 'authorizer').length > 0);
+    const authorizerSpec = authorizerSpecs[0];
+    if (!authorizerSpec || authorizerSpecs.length > 1) throw new Error('The topology needs exactly one function with an authorizer trigger');
+
+    const authorizer = new HttpLambdaAuthorizer('ApiKeyAuthorizer', this.functions[authorizerSpec.id], {
+      responseTypes: [HttpLambdaResponseType.SIMPLE],
+      resultsCacheTtl: Duration.seconds(0),
+      identitySource: [],
+    });
+    const integrations = new Map<FunctionId, HttpLambdaIntegration>();
+    const integrationFor = (fid: FunctionId): HttpLambdaIntegration => {
+      const target = this.functions[fid];
+      if (!target || triggersOf(target.spec, 'http').length === 0) throw new Error(`Route target ${fid} has no http trigger`);
+      let integration = integrations.get(fid);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`${constructIdOf(fid)}Integration`, target);
+        integrations.set(fid, integration);
+      }
+      return integration;
+    };
+
+    const httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      description: 'RiskBridge HTTP API',
+      createDefaultStage: false,
+      defaultAuthorizer: authorizer,
+      defaultIntegration: integrationFor(defaultRoute),
+    });
+    for (const route of routes) {
+      httpApi.addRoutes({ path: route.path, methods: [apigw.HttpMethod[route.method]], integration: integrationFor(route.function) });
+    }
+
+    const accessLogs = new logs.LogGroup(this, 'HttpApiAccessLogs', { retention: logs.RetentionDays.ONE_MONTH });
+    const stage = httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTimeEpoch',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationStatus: '$context.integrationStatus',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            protocol: '$context.protocol',
+          }),
+        ),
+      },
+    });
+    return { httpApi, stage };
+  }
+
+  private addFunctionAlarms(fn: AppFunction): void {
+    const cid = constructIdOf(fn.spec.id);
+    const period = Duration.minutes(5);
+    this.alarms.push(
+      new cloudwatch.Alarm(this, `${cid}ErrorsAlarm`, {
+        alarmDescription: `${fn.spec.id} reported invocation errors`,
+        metric: fn.metricErrors({ period, statistic: 'Sum' }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      new cloudwatch.Alarm(this, `${cid}ThrottlesAlarm`, {
+        alarmDescription: `${fn.spec.id} was throttled`,
+        metric: fn.metricThrottles({ period, statistic: 'Sum' }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+}
