@@ -49,6 +49,7 @@ const draft = parsePolicy({ ...structuredClone(DEFAULT_POLICY_INPUT), version: 2
 const g0 = performance.now();
 let generated = 0;
 for (const p of syntheticPortfolio(N)) generated += p.aggregates.orders.count >= 0 ? 1 : 0;
+if (generated !== N) throw new Error(`generator produced ${generated} of ${N} profiles`);
 const generateMs = performance.now() - g0;
 global.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;

@@ -1,0 +1,59 @@
+// Lint = architecture rules + test hygiene. Type-aware rules are left to `tsc`.
+import tseslint from 'typescript-eslint';
+
+const focusedOrSkipped = {
+  selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip|todo)$/]",
+  message: 'Focused, skipped or todo tests do not land on main.',
+};
+const jsonCast = {
+  selector: "TSAsExpression[expression.type='CallExpression'][expression.callee.object.name='JSON'][expression.callee.property.name='parse'][typeAnnotation.type!='TSUnknownKeyword']",
+  message: 'Parse with zod instead of casting JSON.parse.',
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'cdk.out/**', 'dist/**', 'coverage/**', '.local/**'] },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser, ecmaVersion: 2023, sourceType: 'module' },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      'no-restricted-syntax': ['error', focusedOrSkipped, jsonCast],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-debugger': 'error',
+    },
+  },
+  {
+    // Tests may cast parsed fixtures; they still may not be focused or skipped.
+    files: ['test/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', focusedOrSkipped] },
+  },
+  {
+    // Domain code is pure: no AWS SDK, no Lambda runtime, no HTTP, no environment.
+    files: ['shared/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@aws-sdk/*', '@middy/*', '@aws-lambda-powertools/*', 'undici', 'node:http', 'node:https', 'node:net', 'node:dns', 'node:fs', 'node:fs/*'], message: 'shared/domain stays pure: put I/O in shared/adapters.' },
+          { group: ['**/adapters/**', '**/lambda/**', '**/functions/**', '**/infra/**'], message: 'Domain depends on nothing but the domain.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'HTTP belongs in shared/adapters.' }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Configuration comes in as parameters.' }],
+    },
+  },
+  {
+    files: ['shared/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/functions/**', '**/infra/**', '**/lambda/env*'], message: 'Adapters depend on the domain only (configuration is passed in).' }] }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Adapters receive configuration; only shared/lambda/env.ts reads the environment.' }],
+    },
+  },
+  {
+    files: ['functions/**/*.ts', 'shared/lambda/**/*.ts'],
+    ignores: ['shared/lambda/env.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/infra/**'], message: 'Functions must not depend on infra.' }] }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through shared/lambda/env.ts.' }],
+    },
+  },
+);
