@@ -24,7 +24,12 @@ export interface UpsertResult {
   changedFields: string[];
 }
 
-const MAX_ATTEMPTS = 8;
+/** Optimistic-locking retries: enough for dozens of concurrent writers on one hot customer. */
+const MAX_ATTEMPTS = 50;
+
+/** Full-jitter pause between lost races, so concurrent writers spread out instead of colliding again. */
+export const conflictBackoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt)));
 
 /**
  * Applies one observation of a customer to its golden profile: per field, the newest
@@ -96,8 +101,8 @@ export const upsertCustomer =
         await profiles.commit({ profile: next, expectedVersion: base.version, events: [event] });
         return { profile: next, created: !stored, changedFields };
       } catch (error) {
-        if (error instanceof ConflictError && attempt < MAX_ATTEMPTS) continue;
-        throw error;
+        if (!(error instanceof ConflictError) || attempt >= MAX_ATTEMPTS) throw error;
+        await conflictBackoff(attempt);
       }
     }
   };

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { profileStore } from '../../../shared/adapters/dynamodb/profile-store.js';
+import { eventStore } from '../../../shared/adapters/dynamodb/event-store.js';
+import { upsertCustomer } from '../../../shared/domain/customers/upsert-customer.js';
+import { newProfile } from '../../../shared/domain/profile/customer-profile.js';
+import { newEvent } from '../../../shared/domain/events/new-event.js';
+import { ConflictError } from '../../../shared/domain/errors.js';
+import { systemClock } from '../../../shared/domain/clock.js';
+import { emulatorClients, provisionTestResources } from '../../support/aws-clients.js';
+
+describe('profile store on DynamoDB Local', () => {
+  const clients = emulatorClients();
+  let table: { client: typeof clients.doc; tableName: string };
+  beforeAll(async () => {
+    table = { client: clients.doc, tableName: (await provisionTestResources(clients)).tableName };
+  });
+  afterAll(() => clients.destroy());
+
+  it('writes profile and events in one transaction and refuses a stale version without writing either', async () => {
+    const profiles = profileStore(table);
+    const at = new Date('2026-11-28T00:00:00Z');
+    const first = { ...newProfile('tx-1', 'business', at), version: 1, sequence: 1 };
+    const e1 = newEvent('customer.updated', { profile: first, changedFields: ['created'] }, { customerId: 'tx-1', sequence: 1, at });
+    await profiles.commit({ profile: first, expectedVersion: 0, events: [e1] });
+
+    const second = { ...first, version: 2, sequence: 2 };
+    const e2 = newEvent('customer.updated', { profile: second, changedFields: [] }, { customerId: 'tx-1', sequence: 2, at });
+    await expect(profiles.commit({ profile: second, expectedVersion: 0, events: [e2] })).rejects.toBeInstanceOf(ConflictError);
+    const { Item } = await table.client.send(new GetCommand({ TableName: table.tableName, Key: { pk: `EVENT#${e2.id}`, sk: 'EVENT' } }));
+    expect(Item).toBeUndefined();
+    expect((await profiles.get('tx-1'))?.version).toBe(1);
+    expect((await eventStore(table).get(e1.id))?.type).toBe('customer.updated');
+  });
+
+  it('loses no update under 25 concurrent writers on one customer', async () => {
+    const upsert = upsertCustomer({ profiles: profileStore(table), clock: systemClock });
+    await upsert({ customerId: 'hot-1', input: { kind: 'business', fields: { legalName: 'Hot' }, identifiers: [] }, source: 'test' });
+    const writers = Array.from({ length: 25 }, (_, i) =>
+      upsert({ customerId: 'hot-1', input: { kind: 'business', fields: {}, identifiers: [{ scheme: 'external', value: `ref-${i}` }] }, source: `writer-${i}` }),
+    );
+    await Promise.all(writers);
+    const profile = await profileStore(table).get('hot-1');
+    expect(profile?.identifiers.map((id) => id.value).sort()).toEqual(Array.from({ length: 25 }, (_, i) => `ref-${i}`).sort());
+    expect(profile?.version).toBe(26);
+    const events = await eventStore(table).listForCustomer('hot-1', { limit: 100 });
+    expect(events.map((e) => e.sequence)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1));
+  });
+});
