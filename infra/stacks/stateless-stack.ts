@@ -177,7 +177,9 @@ export class StatelessStack extends Stack {
       if (!target || triggersOf(target.spec, 'http').length === 0) throw new Error(`Route target ${fid} has no http trigger`);
       let integration = integrations.get(fid);
       if (!integration) {
-        integration = new HttpLambdaIntegration(`${constructIdOf(fid)}Integration`, target);
+        // One invoke permission per function for the whole API: a route function also serves
+        // `$default`, and per-route permissions would grow its resource policy with every route.
+        integration = new HttpLambdaIntegration(`${constructIdOf(fid)}Integration`, target, { scopePermissionToRoute: false });
         integrations.set(fid, integration);
       }
       return integration;

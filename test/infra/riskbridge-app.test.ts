@@ -303,6 +303,18 @@ describe('StatelessStack', () => {
     }
   });
 
+  it('lets API Gateway invoke each route function through one API-wide permission, not one per route', () => {
+    // Prepare
+    const apiId = logicalId(built.stateless, built.stateless.httpApi!);
+    const httpFnId = logicalId(built.stateless, built.stateless.functions.httpApi);
+    const permissions = Object.values(resourcesOf(stateless, 'AWS::Lambda::Permission')).filter(
+      (p) => p.Properties['Principal'] === 'apigateway.amazonaws.com' && JSON.stringify(p.Properties['FunctionName']).includes(`"${httpFnId}"`),
+    );
+    // Assess
+    expect(permissions).toHaveLength(1);
+    expect(JSON.stringify(permissions[0]?.Properties['SourceArn'])).toContain(apiId);
+  });
+
   it('configures the authorizer as simple, uncached and without identity source', () => {
     // Assess
     stateless.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
