@@ -4,6 +4,7 @@
  * so the two cannot drift. Pure data: no CDK or SDK imports here.
  */
 import { httpRoutes } from '../functions/http-api/routes.js';
+import { policyRoutes } from '../functions/http-policies/routes.js';
 import type { HttpRouteSpec } from '../shared/lambda/http-route.js';
 
 export type Access = 'R' | 'RW';
@@ -68,7 +69,7 @@ export interface FunctionSpec {
   sendsTo: QueueId[];
 }
 
-export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries';
+export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio';
 
 export const SERVICE_NAME = 'riskbridge';
 
@@ -172,6 +173,36 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: ['deliveries'],
   },
+  httpPolicies: {
+    id: 'httpPolicies',
+    entry: 'functions/http-policies/handler.ts',
+    description: 'HTTP API: risk policy lifecycle (draft, backtest, approve, activate, rollback), freezes, default drill',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    triggers: [{ kind: 'http' }],
+    table: 'RW',
+    sendsTo: ['recompute'],
+  },
+  recomputeRating: {
+    id: 'recomputeRating',
+    entry: 'functions/recompute-rating/handler.ts',
+    description: 'Re-rates one customer under the active policy: rating, limit, alerts, freeze + outbox in one transaction',
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    triggers: [{ kind: 'sqs', queue: 'recompute', batchSize: 10 }],
+    table: 'RW',
+    sendsTo: [],
+  },
+  reevaluatePortfolio: {
+    id: 'reevaluatePortfolio',
+    entry: 'functions/reevaluate-portfolio/handler.ts',
+    description: 'Daily re-evaluation: asks for a recompute of every active customer (ratings depend on time)',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    triggers: [{ kind: 'schedule', id: 'ReevaluatePortfolio', expression: 'rate(1 day)', description: 'Periodic re-rating of the portfolio' }],
+    table: 'R',
+    sendsTo: ['recompute'],
+  },
 };
 
 export interface RouteSpec extends HttpRouteSpec {
@@ -184,6 +215,7 @@ export interface RouteSpec extends HttpRouteSpec {
  */
 const routeSets: Array<{ function: FunctionId; routes: HttpRouteSpec[] }> = [
   { function: 'httpApi', routes: httpRoutes },
+  { function: 'httpPolicies', routes: policyRoutes },
 ];
 
 export const routes: RouteSpec[] = routeSets.flatMap((set) => set.routes.map((route) => ({ ...route, function: set.function })));

@@ -1,0 +1,37 @@
+import { systemClock } from '../../shared/domain/clock.js';
+import { DEFAULT_POLICY } from '../../shared/domain/rating/default-policy.js';
+import { recomputeRating } from '../../shared/domain/risk/recompute-rating.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { policyStore } from '../../shared/adapters/dynamodb/policy-store.js';
+import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
+import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
+import { ratingHistoryStore } from '../../shared/adapters/dynamodb/rating-history-store.js';
+import { env } from '../../shared/lambda/env.js';
+import { logger } from '../../shared/lambda/powertools.js';
+import { sqsConsumer } from '../../shared/lambda/sqs.js';
+import { RecomputeMessageSchema } from './schema.js';
+
+// Composition root: built once per cold start.
+const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
+const recompute = recomputeRating({
+  profiles: profileStore(table),
+  policies: policyStore(table, { defaultPolicy: DEFAULT_POLICY }),
+  history: ratingHistoryStore(table),
+  clock: systemClock,
+});
+
+/**
+ * Re-rates one customer per message from the `recompute` FIFO queue (group = customer) under
+ * the active policy; writes rating, history, events (and the emergency freeze) in one
+ * transaction. Logs ids and outcomes only.
+ */
+export const handler = sqsConsumer({
+  source: 'recompute',
+  schema: RecomputeMessageSchema,
+  fifo: true,
+  quarantine: quarantineStore(table),
+  handle: async (message) => {
+    const result = await recompute(message);
+    logger.debug('recompute done', { customerId: message.customerId, causedBy: message.causedBy, ...result });
+  },
+});

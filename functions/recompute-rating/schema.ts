@@ -1,0 +1,1 @@
+export { RecomputeMessageSchema, type RecomputeMessage } from '../../shared/domain/risk/recompute-rating.js';

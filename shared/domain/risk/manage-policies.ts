@@ -1,0 +1,145 @@
+import type { Clock } from '../clock.js';
+import { NotFoundError } from '../errors.js';
+import { backtestAsync, type BacktestReport } from '../rating/backtest.js';
+import {
+  PolicyTransitionError,
+  activatePolicy,
+  approvePolicy,
+  createDraft,
+  recordBacktest,
+  type PolicyAuditEntry,
+  type PolicyRecord,
+} from '../rating/lifecycle.js';
+import { parsePolicy } from '../rating/policy.js';
+import type { AuditPort, PolicyRepository, Portfolio, RecomputeQueue, StoredPolicy } from './ports.js';
+
+/** What a policy listing shows: no scorecard, just the lifecycle. */
+export const policySummary = ({ record }: StoredPolicy) => ({
+  version: record.policy.version,
+  name: record.policy.name,
+  status: record.status,
+  author: record.author,
+  approvals: record.approvals,
+  backtested: record.backtest !== undefined,
+  ...(record.approvedAt ? { approvedAt: record.approvedAt } : {}),
+  ...(record.activatedAt ? { activatedAt: record.activatedAt } : {}),
+  ...(record.retiredAt ? { retiredAt: record.retiredAt } : {}),
+});
+
+/**
+ * Asks for a recompute of every active (not merged) customer, streaming the portfolio and
+ * sending in batches; returns how many were requested. Used by the daily re-evaluation and
+ * by policy activation.
+ */
+export const requestPortfolioRecompute =
+  ({ portfolio, recompute }: { portfolio: Portfolio; recompute: RecomputeQueue }) =>
+  async (causedBy: string): Promise<number> => {
+    let batch: Array<{ customerId: string; causedBy: string }> = [];
+    let count = 0;
+    for await (const p of portfolio.profiles()) {
+      if (p.status === 'merged') continue;
+      batch.push({ customerId: p.customerId, causedBy });
+      count += 1;
+      if (batch.length === 100) {
+        await recompute.enqueue(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await recompute.enqueue(batch);
+    return count;
+  };
+
+/**
+ * Policy lifecycle over the store: draft → backtest on the current portfolio → approval by a
+ * different admin → activation (or rollback to a once-approved version). Each step is the pure
+ * transition from `rating/lifecycle.ts`, a conditional write, and the transition's audit
+ * entries. Activation asks for a recompute of every customer so the new version shows up.
+ */
+export const managePolicies = ({
+  policies,
+  portfolio,
+  recompute,
+  audit,
+  clock,
+}: {
+  policies: PolicyRepository;
+  portfolio: Portfolio;
+  recompute: RecomputeQueue;
+  audit: AuditPort;
+  clock: Clock;
+}) => {
+  const record = async (entries: PolicyAuditEntry[]): Promise<void> => {
+    for (const e of entries) await audit.append({ actor: e.by, action: e.action, target: `policy:${e.version}`, details: { description: e.description } });
+  };
+  const load = async (version: number): Promise<StoredPolicy> => {
+    const stored = await policies.get(version);
+    if (!stored) throw new NotFoundError(`Policy version ${version}`);
+    return stored;
+  };
+  const enqueuePortfolio = requestPortfolioRecompute({ portfolio, recompute });
+  const activate = async (version: number, actor: string, mode: 'activate' | 'rollback') => {
+    await policies.ensureDefault();
+    const all = await policies.list();
+    const target = all.find((s) => s.record.policy.version === version);
+    if (!target) throw new NotFoundError(`Policy version ${version}`);
+    if (mode === 'rollback' && target.record.status !== 'retired') {
+      throw new PolicyTransitionError(version, target.record.status, 'roll back to', 'only a retired, previously approved version can be rolled back to');
+    }
+    if (mode === 'activate' && target.record.status === 'retired') {
+      throw new PolicyTransitionError(version, target.record.status, 'activate', 'use rollback to re-activate a retired version');
+    }
+    const result = activatePolicy(all.map((s) => s.record), version, actor, clock.now());
+    const byVersion = new Map(result.records.map((r) => [r.policy.version, r]));
+    const retired = all.find((s) => s.record.status === 'active');
+    await policies.activate({
+      target: { rev: target.rev, record: byVersion.get(version)! },
+      ...(retired ? { retired: { rev: retired.rev, record: byVersion.get(retired.record.policy.version)! } } : {}),
+    });
+    await record(result.audit);
+    const enqueued = await enqueuePortfolio(`policy:v${version}:${clock.now().toISOString()}`);
+    return { policy: policySummary({ rev: target.rev + 1, record: byVersion.get(version)! }), previousVersion: retired?.record.policy.version, recomputeRequested: enqueued };
+  };
+
+  return {
+    /** Validates the JSON with `parsePolicy` (ValidationError with paths → 422) and stores it as a draft. */
+    async create(json: unknown, actor: string) {
+      const policy = parsePolicy(json);
+      await policies.ensureDefault();
+      const t = createDraft(policy, actor, clock.now());
+      const stored = await policies.create(t.record);
+      await record([t.audit]);
+      return stored.record;
+    },
+    async list() {
+      await policies.ensureDefault();
+      return (await policies.list()).map(policySummary);
+    },
+    async get(version: number): Promise<PolicyRecord> {
+      await policies.ensureDefault();
+      return (await load(version)).record;
+    },
+    async active(): Promise<PolicyRecord> {
+      return (await policies.active()).record;
+    },
+    /** Rates the whole portfolio (paginated scan) under the active policy and this draft; attaches the report. */
+    async backtest(version: number, actor: string): Promise<BacktestReport> {
+      const stored = await load(version);
+      if (stored.record.status !== 'draft' && stored.record.status !== 'backtested') throw new PolicyTransitionError(version, stored.record.status, 'backtest');
+      const active = await policies.active();
+      const report = await backtestAsync(portfolio.profiles(), active.record.policy, stored.record.policy, clock.now());
+      const t = recordBacktest(stored.record, report, actor, clock.now());
+      await policies.save({ rev: stored.rev, record: t.record });
+      await record([t.audit]);
+      return report;
+    },
+    async approve(version: number, actor: string): Promise<PolicyRecord> {
+      const stored = await load(version);
+      const t = approvePolicy(stored.record, actor, clock.now());
+      await policies.save({ rev: stored.rev, record: t.record });
+      await record([t.audit]);
+      return t.record;
+    },
+    activate: (version: number, actor: string) => activate(version, actor, 'activate'),
+    rollback: (version: number, actor: string) => activate(version, actor, 'rollback'),
+  };
+};

@@ -1,0 +1,159 @@
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import type { Clock } from '../clock.js';
+import type { ProfileRepository } from '../customers/ports.js';
+import { ConflictError } from '../errors.js';
+import type { EventEnvelope } from '../events/envelope.js';
+import { newEvent } from '../events/new-event.js';
+import type { CustomerProfile } from '../profile/customer-profile.js';
+import { evaluateAlerts, type Alert } from '../rating/alerts.js';
+import type { RiskPolicy } from '../rating/policy.js';
+import { compareRatings, rateProfile } from '../rating/rate-profile.js';
+import type { RatingResult } from '../rating/rating-result.js';
+import type { PolicyRepository, RatingHistory } from './ports.js';
+
+/** Body of a message on the `recompute` FIFO queue (group = customer). */
+export const RecomputeMessageSchema = z.object({
+  customerId: z.string().min(1),
+  /** The event id (or `schedule:…`, `policy:…`) that asked for the recompute; for tracing only. */
+  causedBy: z.string().min(1),
+});
+export type RecomputeMessage = z.infer<typeof RecomputeMessageSchema>;
+
+export type RecomputeOutcome =
+  | { outcome: 'skipped'; reason: 'not_found' | 'merged' }
+  | { outcome: 'unchanged'; policyVersion: number }
+  | { outcome: 'updated'; policyVersion: number; events: string[]; frozen: boolean };
+
+const PUBLISHED_CHANGES = new Set(['status', 'score', 'grade', 'pd', 'policyVersion']);
+const MAX_ATTEMPTS = 8;
+
+const snapshot = (r: RatingResult) => ({
+  status: r.status,
+  policyVersion: r.policyVersion,
+  ...(r.score !== undefined ? { score: r.score } : {}),
+  ...(r.grade !== undefined ? { grade: r.grade } : {}),
+  ...(r.pd !== undefined ? { pd: r.pd } : {}),
+  reasons: r.reasons,
+  ratedAt: r.ratedAt,
+});
+
+const limitSnapshot = (r: RatingResult) => (r.limit ? { recommended: r.limit.recommended, factors: r.limit.factors, policyVersion: r.policyVersion } : undefined);
+
+export interface RatingDecision {
+  /** The profile to store (rating set; frozen when the policy's emergency measure applied). */
+  profile: CustomerProfile;
+  rating: RatingResult;
+  alerts: Alert[];
+  freeze: boolean;
+  ratingChanged: boolean;
+  limitChanged: boolean;
+  events: EventEnvelope[];
+}
+
+/**
+ * Decides what a new rating of `profile` under `policy` at `now` changes, without writing:
+ * the new rating, alerts, the emergency freeze on default, and the events in sequence order
+ * (`rating.changed`, `limit.changed`, `alert.raised`…, `customer.frozen`). `undefined` when
+ * nothing a receiver could see changed (the stored rating is kept, so replays write nothing).
+ * Shared by the recompute worker and the default drill.
+ */
+export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: Date): RatingDecision | undefined => {
+  const previous = profile.rating;
+  let rating = rateProfile(profile, policy, now);
+  const alerts = evaluateAlerts(previous, rating, profile, policy);
+  const freezeAlert = alerts.find((a) => a.measure === 'freeze_limit');
+  let next: CustomerProfile = profile;
+  const alertIds = alerts.map(() => `alt_${ulid(now.getTime())}`);
+  if (freezeAlert) {
+    next = {
+      ...profile,
+      freeze: { reason: `Default definition met under policy version ${policy.version}: ${freezeAlert.message}`, frozenAt: now.toISOString(), by: `policy:v${policy.version}` },
+    };
+    rating = rateProfile(next, policy, now);
+  }
+  const cmp = compareRatings(previous, rating, policy);
+  if (!cmp.ratingChanged && !cmp.limitChanged && alerts.length === 0) return undefined;
+
+  let sequence = profile.sequence;
+  const meta = () => ({ customerId: profile.customerId, sequence: (sequence += 1), at: now });
+  const events: EventEnvelope[] = [];
+  if (cmp.ratingChanged) {
+    events.push(
+      newEvent(
+        'rating.changed',
+        {
+          ...(previous ? { previous: snapshot(previous) } : {}),
+          current: snapshot(rating),
+          changed: cmp.changedFields.filter((f): f is 'status' | 'score' | 'grade' | 'pd' | 'policyVersion' => PUBLISHED_CHANGES.has(f)),
+        },
+        meta(),
+      ),
+    );
+  }
+  const currentLimit = limitSnapshot(rating);
+  if (cmp.limitChanged && currentLimit) {
+    const previousLimit = previous ? limitSnapshot(previous) : undefined;
+    events.push(newEvent('limit.changed', { ...(previousLimit ? { previous: previousLimit } : {}), current: currentLimit, reasons: rating.reasons }, meta()));
+  }
+  alerts.forEach((alert, i) => {
+    events.push(
+      newEvent(
+        'alert.raised',
+        {
+          alertId: alertIds[i]!,
+          rule: alert.type,
+          severity: alert.severity,
+          message: alert.message,
+          measures: alert.measure ? [alert.measure] : [],
+          policyVersion: policy.version,
+          raisedAt: now.toISOString(),
+        },
+        meta(),
+      ),
+    );
+  });
+  if (freezeAlert && next.freeze) {
+    events.push(newEvent('customer.frozen', { ...next.freeze, alertId: alertIds[alerts.indexOf(freezeAlert)]! }, meta()));
+  }
+  return {
+    profile: { ...next, rating, version: profile.version + 1, sequence, updatedAt: now.toISOString() },
+    rating,
+    alerts,
+    freeze: freezeAlert !== undefined,
+    ratingChanged: cmp.ratingChanged,
+    limitChanged: cmp.limitChanged,
+    events,
+  };
+};
+
+/**
+ * The recompute worker's use case: loads the profile and the active policy, rates, and when
+ * something changed writes the profile (rating, freeze), a rating history item and the events
+ * in ONE transaction conditioned on the profile version (retried on a lost race). Idempotent:
+ * a replayed message that changes nothing writes nothing. Merged profiles are skipped.
+ */
+export const recomputeRating =
+  ({ profiles, policies, history, clock }: { profiles: ProfileRepository; policies: Pick<PolicyRepository, 'active'>; history: Pick<RatingHistory, 'entry'>; clock: Clock }) =>
+  async (message: RecomputeMessage): Promise<RecomputeOutcome> => {
+    for (let attempt = 1; ; attempt++) {
+      const profile = await profiles.get(message.customerId);
+      if (!profile) return { outcome: 'skipped', reason: 'not_found' };
+      if (profile.status === 'merged') return { outcome: 'skipped', reason: 'merged' };
+      const { record } = await policies.active();
+      const decision = decideRating(profile, record.policy, clock.now());
+      if (!decision) return { outcome: 'unchanged', policyVersion: record.policy.version };
+      try {
+        await profiles.commit({
+          profile: decision.profile,
+          expectedVersion: profile.version,
+          events: decision.events,
+          extraPuts: [history.entry(profile.customerId, decision.profile.sequence, decision.rating)],
+        });
+        return { outcome: 'updated', policyVersion: record.policy.version, events: decision.events.map((e) => e.type), frozen: decision.freeze };
+      } catch (error) {
+        if (error instanceof ConflictError && attempt < MAX_ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  };
