@@ -4,7 +4,9 @@
  * so the two cannot drift. Pure data: no CDK or SDK imports here.
  */
 import { httpRoutes } from '../functions/http-api/routes.js';
+import { bureauRoutes } from '../functions/http-bureau/routes.js';
 import { policyRoutes } from '../functions/http-policies/routes.js';
+import { crmRoutes } from '../functions/http-crm/routes.js';
 import type { HttpRouteSpec } from '../shared/lambda/http-route.js';
 
 export type Access = 'R' | 'RW';
@@ -69,7 +71,7 @@ export interface FunctionSpec {
   sendsTo: QueueId[];
 }
 
-export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio';
+export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels';
 
 export const SERVICE_NAME = 'riskbridge';
 
@@ -123,6 +125,36 @@ export const queues: Record<QueueId, QueueSpec> = {
 };
 
 export const functions: Record<FunctionId, FunctionSpec> = {
+  httpBureau: {
+    id: 'httpBureau',
+    entry: 'functions/http-bureau/handler.ts',
+    description: 'HTTP API: consents and bureau pulls',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    triggers: [{ kind: 'http' }],
+    table: 'RW',
+    sendsTo: ['bureauPulls'],
+  },
+  pullBureauReport: {
+    id: 'pullBureauReport',
+    entry: 'functions/pull-bureau-report/handler.ts',
+    description: 'Bureau pull worker: consent, budget, circuit, rate limit, fetch, normalise, match, profile + report + event in one transaction',
+    memoryMb: 1024,
+    timeoutSeconds: 60,
+    triggers: [{ kind: 'sqs', queue: 'bureauPulls', batchSize: 5, maxBatchingWindowSeconds: 1, maxConcurrency: 10 }],
+    table: 'RW',
+    sendsTo: ['bureauPulls'],
+  },
+  scheduleRefresh: {
+    id: 'scheduleRefresh',
+    entry: 'functions/schedule-refresh/handler.ts',
+    description: 'Requests pulls for bureau reports older than the staleness policy (per bureau and grade)',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    triggers: [{ kind: 'schedule', id: 'ScheduleRefresh', expression: 'rate(1 hour)', description: 'Stale bureau reports' }],
+    table: 'RW',
+    sendsTo: ['bureauPulls'],
+  },
   authorizeRequest: {
     id: 'authorizeRequest',
     entry: 'functions/authorize-request/handler.ts',
@@ -173,6 +205,16 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: ['deliveries'],
   },
+  writeBackCrm: {
+    id: 'writeBackCrm',
+    entry: 'functions/write-back-crm/handler.ts',
+    description: 'Writes rating and limit changes back into the customer records of the CRMs',
+    memoryMb: 512,
+    timeoutSeconds: 20,
+    triggers: [{ kind: 'sqs', queue: 'writebacks', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 10 }],
+    table: 'RW',
+    sendsTo: ['writebacks'],
+  },
   httpPolicies: {
     id: 'httpPolicies',
     entry: 'functions/http-policies/handler.ts',
@@ -203,6 +245,46 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'R',
     sendsTo: ['recompute'],
   },
+  httpCrm: {
+    id: 'httpCrm',
+    entry: 'functions/http-crm/handler.ts',
+    description: 'HTTP API: signed CRM pushes, connections, record ingest, bulk import, review and merge',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    triggers: [{ kind: 'http' }],
+    table: 'RW',
+    sendsTo: ['crmIngest'],
+  },
+  ingestCrmRecord: {
+    id: 'ingestCrmRecord',
+    entry: 'functions/ingest-crm-record/handler.ts',
+    description: 'Merges CRM change notices and records into golden profiles (entity resolution, aggregates)',
+    memoryMb: 512,
+    timeoutSeconds: 60,
+    triggers: [{ kind: 'sqs', queue: 'crmIngest', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 20 }],
+    table: 'RW',
+    sendsTo: [],
+  },
+  pollFxiaoke: {
+    id: 'pollFxiaoke',
+    entry: 'functions/poll-fxiaoke/handler.ts',
+    description: 'Polls Fxiaoke connections for changed records (cursor in the table)',
+    memoryMb: 256,
+    timeoutSeconds: 60,
+    triggers: [{ kind: 'schedule', id: 'PollFxiaoke', expression: 'rate(2 minutes)', description: 'Fxiaoke incremental poll' }],
+    table: 'RW',
+    sendsTo: ['crmIngest'],
+  },
+  rearmZohoChannels: {
+    id: 'rearmZohoChannels',
+    entry: 'functions/rearm-zoho-channels/handler.ts',
+    description: 'Re-arms Zoho notification channels before they expire',
+    memoryMb: 256,
+    timeoutSeconds: 60,
+    triggers: [{ kind: 'schedule', id: 'RearmZohoChannels', expression: 'rate(1 hour)', description: 'Zoho channel re-arm' }],
+    table: 'RW',
+    sendsTo: [],
+  },
 };
 
 export interface RouteSpec extends HttpRouteSpec {
@@ -215,7 +297,9 @@ export interface RouteSpec extends HttpRouteSpec {
  */
 const routeSets: Array<{ function: FunctionId; routes: HttpRouteSpec[] }> = [
   { function: 'httpApi', routes: httpRoutes },
+  { function: 'httpBureau', routes: bureauRoutes },
   { function: 'httpPolicies', routes: policyRoutes },
+  { function: 'httpCrm', routes: crmRoutes },
 ];
 
 export const routes: RouteSpec[] = routeSets.flatMap((set) => set.routes.map((route) => ({ ...route, function: set.function })));

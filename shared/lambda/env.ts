@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   ALLOW_LOOPBACK_WEBHOOKS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Local runtime only: JSON map of secret name → value (sandbox credentials). In AWS secrets come from Secrets Manager. */
   LOCAL_SECRETS: z.string().optional(),
+  /** Public base URL of the HTTP API (Zoho channel re-arm tells Zoho where to notify). */
+  PUBLIC_API_URL: z.url().optional(),
   QUEUE_URL_CRM_INGEST: z.url().optional(),
   QUEUE_URL_BUREAU_PULLS: z.url().optional(),
   QUEUE_URL_RECOMPUTE: z.url().optional(),
@@ -19,6 +21,17 @@ const EnvSchema = z.object({
   QUEUE_URL_WRITEBACKS: z.url().optional(),
   QUEUE_URL_RESULTS: z.url().optional(),
   QUEUE_URL_RESULTS_FIFO: z.url().optional(),
+  /** Bureau API base URLs (absent = that bureau is not configured); credentials are secrets `riskbridge/bureau/<bureau>`. */
+  BUREAU_EXPERIAN_URL: z.url().optional(),
+  BUREAU_EQUIFAX_URL: z.url().optional(),
+  BUREAU_TRANSUNION_URL: z.url().optional(),
+  BUREAU_DNB_URL: z.url().optional(),
+  BUREAU_CREDITSAFE_URL: z.url().optional(),
+  BUREAU_PBOC_URL: z.url().optional(),
+  /** Per-request timeout of bureau calls, ms. */
+  BUREAU_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  /** Pull pipeline configuration JSON (costs, budgets, rate limits, circuit, staleness); see docs/bureau-pulls.md. */
+  BUREAU_PULL_CONFIG: z.string().optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
 export type QueueEnvKey = Extract<keyof Env, `QUEUE_URL_${string}`>;

@@ -1,4 +1,10 @@
 import { startWebhookReceiver, type WebhookReceiver } from './receiver/webhook-receiver.js';
+import { startLocalBureaus } from './bureaus/local-bureaus.js';
+import { startFxiaokeSandbox } from './crm/fxiaoke.js';
+import { startHubSpotSandbox } from './crm/hubspot.js';
+import { localCrmConnections } from './crm/local-connections.js';
+import { startSalesforceSandbox } from './crm/salesforce.js';
+import { startZohoSandbox } from './crm/zoho.js';
 
 /**
  * Every sandbox `npm start` and the e2e tests run: deterministic stand-ins for the bureaus and
@@ -28,6 +34,25 @@ export const startSandboxes = async (options: { receiverPort?: number } = {}): P
   const receiver = await startWebhookReceiver({ ...(options.receiverPort ? { port: options.receiverPort } : {}) });
   stops.push(() => receiver.stop());
   urls['webhook receiver'] = `${receiver.url}/hooks/<name>`;
+
+  // CRM sandboxes (write-back targets and CRM event sources). Their connections (handles.crm.connections)
+  // point at them; store them with connectionStore or the connections API to use them.
+  const [zoho, fxiaoke, hubspot, salesforce] = await Promise.all([startZohoSandbox(), startFxiaokeSandbox(), startHubSpotSandbox(), startSalesforceSandbox()]);
+  stops.push(() => zoho.stop(), () => fxiaoke.stop(), () => hubspot.stop(), () => salesforce.stop());
+  const crm = localCrmConnections({ zoho: zoho.url, fxiaoke: fxiaoke.url, hubspot: hubspot.url, salesforce: salesforce.url });
+  Object.assign(secrets, crm.secrets);
+  // CRM ingest: shared secret of the Salesforce inbound route (HMAC / x-riskbridge-token), see docs/crm-ingest.md.
+  secrets['riskbridge/salesforce/local-salesforce/inbound-secret'] = 'sandbox-salesforce-inbound-secret';
+  Object.assign(urls, { 'zoho sandbox': zoho.url, 'fxiaoke sandbox': fxiaoke.url, 'hubspot sandbox': hubspot.url, 'salesforce sandbox': salesforce.url });
+  handles['crm'] = { zoho, fxiaoke, hubspot, salesforce, connections: crm.connections };
+
+  // The six bureau sandboxes: BUREAU_<NAME>_URL + credentials by secret name (riskbridge/bureau/<bureau>).
+  const bureaus = await startLocalBureaus();
+  stops.push(() => bureaus.stop());
+  Object.assign(env, bureaus.env);
+  Object.assign(secrets, bureaus.secrets);
+  for (const [bureau, sandbox] of Object.entries(bureaus.sandboxes)) urls[`${bureau} sandbox`] = sandbox.url;
+  handles['bureaus'] = bureaus.sandboxes;
 
   return {
     env: { ...env, LOCAL_SECRETS: JSON.stringify(secrets) },

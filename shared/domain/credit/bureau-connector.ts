@@ -75,9 +75,13 @@ export type Normaliser = (raw: RawBureauReport, meta: NormaliseMeta) => CreditRe
 /** The bureau payload is not in the format its normaliser expects (code `malformed_report`). */
 export class MalformedReportError extends PermanentError {
   readonly reason: string;
-  constructor(reason: string, options: { cause?: unknown; details?: Record<string, unknown> } = {}) {
-    super('malformed_report', `Bureau report is malformed: ${reason}`, { ...options, details: { ...options.details, reason } });
+  /** The bytes the bureau answered with, for quarantine (never logged or put in details). */
+  readonly rawBody: string | undefined;
+  constructor(reason: string, options: { cause?: unknown; details?: Record<string, unknown>; rawBody?: string } = {}) {
+    const { rawBody, ...rest } = options;
+    super('malformed_report', `Bureau report is malformed: ${reason}`, { ...rest, details: { ...rest.details, reason } });
     this.reason = reason;
+    this.rawBody = rawBody;
   }
 }
 

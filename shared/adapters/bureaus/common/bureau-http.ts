@@ -161,7 +161,7 @@ export const assertJsonShape = (body: string, shape: z.ZodType, what: string): v
   try {
     parsed = JSON.parse(body) as unknown;
   } catch (cause) {
-    throw new MalformedReportError(`${what} body is not valid JSON`, { cause });
+    throw new MalformedReportError(`${what} body is not valid JSON`, { cause, rawBody: body });
   }
-  if (!shape.safeParse(parsed).success) throw new MalformedReportError(`${what} body lacks its top-level structure`);
+  if (!shape.safeParse(parsed).success) throw new MalformedReportError(`${what} body lacks its top-level structure`, { rawBody: body });
 };

@@ -60,7 +60,7 @@ export const createCreditsafeConnector = (input: CreditsafeClientConfig, deps: {
     else query.set('name', subject.name);
     const { body } = await transport.send(`/v1/companies?${query.toString()}`, { method: 'GET' }, ctx);
     const parsed = SearchSchema.safeParse(tryParseJson(body));
-    if (!parsed.success) throw new MalformedReportError('creditsafe company search answer lacks companies');
+    if (!parsed.success) throw new MalformedReportError('creditsafe company search answer lacks companies', { rawBody: body });
     const first = parsed.data.companies[0];
     if (!first) throw new SubjectNotFoundError('creditsafe', { details: { reason: 'no_search_result' } });
     return first.id;
@@ -73,7 +73,7 @@ export const createCreditsafeConnector = (input: CreditsafeClientConfig, deps: {
       const connectId = await resolveConnectId(subject, ctx);
       const query = new URLSearchParams({ language: config.language });
       const { body, contentType } = await transport.send(`/v1/companies/${encodeURIComponent(connectId)}?${query.toString()}`, { method: 'GET' }, ctx);
-      if (!ReportEnvelopeSchema.safeParse(tryParseJson(body)).success) throw new MalformedReportError('creditsafe answer has no report');
+      if (!ReportEnvelopeSchema.safeParse(tryParseJson(body)).success) throw new MalformedReportError('creditsafe answer has no report', { rawBody: body });
       return { bureau: 'creditsafe', product: 'company_credit_report', contentType, body, receivedAt: new Date(now()).toISOString() };
     },
   };

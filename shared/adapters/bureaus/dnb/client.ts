@@ -81,7 +81,7 @@ export const createDnbConnector = (input: DnbClientConfig, deps: { fetch?: typeo
     if (registration) query.set('registrationNumber', registration.value);
     const { body } = await transport.send(`/v1/match/cleanseMatch?${query.toString()}`, { method: 'GET' }, ctx);
     const parsed = MatchSchema.safeParse(tryParseJson(body));
-    if (!parsed.success) throw new MalformedReportError('dnb cleanseMatch answer lacks matchCandidates');
+    if (!parsed.success) throw new MalformedReportError('dnb cleanseMatch answer lacks matchCandidates', { rawBody: body });
     const best = parsed.data.matchCandidates[0];
     if (!best || (best.matchQualityInformation?.confidenceCode ?? 0) < config.minConfidenceCode) {
       throw new SubjectNotFoundError('dnb', { details: { reason: 'no_confident_match' } });
@@ -96,7 +96,7 @@ export const createDnbConnector = (input: DnbClientConfig, deps: { fetch?: typeo
       const duns = await resolveDuns(subject, ctx);
       const query = new URLSearchParams({ blockIDs: config.blockIds.join(','), customerReference: ctx.requestId.slice(0, 240) });
       const { body, contentType } = await transport.send(`/v1/data/duns/${duns}?${query.toString()}`, { method: 'GET' }, ctx);
-      if (!EnvelopeSchema.safeParse(tryParseJson(body)).success) throw new MalformedReportError('dnb answer is not a Direct+ data-blocks envelope');
+      if (!EnvelopeSchema.safeParse(tryParseJson(body)).success) throw new MalformedReportError('dnb answer is not a Direct+ data-blocks envelope', { rawBody: body });
       return { bureau: 'dnb', product, contentType, body, receivedAt: new Date(now()).toISOString() };
     },
   };

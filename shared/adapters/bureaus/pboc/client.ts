@@ -62,7 +62,7 @@ export const createPbocConnector = (input: PbocClientConfig, deps: { fetch?: typ
       const request = { name: subject.name, idType: '身份证', idNumber, institutionCode: config.institutionCode, queryReason: config.queryReason, querySerial: ctx.requestId, authorizationRef };
       const { body, contentType } = await transport.send('/v1/personal-credit-reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }, ctx);
       const parsed = GatewayAnswerSchema.safeParse(tryParseJson(body));
-      if (!parsed.success) throw new MalformedReportError('pboc gateway answer is neither a report nor a result code');
+      if (!parsed.success) throw new MalformedReportError('pboc gateway answer is neither a report nor a result code', { rawBody: body });
       if (!('reportHeader' in parsed.data)) {
         if (parsed.data.resultCode === 'NO_RECORD') throw new SubjectNotFoundError('pboc');
         throw new PermanentError('bureau_rejected', `pboc gateway refused the query (${String(parsed.data.resultCode).slice(0, 40)})`);

@@ -1,0 +1,37 @@
+import middy from '@middy/core';
+import type { ScheduledEvent } from 'aws-lambda';
+import { parseBureauPullConfig } from '../../shared/domain/bureau-pulls/bureau-pull.js';
+import { refreshStaleReports } from '../../shared/domain/bureau-pulls/refresh-stale.js';
+import { requestBureauPull } from '../../shared/domain/bureau-pulls/request-pull.js';
+import { systemClock } from '../../shared/domain/clock.js';
+import { bureauPullStore } from '../../shared/adapters/dynamodb/bureau-pull-store.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { consentStore } from '../../shared/adapters/dynamodb/consent-store.js';
+import { creditReportStore } from '../../shared/adapters/dynamodb/credit-report-store.js';
+import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
+import { sqsPullQueue } from '../../shared/adapters/sqs/pull-queue.js';
+import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
+import { env, queueUrl } from '../../shared/lambda/env.js';
+import { logger } from '../../shared/lambda/powertools.js';
+
+// Composition root: built once per cold start.
+const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
+const clock = systemClock;
+const config = parseBureauPullConfig(env().BUREAU_PULL_CONFIG);
+const profiles = profileStore(table);
+const request = requestBureauPull({
+  profiles,
+  consents: consentStore(table),
+  pulls: bureauPullStore(table),
+  queue: sqsPullQueue(queueSender(createSqsClient()), queueUrl('QUEUE_URL_BUREAU_PULLS')),
+  clock,
+  config,
+});
+const refresh = refreshStaleReports({ archive: creditReportStore(table), profiles, request, clock, config });
+
+/** Hourly: requests pulls for bureau reports older than the staleness policy allows. */
+export const handler = middy<ScheduledEvent, { examined: number; requested: number; refused: number }>().handler(async () => {
+  const result = await refresh();
+  logger.info('stale report refresh', result);
+  return result;
+});

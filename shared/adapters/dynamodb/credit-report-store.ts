@@ -1,0 +1,124 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import type { ExtraPut, ReportArchive } from '../../domain/bureau-pulls/ports.js';
+import { CreditReportSchema, type CreditReport } from '../../domain/credit/credit-report.js';
+import { BureauIdSchema, type BureauId } from '../../domain/credit/credit-summary.js';
+import type { TableRef } from './client.js';
+
+/** A DynamoDB item may hold 400 KB; stay well below it and split the rest into parts. */
+const MAX_INLINE_BYTES = 350_000;
+const AGE_SHARDS = 8;
+
+const reportKey = (customerId: string, bureau: string, reportId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: `REPORT#${bureau}#${reportId}` });
+const latestKey = (customerId: string, bureau: string) => ({ pk: `CUSTOMER#${customerId}`, sk: `LATESTREPORT#${bureau}` });
+const shardOf = (customerId: string): number => [...customerId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % AGE_SHARDS;
+
+const ArchivedReportSchema = z.object({
+  reportId: z.string(),
+  bureau: BureauIdSchema,
+  contentType: z.string(),
+  parts: z.number().int().nonnegative(),
+});
+
+const toBytes = (value: unknown): Buffer => (value instanceof Uint8Array ? Buffer.from(value) : Buffer.alloc(0));
+
+/**
+ * Archived bureau reports: `CUSTOMER#id / REPORT#<bureau>#<reportId>` holds the gzip'd raw
+ * payload and the gzip'd normalised report (both split into `…#PART#n` items when together
+ * above 350 KB), `CUSTOMER#id / LATESTREPORT#<bureau>` points at the latest one and is indexed
+ * by age on gsi1 (sharded) for the staleness schedule; review items flag subject mismatches.
+ */
+export const creditReportStore = ({ client, tableName }: TableRef): ReportArchive & {
+  getReport(customerId: string, bureau: BureauId, reportId: string): Promise<{ report: CreditReport; raw: string } | undefined>;
+  listReviews(customerId: string): Promise<Array<{ reportId: string; bureau: string; reasons: string[] }>>;
+} => ({
+  itemsFor({ customerId, report, raw, pullId, subjectMatch, archivedOnly }) {
+    const rawGz = gzipSync(Buffer.from(raw.body, 'utf8'));
+    const reportGz = gzipSync(Buffer.from(JSON.stringify(report), 'utf8'));
+    const base = reportKey(customerId, report.bureau, report.reportId);
+    const common = { entity: 'credit_report', reportId: report.reportId, bureau: report.bureau, product: report.product, pullId, pulledAt: report.pulledAt, contentType: raw.contentType, subjectMatch: subjectMatch.outcome, archivedOnly };
+    const items: ExtraPut[] = [];
+    if (rawGz.length + reportGz.length <= MAX_INLINE_BYTES) {
+      items.push({ item: { ...base, ...common, parts: 0, rawGz, reportGz }, condition: 'not_exists' });
+    } else {
+      const joined = Buffer.concat([rawGz, reportGz]);
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < joined.length; i += MAX_INLINE_BYTES) chunks.push(joined.subarray(i, i + MAX_INLINE_BYTES));
+      items.push({ item: { ...base, ...common, parts: chunks.length, rawBytes: rawGz.length }, condition: 'not_exists' });
+      chunks.forEach((chunk, n) => items.push({ item: { pk: base.pk, sk: `${base.sk}#PART#${String(n).padStart(3, '0')}`, entity: 'credit_report_part', data: chunk }, condition: 'not_exists' }));
+    }
+    if (!archivedOnly) {
+      items.push({
+        item: {
+          ...latestKey(customerId, report.bureau),
+          entity: 'latest_report',
+          customerId,
+          bureau: report.bureau,
+          reportId: report.reportId,
+          pulledAt: report.pulledAt,
+          gsi1pk: `REPORTAGE#${shardOf(customerId)}`,
+          gsi1sk: `${report.pulledAt}#${customerId}#${report.bureau}`,
+        },
+      });
+    }
+    return items;
+  },
+  reviewItemFor({ customerId, bureau, reportId, pullId, subjectMatch, at }) {
+    return {
+      item: { pk: `CUSTOMER#${customerId}`, sk: `REVIEW#${reportId}`, entity: 'subject_review', customerId, bureau, reportId, pullId, reasons: subjectMatch.reasons, at, gsi1pk: 'REVIEWS#open', gsi1sk: `${at}#${customerId}` },
+      condition: 'not_exists',
+    };
+  },
+  async listPulledBefore(before, limit) {
+    const out: Array<{ customerId: string; bureau: BureauId; pulledAt: string }> = [];
+    for (let shard = 0; shard < AGE_SHARDS && out.length < limit; shard += 1) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+            ExpressionAttributeValues: { ':pk': `REPORTAGE#${shard}`, ':before': before },
+            ExclusiveStartKey: startKey,
+            Limit: limit - out.length,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          const parsed = z.object({ customerId: z.string(), bureau: BureauIdSchema, pulledAt: z.string() }).safeParse(item);
+          if (parsed.success) out.push(parsed.data);
+        }
+        startKey = out.length < limit ? page.LastEvaluatedKey : undefined;
+      } while (startKey);
+    }
+    return out;
+  },
+  async getReport(customerId, bureau, reportId) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: reportKey(customerId, bureau, reportId), ConsistentRead: true }));
+    if (!Item) return undefined;
+    const head = ArchivedReportSchema.parse(Item);
+    let rawGz: Buffer;
+    let reportGz: Buffer;
+    if (head.parts === 0) {
+      rawGz = toBytes(Item['rawGz']);
+      reportGz = toBytes(Item['reportGz']);
+    } else {
+      const { Items = [] } = await client.send(
+        new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}`, ':sk': `REPORT#${bureau}#${reportId}#PART#` }, ConsistentRead: true }),
+      );
+      const joined = Buffer.concat(Items.map((i) => toBytes(i['data'])));
+      const rawBytes = z.number().int().parse(Item['rawBytes']);
+      rawGz = joined.subarray(0, rawBytes);
+      reportGz = joined.subarray(rawBytes);
+    }
+    const reportJson: unknown = JSON.parse(gunzipSync(reportGz).toString('utf8'));
+    return { report: CreditReportSchema.parse(reportJson), raw: gunzipSync(rawGz).toString('utf8') };
+  },
+  async listReviews(customerId) {
+    const { Items = [] } = await client.send(
+      new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}`, ':sk': 'REVIEW#' }, ConsistentRead: true }),
+    );
+    return Items.map((i) => z.object({ reportId: z.string(), bureau: z.string(), reasons: z.array(z.string()) }).parse(i));
+  },
+});

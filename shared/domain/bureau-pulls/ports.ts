@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import type { BureauConnector, RawBureauReport } from '../credit/bureau-connector.js';
+import type { CreditReport } from '../credit/credit-report.js';
+import type { BureauId } from '../credit/credit-summary.js';
+import type { Consent } from '../credit/pull/consent.js';
+import type { SubjectMatch } from '../credit/pull/subject-match.js';
+import type { BureauPull, PullMessage } from './bureau-pull.js';
+
+/** A consent as stored: the domain consent plus its id. */
+export type StoredConsent = Consent & { consentId: string };
+
+export interface ConsentRepository {
+  add(consent: StoredConsent): Promise<void>;
+  list(customerId: string): Promise<StoredConsent[]>;
+  /** Sets `revokedAt`; NotFoundError when there is no such consent. */
+  revoke(customerId: string, consentId: string, at: string): Promise<StoredConsent>;
+}
+
+/** An item the profile transaction writes along (adapter-defined key layout). */
+export type ExtraPut = { item: Record<string, unknown>; condition?: 'not_exists' };
+
+export interface PullRepository {
+  get(customerId: string, pullId: string): Promise<BureauPull | undefined>;
+  /**
+   * Writes the pull and claims the customer+bureau pull key in one conditional transaction.
+   * When the key holds an unfinished pull younger than `collapseWindowMs`, nothing is written
+   * and the in-flight pull's id is returned.
+   */
+  start(pull: BureauPull, collapseWindowMs: number, now: Date): Promise<{ started: true } | { started: false; existingPullId: string }>;
+  save(pull: BureauPull): Promise<void>;
+  /** The pull as an item, to be written inside another transaction. */
+  itemFor(pull: BureauPull): ExtraPut;
+  /** Marks the pull key finished if this pull still holds it. */
+  release(pull: BureauPull): Promise<void>;
+}
+
+/**
+ * Small per-bureau state (token bucket, circuit, monthly budget) changed with optimistic
+ * concurrency: `change` is re-run on a lost race.
+ */
+export interface BureauStateStore {
+  update<S, R>(bureau: BureauId, slot: string, schema: z.ZodType<S>, change: (current: S | undefined) => { next: S | undefined; result: R }): Promise<R>;
+}
+
+export interface ReportArchive {
+  /** Items of an archived report: gzip'd raw + normalised report (split when large) and the latest-report pointer. */
+  itemsFor(input: { customerId: string; report: CreditReport; raw: RawBureauReport; pullId: string; subjectMatch: SubjectMatch; archivedOnly: boolean }): ExtraPut[];
+  /** A review item for a subject mismatch (listed for humans). */
+  reviewItemFor(input: { customerId: string; bureau: BureauId; reportId: string; pullId: string; subjectMatch: SubjectMatch; at: string }): ExtraPut;
+  /** Customers whose latest report of a bureau was pulled before `before`. */
+  listPulledBefore(before: string, limit: number): Promise<Array<{ customerId: string; bureau: BureauId; pulledAt: string }>>;
+}
+
+export interface PullQueue {
+  enqueue(message: PullMessage, delaySeconds?: number): Promise<void>;
+}
+
+export interface ConnectorRegistry {
+  connector(bureau: BureauId): Promise<BureauConnector>;
+}
+
+/** Keeps what can never be processed with its reason and the exact bytes received. */
+export interface PayloadQuarantine {
+  put(entry: { source: string; messageId: string; code: string; reason: string; body: string; receiveCount: number }): Promise<void>;
+}

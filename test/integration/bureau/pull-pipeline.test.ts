@@ -1,0 +1,222 @@
+import { randomBytes } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { provisionLocal } from '../../../infra/local/provision.js';
+import { startLocalBureaus, type LocalBureaus } from '../../../infra/local/sandboxes/bureaus/local-bureaus.js';
+import { bureauConnectorRegistry } from '../../../shared/adapters/bureaus/registry.js';
+import { bureauPullStore } from '../../../shared/adapters/dynamodb/bureau-pull-store.js';
+import { bureauStateStore } from '../../../shared/adapters/dynamodb/bureau-state-store.js';
+import { createDocumentClient } from '../../../shared/adapters/dynamodb/client.js';
+import { consentStore } from '../../../shared/adapters/dynamodb/consent-store.js';
+import { creditReportStore } from '../../../shared/adapters/dynamodb/credit-report-store.js';
+import { eventStore } from '../../../shared/adapters/dynamodb/event-store.js';
+import { profileStore } from '../../../shared/adapters/dynamodb/profile-store.js';
+import { quarantineStore } from '../../../shared/adapters/dynamodb/quarantine-store.js';
+import { mapSecretSource } from '../../../shared/adapters/secrets/secret-source.js';
+import { BureauPullConfigSchema, type BureauPullConfig, type PullMessage } from '../../../shared/domain/bureau-pulls/bureau-pull.js';
+import { NORMALISERS } from '../../../shared/domain/bureau-pulls/normalisers.js';
+import { processBureauPull } from '../../../shared/domain/bureau-pulls/process-pull.js';
+import { requestBureauPull } from '../../../shared/domain/bureau-pulls/request-pull.js';
+import { systemClock } from '../../../shared/domain/clock.js';
+import type { BureauId } from '../../../shared/domain/credit/credit-summary.js';
+import { ConsentRequiredError } from '../../../shared/domain/credit/pull/consent.js';
+import { upsertCustomer } from '../../../shared/domain/customers/upsert-customer.js';
+import { TransientError } from '../../../shared/domain/errors.js';
+
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+describe('bureau pull pipeline against the sandboxes', () => {
+  let bureaus: LocalBureaus;
+  let table: { client: ReturnType<typeof createDocumentClient>; tableName: string };
+  const enqueued: Array<{ message: PullMessage; delaySeconds?: number | undefined }> = [];
+  const queue = { enqueue: async (message: PullMessage, delaySeconds?: number) => void enqueued.push({ message, delaySeconds }) };
+
+  const pipeline = (overrides: Record<string, unknown> = {}) => {
+    const config: BureauPullConfig = BureauPullConfigSchema.parse(overrides);
+    const deps = {
+      profiles: profileStore(table),
+      consents: consentStore(table),
+      pulls: bureauPullStore(table),
+      queue,
+      clock: systemClock,
+      config,
+    };
+    return {
+      request: requestBureauPull(deps),
+      process: processBureauPull({
+        ...deps,
+        state: bureauStateStore(table),
+        archive: creditReportStore(table),
+        connectors: bureauConnectorRegistry({ baseUrls: Object.fromEntries(Object.entries(bureaus.sandboxes).map(([b, s]) => [b, s.url])), secrets: mapSecretSource(bureaus.secrets), timeoutMs: 400 }),
+        normalisers: NORMALISERS,
+        quarantine: quarantineStore(table),
+      }),
+    };
+  };
+
+  const customer = async (id: string, kind: 'consumer' | 'business', fields: Record<string, string>, identifiers: Array<{ scheme: 'duns' | 'cn_resident_id'; value: string }> = []) => {
+    await upsertCustomer({ profiles: profileStore(table), clock: systemClock })({ customerId: id, input: { kind, fields, identifiers }, source: 'test' });
+  };
+  const consent = async (customerId: string, bureaus: BureauId[] | '*' = '*', purpose: 'credit_transaction' | 'pboc_authorization' = 'credit_transaction') => {
+    await consentStore(table).add({ consentId: `cns_${randomBytes(8).toString('hex')}`, customerId, bureaus, purpose, grantedBy: 'test', grantedAt: new Date(Date.now() - 1000).toISOString() });
+  };
+  /** Request a pull and hand the resulting message to the worker. */
+  const requestAndMessage = async (p: ReturnType<typeof pipeline>, customerId: string, bureau: BureauId): Promise<PullMessage> => {
+    const { pull } = await p.request({ customerId, bureau, trigger: 'on_demand', requestedBy: 'test' });
+    return { pullId: pull.pullId, customerId, bureau, attempt: 0 };
+  };
+
+  beforeAll(async () => {
+    const dynamo = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials });
+    const sqs = new SQSClient({ endpoint: inject('sqsEndpoint'), region: 'us-east-1', credentials, useQueueUrlAsEndpoint: false });
+    const resources = await provisionLocal({ dynamo, sqs, prefix: `bp${randomBytes(4).toString('hex')}`, visibilityScale: 1 / 60 });
+    table = { client: createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials }), tableName: resources.tableName };
+    bureaus = await startLocalBureaus();
+  });
+  afterAll(async () => {
+    await bureaus?.stop();
+  });
+
+  it('lands a normalised report in the profile, archives the gzip raw payload and emits credit_report.received', async () => {
+    await customer('c-ok', 'consumer', { legalName: 'Jane Doe', postalCode: '92626' });
+    await consent('c-ok');
+    const p = pipeline();
+    const result = await p.process(await requestAndMessage(p, 'c-ok', 'experian'));
+    expect(result.outcome).toBe('completed');
+    const profile = await profileStore(table).get('c-ok');
+    expect(profile?.credit.experian?.reportId).toBe(result.outcome === 'completed' ? result.pull?.reportId : 'x');
+    expect(profile?.credit.experian?.subjectMatch).toBe('match');
+    const archived = await creditReportStore(table).getReport('c-ok', 'experian', profile!.credit.experian!.reportId);
+    expect(archived?.raw).toContain('creditProfile');
+    expect(archived?.report.bureau).toBe('experian');
+    const events = await eventStore(table).listForCustomer('c-ok');
+    const received = events.find((e) => e.type === 'credit_report.received');
+    expect(received).toMatchObject({ customerId: 'c-ok', sequence: profile?.sequence, data: { bureau: 'experian', reportId: profile?.credit.experian?.reportId } });
+    expect(JSON.stringify(received)).not.toContain('creditProfile');
+  });
+
+  it('retries a 5xx through SQS (retryable error) and succeeds on the next delivery', async () => {
+    await customer('c-5xx', 'consumer', { legalName: 'Jim Five', postalCode: '92626' });
+    await consent('c-5xx');
+    const p = pipeline();
+    const message = await requestAndMessage(p, 'c-5xx', 'equifax');
+    bureaus.sandboxes.equifax.setFailure({ mode: 'server_error', times: 1 });
+    await expect(p.process(message)).rejects.toMatchObject({ code: 'bureau_unavailable', retryable: true });
+    const retried = await p.process(message);
+    expect(retried.outcome).toBe('completed');
+    expect(retried.outcome !== 'deferred' && retried.pull?.charged).toBe(true);
+  });
+
+  it('re-enqueues a 429 with the Retry-After delay', async () => {
+    await customer('c-429', 'consumer', { legalName: 'Ann Limit' });
+    await consent('c-429');
+    const p = pipeline();
+    const message = await requestAndMessage(p, 'c-429', 'transunion');
+    enqueued.length = 0;
+    bureaus.sandboxes.transunion.setFailure({ mode: 'rate_limited', times: 1, retryAfterSeconds: 7 });
+    const result = await p.process(message);
+    expect(result).toMatchObject({ outcome: 'deferred', delaySeconds: 7, reason: 'bureau_rate_limited' });
+    expect(enqueued).toEqual([{ message: { ...message, attempt: 1 }, delaySeconds: 7 }]);
+    expect((await p.process({ ...message, attempt: 1 })).outcome).toBe('completed');
+  });
+
+  it('turns a slow bureau into a retryable timeout', async () => {
+    await customer('c-slow', 'consumer', { legalName: 'Sam Slow' });
+    await consent('c-slow');
+    const p = pipeline();
+    const message = await requestAndMessage(p, 'c-slow', 'experian');
+    bureaus.sandboxes.experian.setFailure({ mode: 'slow', times: 1, delayMs: 3000 });
+    await expect(p.process(message)).rejects.toBeInstanceOf(TransientError);
+    expect((await bureauPullStore(table).get('c-slow', message.pullId))?.status).toBe('queued');
+  });
+
+  it('quarantines a malformed answer with its raw bytes and writes no report', async () => {
+    await customer('c-bad', 'consumer', { legalName: 'Max Malformed' });
+    await consent('c-bad');
+    const p = pipeline();
+    const message = await requestAndMessage(p, 'c-bad', 'experian');
+    const result = await p.process(message);
+    expect(result.outcome === 'failed' && result.pull?.reason).toBe('malformed_report');
+    const { Items = [] } = await table.client.send(new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'QUARANTINE#bureau:experian' } }));
+    const entry = Items.find((i) => i['messageId'] === message.pullId);
+    expect(gunzipSync(Buffer.from(entry?.['body'] as Uint8Array)).toString('utf8')).toBe('{"creditProfile":[{"tradeline":[{"status":"1');
+    expect((await profileStore(table).get('c-bad'))?.credit).toEqual({});
+    const reports = await table.client.send(new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': 'CUSTOMER#c-bad', ':sk': 'REPORT#' } }));
+    expect(reports.Items).toEqual([]);
+  });
+
+  it('fails a no-hit with subject_not_found', async () => {
+    await customer('c-nohit', 'consumer', { legalName: 'Nora Notfound' });
+    await consent('c-nohit');
+    const p = pipeline();
+    const result = await p.process(await requestAndMessage(p, 'c-nohit', 'equifax'));
+    expect(result.outcome === 'failed' && result.pull?.reason).toBe('subject_not_found');
+  });
+
+  it('refuses a pull without consent, and fails one whose consent was revoked before the worker ran', async () => {
+    await customer('c-noconsent', 'consumer', { legalName: 'Ned None' });
+    const p = pipeline();
+    await expect(p.request({ customerId: 'c-noconsent', bureau: 'experian', trigger: 'on_demand', requestedBy: 'test' })).rejects.toMatchObject({ code: 'consent_required', reason: 'no_consent' });
+    await consent('c-noconsent', ['experian']);
+    const message = await requestAndMessage(p, 'c-noconsent', 'experian');
+    const [stored] = await consentStore(table).list('c-noconsent');
+    await consentStore(table).revoke('c-noconsent', stored!.consentId, new Date(Date.now() - 10).toISOString());
+    const result = await p.process(message);
+    expect(result.outcome === 'failed' && result.pull?.reason).toBe('consent_required');
+    await expect(p.request({ customerId: 'c-noconsent', bureau: 'experian', trigger: 'on_demand', requestedBy: 'test' })).rejects.toBeInstanceOf(ConsentRequiredError);
+  });
+
+  it('refuses a pull over the monthly budget with budget_exceeded and never calls the bureau', async () => {
+    await customer('c-budget', 'business', { legalName: 'Budget Works GmbH', country: 'DE' });
+    await consent('c-budget');
+    const p = pipeline({ bureaus: { creditsafe: { costMinor: 500, monthlyBudgetMinor: 100 } } });
+    const before = bureaus.sandboxes.creditsafe.requests;
+    const result = await p.process(await requestAndMessage(p, 'c-budget', 'creditsafe'));
+    expect(result.outcome === 'failed' && result.pull?.reason).toBe('budget_exceeded');
+    expect(bureaus.sandboxes.creditsafe.requests).toBe(before);
+  });
+
+  it('collapses concurrent pulls for the same customer and bureau into one', async () => {
+    await customer('c-many', 'consumer', { legalName: 'Mo Many' });
+    await consent('c-many');
+    const p = pipeline();
+    enqueued.length = 0;
+    const results = await Promise.all(Array.from({ length: 6 }, () => p.request({ customerId: 'c-many', bureau: 'experian', trigger: 'on_demand', requestedBy: 'test' })));
+    expect(new Set(results.map((r) => r.pull.pullId)).size).toBe(1);
+    expect(results.filter((r) => !r.collapsed)).toHaveLength(1);
+    expect(enqueued).toHaveLength(1);
+  });
+
+  it('opens the circuit after repeated failures and then defers without calling the bureau', async () => {
+    await customer('c-circuit', 'business', { legalName: 'Circuit Holdings', country: 'US' }, [{ scheme: 'duns', value: '150483782' }]);
+    await consent('c-circuit');
+    const p = pipeline({ circuit: { failureThreshold: 2, windowMs: 60_000, coolDownMs: 60_000 } });
+    bureaus.sandboxes.dnb.setFailure({ mode: 'server_error' });
+    try {
+      const message = await requestAndMessage(p, 'c-circuit', 'dnb');
+      await expect(p.process(message)).rejects.toMatchObject({ code: 'bureau_unavailable' });
+      await expect(p.process(message)).rejects.toMatchObject({ code: 'bureau_unavailable' });
+      const calls = bureaus.sandboxes.dnb.requests;
+      const deferred = await p.process(message);
+      expect(deferred).toMatchObject({ outcome: 'deferred', reason: 'circuit_open' });
+      expect(bureaus.sandboxes.dnb.requests).toBe(calls);
+    } finally {
+      bureaus.sandboxes.dnb.setFailure(null);
+    }
+  });
+
+  it('skips a message whose pull already finished (idempotent redelivery)', async () => {
+    await customer('c-twice', 'consumer', { legalName: 'Tess Twice', postalCode: '92626' });
+    await consent('c-twice');
+    const p = pipeline();
+    const message = await requestAndMessage(p, 'c-twice', 'experian');
+    expect((await p.process(message)).outcome).toBe('completed');
+    const calls = bureaus.sandboxes.experian.requests;
+    expect((await p.process(message)).outcome).toBe('skipped');
+    expect(bureaus.sandboxes.experian.requests).toBe(calls);
+  });
+});
