@@ -7,7 +7,8 @@
  *
  * NDJSON is what the hub exports from its own history (one object per customer with the
  * feature columns and the recorded default outcome). The summary goes to stderr; the policy
- * to --out, or to stdout when --out is omitted.
+ * to --out, or to stdout when --out is omitted. With `--post <hubUrl> --key <adminKey>` the draft is
+ * also uploaded to the hub (`POST /v1/policies`, scope policies:manage) to be backtested and approved.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     'base-score': { type: 'string', default: '600' },
     'base-odds': { type: 'string', default: '50' },
     'min-iv': { type: 'string', default: '0.02' },
+    post: { type: 'string' },
+    key: { type: 'string' },
   },
 });
 
@@ -90,4 +93,23 @@ for (const f of [...report.features].sort((a, b) => b.iv - a.iv)) {
 console.error(`${policy.features.length} features in draft policy v${policy.version}; base points ${policy.scorecard.basePoints}; ${Math.round(performance.now() - started)} ms`);
 const json = `${JSON.stringify(policy, null, 2)}\n`;
 if (values.out) writeFileSync(values.out, json);
-else process.stdout.write(json);
+else if (!values.post) process.stdout.write(json);
+
+if (values.post) {
+  if (!values.key) {
+    console.error('--post needs --key <admin API key with policies:manage>');
+    process.exit(2);
+  }
+  const response = await fetch(new URL('/v1/policies', values.post), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${values.key}`, 'content-type': 'application/json' },
+    body: json,
+    signal: AbortSignal.timeout(30_000),
+  });
+  const answer = await response.text();
+  if (response.status !== 201) {
+    console.error(`upload refused: HTTP ${response.status} ${answer}`);
+    process.exit(1);
+  }
+  console.error(`draft policy v${policy.version} uploaded to ${values.post}; next: POST /v1/policies/${policy.version}/backtest, then approval by another admin`);
+}
