@@ -6,15 +6,18 @@ import { systemClock } from '../../shared/domain/clock.js';
 import { upsertCustomer, UpsertCustomerSchema } from '../../shared/domain/customers/upsert-customer.js';
 import { CreateSubscriptionSchema } from '../../shared/domain/delivery/subscription.js';
 import { NotFoundError, UnauthorizedError } from '../../shared/domain/errors.js';
+import { DeliveryLogQuerySchema, ReplayRequestSchema, subscriptionDeliveries } from '../../shared/domain/outbound/replay-deliveries.js';
 import { parseOrThrow } from '../../shared/domain/validation.js';
 import { apiKeyStore } from '../../shared/adapters/dynamodb/api-key-store.js';
 import { auditLog } from '../../shared/adapters/dynamodb/audit-log.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { deliveryStore } from '../../shared/adapters/dynamodb/delivery-store.js';
 import { eventStore } from '../../shared/adapters/dynamodb/event-store.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { subscriptionStore } from '../../shared/adapters/dynamodb/subscription-store.js';
 import { assertSafeUrl } from '../../shared/adapters/http/ssrf-guard.js';
-import { env } from '../../shared/lambda/env.js';
+import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
+import { env, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction, type HttpRequest } from '../../shared/lambda/http.js';
 import { httpRoutes } from './routes.js';
 import {
@@ -34,8 +37,18 @@ const profiles = profileStore(table);
 const events = eventStore(table);
 const upsert = upsertCustomer({ profiles, clock });
 const keys = manageApiKeys({ keys: apiKeyStore(table), audit, clock });
+const sqs = queueSender(createSqsClient());
+const subscriptionStoreRef = subscriptionStore(table);
+const deliveryLog = subscriptionDeliveries({
+  subscriptions: subscriptionStoreRef,
+  deliveries: deliveryStore(table),
+  events,
+  enqueue: (messages) => sqs.sendAll(queueUrl('QUEUE_URL_DELIVERIES'), messages.map((body) => ({ body }))),
+  audit,
+  clock,
+});
 const subscriptions = manageSubscriptions({
-  subscriptions: subscriptionStore(table),
+  subscriptions: subscriptionStoreRef,
   audit,
   clock,
   guardUrl: async (url) => {
@@ -105,8 +118,13 @@ export const handler = httpFunction(httpRoutes, {
   },
   listDeliveries: async (request) => {
     const { subscriptionId } = parseOrThrow(SubscriptionPathSchema, request.params, 'path');
-    await subscriptions.get(subscriptionId);
-    return { status: 200, body: { deliveries: [] } };
+    const query = parseOrThrow(DeliveryLogQuerySchema, request.query, 'query');
+    return { status: 200, body: { deliveries: await deliveryLog.log(subscriptionId, query) } };
+  },
+  replayDeliveries: async (request) => {
+    const { subscriptionId } = parseOrThrow(SubscriptionPathSchema, request.params, 'path');
+    const input = parseOrThrow(ReplayRequestSchema, request.json(), 'replay');
+    return { status: 202, body: await deliveryLog.replay(subscriptionId, input, who(request)) };
   },
   verifyAudit: async () => {
     const chains = await audit.verify();

@@ -17,6 +17,7 @@ export const httpRoutes: HttpRouteSpec[] = [
   { method: 'PATCH', path: '/v1/subscriptions/{subscriptionId}', operation: 'updateSubscription', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Enable or disable a subscription' },
   { method: 'POST', path: '/v1/subscriptions/{subscriptionId}/rotate-secret', operation: 'rotateSubscriptionSecret', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Add a new signing secret; old ones keep signing during the overlap' },
   { method: 'DELETE', path: '/v1/subscriptions/{subscriptionId}', operation: 'deleteSubscription', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Delete a webhook subscription' },
-  { method: 'GET', path: '/v1/subscriptions/{subscriptionId}/deliveries', operation: 'listDeliveries', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Delivery attempts of a subscription' },
+  { method: 'GET', path: '/v1/subscriptions/{subscriptionId}/deliveries', operation: 'listDeliveries', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Delivery log of a subscription (newest first, with attempts)' },
+  { method: 'POST', path: '/v1/subscriptions/{subscriptionId}/replay', operation: 'replayDeliveries', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Send one event ({ eventId }) or a time window ({ from, to }) again' },
   { method: 'GET', path: '/v1/audit/verify', operation: 'verifyAudit', auth: 'apiKey', roles: ['admin'], scope: 'audit:read', summary: 'Verify the audit hash chain' },
 ];

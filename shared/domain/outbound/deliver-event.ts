@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { DeliveryOutcome } from '../delivery/delivery-outcome.js';
 import { recordAttempt, type EndpointDisabledIntent } from '../delivery/endpoint-health.js';
-import { nextAttemptAt, type Random } from '../delivery/retry-schedule.js';
+import { DEFAULT_RETRY_SCHEDULE, nextAttemptAt, type Random, type RetrySchedule } from '../delivery/retry-schedule.js';
 import { activeSecrets, projectEnvelope, type Subscription } from '../delivery/subscription.js';
 import { ConflictError, PermanentError } from '../errors.js';
 import type { EventEnvelope } from '../events/envelope.js';
@@ -25,6 +25,8 @@ export interface DeliveryPorts {
   endpointDisabled(intent: EndpointDisabledIntent): Promise<void>;
   clock: Clock;
   random: Random;
+  /** Retry delays; the documented default unless a test injects a short one. */
+  schedule?: RetrySchedule;
 }
 
 export type DeliveryResult =
@@ -73,9 +75,12 @@ export const deliverEvent = (ports: DeliveryPorts) => async (message: DeliveryMe
     attempt,
   });
   const finishedAt = ports.clock.now();
-  // Retries count within the current run of attempts (a replay starts a new run).
-  const runAttempt = message.replay ? 1 : attempt;
-  const due = result.classification === 'retry' ? nextAttemptAt(runAttempt, finishedAt, ports.random, result.retryAfterMs) : undefined;
+  // Retries count within the current run of attempts: a replay starts a new run, and the
+  // retries it schedules (sent with replay: false) keep counting from that replay.
+  const lastReplay = base.attempts.findLastIndex((a) => a.replay === true);
+  const runAttempt = message.replay ? 1 : lastReplay >= 0 ? base.attempts.length - lastReplay + 1 : attempt;
+  const due =
+    result.classification === 'retry' ? nextAttemptAt(runAttempt, finishedAt, ports.random, result.retryAfterMs, ports.schedule ?? DEFAULT_RETRY_SCHEDULE) : undefined;
   const status: DeliveryRecord['status'] =
     result.classification === 'delivered' ? 'delivered' : result.classification === 'retry' ? (due === 'exhausted' ? 'exhausted' : 'scheduled') : 'failed';
   const { nextAttemptAt: _previous, ...rest } = base;

@@ -1,0 +1,1 @@
+export { WriteBackMessageSchema } from '../../shared/domain/outbound/write-back-record.js';

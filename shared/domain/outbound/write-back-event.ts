@@ -1,0 +1,207 @@
+import type { Clock } from '../clock.js';
+import type { CrmName } from '../crm/crm-record.js';
+import { buildWriteBackFields, type ConnectionConfig } from '../crm/field-mapping.js';
+import { fingerprintWriteBack, type WriteBackFingerprint } from '../crm/loop-guard.js';
+import type { CrmWriteBack } from '../crm/write-back.js';
+import { DEFAULT_RETRY_SCHEDULE, nextAttemptAt, type Random, type RetrySchedule } from '../delivery/retry-schedule.js';
+import { DomainError, PermanentError, TransientError } from '../errors.js';
+import { LimitChangedV1Schema, RatingChangedV1Schema } from '../events/catalogue.js';
+import type { EventEnvelope } from '../events/envelope.js';
+import { normaliseCrmRecordId } from '../identity/identifiers/crm-record-id.js';
+import type { CustomerProfile } from '../profile/customer-profile.js';
+import type { RatingResult } from '../rating/rating-result.js';
+import { WRITEBACK_TRIGGERS } from './route-event.js';
+import type { WriteBackMessage, WriteBackRecord } from './write-back-record.js';
+
+export interface WriteBackPorts {
+  events: { get(eventId: string): Promise<EventEnvelope | undefined> };
+  profiles: { get(customerId: string): Promise<CustomerProfile | undefined> };
+  connections: { get(connectionId: string): Promise<ConnectionConfig | undefined> };
+  /** One client per CRM (createCrmWriteBacks); a CRM without one is skipped. */
+  writeBacks: Partial<Record<CrmName, CrmWriteBack>>;
+  log: {
+    get(customerId: string, eventId: string, target: string): Promise<{ record: WriteBackRecord; revision: number } | undefined>;
+    put(record: WriteBackRecord, expectedRevision: number | undefined): Promise<void>;
+    claim(target: string, sequence: number, eventId: string, at: Date): Promise<'claimed' | 'superseded'>;
+  };
+  fingerprints: { put(fingerprint: WriteBackFingerprint): Promise<void> };
+  /** Re-enqueues one target's retry, due at `dueAt` (delayed message; early arrivals hop again). */
+  scheduleRetry(message: WriteBackMessage, dueAt: Date): Promise<void>;
+  clock: Clock;
+  random: Random;
+  schedule?: RetrySchedule;
+}
+
+export type TargetOutcome = { target: string; status: WriteBackRecord['status'] | 'already_done'; code?: string };
+export type WriteBackSummary = { outcome: 'deferred' } | { outcome: 'handled'; targets: TargetOutcome[] };
+
+/**
+ * What one event writes back: a rating.changed writes the rating fields (grade, score, PD,
+ * reasons, rated-at, policy version), a limit.changed the limit and its currency. Each event
+ * writes only its own part, stamped with its own `sequence`, so the two streams never overwrite
+ * each other with older values.
+ */
+export const ratingForWriteBack = (event: EventEnvelope): RatingResult => {
+  const inputsHash = `event:${event.id}`;
+  if (event.type === 'rating.changed') {
+    const { current } = RatingChangedV1Schema.parse(event.data);
+    return { ...current, inputsHash };
+  }
+  const data = LimitChangedV1Schema.parse(event.data);
+  return {
+    status: 'rated',
+    policyVersion: data.current.policyVersion,
+    reasons: [],
+    ratedAt: event.occurredAt,
+    limit: { recommended: data.current.recommended, factors: data.current.factors },
+    inputsHash,
+  };
+};
+
+/** Only the write-back fields an event of this type owns (a limit event never touches the grade, and vice versa). */
+const OWNED_SOURCES: Record<string, ReadonlySet<string>> = {
+  'rating.changed': new Set(['grade', 'score', 'pd', 'reasons', 'ratedAt', 'policyVersion']),
+  'limit.changed': new Set(['limit', 'limitCurrency']),
+};
+
+/** The customer's CRM records: `crm_record` identifiers `<crm>:<connectionId>:<recordId>`. */
+export const crmTargetsOf = (profile: CustomerProfile): Array<{ target: string; crm: CrmName; connectionId: string; externalId: string }> => {
+  const out = new Map<string, { target: string; crm: CrmName; connectionId: string; externalId: string }>();
+  for (const identifier of profile.identifiers) {
+    if (identifier.scheme !== 'crm_record') continue;
+    const normalised = normaliseCrmRecordId(identifier.value);
+    if (!normalised.ok) continue;
+    const value = normalised.value;
+    const first = value.indexOf(':');
+    const second = value.indexOf(':', first + 1);
+    out.set(value, { target: value, crm: value.slice(0, first) as CrmName, connectionId: value.slice(first + 1, second), externalId: value.slice(second + 1) });
+  }
+  return [...out.values()];
+};
+
+const errorCode = (error: unknown): string => (error instanceof DomainError ? error.code : 'unexpected');
+
+/**
+ * Writes a rating or limit change back into every CRM record of the customer (its
+ * `crm_record` identifiers), on the same retry schedule as webhooks. Per record: idempotent (a
+ * written record is not written again), stale-safe (a record only takes a rating, or a limit,
+ * whose event `sequence` is newer than the last one claimed for it), loop-safe (the fingerprint is stored before the CRM call, so the CRM's echo is
+ * recognised by ingest), and logged attempt by attempt. A CRM that throttles or is down is
+ * retried (Retry-After honoured); a refusal marks the record `failed` and, after the other
+ * records were handled, throws a PermanentError so the message is quarantined with the reason.
+ */
+export const writeBackEvent = (ports: WriteBackPorts) => async (message: WriteBackMessage): Promise<WriteBackSummary> => {
+  const now = ports.clock.now();
+  if (message.dueAt !== undefined && Date.parse(message.dueAt) > now.getTime() + 1000) {
+    await ports.scheduleRetry(message, new Date(message.dueAt));
+    return { outcome: 'deferred' };
+  }
+  const event = await ports.events.get(message.eventId);
+  if (!event) throw new PermanentError('event_expired', `Event ${message.eventId} is no longer kept`);
+  if (!WRITEBACK_TRIGGERS.has(event.type)) throw new PermanentError('not_a_write_back_event', `${event.type} is not written back to CRMs`);
+  if (event.customerId !== message.customerId) throw new PermanentError('customer_mismatch', `Event ${event.id} is not about customer ${message.customerId}`);
+  if (event.sequence === undefined) throw new PermanentError('event_without_sequence', `Event ${event.id} has no sequence`);
+  const sequence = event.sequence;
+  const profile = await ports.profiles.get(message.customerId);
+  if (!profile) throw new PermanentError('customer_not_found', `Customer ${message.customerId} was not found`);
+
+  const targets = crmTargetsOf(profile).filter((t) => message.target === undefined || t.target === message.target);
+  const outcomes: TargetOutcome[] = [];
+  for (const target of targets) {
+    const stored = await ports.log.get(profile.customerId, event.id, target.target);
+    if (stored && stored.record.status !== 'scheduled') {
+      outcomes.push({ target: target.target, status: 'already_done' });
+      continue;
+    }
+    const base: WriteBackRecord = stored?.record ?? {
+      customerId: profile.customerId,
+      eventId: event.id,
+      eventType: event.type,
+      sequence,
+      ...target,
+      status: 'scheduled',
+      attempts: [],
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    const finish = async (patch: Partial<WriteBackRecord>, at: Date): Promise<void> => {
+      const { nextAttemptAt: _next, reason: _reason, ...rest } = base;
+      await ports.log.put({ ...rest, ...patch, updatedAt: at.toISOString() }, stored?.revision);
+    };
+
+    const connection = await ports.connections.get(target.connectionId);
+    const writeBack = ports.writeBacks[target.crm];
+    const skipReason = !connection
+      ? 'connection_not_found'
+      : connection.crm !== target.crm
+        ? 'connection_crm_mismatch'
+        : !connection.writeBack
+          ? 'write_back_not_configured'
+          : !writeBack
+            ? 'crm_without_write_back'
+            : undefined;
+    if (skipReason || !connection || !writeBack) {
+      await finish({ status: 'skipped', reason: skipReason ?? 'not_configured' }, now);
+      outcomes.push({ target: target.target, status: 'skipped', code: skipReason });
+      continue;
+    }
+    // Ratings and limits are ordered separately: each has its own newest sequence per record.
+    if ((await ports.log.claim(`${target.target}#${event.type}`, sequence, event.id, now)) === 'superseded') {
+      await finish({ status: 'superseded', reason: 'a newer event was written to this record' }, now);
+      outcomes.push({ target: target.target, status: 'superseded' });
+      continue;
+    }
+    const owned = OWNED_SOURCES[event.type] ?? new Set<string>();
+    const mapping = connection.writeBack ?? { objectName: '', fields: {} };
+    const ownedConnection: ConnectionConfig = {
+      ...connection,
+      writeBack: { objectName: mapping.objectName, fields: Object.fromEntries(Object.entries(mapping.fields).filter(([source]) => owned.has(source))) },
+    };
+    const fields = buildWriteBackFields(ownedConnection, ratingForWriteBack(event));
+    if (Object.keys(fields).length === 0) {
+      await finish({ status: 'skipped', reason: 'no_fields' }, now);
+      outcomes.push({ target: target.target, status: 'skipped', code: 'no_fields' });
+      continue;
+    }
+
+    const n = (base.attempts.at(-1)?.n ?? 0) + 1;
+    const started = ports.clock.now();
+    await ports.fingerprints.put(fingerprintWriteBack(target.connectionId, target.externalId, fields, started));
+    let failure: unknown;
+    try {
+      await writeBack.update(connection, target.externalId, fields);
+    } catch (error) {
+      failure = error;
+    }
+    const at = ports.clock.now();
+    const latencyMs = Math.max(0, at.getTime() - started.getTime());
+    if (failure === undefined) {
+      await finish({ status: 'written', fields: Object.keys(fields), attempts: [...base.attempts, { n, at: at.toISOString(), latencyMs, outcome: 'written' }] }, at);
+      outcomes.push({ target: target.target, status: 'written' });
+      continue;
+    }
+    const code = errorCode(failure);
+    if (failure instanceof DomainError && !failure.retryable) {
+      await finish({ status: 'failed', reason: failure.message.slice(0, 300), attempts: [...base.attempts, { n, at: at.toISOString(), latencyMs, outcome: 'failed', code }] }, at);
+      outcomes.push({ target: target.target, status: 'failed', code });
+      continue;
+    }
+    const retryAfterMs = failure instanceof TransientError ? failure.retryAfterMs : undefined;
+    const due = nextAttemptAt(n, at, ports.random, retryAfterMs, ports.schedule ?? DEFAULT_RETRY_SCHEDULE);
+    const attempt = { n, at: at.toISOString(), latencyMs, outcome: 'retry' as const, code, ...(retryAfterMs !== undefined ? { retryAfterMs: Math.round(retryAfterMs) } : {}) };
+    if (due === 'exhausted') {
+      await finish({ status: 'exhausted', reason: `every attempt failed (last: ${code})`, attempts: [...base.attempts, attempt] }, at);
+      outcomes.push({ target: target.target, status: 'exhausted', code });
+      continue;
+    }
+    await finish({ status: 'scheduled', nextAttemptAt: due.toISOString(), attempts: [...base.attempts, attempt] }, at);
+    await ports.scheduleRetry({ eventId: event.id, customerId: profile.customerId, target: target.target, dueAt: due.toISOString() }, due);
+    outcomes.push({ target: target.target, status: 'scheduled', code });
+  }
+
+  const failed = outcomes.filter((o) => o.status === 'failed');
+  if (failed.length > 0) {
+    throw new PermanentError('write_back_refused', `CRM refused the write-back: ${failed.map((f) => `${f.target} (${f.code})`).join(', ')}`);
+  }
+  return { outcome: 'handled', targets: outcomes };
+};

@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
+import { Webhook } from 'standardwebhooks';
+import { Webhook as SvixWebhook } from 'svix';
+import { startHubSpotSandbox } from '../../infra/local/sandboxes/crm/hubspot.js';
+import { localCrmConnections } from '../../infra/local/sandboxes/crm/local-connections.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { connectionStore } from '../../shared/adapters/dynamodb/connection-store.js';
+import { eventWriter } from '../../shared/adapters/dynamodb/event-writer.js';
+import { writeBackFingerprintStore } from '../../shared/adapters/dynamodb/writeback-fingerprint-store.js';
+import { writeBackStore } from '../../shared/adapters/dynamodb/writeback-store.js';
+import { EventEnvelopeSchema, type EventEnvelope } from '../../shared/domain/events/envelope.js';
+import { newEvent } from '../../shared/domain/events/new-event.js';
+import { startTestHub, type TestHub } from '../support/hub-fixture.js';
+
+type HubSpotSandbox = Awaited<ReturnType<typeof startHubSpotSandbox>>;
+
+const CUSTOMER = 'deliv-cust-1';
+const HUBSPOT_RECORD = '9100000001';
+
+const ratingChanged = (sequence: number, grade: string, at = new Date()): EventEnvelope =>
+  newEvent(
+    'rating.changed',
+    {
+      current: { status: 'rated', policyVersion: 1, score: 612, grade, pd: 0.031, reasons: [{ code: 'R01', text: 'Short trading history' }], ratedAt: at.toISOString() },
+      changed: ['grade'],
+    },
+    { customerId: CUSTOMER, sequence, at },
+  );
+
+/** Receives and deletes (so a busy queue does not show the same first ten again) until `found`. */
+const drainUntil = async (sqs: SQSClient, queueUrl: string, found: (m: Message) => boolean, waitMs = 15_000): Promise<Message | undefined> => {
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline) {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['All'] }),
+    );
+    if (Messages.length > 0) {
+      await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle ?? '' })) }));
+    }
+    const hit = Messages.find(found);
+    if (hit) return hit;
+  }
+  return undefined;
+};
+
+describe('delivery out: signed webhooks, CRM write-back, result queues, replay', () => {
+  let t: TestHub;
+  let receiver: WebhookReceiver;
+  let hubspot: HubSpotSandbox;
+  let fullSecret: string;
+  let fullId: string;
+  let projectedId: string;
+  let table: { client: ReturnType<typeof createDocumentClient>; tableName: string };
+  let event: EventEnvelope;
+
+  beforeAll(async () => {
+    hubspot = await startHubSpotSandbox();
+    const crm = localCrmConnections({ hubspot: hubspot.url });
+    t = await startTestHub({ env: { LOCAL_SECRETS: JSON.stringify(crm.secrets) } });
+    receiver = await startWebhookReceiver();
+    table = { client: createDocumentClient(), tableName: t.hub.resources.tableName };
+    for (const connection of crm.connections) await connectionStore(table).put(connection);
+
+    const full = await t.api('POST', '/v1/subscriptions', { body: { url: `${receiver.url}/hooks/full`, eventTypes: ['rating.changed', 'limit.changed'] } });
+    const projected = await t.api('POST', '/v1/subscriptions', {
+      body: { url: `${receiver.url}/hooks/projected`, eventTypes: ['rating.changed'], fields: ['current.grade'] },
+    });
+    expect([full.status, projected.status]).toEqual([201, 201]);
+    fullSecret = full.json.secret;
+    fullId = full.json.subscription.id;
+    projectedId = projected.json.subscription.id;
+    receiver.setSecrets([fullSecret, projected.json.secret]);
+
+    const put = await t.api('PUT', `/v1/customers/${CUSTOMER}`, {
+      body: { fields: { legalName: 'Delivery Test GmbH' }, identifiers: [{ scheme: 'crm_record', value: `hubspot:local-hubspot:${HUBSPOT_RECORD}` }] },
+    });
+    expect(put.status).toBe(201);
+    // Far above what the rating engine (if it runs) emits for this customer meanwhile.
+    event = ratingChanged(put.json.profile.sequence + 1000, 'B');
+    await eventWriter(table).put(event);
+  });
+
+  afterAll(async () => {
+    await receiver?.stop();
+    await hubspot?.stop();
+    await t?.stop();
+  });
+
+  it('delivers a rating change as a Standard Webhook that standardwebhooks and svix both verify, with sequence and projection', async () => {
+    const received = await receiver.waitFor((r) => r.filter((d) => d.headers['webhook-id'] === event.id).length >= 2, 20_000);
+    const full = received.find((d) => d.path === '/hooks/full' && d.headers['webhook-id'] === event.id)!;
+    const projected = received.find((d) => d.path === '/hooks/projected' && d.headers['webhook-id'] === event.id)!;
+    expect(full.verified).toBe(true);
+    const viaStandard = EventEnvelopeSchema.parse(new Webhook(fullSecret).verify(full.body, full.headers));
+    const viaSvix = EventEnvelopeSchema.parse(new SvixWebhook(fullSecret).verify(full.body, full.headers));
+    expect(viaSvix).toEqual(viaStandard);
+    expect(viaStandard).toEqual(event);
+    expect(viaStandard.sequence).toBe(event.sequence);
+
+    const projectedBody = EventEnvelopeSchema.parse(JSON.parse(projected.body));
+    expect(projectedBody.data).toEqual({ current: { grade: 'B' } });
+    expect(projectedBody).toMatchObject({ id: event.id, type: 'rating.changed', customerId: CUSTOMER, sequence: event.sequence });
+  });
+
+  it('writes the rating back into the HubSpot record, logs it and stores the loop-guard fingerprint', async () => {
+    const graded = () => hubspot.writes.filter((w) => w.fields['riskbridge_grade'] !== undefined);
+    await expect.poll(() => graded().length, { timeout: 20_000, interval: 100 }).toBeGreaterThanOrEqual(1);
+    expect(graded()[0]).toMatchObject({ objectName: 'companies', id: HUBSPOT_RECORD, fields: { riskbridge_grade: 'B', riskbridge_score: '612', riskbridge_reasons: 'R01: Short trading history' } });
+    const log = writeBackStore(table);
+    const target = `hubspot:local-hubspot:${HUBSPOT_RECORD}`;
+    await expect.poll(async () => (await log.get(CUSTOMER, event.id, target))?.record.status, { timeout: 10_000 }).toBe('written');
+    const record = (await log.listForCustomer(CUSTOMER)).find((r) => r.eventId === event.id);
+    expect(record).toMatchObject({ eventId: event.id, target: `hubspot:local-hubspot:${HUBSPOT_RECORD}`, sequence: event.sequence, attempts: [{ n: 1, outcome: 'written' }] });
+    const fingerprints = await writeBackFingerprintStore(table).recent('local-hubspot', HUBSPOT_RECORD);
+    const ours = fingerprints.find((f) => f.writtenAt >= event.occurredAt && 'riskbridge_grade' in f.fieldHashes);
+    expect(Object.keys(ours?.fieldHashes ?? {}).sort()).toEqual(['riskbridge_grade', 'riskbridge_reasons', 'riskbridge_score']);
+  });
+
+  it('never overwrites a CRM record with an older event', async () => {
+    await expect.poll(() => hubspot.writes.some((w) => w.fields['riskbridge_grade'] === 'B'), { timeout: 20_000, interval: 100 }).toBe(true);
+    const stale = ratingChanged(event.sequence! - 1, 'D', new Date(Date.now() - 60_000));
+    await eventWriter(table).put(stale);
+    const log = writeBackStore(table);
+    await expect.poll(async () => (await log.get(CUSTOMER, stale.id, `hubspot:local-hubspot:${HUBSPOT_RECORD}`))?.record.status, { timeout: 15_000 }).toBe('superseded');
+    expect(hubspot.writes.filter((w) => w.fields['riskbridge_grade'] === 'D')).toEqual([]);
+    expect(hubspot.writes.at(-1)?.fields['riskbridge_grade'] ?? 'B').toBe('B');
+  });
+
+  it('puts the event on the result queue and the FIFO queue with eventType/eventVersion attributes', async () => {
+    const sqs = new SQSClient({ endpoint: inject('sqsEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const isOurs = (m: Message) => m.Body?.includes(event.id) === true;
+    const message = await drainUntil(sqs, t.hub.resources.queueUrls.results, isOurs);
+    expect(message?.MessageAttributes?.['eventType']?.StringValue).toBe('rating.changed');
+    expect(message?.MessageAttributes?.['eventVersion']?.StringValue).toBe('1');
+    expect(EventEnvelopeSchema.parse(JSON.parse(message!.Body!))).toEqual(event);
+    const fifoMessage = await drainUntil(sqs, t.hub.resources.queueUrls.resultsFifo, isOurs);
+    sqs.destroy();
+    expect(fifoMessage?.Attributes?.['MessageGroupId']).toBe(CUSTOMER);
+    expect(fifoMessage?.MessageAttributes?.['eventType']?.StringValue).toBe('rating.changed');
+    expect(fifoMessage?.MessageAttributes?.['eventVersion']?.StringValue).toBe('1');
+  });
+
+  it('shows the delivery log and replays one event and a time window with the same webhook-id', async () => {
+    await receiver.waitFor((r) => r.some((d) => d.path === '/hooks/full' && d.headers['webhook-id'] === event.id), 20_000);
+    await expect
+      .poll(async () => (await t.api('GET', `/v1/subscriptions/${fullId}/deliveries`)).json.deliveries.find((d: { eventId: string }) => d.eventId === event.id)?.status, { timeout: 10_000 })
+      .toBe('delivered');
+    const log = await t.api('GET', `/v1/subscriptions/${fullId}/deliveries?limit=10`);
+    expect(log.json.deliveries.find((d: { eventId: string }) => d.eventId === event.id)).toMatchObject({ eventId: event.id, eventType: 'rating.changed', customerId: CUSTOMER, attempts: [{ n: 1, status: 200, classification: 'delivered' }] });
+
+    const before = receiver.received.filter((d) => d.path === '/hooks/full' && d.headers['webhook-id'] === event.id).length;
+    const one = await t.api('POST', `/v1/subscriptions/${fullId}/replay`, { body: { eventId: event.id } });
+    expect(one.status).toBe(202);
+    expect(one.json).toMatchObject({ queued: 1, eventIds: [event.id] });
+    await receiver.waitFor((r) => r.filter((d) => d.path === '/hooks/full' && d.headers['webhook-id'] === event.id).length >= before + 1, 20_000);
+
+    const window = await t.api('POST', `/v1/subscriptions/${fullId}/replay`, {
+      body: { from: new Date(Date.now() - 10 * 60_000).toISOString(), to: new Date().toISOString() },
+    });
+    expect(window.status).toBe(202);
+    expect(window.json.eventIds).toContain(event.id);
+    expect(window.json.queued).toBeGreaterThanOrEqual(2);
+    await receiver.waitFor((r) => r.filter((d) => d.path === '/hooks/full' && d.headers['webhook-id'] === event.id).length >= before + 2, 20_000);
+    expect(receiver.effective('/hooks/full').filter((d) => d.headers['webhook-id'] === event.id)).toHaveLength(1);
+
+    await expect
+      .poll(async () => (await t.api('GET', `/v1/subscriptions/${fullId}/deliveries`)).json.deliveries.find((d: { eventId: string }) => d.eventId === event.id)?.attempts.length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(3);
+    const audit = await t.api('GET', '/v1/audit/verify');
+    expect(audit.json.ok).toBe(true);
+  });
+
+  it('answers bad replay requests with problem+json', async () => {
+    const cases = [
+      { body: { eventId: 'nope' }, status: 422 },
+      { body: { from: '2025-02-02T00:00:00Z', to: '2025-02-01T00:00:00Z' }, status: 422 },
+      { body: { from: '2025-01-01T00:00:00Z', to: '2025-02-01T00:00:00Z' }, status: 422 },
+      { body: { eventId: 'evt_01JKQ7Y5W3N8X4B2C6D9E0F1G2' }, status: 404 },
+      { body: { eventId: event.id, extra: 1 }, status: 422 },
+    ];
+    for (const c of cases) {
+      const response = await t.api('POST', `/v1/subscriptions/${projectedId}/replay`, { body: c.body });
+      expect(response.status, response.text).toBe(c.status);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+    }
+    expect((await t.api('POST', `/v1/subscriptions/${projectedId}/replay`, { rawBody: '{"eventId":' })).status).toBe(400);
+    expect((await t.api('POST', '/v1/subscriptions/sub_01JKQ7Y5W3N8X4B2C6D9E0F1G2/replay', { body: { eventId: event.id } })).status).toBe(404);
+    expect((await t.api('GET', '/v1/subscriptions/sub_01JKQ7Y5W3N8X4B2C6D9E0F1G2/deliveries')).status).toBe(404);
+    expect((await t.api('GET', `/v1/subscriptions/${projectedId}/deliveries?limit=0`)).status).toBe(422);
+    expect((await t.api('PATCH', `/v1/subscriptions/${projectedId}`, { body: { enabled: false } })).status).toBe(200);
+    expect((await t.api('POST', `/v1/subscriptions/${projectedId}/replay`, { body: { eventId: event.id } })).status).toBe(409);
+  });
+
+  it('refuses every SSRF vector at subscription creation (loopback is allowed on the local hub only)', async () => {
+    const vectors = [
+      'http://169.254.169.254/latest/meta-data',
+      'https://169.254.169.254/latest',
+      'https://[fd00:ec2::254]/latest',
+      'https://10.0.0.1/hook',
+      'https://172.16.5.4/hook',
+      'https://192.168.1.10/hook',
+      'https://100.64.0.1/hook',
+      'https://169.254.10.10/hook',
+      'https://0.0.0.0/hook',
+      'https://224.0.0.1/hook',
+      'https://[fc00::1]/hook',
+      'https://[fe80::1]/hook',
+      'https://[::ffff:10.0.0.1]/hook',
+      'https://[64:ff9b::a00:1]/hook',
+      'https://[2002:a00:1::1]/hook',
+      'https://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/hook',
+      'https://167772161/hook',
+      'https://0xa000001/hook',
+      'https://012.0.0.1/hook',
+      'https://user:pass@example.com/hook',
+      'ftp://example.com/hook',
+      'http://example.com/hook',
+    ];
+    const accepted: string[] = [];
+    for (const url of vectors) {
+      const response = await t.api('POST', '/v1/subscriptions', { body: { url, eventTypes: ['rating.changed'] } });
+      if (response.status !== 422 || response.headers.get('content-type') !== 'application/problem+json') accepted.push(`${url} → ${response.status}`);
+      else expect(response.json.errors[0].path).toBe('url');
+    }
+    expect(accepted).toEqual([]);
+    const listed = await t.api('GET', '/v1/subscriptions');
+    expect(listed.json.subscriptions).toHaveLength(2);
+  });
+});
