@@ -183,7 +183,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     timeoutSeconds: 30,
     triggers: [{ kind: 'stream', batchSize: 100, maxBatchingWindowSeconds: 1, insertsWithPkPrefix: 'EVENT#', retryAttempts: 10, onFailure: 'relayFailures' }],
     table: 'R',
-    sendsTo: ['deliveries', 'recompute', 'writebacks', 'results', 'resultsFifo'],
+    sendsTo: ['deliveries', 'recompute', 'writebacks', 'results', 'resultsFifo', 'bureauPulls'],
   },
   deliverWebhook: {
     id: 'deliverWebhook',

@@ -43,6 +43,7 @@ export const handler = streamConsumer(async (record) => {
       ? queues.send(queueUrl('QUEUE_URL_RECOMPUTE'), { body: { customerId: envelope.customerId, causedBy: envelope.id }, groupId: group, deduplicationId: envelope.id })
       : undefined,
     plan.writeback ? queues.send(queueUrl('QUEUE_URL_WRITEBACKS'), { body: { eventId: envelope.id, customerId: envelope.customerId } }) : undefined,
+    plan.firstSeenPull ? queues.send(queueUrl('QUEUE_URL_BUREAU_PULLS'), { body: { firstSeen: true, customerId: envelope.customerId } }) : undefined,
   ]);
   logger.debug('event routed', { eventId: envelope.id, type: envelope.type, deliveries: plan.deliveries.length, recompute: plan.recompute });
 });

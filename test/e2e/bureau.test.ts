@@ -63,6 +63,18 @@ describe('bureau pulls end to end: consent → POST bureau-pulls → report in p
     expect(delivery!.body).not.toContain('creditProfile');
   });
 
+  it('pulls a new customer automatically when a standing consent covers it (first seen)', async () => {
+    const consent = await t.api('POST', '/v1/customers/e2e-first/consents', { body: { bureaus: '*', purpose: 'account_review', grantedBy: 'crm:onboarding' } });
+    expect(consent.status).toBe(201);
+    expect((await t.api('PUT', '/v1/customers/e2e-first', { body: { kind: 'consumer', fields: { legalName: 'Fay First', postalCode: '92626' } } })).status).toBe(201);
+    let credit: Record<string, unknown> = {};
+    for (let i = 0; i < 100 && !credit['experian']; i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      credit = (await t.api('GET', '/v1/customers/e2e-first')).json.profile.credit;
+    }
+    expect(credit['experian']).toMatchObject({ bureau: 'experian', subjectMatch: 'match' });
+  });
+
   it('answers bad input with problem+json: unknown bureau 422, malformed JSON 400, unknown pull 404', async () => {
     await t.api('PUT', '/v1/customers/e2e-bad', { body: { fields: { legalName: 'Bad Input Ltd' } } });
     const unknown = await t.api('POST', '/v1/customers/e2e-bad/bureau-pulls', { body: { bureau: 'moodys' } });

@@ -14,6 +14,8 @@ export interface RoutePlan {
   deliveries: string[];
   recompute: boolean;
   writeback: boolean;
+  /** A customer was just created: the bureau worker pulls the bureaus its standing consents cover (checked there). */
+  firstSeenPull?: boolean;
 }
 
 export const RECOMPUTE_TRIGGERS: ReadonlySet<string> = new Set([
@@ -34,4 +36,9 @@ export const routeEvent = (envelope: EventEnvelope, subscriptions: readonly Subs
     .map((s) => s.id),
   recompute: envelope.customerId !== undefined && RECOMPUTE_TRIGGERS.has(envelope.type),
   writeback: envelope.customerId !== undefined && WRITEBACK_TRIGGERS.has(envelope.type),
+  firstSeenPull:
+    envelope.customerId !== undefined &&
+    envelope.type === 'customer.updated' &&
+    Array.isArray(envelope.data['changedFields']) &&
+    envelope.data['changedFields'].includes('created'),
 });
