@@ -46,5 +46,14 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
     if (result.status >= 300) throw new Error(`seeding ${customer.id} failed: ${result.status} ${JSON.stringify(result.json)}`);
   }
   lines.push(`customers ${demoCustomers.map((c) => c.id).join(', ')}`);
+
+  // Rating: the active policy (the default one is seeded as version 1 on first read) and a default drill.
+  const active = await api('GET', '/v1/policies/active');
+  if (active.status !== 200) throw new Error(`reading the active policy failed: ${active.status} ${JSON.stringify(active.json)}`);
+  const drill = await api('POST', '/v1/drills/default', { customerId: 'demo-acme-de' });
+  lines.push(
+    `risk policy v${active.json.policy.policy.version} active (docs/rating.md: draft → backtest → approve → activate); ` +
+      `default drill on demo-acme-de: ${drill.json?.wouldFreeze ? 'would freeze' : 'would not freeze'} (${(drill.json?.events ?? []).join(', ')})`,
+  );
   return { lines };
 };
