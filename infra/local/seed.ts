@@ -38,7 +38,7 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
 
   const demoCustomers = [
     { id: 'demo-acme-de', body: { kind: 'business', fields: { legalName: 'Acme Maschinenbau GmbH', country: 'DE', city: 'Stuttgart', email: 'ap@acme-maschinenbau.example' }, identifiers: [{ scheme: 'vat', value: 'DE136695976' }] } },
-    { id: 'demo-huaxin-cn', body: { kind: 'business', fields: { legalName: '上海华信贸易有限公司', country: 'CN', city: '上海' }, identifiers: [{ scheme: 'cn_uscc', value: '91310000MA1FL4T44Q' }] } },
+    { id: 'demo-huaxin-cn', body: { kind: 'business', fields: { legalName: '上海华信贸易有限公司', country: 'CN', city: '上海' }, identifiers: [{ scheme: 'cn_uscc', value: '91310000MA1FL4T44P' }] } },
     { id: 'demo-northwind-us', body: { kind: 'business', fields: { legalName: 'Northwind Traders Inc', country: 'US', phone: '+14155550100' } } },
   ];
   for (const customer of demoCustomers) {
