@@ -56,7 +56,7 @@ export const startTestHub = async (options: Partial<HubOptions> = {}): Promise<T
       }
       return { status: response.status, headers: response.headers, json, text };
     },
-    async drain(queue, { waitMs = 10_000, until = (all) => all.length > 0 } = {}) {
+    async drain(queue, { waitMs = 10_000, until = (all: Message[]) => all.length > 0 } = {}) {
       const out: Message[] = [];
       const deadline = Date.now() + waitMs;
       while (Date.now() < deadline && !until(out)) {
