@@ -7,12 +7,38 @@ import { eventItem } from './event-items.js';
 
 const profileKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'PROFILE' });
 
+/** Write capacity units reported by DynamoDB for profile transactions in this container (ReturnConsumedCapacity TOTAL). */
+export const profileWriteCapacity = { units: 0, transactions: 0 };
+
+const profileTransactItems = (tableName: string, change: ProfileChange) => {
+  const { profile, expectedVersion, events, extraPuts = [] } = change;
+  const condition =
+    expectedVersion === 0
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: '#v = :expected', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } };
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...profileKey(profile.customerId), entity: 'customer', profile: CustomerProfileSchema.parse(profile), version: profile.version },
+        ...condition,
+      },
+    },
+    ...events.map((envelope) => ({ Put: { TableName: tableName, Item: eventItem(envelope), ConditionExpression: 'attribute_not_exists(pk)' } })),
+    ...extraPuts.map(({ item, condition: c }) => ({
+      Put: { TableName: tableName, Item: item, ...(c === 'not_exists' ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) },
+    })),
+  ];
+};
+
 /**
  * Golden profiles: one item per customer holding the validated profile and its version.
  * `commit` writes profile + events (+ extra items) in one transaction, conditioned on the version.
  */
 export const profileStore = ({ client, tableName }: TableRef): ProfileRepository & {
   getWithRaw(customerId: string): Promise<CustomerProfile | undefined>;
+  /** Several profiles (merge/unmerge) and their events in one transaction, each with its version condition. */
+  commitMany(changes: ProfileChange[]): Promise<void>;
 } => {
   const get = async (customerId: string): Promise<CustomerProfile | undefined> => {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: profileKey(customerId), ConsistentRead: true }));
@@ -21,41 +47,29 @@ export const profileStore = ({ client, tableName }: TableRef): ProfileRepository
   return {
     get,
     getWithRaw: get,
-    async commit(change: ProfileChange): Promise<void> {
-      const { profile, expectedVersion, events, extraPuts = [] } = change;
-      if (1 + events.length + extraPuts.length > 100) throw new Error('A profile change may write at most 100 items');
-      const condition =
-        expectedVersion === 0
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : { ConditionExpression: '#v = :expected', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } };
+    async commitMany(changes: ProfileChange[]): Promise<void> {
+      const items = changes.flatMap((c) => profileTransactItems(tableName, c));
+      if (items.length > 100) throw new Error('A profile change may write at most 100 items');
       try {
-        await client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: {
-                    ...profileKey(profile.customerId),
-                    entity: 'customer',
-                    profile: CustomerProfileSchema.parse(profile),
-                    version: profile.version,
-                  },
-                  ...condition,
-                },
-              },
-              ...events.map((envelope) => ({
-                Put: { TableName: tableName, Item: eventItem(envelope), ConditionExpression: 'attribute_not_exists(pk)' },
-              })),
-              ...extraPuts.map(({ item, condition: c }) => ({
-                Put: { TableName: tableName, Item: item, ...(c === 'not_exists' ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) },
-              })),
-            ],
-          }),
-        );
+        const result = await client.send(new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }));
+        profileWriteCapacity.transactions++;
+        profileWriteCapacity.units += (result.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConflictError(`Customers ${changes.map((c) => c.profile.customerId).join(', ')} changed concurrently`, { cause: error });
+        if (isTransientDynamoError(error)) throw new TransientError('storage_busy', 'The table is busy, try again', { cause: error });
+        throw error;
+      }
+    },
+    async commit(change: ProfileChange): Promise<void> {
+      const items = profileTransactItems(tableName, change);
+      if (items.length > 100) throw new Error('A profile change may write at most 100 items');
+      try {
+        const result = await client.send(new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }));
+        profileWriteCapacity.transactions++;
+        profileWriteCapacity.units += (result.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
       } catch (error) {
         if (isConditionFailure(error)) {
-          throw new ConflictError(`Customer ${profile.customerId} changed concurrently`, { cause: error });
+          throw new ConflictError(`Customer ${change.profile.customerId} changed concurrently`, { cause: error });
         }
         if (isTransientDynamoError(error)) throw new TransientError('storage_busy', 'The table is busy, try again', { cause: error });
         throw error;

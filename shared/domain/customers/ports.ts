@@ -19,3 +19,18 @@ export interface ProfileChange {
   /** Further puts in the same transaction (identity index, source records); adapter-defined. */
   extraPuts?: Array<{ item: Record<string, unknown>; condition?: 'not_exists' }>;
 }
+
+/** One further item written in a profile transaction (built by a store; layout private to it). */
+export type ExtraPut = NonNullable<ProfileChange['extraPuts']>[number];
+
+/**
+ * Identity index: `scheme#value` keys (see identity/matching.ts `identityKeys`/`blockingKeys`)
+ * pointing at customers. Several customers may share a key (review cases, unmerged profiles):
+ * callers confirm a candidate by reading its profile.
+ */
+export interface IdentityIndex {
+  /** Customer ids under any of `keys`, distinct, in key order (at most `limit`). */
+  find(keys: readonly string[], limit?: number): Promise<string[]>;
+  /** Items that point `keys` at `customerId`, for the profile transaction. */
+  entries(customerId: string, keys: readonly string[]): ExtraPut[];
+}

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
-import { ConflictError } from '../errors.js';
+import { ConflictError, ValidationError, type FieldIssue } from '../errors.js';
 import { newEvent } from '../events/new-event.js';
-import { newProfile, ProfileFieldNameSchema, type CustomerProfile, type ProfileFieldName } from '../profile/customer-profile.js';
+import { normaliseIdentifier } from '../identity/identifiers/normalise-identifier.js';
+import { blockingKeys, identityKeys } from '../identity/matching.js';
+import { ProfileFieldNameSchema, type CustomerProfile } from '../profile/customer-profile.js';
 import { IdentifierSchemeSchema } from '../profile/identifiers.js';
-import type { ProfileRepository } from './ports.js';
+import { applyCustomerRecord, type ApplyResult, type ProfileObservation } from '../profile/merge.js';
+import { DEFAULT_SURVIVORSHIP, type SurvivorshipConfig } from '../profile/survivorship.js';
+import type { IdentityIndex, ProfileRepository } from './ports.js';
 
 /** Body of `PUT /v1/customers/{customerId}`. */
 export const UpsertCustomerSchema = z
@@ -32,77 +36,104 @@ export const conflictBackoff = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt)));
 
 /**
- * Applies one observation of a customer to its golden profile: per field, the newest
- * observation wins (ties keep the stored value); identifiers are added with provenance.
- * Writes profile + `customer.updated` in one transaction; retries on a lost version race.
+ * Validates and normalises the identifiers of an upsert: an identifier with a bad checksum or
+ * format is a 422 naming `identifiers[i].value` (nothing is written).
+ */
+export const normaliseUpsertIdentifiers = (input: UpsertCustomer): UpsertCustomer => {
+  const issues: FieldIssue[] = [];
+  const identifiers = input.identifiers.map((id, i) => {
+    const n = normaliseIdentifier(id.scheme, id.value);
+    if (!n.ok) {
+      issues.push({ path: `identifiers[${i}].value`, message: `not a valid ${id.scheme}: ${n.reason}` });
+      return id;
+    }
+    return { scheme: id.scheme, value: n.value };
+  });
+  if (issues.length) throw new ValidationError('The customer is not valid', issues);
+  return { ...input, identifiers };
+};
+
+/**
+ * Applies one API observation to the golden profile through the shared survivorship rules
+ * (`applyCustomerRecord`): per field the configured rule decides (default: newest wins, ties
+ * keep the stored value), identifiers are normalised and unioned with provenance.
+ * `changedFields` lists `fields.<name>` and `identifiers.<scheme>` that changed.
  */
 export const applyObservation = (
-  current: CustomerProfile,
+  current: CustomerProfile | undefined,
+  customerId: string,
   input: UpsertCustomer,
   source: string,
   observedAt: string,
-): { profile: CustomerProfile; changedFields: string[] } => {
-  const fields = { ...current.fields };
-  const changedFields: string[] = [];
-  for (const [name, value] of Object.entries(input.fields) as Array<[ProfileFieldName, string | number | boolean]>) {
-    const existing = fields[name];
-    if (existing && existing.observedAt >= observedAt) continue;
-    if (existing && existing.value === value) {
-      fields[name] = { ...existing, observedAt, source };
-      continue;
-    }
-    fields[name] = { value, source, observedAt };
-    changedFields.push(`fields.${name}`);
+  at: Date,
+  survivorship: SurvivorshipConfig = DEFAULT_SURVIVORSHIP,
+): { result: ApplyResult; changedFields: string[] } => {
+  const observation: ProfileObservation = {
+    source,
+    observedAt,
+    kind: input.kind,
+    fields: input.fields,
+    identifiers: input.identifiers,
+  };
+  const result = applyCustomerRecord(current, observation, survivorship, at, { customerId });
+  const changedFields = [...result.changedFields.map((f) => `fields.${f}`), ...result.addedIdentifiers.map((i) => `identifiers.${i.scheme}`)];
+  if (current && current.kind !== input.kind) {
+    result.profile.kind = input.kind;
+    changedFields.push('kind');
+    if (!result.changed) {
+      result.changed = true;
+      result.profile.version = current.version + 1;
+      result.profile.sequence = current.sequence + 1;
+      result.profile.updatedAt = at.toISOString();
+    } else if (result.profile.sequence === current.sequence) result.profile.sequence += 1;
   }
-  const identifiers = [...current.identifiers];
-  for (const id of input.identifiers) {
-    if (!identifiers.some((x) => x.scheme === id.scheme && x.value === id.value)) {
-      identifiers.push({ ...id, source, observedAt });
-      changedFields.push(`identifiers.${id.scheme}`);
-    }
-  }
-  if (current.version > 0 && current.kind !== input.kind) changedFields.push('kind');
-  return { profile: { ...current, kind: input.kind, fields, identifiers }, changedFields };
+  return { result, changedFields };
 };
 
 export const upsertCustomer =
-  ({ profiles, clock }: { profiles: ProfileRepository; clock: Clock }) =>
+  ({ profiles, clock, identities, survivorship }: { profiles: ProfileRepository; clock: Clock; identities?: IdentityIndex; survivorship?: SurvivorshipConfig }) =>
   async (command: { customerId: string; input: UpsertCustomer; source: string }): Promise<UpsertResult> => {
+    const input = normaliseUpsertIdentifiers(command.input);
     for (let attempt = 1; ; attempt++) {
       const now = clock.now();
       const stored = await profiles.get(command.customerId);
-      const base = stored ?? newProfile(command.customerId, command.input.kind, now);
-      const observedAt = command.input.observedAt ?? now.toISOString();
-      const { profile, changedFields } = applyObservation(base, command.input, command.source, observedAt);
-      if (stored && changedFields.length === 0) return { profile: stored, created: false, changedFields };
-      const next: CustomerProfile = {
-        ...profile,
-        version: base.version + 1,
-        sequence: base.sequence + 1,
-        updatedAt: now.toISOString(),
-      };
-      const event = newEvent(
-        'customer.updated',
-        {
-          profile: {
-            customerId: next.customerId,
-            kind: next.kind,
-            status: next.status,
-            fields: next.fields,
-            identifiers: next.identifiers,
-            version: next.version,
-            updatedAt: next.updatedAt,
-          },
-          changedFields: stored ? changedFields : ['created', ...changedFields],
-        },
-        { customerId: next.customerId, sequence: next.sequence, at: now },
-      );
+      const observedAt = input.observedAt ?? now.toISOString();
+      const { result, changedFields } = applyObservation(stored, command.customerId, input, command.source, observedAt, now, survivorship);
+      if (stored && !result.changed) return { profile: stored, created: false, changedFields: [] };
+      const next = result.profile;
+      const observable = !stored || changedFields.length > 0;
+      const events = observable
+        ? [
+            newEvent(
+              'customer.updated',
+              {
+                profile: {
+                  customerId: next.customerId,
+                  kind: next.kind,
+                  status: next.status,
+                  fields: next.fields,
+                  identifiers: next.identifiers,
+                  version: next.version,
+                  updatedAt: next.updatedAt,
+                },
+                changedFields: stored ? changedFields : ['created', ...changedFields],
+              },
+              { customerId: next.customerId, sequence: next.sequence, at: now },
+            ),
+          ]
+        : [];
+      const keys = [...identityKeys({ identifiers: result.addedIdentifiers }), ...(stored ? [] : blockingKeys({ kind: next.kind, fields: input.fields, identifiers: [] }))];
       try {
-        await profiles.commit({ profile: next, expectedVersion: base.version, events: [event] });
+        await profiles.commit({
+          profile: next,
+          expectedVersion: stored?.version ?? 0,
+          events,
+          ...(identities && keys.length ? { extraPuts: identities.entries(next.customerId, keys) } : {}),
+        });
         return { profile: next, created: !stored, changedFields };
       } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= MAX_ATTEMPTS) throw error;
-        await conflictBackoff(attempt);
+        if (error instanceof ConflictError && attempt < MAX_ATTEMPTS) continue;
+        throw error;
       }
     }
   };

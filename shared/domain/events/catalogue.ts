@@ -97,6 +97,14 @@ export const EndpointDisabledV1Schema = z.object({
 
 export const AssessmentSubmittedV1Schema = PartnerAssessmentSummarySchema;
 
+/** Orders, invoices or payments from a CRM changed a customer's aggregates (ids only, no amounts of other records). */
+export const CustomerActivityV1Schema = z.object({
+  source: z.string(),
+  objectType: z.enum(['order', 'invoice', 'payment']),
+  externalId: z.string(),
+  aggregates: CustomerProfileSchema.shape.aggregates,
+});
+
 export const eventCatalogue = {
   'customer.updated': { version: 1, data: CustomerUpdatedV1Schema, description: 'A customer profile was created or changed.' },
   'rating.changed': { version: 1, data: RatingChangedV1Schema, description: "A customer's rating (score, grade, PD or status) changed." },
@@ -107,6 +115,7 @@ export const eventCatalogue = {
   'credit_report.received': { version: 1, data: CreditReportReceivedV1Schema, description: 'A bureau report was received and normalised (summary only).' },
   'endpoint.disabled': { version: 1, data: EndpointDisabledV1Schema, description: 'A webhook endpoint was disabled after sustained failure or 410 Gone (admin alert).' },
   'assessment.submitted': { version: 1, data: AssessmentSubmittedV1Schema, description: 'A partner agency submitted a risk assessment.' },
+  'customer.activity': { version: 1, data: CustomerActivityV1Schema, description: 'A CRM order, invoice or payment changed the customer\'s aggregates.' },
 } as const satisfies Record<string, { version: number; data: z.ZodObject; description: string }>;
 
 export type EventType = keyof typeof eventCatalogue;

@@ -1,0 +1,42 @@
+import { PermanentError } from '../../domain/errors.js';
+import type { ConnectionConfig } from '../../domain/crm/field-mapping.js';
+import type { SecretSource } from '../../domain/crm/write-back.js';
+import { createFxiaokeClient } from './fxiaoke/client.js';
+import { createHubSpotClient } from './hubspot/client.js';
+import { createSalesforceClient } from './salesforce/client.js';
+import { createZohoClient } from './zoho/client.js';
+
+/**
+ * Reads one native record from the connection's CRM (for notices that carry only ids: Zoho
+ * notifications, HubSpot webhooks, Salesforce GAP events, Fxiaoke polls). One instance per
+ * container: the clients keep their token caches and rate limiters.
+ */
+export const createRecordFetcher = (secrets: SecretSource) => {
+  const zoho = createZohoClient({ secrets });
+  const hubspot = createHubSpotClient({ secrets });
+  const salesforce = createSalesforceClient({ secrets });
+  const fxiaoke = createFxiaokeClient({ secrets });
+  return {
+    zoho,
+    fxiaoke,
+    async fetch(config: ConnectionConfig, objectName: string, id: string): Promise<Record<string, unknown>> {
+      switch (config.crm) {
+        case 'zoho':
+          return zoho.fetchRecord(config, objectName, id);
+        case 'fxiaoke':
+          return fxiaoke.fetchRecord(config, objectName, id);
+        case 'salesforce':
+          return salesforce.fetchRecord(config, objectName, id);
+        case 'hubspot': {
+          const mapping = config.objects[objectName];
+          const paths = mapping ? [mapping.modifiedAtPath, ...mapping.fields.flatMap((f) => (typeof f.from === 'string' ? [f.from] : f.from)), ...mapping.identifiers.map((i) => i.from)] : [];
+          const properties = [...new Set(paths.filter((p) => p.startsWith('properties.')).map((p) => p.slice('properties.'.length)))];
+          return (await hubspot.fetchObject(config, objectName, id, { properties, associations: ['companies'] })) as Record<string, unknown>;
+        }
+        case 'generic':
+          throw new PermanentError('crm_fetch_unsupported', `Connection ${config.connectionId} is generic: send records, not notices`);
+      }
+    },
+  };
+};
+export type RecordFetcher = ReturnType<typeof createRecordFetcher>;

@@ -1,0 +1,167 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { WatchChannelSchema, type WatchChannel } from '../../domain/crm/channel-rearm.js';
+import { CrmRecordSchema, type CrmRecord } from '../../domain/crm/crm-record.js';
+import { PollCursorSchema, type PollCursor } from '../../domain/crm/poll-cursor.js';
+import type { ExtraPut } from '../../domain/customers/ports.js';
+import { ReviewItemSchema, type ReviewItem, type SourceRecordStore, type ReviewQueue, type MergeRecordStore } from '../../domain/customers/crm-ports.js';
+import { MergeRecordSchema, type MergeRecord } from '../../domain/profile/merge.js';
+import type { TableRef } from './client.js';
+
+/**
+ * CRM-side items of the golden-profile capability. Key layouts (private here):
+ * - `SRC#<crm>#<connectionId>#<objectType>#<externalId> / RECORD`: last applied version of each source record
+ *   (the `previous` for exact aggregate deltas; written in the profile transaction);
+ * - `REVIEW#<status> / <createdAt>#<reviewId>`: candidate matches waiting for a reviewer;
+ * - `MERGE#<survivorId> / <absorbedId>`: merge records (what unmerge restores);
+ * - `CURSOR#<connectionId> / <objectName>`: poll cursors; `CHANNEL#<connectionId> / CHANNEL`: Zoho channels (gsi1 CHANNELS);
+ * - `ECHO#<connectionId> / COUNT`: dropped write-back echoes (fingerprints: writeback-fingerprint-store.ts).
+ */
+const srcKey = (r: { crm: string; connectionId: string; objectType: string; externalId: string }) => ({
+  pk: `SRC#${r.crm}#${r.connectionId}#${r.objectType}#${r.externalId}`,
+  sk: 'RECORD',
+});
+
+export const sourceRecordStore = ({ client, tableName }: TableRef): SourceRecordStore => ({
+  async get(key) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: srcKey(key), ConsistentRead: true }));
+    return Item ? CrmRecordSchema.parse(Item['record']) : undefined;
+  },
+  async customerOf(key) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: srcKey(key), ConsistentRead: true }));
+    return Item ? z.string().parse(Item['customerId']) : undefined;
+  },
+  entry(record: CrmRecord, customerId: string): ExtraPut {
+    return { item: { ...srcKey(record), entity: 'source_record', customerId, record: CrmRecordSchema.parse(record), modifiedAt: record.modifiedAt } };
+  },
+});
+
+const reviewKey = (item: ReviewItem) => ({ pk: `REVIEW#${item.status}`, sk: `${item.createdAt}#${item.reviewId}` });
+
+export const reviewQueue = ({ client, tableName }: TableRef): ReviewQueue & {
+  list(status?: ReviewItem['status'], limit?: number): Promise<ReviewItem[]>;
+} => ({
+  entry(item: ReviewItem): ExtraPut {
+    return { item: { ...reviewKey(item), entity: 'review', review: ReviewItemSchema.parse(item) }, condition: 'not_exists' };
+  },
+  async list(status = 'open', limit = 50) {
+    const { Items = [] } = await client.send(
+      new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REVIEW#${status}` }, ScanIndexForward: false, Limit: limit }),
+    );
+    return Items.map((i) => ReviewItemSchema.parse(i['review']));
+  },
+});
+
+const mergeKey = (survivorId: string, absorbedId: string) => ({ pk: `MERGE#${survivorId}`, sk: absorbedId });
+
+export const mergeRecordStore = ({ client, tableName }: TableRef): MergeRecordStore => ({
+  entry(record: MergeRecord): ExtraPut {
+    return { item: { ...mergeKey(record.survivorId, record.absorbedId), entity: 'merge', merge: MergeRecordSchema.parse(record) } };
+  },
+  async get(survivorId, absorbedId) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: mergeKey(survivorId, absorbedId), ConsistentRead: true }));
+    return Item && Item['undone'] !== true ? MergeRecordSchema.parse(Item['merge']) : undefined;
+  },
+  undoneEntry(record: MergeRecord, at: string): ExtraPut {
+    return { item: { ...mergeKey(record.survivorId, record.absorbedId), entity: 'merge', merge: MergeRecordSchema.parse(record), undone: true, undoneAt: at } };
+  },
+});
+
+/** Poll cursors, Zoho channels (with their echo token) and the count of dropped write-back echoes. */
+export const crmStateStore = ({ client, tableName }: TableRef) => ({
+  async getCursor(connectionId: string, objectName: string): Promise<PollCursor | undefined> {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: `CURSOR#${connectionId}`, sk: objectName }, ConsistentRead: true }));
+    return Item ? PollCursorSchema.parse(Item['cursor']) : undefined;
+  },
+  async putCursor(connectionId: string, objectName: string, cursor: PollCursor): Promise<void> {
+    await client.send(new PutCommand({ TableName: tableName, Item: { pk: `CURSOR#${connectionId}`, sk: objectName, entity: 'cursor', cursor: PollCursorSchema.parse(cursor) } }));
+  },
+  async getChannel(connectionId: string): Promise<{ channel: WatchChannel; token: string } | undefined> {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: `CHANNEL#${connectionId}`, sk: 'CHANNEL' } }));
+    return Item ? { channel: WatchChannelSchema.parse(Item['channel']), token: z.string().min(1).parse(Item['token']) } : undefined;
+  },
+  async putChannel(channel: WatchChannel, token: string): Promise<void> {
+    await client.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { pk: `CHANNEL#${channel.connectionId}`, sk: 'CHANNEL', entity: 'channel', channel: WatchChannelSchema.parse(channel), token, gsi1pk: 'CHANNELS', gsi1sk: channel.connectionId },
+      }),
+    );
+  },
+  async listChannels(): Promise<Array<{ channel: WatchChannel; token: string }>> {
+    const { Items = [] } = await client.send(
+      new QueryCommand({ TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'CHANNELS' } }),
+    );
+    return Items.map((i) => ({ channel: WatchChannelSchema.parse(i['channel']), token: z.string().parse(i['token']) }));
+  },
+  /** Counts dropped echoes per connection (`ECHO#<connectionId> / COUNT`). */
+  async countEcho(connectionId: string): Promise<void> {
+    await client.send(
+      new UpdateCommand({ TableName: tableName, Key: { pk: `ECHO#${connectionId}`, sk: 'COUNT' }, UpdateExpression: 'ADD dropped :one', ExpressionAttributeValues: { ':one': 1 } }),
+    );
+  },
+});
+export type CrmStateStore = ReturnType<typeof crmStateStore>;
+
+export const ImportJobSchema = z.object({
+  jobId: z.string(),
+  mapping: z.string(),
+  connectionId: z.string(),
+  format: z.enum(['csv', 'ndjson']),
+  status: z.enum(['receiving', 'complete']),
+  createdAt: z.string(),
+  chunks: z.number().int().nonnegative(),
+  rowsRead: z.number().int().nonnegative(),
+  recordsQueued: z.number().int().nonnegative(),
+  recordsApplied: z.number().int().nonnegative(),
+  recordsFailed: z.number().int().nonnegative(),
+  rowErrors: z.number().int().nonnegative(),
+  errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  /** Inline mapping (JSON) when the job was not created from a named mapping. */
+  inlineMapping: z.unknown().optional(),
+});
+export type ImportJob = z.infer<typeof ImportJobSchema>;
+
+const MAX_STORED_ERRORS = 200;
+const jobKey = (jobId: string) => ({ pk: `IMPORT#${jobId}`, sk: 'JOB' });
+const JOB_ATTRIBUTES = ['jobId', 'mapping', 'connectionId', 'format', 'status', 'createdAt', 'chunks', 'rowsRead', 'recordsQueued', 'recordsApplied', 'recordsFailed', 'rowErrors', 'errors', 'inlineMapping'] as const;
+
+/** Bulk import jobs: counters updated atomically (ADD) by the API (rows read/queued) and the worker (applied). */
+export const importJobStore = ({ client, tableName }: TableRef) => ({
+  async create(job: ImportJob): Promise<void> {
+    await client.send(new PutCommand({ TableName: tableName, Item: { ...jobKey(job.jobId), entity: 'import_job', ...ImportJobSchema.parse(job) }, ConditionExpression: 'attribute_not_exists(pk)' }));
+  },
+  async get(jobId: string): Promise<ImportJob | undefined> {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: jobKey(jobId), ConsistentRead: true }));
+    if (!Item) return undefined;
+    return ImportJobSchema.parse(Object.fromEntries(JOB_ATTRIBUTES.filter((k) => k in Item).map((k) => [k, Item[k]])));
+  },
+  async addChunk(jobId: string, counts: { rowsRead: number; recordsQueued: number; errors: Array<{ line: number; reason: string }>; complete: boolean }, storedErrors: number): Promise<void> {
+    const room = Math.max(0, MAX_STORED_ERRORS - storedErrors);
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: jobKey(jobId),
+        UpdateExpression: 'ADD chunks :one, rowsRead :r, recordsQueued :q, rowErrors :e SET #errors = list_append(#errors, :list), #status = :status',
+        ExpressionAttributeNames: { '#errors': 'errors', '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':one': 1, ':r': counts.rowsRead, ':q': counts.recordsQueued, ':e': counts.errors.length,
+          ':list': counts.errors.slice(0, room), ':status': counts.complete ? 'complete' : 'receiving',
+        },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  },
+  async recordOutcome(jobId: string, outcome: 'applied' | 'failed'): Promise<void> {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: jobKey(jobId),
+        UpdateExpression: `ADD ${outcome === 'applied' ? 'recordsApplied' : 'recordsFailed'} :one`,
+        ExpressionAttributeValues: { ':one': 1 },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  },
+});
+export type ImportJobStore = ReturnType<typeof importJobStore>;

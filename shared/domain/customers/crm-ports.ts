@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { CrmRecord } from '../crm/crm-record.js';
+import type { MergeRecord } from '../profile/merge.js';
+import type { ExtraPut } from './ports.js';
+
+/** Identifies one source record (the store's key). */
+export interface SourceRecordKey {
+  crm: string;
+  connectionId: string;
+  objectType: CrmRecord['objectType'];
+  externalId: string;
+}
+
+/**
+ * Last applied version of every CRM record, so aggregate updates subtract the exact previous
+ * contribution and a replay is recognised. Written in the profile's transaction (`entry`).
+ */
+export interface SourceRecordStore {
+  get(key: SourceRecordKey): Promise<CrmRecord | undefined>;
+  customerOf(key: SourceRecordKey): Promise<string | undefined>;
+  entry(record: CrmRecord, customerId: string): ExtraPut;
+}
+
+/** A candidate match that entity resolution did not dare to merge automatically. */
+export const ReviewItemSchema = z.object({
+  reviewId: z.string(),
+  status: z.enum(['open', 'resolved']),
+  createdAt: z.iso.datetime({ offset: true }),
+  /** The customer created for the incoming record. */
+  customerId: z.string(),
+  /** The existing customer it may be. */
+  candidateId: z.string(),
+  score: z.number(),
+  /** Schemes and similarities only (never values). */
+  evidence: z.array(z.record(z.string(), z.unknown())),
+  source: z.string(),
+});
+export type ReviewItem = z.infer<typeof ReviewItemSchema>;
+
+export interface ReviewQueue {
+  entry(item: ReviewItem): ExtraPut;
+}
+
+export interface MergeRecordStore {
+  entry(record: MergeRecord): ExtraPut;
+  get(survivorId: string, absorbedId: string): Promise<MergeRecord | undefined>;
+  /** Replaces the record by one marked undone (kept for audit). */
+  undoneEntry(record: MergeRecord, at: string): ExtraPut;
+}

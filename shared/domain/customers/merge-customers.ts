@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { AuditInput } from '../audit/audit-chain.js';
+import type { Clock } from '../clock.js';
+import { NotFoundError } from '../errors.js';
+import { newEvent } from '../events/new-event.js';
+import { identityKeys } from '../identity/matching.js';
+import { CustomerIdSchema, type CustomerProfile } from '../profile/customer-profile.js';
+import { mergeProfiles, unmerge } from '../profile/merge.js';
+import { DEFAULT_SURVIVORSHIP, type SurvivorshipConfig } from '../profile/survivorship.js';
+import type { MergeRecordStore } from './crm-ports.js';
+import type { IdentityIndex, ProfileChange, ProfileRepository } from './ports.js';
+
+export const MergeCommandSchema = z.object({ survivorId: CustomerIdSchema, absorbedId: CustomerIdSchema, reviewId: z.string().optional() }).strict();
+export type MergeCommand = z.infer<typeof MergeCommandSchema>;
+
+export interface MergeDeps {
+  profiles: ProfileRepository & { commitMany(changes: ProfileChange[]): Promise<void> };
+  identities: IdentityIndex;
+  merges: MergeRecordStore;
+  audit: { append(input: AuditInput): Promise<unknown> };
+  clock: Clock;
+  survivorship?: SurvivorshipConfig;
+}
+
+const updated = (p: CustomerProfile, changedFields: string[], at: Date) =>
+  newEvent(
+    'customer.updated',
+    { profile: { customerId: p.customerId, kind: p.kind, status: p.status, fields: p.fields, identifiers: p.identifiers, version: p.version, updatedAt: p.updatedAt }, changedFields },
+    { customerId: p.customerId, sequence: p.sequence, at },
+  );
+
+const load = async (profiles: ProfileRepository, id: string): Promise<CustomerProfile> => {
+  const p = await profiles.get(id);
+  if (!p) throw new NotFoundError(`Customer ${id}`);
+  return p;
+};
+
+/**
+ * Merge and unmerge of two golden profiles (reviewer decisions). A merge writes both profiles
+ * (version-conditioned), a merge record holding both pre-merge snapshots, identity-index items
+ * pointing the absorbed customer's identifiers at the survivor, and `customer.updated` events,
+ * in one transaction; an unmerge restores from the merge record (see profile/merge.ts `unmerge`).
+ * Both are audited.
+ */
+export const mergeCustomers = (deps: MergeDeps) => ({
+  async merge(command: MergeCommand, actor: string) {
+    const now = deps.clock.now();
+    const survivor = await load(deps.profiles, command.survivorId);
+    const absorbed = await load(deps.profiles, command.absorbedId);
+    const result = mergeProfiles(survivor, absorbed, now, deps.survivorship ?? DEFAULT_SURVIVORSHIP);
+    await deps.profiles.commitMany([
+      {
+        profile: result.survivor,
+        expectedVersion: survivor.version,
+        events: [updated(result.survivor, ['merged'], now)],
+        extraPuts: [deps.merges.entry(result.mergeRecord), ...deps.identities.entries(survivor.customerId, identityKeys(absorbed))],
+      },
+      { profile: result.absorbed, expectedVersion: absorbed.version, events: [updated(result.absorbed, ['status'], now)] },
+    ]);
+    await deps.audit.append({ actor, action: 'customer.merge', target: `customer:${survivor.customerId}`, details: { absorbedId: absorbed.customerId, reviewId: command.reviewId ?? null } });
+    return { survivor: result.survivor, absorbed: result.absorbed };
+  },
+
+  async unmerge(command: MergeCommand, actor: string) {
+    const now = deps.clock.now();
+    const record = await deps.merges.get(command.survivorId, command.absorbedId);
+    if (!record) throw new NotFoundError(`Merge of ${command.absorbedId} into ${command.survivorId}`);
+    const survivor = await load(deps.profiles, command.survivorId);
+    const absorbedNow = await load(deps.profiles, command.absorbedId);
+    const result = unmerge(record, survivor, now);
+    await deps.profiles.commitMany([
+      { profile: result.survivor, expectedVersion: survivor.version, events: [updated(result.survivor, ['unmerged'], now)], extraPuts: [deps.merges.undoneEntry(record, now.toISOString())] },
+      {
+        profile: result.absorbed,
+        expectedVersion: absorbedNow.version,
+        events: [updated(result.absorbed, ['status'], now)],
+        extraPuts: deps.identities.entries(result.absorbed.customerId, identityKeys(result.absorbed)),
+      },
+    ]);
+    await deps.audit.append({ actor, action: 'customer.unmerge', target: `customer:${survivor.customerId}`, details: { absorbedId: command.absorbedId } });
+    return { survivor: result.survivor, absorbed: result.absorbed };
+  },
+});
