@@ -55,5 +55,20 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
     `risk policy v${active.json.policy.policy.version} active (docs/rating.md: draft → backtest → approve → activate); ` +
       `default drill on demo-acme-de: ${drill.json?.wouldFreeze ? 'would freeze' : 'would not freeze'} (${(drill.json?.events ?? []).join(', ')})`,
   );
+  // Bureau pulls: a consent + an Experian pull for a consumer, a D&B pull for Acme (docs/bureau-pulls.md).
+  const jane = await api('PUT', '/v1/customers/demo-jane-us', { kind: 'consumer', fields: { legalName: 'Jane Doe', country: 'US', postalCode: '92626' } });
+  if (jane.status >= 300) throw new Error(`seeding demo-jane-us failed: ${jane.status} ${JSON.stringify(jane.json)}`);
+  const pulls: string[] = [];
+  for (const [customerId, bureau, purpose] of [['demo-jane-us', 'experian', 'credit_transaction'], ['demo-acme-de', 'dnb', 'legitimate_business_need']] as const) {
+    const existing = await api('GET', `/v1/customers/${customerId}/consents`);
+    if ((existing.json?.consents ?? []).length === 0) {
+      const consent = await api('POST', `/v1/customers/${customerId}/consents`, { bureaus: [bureau], purpose, grantedBy: 'demo:seed' });
+      if (consent.status !== 201) throw new Error(`seeding the ${customerId} consent failed: ${consent.status} ${JSON.stringify(consent.json)}`);
+    }
+    const pull = await api('POST', `/v1/customers/${customerId}/bureau-pulls`, { bureau });
+    if (pull.status !== 202) throw new Error(`seeding the ${customerId} ${bureau} pull failed: ${pull.status} ${JSON.stringify(pull.json)}`);
+    pulls.push(`${customerId}/${bureau} ${pull.json.pull.pullId}`);
+  }
+  lines.push(`bureau pulls ${pulls.join(', ')} (GET /v1/customers/<id>/bureau-pulls/<pullId>)`);
   return { lines };
 };
