@@ -48,6 +48,9 @@ export interface Hub {
   stop(): Promise<void>;
 }
 
+/** Concurrent batches per SQS event source locally (Lambda scales further; two cores do not). */
+const LOCAL_POLLERS_PER_QUEUE = 3;
+
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /**
@@ -122,7 +125,10 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
       if (trigger.kind === 'sqs') {
         const queueUrl = resources.queueUrls[trigger.queue];
         const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.['QueueArn'] ?? '';
-        loops.push(
+        // Like Lambda's concurrent pollers, several batches are in flight at once, so one slow
+        // batch (a hanging webhook endpoint) does not hold up the rest of the queue.
+        const pollers = Math.min(trigger.maxConcurrency ?? LOCAL_POLLERS_PER_QUEUE, LOCAL_POLLERS_PER_QUEUE);
+        for (let p = 0; p < pollers; p++) loops.push(
           pollQueue({
             sqs,
             queueUrl,
