@@ -70,5 +70,18 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
     pulls.push(`${customerId}/${bureau} ${pull.json.pull.pullId}`);
   }
   lines.push(`bureau pulls ${pulls.join(', ')} (GET /v1/customers/<id>/bureau-pulls/<pullId>)`);
+  // CRM ingest (docs/crm-ingest.md): the sandbox connections through the API, a Zoho channel, one Zoho notification.
+  const crm = sandboxes.handles['crm'] as { zoho: { emit(input: { module: string; ids: string[]; operation: 'update' }): Promise<number[]> }; connections: Array<{ connectionId: string; crm: string }> } | undefined;
+  if (crm) {
+    for (const connection of crm.connections) {
+      const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...(connection as { credentials?: Record<string, string> }).credentials, inboundSecret: `riskbridge/salesforce/${connection.connectionId}/inbound-secret` } } : connection;
+      const put = await api('PUT', `/v1/crm/connections/${connection.connectionId}`, body);
+      if (put.status >= 300) throw new Error(`seeding connection ${connection.connectionId} failed: ${put.status} ${JSON.stringify(put.json)}`);
+    }
+    const armed = await api('POST', '/v1/crm/connections/local-zoho/channel', { events: ['Accounts.all', 'Sales_Orders.all', 'Invoices.all'] });
+    if (armed.status !== 200) throw new Error(`arming the Zoho channel failed: ${armed.status} ${JSON.stringify(armed.json)}`);
+    const statuses = await crm.zoho.emit({ module: 'Accounts', ids: ['5725767000000500001'], operation: 'update' });
+    lines.push(`CRM connections ${crm.connections.map((c) => c.connectionId).join(', ')}; Zoho notification → ${statuses.join(',')} → GET /v1/customers/c:crm:zoho:local-zoho:5725767000000500001`);
+  }
   return { lines };
 };
