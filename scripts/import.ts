@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /**
  * Bulk import CLI: streams a CSV (optionally .gz) through the PRODUCT'S bulk import API
  * (`POST /v1/imports`, then `POST /v1/imports/{id}/chunks`) into a running hub, and reports progress.
@@ -27,6 +28,8 @@ export interface ImportRun {
 
 const CHUNK_BYTES = 900_000;
 
+const ImportAnswerSchema = z.object({ import: z.looseObject({ jobId: z.string() }) });
+
 export const runImport = async (options: { file: string; mapping: string; url: string; key: string; maxRows?: number; log?: (line: string) => void }): Promise<ImportRun> => {
   const log = options.log ?? (() => undefined);
   const mapping = resolveMapping(options.mapping);
@@ -34,7 +37,7 @@ export const runImport = async (options: { file: string; mapping: string; url: s
     const response = await fetch(`${options.url}${path}`, { method, headers: { authorization: `Bearer ${options.key}`, ...(body === undefined ? {} : { 'content-type': contentType }) }, ...(body === undefined ? {} : { body }) });
     const text = await response.text();
     if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status} ${text.slice(0, 500)}`);
-    return JSON.parse(text) as { import: Record<string, unknown> & { jobId: string } };
+    return ImportAnswerSchema.parse(JSON.parse(text));
   };
   const started = performance.now();
   const created = await api('POST', '/v1/imports', JSON.stringify({ mapping: options.mapping, format: 'csv', complete: false }));
@@ -107,7 +110,7 @@ const arg = (name: string): string | undefined => {
 };
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
-  const local = await readFile('.local/hub.json', 'utf8').then((t) => JSON.parse(t) as { url?: string }).catch(() => ({ url: undefined }));
+  const local = await readFile('.local/hub.json', 'utf8').then((t) => z.object({ url: z.string().optional() }).parse(JSON.parse(t))).catch(() => ({ url: undefined }));
   const file = arg('file');
   const key = arg('key') ?? process.env.RB_KEY;
   if (!file || !key) {

@@ -6,7 +6,7 @@ import type { EventEnvelope } from '../events/envelope.js';
 import { blockingKeys, decide, identityKeys, scoreCandidate, DEFAULT_THRESHOLDS, type MatchThresholds } from '../identity/matching.js';
 import { applyInvoice, applyOrder, applyPayment, supersedes } from '../profile/aggregate-updates.js';
 import type { CustomerProfile } from '../profile/customer-profile.js';
-import { applyCustomerRecord, observationFromCrmRecord, type ProfileObservation } from '../profile/merge.js';
+import { applyCustomerRecord, type ProfileObservation } from '../profile/merge.js';
 import { DEFAULT_SURVIVORSHIP, type SurvivorshipConfig } from '../profile/survivorship.js';
 import type { ReviewQueue, SourceRecordStore } from './crm-ports.js';
 import type { ExtraPut, IdentityIndex, ProfileRepository } from './ports.js';
