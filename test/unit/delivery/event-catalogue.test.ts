@@ -21,6 +21,7 @@ describe('eventCatalogue', () => {
       'credit_report.received',
       'endpoint.disabled',
       'assessment.submitted',
+      'customer.activity',
     ]);
     for (const type of EVENT_TYPES) {
       expect(eventCatalogue[type].version).toBe(1);
