@@ -83,6 +83,8 @@ const ReasonFields = {
   reasonCode: z.string().min(1).max(32),
   /** Client-facing text shown when this characteristic costs points. */
   reasonText: z.string().min(1).max(300),
+  /** Text shown instead when it costs points because the data is missing (default: reasonText + " (no data)"). */
+  missingReasonText: z.string().min(1).max(300).optional(),
 };
 
 export const CharacteristicSchema = z.discriminatedUnion('type', [

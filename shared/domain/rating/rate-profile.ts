@@ -39,7 +39,7 @@ export const rateProfile = (profile: CustomerProfile, policy: RiskPolicy, now: D
   }
   if (rated) {
     for (const item of adverseReasons(card.items, MAX_REASONS - reasons.length)) {
-      reasons.push({ code: item.reasonCode, text: item.reasonText, points: -item.shortfall });
+      reasons.push({ code: item.reasonCode, text: item.reasonText, points: -item.shortfall, ...(item.missingData ? { missingData: true } : {}) });
     }
   }
 

@@ -9,6 +9,8 @@ export const ReasonCodeSchema = z.object({
   code: z.string(),
   text: z.string(),
   points: z.number().optional(),
+  /** The reason is a lack of data (e.g. no payment history yet), not adverse data. */
+  missingData: z.boolean().optional(),
 });
 
 export const LimitFactorSchema = z.object({

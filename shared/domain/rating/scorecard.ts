@@ -64,6 +64,8 @@ export interface CharacteristicScore {
   shortfall: number;
   reasonCode: string;
   reasonText: string;
+  /** The points were lost because the feature had no value, not because of a bad value. */
+  missingData: boolean;
 }
 
 export interface ScorecardOutcome {
@@ -82,7 +84,9 @@ export const applyScorecard = (values: Record<string, FeatureValue>, policy: Ris
     const hit = findBin(c, values[c.feature]);
     const points = pointsFor(c, hit);
     score += points;
-    items.push({ feature: c.feature, hit, points, shortfall: maxPoints(c) - points, reasonCode: c.reasonCode, reasonText: c.reasonText });
+    const missingData = hit === 'missing';
+    const reasonText = missingData ? (c.missingReasonText ?? `${c.reasonText} (no data)`) : c.reasonText;
+    items.push({ feature: c.feature, hit, points, shortfall: maxPoints(c) - points, reasonCode: c.reasonCode, reasonText, missingData });
   }
   const presentFeatures = policy.features.filter((f) => values[f.id] !== undefined).length;
   const rounded = Math.round(score * 100) / 100;
