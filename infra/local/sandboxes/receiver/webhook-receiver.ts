@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
@@ -66,6 +67,8 @@ const flatHeaders = (request: IncomingMessage): Record<string, string> => {
  * Binds 127.0.0.1, port 0 unless given. For local runs and tests only.
  * @example const rx = await startWebhookReceiver({ secret, failFirst: 2 }); await sendWebhook({ url: `${rx.url}/hooks/a`, ... });
  */
+const SummarySchema = z.object({ type: z.string().optional(), customerId: z.string().optional(), sequence: z.number().optional() });
+
 export const startWebhookReceiver = async (options: WebhookReceiverOptions = {}): Promise<WebhookReceiver> => {
   let secrets = options.secrets ?? (options.secret ? [options.secret] : []);
   let failFirst = options.failFirst ?? 0;
@@ -85,7 +88,25 @@ export const startWebhookReceiver = async (options: WebhookReceiverOptions = {})
       }
     });
 
+  /** `GET /__received`: what arrived, for people following the README (no bodies: ids, types, verdicts). */
+  const listReceived = (response: ServerResponse): void => {
+    const rows = received.slice(-100).map((d) => {
+      let summary: z.infer<typeof SummarySchema> = {};
+      try {
+        summary = SummarySchema.parse(JSON.parse(d.body));
+      } catch {
+        summary = {};
+      }
+      return { path: d.path, webhookId: d.headers['webhook-id'], ...summary, verified: d.verified, status: d.status, receivedAt: d.receivedAt.toISOString() };
+    });
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ received: rows }, null, 2));
+  };
+
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (request.method === 'GET' && (request.url ?? '').split('?')[0] === '/__received') {
+      listReceived(response);
+      return;
+    }
     const body = await readBody(request);
     const headers = flatHeaders(request);
     const path = (request.url ?? '/').split('?')[0] ?? '/';
