@@ -69,7 +69,18 @@ export interface FunctionSpec {
   triggers: Trigger[];
   table: Access | 'none';
   sendsTo: QueueId[];
+  /**
+   * Secrets Manager name prefixes the function may read (`secretsmanager:GetSecretValue` on
+   * `secret:<prefix>*`, nothing wider). Only functions that resolve credentials through
+   * `secretSourceFrom` need one; absent = no secret access.
+   */
+  secrets?: readonly string[];
 }
+
+/** Where CRM connection credentials live: `riskbridge/<crm>/<connectionId>/<role>`. */
+export const CRM_SECRET_PREFIXES: readonly string[] = ['riskbridge/zoho/', 'riskbridge/fxiaoke/', 'riskbridge/hubspot/', 'riskbridge/salesforce/'];
+/** Where bureau credentials live: `riskbridge/bureau/<bureau>`. */
+export const BUREAU_SECRET_PREFIXES: readonly string[] = ['riskbridge/bureau/'];
 
 export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels';
 
@@ -144,6 +155,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'sqs', queue: 'bureauPulls', batchSize: 5, maxBatchingWindowSeconds: 1, maxConcurrency: 10 }],
     table: 'RW',
     sendsTo: ['bureauPulls'],
+    secrets: BUREAU_SECRET_PREFIXES,
   },
   scheduleRefresh: {
     id: 'scheduleRefresh',
@@ -173,7 +185,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     timeoutSeconds: 10,
     triggers: [{ kind: 'http' }],
     table: 'RW',
-    sendsTo: ['bureauPulls', 'crmIngest', 'deliveries'],
+    sendsTo: ['bureauPulls', 'crmIngest', 'deliveries', 'writebacks'],
   },
   routeChanges: {
     id: 'routeChanges',
@@ -214,6 +226,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'sqs', queue: 'writebacks', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 10 }],
     table: 'RW',
     sendsTo: ['writebacks'],
+    secrets: CRM_SECRET_PREFIXES,
   },
   httpPolicies: {
     id: 'httpPolicies',
@@ -254,6 +267,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'http' }],
     table: 'RW',
     sendsTo: ['crmIngest'],
+    secrets: CRM_SECRET_PREFIXES,
   },
   ingestCrmRecord: {
     id: 'ingestCrmRecord',
@@ -264,6 +278,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'sqs', queue: 'crmIngest', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 20 }],
     table: 'RW',
     sendsTo: [],
+    secrets: CRM_SECRET_PREFIXES,
   },
   pollFxiaoke: {
     id: 'pollFxiaoke',
@@ -274,6 +289,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'schedule', id: 'PollFxiaoke', expression: 'rate(2 minutes)', description: 'Fxiaoke incremental poll' }],
     table: 'RW',
     sendsTo: ['crmIngest'],
+    secrets: ['riskbridge/fxiaoke/'],
   },
   rearmZohoChannels: {
     id: 'rearmZohoChannels',
@@ -284,6 +300,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'schedule', id: 'RearmZohoChannels', expression: 'rate(1 hour)', description: 'Zoho channel re-arm' }],
     table: 'RW',
     sendsTo: [],
+    secrets: ['riskbridge/zoho/'],
   },
 };
 

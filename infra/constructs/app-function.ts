@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -134,6 +134,23 @@ export class AppFunction extends NodejsFunction {
       resourceArns: [table.tableArn, ...indexNames.map((name) => `${table.tableArn}/index/${name}`)],
     });
     this.addEnvironment(TABLE_ENV_VAR, table.tableName);
+  }
+
+  /**
+   * Grants `secretsmanager:GetSecretValue` on the secrets whose names start with one of
+   * `prefixes` (`arn:…:secret:<prefix>*`: the `*` also covers the random suffix Secrets Manager
+   * appends), and nothing else. Returns the granted ARNs.
+   */
+  bindSecretsRead(prefixes: readonly string[]): string[] {
+    if (prefixes.length === 0) return [];
+    for (const prefix of prefixes) {
+      if (!/^[A-Za-z0-9/_+=.@-]+\/$/.test(prefix)) throw new Error(`Secret prefix "${prefix}" must be a name path ending in '/' (no wildcards)`);
+    }
+    const arns = prefixes.map((prefix) =>
+      Stack.of(this).formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${prefix}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+    );
+    iam.Grant.addToPrincipal({ grantee: this, actions: ['secretsmanager:GetSecretValue'], resourceArns: arns });
+    return arns;
   }
 
   /** Grants `sqs:SendMessage` on the queue and sets `QUEUE_URL_<ID>` (see `queueEnvVar`). */

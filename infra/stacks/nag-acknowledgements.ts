@@ -13,5 +13,13 @@ export const acknowledgeNagFindings = (stateless: StatelessStack): void => {
         'X-Ray active tracing needs xray:PutTraceSegments/PutTelemetryRecords, which support no resource-level permissions; ' +
         'the stream consumer additionally needs dynamodb:ListStreams, which is account-wide by design. All other grants name their resources.',
     });
+    for (const prefix of fn.spec.secrets ?? []) {
+      Validations.of(fn.executionRole).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${prefix}*]`,
+        reason:
+          `Reads the credentials under ${prefix} (one secret per connection or bureau, added at runtime by configuration); ` +
+          "the trailing '*' also matches the random suffix Secrets Manager appends to every secret ARN. GetSecretValue only.",
+      });
+    }
   }
 };

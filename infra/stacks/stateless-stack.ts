@@ -105,6 +105,7 @@ export class StatelessStack extends Stack {
     const fn = new AppFunction(this, `${constructIdOf(spec.id)}Function`, { spec, stage: props.stage });
     if (spec.table !== 'none') fn.bindTable(props.table, spec.table);
     for (const qid of spec.sendsTo) fn.bindQueueSend(props.queues[qid]);
+    fn.bindSecretsRead(spec.secrets ?? []);
 
     for (const t of triggersOf(spec, 'sqs')) {
       fn.addEventSource(

@@ -249,6 +249,29 @@ describe('StatelessStack', () => {
     }
   });
 
+  it('lets exactly the functions that resolve credentials read secrets, only under their riskbridge/ prefixes', () => {
+    // Prepare
+    const policies = resourcesOf(stateless, 'AWS::IAM::Policy');
+    const readers = functionSpecs.filter((spec) => (spec.secrets ?? []).length > 0).map((spec) => spec.id).sort();
+    // Assess
+    expect(readers).toEqual(['httpCrm', 'ingestCrmRecord', 'pollFxiaoke', 'pullBureauReport', 'rearmZohoChannels', 'writeBackCrm']);
+    for (const spec of functionSpecs) {
+      const roleId = logicalId(built.stateless, built.stateless.functions[spec.id].executionRole);
+      const statements = Object.values(policies)
+        .filter((p) => JSON.stringify(p.Properties['Roles']).includes(`"${roleId}"`))
+        .flatMap((p) => (p.Properties['PolicyDocument'] as { Statement: Array<{ Action: string | string[]; Resource: unknown }> }).Statement);
+      const secretStatements = statements.filter((st) => JSON.stringify(st.Action).includes('secretsmanager:'));
+      if (!readers.includes(spec.id)) {
+        expect(secretStatements, spec.id).toEqual([]);
+        continue;
+      }
+      expect(secretStatements.map((st) => st.Action), spec.id).toEqual(['secretsmanager:GetSecretValue']);
+      const resources = JSON.stringify(secretStatements.map((st) => st.Resource));
+      for (const prefix of spec.secrets ?? []) expect(resources, spec.id).toContain(`:secret:${prefix}*`);
+      expect(resources.match(/:secret:[^"]*/g)?.every((r) => /^:secret:riskbridge\/[a-z]+\/\*$/.test(r)), spec.id).toBe(true);
+    }
+  });
+
   it('attaches no AWS managed policies to function roles', () => {
     // Assess
     for (const role of Object.values(resourcesOf(stateless, 'AWS::IAM::Role'))) {
