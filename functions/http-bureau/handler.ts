@@ -9,20 +9,25 @@ import { auditLog } from '../../shared/adapters/dynamodb/audit-log.js';
 import { bureauPullStore } from '../../shared/adapters/dynamodb/bureau-pull-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { consentStore } from '../../shared/adapters/dynamodb/consent-store.js';
+import { creditReportStore } from '../../shared/adapters/dynamodb/credit-report-store.js';
+import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { sqsPullQueue } from '../../shared/adapters/sqs/pull-queue.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
 import { env, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction, type HttpRequest } from '../../shared/lambda/http.js';
 import { bureauRoutes } from './routes.js';
-import { ConsentPathSchema, CustomerPathSchema, PullPathSchema } from './schema.js';
+import { ConsentPathSchema, CustomerPathSchema, LimitQuerySchema, PullPathSchema, QuarantinePathSchema, QuarantinePayloadPathSchema } from './schema.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const clock = systemClock;
 const consents = consentStore(table);
 const pulls = bureauPullStore(table);
-const manage = manageConsents({ consents, audit: auditLog(table, clock), clock });
+const audit = auditLog(table, clock);
+const manage = manageConsents({ consents, audit, clock });
+const reports = creditReportStore(table);
+const quarantine = quarantineStore(table, clock);
 const request = requestBureauPull({
   profiles: profileStore(table),
   consents,
@@ -62,5 +67,27 @@ export const handler = httpFunction(bureauRoutes, {
     const pull = await pulls.get(customerId, pullId);
     if (!pull) throw new NotFoundError(`Pull ${pullId}`);
     return { status: 200, body: { pull } };
+  },
+  listBureauPulls: async (req) => {
+    const { customerId } = parseOrThrow(CustomerPathSchema, req.params, 'path');
+    const { limit } = parseOrThrow(LimitQuerySchema, req.query, 'query');
+    return { status: 200, body: { pulls: await pulls.listForCustomer(customerId, limit) } };
+  },
+  listBureauReviews: async (req) => {
+    const { limit } = parseOrThrow(LimitQuerySchema, req.query, 'query');
+    return { status: 200, body: { reviews: await reports.listOpenReviews(limit) } };
+  },
+  listQuarantine: async (req) => {
+    const { source } = parseOrThrow(QuarantinePathSchema, req.params, 'path');
+    const { limit } = parseOrThrow(LimitQuerySchema, req.query, 'query');
+    return { status: 200, body: { source, entries: await quarantine.list(source, limit) } };
+  },
+  getQuarantinedPayload: async (req) => {
+    const { source, messageId } = parseOrThrow(QuarantinePayloadPathSchema, req.params, 'path');
+    const found = await quarantine.getPayload(source, messageId);
+    if (!found) throw new NotFoundError(`Quarantined message ${messageId} of ${source}`);
+    const { bodyGz, ...entry } = found;
+    await audit.append({ actor: who(req).principalId, action: 'quarantine.payload_read', target: `quarantine:${source}/${messageId}`, details: { code: entry.code, bytes: bodyGz.length } });
+    return { status: 200, headers: { 'cache-control': 'no-store' }, body: { source, ...entry, encoding: 'gzip+base64', payload: bodyGz.toString('base64') } };
   },
 });

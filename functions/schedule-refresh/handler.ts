@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import { parseBureauPullConfig } from '../../shared/domain/bureau-pulls/bureau-pull.js';
+import { failDeadLetteredPulls } from '../../shared/domain/bureau-pulls/fail-dead-lettered.js';
 import { refreshStaleReports } from '../../shared/domain/bureau-pulls/refresh-stale.js';
 import { requestBureauPull } from '../../shared/domain/bureau-pulls/request-pull.js';
 import { systemClock } from '../../shared/domain/clock.js';
@@ -19,19 +20,26 @@ const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const clock = systemClock;
 const config = parseBureauPullConfig(env().BUREAU_PULL_CONFIG);
 const profiles = profileStore(table);
+const pulls = bureauPullStore(table);
 const request = requestBureauPull({
   profiles,
   consents: consentStore(table),
-  pulls: bureauPullStore(table),
+  pulls,
   queue: sqsPullQueue(queueSender(createSqsClient()), queueUrl('QUEUE_URL_BUREAU_PULLS')),
   clock,
   config,
 });
 const refresh = refreshStaleReports({ archive: creditReportStore(table), profiles, request, clock, config });
+const sweep = failDeadLetteredPulls({ pulls, clock, config });
 
-/** Hourly: requests pulls for bureau reports older than the staleness policy allows. */
-export const handler = middy<ScheduledEvent, { examined: number; requested: number; refused: number }>().handler(async () => {
+/**
+ * Hourly: first fails pulls stuck `queued` past `deadLetterAfterMs` (their message was
+ * dead-lettered; frees the collapse key), then requests pulls for bureau reports older than the
+ * staleness policy allows.
+ */
+export const handler = middy<ScheduledEvent, { examined: number; requested: number; refused: number; deadLettered: number }>().handler(async () => {
+  const swept = await sweep();
   const result = await refresh();
-  logger.info('stale report refresh', result);
-  return result;
+  logger.info('stale report refresh', { ...result, deadLettered: swept.failed.length });
+  return { ...result, deadLettered: swept.failed.length };
 });

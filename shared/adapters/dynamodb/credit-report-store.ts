@@ -21,6 +21,17 @@ const ArchivedReportSchema = z.object({
   parts: z.number().int().nonnegative(),
 });
 
+/** A subject-mismatch review item as listed for the risk team (no report content). */
+export const SubjectReviewSchema = z.object({
+  customerId: z.string(),
+  bureau: BureauIdSchema,
+  reportId: z.string(),
+  pullId: z.string(),
+  reasons: z.array(z.string()),
+  at: z.string(),
+});
+export type SubjectReview = z.infer<typeof SubjectReviewSchema>;
+
 const toBytes = (value: unknown): Buffer => (value instanceof Uint8Array ? Buffer.from(value) : Buffer.alloc(0));
 
 /**
@@ -32,6 +43,7 @@ const toBytes = (value: unknown): Buffer => (value instanceof Uint8Array ? Buffe
 export const creditReportStore = ({ client, tableName }: TableRef): ReportArchive & {
   getReport(customerId: string, bureau: BureauId, reportId: string): Promise<{ report: CreditReport; raw: string } | undefined>;
   listReviews(customerId: string): Promise<Array<{ reportId: string; bureau: string; reasons: string[] }>>;
+  listOpenReviews(limit: number): Promise<SubjectReview[]>;
 } => ({
   itemsFor({ customerId, report, raw, pullId, subjectMatch, archivedOnly }) {
     const rawGz = gzipSync(Buffer.from(raw.body, 'utf8'));
@@ -120,5 +132,12 @@ export const creditReportStore = ({ client, tableName }: TableRef): ReportArchiv
       new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}`, ':sk': 'REVIEW#' }, ConsistentRead: true }),
     );
     return Items.map((i) => z.object({ reportId: z.string(), bureau: z.string(), reasons: z.array(z.string()) }).parse(i));
+  },
+  /** Open subject-mismatch reviews of every customer, newest first (gsi1 `REVIEWS#open`). */
+  async listOpenReviews(limit) {
+    const { Items = [] } = await client.send(
+      new QueryCommand({ TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'REVIEWS#open' }, ScanIndexForward: false, Limit: limit }),
+    );
+    return Items.map((i) => SubjectReviewSchema.parse(i));
   },
 });

@@ -22,7 +22,8 @@ export type Scope = z.infer<typeof ScopeSchema>;
 
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   admin: ScopeSchema.options,
-  crm: ['customers:read', 'customers:write', 'crm:ingest'],
+  /** CRMs also request bureau pulls for their customers (consent checked per pull). */
+  crm: ['customers:read', 'customers:write', 'crm:ingest', 'bureau:pull'],
   partner: ['assessments:submit', 'assessments:read', 'customers:read'],
   consultant: ['datasets:read'],
 };

@@ -40,12 +40,17 @@ export type BureauPull = z.infer<typeof BureauPullSchema>;
 export const RequestPullSchema = z.object({ bureau: BureauIdSchema, purpose: PermissiblePurposeSchema.optional() }).strict();
 export type RequestPull = z.infer<typeof RequestPullSchema>;
 
-/** The message on the `bureauPulls` queue. `attempt` counts explicit delayed re-enqueues. */
+/**
+ * The message on the `bureauPulls` queue. `attempt` counts explicit delayed re-enqueues (any
+ * reason); `failures` counts the transient bureau failures (5xx, timeout) among them, which
+ * set the exponential backoff and are bounded by `retry.maxAttempts`.
+ */
 export const PullMessageSchema = z.object({
   pullId: z.string().min(1),
   customerId: z.string().min(1),
   bureau: BureauIdSchema,
   attempt: z.number().int().nonnegative().default(0),
+  failures: z.number().int().nonnegative().default(0),
 });
 export type PullMessage = z.infer<typeof PullMessageSchema>;
 
@@ -82,6 +87,20 @@ export const BureauPullConfigSchema = z.object({
     .prefault({}),
   /** Explicit re-enqueues (429 Retry-After, throttling, open circuit) before the pull fails. */
   maxDeferrals: z.number().int().nonnegative().default(20),
+  /**
+   * Transient bureau failures (5xx, timeout): re-enqueued with full-jitter exponential backoff
+   * (`backoffDelayMs(failures, { baseMs, capMs })`, at most 15 min, the SQS delay cap); the
+   * `maxAttempts`-th failure fails the pull with `retries_exhausted`.
+   */
+  retry: z
+    .object({ maxAttempts: z.number().int().positive().default(6), baseMs: z.number().int().positive().default(2_000), capMs: z.number().int().positive().default(300_000) })
+    .prefault({}),
+  /**
+   * A pull still `queued` this long after its last change has lost its message (dead-lettered
+   * after maxReceiveCount × visibility timeout, or dropped): the sweep marks it
+   * `failed/dead_lettered` and frees its collapse key. Default 1 h > 6 receives × 6 min + 15 min delay.
+   */
+  deadLetterAfterMs: z.number().int().positive().default(60 * 60_000),
   collapseWindowMs: z.number().int().positive().default(15 * 60_000),
   staleness: StalenessPolicySchema.prefault({
     defaultMaxAgeDays: { experian: 30, equifax: 30, transunion: 30, pboc: 30, dnb: 90, creditsafe: 90 },

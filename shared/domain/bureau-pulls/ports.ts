@@ -32,6 +32,15 @@ export interface PullRepository {
   itemFor(pull: BureauPull): ExtraPut;
   /** Marks the pull key finished if this pull still holds it. */
   release(pull: BureauPull): Promise<void>;
+  /** Pulls still `queued` whose last change (`updatedAt`) is before `before`, oldest first. */
+  listQueuedBefore(before: string, limit: number): Promise<BureauPull[]>;
+  /**
+   * Writes `next` only if the stored pull is still `queued` with `updatedAt === expectedUpdatedAt`
+   * (a worker that moved it on in between wins); true when written.
+   */
+  replaceIfUnchanged(next: BureauPull, expectedUpdatedAt: string): Promise<boolean>;
+  /** A customer's pulls, newest first. */
+  listForCustomer(customerId: string, limit: number): Promise<BureauPull[]>;
 }
 
 /**

@@ -12,6 +12,7 @@ import { TokenBucketStateSchema, takeToken } from '../credit/pull/rate-limiter.j
 import { matchSubject, subjectIdentityFromReport, type SubjectIdentity } from '../credit/pull/subject-match.js';
 import { summariseReport } from '../credit/summarise.js';
 import { monthKey } from '../credit/pull/budget.js';
+import { backoffDelayMs } from '../credit/pull/backoff.js';
 import type { ProfileRepository } from '../customers/ports.js';
 import type { CustomerProfile } from '../profile/customer-profile.js';
 import { limitsFor, type BureauPull, type BureauPullConfig, type PullMessage } from './bureau-pull.js';
@@ -62,6 +63,8 @@ export interface ProcessPullDeps {
   queue: PullQueue;
   clock: Clock;
   config: BureauPullConfig;
+  /** Jitter source in [0, 1) for the retry backoff (default Math.random); injected for tests. */
+  random?: () => number;
 }
 
 export type PullOutcome =
@@ -76,11 +79,15 @@ export type PullOutcome =
  * profile.credit[bureau], `credit_report.received`, the archived report and the pull record.
  * A mismatch is archived and flagged (review item + `alert.raised`), never merged. A malformed
  * answer is quarantined with its raw bytes and no report is written. Transient bureau errors
- * count against the circuit; with a Retry-After they are re-enqueued with that delay,
- * otherwise rethrown so SQS retries the message (and dead-letters it after maxReceiveCount).
+ * count against the circuit; with a Retry-After they are re-enqueued with that delay, otherwise
+ * re-enqueued with full-jitter exponential backoff (`message.failures + 1`), and the
+ * `retry.maxAttempts`-th failure fails the pull (`retries_exhausted`). Only unexpected errors
+ * (storage) are rethrown for SQS to redeliver and, after maxReceiveCount, dead-letter; the
+ * dead-letter sweep (`failDeadLetteredPulls`) then marks the pull `failed/dead_lettered`.
  */
 export const processBureauPull = (deps: ProcessPullDeps) => {
   const { profiles, consents, pulls, state, archive, connectors, normalisers, quarantine, queue, clock, config } = deps;
+  const random = deps.random ?? Math.random;
 
   const fail = async (pull: BureauPull, reason: string, detail: string): Promise<PullOutcome> => {
     const failed: BureauPull = { ...pull, status: 'failed', reason, detail: detail.slice(0, 500), updatedAt: clock.now().toISOString() };
@@ -89,12 +96,19 @@ export const processBureauPull = (deps: ProcessPullDeps) => {
     return { outcome: 'failed', pull: failed };
   };
 
-  const defer = async (pull: BureauPull, message: PullMessage, delayMs: number, reason: string): Promise<PullOutcome> => {
+  const defer = async (pull: BureauPull, message: PullMessage, delayMs: number, reason: string, failures = message.failures): Promise<PullOutcome> => {
     if (message.attempt >= config.maxDeferrals) return fail(pull, 'retries_exhausted', `gave up after ${message.attempt} deferrals (${reason})`);
     const delaySeconds = Math.min(MAX_DELAY_SECONDS, Math.max(1, Math.ceil(delayMs / 1000)));
     await pulls.save({ ...pull, reason, updatedAt: clock.now().toISOString() });
-    await queue.enqueue({ ...message, attempt: message.attempt + 1 }, delaySeconds);
+    await queue.enqueue({ ...message, attempt: message.attempt + 1, failures }, delaySeconds);
     return { outcome: 'deferred', delaySeconds, reason };
+  };
+
+  /** A transient failure without Retry-After: exponential backoff with jitter, bounded. */
+  const backOff = (pull: BureauPull, message: PullMessage, error: TransientError): Promise<PullOutcome> => {
+    const failures = message.failures + 1;
+    if (failures >= config.retry.maxAttempts) return fail(pull, 'retries_exhausted', `${error.code} on ${failures} attempts`);
+    return defer(pull, message, backoffDelayMs(message.failures, config.retry, random), error.code, failures);
   };
 
   const circuitOutcome = (bureau: BureauId, success: boolean) =>
@@ -192,8 +206,7 @@ export const processBureauPull = (deps: ProcessPullDeps) => {
       if (error instanceof TransientError) {
         await circuitOutcome(bureau, false);
         if (error.retryAfterMs !== undefined) return defer(pull, message, error.retryAfterMs, error.code);
-        await pulls.save({ ...pull, reason: error.code, updatedAt: clock.now().toISOString() });
-        throw error;
+        return backOff(pull, message, error);
       }
       await circuitOutcome(bureau, true);
       if (error instanceof MalformedReportError) {

@@ -57,6 +57,6 @@ export const requestBureauPull =
       if (existing) return { pull: existing, collapsed: true };
       throw new NotFoundError(`Pull ${started.existingPullId}`);
     }
-    await queue.enqueue({ pullId: pull.pullId, customerId: pull.customerId, bureau: pull.bureau, attempt: 0 });
+    await queue.enqueue({ pullId: pull.pullId, customerId: pull.customerId, bureau: pull.bureau, attempt: 0, failures: 0 });
     return { pull, collapsed: false };
   };

@@ -19,13 +19,13 @@ import { quarantineStore } from '../../../shared/adapters/dynamodb/quarantine-st
 import { mapSecretSource } from '../../../shared/adapters/secrets/secret-source.js';
 import { BureauPullConfigSchema, type BureauPullConfig, type PullMessage } from '../../../shared/domain/bureau-pulls/bureau-pull.js';
 import { NORMALISERS } from '../../../shared/domain/bureau-pulls/normalisers.js';
+import { failDeadLetteredPulls } from '../../../shared/domain/bureau-pulls/fail-dead-lettered.js';
 import { processBureauPull } from '../../../shared/domain/bureau-pulls/process-pull.js';
 import { requestBureauPull } from '../../../shared/domain/bureau-pulls/request-pull.js';
 import { systemClock } from '../../../shared/domain/clock.js';
 import type { BureauId } from '../../../shared/domain/credit/credit-summary.js';
 import { ConsentRequiredError } from '../../../shared/domain/credit/pull/consent.js';
 import { upsertCustomer } from '../../../shared/domain/customers/upsert-customer.js';
-import { TransientError } from '../../../shared/domain/errors.js';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -35,7 +35,7 @@ describe('bureau pull pipeline against the sandboxes', () => {
   const enqueued: Array<{ message: PullMessage; delaySeconds?: number | undefined }> = [];
   const queue = { enqueue: async (message: PullMessage, delaySeconds?: number) => void enqueued.push({ message, delaySeconds }) };
 
-  const pipeline = (overrides: Record<string, unknown> = {}) => {
+  const pipeline = (overrides: Record<string, unknown> = {}, random: () => number = () => 0.5) => {
     const config: BureauPullConfig = BureauPullConfigSchema.parse(overrides);
     const deps = {
       profiles: profileStore(table),
@@ -54,6 +54,7 @@ describe('bureau pull pipeline against the sandboxes', () => {
         connectors: bureauConnectorRegistry({ baseUrls: Object.fromEntries(Object.entries(bureaus.sandboxes).map(([b, s]) => [b, s.url])), secrets: mapSecretSource(bureaus.secrets), timeoutMs: 400 }),
         normalisers: NORMALISERS,
         quarantine: quarantineStore(table),
+        random,
       }),
     };
   };
@@ -67,7 +68,7 @@ describe('bureau pull pipeline against the sandboxes', () => {
   /** Request a pull and hand the resulting message to the worker. */
   const requestAndMessage = async (p: ReturnType<typeof pipeline>, customerId: string, bureau: BureauId): Promise<PullMessage> => {
     const { pull } = await p.request({ customerId, bureau, trigger: 'on_demand', requestedBy: 'test' });
-    return { pullId: pull.pullId, customerId, bureau, attempt: 0 };
+    return { pullId: pull.pullId, customerId, bureau, attempt: 0, failures: 0 };
   };
 
   beforeAll(async () => {
@@ -99,16 +100,36 @@ describe('bureau pull pipeline against the sandboxes', () => {
     expect(JSON.stringify(received)).not.toContain('creditProfile');
   });
 
-  it('retries a 5xx through SQS (retryable error) and succeeds on the next delivery', async () => {
+  it('re-enqueues a 5xx with jittered exponential backoff (attempt+1, failures+1) and succeeds on the next delivery', async () => {
     await customer('c-5xx', 'consumer', { legalName: 'Jim Five', postalCode: '92626' });
     await consent('c-5xx');
-    const p = pipeline();
+    const p = pipeline({ retry: { baseMs: 4000, capMs: 60_000 } }, () => 0.75);
     const message = await requestAndMessage(p, 'c-5xx', 'equifax');
+    enqueued.length = 0;
     bureaus.sandboxes.equifax.setFailure({ mode: 'server_error', times: 1 });
-    await expect(p.process(message)).rejects.toMatchObject({ code: 'bureau_unavailable', retryable: true });
-    const retried = await p.process(message);
+    const deferred = await p.process(message);
+    // failures 0 → ceiling 4000 ms × draw 0.75 = 3 s
+    expect(deferred).toEqual({ outcome: 'deferred', delaySeconds: 3, reason: 'bureau_unavailable' });
+    expect(enqueued).toEqual([{ message: { ...message, attempt: 1, failures: 1 }, delaySeconds: 3 }]);
+    expect(await bureauPullStore(table).get('c-5xx', message.pullId)).toMatchObject({ status: 'queued', reason: 'bureau_unavailable' });
+    const retried = await p.process(enqueued[0]!.message);
     expect(retried.outcome).toBe('completed');
     expect(retried.outcome !== 'deferred' && retried.pull?.charged).toBe(true);
+  });
+
+  it('fails the pull with retries_exhausted on the retry.maxAttempts-th transient failure and frees the pull key', async () => {
+    await customer('c-5xx-max', 'consumer', { legalName: 'Max Attempts', postalCode: '92626' });
+    await consent('c-5xx-max');
+    const p = pipeline({ retry: { maxAttempts: 2 } });
+    const message = await requestAndMessage(p, 'c-5xx-max', 'transunion');
+    enqueued.length = 0;
+    bureaus.sandboxes.transunion.setFailure({ mode: 'server_error', times: 2 });
+    expect(await p.process(message)).toMatchObject({ outcome: 'deferred', reason: 'bureau_unavailable' });
+    const last = await p.process(enqueued[0]!.message);
+    expect(last.outcome !== 'deferred' && last.pull).toMatchObject({ status: 'failed', reason: 'retries_exhausted' });
+    expect(enqueued).toHaveLength(1);
+    const again = await p.request({ customerId: 'c-5xx-max', bureau: 'transunion', trigger: 'on_demand', requestedBy: 'test' });
+    expect(again.collapsed).toBe(false);
   });
 
   it('re-enqueues a 429 with the Retry-After delay', async () => {
@@ -124,14 +145,14 @@ describe('bureau pull pipeline against the sandboxes', () => {
     expect((await p.process({ ...message, attempt: 1 })).outcome).toBe('completed');
   });
 
-  it('turns a slow bureau into a retryable timeout', async () => {
+  it('turns a slow bureau into a timeout retried with backoff', async () => {
     await customer('c-slow', 'consumer', { legalName: 'Sam Slow' });
     await consent('c-slow');
     const p = pipeline();
     const message = await requestAndMessage(p, 'c-slow', 'experian');
     bureaus.sandboxes.experian.setFailure({ mode: 'slow', times: 1, delayMs: 3000 });
-    await expect(p.process(message)).rejects.toBeInstanceOf(TransientError);
-    expect((await bureauPullStore(table).get('c-slow', message.pullId))?.status).toBe('queued');
+    expect(await p.process(message)).toMatchObject({ outcome: 'deferred', reason: 'bureau_timeout' });
+    expect(await bureauPullStore(table).get('c-slow', message.pullId)).toMatchObject({ status: 'queued', reason: 'bureau_timeout' });
   });
 
   it('quarantines a malformed answer with its raw bytes and writes no report', async () => {
@@ -191,6 +212,15 @@ describe('bureau pull pipeline against the sandboxes', () => {
     expect(enqueued).toHaveLength(1);
   });
 
+  it('flags a D&B match on another company (name and DUNS differ) as a mismatch (before the circuit test opens the D&B circuit)', async () => {
+    await customer('c-mismatch-biz', 'business', { legalName: 'Mismatch Metals Inc', country: 'US' });
+    await consent('c-mismatch-biz');
+    const p = pipeline();
+    const result = await p.process(await requestAndMessage(p, 'c-mismatch-biz', 'dnb'));
+    expect(result.outcome !== 'deferred' && result.pull).toMatchObject({ status: 'review', subjectMatch: 'mismatch' });
+    expect((await profileStore(table).get('c-mismatch-biz'))?.credit).toEqual({});
+  });
+
   it('opens the circuit after repeated failures and then defers without calling the bureau', async () => {
     await customer('c-circuit', 'business', { legalName: 'Circuit Holdings', country: 'US' }, [{ scheme: 'duns', value: '150483782' }]);
     await consent('c-circuit');
@@ -198,8 +228,8 @@ describe('bureau pull pipeline against the sandboxes', () => {
     bureaus.sandboxes.dnb.setFailure({ mode: 'server_error' });
     try {
       const message = await requestAndMessage(p, 'c-circuit', 'dnb');
-      await expect(p.process(message)).rejects.toMatchObject({ code: 'bureau_unavailable' });
-      await expect(p.process(message)).rejects.toMatchObject({ code: 'bureau_unavailable' });
+      expect(await p.process(message)).toMatchObject({ outcome: 'deferred', reason: 'bureau_unavailable' });
+      expect(await p.process(message)).toMatchObject({ outcome: 'deferred', reason: 'bureau_unavailable' });
       const calls = bureaus.sandboxes.dnb.requests;
       const deferred = await p.process(message);
       expect(deferred).toMatchObject({ outcome: 'deferred', reason: 'circuit_open' });
@@ -218,5 +248,62 @@ describe('bureau pull pipeline against the sandboxes', () => {
     const calls = bureaus.sandboxes.experian.requests;
     expect((await p.process(message)).outcome).toBe('skipped');
     expect(bureaus.sandboxes.experian.requests).toBe(calls);
+  });
+
+  it('archives a report about another subject without merging it, and flags it (review item + alert.raised)', async () => {
+    await customer('c-mismatch', 'consumer', { legalName: 'Mona Mismatch', postalCode: '92626' });
+    await consent('c-mismatch');
+    const p = pipeline();
+    const message = await requestAndMessage(p, 'c-mismatch', 'experian');
+    const result = await p.process(message);
+    expect(result.outcome).toBe('review');
+    const pull = await bureauPullStore(table).get('c-mismatch', message.pullId);
+    expect(pull).toMatchObject({ status: 'review', subjectMatch: 'mismatch' });
+    const profile = await profileStore(table).get('c-mismatch');
+    expect(profile?.credit).toEqual({});
+    const archived = await creditReportStore(table).getReport('c-mismatch', 'experian', pull!.reportId!);
+    expect(archived?.raw).toContain('creditProfile');
+    expect(archived?.raw).not.toContain('MISMATCH');
+    const reviews = await creditReportStore(table).listOpenReviews(50);
+    expect(reviews.find((r) => r.customerId === 'c-mismatch')).toMatchObject({ bureau: 'experian', reportId: pull!.reportId, pullId: message.pullId });
+    expect(reviews.find((r) => r.customerId === 'c-mismatch')?.reasons).toContain('name_different');
+    const events = await eventStore(table).listForCustomer('c-mismatch');
+    expect(events.filter((e) => e.type === 'credit_report.received')).toEqual([]);
+    expect(events.find((e) => e.type === 'alert.raised')).toMatchObject({ sequence: profile?.sequence, data: { rule: 'bureau_subject_mismatch', severity: 'warning' } });
+  });
+
+  it('sweeps pulls left queued past deadLetterAfterMs to failed/dead_lettered and frees the pull key', async () => {
+    await customer('c-dlq', 'consumer', { legalName: 'Dee Lettered', postalCode: '92626' });
+    await consent('c-dlq');
+    const p = pipeline();
+    const lost = await requestAndMessage(p, 'c-dlq', 'experian');
+    const done = await requestAndMessage(p, 'c-dlq', 'equifax');
+    expect((await p.process(done)).outcome).toBe('completed');
+    const pulls = bureauPullStore(table);
+    const sweepAt = (ms: number) => failDeadLetteredPulls({ pulls, clock: { now: () => new Date(Date.now() + ms) }, config: { deadLetterAfterMs: 3_600_000 } });
+
+    expect((await sweepAt(0)()).failed).not.toContain(lost.pullId);
+    const swept = await sweepAt(2 * 3_600_000)();
+    expect(swept.failed).toContain(lost.pullId);
+    expect(swept.failed).not.toContain(done.pullId);
+    expect(await pulls.get('c-dlq', lost.pullId)).toMatchObject({ status: 'failed', reason: 'dead_lettered' });
+    expect(await pulls.get('c-dlq', done.pullId)).toMatchObject({ status: 'completed' });
+    expect((await sweepAt(2 * 3_600_000)()).failed).not.toContain(lost.pullId);
+    expect((await p.process(lost)).outcome).toBe('skipped');
+    const fresh = await p.request({ customerId: 'c-dlq', bureau: 'experian', trigger: 'on_demand', requestedBy: 'test' });
+    expect(fresh.collapsed).toBe(false);
+    expect(fresh.pull.pullId).not.toBe(lost.pullId);
+  });
+
+  it('never overwrites a pull a worker moved on since the sweep read it', async () => {
+    await customer('c-race', 'consumer', { legalName: 'Rae Race', postalCode: '92626' });
+    await consent('c-race');
+    const p = pipeline();
+    const message = await requestAndMessage(p, 'c-race', 'experian');
+    const pulls = bureauPullStore(table);
+    const seen = (await pulls.get('c-race', message.pullId))!;
+    expect((await p.process(message)).outcome).toBe('completed');
+    expect(await pulls.replaceIfUnchanged({ ...seen, status: 'failed', reason: 'dead_lettered' }, seen.updatedAt)).toBe(false);
+    expect(await pulls.get('c-race', message.pullId)).toMatchObject({ status: 'completed' });
   });
 });

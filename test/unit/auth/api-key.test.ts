@@ -12,7 +12,7 @@ describe('API keys', () => {
     expect(JSON.stringify(record)).not.toContain(parsed?.secret);
     const principal = verifyApiKey(record, parsed!.secret, at);
     expect(principal).toMatchObject({ role: 'crm', keyId: record.keyId, principalId: `key:${record.keyId}` });
-    expect(principal?.scopes).toEqual(['customers:read', 'customers:write', 'crm:ingest']);
+    expect(principal?.scopes).toEqual(['customers:read', 'customers:write', 'crm:ingest', 'bureau:pull']);
   });
 
   it('refuses a wrong secret, a revoked key and an expired key', () => {

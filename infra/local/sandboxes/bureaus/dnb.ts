@@ -106,7 +106,9 @@ export const startDnbSandbox = async (options: DnbSandboxOptions = {}): Promise<
       const duns = dunsOf(req);
       if (duns === DNB_SANDBOX_NOT_FOUND_DUNS) return 'notfound';
       if (duns === DNB_SANDBOX_MALFORMED_DUNS) return 'malformed';
-      return duns ?? req.query.get('name') ?? undefined;
+      // The report call carries only the DUNS: add the name it was matched from (for `mismatch`).
+      if (duns !== undefined) return [duns, namesByDuns.get(duns)].filter(Boolean).join('|');
+      return req.query.get('name') ?? undefined;
     },
     notFound,
     routes: [

@@ -6,8 +6,8 @@ import { z } from 'zod';
 /**
  * Shared machinery for the six bureau sandboxes: a loopback HTTP server with an OAuth2
  * client-credentials token endpoint (or the vendor's own auth via a hook), failure injection
- * (programmatic and `POST /__sandbox/failure`), per-subject triggers (`notfound`, `malformed`
- * in the subject id/name) and request counting. Data is synthetic and deterministic.
+ * (programmatic and `POST /__sandbox/failure`), per-subject triggers (`notfound`, `malformed`,
+ * `mismatch` in the subject id/name) and request counting. Data is synthetic and deterministic.
  */
 
 export const SandboxFailureSchema = z
@@ -236,7 +236,11 @@ export const startBureauSandbox = async (options: BureauSandboxOptions): Promise
     const subject = (options.subjectOf(req) ?? '').toLowerCase();
     if (subject.includes('notfound')) return send(res, notFound(req));
     if (subject.includes('malformed')) return send(res, malformed(req));
-    send(res, await route.handler(req));
+    const answer = await route.handler(req);
+    if (subject.includes('mismatch') && answer.status < 300 && answer.body !== null && typeof answer.body === 'object') {
+      return send(res, { ...answer, body: describeAnotherSubject(answer.body, options.subjectOf(req) ?? '') });
+    }
+    send(res, answer);
   };
 
   const server = createServer((req, res) => {
@@ -269,6 +273,37 @@ export const startBureauSandbox = async (options: BureauSandboxOptions): Promise
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+};
+
+const OTHER_WORDS = ['QUORVEX', 'ZABROWSKI', 'ULMTHORPE', 'KYVERNA', 'FJELDHAUG', 'OXBRIDGE', 'WYNTERBOURNE', 'PELLUCID'];
+
+/**
+ * The `mismatch` trigger: rewrites a sandbox answer so that it describes ANOTHER subject.
+ * Every token of the subject key (split on `|` and spaces, 3+ characters) found in a string of
+ * the answer is replaced, case-insensitively: digit runs by digits shifted by 5 (another SSN,
+ * DUNS, registration number), words by an unrelated word chosen by the token's hash (case kept).
+ * The hub's `matchSubject` then sees a different name and, where the customer carries the same
+ * identifier scheme, a conflicting identifier: `mismatch`.
+ * @example describeAnotherSubject({ name: 'MONA MISMATCH', ssn: '123456789' }, 'Mona|Mismatch|123456789')
+ * // { name: 'KYVERNA QUORVEX', ssn: '678901234' }
+ */
+export const describeAnotherSubject = (body: unknown, subjectKey: string): unknown => {
+  const tokens = [...new Set(subjectKey.split(/[|\s]+/).filter((t) => t.length >= 3))].sort((a, b) => b.length - a.length);
+  if (tokens.length === 0) return body;
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(tokens.map(escape).join('|'), 'gi');
+  const replacement = (found: string): string => {
+    if (/^\d+$/.test(found)) return [...found].map((d) => String((Number(d) + 5) % 10)).join('');
+    const word = OTHER_WORDS[createHash('sha256').update(found.toLowerCase()).digest().readUInt8(0) % OTHER_WORDS.length]!;
+    return found === found.toUpperCase() ? word : word.charAt(0) + word.slice(1).toLowerCase();
+  };
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.replace(pattern, replacement);
+    if (Array.isArray(value)) return value.map(walk);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    return value;
+  };
+  return walk(body);
 };
 
 /**
