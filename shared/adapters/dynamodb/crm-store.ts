@@ -100,6 +100,11 @@ export const crmStateStore = ({ client, tableName }: TableRef) => ({
       new UpdateCommand({ TableName: tableName, Key: { pk: `ECHO#${connectionId}`, sk: 'COUNT' }, UpdateExpression: 'ADD dropped :one', ExpressionAttributeValues: { ':one': 1 } }),
     );
   },
+  /** How many write-back echoes were dropped for a connection. */
+  async echoCount(connectionId: string): Promise<number> {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: `ECHO#${connectionId}`, sk: 'COUNT' }, ConsistentRead: true }));
+    return Item ? z.number().int().nonnegative().parse(Item['dropped']) : 0;
+  },
 });
 export type CrmStateStore = ReturnType<typeof crmStateStore>;
 

@@ -1,5 +1,6 @@
 import { defaultConnectionConfig } from '../../../../shared/domain/crm/default-mappings.js';
 import { parseConnectionConfig, type ConnectionConfig } from '../../../../shared/domain/crm/field-mapping.js';
+import { FXIAOKE_SANDBOX_INTEGRATION_USER } from './fxiaoke.js';
 import { HUBSPOT_SANDBOX_APP_ID } from './hubspot.js';
 import { SALESFORCE_SANDBOX_CLIENT_ID } from './salesforce.js';
 
@@ -35,6 +36,8 @@ export const localCrmConnections = (urls: Partial<Record<LocalCrm, string>>): { 
       apiBaseUrl: url,
       ...(crm === 'zoho' ? { authBaseUrl: url } : {}),
       ...(crm === 'hubspot' ? { integrationUsers: [HUBSPOT_SANDBOX_APP_ID] } : {}),
+      // Fxiaoke calls need the acting user (currentOpenUserId); the sandbox stamps API writes with its integration user.
+      ...(crm === 'fxiaoke' ? { actingUserId: 'FSUID_SANDBOX_INTEGRATION', integrationUsers: [FXIAOKE_SANDBOX_INTEGRATION_USER] } : {}),
     });
     connections.push(config);
     for (const [role, name] of Object.entries(config.credentials)) {

@@ -1,0 +1,196 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { startFxiaokeSandbox, type FxiaokeSandbox } from '../../infra/local/sandboxes/crm/fxiaoke.js';
+import { localCrmConnections } from '../../infra/local/sandboxes/crm/local-connections.js';
+import { startSalesforceSandbox, type SalesforceSandbox } from '../../infra/local/sandboxes/crm/salesforce.js';
+import { startZohoSandbox, type ZohoSandbox } from '../../infra/local/sandboxes/crm/zoho.js';
+import { fingerprintWriteBack } from '../../shared/domain/crm/loop-guard.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { crmStateStore } from '../../shared/adapters/dynamodb/crm-store.js';
+import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
+import { writeBackFingerprintStore } from '../../shared/adapters/dynamodb/writeback-fingerprint-store.js';
+import { startTestHub, type TestHub } from '../support/hub-fixture.js';
+
+const FX_ACCOUNT = `65a0${'1'.padStart(20, '0')}`;
+const SF_ACCOUNT = '001000000000004AAA';
+const SF_ACCOUNT_2 = '001000000000005AAA';
+const ZOHO_ACCOUNT = '5725767000000500002';
+const SF_SECRET = 'e2e-salesforce-inbound-secret';
+const customerPath = (id: string) => `/v1/customers/${encodeURIComponent(id)}`;
+
+/**
+ * The CRM channels end to end: the Fxiaoke poller and its cursor, the Zoho channel re-arm
+ * schedule, the loop guard dropping write-back echoes, and the signed routes refusing bad input.
+ */
+describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => {
+  let t: TestHub;
+  let zoho: ZohoSandbox;
+  let fxiaoke: FxiaokeSandbox;
+  let salesforce: SalesforceSandbox;
+  let sqs: SQSClient;
+  let state: ReturnType<typeof crmStateStore>;
+  let fingerprints: ReturnType<typeof writeBackFingerprintStore>;
+  let quarantine: ReturnType<typeof quarantineStore>;
+
+  const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> => {
+    const deadline = Date.now() + ms;
+    let value = await read();
+    while (!ok(value) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      value = await read();
+    }
+    return value;
+  };
+  const ingestIdle = async () => {
+    const depth = async () => {
+      const { Attributes = {} } = await sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: t.hub.resources.queueUrls.crmIngest, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+      );
+      return Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0);
+    };
+    for (let idle = 0; idle < 2; ) {
+      idle = (await depth()) === 0 ? idle + 1 : 0;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  };
+  const profile = (id: string) => t.api('GET', customerPath(id));
+  const customerEvents = async (id: string) =>
+    ((await t.api('GET', `${customerPath(id)}/events`)).json?.events ?? []).filter((e: { type: string }) => e.type.startsWith('customer.')) as Array<{ type: string; sequence: number }>;
+  const salesforceUrl = () => `${t.hub.url}/v1/inbound/salesforce/local-salesforce`;
+  const signed = (body: string) => ({ 'content-type': 'application/json', 'x-riskbridge-signature': `sha256=${createHmac('sha256', SF_SECRET).update(body, 'utf8').digest('hex')}` });
+  const postSalesforce = async (body: string, headers: Record<string, string>) =>
+    (await fetch(salesforceUrl(), { method: 'POST', headers, body })).status;
+
+  beforeAll(async () => {
+    [zoho, fxiaoke, salesforce] = await Promise.all([startZohoSandbox(), startFxiaokeSandbox(), startSalesforceSandbox()]);
+    const crm = localCrmConnections({ zoho: zoho.url, fxiaoke: fxiaoke.url, salesforce: salesforce.url });
+    const secrets = { ...crm.secrets, 'e2e/salesforce/inbound': SF_SECRET };
+    t = await startTestHub({ env: { LOCAL_SECRETS: JSON.stringify(secrets), PUBLIC_API_URL: 'https://hub.example.test' } });
+    sqs = new SQSClient({ endpoint: inject('sqsEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const table = { client: createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), tableName: t.hub.resources.tableName };
+    state = crmStateStore(table);
+    fingerprints = writeBackFingerprintStore(table);
+    quarantine = quarantineStore(table);
+    for (const connection of crm.connections) {
+      const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...connection.credentials, inboundSecret: 'e2e/salesforce/inbound' } } : connection;
+      expect((await t.api('PUT', `/v1/crm/connections/${connection.connectionId}`, { body })).status).toBe(201);
+    }
+  });
+
+  afterAll(async () => {
+    sqs?.destroy();
+    await t?.stop();
+    await Promise.all([zoho?.stop(), fxiaoke?.stop(), salesforce?.stop()]);
+  });
+
+  it('polls Fxiaoke: rows land in profiles, the cursor advances, a re-poll duplicates nothing, a user edit is picked up', async () => {
+    const id = `c:crm:fxiaoke:local-fxiaoke:${FX_ACCOUNT}`;
+    const first = (await t.hub.runSchedule('pollFxiaoke')) as { polled: number };
+    expect(first.polled).toBeGreaterThanOrEqual(6);
+    const landed = await until(() => profile(id), (r) => r.json?.profile?.fields?.legalName !== undefined);
+    expect(landed.json.profile.fields.legalName).toMatchObject({ value: '杭州示例数据科技有限公司', source: 'crm:fxiaoke:local-fxiaoke', recordId: FX_ACCOUNT });
+    const cursor = await state.getCursor('local-fxiaoke', 'AccountObj');
+    expect(cursor?.lastId).toBeTruthy();
+    await ingestIdle();
+    const eventsBefore = await customerEvents(id);
+    const customerUpdates = eventsBefore.filter((e) => e.type === 'customer.updated').length;
+
+    await t.hub.runSchedule('pollFxiaoke');
+    await ingestIdle();
+    // Rows the hub's own write-back touched may come back (dropped as echoes or no-ops): no new customer.updated.
+    expect((await customerEvents(id)).filter((e) => e.type === 'customer.updated').length).toBe(customerUpdates);
+    const cursorAfter = await state.getCursor('local-fxiaoke', 'AccountObj');
+    expect(cursorAfter?.modifiedAtMs ?? 0).toBeGreaterThanOrEqual(cursor?.modifiedAtMs ?? 0);
+
+    fxiaoke.touch('AccountObj', FX_ACCOUNT, { tel: '0571-8888 0099' });
+    const third = (await t.hub.runSchedule('pollFxiaoke')) as { polled: number };
+    expect(third.polled).toBeGreaterThanOrEqual(1);
+    const updated = await until(() => profile(id), (r) => r.json?.profile?.fields?.phone?.value === '+8657188880099');
+    expect(updated.json.profile.fields.phone.value).toBe('+8657188880099');
+    expect((await state.getCursor('local-fxiaoke', 'AccountObj'))?.modifiedAtMs ?? 0).toBeGreaterThan(cursor?.modifiedAtMs ?? 0);
+    await ingestIdle();
+    expect((await customerEvents(id)).filter((e) => e.type === 'customer.updated').length).toBe(customerUpdates + 1);
+  });
+
+  it('re-arms a Zoho channel near expiry with a fresh token at the sandbox; the old token is refused', async () => {
+    expect((await t.api('POST', '/v1/crm/connections/local-zoho/channel', { body: { events: ['Accounts.all', 'Leads.all'] } })).status).toBe(200);
+    const armed = await state.getChannel('local-zoho');
+    if (!armed) throw new Error('channel not stored');
+    await state.putChannel({ ...armed.channel, expiresAt: new Date(Date.now() + 60 * 60_000).toISOString() }, armed.token);
+    const watchesBefore = zoho.watchBodies.length;
+
+    expect(await t.hub.runSchedule('rearmZohoChannels')).toEqual({ rearmed: 1 });
+    expect(zoho.watchBodies.length).toBe(watchesBefore + 1);
+    const atSandbox = zoho.channels.get(armed.channel.channelId);
+    const rearmed = await state.getChannel('local-zoho');
+    expect(rearmed?.token).not.toBe(armed.token);
+    expect(atSandbox?.token).toBe(rearmed?.token);
+    expect(atSandbox?.notify_url).toBe('https://hub.example.test/v1/inbound/zoho/local-zoho');
+    expect(Date.parse(rearmed?.channel.expiresAt ?? '')).toBeGreaterThan(Date.now() + 24 * 3_600_000);
+    // A channel far from expiry is left alone.
+    expect(await t.hub.runSchedule('rearmZohoChannels')).toEqual({ rearmed: 0 });
+
+    const hubUrl = `${t.hub.url}/v1/inbound/zoho/local-zoho`;
+    const notice = { module: 'Accounts', ids: [ZOHO_ACCOUNT], operation: 'update' as const, hubUrl, channelId: armed.channel.channelId };
+    expect(await zoho.emit({ ...notice, token: armed.token })).toEqual([401]);
+    expect(await zoho.emit({ ...notice, token: 'not-the-token' })).toEqual([401]);
+    await ingestIdle();
+    expect((await profile(`c:crm:zoho:local-zoho:${ZOHO_ACCOUNT}`)).status).toBe(404);
+    expect(await zoho.emit({ ...notice, token: rearmed?.token ?? '' })).toEqual([202]);
+    expect((await until(() => profile(`c:crm:zoho:local-zoho:${ZOHO_ACCOUNT}`), (r) => r.status === 200)).status).toBe(200);
+  });
+
+  it('drops and counts the CRM echo of a write-back; a change with another value is ingested', async () => {
+    const id = `c:crm:salesforce:local-salesforce:${SF_ACCOUNT}`;
+    await fingerprints.put(fingerprintWriteBack('local-salesforce', SF_ACCOUNT, { Risk_Grade__c: 'BBB', Credit_Limit__c: 50000 }, new Date()));
+    const echo = JSON.stringify(salesforce.changeEvent({ entityName: 'Account', recordIds: [SF_ACCOUNT], changeType: 'UPDATE', fields: { Risk_Grade__c: 'BBB', Credit_Limit__c: '50000.00' } }));
+    expect(await postSalesforce(echo, signed(echo))).toBe(202);
+    expect(await until(() => state.echoCount('local-salesforce'), (n) => n === 1)).toBe(1);
+    await ingestIdle();
+    expect((await profile(id)).status).toBe(404);
+
+    const change = JSON.stringify(salesforce.changeEvent({ entityName: 'Account', recordIds: [SF_ACCOUNT], changeType: 'UPDATE', fields: { Risk_Grade__c: 'CCC' } }));
+    expect(await postSalesforce(change, signed(change))).toBe(202);
+    const landed = await until(() => profile(id), (r) => r.status === 200);
+    expect(landed.json.profile.fields.legalName).toMatchObject({ value: 'Example Widgets GmbH', source: 'crm:salesforce:local-salesforce' });
+    await ingestIdle();
+    expect(await state.echoCount('local-salesforce')).toBe(1);
+  });
+
+  it('answers 401 to a bad Salesforce signature or token and writes nothing; a replayed event is a no-op', async () => {
+    const id = `c:crm:salesforce:local-salesforce:${SF_ACCOUNT_2}`;
+    const body = JSON.stringify(salesforce.changeEvent({ entityName: 'Account', recordIds: [SF_ACCOUNT_2], changeType: 'CREATE' }));
+    expect(await postSalesforce(body, { 'content-type': 'application/json', 'x-riskbridge-signature': `sha256=${'0'.repeat(64)}` })).toBe(401);
+    expect(await postSalesforce(body, { 'content-type': 'application/json', 'x-riskbridge-token': 'wrong' })).toBe(401);
+    expect(await postSalesforce(body, { 'content-type': 'application/json' })).toBe(401);
+    const tampered = body.replace('CREATE', 'UPDATE');
+    expect(await postSalesforce(tampered, signed(body))).toBe(401);
+    expect((await fetch(`${t.hub.url}/v1/inbound/salesforce/no-such-connection`, { method: 'POST', headers: signed(body), body })).status).toBe(401);
+    await ingestIdle();
+    expect((await profile(id)).status).toBe(404);
+
+    expect(await postSalesforce(body, { 'content-type': 'application/json', 'x-riskbridge-token': SF_SECRET })).toBe(202);
+    await until(() => profile(id), (r) => r.status === 200);
+    await ingestIdle();
+    const before = await profile(id);
+    const eventsBefore = await customerEvents(id);
+    expect(await postSalesforce(body, signed(body))).toBe(202);
+    await ingestIdle();
+    const after = await profile(id);
+    // Values only: the hub's own rating write-back may have bumped LastModifiedDate (a newer observation, same values).
+    const values = (fields: Record<string, { value: unknown }>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.value]));
+    expect(values(after.json.profile.fields)).toEqual(values(before.json.profile.fields));
+    expect(after.json.profile.sequence).toBe(before.json.profile.sequence);
+    expect(await customerEvents(id)).toEqual(eventsBefore);
+  });
+
+  it('quarantines a change to an object the connection does not map, with the reason', async () => {
+    const body = JSON.stringify(salesforce.changeEvent({ entityName: 'Contact', recordIds: ['003000000000001AAA'], changeType: 'CREATE' }));
+    expect(await postSalesforce(body, signed(body))).toBe(202);
+    const entries = await until(() => quarantine.list('crmIngest'), (l) => l.some((e) => e.reason.includes('Contact')));
+    const entry = entries.find((e) => e.reason.includes('Contact'));
+    expect(entry).toMatchObject({ code: 'unknown_object_type' });
+    expect(entry?.reason).toContain('local-salesforce');
+  });
+});
