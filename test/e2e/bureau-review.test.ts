@@ -1,0 +1,82 @@
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalBureaus, type LocalBureaus } from '../../infra/local/sandboxes/bureaus/local-bureaus.js';
+import { startTestHub, type TestHub } from '../support/hub-fixture.js';
+
+const waitForPull = async (t: TestHub, customerId: string, pullId: string, key?: string): Promise<any> => {
+  for (let i = 0; i < 100; i += 1) {
+    const res = await t.api('GET', `/v1/customers/${customerId}/bureau-pulls/${pullId}`, key ? { key } : {});
+    if (res.json?.pull?.status !== 'queued') return res.json.pull;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`pull ${pullId} did not finish`);
+};
+
+describe('bureau pulls end to end: CRM-requested pull, subject mismatch review, pull history, quarantine', () => {
+  let t: TestHub;
+  let bureaus: LocalBureaus;
+  let crmKey: string;
+
+  beforeAll(async () => {
+    bureaus = await startLocalBureaus();
+    t = await startTestHub({ env: { ...bureaus.env, LOCAL_SECRETS: JSON.stringify(bureaus.secrets) } });
+    const crm = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'zoho', role: 'crm' } });
+    expect(crm.status).toBe(201);
+    expect(crm.json.record.scopes).toContain('bureau:pull');
+    crmKey = crm.json.key;
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await bureaus?.stop();
+  });
+
+  it('a CRM key pulls; a report about another subject is archived, not merged, and listed for review', async () => {
+    const put = await t.api('PUT', '/v1/customers/e2e-mona', { body: { kind: 'consumer', fields: { legalName: 'Mona Mismatch', postalCode: '92626', country: 'US' } }, key: crmKey });
+    expect(put.status).toBe(201);
+    expect((await t.api('POST', '/v1/customers/e2e-mona/consents', { body: { bureaus: ['experian'], purpose: 'credit_transaction', grantedBy: 'crm:application-7' }, key: crmKey })).status).toBe(201);
+    const requested = await t.api('POST', '/v1/customers/e2e-mona/bureau-pulls', { body: { bureau: 'experian' }, key: crmKey });
+    expect(requested.status).toBe(202);
+
+    const pull = await waitForPull(t, 'e2e-mona', requested.json.pull.pullId, crmKey);
+    expect(pull).toMatchObject({ status: 'review', subjectMatch: 'mismatch', requestedBy: expect.stringMatching(/^key:/) });
+    expect((await t.api('GET', '/v1/customers/e2e-mona')).json.profile.credit).toEqual({});
+
+    const reviews = await t.api('GET', '/v1/bureau-reviews');
+    expect(reviews.status).toBe(200);
+    expect(reviews.json.reviews).toContainEqual(expect.objectContaining({ customerId: 'e2e-mona', bureau: 'experian', pullId: pull.pullId, reportId: pull.reportId }));
+    expect(JSON.stringify(reviews.json)).not.toContain('creditProfile');
+    expect((await t.api('GET', '/v1/bureau-reviews', { key: crmKey })).status).toBe(403);
+
+    const history = await t.api('GET', '/v1/customers/e2e-mona/bureau-pulls', { key: crmKey });
+    expect(history.status).toBe(200);
+    expect(history.json.pulls.map((p: { pullId: string }) => p.pullId)).toEqual([pull.pullId]);
+    expect((await t.api('GET', '/v1/customers/e2e-mona/bureau-pulls?limit=0')).status).toBe(422);
+  });
+
+  it('lists a quarantined bureau answer without its bytes; the admin-only payload route returns them gzip+base64', async () => {
+    await t.api('PUT', '/v1/customers/e2e-max', { body: { kind: 'consumer', fields: { legalName: 'Max Malformed', postalCode: '92626' } } });
+    await t.api('POST', '/v1/customers/e2e-max/consents', { body: { bureaus: '*', purpose: 'credit_transaction', grantedBy: 'crm:application-8' } });
+    const requested = await t.api('POST', '/v1/customers/e2e-max/bureau-pulls', { body: { bureau: 'experian' } });
+    const pull = await waitForPull(t, 'e2e-max', requested.json.pull.pullId);
+    expect(pull).toMatchObject({ status: 'failed', reason: 'malformed_report' });
+
+    const listing = await t.api('GET', '/v1/quarantine/bureau:experian');
+    expect(listing.status).toBe(200);
+    const entry = listing.json.entries.find((e: { messageId: string }) => e.messageId === pull.pullId);
+    expect(entry).toMatchObject({ code: 'malformed_report', at: expect.any(String) });
+    expect(Object.keys(entry).sort()).toEqual(['at', 'code', 'messageId', 'reason', 'receiveCount']);
+    expect(listing.text).not.toContain('creditProfile');
+    expect((await t.api('GET', '/v1/quarantine/bureau:experian', { key: crmKey })).status).toBe(403);
+
+    const payload = await t.api('GET', `/v1/quarantine/bureau:experian/${pull.pullId}/payload`);
+    expect(payload.status).toBe(200);
+    expect(payload.headers.get('cache-control')).toBe('no-store');
+    expect(payload.json).toMatchObject({ encoding: 'gzip+base64', code: 'malformed_report' });
+    expect(gunzipSync(Buffer.from(payload.json.payload, 'base64')).toString('utf8')).toBe('{"creditProfile":[{"tradeline":[{"status":"1');
+    expect((await t.api('GET', `/v1/quarantine/bureau:experian/${pull.pullId}/payload`, { key: crmKey })).status).toBe(403);
+    const missing = await t.api('GET', '/v1/quarantine/bureau:experian/pull_01J00000000000000000000000/payload');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+    expect((await t.api('GET', '/v1/quarantine/bad%20source!')).status).toBe(422);
+  });
+});
