@@ -1,16 +1,19 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import { ConflictError } from '../../domain/errors.js';
 import { WriteBackRecordSchema, type WriteBackRecord } from '../../domain/outbound/write-back-record.js';
 import { isConditionFailure, type TableRef } from './client.js';
 
 const RETENTION_DAYS = 30;
 const logKey = (customerId: string, eventId: string, target: string) => ({ pk: `WBLOG#${customerId}`, sk: `${eventId}#${target}` });
-const stateKey = (target: string) => ({ pk: `WBSTATE#${target}`, sk: 'STATE' });
+const stateKey = (key: string) => ({ pk: `WBSTATE#${key}`, sk: 'STATE' });
+const ClaimStateSchema = z.object({ lastSequence: z.number().optional(), lastEventId: z.string().optional() });
 
 /**
  * CRM write-backs: the log (one item per event and CRM record, under the customer so a
- * customer's write-backs list with one query) and, per CRM record, the sequence of the newest
- * event written to it (stale-update protection).
+ * customer's write-backs list with one query) and, per CRM record and event type, the sequence
+ * of the newest event claimed for it plus a short lease (stale-update protection and one write
+ * in flight per record).
  */
 export const writeBackStore = ({ client, tableName }: TableRef) => ({
   async get(customerId: string, eventId: string, target: string): Promise<{ record: WriteBackRecord; revision: number } | undefined> {
@@ -43,23 +46,59 @@ export const writeBackStore = ({ client, tableName }: TableRef) => ({
   },
 
   /**
-   * Claims a CRM record for the event with `sequence`: succeeds when nothing newer was claimed
-   * (the same event may claim again, for its retries). 'superseded' when a newer event holds it.
+   * Claims a CRM record (`key`: record and event type) for the event with `sequence` and takes
+   * its lease until `leaseUntil`, in one conditional write, before the CRM is called:
+   * - 'claimed': nothing newer was claimed (the same event may claim again, for its retries)
+   *   and no other event holds a live lease;
+   * - 'superseded': a newer event (or another event with the same sequence) claimed it;
+   * - 'busy': an older event is being written right now; try again once its lease is gone.
+   * At most one write per record is in flight, and sequences only grow across them.
    */
-  async claim(target: string, sequence: number, eventId: string, at: Date): Promise<'claimed' | 'superseded'> {
+  async claim(key: string, sequence: number, eventId: string, at: Date, leaseUntil: Date): Promise<'claimed' | 'superseded' | 'busy'> {
     try {
       await client.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: stateKey(target),
-          UpdateExpression: 'SET lastSequence = :seq, lastEventId = :eid, claimedAt = :at, entity = :entity',
-          ConditionExpression: 'attribute_not_exists(pk) OR lastSequence < :seq OR (lastSequence = :seq AND lastEventId = :eid)',
-          ExpressionAttributeValues: { ':seq': sequence, ':eid': eventId, ':at': at.toISOString(), ':entity': 'writeback_state' },
+          Key: stateKey(key),
+          UpdateExpression: 'SET lastSequence = :seq, lastEventId = :eid, claimedAt = :at, leaseEventId = :eid, leaseUntil = :until, entity = :entity',
+          ConditionExpression:
+            '(attribute_not_exists(pk) OR lastSequence < :seq OR (lastSequence = :seq AND lastEventId = :eid)) ' +
+            'AND (attribute_not_exists(leaseUntil) OR leaseUntil <= :now OR leaseEventId = :eid)',
+          ExpressionAttributeValues: {
+            ':seq': sequence,
+            ':eid': eventId,
+            ':at': at.toISOString(),
+            ':now': at.getTime(),
+            ':until': leaseUntil.getTime(),
+            ':entity': 'writeback_state',
+          },
         }),
       );
       return 'claimed';
     } catch (error) {
-      if (isConditionFailure(error)) return 'superseded';
+      if (!isConditionFailure(error)) throw error;
+    }
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: stateKey(key), ConsistentRead: true }));
+    const state = ClaimStateSchema.parse(Item ?? {});
+    const newer = state.lastSequence !== undefined && (state.lastSequence > sequence || (state.lastSequence === sequence && state.lastEventId !== eventId));
+    return newer ? 'superseded' : 'busy';
+  },
+
+  /** Gives the lease back after the CRM call; 'lost' when another event took it (ours had expired). */
+  async release(key: string, eventId: string): Promise<'released' | 'lost'> {
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: stateKey(key),
+          UpdateExpression: 'REMOVE leaseEventId, leaseUntil',
+          ConditionExpression: 'leaseEventId = :eid',
+          ExpressionAttributeValues: { ':eid': eventId },
+        }),
+      );
+      return 'released';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'lost';
       throw error;
     }
   },

@@ -22,7 +22,14 @@ export interface WriteBackPorts {
   log: {
     get(customerId: string, eventId: string, target: string): Promise<{ record: WriteBackRecord; revision: number } | undefined>;
     put(record: WriteBackRecord, expectedRevision: number | undefined): Promise<void>;
-    claim(target: string, sequence: number, eventId: string, at: Date): Promise<'claimed' | 'superseded'>;
+    /**
+     * Claims `key` (CRM record + event type) for `sequence` and leases it until `leaseUntil`, in one
+     * conditional write: 'superseded' when a newer event claimed it, 'busy' while an older event's
+     * write is in flight.
+     */
+    claim(key: string, sequence: number, eventId: string, at: Date, leaseUntil: Date): Promise<'claimed' | 'superseded' | 'busy'>;
+    /** Gives the lease back after the CRM call; 'lost' when it had expired and another event took it. */
+    release(key: string, eventId: string): Promise<'released' | 'lost'>;
   };
   fingerprints: { put(fingerprint: WriteBackFingerprint): Promise<void> };
   /** Re-enqueues one target's retry, due at `dueAt` (delayed message; early arrivals hop again). */
@@ -33,6 +40,15 @@ export interface WriteBackPorts {
 }
 
 export type TargetOutcome = { target: string; status: WriteBackRecord['status'] | 'already_done'; code?: string };
+
+/**
+ * How long a claim keeps a CRM record to one event. Longer than the worker's whole run (Lambda
+ * timeout 20 s; each CRM call times out after 10 s), so a lease only expires early when the
+ * worker died, and then the record is free again after at most this long.
+ */
+export const WRITE_BACK_LEASE_MS = 60_000;
+/** A record busy with an older event's write is tried again after this (plus up to as much jitter). */
+export const WRITE_BACK_BUSY_RETRY_MS = 2_000;
 export type WriteBackSummary = { outcome: 'deferred' } | { outcome: 'handled'; targets: TargetOutcome[] };
 
 /**
@@ -109,7 +125,7 @@ export const writeBackEvent = (ports: WriteBackPorts) => async (message: WriteBa
   const outcomes: TargetOutcome[] = [];
   for (const target of targets) {
     const stored = await ports.log.get(profile.customerId, event.id, target.target);
-    if (stored && stored.record.status !== 'scheduled') {
+    if (stored && stored.record.status !== 'scheduled' && !message.replay) {
       outcomes.push({ target: target.target, status: 'already_done' });
       continue;
     }
@@ -145,12 +161,6 @@ export const writeBackEvent = (ports: WriteBackPorts) => async (message: WriteBa
       outcomes.push({ target: target.target, status: 'skipped', code: skipReason });
       continue;
     }
-    // Ratings and limits are ordered separately: each has its own newest sequence per record.
-    if ((await ports.log.claim(`${target.target}#${event.type}`, sequence, event.id, now)) === 'superseded') {
-      await finish({ status: 'superseded', reason: 'a newer event was written to this record' }, now);
-      outcomes.push({ target: target.target, status: 'superseded' });
-      continue;
-    }
     const owned = OWNED_SOURCES[event.type] ?? new Set<string>();
     const mapping = connection.writeBack ?? { objectName: '', fields: {} };
     const ownedConnection: ConnectionConfig = {
@@ -164,31 +174,57 @@ export const writeBackEvent = (ports: WriteBackPorts) => async (message: WriteBa
       continue;
     }
 
+    // Ratings and limits are ordered separately: each has its own newest sequence per record.
+    // The claim also leases the record, so at most one write is in flight per record and an
+    // older event can never land at the CRM after a newer one (see docs/webhooks.md).
+    const claimKey = `${target.target}#${event.type}`;
+    const claim = await ports.log.claim(claimKey, sequence, event.id, now, new Date(now.getTime() + WRITE_BACK_LEASE_MS));
+    if (claim === 'superseded') {
+      await finish({ status: 'superseded', reason: 'a newer event was written to this record' }, now);
+      outcomes.push({ target: target.target, status: 'superseded' });
+      continue;
+    }
+    if (claim === 'busy') {
+      // An older event is being written to this record: come back once it is done. Not an attempt.
+      const due = new Date(now.getTime() + WRITE_BACK_BUSY_RETRY_MS * (1 + ports.random()));
+      await ports.scheduleRetry({ eventId: event.id, customerId: profile.customerId, target: target.target, dueAt: due.toISOString(), ...(message.replay ? { replay: true } : {}) }, due);
+      outcomes.push({ target: target.target, status: 'scheduled', code: 'record_busy' });
+      continue;
+    }
+
     const n = (base.attempts.at(-1)?.n ?? 0) + 1;
+    // Retries count within the current run: a replay starts a new one (like webhook replays).
+    const lastReplay = base.attempts.findLastIndex((a) => a.replay === true);
+    const runAttempt = message.replay ? 1 : lastReplay >= 0 ? base.attempts.length - lastReplay + 1 : n;
     const started = ports.clock.now();
-    await ports.fingerprints.put(fingerprintWriteBack(target.connectionId, target.externalId, fields, started));
     let failure: unknown;
     try {
-      await writeBack.update(connection, target.externalId, fields);
-    } catch (error) {
-      failure = error;
+      await ports.fingerprints.put(fingerprintWriteBack(target.connectionId, target.externalId, fields, started));
+      try {
+        await writeBack.update(connection, target.externalId, fields);
+      } catch (error) {
+        failure = error;
+      }
+    } finally {
+      await ports.log.release(claimKey, event.id);
     }
     const at = ports.clock.now();
     const latencyMs = Math.max(0, at.getTime() - started.getTime());
+    const replayMark = message.replay ? { replay: true as const } : {};
     if (failure === undefined) {
-      await finish({ status: 'written', fields: Object.keys(fields), attempts: [...base.attempts, { n, at: at.toISOString(), latencyMs, outcome: 'written' }] }, at);
+      await finish({ status: 'written', fields: Object.keys(fields), attempts: [...base.attempts, { n, at: at.toISOString(), latencyMs, outcome: 'written', ...replayMark }] }, at);
       outcomes.push({ target: target.target, status: 'written' });
       continue;
     }
     const code = errorCode(failure);
     if (failure instanceof DomainError && !failure.retryable) {
-      await finish({ status: 'failed', reason: failure.message.slice(0, 300), attempts: [...base.attempts, { n, at: at.toISOString(), latencyMs, outcome: 'failed', code }] }, at);
+      await finish({ status: 'failed', reason: failure.message.slice(0, 300), attempts: [...base.attempts, { n, at: at.toISOString(), latencyMs, outcome: 'failed', code, ...replayMark }] }, at);
       outcomes.push({ target: target.target, status: 'failed', code });
       continue;
     }
     const retryAfterMs = failure instanceof TransientError ? failure.retryAfterMs : undefined;
-    const due = nextAttemptAt(n, at, ports.random, retryAfterMs, ports.schedule ?? DEFAULT_RETRY_SCHEDULE);
-    const attempt = { n, at: at.toISOString(), latencyMs, outcome: 'retry' as const, code, ...(retryAfterMs !== undefined ? { retryAfterMs: Math.round(retryAfterMs) } : {}) };
+    const due = nextAttemptAt(runAttempt, at, ports.random, retryAfterMs, ports.schedule ?? DEFAULT_RETRY_SCHEDULE);
+    const attempt = { n, at: at.toISOString(), latencyMs, outcome: 'retry' as const, code, ...(retryAfterMs !== undefined ? { retryAfterMs: Math.round(retryAfterMs) } : {}), ...replayMark };
     if (due === 'exhausted') {
       await finish({ status: 'exhausted', reason: `every attempt failed (last: ${code})`, attempts: [...base.attempts, attempt] }, at);
       outcomes.push({ target: target.target, status: 'exhausted', code });

@@ -3,13 +3,16 @@ import { z } from 'zod';
 /**
  * Message on the `writebacks` queue. The relay sends `{ eventId, customerId }` for every
  * rating.changed / limit.changed; a retry names one CRM record (`target`, a `crm_record`
- * identifier value) and when it is due (`dueAt`; messages that arrive early hop again).
+ * identifier value) and when it is due (`dueAt`; messages that arrive early hop again); an admin
+ * replay (`POST /v1/write-backs/replay`) sets `replay`.
  */
 export const WriteBackMessageSchema = z.object({
   eventId: z.string().regex(/^evt_[0-9A-Z]{26}$/),
   customerId: z.string().min(1).max(128),
   target: z.string().min(5).max(300).optional(),
   dueAt: z.iso.datetime({ offset: true }).optional(),
+  /** An admin replay: written again even when the record was already written (still never older over newer). */
+  replay: z.boolean().optional(),
 });
 export type WriteBackMessage = z.infer<typeof WriteBackMessageSchema>;
 
@@ -21,6 +24,8 @@ export const WriteBackAttemptSchema = z.object({
   /** Error code (`crm_rate_limited`, `crm_unavailable`, `crm_record_not_found`, …); never the CRM's payload. */
   code: z.string().max(100).optional(),
   retryAfterMs: z.number().int().nonnegative().optional(),
+  /** The first attempt of an admin replay; retries count again from here. */
+  replay: z.literal(true).optional(),
 });
 export type WriteBackAttempt = z.infer<typeof WriteBackAttemptSchema>;
 
