@@ -7,6 +7,7 @@ import { upsertCustomer, UpsertCustomerSchema } from '../../shared/domain/custom
 import { CreateSubscriptionSchema } from '../../shared/domain/delivery/subscription.js';
 import { NotFoundError, UnauthorizedError } from '../../shared/domain/errors.js';
 import { DeliveryLogQuerySchema, ReplayRequestSchema, subscriptionDeliveries } from '../../shared/domain/outbound/replay-deliveries.js';
+import { customerWriteBacks, WriteBackLogQuerySchema, WriteBackReplayRequestSchema } from '../../shared/domain/outbound/write-back-log.js';
 import { parseOrThrow } from '../../shared/domain/validation.js';
 import { apiKeyStore } from '../../shared/adapters/dynamodb/api-key-store.js';
 import { auditLog } from '../../shared/adapters/dynamodb/audit-log.js';
@@ -16,6 +17,7 @@ import { eventStore } from '../../shared/adapters/dynamodb/event-store.js';
 import { identityIndex } from '../../shared/adapters/dynamodb/identity-index.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { subscriptionStore } from '../../shared/adapters/dynamodb/subscription-store.js';
+import { writeBackStore } from '../../shared/adapters/dynamodb/writeback-store.js';
 import { assertSafeUrl } from '../../shared/adapters/http/ssrf-guard.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
 import { env, queueUrl } from '../../shared/lambda/env.js';
@@ -47,6 +49,13 @@ const deliveryLog = subscriptionDeliveries({
   enqueue: (messages) => sqs.sendAll(queueUrl('QUEUE_URL_DELIVERIES'), messages.map((body) => ({ body }))),
   audit,
   clock,
+});
+const writeBacks = customerWriteBacks({
+  profiles,
+  events,
+  log: writeBackStore(table),
+  enqueue: (messages) => sqs.sendAll(queueUrl('QUEUE_URL_WRITEBACKS'), messages.map((body) => ({ body }))),
+  audit,
 });
 const subscriptions = manageSubscriptions({
   subscriptions: subscriptionStoreRef,
@@ -126,6 +135,15 @@ export const handler = httpFunction(httpRoutes, {
     const { subscriptionId } = parseOrThrow(SubscriptionPathSchema, request.params, 'path');
     const input = parseOrThrow(ReplayRequestSchema, request.json(), 'replay');
     return { status: 202, body: await deliveryLog.replay(subscriptionId, input, who(request)) };
+  },
+  listWriteBacks: async (request) => {
+    const { customerId } = parseOrThrow(CustomerPathSchema, request.params, 'path');
+    const query = parseOrThrow(WriteBackLogQuerySchema, request.query, 'query');
+    return { status: 200, body: { writeBacks: await writeBacks.list(customerId, query) } };
+  },
+  replayWriteBack: async (request) => {
+    const input = parseOrThrow(WriteBackReplayRequestSchema, request.json(), 'replay');
+    return { status: 202, body: await writeBacks.replay(input, who(request)) };
   },
   verifyAudit: async () => {
     const chains = await audit.verify();

@@ -19,5 +19,7 @@ export const httpRoutes: HttpRouteSpec[] = [
   { method: 'DELETE', path: '/v1/subscriptions/{subscriptionId}', operation: 'deleteSubscription', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Delete a webhook subscription' },
   { method: 'GET', path: '/v1/subscriptions/{subscriptionId}/deliveries', operation: 'listDeliveries', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Delivery log of a subscription (newest first, with attempts)' },
   { method: 'POST', path: '/v1/subscriptions/{subscriptionId}/replay', operation: 'replayDeliveries', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Send one event ({ eventId }) or a time window ({ from, to }) again' },
+  { method: 'GET', path: '/v1/customers/{customerId}/write-backs', operation: 'listWriteBacks', auth: 'apiKey', roles: ['admin'], scope: 'customers:read', summary: 'CRM write-back log of a customer (newest event first, with attempts)' },
+  { method: 'POST', path: '/v1/write-backs/replay', operation: 'replayWriteBack', auth: 'apiKey', roles: ['admin'], scope: 'customers:write', summary: 'Write one rating/limit event ({ eventId, target? }) back to the CRM records again' },
   { method: 'GET', path: '/v1/audit/verify', operation: 'verifyAudit', auth: 'apiKey', roles: ['admin'], scope: 'audit:read', summary: 'Verify the audit hash chain' },
 ];

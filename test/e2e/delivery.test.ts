@@ -172,6 +172,53 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
     expect(audit.json.ok).toBe(true);
   });
 
+  it('lists a customer’s CRM write-backs and replays one (audited), never over a newer event', async () => {
+    const target = `hubspot:local-hubspot:${HUBSPOT_RECORD}`;
+    await expect.poll(async () => (await t.api('GET', `/v1/customers/${CUSTOMER}/write-backs`)).json.writeBacks?.find((w: { eventId: string }) => w.eventId === event.id)?.status, { timeout: 15_000 }).toBe('written');
+    const listed = await t.api('GET', `/v1/customers/${CUSTOMER}/write-backs?status=written&limit=5`);
+    expect(listed.status).toBe(200);
+    expect(listed.json.writeBacks.find((w: { eventId: string }) => w.eventId === event.id)).toMatchObject({ target, status: 'written', fields: expect.arrayContaining(['riskbridge_grade', 'riskbridge_score']) });
+
+    const before = hubspot.writes.filter((w) => w.fields['riskbridge_grade'] === 'B').length;
+    const replay = await t.api('POST', '/v1/write-backs/replay', { body: { eventId: event.id } });
+    expect(replay.status, replay.text).toBe(202);
+    expect(replay.json).toEqual({ eventId: event.id, customerId: CUSTOMER, targets: [target], queued: 1 });
+    await expect.poll(() => hubspot.writes.filter((w) => w.fields['riskbridge_grade'] === 'B').length, { timeout: 15_000, interval: 100 }).toBe(before + 1);
+    await expect
+      .poll(async () => (await t.api('GET', `/v1/customers/${CUSTOMER}/write-backs`)).json.writeBacks.find((w: { eventId: string }) => w.eventId === event.id)?.attempts.at(-1), { timeout: 10_000 })
+      .toMatchObject({ outcome: 'written', replay: true });
+
+    const stale = ratingChanged(event.sequence! - 5, 'E', new Date(Date.now() - 120_000));
+    await eventWriter(table).put(stale);
+    await expect.poll(async () => (await writeBackStore(table).get(CUSTOMER, stale.id, target))?.record.status, { timeout: 15_000 }).toBe('superseded');
+    expect((await t.api('POST', '/v1/write-backs/replay', { body: { eventId: stale.id, target } })).status).toBe(202);
+    await expect.poll(async () => (await writeBackStore(table).get(CUSTOMER, stale.id, target))?.revision, { timeout: 15_000 }).toBe(2);
+    expect(hubspot.writes.filter((w) => w.fields['riskbridge_grade'] === 'E')).toEqual([]);
+    expect((await t.api('GET', '/v1/audit/verify')).json.ok).toBe(true);
+  });
+
+  it('answers bad write-back requests with problem+json', async () => {
+    const cases: Array<{ method: 'GET' | 'POST'; path: string; body?: unknown; status: number }> = [
+      { method: 'GET', path: '/v1/customers/no-such-customer/write-backs', status: 404 },
+      { method: 'GET', path: `/v1/customers/${CUSTOMER}/write-backs?limit=0`, status: 422 },
+      { method: 'GET', path: `/v1/customers/${CUSTOMER}/write-backs?status=lost`, status: 422 },
+      { method: 'POST', path: '/v1/write-backs/replay', body: { eventId: 'nope' }, status: 422 },
+      { method: 'POST', path: '/v1/write-backs/replay', body: { eventId: event.id, extra: true }, status: 422 },
+      { method: 'POST', path: '/v1/write-backs/replay', body: { eventId: event.id, target: 'hubspot:local-hubspot:1' }, status: 422 },
+      { method: 'POST', path: '/v1/write-backs/replay', body: { eventId: 'evt_01JKQ7Y5W3N8X4B2C6D9E0F1G2' }, status: 404 },
+    ];
+    for (const c of cases) {
+      const response = await t.api(c.method, c.path, c.body === undefined ? {} : { body: c.body });
+      expect(response.status, `${c.method} ${c.path} ${response.text}`).toBe(c.status);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+    }
+    expect((await t.api('POST', '/v1/write-backs/replay', { rawBody: '{"eventId":' })).status).toBe(400);
+    const updated = (await t.api('GET', `/v1/customers/${CUSTOMER}/events`)).json.events.find((e: { type: string }) => e.type === 'customer.updated');
+    const notWrittenBack = await t.api('POST', '/v1/write-backs/replay', { body: { eventId: updated.id } });
+    expect(notWrittenBack.status).toBe(422);
+    expect(notWrittenBack.json.errors[0].path).toBe('eventId');
+  });
+
   it('answers bad replay requests with problem+json', async () => {
     const cases = [
       { body: { eventId: 'nope' }, status: 422 },
