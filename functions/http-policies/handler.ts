@@ -6,11 +6,13 @@ import { PolicyTransitionError, SelfApprovalError } from '../../shared/domain/ra
 import { customerFreeze, FreezeCommandSchema } from '../../shared/domain/risk/customer-freeze.js';
 import { defaultDrill, DefaultDrillSchema } from '../../shared/domain/risk/default-drill.js';
 import { managePolicies, policySummary } from '../../shared/domain/risk/manage-policies.js';
+import { exportTrainingData, OutcomeCommandSchema, recordOutcome } from '../../shared/domain/risk/training-data.js';
 import { parseOrThrow } from '../../shared/domain/validation.js';
 import { auditLog } from '../../shared/adapters/dynamodb/audit-log.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { policyStore } from '../../shared/adapters/dynamodb/policy-store.js';
-import { profilePortfolio } from '../../shared/adapters/dynamodb/portfolio-scan.js';
+import { outcomeStore } from '../../shared/adapters/dynamodb/outcome-store.js';
+import { customerIdPage, profilePortfolio } from '../../shared/adapters/dynamodb/portfolio-scan.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { ratingHistoryStore } from '../../shared/adapters/dynamodb/rating-history-store.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
@@ -18,7 +20,7 @@ import { recomputeQueue } from '../../shared/adapters/sqs/recompute-queue.js';
 import { env, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction, type HttpRequest, type RouteHandler } from '../../shared/lambda/http.js';
 import { policyRoutes } from './routes.js';
-import { CustomerPathSchema, RatingsQuerySchema, VersionPathSchema } from './schema.js';
+import { CustomerPathSchema, RatingsQuerySchema, TrainingDataQuerySchema, VersionPathSchema } from './schema.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
@@ -37,6 +39,9 @@ const lifecycle = managePolicies({
 });
 const freezes = customerFreeze({ profiles, audit, clock });
 const drill = defaultDrill({ profiles, policies, audit, clock });
+const outcomes = outcomeStore(table);
+const trainingData = exportTrainingData({ source: { customerPage: customerIdPage(table), ratings: (id) => history.all(id) }, outcomes });
+const outcomeRecorder = recordOutcome({ profiles, outcomes, audit, clock });
 
 const who = (request: HttpRequest): Principal => {
   if (!request.principal) throw new UnauthorizedError();
@@ -86,6 +91,22 @@ export const handler = httpFunction(policyRoutes, {
     const { customerId } = parseOrThrow(CustomerPathSchema, request.params, 'path');
     const { limit } = parseOrThrow(RatingsQuerySchema, request.query, 'query');
     return { status: 200, body: { ratings: await history.list(customerId, limit) } };
+  },
+  exportTrainingData: async (request) => {
+    const { format, ...query } = parseOrThrow(TrainingDataQuerySchema, request.query, 'query');
+    const page = await trainingData(query);
+    const headers: Record<string, string> = {
+      'x-training-customers': String(page.customers),
+      'x-training-skipped': String(page.skipped),
+      ...(page.nextCursor !== undefined ? { 'x-next-cursor': page.nextCursor } : {}),
+    };
+    if (format === 'json') return { status: 200, headers, body: page };
+    return { status: 200, headers: { ...headers, 'content-type': 'application/x-ndjson' }, text: page.rows.map((row) => `${JSON.stringify(row)}\n`).join('') };
+  },
+  recordOutcome: async (request) => {
+    const { customerId } = parseOrThrow(CustomerPathSchema, request.params, 'path');
+    const command = parseOrThrow(OutcomeCommandSchema, request.json(), 'outcome');
+    return { status: 201, body: { outcome: await outcomeRecorder(customerId, command, who(request).principalId) } };
   },
   defaultDrill: async (request) => {
     const { customerId } = parseOrThrow(DefaultDrillSchema, request.json(), 'drill');

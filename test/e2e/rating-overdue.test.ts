@@ -107,4 +107,28 @@ describe('rating: a CRM payment going overdue', () => {
     expect(profile.rating).toMatchObject({ grade: rating.current.grade, limit: { recommended: limit.current.recommended } });
     expect(profile.aggregates.exposure).toMatchObject({ openInvoiceCount: 1, openMinor: 900_000 });
   });
+
+  it('records a default outcome (audited) and exports the labelled history as training rows keyed by feature id', async () => {
+    const path = `/v1/customers/${encodeURIComponent(CUSTOMER)}/outcomes`;
+    expect((await t.api('POST', path, { body: { defaulted: 'yes', at: 'today' } })).json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['at', 'defaulted']);
+    expect((await t.api('POST', path, { rawBody: '{"defaulted":' })).status).toBe(400);
+    expect((await t.api('POST', '/v1/customers/nobody/outcomes', { body: { defaulted: true, at: iso(0) } })).status).toBe(404);
+    const recorded = await t.api('POST', path, { body: { defaulted: true, at: iso(0), note: 'written off after collection' } });
+    expect(recorded.status, recorded.text).toBe(201);
+    expect(recorded.json.outcome).toMatchObject({ customerId: CUSTOMER, defaulted: true, recordedBy: expect.stringMatching(/^key:/) });
+
+    const ndjson = await t.api('GET', '/v1/policies/training-data?limit=50');
+    expect(ndjson.status, ndjson.text).toBe(200);
+    expect(ndjson.headers.get('content-type')).toBe('application/x-ndjson');
+    const rows = ndjson.text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    // The observation is the last rating before the default: the 45-days-past-due one, labelled bad.
+    expect(rows).toContainEqual(expect.objectContaining({ worst_dpd: 45, overdue_ratio: 1, orders_12m: 4, defaulted: 1 }));
+    expect(Object.keys(rows[0]!).sort()).toEqual(['bureau_score', 'days_since_last_order', 'defaulted', 'orders_12m', 'overdue_ratio', 'partner_pd', 'paydex', 'payment_days_late_avg', 'public_records', 'worst_dpd', 'years_in_business']);
+    const json = await t.api('GET', '/v1/policies/training-data?format=json&limit=1');
+    expect(json.json).toMatchObject({ customers: 1, rows: expect.any(Array) });
+    expect((await t.api('GET', '/v1/policies/training-data?cursor=bm9wZQ')).status).toBe(422);
+    expect((await t.api('GET', '/v1/policies/training-data?limit=0')).status).toBe(422);
+    expect((await t.api('GET', '/v1/policies/training-data', { key: (await t.api('POST', '/v1/admin/api-keys', { body: { name: 'crm', role: 'crm' } })).json.key })).status).toBe(403);
+    expect((await t.api('GET', '/v1/audit/verify')).json.ok).toBe(true);
+  });
 });

@@ -10,7 +10,7 @@ import type { TableRef } from './client.js';
  */
 const key = (customerId: string, sequence: number) => ({ pk: `RATINGS#${customerId}`, sk: `SEQ#${String(sequence).padStart(12, '0')}` });
 
-export const ratingHistoryStore = ({ client, tableName }: TableRef): RatingHistory => ({
+export const ratingHistoryStore = ({ client, tableName }: TableRef): RatingHistory & { all(customerId: string): Promise<RatingResult[]> } => ({
   entry: (customerId, sequence, rating) => ({
     item: { ...key(customerId, sequence), entity: 'rating', customerId, rating },
     condition: 'not_exists',
@@ -26,5 +26,18 @@ export const ratingHistoryStore = ({ client, tableName }: TableRef): RatingHisto
       }),
     );
     return Items.map((item) => RatingResultSchema.parse(item['rating']));
+  },
+  /** The whole history of a customer, oldest first (every page), for training exports. */
+  async all(customerId: string): Promise<RatingResult[]> {
+    const out: RatingResult[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RATINGS#${customerId}` }, ExclusiveStartKey: startKey }),
+      );
+      for (const item of page.Items ?? []) out.push(RatingResultSchema.parse(item['rating']));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return out;
   },
 });

@@ -104,6 +104,26 @@ const scorePercentile = (s: BureauScore): number | undefined => {
   return finite(100 * (s.direction === 'higher_is_better' ? share : 1 - share));
 };
 
+/**
+ * The feature ids of the default policy and their extractors. A `column` extractor whose column
+ * is not a profile field but one of these ids reads the same value the default policy computes,
+ * so a policy trained on the hub's training export (`GET /v1/policies/training-data`, columns =
+ * feature ids) rates hub profiles with the very values it was trained on.
+ * @example extractFeatures(view, [{ id: 'worst_dpd', label: 'DPD', extractor: { type: 'column', column: 'worst_dpd', kind: 'numeric' } }])
+ */
+export const STANDARD_FEATURE_EXTRACTORS: Readonly<Record<string, FeatureExtractor>> = {
+  bureau_score: { type: 'bureau_score_percentile', combine: 'worst' },
+  worst_dpd: { type: 'worst_days_past_due', includeBureaus: true },
+  overdue_ratio: { type: 'overdue_ratio' },
+  days_since_last_order: { type: 'days_since_last_order' },
+  orders_12m: { type: 'orders_12m', months: 12 },
+  payment_days_late_avg: { type: 'payment_days_late_avg' },
+  public_records: { type: 'public_records' },
+  paydex: { type: 'paydex' },
+  partner_pd: { type: 'partner_pd', maxAgeDays: 365 },
+  years_in_business: { type: 'years_in_business' },
+};
+
 const extract = (view: ProfileView, x: FeatureExtractor): FeatureValue => {
   const { profile, now, bureaus } = view;
   const agg = profile.aggregates;
@@ -172,6 +192,11 @@ const extract = (view: ProfileView, x: FeatureExtractor): FeatureValue => {
     }
     case 'column': {
       const field = (profile.fields as Record<string, { value: string | number | boolean } | undefined>)[x.column];
+      const standard = field === undefined ? STANDARD_FEATURE_EXTRACTORS[x.column] : undefined;
+      if (standard) {
+        const value = extract(view, standard);
+        return typeof value === 'number' && x.kind === 'categorical' ? String(value) : value;
+      }
       return coerceAttribute(field?.value, x.kind);
     }
   }
