@@ -7,6 +7,7 @@ import { httpRoutes } from '../functions/http-api/routes.js';
 import { bureauRoutes } from '../functions/http-bureau/routes.js';
 import { policyRoutes } from '../functions/http-policies/routes.js';
 import { crmRoutes } from '../functions/http-crm/routes.js';
+import { consoleRoutes } from '../functions/serve-console/routes.js';
 import type { HttpRouteSpec } from '../shared/lambda/http-route.js';
 
 export type Access = 'R' | 'RW';
@@ -75,6 +76,11 @@ export interface FunctionSpec {
    * `secretSourceFrom` need one; absent = no secret access.
    */
   secrets?: readonly string[];
+  /**
+   * A folder (relative to the repository root) of static files the function reads at run time:
+   * the CDK bundle copies it next to the handler as `assets/` (locally the handler reads it in place).
+   */
+  assets?: string;
 }
 
 /** Where CRM connection credentials live: `riskbridge/<crm>/<connectionId>/<role>`. */
@@ -82,7 +88,7 @@ export const CRM_SECRET_PREFIXES: readonly string[] = ['riskbridge/zoho/', 'risk
 /** Where bureau credentials live: `riskbridge/bureau/<bureau>`. */
 export const BUREAU_SECRET_PREFIXES: readonly string[] = ['riskbridge/bureau/'];
 
-export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels';
+export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'serveConsole';
 
 export const SERVICE_NAME = 'riskbridge';
 
@@ -302,6 +308,17 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     sendsTo: [],
     secrets: ['riskbridge/zoho/'],
   },
+  serveConsole: {
+    id: 'serveConsole',
+    entry: 'functions/serve-console/handler.ts',
+    description: 'Serves the risk console (static files, strict CSP); its data comes from the admin API',
+    memoryMb: 256,
+    timeoutSeconds: 5,
+    triggers: [{ kind: 'http' }],
+    table: 'none',
+    sendsTo: [],
+    assets: 'functions/serve-console/assets',
+  },
 };
 
 export interface RouteSpec extends HttpRouteSpec {
@@ -317,6 +334,7 @@ const routeSets: Array<{ function: FunctionId; routes: HttpRouteSpec[] }> = [
   { function: 'httpBureau', routes: bureauRoutes },
   { function: 'httpPolicies', routes: policyRoutes },
   { function: 'httpCrm', routes: crmRoutes },
+  { function: 'serveConsole', routes: consoleRoutes },
 ];
 
 export const routes: RouteSpec[] = routeSets.flatMap((set) => set.routes.map((route) => ({ ...route, function: set.function })));

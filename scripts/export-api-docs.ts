@@ -8,7 +8,7 @@ import { routes } from '../infra/topology.js';
 export const renderApiDocs = (): string => {
   const rows = [...routes]
     .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method))
-    .map((r) => `| \`${r.method}\` | \`${r.path}\` | ${r.auth === 'signature' ? 'sender signature' : r.roles.join(', ')} | ${r.scope ? `\`${r.scope}\`` : '—'} | ${r.summary} |`);
+    .map((r) => `| \`${r.method}\` | \`${r.path}\` | ${r.auth === 'signature' ? 'sender signature' : r.auth === 'public' ? 'public (no key)' : r.roles.join(', ')} | ${r.scope ? `\`${r.scope}\`` : '—'} | ${r.summary} |`);
   return `# HTTP API reference
 
 Generated from \`infra/topology.ts\` by \`npx tsx scripts/export-api-docs.ts\`; do not edit by hand.

@@ -3,6 +3,8 @@ import type { Principal } from '../../shared/domain/auth/principal.js';
 import { manageApiKeys } from '../../shared/domain/admin/manage-api-keys.js';
 import { manageSubscriptions } from '../../shared/domain/admin/manage-subscriptions.js';
 import { systemClock } from '../../shared/domain/clock.js';
+import { AlertsQuerySchema, listAlerts } from '../../shared/domain/console/alerts.js';
+import { listPortfolio, PortfolioQuerySchema } from '../../shared/domain/console/portfolio.js';
 import { upsertCustomer, UpsertCustomerSchema } from '../../shared/domain/customers/upsert-customer.js';
 import { CreateSubscriptionSchema } from '../../shared/domain/delivery/subscription.js';
 import { NotFoundError, UnauthorizedError } from '../../shared/domain/errors.js';
@@ -12,6 +14,7 @@ import { parseOrThrow } from '../../shared/domain/validation.js';
 import { apiKeyStore } from '../../shared/adapters/dynamodb/api-key-store.js';
 import { auditLog } from '../../shared/adapters/dynamodb/audit-log.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { customerList } from '../../shared/adapters/dynamodb/customer-list.js';
 import { deliveryStore } from '../../shared/adapters/dynamodb/delivery-store.js';
 import { eventStore } from '../../shared/adapters/dynamodb/event-store.js';
 import { identityIndex } from '../../shared/adapters/dynamodb/identity-index.js';
@@ -38,6 +41,8 @@ const clock = systemClock;
 const audit = auditLog(table, clock);
 const profiles = profileStore(table);
 const events = eventStore(table);
+const portfolio = listPortfolio({ customers: customerList(table) });
+const alerts = listAlerts({ events, clock });
 const upsert = upsertCustomer({ profiles, clock, identities: identityIndex(table) });
 const keys = manageApiKeys({ keys: apiKeyStore(table), audit, clock });
 const sqs = queueSender(createSqsClient());
@@ -78,6 +83,8 @@ export const handler = httpFunction(httpRoutes, {
     const result = await upsert({ customerId, input, source: `api:${who(request).principalId}` });
     return { status: result.created ? 201 : 200, body: { profile: result.profile, changedFields: result.changedFields } };
   },
+  listCustomers: async (request) => ({ status: 200, body: await portfolio(parseOrThrow(PortfolioQuerySchema, request.query, 'query')) }),
+  listAlerts: async (request) => ({ status: 200, body: await alerts(parseOrThrow(AlertsQuerySchema, request.query, 'query')) }),
   getCustomer: async (request) => {
     const { customerId } = parseOrThrow(CustomerPathSchema, request.params, 'path');
     const profile = await profiles.get(customerId);

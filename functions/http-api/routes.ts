@@ -5,6 +5,8 @@ export type { HttpRouteSpec };
 /** Routes of the `http-api` function: customers, API keys, subscriptions, audit. */
 export const httpRoutes: HttpRouteSpec[] = [
   { method: 'PUT', path: '/v1/customers/{customerId}', operation: 'upsertCustomer', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'customers:write', summary: 'Create or update a customer' },
+  { method: 'GET', path: '/v1/customers', operation: 'listCustomers', auth: 'apiKey', roles: ['admin'], scope: 'customers:read', summary: 'Portfolio: active customers with grade, PD, limit, segment, freeze (?cursor=&limit=&grade=)' },
+  { method: 'GET', path: '/v1/alerts', operation: 'listAlerts', auth: 'apiKey', roles: ['admin'], scope: 'customers:read', summary: 'Raised risk alerts, newest first (?since=&until=, at most 72 h; default the last 24 h)' },
   { method: 'GET', path: '/v1/customers/{customerId}', operation: 'getCustomer', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'customers:read', summary: 'Read a golden customer profile' },
   { method: 'GET', path: '/v1/customers/{customerId}/events', operation: 'listCustomerEvents', auth: 'apiKey', roles: ['admin'], scope: 'customers:read', summary: 'Events emitted for a customer, by sequence' },
   { method: 'POST', path: '/v1/admin/api-keys', operation: 'createApiKey', auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', summary: 'Issue an API key' },

@@ -21,6 +21,16 @@ export const APP_RUNTIME: lambda.Runtime = lambda.Runtime.NODEJS_24_X;
 /** Lets CommonJS dependencies call `require` inside the ESM bundle. */
 const REQUIRE_BANNER = "import { createRequire as __rbCreateRequire } from 'node:module'; const require = __rbCreateRequire(import.meta.url);";
 
+/** Copies a function's static asset folder next to its bundle as `assets/` (see `FunctionSpec.assets`). */
+const copyAssetsHook = (folder: string) => {
+  if (!/^[A-Za-z0-9_./-]+$/.test(folder) || folder.split('/').includes('..')) throw new Error(`Asset folder "${folder}" must be a plain path inside the repository`);
+  return {
+    beforeBundling: (): string[] => [],
+    beforeInstall: (): string[] => [],
+    afterBundling: (inputDir: string, outputDir: string): string[] => [`cp -R "${inputDir}/${folder}/." "${outputDir}/assets"`],
+  };
+};
+
 /** Item-level DynamoDB actions per access level (no table management, no Scan-free guarantees). */
 export const TABLE_ACTIONS: Record<Access, readonly string[]> = {
   R: [
@@ -116,6 +126,7 @@ export class AppFunction extends NodejsFunction {
         minify: true,
         sourceMap: true,
         sourcesContent: false,
+        ...(spec.assets ? { commandHooks: copyAssetsHook(spec.assets) } : {}),
       },
     });
     this.spec = spec;

@@ -70,15 +70,28 @@ interface CompiledRoute {
   names: string[];
 }
 
+/**
+ * API Gateway path templates as regular expressions: `{name}` matches one segment, a greedy
+ * `{name+}` (last segment only) matches the rest of the path. Greedy routes come after the
+ * others so that a more specific route wins, as in API Gateway.
+ */
 export const compileRoutes = (routes: RouteSpec[]): CompiledRoute[] =>
-  routes.map((spec) => {
-    const names: string[] = [];
-    const source = spec.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([A-Za-z0-9_]+)\+?\\?\}/g, (_m, name: string) => {
-      names.push(name);
-      return '([^/]+)';
-    });
-    return { spec, routeKey: `${spec.method} ${spec.path}`, pattern: new RegExp(`^${source.replace(/\\\{|\\\}/g, '')}$`), names };
-  });
+  routes
+    .map((spec) => {
+      const names: string[] = [];
+      const source = spec.path
+        .split(/(\{[A-Za-z0-9_]+\+?\})/)
+        .map((part) => {
+          const param = /^\{([A-Za-z0-9_]+)(\+?)\}$/.exec(part);
+          if (!param) return part.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&');
+          names.push(param[1] ?? '');
+          return param[2] ? '(.+)' : '([^/]+)';
+        })
+        .join('');
+      return { spec, routeKey: `${spec.method} ${spec.path}`, pattern: new RegExp(`^${source}$`), names, greedy: spec.path.includes('+}') };
+    })
+    .sort((a, b) => Number(a.greedy) - Number(b.greedy))
+    .map(({ greedy: _greedy, ...route }) => route);
 
 const readBody = async (req: IncomingMessage, limit: number): Promise<Buffer> => {
   const chunks: Buffer[] = [];

@@ -83,5 +83,39 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
     const statuses = await crm.zoho.emit({ module: 'Accounts', ids: ['5725767000000500001'], operation: 'update' });
     lines.push(`CRM connections ${crm.connections.map((c) => c.connectionId).join(', ')}; Zoho notification → ${statuses.join(',')} → GET /v1/customers/c:crm:zoho:local-zoho:5725767000000500001`);
   }
+  // Partners and consultants (docs/partners-and-consultants.md): a partner key engaged on Acme with one
+  // assessment, a consultant key with an agreement on portfolio_ratings. Keys are printed only when created.
+  const keys = (await api('GET', '/v1/admin/api-keys')).json?.keys ?? [];
+  const demoKey = async (name: string, role: string, tenantRef: string): Promise<string | undefined> => {
+    if (keys.some((k: { name: string; status: string }) => k.name === name && k.status === 'active')) return undefined;
+    const created = await api('POST', '/v1/admin/api-keys', { name, role, tenantRef });
+    if (created.status !== 201) throw new Error(`seeding the ${role} key failed: ${created.status} ${JSON.stringify(created.json)}`);
+    return created.json.key;
+  };
+  const partnerKey = await demoKey('Demo partner agency', 'partner', 'demo-agency');
+  const engaged = await api('POST', '/v1/partners/demo-agency/engagements', { customerId: 'demo-acme-de', scope: 'assess' });
+  if (engaged.status >= 300) throw new Error(`seeding the engagement failed: ${engaged.status} ${JSON.stringify(engaged.json)}`);
+  if (partnerKey) {
+    const assessed = await apiClient(hubUrl, partnerKey)('POST', '/v1/partner/assessments', { customerId: 'demo-acme-de', grade: 'BBB', pd: 0.02, scale: 'AAA..D', rationale: 'Demo assessment', externalRef: 'demo-agency-0001' });
+    if (assessed.status >= 300) throw new Error(`seeding the assessment failed: ${assessed.status} ${JSON.stringify(assessed.json)}`);
+  }
+  const consultantKey = await demoKey('Demo consultant', 'consultant', 'demo-consultant');
+  if ((await api('GET', '/v1/admin/agreements/demo-dsa-1')).status === 404) {
+    const at = Date.now();
+    const agreement = await api('POST', '/v1/admin/agreements', {
+      agreementId: 'demo-dsa-1',
+      consultantRef: 'demo-consultant',
+      datasets: ['portfolio_ratings'],
+      fields: { customerId: 'hash', 'fields.country': 'include', 'rating.grade': 'include', 'rating.pd': 'bucket', 'limit.recommendedMinor': 'bucket', 'limit.currency': 'include' },
+      validFrom: new Date(at - 60_000).toISOString(),
+      validUntil: new Date(at + 90 * 86_400_000).toISOString(),
+      purpose: 'Demo: portfolio benchmark study',
+    });
+    if (agreement.status !== 201) throw new Error(`seeding the agreement failed: ${agreement.status} ${JSON.stringify(agreement.json)}`);
+  }
+  lines.push(
+    `partner demo-agency engaged on demo-acme-de${partnerKey ? ` (key ${partnerKey}; one assessment submitted)` : ''} → GET /v1/partner/assessments; ` +
+      `consultant demo-consultant under agreement demo-dsa-1${consultantKey ? ` (key ${consultantKey})` : ''} → GET /v1/datasets/portfolio_ratings`,
+  );
   return { lines };
 };

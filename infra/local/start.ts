@@ -40,6 +40,7 @@ await writeFile(
 console.log(`
 RiskBridge is up in ${seconds} s
   API            ${hub.url}
+  risk console   ${hub.url}/console   (sign in with the admin key below)
   admin key      ${adminKey}
                  export RB_KEY=${adminKey}
   DynamoDB Local ${emulators.dynamoEndpoint}   table ${hub.resources.tableName}

@@ -13,8 +13,10 @@ export interface HttpRouteSpec {
    * `apiKey`: the authorizer resolves a principal from the API key.
    * `signature`: the sender signs with its own scheme (HubSpot v3, Zoho channel token, ...)
    * and the handler verifies it on the raw body; such routes live under SIGNED_ROUTE_PREFIX.
+   * `public`: no principal is needed (static files of the risk console: the page itself holds no
+   * data; every call it makes goes to an `apiKey` route). `roles` is empty.
    */
-  auth: 'apiKey' | 'signature';
+  auth: 'apiKey' | 'signature' | 'public';
   roles: Role[];
   scope?: Scope;
   summary: string;

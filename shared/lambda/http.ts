@@ -28,6 +28,8 @@ export interface HttpRequest {
 export interface HttpResponse {
   status: number;
   body?: unknown;
+  /** Sent as-is instead of a JSON `body` (static files); set its content-type in `headers`. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -60,10 +62,18 @@ const readPrincipal = (event: HttpEvent): Principal | undefined => {
 };
 
 const authorise = (route: HttpRouteSpec, principal: Principal | undefined): void => {
-  if (route.auth === 'signature') return;
+  if (route.auth === 'signature' || route.auth === 'public') return;
   if (!principal) throw new UnauthorizedError();
   if (!route.roles.includes(principal.role)) throw new ForbiddenError(`Role ${principal.role} may not call ${route.operation}`);
   if (route.scope && !principal.scopes.includes(route.scope)) throw new ForbiddenError(`Scope ${route.scope} is required`);
+};
+
+const decodePathParameter = (value: string): string => {
+  try {
+    return decodeURIComponent(value);
+  } catch (error) {
+    throw new MalformedInputError('The path is not validly percent-encoded', { cause: error });
+  }
 };
 
 const lowerHeaders = (headers: Record<string, string | undefined> | undefined): Record<string, string> =>
@@ -96,7 +106,7 @@ export const httpFunction = (specs: HttpRouteSpec[], handlers: Record<string, Ro
       const request: HttpRequest = {
         operation: route.operation,
         principal,
-        params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k, decodeURIComponent(v)]]))),
+        params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k, decodePathParameter(v)]]))),
         query: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k, v]]))),
         headers,
         rawBody,
@@ -122,6 +132,9 @@ export const httpFunction = (specs: HttpRouteSpec[], handlers: Record<string, Ro
       const handler = handlers[route.operation];
       if (!handler) throw new NotFoundError(`Operation ${route.operation}`);
       const response = await handler(request);
+      if (response.text !== undefined) {
+        return { statusCode: response.status, headers: { 'x-request-id': requestId, ...response.headers }, body: response.text };
+      }
       return {
         statusCode: response.status,
         headers: {

@@ -46,3 +46,31 @@ describe('topology', () => {
     }
   });
 });
+
+describe('local route matching of greedy path parameters', () => {
+  const spec = (path: string, fn: 'httpApi' | 'serveConsole' = 'serveConsole') => ({ method: 'GET' as const, path, operation: 'x', auth: 'public' as const, roles: [], summary: 'x', function: fn });
+
+  it('matches {proxy+} across segments and captures the rest of the path', () => {
+    const [route] = compileRoutes([spec('/console/{proxy+}')]);
+    expect(route?.pattern.exec('/console/app.js')?.[1]).toBe('app.js');
+    expect(route?.pattern.exec('/console/views/a/b.js')?.[1]).toBe('views/a/b.js');
+    expect(route?.pattern.test('/console')).toBe(false);
+    expect(route?.pattern.test('/console/')).toBe(false);
+    expect(route?.pattern.test('/consoleX/app.js')).toBe(false);
+  });
+
+  it('tries greedy routes after specific ones, as API Gateway prefers the most specific route', () => {
+    const compiled = compileRoutes([spec('/files/{proxy+}'), spec('/files/{name}/meta', 'httpApi'), spec('/files')]);
+    const first = compiled.find((r) => r.pattern.test('/files/a/meta'));
+    expect(first?.routeKey).toBe('GET /files/{name}/meta');
+    expect(compiled.find((r) => r.pattern.test('/files/a/b/c'))?.routeKey).toBe('GET /files/{proxy+}');
+    expect(compiled.find((r) => r.pattern.test('/files'))?.routeKey).toBe('GET /files');
+  });
+
+  it('routes the console through the topology', () => {
+    const compiled = compileRoutes(routes);
+    expect(compiled.find((r) => r.pattern.test('/console'))?.spec.function).toBe('serveConsole');
+    expect(compiled.find((r) => r.pattern.test('/console/app.js'))?.spec.function).toBe('serveConsole');
+    expect(compiled.find((r) => r.spec.method === 'GET' && r.pattern.test('/v1/customers'))?.routeKey).toBe('GET /v1/customers');
+  });
+});

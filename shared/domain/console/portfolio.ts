@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { CustomerProfile } from '../profile/customer-profile.js';
+
+/** Query of the portfolio list (`GET /v1/customers`): an opaque cursor, a page size and an optional grade. */
+export const PortfolioQuerySchema = z.strictObject({
+  cursor: z.string().min(1).max(2048).regex(/^[A-Za-z0-9_-]+$/, 'a cursor returned by a previous page').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  grade: z.string().regex(/^[A-Za-z0-9+-]{1,8}$/, 'a grade such as AA or B+').optional(),
+});
+export type PortfolioQuery = z.infer<typeof PortfolioQuerySchema>;
+
+/**
+ * Port: one page of active golden profiles. A page may hold fewer than `limit` profiles (the
+ * listing stops after a bounded amount of work); the caller follows `cursor` until it is absent.
+ * A cursor the listing cannot read raises a ValidationError on `cursor`.
+ */
+export interface CustomerListing {
+  page(query: { limit: number; cursor?: string; grade?: string }): Promise<{ profiles: CustomerProfile[]; cursor?: string }>;
+}
+
+/** One portfolio row: what the risk console's table shows, nothing personal beyond the name. */
+export interface PortfolioRow {
+  customerId: string;
+  kind: CustomerProfile['kind'];
+  name?: string;
+  country?: string;
+  ratingStatus?: 'rated' | 'insufficient_data';
+  grade?: string;
+  pd?: number;
+  score?: number;
+  segment?: string;
+  limit?: { amountMinor: number; currency: string };
+  policyVersion?: number;
+  ratedAt?: string;
+  frozen: boolean;
+  updatedAt: string;
+}
+
+const text = (value: string | number | boolean | undefined): string | undefined => (value === undefined ? undefined : String(value));
+
+export const toPortfolioRow = (profile: CustomerProfile): PortfolioRow => {
+  const { rating } = profile;
+  const row: PortfolioRow = { customerId: profile.customerId, kind: profile.kind, frozen: profile.freeze !== undefined, updatedAt: profile.updatedAt };
+  const name = text(profile.fields.legalName?.value ?? profile.fields.tradingName?.value);
+  const country = text(profile.fields.country?.value);
+  if (name !== undefined) row.name = name;
+  if (country !== undefined) row.country = country;
+  if (rating) {
+    row.ratingStatus = rating.status;
+    row.policyVersion = rating.policyVersion;
+    row.ratedAt = rating.ratedAt;
+    if (rating.grade !== undefined) row.grade = rating.grade;
+    if (rating.pd !== undefined) row.pd = rating.pd;
+    if (rating.score !== undefined) row.score = rating.score;
+    if (rating.rfm) row.segment = rating.rfm.segment;
+    if (rating.limit) row.limit = rating.limit.recommended;
+  }
+  return row;
+};
+
+/**
+ * The portfolio view of the risk console: pages of active customers with grade, PD, limit,
+ * segment and freeze flag, optionally of one grade.
+ * @example await listPortfolio({ customers })({ limit: 50, grade: 'BB' }) // { customers: [...], cursor: 'eyJ…' }
+ */
+export const listPortfolio = ({ customers }: { customers: CustomerListing }) => async (query: PortfolioQuery): Promise<{ customers: PortfolioRow[]; cursor?: string }> => {
+  const page = await customers.page(query);
+  return { customers: page.profiles.map(toPortfolioRow), ...(page.cursor ? { cursor: page.cursor } : {}) };
+};

@@ -1,0 +1,132 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newEvent } from '../../shared/domain/events/new-event.js';
+import { newProfile } from '../../shared/domain/profile/customer-profile.js';
+import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
+import { emulatorClients } from '../support/aws-clients.js';
+import { startTestHub, type TestHub } from '../support/hub-fixture.js';
+
+const DAY = 86_400_000;
+
+/** GET with the path sent byte for byte (fetch would normalise `..` segments away). */
+const rawGet = (base: string, path: string): Promise<{ status: number; type: string | undefined }> =>
+  new Promise((resolve, reject) => {
+    const url = new URL(base);
+    const req = request({ host: url.hostname, port: url.port, path, method: 'GET' }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'] }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+
+describe('risk console: static app and the list endpoints it reads', () => {
+  let t: TestHub;
+  const clients = emulatorClients();
+
+  beforeAll(async () => {
+    t = await startTestHub();
+  });
+
+  afterAll(async () => {
+    await t?.stop();
+    clients.destroy();
+  });
+
+  it('serves the console without a key, with a strict CSP, and refuses traversal', async () => {
+    const page = await t.api('GET', '/console', { key: null });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self'/);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.text).toContain('/console/app.js');
+
+    const script = await t.api('GET', '/console/app.js', { key: null });
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+
+    for (const path of ['/console/..%2f..%2fpackage.json', '/console/%2e%2e/%2e%2e/package.json', '/console/../package.json', '/console/nope.js']) {
+      const res = await rawGet(t.hub.url, path);
+      expect(res.status, path).toBe(404);
+      expect(res.type, path).toBe('application/problem+json');
+    }
+  });
+
+  it('lists the portfolio page by page with an opaque cursor, admin only', async () => {
+    const ids = ['pf-1', 'pf-2', 'pf-3', 'pf-4', 'pf-5'];
+    for (const id of ids) {
+      const put = await t.api('PUT', `/v1/customers/${id}`, { body: { fields: { legalName: `Portfolio ${id} GmbH`, country: 'DE' } } });
+      expect(put.status).toBe(201);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const res = await t.api('GET', `/v1/customers?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status).toBe(200);
+      expect(res.json.customers.length).toBeLessThanOrEqual(2);
+      seen.push(...res.json.customers.map((c: { customerId: string }) => c.customerId));
+      cursor = res.json.cursor;
+      pages++;
+    } while (cursor && pages < 20);
+    expect(cursor).toBeUndefined();
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(ids));
+    const all = await t.api('GET', '/v1/customers?limit=200');
+    expect(all.json.customers.find((c: { customerId: string }) => c.customerId === 'pf-3')).toMatchObject({ name: 'Portfolio pf-3 GmbH', country: 'DE', kind: 'business', frozen: false });
+
+    expect((await t.api('GET', '/v1/customers', { key: null })).status).toBe(401);
+    const bad = await t.api('GET', '/v1/customers?limit=0&colour=red');
+    expect(bad.status).toBe(422);
+    expect(bad.json.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['limit']));
+    const badCursor = await t.api('GET', '/v1/customers?cursor=bm90LWEtY3Vyc29y');
+    expect(badCursor.status).toBe(422);
+    expect(badCursor.json.errors[0].path).toBe('cursor');
+  });
+
+  it('shows raised alerts and filters the portfolio by grade', async () => {
+    // A customer with an invoice 120 days past due, written as the ingest worker would; the relay and the rating worker do the rest.
+    const now = new Date();
+    const base = newProfile('pf-late', 'business', now);
+    const profile = {
+      ...base,
+      fields: { legalName: { value: 'Late Payer AG', source: 'test', observedAt: now.toISOString() }, country: { value: 'DE', source: 'test', observedAt: now.toISOString() } },
+      aggregates: {
+        ...base.aggregates,
+        currency: 'EUR',
+        orders: { count: 3, cancelledCount: 0, grossMinor: 300_000, netMinor: 300_000, firstOrderAt: new Date(now.getTime() - 200 * DAY).toISOString(), lastOrderAt: new Date(now.getTime() - 130 * DAY).toISOString(), months: [] },
+        exposure: { openInvoiceCount: 1, openMinor: 100_000, overdueMinor: 100_000, oldestOpenDueAt: new Date(now.getTime() - 120 * DAY).toISOString(), maxDaysPastDue: 120 },
+      },
+      version: 1,
+      sequence: 1,
+    };
+    const updated = newEvent('customer.updated', { profile: { customerId: 'pf-late', kind: 'business', status: 'active', fields: profile.fields, identifiers: [], version: 1, updatedAt: now.toISOString() }, changedFields: ['created'] }, { customerId: 'pf-late', sequence: 1, at: now });
+    await profileStore({ client: clients.doc, tableName: t.hub.resources.tableName }).commit({ profile, expectedVersion: 0, events: [updated] });
+
+    const since = new Date(now.getTime() - 60_000).toISOString();
+    let alerts: Array<Record<string, unknown>> = [];
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline && !alerts.some((a) => a['customerId'] === 'pf-late' && a['rule'] === 'default'); ) {
+      await new Promise((r) => setTimeout(r, 250));
+      alerts = (await t.api('GET', `/v1/alerts?since=${encodeURIComponent(since)}`)).json.alerts;
+    }
+    expect(alerts.find((a) => a['customerId'] === 'pf-late' && a['rule'] === 'default')).toMatchObject({ rule: 'default', severity: 'critical', measures: ['freeze_limit'], eventId: expect.stringMatching(/^evt_/) });
+    const times = alerts.map((a) => String(a['occurredAt']));
+    expect([...times].sort().reverse()).toEqual(times);
+
+    let row: Record<string, unknown> | undefined;
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline && !(row?.['grade'] && row['frozen']); ) {
+      await new Promise((r) => setTimeout(r, 250));
+      row = (await t.api('GET', '/v1/customers?limit=200')).json.customers.find((c: { customerId: string }) => c.customerId === 'pf-late');
+    }
+    expect(row).toMatchObject({ frozen: true, ratingStatus: 'rated', limit: { amountMinor: 0, currency: 'EUR' }, policyVersion: 1 });
+    const byGrade = await t.api('GET', `/v1/customers?grade=${encodeURIComponent(String(row!['grade']))}&limit=200`);
+    expect(byGrade.status).toBe(200);
+    expect(byGrade.json.customers.map((c: { customerId: string }) => c.customerId)).toContain('pf-late');
+    expect(byGrade.json.customers.every((c: { grade?: string }) => c.grade === row!['grade'])).toBe(true);
+
+    const wide = await t.api('GET', `/v1/alerts?since=${encodeURIComponent(new Date(now.getTime() - 10 * DAY).toISOString())}`);
+    expect(wide.status).toBe(422);
+    expect((await t.api('GET', '/v1/alerts?since=yesterday')).status).toBe(422);
+  });
+});

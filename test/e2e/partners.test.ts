@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
+import { EventEnvelopeSchema, type EventEnvelope } from '../../shared/domain/events/envelope.js';
+import { startTestHub, type TestHub } from '../support/hub-fixture.js';
+
+describe('partner agencies and consultants', () => {
+  let t: TestHub;
+  let receiver: WebhookReceiver;
+  let partnerA: string;
+  let partnerB: string;
+  let consultant: string;
+  let otherConsultant: string;
+
+  const envelopes = (type: string, customerId: string): EventEnvelope[] =>
+    receiver
+      .effective()
+      .map((d) => EventEnvelopeSchema.parse(JSON.parse(d.body)))
+      .filter((e) => e.type === type && e.customerId === customerId);
+
+  const key = async (name: string, role: string, tenantRef?: string): Promise<string> => {
+    const created = await t.api('POST', '/v1/admin/api-keys', { body: { name, role, ...(tenantRef ? { tenantRef } : {}) } });
+    expect(created.status, created.text).toBe(201);
+    return created.json.key;
+  };
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    receiver = await startWebhookReceiver();
+    const sub = await t.api('POST', '/v1/subscriptions', { body: { url: `${receiver.url}/hooks/partners`, eventTypes: ['assessment.submitted'] } });
+    expect(sub.status).toBe(201);
+    receiver.setSecrets([sub.json.secret]);
+    for (const [id, body] of [
+      ['p-engaged', { kind: 'business', fields: { legalName: 'Engaged Handels GmbH', country: 'DE', email: 'ap@engaged.example' }, identifiers: [{ scheme: 'vat', value: 'DE136695976' }] }],
+      ['p-other', { kind: 'business', fields: { legalName: 'Other Trading Ltd', country: 'GB' } }],
+      ['p-third', { kind: 'business', fields: { legalName: 'Third Srl', country: 'IT' } }],
+    ] as const) {
+      expect((await t.api('PUT', `/v1/customers/${id}`, { body })).status).toBe(201);
+    }
+    [partnerA, partnerB, consultant, otherConsultant] = await Promise.all([
+      key('agency A', 'partner', 'partner-a'),
+      key('agency B', 'partner', 'partner-b'),
+      key('consultant X', 'consultant', 'consultant-x'),
+      key('consultant Y', 'consultant', 'consultant-y'),
+    ]);
+    const engaged = await t.api('POST', '/v1/partners/partner-a/engagements', { body: { customerId: 'p-engaged', scope: 'assess' } });
+    expect(engaged.status, engaged.text).toBe(201);
+  });
+
+  afterAll(async () => {
+    await receiver?.stop();
+    await t?.stop();
+  });
+
+  it('takes an assessment for an engaged customer: profile, assessment.submitted webhook and re-rating with the partner PD', async () => {
+    const body = { customerId: 'p-engaged', grade: 'BB', pd: 0.07, scale: 'S&P-like AAA..D', rationale: 'Late filings', externalRef: 'A-2026-001' };
+    const submitted = await t.api('POST', '/v1/partner/assessments', { body, key: partnerA });
+    expect(submitted.status, submitted.text).toBe(201);
+    expect(submitted.json.assessment).toMatchObject({ partnerId: 'partner-a', customerId: 'p-engaged', pd: 0.07, externalRef: 'A-2026-001' });
+    expect(submitted.json.assessment).not.toHaveProperty('fingerprint');
+    const assessmentId: string = submitted.json.assessment.assessmentId;
+
+    const replay = await t.api('POST', '/v1/partner/assessments', { body, key: partnerA });
+    expect(replay.status).toBe(200);
+    expect(replay.json).toMatchObject({ replayed: true, assessment: { assessmentId } });
+    const reused = await t.api('POST', '/v1/partner/assessments', { body: { ...body, pd: 0.5 }, key: partnerA });
+    expect(reused.status).toBe(409);
+
+    const profile = await t.api('GET', '/v1/customers/p-engaged');
+    expect(profile.json.profile.assessments).toEqual([expect.objectContaining({ partnerId: 'partner-a', assessmentId, grade: 'BB', pd: 0.07 })]);
+    const events = await t.api('GET', '/v1/customers/p-engaged/events');
+    const submittedEvents = events.json.events.filter((e: { type: string }) => e.type === 'assessment.submitted');
+    expect(submittedEvents).toHaveLength(1);
+
+    await receiver.waitFor(() => envelopes('assessment.submitted', 'p-engaged').length > 0, 20_000);
+    const [webhook] = envelopes('assessment.submitted', 'p-engaged');
+    expect(webhook).toMatchObject({ data: { assessmentId, partnerId: 'partner-a', pd: 0.07 }, sequence: submittedEvents[0].sequence });
+    expect(JSON.stringify(webhook)).not.toContain('Late filings');
+
+    let features: Record<string, unknown> | undefined;
+    for (let i = 0; i < 100 && features?.['partner_pd'] !== 0.07; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      features = (await t.api('GET', '/v1/customers/p-engaged')).json.profile.rating?.features;
+    }
+    expect(features?.['partner_pd']).toBe(0.07);
+  });
+
+  it('answers a not-engaged and an unknown customer with the same 403 problem', async () => {
+    const submit = (customerId: string) => t.api('POST', '/v1/partner/assessments', { body: { customerId, pd: 0.1, scale: 'pd', externalRef: `probe-${customerId}` }, key: partnerA });
+    const [notEngaged, unknown] = [await submit('p-other'), await submit('does-not-exist')];
+    expect(notEngaged.status).toBe(403);
+    expect(notEngaged.headers.get('content-type')).toBe('application/problem+json');
+    expect(unknown.json).toEqual(notEngaged.json);
+
+    const view = async (customerId: string) => {
+      const r = await t.api('GET', `/v1/partner/customers/${customerId}`, { key: partnerA });
+      const { instance: _i, ...rest } = r.json;
+      return { status: r.status, rest };
+    };
+    expect(await view('does-not-exist')).toEqual(await view('p-other'));
+    expect((await view('p-other')).status).toBe(403);
+
+    const invalid = await t.api('POST', '/v1/partner/assessments', { body: { customerId: 'p-engaged', scale: 'pd', externalRef: 'x', pd: 2 }, key: partnerA });
+    expect(invalid.status).toBe(422);
+    expect(invalid.json.errors.map((e: { path: string }) => e.path)).toContain('pd');
+    const untenanted = await key('agency without tenant', 'partner');
+    expect((await t.api('POST', '/v1/partner/assessments', { body: { customerId: 'p-engaged', pd: 0.1, scale: 'pd', externalRef: 'y' }, key: untenanted })).status).toBe(403);
+    const p = await t.api('GET', '/v1/customers/p-other');
+    expect(p.json.profile.assessments).toEqual([]);
+  });
+
+  it('keeps partners apart: own submissions only, a reduced customer view, and no access after the engagement ends', async () => {
+    const own = await t.api('GET', '/v1/partner/assessments', { key: partnerA });
+    expect(own.status).toBe(200);
+    expect(own.json.assessments.map((a: { externalRef: string }) => a.externalRef)).toEqual(['A-2026-001']);
+    const other = await t.api('GET', '/v1/partner/assessments', { key: partnerB });
+    expect(other.json.assessments).toEqual([]);
+    expect((await t.api('GET', '/v1/partner/customers/p-engaged', { key: partnerB })).status).toBe(403);
+
+    const view = await t.api('GET', '/v1/partner/customers/p-engaged', { key: partnerA });
+    expect(view.status).toBe(200);
+    expect(view.json.customer).toMatchObject({ customerId: 'p-engaged', legalName: 'Engaged Handels GmbH', country: 'DE', identifiers: [{ scheme: 'vat', value: 'DE136695976' }] });
+    expect(view.json.customer).not.toHaveProperty('rating');
+    expect(view.text).not.toContain('ap@engaged.example');
+    expect((await t.api('GET', '/v1/customers/p-engaged', { key: partnerA })).status).toBe(403);
+
+    // An assessment request engages partner B and is answered by its submission.
+    const asked = await t.api('POST', '/v1/partners/partner-b/assessment-requests', { body: { customerId: 'p-engaged', note: 'Annual review' } });
+    expect(asked.status, asked.text).toBe(201);
+    const requests = await t.api('GET', '/v1/partner/assessment-requests', { key: partnerB });
+    expect(requests.json.requests).toEqual([expect.objectContaining({ requestId: asked.json.request.requestId, status: 'open' })]);
+    const answer = await t.api('POST', '/v1/partner/assessments', { body: { customerId: 'p-engaged', grade: 'A', scale: 'AAA..D', externalRef: 'B-1', requestId: asked.json.request.requestId }, key: partnerB });
+    expect(answer.status, answer.text).toBe(201);
+    expect((await t.api('GET', '/v1/partner/assessment-requests', { key: partnerB })).json.requests[0].status).toBe('answered');
+    const viewA = await t.api('GET', '/v1/partner/customers/p-engaged', { key: partnerA });
+    expect(viewA.json.customer.ownAssessments.map((a: { partnerId: string }) => a.partnerId)).toEqual(['partner-a']);
+
+    const ended = await t.api('DELETE', '/v1/partners/partner-a/engagements/p-engaged');
+    expect(ended.json.engagement.status).toBe('ended');
+    expect((await t.api('GET', '/v1/partner/customers/p-engaged', { key: partnerA })).status).toBe(403);
+    const listed = await t.api('GET', '/v1/partners/partner-a/engagements');
+    expect(listed.json.engagements).toEqual([expect.objectContaining({ customerId: 'p-engaged', status: 'ended' })]);
+  });
+
+  it('gives a consultant redacted rows under an active agreement only, and audits every read', async () => {
+    const now = Date.now();
+    const agreement = (agreementId: string, consultantRef: string, overrides: Record<string, unknown> = {}) => ({
+      agreementId,
+      consultantRef,
+      datasets: ['customer_profiles'],
+      fields: { customerId: 'hash', 'fields.legalName': 'mask', 'fields.country': 'include', 'fields.email': 'drop', createdAt: 'bucket' },
+      validFrom: new Date(now - 60_000).toISOString(),
+      validUntil: new Date(now + 3_600_000).toISOString(),
+      purpose: 'Portfolio study',
+      ...overrides,
+    });
+    const created = await t.api('POST', '/v1/admin/agreements', { body: agreement('dsa-x', 'consultant-x') });
+    expect(created.status, created.text).toBe(201);
+    expect(created.text).not.toContain('salt');
+    expect((await t.api('POST', '/v1/admin/agreements', { body: agreement('dsa-x', 'consultant-x') })).status).toBe(409);
+    const badField = await t.api('POST', '/v1/admin/agreements', { body: agreement('dsa-bad', 'consultant-x', { fields: { 'rating.pd': 'include' } }) });
+    expect(badField.status).toBe(422);
+    expect(badField.json.errors[0].path).toBe('fields.rating.pd');
+    expect((await t.api('POST', '/v1/admin/agreements', { body: agreement('dsa-y', 'consultant-y') })).status).toBe(201);
+
+    const auditBefore = (await t.api('GET', '/v1/audit/verify')).json.chains.reduce((n: number, c: { entries: number }) => n + c.entries, 0);
+    const first = await t.api('GET', '/v1/datasets/customer_profiles?limit=2', { key: consultant });
+    expect(first.status, first.text).toBe(200);
+    expect(first.json.rows).toHaveLength(2);
+    expect(first.json.nextCursor).toEqual(expect.any(String));
+    const rest = await t.api('GET', `/v1/datasets/customer_profiles?limit=2&cursor=${first.json.nextCursor}`, { key: consultant });
+    expect(rest.status).toBe(200);
+    const rows = [...first.json.rows, ...rest.json.rows];
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(Object.keys(row).sort()).toEqual(['createdAt', 'customerId', 'fields.country', 'fields.legalName']);
+      expect(row.customerId).toMatch(/^[0-9a-f]{32}$/);
+      expect(row.createdAt).toMatch(/^\d{4}-\d{2}$/);
+    }
+    const engaged = rows.find((r) => r['fields.country'] === 'DE');
+    expect(engaged['fields.legalName']).toMatch(/^•+bH$/);
+    expect(JSON.stringify(rows)).not.toMatch(/p-engaged|Engaged Handels|ap@engaged/);
+
+    const y = await t.api('GET', '/v1/datasets/customer_profiles?limit=10', { key: otherConsultant });
+    const hashesX = new Set(rows.map((r) => r.customerId));
+    expect(y.json.rows).toHaveLength(3);
+    for (const row of y.json.rows) expect(hashesX.has(row.customerId)).toBe(false);
+    const again = await t.api('GET', '/v1/datasets/customer_profiles?limit=10', { key: consultant });
+    expect(new Set(again.json.rows.map((r: { customerId: string }) => r.customerId))).toEqual(hashesX);
+
+    const outside = await t.api('GET', '/v1/datasets/portfolio_ratings', { key: consultant });
+    expect(outside.status).toBe(403);
+    const unknown = await t.api('GET', '/v1/datasets/secret_sauce', { key: consultant });
+    expect(unknown.status).toBe(403);
+    expect(unknown.json.detail).toBe(outside.json.detail);
+    const foreignCursor = await t.api('GET', `/v1/datasets/customer_profiles?cursor=${first.json.nextCursor}`, { key: otherConsultant });
+    expect(foreignCursor.status).toBe(422);
+    expect((await t.api('GET', '/v1/datasets/customer_profiles', { key: partnerA })).status).toBe(403);
+
+    const expired = await t.api('POST', '/v1/admin/agreements', {
+      body: agreement('dsa-old', 'consultant-x', { datasets: ['portfolio_ratings'], fields: { 'rating.grade': 'include' }, validFrom: new Date(now - 7_200_000).toISOString(), validUntil: new Date(now - 3_600_000).toISOString() }),
+    });
+    expect(expired.status).toBe(201);
+    expect((await t.api('GET', '/v1/datasets/portfolio_ratings', { key: consultant })).status).toBe(403);
+    expect((await t.api('DELETE', '/v1/admin/agreements/dsa-x')).json.agreement.status).toBe('revoked');
+    expect((await t.api('GET', '/v1/datasets/customer_profiles', { key: consultant })).status).toBe(403);
+
+    const audit = await t.api('GET', '/v1/audit/verify');
+    expect(audit.json.ok).toBe(true);
+    const auditAfter = audit.json.chains.reduce((n: number, c: { entries: number }) => n + c.entries, 0);
+    expect(auditAfter - auditBefore).toBeGreaterThanOrEqual(5); // 4 dataset reads + 1 agreement + 1 revocation
+  });
+});

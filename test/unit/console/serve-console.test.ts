@@ -1,0 +1,135 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { handler } from '../../../functions/serve-console/handler.js';
+import { CONSOLE_CSP, serveAsset } from '../../../functions/serve-console/static-files.js';
+import { loadAssetDirectory } from '../../../shared/adapters/static/asset-directory.js';
+import type { HttpEvent } from '../../../shared/lambda/http.js';
+import { lambdaContext } from '../../../infra/local/event-sources.js';
+
+/** An API Gateway v2 event as the authorizer passes it on for a request without a key. */
+const get = async (routeKey: 'GET /console' | 'GET /console/{proxy+}', proxy?: string, headers: Record<string, string> = {}) => {
+  const rawPath = proxy === undefined ? '/console' : `/console/${proxy}`;
+  const event = {
+    version: '2.0',
+    routeKey,
+    rawPath,
+    rawQueryString: '',
+    headers,
+    ...(proxy === undefined ? {} : { pathParameters: { proxy } }),
+    requestContext: { requestId: 'r1', http: { method: 'GET', path: rawPath }, authorizer: { lambda: { authenticated: 'false', reason: 'missing_key' } } },
+    isBase64Encoded: false,
+  } as unknown as HttpEvent;
+  const result = await handler(event, lambdaContext('serveConsole', 5));
+  return { status: result.statusCode, headers: (result.headers ?? {}) as Record<string, string>, body: result.body ?? '' };
+};
+
+describe('serve-console', () => {
+  it('serves the console page without an API key, with a strict CSP and no sniffing', async () => {
+    // Act
+    const page = await get('GET /console');
+    // Assess
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toBe(CONSOLE_CSP);
+    expect(CONSOLE_CSP).toContain("default-src 'self'");
+    expect(CONSOLE_CSP).toContain("script-src 'self'");
+    expect(CONSOLE_CSP).not.toContain('unsafe-inline');
+    expect(CONSOLE_CSP).not.toContain('unsafe-eval');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.body).toContain('<script type="module" src="/console/app.js"></script>');
+  });
+
+  it('answers each file type with its content type and a cache lifetime', async () => {
+    const cases = [
+      ['app.js', 'text/javascript; charset=utf-8'],
+      ['dom.js', 'text/javascript; charset=utf-8'],
+      ['style.css', 'text/css; charset=utf-8'],
+      ['favicon.svg', 'image/svg+xml; charset=utf-8'],
+      ['index.html', 'text/html; charset=utf-8'],
+    ] as const;
+    for (const [file, type] of cases) {
+      const res = await get('GET /console/{proxy+}', file);
+      expect(res.status, file).toBe(200);
+      expect(res.headers['content-type'], file).toBe(type);
+      expect(res.headers['content-security-policy'], file).toBe(CONSOLE_CSP);
+      expect(res.headers['cache-control'], file).toMatch(/^(no-cache|public, max-age=300)$/);
+      expect(res.body.length, file).toBeGreaterThan(50);
+    }
+  });
+
+  it('has no inline script or inline event handler in its HTML (the CSP would block them)', async () => {
+    const page = await get('GET /console');
+    expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+    expect(page.body).not.toMatch(/\son[a-z]+\s*=/i);
+    expect(page.body).not.toMatch(/\sstyle\s*=/i);
+  });
+
+  it('never renders data through innerHTML', async () => {
+    for (const file of ['app.js', 'dom.js', 'api.js']) {
+      const res = await get('GET /console/{proxy+}', file);
+      expect(res.body, file).not.toMatch(/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function/);
+      expect(res.body, file).not.toMatch(/localStorage\.|document\.cookie/);
+    }
+  });
+
+  it('refuses path traversal and unknown files with a 404 problem', async () => {
+    const attempts = [
+      '../handler.ts',
+      '../../../package.json',
+      '..%2f..%2fpackage.json',
+      '%2e%2e/%2e%2e/package.json',
+      'assets/../../handler.ts',
+      '/etc/passwd',
+      '..\\..\\package.json',
+      '.hidden',
+      'app.js%00.css',
+      'nope.js',
+      'handler.ts',
+    ];
+    for (const proxy of attempts) {
+      const res = await get('GET /console/{proxy+}', proxy);
+      expect(res.status, proxy).toBe(404);
+      expect(res.headers['content-type'], proxy).toBe('application/problem+json');
+      expect(res.body, proxy).not.toContain('"devDependencies"');
+      expect(res.body, proxy).not.toContain('loadAssetDirectory');
+    }
+  });
+
+  it('answers a malformed percent-encoding with 400, not 500', async () => {
+    const res = await get('GET /console/{proxy+}', '%E0%A4%A');
+    expect(res.status).toBe(400);
+  });
+
+  it('answers 304 when the client already has the file', async () => {
+    const first = await get('GET /console/{proxy+}', 'style.css');
+    const again = await get('GET /console/{proxy+}', 'style.css', { 'if-none-match': first.headers['etag'] ?? '' });
+    expect(first.headers['etag']).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
+  });
+});
+
+describe('loadAssetDirectory', () => {
+  const root = mkdtempSync(join(tmpdir(), 'rb-assets-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('keeps servable files only, keyed by their relative path', () => {
+    // Prepare
+    mkdirSync(join(root, 'views'));
+    mkdirSync(join(root, '.git'));
+    writeFileSync(join(root, 'index.html'), '<p>x</p>');
+    writeFileSync(join(root, 'views', 'a.js'), 'export {}');
+    writeFileSync(join(root, '.env'), 'SECRET=1');
+    writeFileSync(join(root, '.git', 'config.txt'), 'x');
+    writeFileSync(join(root, 'notes.md'), '# no');
+    // Act
+    const assets = loadAssetDirectory(root);
+    // Assess
+    expect([...assets.keys()].sort()).toEqual(['index.html', 'views/a.js']);
+    expect(serveAsset(assets, 'views/a.js').headers?.['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(() => serveAsset(assets, 'views/../index.html')).toThrow(/not found/);
+  });
+});
