@@ -7,6 +7,7 @@ import { httpRoutes } from '../functions/http-api/routes.js';
 import { bureauRoutes } from '../functions/http-bureau/routes.js';
 import { policyRoutes } from '../functions/http-policies/routes.js';
 import { crmRoutes } from '../functions/http-crm/routes.js';
+import { partnerRoutes } from '../functions/http-partners/routes.js';
 import { consoleRoutes } from '../functions/serve-console/routes.js';
 import type { HttpRouteSpec } from '../shared/lambda/http-route.js';
 
@@ -88,7 +89,7 @@ export const CRM_SECRET_PREFIXES: readonly string[] = ['riskbridge/zoho/', 'risk
 /** Where bureau credentials live: `riskbridge/bureau/<bureau>`. */
 export const BUREAU_SECRET_PREFIXES: readonly string[] = ['riskbridge/bureau/'];
 
-export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'serveConsole';
+export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'serveConsole' | 'httpPartners';
 
 export const SERVICE_NAME = 'riskbridge';
 
@@ -142,6 +143,16 @@ export const queues: Record<QueueId, QueueSpec> = {
 };
 
 export const functions: Record<FunctionId, FunctionSpec> = {
+  httpPartners: {
+    id: 'httpPartners',
+    entry: 'functions/http-partners/handler.ts',
+    description: 'HTTP API: partner agencies (engagements, assessments) and consultants (agreements, redacted datasets)',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    triggers: [{ kind: 'http' }],
+    table: 'RW',
+    sendsTo: [],
+  },
   httpBureau: {
     id: 'httpBureau',
     entry: 'functions/http-bureau/handler.ts',
@@ -334,6 +345,7 @@ const routeSets: Array<{ function: FunctionId; routes: HttpRouteSpec[] }> = [
   { function: 'httpBureau', routes: bureauRoutes },
   { function: 'httpPolicies', routes: policyRoutes },
   { function: 'httpCrm', routes: crmRoutes },
+  { function: 'httpPartners', routes: partnerRoutes },
   { function: 'serveConsole', routes: consoleRoutes },
 ];
 
