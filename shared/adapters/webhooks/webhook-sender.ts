@@ -19,7 +19,10 @@ export interface SendWebhookInput {
   secrets: readonly string[];
   /** The (possibly projected) event; serialised once and signed as sent. */
   envelope: EventEnvelope;
-  /** Standard Webhooks `webhook-id`: the same value on every attempt of one message so receivers dedupe. */
+  /**
+   * Standard Webhooks `webhook-id`: the event id (`evt_…`), the same on every attempt, replay and
+   * subscription of one event, so receivers deduplicate across retries, replays and channels.
+   */
   messageId: string;
   /** 1-based attempt number; echoed in the outcome for the delivery log. */
   attempt: number;
@@ -41,7 +44,7 @@ export const DEFAULT_WEBHOOK_TIMEOUT_MS = 15_000;
 
 /**
  * Builds the Standard Webhooks headers for `body`, signing with every secret (newest first).
- * @example signatureHeaders(['whsec_…'], 'msg_1', new Date(), '{"a":1}')['webhook-signature'] // 'v1,…'
+ * @example signatureHeaders(['whsec_…'], 'evt_01J…', new Date(), '{"a":1}')['webhook-signature'] // 'v1,…'
  */
 export const signatureHeaders = (
   secrets: readonly string[],

@@ -100,8 +100,9 @@ const errorCode = (error: unknown): string => (error instanceof DomainError ? er
 /**
  * Writes a rating or limit change back into every CRM record of the customer (its
  * `crm_record` identifiers), on the same retry schedule as webhooks. Per record: idempotent (a
- * written record is not written again), stale-safe (a record only takes a rating, or a limit,
- * whose event `sequence` is newer than the last one claimed for it), loop-safe (the fingerprint is stored before the CRM call, so the CRM's echo is
+ * written record is not written again unless replayed), stale-safe (a record only takes a rating,
+ * or a limit, whose event `sequence` is newer than the last one claimed for it, and the claim
+ * leases the record so an older write can never land after a newer one), loop-safe (the fingerprint is stored before the CRM call, so the CRM's echo is
  * recognised by ingest), and logged attempt by attempt. A CRM that throttles or is down is
  * retried (Retry-After honoured); a refusal marks the record `failed` and, after the other
  * records were handled, throws a PermanentError so the message is quarantined with the reason.

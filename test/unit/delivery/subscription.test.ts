@@ -121,19 +121,3 @@ describe('projectEnvelope', () => {
     );
   });
 });
-
-describe('webhookMessageId', () => {
-  it('is stable for one event and subscription and differs across either', async () => {
-    // Prepare
-    const { webhookMessageId } = await import('../../../shared/domain/delivery/delivery-id.js');
-
-    // Act
-    const a = webhookMessageId('evt_1', 'sub_1');
-
-    // Assess
-    expect(a).toMatch(/^msg_[0-9a-z]{32}$/);
-    expect(webhookMessageId('evt_1', 'sub_1')).toBe(a);
-    expect(webhookMessageId('evt_2', 'sub_1')).not.toBe(a);
-    expect(webhookMessageId('evt_1', 'sub_2')).not.toBe(a);
-  });
-});
