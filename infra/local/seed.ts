@@ -117,5 +117,15 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
     `partner demo-agency engaged on demo-acme-de${partnerKey ? ` (key ${partnerKey}; one assessment submitted)` : ''} → GET /v1/partner/assessments; ` +
       `consultant demo-consultant under agreement demo-dsa-1${consultantKey ? ` (key ${consultantKey})` : ''} → GET /v1/datasets/portfolio_ratings`,
   );
+  // Delivery out (docs/webhooks.md): the Zoho customer above is rated a moment after ingest and its rating is written
+  // back into the Zoho sandbox record; its write-back log and replay are admin API calls.
+  if (crm) {
+    const customerId = 'c:crm:zoho:local-zoho:5725767000000500001';
+    const log = await api('GET', `/v1/customers/${encodeURIComponent(customerId)}/write-backs`);
+    lines.push(
+      `CRM write-backs of ${customerId}: ${log.status === 200 ? `${log.json.writeBacks.length} so far` : 'after ingest'} → GET /v1/customers/${customerId}/write-backs; ` +
+        'POST /v1/write-backs/replay {"eventId":"evt_…"}',
+    );
+  }
   return { lines };
 };
