@@ -14,7 +14,7 @@ describe('webhook receiver listing', () => {
     const body = JSON.stringify({ id: 'evt_1', type: 'customer.updated', customerId: 'c-1', sequence: 3, data: { secret: 'do-not-show' } });
     await fetch(`${rx.url}/hooks/a`, { method: 'POST', headers: { ...signatureHeaders([secret], 'evt_1', new Date(), body), 'content-type': 'application/json' }, body });
     await fetch(`${rx.url}/hooks/a`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    const listing = await (await fetch(`${rx.url}/__received`)).json();
+    const listing = (await (await fetch(`${rx.url}/__received`)).json()) as { received: unknown[] };
     expect(listing.received).toMatchObject([
       { path: '/hooks/a', webhookId: 'evt_1', type: 'customer.updated', customerId: 'c-1', sequence: 3, verified: true, status: 200 },
       { path: '/hooks/a', verified: false, status: 401 },
