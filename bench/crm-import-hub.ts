@@ -6,6 +6,8 @@
  *
  *   npx tsx bench/crm-import-hub.ts [--max-rows N]
  */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startEmulators } from '../infra/local/emulators.js';
 import { ensureAdminKey } from '../infra/local/bootstrap.js';
 import { startHub } from '../infra/local/hub.js';
@@ -15,6 +17,22 @@ import { runImport } from '../scripts/import.js';
 const i = process.argv.indexOf('--max-rows');
 const maxRows = i >= 0 ? Number(process.argv[i + 1]) : undefined;
 const file = '/work/shared/datasets/online-retail-ii-2009-2010.csv.gz';
+
+// Every DynamoDB request of the hub's functions, by command, and the transactions cancelled by a lost version race.
+const dynamoRequests: Record<string, number> = {};
+let cancelledTransactions = 0;
+const count = (proto: { send: (...args: never[]) => unknown }) => {
+  const send = proto.send;
+  proto.send = function (this: unknown, ...args: never[]) {
+    const name = (args[0] as unknown as { constructor: { name: string } }).constructor.name.replace(/Command$/, '');
+    dynamoRequests[name] = (dynamoRequests[name] ?? 0) + 1;
+    const result = send.apply(this, args);
+    if (name === 'TransactWrite' && result instanceof Promise) result.catch((e: unknown) => { if ((e as { name?: string }).name === 'TransactionCanceledException') cancelledTransactions++; });
+    return result;
+  };
+};
+count(DynamoDBDocumentClient.prototype as never);
+count(DynamoDBClient.prototype as never);
 
 const emulators = await startEmulators();
 const hub = await startHub({ dynamoEndpoint: emulators.dynamoEndpoint, sqsEndpoint: emulators.sqsEndpoint, prefix: `bench${Date.now()}`, onError: () => undefined });
@@ -38,6 +56,9 @@ try {
     profileTransactions: profileWriteCapacity.transactions,
     writeCapacityUnits: Math.round(profileWriteCapacity.units),
     wcuPerRecord: Number((profileWriteCapacity.units / Math.max(1, profileWriteCapacity.transactions)).toFixed(2)),
+    cancelledTransactions,
+    dynamoRequests,
+    dynamoRequestsPerRecord: Number((Object.values(dynamoRequests).reduce((a, b) => a + b, 0) / Math.max(1, applied)).toFixed(2)),
     rssMiB: rss(),
   }, null, 2));
 } finally {

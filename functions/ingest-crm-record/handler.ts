@@ -1,3 +1,4 @@
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { systemClock } from '../../shared/domain/clock.js';
 import { ingestCrmRecord } from '../../shared/domain/customers/ingest-crm-record.js';
 import { processCrmNotice } from '../../shared/domain/customers/process-crm-notice.js';
@@ -12,8 +13,9 @@ import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store
 import { secretSourceFrom } from '../../shared/adapters/secrets/secret-source.js';
 import { env } from '../../shared/lambda/env.js';
 import { logger } from '../../shared/lambda/powertools.js';
+import { serialiseByKey } from '../../shared/lambda/serialise-by-key.js';
 import { sqsConsumer } from '../../shared/lambda/sqs.js';
-import { IngestCrmRecordMessageSchema } from './schema.js';
+import { IngestCrmRecordMessageSchema, type CrmIngestMessage } from './schema.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
@@ -31,26 +33,55 @@ const processNotice = processCrmNotice({
   clock: systemClock,
 });
 
-/**
- * crm-ingest consumer: change notices (loop guard, fetch, map) and canonical records (generic
- * ingest, bulk import) into golden profiles. Idempotent: a replayed record is a no-op.
- */
-export const handler = sqsConsumer({
+/** One lane per customer: the record's own customer, or the CRM record a notice names. */
+const laneOf = (message: CrmIngestMessage): string => {
+  if (message.kind === 'notice') return `${message.notice.connectionId}:${message.notice.objectName}:${message.notice.externalIds[0] ?? ''}`;
+  const r = message.record;
+  return `${r.crm}:${r.connectionId}:${r.objectType === 'customer' ? r.externalId : r.customerExternalId}`;
+};
+const lanes = serialiseByKey();
+/** Import-job outcomes of the messages of batches in flight, by message id (flushed per batch). */
+const outcomes = new Map<string, { jobId: string; outcome: 'applied' | 'failed' }>();
+
+const consumer = sqsConsumer({
   source: 'crmIngest',
   schema: IngestCrmRecordMessageSchema,
   quarantine: quarantineStore(table),
-  handle: async (message) => {
-    if (message.kind === 'notice') {
-      const outcome = await processNotice(message.notice, message.native);
-      logger.debug('notice handled', { connectionId: message.notice.connectionId, status: outcome.status });
-      return;
-    }
-    try {
-      await ingest(message.record);
-      if (message.importJobId) await jobs.recordOutcome(message.importJobId, 'applied');
-    } catch (error) {
-      if (message.importJobId && (error as { retryable?: boolean }).retryable === false) await jobs.recordOutcome(message.importJobId, 'failed');
-      throw error;
-    }
-  },
+  handle: (message, record) =>
+    lanes.run(laneOf(message), async () => {
+      if (message.kind === 'notice') {
+        const outcome = await processNotice(message.notice, message.native);
+        logger.debug('notice handled', { connectionId: message.notice.connectionId, status: outcome.status });
+        return;
+      }
+      try {
+        await ingest(message.record);
+        if (message.importJobId) outcomes.set(record.messageId, { jobId: message.importJobId, outcome: 'applied' });
+      } catch (error) {
+        if (message.importJobId && (error as { retryable?: boolean }).retryable === false) outcomes.set(record.messageId, { jobId: message.importJobId, outcome: 'failed' });
+        throw error;
+      }
+    }),
 });
+
+/**
+ * crm-ingest consumer: change notices (loop guard, fetch, map) and canonical records (generic
+ * ingest, bulk import) into golden profiles. Idempotent: a replayed record is a no-op.
+ * Records of one customer run one after another (batch order), different customers in parallel.
+ * Import-job counters are added once per job and batch; if that write fails the whole batch is
+ * retried (its records are then replays, counted once).
+ */
+export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+  const response = await consumer(event, context);
+  const counts = new Map<string, { applied: number; failed: number }>();
+  for (const { messageId } of event.Records) {
+    const done = outcomes.get(messageId);
+    if (!done) continue;
+    outcomes.delete(messageId);
+    const count = counts.get(done.jobId) ?? { applied: 0, failed: 0 };
+    count[done.outcome]++;
+    counts.set(done.jobId, count);
+  }
+  await Promise.all([...counts].map(([jobId, count]) => jobs.recordOutcomes(jobId, count)));
+  return response;
+};

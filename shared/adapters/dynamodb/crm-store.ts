@@ -157,6 +157,19 @@ export const importJobStore = ({ client, tableName }: TableRef) => ({
       }),
     );
   },
+  /** Adds several outcomes at once (one write per job and worker batch instead of one per record: the job item is hot). */
+  async recordOutcomes(jobId: string, counts: { applied: number; failed: number }): Promise<void> {
+    if (counts.applied + counts.failed === 0) return;
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: jobKey(jobId),
+        UpdateExpression: 'ADD recordsApplied :a, recordsFailed :f',
+        ExpressionAttributeValues: { ':a': counts.applied, ':f': counts.failed },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  },
   async recordOutcome(jobId: string, outcome: 'applied' | 'failed'): Promise<void> {
     await client.send(
       new UpdateCommand({

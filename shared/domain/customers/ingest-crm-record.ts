@@ -65,9 +65,18 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     return profile?.status === 'active' ? profile : undefined;
   };
 
-  /** The active customer holding the identifier key (confirmed on its profile). */
-  const ownerOf = async (key: string): Promise<CustomerProfile | undefined> => {
+  /**
+   * The active customer holding the identifier key (confirmed on its profile). `likelyId` (the
+   * deterministic id a record's own customer gets) is read first: in the common case the record's
+   * customer lives there and the identity-index query is saved.
+   */
+  const ownerOf = async (key: string, likelyId?: string): Promise<CustomerProfile | undefined> => {
+    if (likelyId) {
+      const likely = await activeProfile(likelyId);
+      if (likely && identityKeys(likely).includes(key)) return likely;
+    }
     for (const id of await deps.identities.find([key], 10)) {
+      if (id === likelyId) continue;
       const profile = await activeProfile(id);
       if (profile && identityKeys(profile).includes(key)) return profile;
     }
@@ -87,7 +96,7 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
   const ingestCustomer = async (record: CrmCustomerRecord): Promise<IngestOutcome> => {
     const now = deps.clock.now();
     const ownKey = `crm_record#${record.crm}:${record.connectionId}:${record.externalId}`;
-    let target = await ownerOf(ownKey);
+    let target = await ownerOf(ownKey, customerIdForCrmRecord(record.crm, record.connectionId, record.externalId));
     let decision: 'matched' | 'auto_merge' | 'review' | 'new' = 'matched';
     let review: { candidateId: string; score: number; evidence: Array<Record<string, unknown>> } | undefined;
     if (!target) {
@@ -126,23 +135,20 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
   const ingestActivity = async (record: Exclude<CrmRecord, CrmCustomerRecord>): Promise<IngestOutcome> => {
     const now = deps.clock.now();
     const customerKey = `crm_record#${record.crm}:${record.connectionId}:${record.customerExternalId}`;
-    let profile = await ownerOf(customerKey);
+    const customerId = customerIdForCrmRecord(record.crm, record.connectionId, record.customerExternalId);
+    let profile = await ownerOf(customerKey, customerId);
     let created = false;
     if (!profile) {
-      const customerId = customerIdForCrmRecord(record.crm, record.connectionId, record.customerExternalId);
-      profile = await activeProfile(customerId);
-      if (!profile) {
-        // The customer's own record has not arrived yet: a stub it will land on (same deterministic id).
-        const stub: ProfileObservation = {
-          source: `crm:${record.crm}:${record.connectionId}`,
-          observedAt: record.modifiedAt,
-          recordId: record.customerExternalId,
-          fields: {},
-          identifiers: [{ scheme: 'crm_record', value: `${record.crm}:${record.connectionId}:${record.customerExternalId}` }],
-        };
-        created = true;
-        profile = { ...applyCustomerRecord(undefined, stub, survivorship, now, { customerId }).profile, version: 0, sequence: 0 };
-      }
+      // The customer's own record has not arrived yet: a stub it will land on (same deterministic id).
+      const stub: ProfileObservation = {
+        source: `crm:${record.crm}:${record.connectionId}`,
+        observedAt: record.modifiedAt,
+        recordId: record.customerExternalId,
+        fields: {},
+        identifiers: [{ scheme: 'crm_record', value: `${record.crm}:${record.connectionId}:${record.customerExternalId}` }],
+      };
+      created = true;
+      profile = { ...applyCustomerRecord(undefined, stub, survivorship, now, { customerId }).profile, version: 0, sequence: 0 };
     }
     // Read the previous version only after the profile: the profile's version condition then covers it.
     const previous = await deps.sources.get(record);
