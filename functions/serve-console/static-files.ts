@@ -33,8 +33,9 @@ const SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*\/)*[A-Za-z0-9_-][A-Za-z0-9_.
 /**
  * Answers one static file: 200 with its content type, CSP and cache headers, 304 when the
  * client's `if-none-match` matches, 404 (NotFoundError) for anything that is not exactly a
- * file of the asset folder. HTML revalidates on every load (`no-cache`) so a deploy shows at
- * once; scripts and styles may be reused for five minutes.
+ * file of the asset folder. Every file revalidates on each load (`no-cache` + ETag, usually a
+ * 304): file names carry no content hash, so a longer lifetime would mix old and new modules
+ * after a deploy.
  */
 export const serveAsset = (assets: ReadonlyMap<string, StaticAsset>, requested: string, ifNoneMatch?: string): HttpResponse => {
   const asset = SAFE_PATH.test(requested) && !requested.split('/').includes('..') ? assets.get(requested) : undefined;
@@ -43,7 +44,7 @@ export const serveAsset = (assets: ReadonlyMap<string, StaticAsset>, requested: 
   const headers = {
     ...SECURITY_HEADERS,
     'content-type': type,
-    'cache-control': type.startsWith('text/html') ? 'no-cache' : 'public, max-age=300',
+    'cache-control': 'no-cache',
     etag: asset.etag,
   };
   if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim() === asset.etag)) return { status: 304, headers, text: '' };

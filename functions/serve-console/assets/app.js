@@ -1,10 +1,12 @@
 // The risk console: hash-routed views over the hub's admin API. No framework, no build step.
 import { api, ApiError, forgetKey, getKey, query, setKey } from '/console/api.js';
-import { badge, clear, h, json, kv, money, num, pct, table, text, when } from '/console/dom.js';
+import { append, badge, clear, h, json, kv, money, num, pct, table, text, when } from '/console/dom.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const toastEl = document.getElementById('toast');
+/** Replaces the main area (skips null/false children, flattens arrays). */
+const show = (...children) => append(clear(main), children);
 
 let toastTimer;
 const toast = (message, isError = false) => {
@@ -55,7 +57,7 @@ const signIn = (message) => {
     h('button', { type: 'submit' }, 'Open console'),
     error,
   );
-  clear(main).append(form);
+  show(form);
   input.focus();
 };
 
@@ -105,7 +107,7 @@ const portfolio = async (params) => {
     more.disabled = false;
     render();
   };
-  clear(main).append(
+  show(
     h('h2', {}, 'Portfolio'),
     h(
       'form',
@@ -178,7 +180,7 @@ const customer = async (id) => {
   ]);
   const a = p.aggregates ?? {};
   const cur = a.currency;
-  clear(main).append(
+  show(
     h('p', {}, h('a', { href: '#/portfolio' }, '← Portfolio')),
     h('h2', {}, `${p.fields?.legalName?.value ?? p.customerId} `, p.freeze ? badge('frozen', 'bad') : null, ' ', badge(p.status), ' ', badge(p.kind)),
     p.freeze ? h('p', { class: 'error' }, `Frozen ${when(p.freeze.frozenAt)} by ${p.freeze.by}: ${p.freeze.reason}`) : null,
@@ -242,10 +244,11 @@ const customer = async (id) => {
 
 const alerts = async (params) => {
   const hours = Number(params.get('hours') ?? '24');
-  const since = new Date(Date.now() - Math.min(72, Math.max(1, hours)) * 3_600_000).toISOString();
-  const data = await api('GET', `/v1/alerts${query({ since })}`);
+  const until = new Date();
+  const since = new Date(until.getTime() - Math.min(72, Math.max(1, hours)) * 3_600_000);
+  const data = await api('GET', `/v1/alerts${query({ since: since.toISOString(), until: until.toISOString() })}`);
   const select = h('select', { 'aria-label': 'window', on: { change: () => go(`#/alerts?hours=${select.value}`) } }, [1, 6, 24, 72].map((n) => h('option', { value: n, selected: n === hours }, `last ${n} h`)));
-  clear(main).append(
+  show(
     h('h2', {}, 'Alerts'),
     h('div', { class: 'toolbar' }, select, h('span', { class: 'muted' }, `${data.alerts.length} raised since ${when(data.since)}`)),
     table(
@@ -294,7 +297,7 @@ const action = (label, run, enabled = true) =>
 
 const policies = async () => {
   const { policies: list } = await api('GET', '/v1/policies');
-  clear(main).append(
+  show(
     h('h2', {}, 'Risk policies'),
     h('p', { class: 'muted' }, 'draft → backtest → approval by another admin → active. Open a version for its backtest migration matrix.'),
     table(
@@ -351,7 +354,7 @@ const migrationMatrix = (report) => {
 const policy = async (version) => {
   const { policy: record } = await api('GET', `/v1/policies/${encodeURIComponent(version)}`);
   const report = record.backtest;
-  clear(main).append(
+  show(
     h('p', {}, h('a', { href: '#/policies' }, '← Policies')),
     h('h2', {}, `Policy v${record.policy.version} · ${record.policy.name} `, badge(record.status)),
     h(
@@ -403,7 +406,7 @@ const deliveries = async (params) => {
   const { subscriptions } = await api('GET', '/v1/subscriptions');
   const selected = params.get('sub');
   const log = selected ? await api('GET', `/v1/subscriptions/${encodeURIComponent(selected)}/deliveries?limit=50`) : undefined;
-  clear(main).append(
+  show(
     h('h2', {}, 'Webhook deliveries'),
     table(
       [
@@ -461,7 +464,7 @@ const audit = async () => {
       ),
     );
   };
-  clear(main).append(
+  show(
     h('h2', {}, 'Audit log'),
     h('p', { class: 'muted' }, 'Every decision, access and configuration change is appended to a hash chain. Verify recomputes every link.'),
     h('button', { type: 'button', on: { click: () => verify().catch((e) => toast(e.message, true)) } }, 'Verify the audit chain'),
@@ -490,7 +493,7 @@ async function route() {
   const view = views[name] ?? views.portfolio;
   const arg = rest.length ? decodeURIComponent(rest.join('/')) : undefined;
   for (const a of nav.querySelectorAll('a')) a.classList.toggle('active', a.dataset.view === (name === 'customer' ? 'portfolio' : name === 'policy' ? 'policies' : name));
-  clear(main).append(h('p', { class: 'muted' }, 'Loading…'));
+  show(h('p', { class: 'muted' }, 'Loading…'));
   try {
     await view(arg, new URLSearchParams(search));
   } catch (error) {
@@ -498,7 +501,7 @@ async function route() {
       forgetKey();
       return signIn('The key was refused; sign in again.');
     }
-    clear(main).append(h('h2', {}, 'Something went wrong'), h('p', { class: 'error' }, error.message));
+    show(h('h2', {}, 'Something went wrong'), h('p', { class: 'error' }, error.message));
   }
 }
 
