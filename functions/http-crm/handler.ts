@@ -49,7 +49,7 @@ const reviews = reviewQueue(table);
 const audit = auditLog(table, clock);
 const sender = queueSender(createSqsClient());
 const zoho = createZohoClient({ secrets });
-const merges = mergeCustomers({ profiles: profileStore(table), identities: identityIndex(table), merges: mergeRecordStore(table), audit, clock });
+const merges = mergeCustomers({ profiles: profileStore(table), identities: identityIndex(table), merges: mergeRecordStore(table), reviews, audit, clock });
 
 const who = (request: HttpRequest): Principal => {
   if (!request.principal) throw new UnauthorizedError();

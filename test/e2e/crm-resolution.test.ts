@@ -96,8 +96,19 @@ describe('CRM ingest: entity resolution branches', () => {
     const survivorBefore = (await profile('er-beta')).json.profile;
     expect(survivorBefore.fields.phone).toBeUndefined();
 
+    // A review only resolves the merge of the two customers it names.
+    const wrongPair = await t.api('POST', '/v1/customers/merge', { body: { survivorId: 'er-acme', absorbedId, reviewId: review.reviewId } });
+    expect(wrongPair.status).toBe(422);
+    expect(wrongPair.json.errors[0].path).toBe('reviewId');
+    expect((await t.api('POST', '/v1/customers/merge', { body: { survivorId: 'er-beta', absorbedId, reviewId: 'rev_unknown' } })).status).toBe(404);
+    expect((await profile(absorbedId)).json.profile.status).toBe('active');
+
     const merged = await t.api('POST', '/v1/customers/merge', { body: { survivorId: 'er-beta', absorbedId, reviewId: review.reviewId } });
     expect(merged.status).toBe(200);
+    // The decision took the review out of the open queue (same transaction as the merge).
+    const open = (await t.api('GET', '/v1/reviews')).json.reviews as Array<{ reviewId: string }>;
+    expect(open.some((x) => x.reviewId === review.reviewId)).toBe(false);
+    expect((await t.api('POST', '/v1/customers/merge', { body: { survivorId: 'er-beta', absorbedId, reviewId: review.reviewId } })).status).toBe(404);
     expect(merged.json.survivor.fields.phone).toMatchObject({ value: '+441132460000', recordId: 'B-1' });
     expect((await profile(absorbedId)).json.profile).toMatchObject({ status: 'merged', mergedInto: 'er-beta' });
 

@@ -4,7 +4,7 @@ import { WatchChannelSchema, type WatchChannel } from '../../domain/crm/channel-
 import { CrmRecordSchema, type CrmRecord } from '../../domain/crm/crm-record.js';
 import { PollCursorSchema, type PollCursor } from '../../domain/crm/poll-cursor.js';
 import type { ExtraPut } from '../../domain/customers/ports.js';
-import { ReviewItemSchema, type ReviewItem, type SourceRecordStore, type ReviewQueue, type MergeRecordStore } from '../../domain/customers/crm-ports.js';
+import { ReviewItemSchema, type ReviewItem, type SourceRecordStore, type ReviewQueue, type ReviewDecisions, type MergeRecordStore } from '../../domain/customers/crm-ports.js';
 import { MergeRecordSchema, type MergeRecord } from '../../domain/profile/merge.js';
 import type { TableRef } from './client.js';
 
@@ -38,9 +38,34 @@ export const sourceRecordStore = ({ client, tableName }: TableRef): SourceRecord
 
 const reviewKey = (item: ReviewItem) => ({ pk: `REVIEW#${item.status}`, sk: `${item.createdAt}#${item.reviewId}` });
 
-export const reviewQueue = ({ client, tableName }: TableRef): ReviewQueue & {
+export const reviewQueue = ({ client, tableName }: TableRef): ReviewQueue & ReviewDecisions & {
   list(status?: ReviewItem['status'], limit?: number): Promise<ReviewItem[]>;
 } => ({
+  /** Pages through the open queue (bounded by reviewer throughput, not by customers). */
+  async findOpen(reviewId: string) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          FilterExpression: '#review.#reviewId = :id',
+          ExpressionAttributeNames: { '#review': 'review', '#reviewId': 'reviewId' },
+          ExpressionAttributeValues: { ':pk': 'REVIEW#open', ':id': reviewId },
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      const found = page.Items?.[0];
+      if (found) return ReviewItemSchema.parse(found['review']);
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return undefined;
+  },
+  resolve(item: ReviewItem, resolution: NonNullable<ReviewItem['resolution']>) {
+    const resolved = ReviewItemSchema.parse({ ...item, status: 'resolved', resolution });
+    return { put: { item: { ...reviewKey(resolved), entity: 'review', review: resolved } }, remove: { key: reviewKey({ ...item, status: 'open' }) } };
+  },
   entry(item: ReviewItem): ExtraPut {
     return { item: { ...reviewKey(item), entity: 'review', review: ReviewItemSchema.parse(item) }, condition: 'not_exists' };
   },

@@ -11,7 +11,7 @@ const profileKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 
 export const profileWriteCapacity = { units: 0, transactions: 0 };
 
 const profileTransactItems = (tableName: string, change: ProfileChange) => {
-  const { profile, expectedVersion, events, extraPuts = [] } = change;
+  const { profile, expectedVersion, events, extraPuts = [], extraDeletes = [] } = change;
   const condition =
     expectedVersion === 0
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
@@ -28,6 +28,7 @@ const profileTransactItems = (tableName: string, change: ProfileChange) => {
     ...extraPuts.map(({ item, condition: c }) => ({
       Put: { TableName: tableName, Item: item, ...(c === 'not_exists' ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) },
     })),
+    ...extraDeletes.map(({ key }) => ({ Delete: { TableName: tableName, Key: key, ConditionExpression: 'attribute_exists(pk)' } })),
   ];
 };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CrmRecord } from '../crm/crm-record.js';
 import type { MergeRecord } from '../profile/merge.js';
-import type { ExtraPut } from './ports.js';
+import type { ExtraDelete, ExtraPut } from './ports.js';
 
 /** Identifies one source record (the store's key). */
 export interface SourceRecordKey {
@@ -34,11 +34,19 @@ export const ReviewItemSchema = z.object({
   /** Schemes and similarities only (never values). */
   evidence: z.array(z.record(z.string(), z.unknown())),
   source: z.string(),
+  /** Set when a reviewer decided (the item then lives under `resolved`). */
+  resolution: z.object({ decision: z.enum(['merged']), at: z.iso.datetime({ offset: true }), by: z.string(), survivorId: z.string() }).optional(),
 });
 export type ReviewItem = z.infer<typeof ReviewItemSchema>;
 
 export interface ReviewQueue {
   entry(item: ReviewItem): ExtraPut;
+}
+
+/** Reviewer decisions: the open item leaves the queue and a resolved copy is kept, in the decision's transaction. */
+export interface ReviewDecisions {
+  findOpen(reviewId: string): Promise<ReviewItem | undefined>;
+  resolve(item: ReviewItem, resolution: NonNullable<ReviewItem['resolution']>): { put: ExtraPut; remove: ExtraDelete };
 }
 
 export interface MergeRecordStore {

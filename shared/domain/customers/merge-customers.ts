@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { AuditInput } from '../audit/audit-chain.js';
 import type { Clock } from '../clock.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import { newEvent } from '../events/new-event.js';
 import { identityKeys } from '../identity/matching.js';
 import { CustomerIdSchema, type CustomerProfile } from '../profile/customer-profile.js';
 import { mergeProfiles, unmerge } from '../profile/merge.js';
 import { DEFAULT_SURVIVORSHIP, type SurvivorshipConfig } from '../profile/survivorship.js';
-import type { MergeRecordStore } from './crm-ports.js';
-import type { IdentityIndex, ProfileChange, ProfileRepository } from './ports.js';
+import type { MergeRecordStore, ReviewDecisions } from './crm-ports.js';
+import type { ExtraDelete, ExtraPut, IdentityIndex, ProfileChange, ProfileRepository } from './ports.js';
 
 export const MergeCommandSchema = z.object({ survivorId: CustomerIdSchema, absorbedId: CustomerIdSchema, reviewId: z.string().optional() }).strict();
 export type MergeCommand = z.infer<typeof MergeCommandSchema>;
@@ -20,6 +20,8 @@ export interface MergeDeps {
   audit: { append(input: AuditInput): Promise<unknown> };
   clock: Clock;
   survivorship?: SurvivorshipConfig;
+  /** Needed to merge with a `reviewId`: the review is resolved in the merge's transaction. */
+  reviews?: ReviewDecisions;
 }
 
 const updated = (p: CustomerProfile, changedFields: string[], at: Date) =>
@@ -45,6 +47,16 @@ const load = async (profiles: ProfileRepository, id: string): Promise<CustomerPr
 export const mergeCustomers = (deps: MergeDeps) => ({
   async merge(command: MergeCommand, actor: string) {
     const now = deps.clock.now();
+    let review: { put: ExtraPut; remove: ExtraDelete } | undefined;
+    if (command.reviewId !== undefined) {
+      const item = deps.reviews ? await deps.reviews.findOpen(command.reviewId) : undefined;
+      if (!item || !deps.reviews) throw new NotFoundError(`Open review ${command.reviewId}`);
+      const pair = [item.customerId, item.candidateId];
+      if (!pair.includes(command.survivorId) || !pair.includes(command.absorbedId) || command.survivorId === command.absorbedId) {
+        throw new ValidationError('The review is about other customers', [{ path: 'reviewId', message: 'does not name survivorId and absorbedId' }]);
+      }
+      review = deps.reviews.resolve(item, { decision: 'merged', at: now.toISOString(), by: actor, survivorId: command.survivorId });
+    }
     const survivor = await load(deps.profiles, command.survivorId);
     const absorbed = await load(deps.profiles, command.absorbedId);
     const result = mergeProfiles(survivor, absorbed, now, deps.survivorship ?? DEFAULT_SURVIVORSHIP);
@@ -53,7 +65,8 @@ export const mergeCustomers = (deps: MergeDeps) => ({
         profile: result.survivor,
         expectedVersion: survivor.version,
         events: [updated(result.survivor, ['merged'], now)],
-        extraPuts: [deps.merges.entry(result.mergeRecord), ...deps.identities.entries(survivor.customerId, identityKeys(absorbed))],
+        extraPuts: [deps.merges.entry(result.mergeRecord), ...deps.identities.entries(survivor.customerId, identityKeys(absorbed)), ...(review ? [review.put] : [])],
+        ...(review ? { extraDeletes: [review.remove] } : {}),
       },
       { profile: result.absorbed, expectedVersion: absorbed.version, events: [updated(result.absorbed, ['status'], now)] },
     ]);

@@ -18,10 +18,14 @@ export interface ProfileChange {
   events: EventEnvelope[];
   /** Further puts in the same transaction (identity index, source records); adapter-defined. */
   extraPuts?: Array<{ item: Record<string, unknown>; condition?: 'not_exists' }>;
+  /** Items removed in the same transaction; each must still exist (else the change conflicts). Adapter-defined keys. */
+  extraDeletes?: Array<{ key: Record<string, unknown> }>;
 }
 
 /** One further item written in a profile transaction (built by a store; layout private to it). */
 export type ExtraPut = NonNullable<ProfileChange['extraPuts']>[number];
+/** One item removed in a profile transaction (built by a store). */
+export type ExtraDelete = NonNullable<ProfileChange['extraDeletes']>[number];
 
 /**
  * Identity index: `scheme#value` keys (see identity/matching.ts `identityKeys`/`blockingKeys`)
