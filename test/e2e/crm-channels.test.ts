@@ -10,6 +10,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { crmStateStore } from '../../shared/adapters/dynamodb/crm-store.js';
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
 import { writeBackFingerprintStore } from '../../shared/adapters/dynamodb/writeback-fingerprint-store.js';
+import type { QueueId } from '../../infra/topology.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 const FX_ACCOUNT = `65a0${'1'.padStart(20, '0')}`;
@@ -42,18 +43,24 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
     }
     return value;
   };
-  const ingestIdle = async () => {
+  /** The queues have nothing waiting or in flight (twice in a row). */
+  const idle = async (queues: QueueId[]) => {
     const depth = async () => {
-      const { Attributes = {} } = await sqs.send(
-        new GetQueueAttributesCommand({ QueueUrl: t.hub.resources.queueUrls.crmIngest, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
-      );
-      return Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0);
+      let total = 0;
+      for (const queue of queues) {
+        const { Attributes = {} } = await sqs.send(
+          new GetQueueAttributesCommand({ QueueUrl: t.hub.resources.queueUrls[queue], AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+        );
+        total += Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0);
+      }
+      return total;
     };
     for (let idle = 0; idle < 2; ) {
       idle = (await depth()) === 0 ? idle + 1 : 0;
       await new Promise((r) => setTimeout(r, 150));
     }
   };
+  const ingestIdle = () => idle(['crmIngest']);
   const profile = (id: string) => t.api('GET', customerPath(id));
   const customerEvents = async (id: string) =>
     ((await t.api('GET', `${customerPath(id)}/events`)).json?.events ?? []).filter((e: { type: string }) => e.type.startsWith('customer.')) as Array<{ type: string; sequence: number }>;
@@ -103,6 +110,9 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
     const cursorAfter = await state.getCursor('local-fxiaoke', 'AccountObj');
     expect(cursorAfter?.modifiedAtMs ?? 0).toBeGreaterThanOrEqual(cursor?.modifiedAtMs ?? 0);
 
+    // Let the ratings and their write-backs settle first: a poll sees one row state, and a row our
+    // write-back touched after the user's edit reads as ours (see docs/crm-ingest.md, limits).
+    await idle(['crmIngest', 'recompute', 'writebacks']);
     fxiaoke.touch('AccountObj', FX_ACCOUNT, { tel: '0571-8888 0099' });
     const third = (await t.hub.runSchedule('pollFxiaoke')) as { polled: number };
     expect(third.polled).toBeGreaterThanOrEqual(1);
