@@ -82,14 +82,43 @@ export interface FunctionSpec {
    * the CDK bundle copies it next to the handler as `assets/` (locally the handler reads it in place).
    */
   assets?: string;
+  /**
+   * Deployment settings the function reads (environment variable names). In AWS they come from
+   * the CDK context `riskbridge:config` (a JSON object), except PUBLIC_API_URL, which is the
+   * HTTP API's own URL; locally the runtime sets them for the sandboxes.
+   */
+  config?: readonly DeploymentSetting[];
 }
+
+/** Environment variables a deployment configures (see shared/lambda/env.ts for their meaning). */
+export type DeploymentSetting =
+  | 'PUBLIC_API_URL'
+  | 'BUREAU_PULL_CONFIG'
+  | 'BUREAU_TIMEOUT_MS'
+  | 'BUREAU_EXPERIAN_URL'
+  | 'BUREAU_EQUIFAX_URL'
+  | 'BUREAU_TRANSUNION_URL'
+  | 'BUREAU_DNB_URL'
+  | 'BUREAU_CREDITSAFE_URL'
+  | 'BUREAU_PBOC_URL';
+
+const BUREAU_SETTINGS: readonly DeploymentSetting[] = [
+  'BUREAU_PULL_CONFIG',
+  'BUREAU_TIMEOUT_MS',
+  'BUREAU_EXPERIAN_URL',
+  'BUREAU_EQUIFAX_URL',
+  'BUREAU_TRANSUNION_URL',
+  'BUREAU_DNB_URL',
+  'BUREAU_CREDITSAFE_URL',
+  'BUREAU_PBOC_URL',
+];
 
 /** Where CRM connection credentials live: `riskbridge/<crm>/<connectionId>/<role>`. */
 export const CRM_SECRET_PREFIXES: readonly string[] = ['riskbridge/zoho/', 'riskbridge/fxiaoke/', 'riskbridge/hubspot/', 'riskbridge/salesforce/'];
 /** Where bureau credentials live: `riskbridge/bureau/<bureau>`. */
 export const BUREAU_SECRET_PREFIXES: readonly string[] = ['riskbridge/bureau/'];
 
-export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'serveConsole' | 'httpPartners';
+export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'httpPartners' | 'serveConsole';
 
 export const SERVICE_NAME = 'riskbridge';
 
@@ -156,12 +185,13 @@ export const functions: Record<FunctionId, FunctionSpec> = {
   httpBureau: {
     id: 'httpBureau',
     entry: 'functions/http-bureau/handler.ts',
-    description: 'HTTP API: consents and bureau pulls',
+    description: 'HTTP API: consents, bureau pulls, bureau reviews and quarantine',
     memoryMb: 512,
     timeoutSeconds: 10,
     triggers: [{ kind: 'http' }],
     table: 'RW',
     sendsTo: ['bureauPulls'],
+    config: ['BUREAU_PULL_CONFIG'],
   },
   pullBureauReport: {
     id: 'pullBureauReport',
@@ -173,6 +203,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: ['bureauPulls'],
     secrets: BUREAU_SECRET_PREFIXES,
+    config: BUREAU_SETTINGS,
   },
   scheduleRefresh: {
     id: 'scheduleRefresh',
@@ -183,6 +214,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'schedule', id: 'ScheduleRefresh', expression: 'rate(1 hour)', description: 'Stale bureau reports' }],
     table: 'RW',
     sendsTo: ['bureauPulls'],
+    config: ['BUREAU_PULL_CONFIG'],
   },
   authorizeRequest: {
     id: 'authorizeRequest',
@@ -318,6 +350,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: [],
     secrets: ['riskbridge/zoho/'],
+    config: ['PUBLIC_API_URL'],
   },
   serveConsole: {
     id: 'serveConsole',

@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { App, Tags, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { SERVICE_NAME } from '../topology.js';
+import { SERVICE_NAME, type DeploymentSetting } from '../topology.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { StatefulStack } from './stateful-stack.js';
 import { StatelessStack } from './stateless-stack.js';
@@ -39,6 +40,23 @@ export const stackNames = (stage: string): { stateful: string; stateless: string
  * lookups, so `cdk synth` works offline), with cdk-nag's AwsSolutions checks and the
  * project's reasoned acknowledgements. Nothing is synthesised here; call `app.synth()`.
  */
+/** CDK context key of the deployment settings: `-c riskbridge:config='{"BUREAU_DNB_URL":"https://plus.dnb.com"}'` or cdk.json. */
+export const CONFIG_CONTEXT_KEY = 'riskbridge:config';
+
+const SettingsSchema = z.partialRecord(
+  z.enum(['PUBLIC_API_URL', 'BUREAU_PULL_CONFIG', 'BUREAU_TIMEOUT_MS', 'BUREAU_EXPERIAN_URL', 'BUREAU_EQUIFAX_URL', 'BUREAU_TRANSUNION_URL', 'BUREAU_DNB_URL', 'BUREAU_CREDITSAFE_URL', 'BUREAU_PBOC_URL']),
+  z.string(),
+);
+
+/** Reads the settings context (an object, or a JSON string when given with -c); refuses unknown names. */
+export const parseSettings = (raw: unknown): Partial<Record<DeploymentSetting, string>> => {
+  if (raw === undefined) return {};
+  const value: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  const parsed = SettingsSchema.safeParse(value);
+  if (!parsed.success) throw new Error(`Invalid ${CONFIG_CONTEXT_KEY}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  return parsed.data;
+};
+
 export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
   const app = new App({ context: options.context, outdir: options.outdir });
   const contextStage: unknown = app.node.tryGetContext(STAGE_CONTEXT_KEY);
@@ -57,6 +75,7 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
     stage,
     table: stateful.table,
     queues: stateful.queues,
+    settings: parseSettings(app.node.tryGetContext(CONFIG_CONTEXT_KEY)),
   });
   Tags.of(app).add('service', SERVICE_NAME);
   Tags.of(app).add('stage', stage);

@@ -22,6 +22,7 @@ import {
   type QueueId,
   type RouteSpec,
   type Trigger,
+  type DeploymentSetting,
 } from '../topology.js';
 import { constructIdOf } from './stateful-stack.js';
 
@@ -39,6 +40,8 @@ export interface StatelessStackProps extends StackProps {
   functions?: Record<FunctionId, FunctionSpec>;
   routes?: RouteSpec[];
   defaultRouteFunction?: FunctionId;
+  /** Deployment settings (CDK context `riskbridge:config`): values for the functions' `config` variables. */
+  settings?: Partial<Record<DeploymentSetting, string>>;
 }
 
 /** Violations of the visibility rule: a consumer's timeout × 6 must fit in its queue's visibility timeout. */
@@ -90,6 +93,7 @@ export class StatelessStack extends Stack {
     const api = this.buildHttpApi(specs, routes, defaultRoute);
     this.httpApi = api?.httpApi;
     this.apiStage = api?.stage;
+    this.applySettings(specs, props.settings ?? {});
 
     for (const fn of Object.values(this.functions)) this.addFunctionAlarms(fn);
 
@@ -98,6 +102,20 @@ export class StatelessStack extends Stack {
     for (const [qid, q] of Object.entries(props.queues)) {
       if (q.spec.purpose !== 'result') continue;
       new CfnOutput(this, `${constructIdOf(qid)}QueueUrl`, { value: q.queue.queueUrl, description: q.spec.description });
+    }
+  }
+
+  /**
+   * Sets each function's deployment settings: PUBLIC_API_URL is this API's own URL; the others
+   * come from `settings` and are left unset when absent (the function then treats that bureau
+   * or option as not configured).
+   */
+  private applySettings(specs: Record<FunctionId, FunctionSpec>, settings: Partial<Record<DeploymentSetting, string>>): void {
+    for (const fid of Object.keys(specs) as FunctionId[]) {
+      for (const name of specs[fid].config ?? []) {
+        const value = name === 'PUBLIC_API_URL' ? this.httpApi?.apiEndpoint : settings[name];
+        if (value !== undefined) this.functions[fid].addEnvironment(name, value);
+      }
     }
   }
 

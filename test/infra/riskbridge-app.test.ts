@@ -230,6 +230,8 @@ describe('StatelessStack', () => {
         'STAGE',
         ...(spec.table === 'none' ? [] : [TABLE_ENV_VAR]),
         ...spec.sendsTo.map(queueEnvVar),
+        // Deployment settings are set only when configured; PUBLIC_API_URL always is (the API's own URL).
+        ...(spec.config ?? []).filter((name) => name === 'PUBLIC_API_URL'),
       ].sort(),
     );
     expect(variables['NODE_OPTIONS']).toBe('--enable-source-maps');

@@ -23,6 +23,8 @@ export type RecomputeMessage = z.infer<typeof RecomputeMessageSchema>;
 export type RecomputeOutcome =
   | { outcome: 'skipped'; reason: 'not_found' | 'merged' }
   | { outcome: 'unchanged'; policyVersion: number }
+  /** Inputs changed (e.g. a partner assessment on a thin profile) but nothing a receiver sees: stored silently. */
+  | { outcome: 'refreshed'; policyVersion: number }
   | { outcome: 'updated'; policyVersion: number; events: string[]; frozen: boolean };
 
 const PUBLISHED_CHANGES = new Set(['status', 'score', 'grade', 'pd', 'policyVersion']);
@@ -73,7 +75,20 @@ export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: 
     rating = rateProfile(next, policy, now);
   }
   const cmp = compareRatings(previous, rating, policy);
-  if (!cmp.ratingChanged && !cmp.limitChanged && alerts.length === 0) return undefined;
+  if (!cmp.ratingChanged && !cmp.limitChanged && alerts.length === 0) {
+    // Nothing to publish. Keep the stored rating's inputs current (features, hash) when they moved,
+    // so the profile never shows features that no longer hold; identical inputs write nothing.
+    if (previous?.inputsHash === rating.inputsHash) return undefined;
+    return {
+      profile: { ...next, rating, version: profile.version + 1, updatedAt: now.toISOString() },
+      rating,
+      alerts: [],
+      freeze: false,
+      ratingChanged: false,
+      limitChanged: false,
+      events: [],
+    };
+  }
 
   let sequence = profile.sequence;
   const meta = () => ({ customerId: profile.customerId, sequence: (sequence += 1), at: now });
@@ -144,12 +159,14 @@ export const recomputeRating =
       const decision = decideRating(profile, record.policy, clock.now());
       if (!decision) return { outcome: 'unchanged', policyVersion: record.policy.version };
       try {
+        const silent = decision.events.length === 0;
         await profiles.commit({
           profile: decision.profile,
           expectedVersion: profile.version,
           events: decision.events,
-          extraPuts: [history.entry(profile.customerId, decision.profile.sequence, decision.rating)],
+          extraPuts: silent ? [] : [history.entry(profile.customerId, decision.profile.sequence, decision.rating)],
         });
+        if (silent) return { outcome: 'refreshed', policyVersion: record.policy.version };
         return { outcome: 'updated', policyVersion: record.policy.version, events: decision.events.map((e) => e.type), frozen: decision.freeze };
       } catch (error) {
         if (error instanceof ConflictError && attempt < MAX_ATTEMPTS) continue;
