@@ -3,7 +3,7 @@ import { z } from 'zod';
  * Bulk import CLI: streams a CSV (optionally .gz) through the PRODUCT'S bulk import API
  * (`POST /v1/imports`, then `POST /v1/imports/{id}/chunks`) into a running hub, and reports progress.
  *
- *   npm run import -- --file /work/shared/datasets/online-retail-ii-2009-2010.csv.gz --mapping online-retail-ii [--url http://127.0.0.1:3000] [--key $RB_KEY] [--max-rows N]
+ *   npm run import -- --file ../shared/datasets/online-retail-ii-2009-2010.csv.gz --mapping online-retail-ii [--url http://127.0.0.1:3000] [--key $RB_KEY] [--max-rows N]
  *
  * API Gateway accepts at most 10 MB per request (this API: 1 MB), so the file is sent in chunks
  * below 900 kB, each with the header row; a chunk only ends where the order column changes, so

@@ -7,9 +7,10 @@ import { onlineRetailIiMapping } from '../../../shared/domain/crm/bulk-import/co
 import { applyOrder, supersedes } from '../../../shared/domain/profile/aggregate-updates.js';
 import { emptyAggregates } from '../../../shared/domain/profile/aggregates.js';
 import type { CrmOrderRecord, CrmRecord } from '../../../shared/domain/crm/crm-record.js';
+import { datasetPath } from '../../support/datasets.js';
 
 // Rows in the shape of the UCI "Online Retail II" file (Chen, 2019): same header, quoting and
-// date format as /work/shared/datasets/online-retail-ii-2009-2010.csv.gz; values synthetic.
+// date format as ../shared/datasets/online-retail-ii-2009-2010.csv.gz; values synthetic.
 const HEADER = 'Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country';
 
 async function* chunks(text: string, size = 7): AsyncGenerator<Uint8Array> {
@@ -96,7 +97,7 @@ describe('parseImport', () => {
   });
 
   it('reads the real Online Retail II file as a stream (first records)', async () => {
-    const items = parseImport(createReadStream('/work/shared/datasets/online-retail-ii-2009-2010.csv.gz').pipe(createGunzip()), { format: 'csv', mapping: onlineRetailIiMapping() });
+    const items = parseImport(createReadStream(datasetPath('online-retail-ii-2009-2010.csv.gz')).pipe(createGunzip()), { format: 'csv', mapping: onlineRetailIiMapping() });
     const first: CrmRecord[] = [];
     for await (const item of items) {
       if ('record' in item) first.push(item.record);

@@ -9,9 +9,10 @@ import { auc, costOptimalCutoff, gini, ks } from '../../../shared/domain/rating/
 import { assignFolds, trainScorecard, type TrainingRow } from '../../../shared/domain/rating/training/train-scorecard.js';
 import { binCategorical, binNumeric, informationValue, woeOf } from '../../../shared/domain/rating/training/woe-binning.js';
 import { prng } from '../../fixtures/rating/profiles.js';
+import { datasetPath } from '../../support/datasets.js';
 
-/** Public data set: UCI "Statlog (German Credit Data)", Hofmann 1994, CC BY 4.0 — see /work/shared/datasets/README.md. */
-const GERMAN = '/work/shared/datasets/german-credit.csv';
+/** Public data set: UCI "Statlog (German Credit Data)", Hofmann 1994, CC BY 4.0 — see ../shared/datasets/README.md. */
+const GERMAN = datasetPath('german-credit.csv');
 
 const repeat = <T>(value: T, n: number): T[] => Array.from({ length: n }, () => value);
 
