@@ -1,5 +1,6 @@
+import { DomainError } from '../../errors.js';
 import { toMinorUnits, type Money } from '../../money.js';
-import { MalformedReportError } from '../bureau-connector.js';
+import { MalformedReportError, type Normaliser } from '../bureau-connector.js';
 import {
   CreditReportSchema,
   type CodeScheme,
@@ -57,6 +58,13 @@ export const str = (value: unknown, max = 300): string | undefined => {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 };
+
+/**
+ * {@link str} bounded for numbers too (`str` only bounds strings): the reader of the
+ * business-bureau normalisers, whose ids and references arrive as long numbers.
+ * @example boundedStr(12345678, 4) // '1234'
+ */
+export const boundedStr = (value: unknown, max = 300): string | undefined => str(value, max)?.slice(0, max);
 
 /** Safe non-negative integer from a number or numeric string ("0045" → 45); undefined otherwise. */
 export const nonNegativeInt = (value: unknown): number | undefined => {
@@ -180,3 +188,21 @@ export const finaliseReport = (draft: unknown): CreditReport => {
   const where = first ? first.path.map(String).join('.') : '(root)';
   throw new MalformedReportError(`canonical model rejected ${where}: ${first?.message ?? 'invalid'}`, { cause: result.error });
 };
+
+/**
+ * Wraps a normaliser body so the {@link Normaliser} contract holds even when the body trips
+ * over a structure it did not expect: `DomainError`s (`malformed_report`, `subject_not_found`)
+ * pass through, anything else becomes `MalformedReportError('unexpected structure')` with the
+ * original as `cause`.
+ * @example export const normaliseDnb = guardNormaliser((raw, meta) => finaliseReport({ ... }));
+ */
+export const guardNormaliser =
+  (normalise: Normaliser): Normaliser =>
+  (raw, meta) => {
+    try {
+      return normalise(raw, meta);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      throw new MalformedReportError('unexpected structure', { cause: error });
+    }
+  };

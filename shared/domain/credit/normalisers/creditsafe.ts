@@ -1,23 +1,20 @@
 import { toMinorUnits } from '../../money.js';
-import { DomainError } from '../../errors.js';
 import { MalformedReportError, SubjectNotFoundError, type Normaliser } from '../bureau-connector.js';
 import type { CreditScore, PublicRecord, ReportSubject, Tradeline } from '../credit-report.js';
 import {
+  boundedStr as str,
   coded,
   finaliseReport,
   finiteNumber,
+  guardNormaliser,
   isRecord,
   money,
   nonNegativeInt,
   parseJsonBody,
   partialDateOrWarn,
   records,
-  str as readString,
   WarningSink,
 } from './common.js';
-
-/** `readString` bounded for numbers too (common.ts only bounds strings). */
-const str = (value: unknown, max = 300): string | undefined => readString(value, max)?.slice(0, max);
 
 /**
  * Creditsafe Connect company credit report (`GET /v1/companies/{connectId}`) → canonical
@@ -46,7 +43,7 @@ const currencyOf = (value: unknown): string | undefined => {
   return text !== undefined && /^[A-Z]{3}$/.test(text) ? text : undefined;
 };
 
-const normalise = (raw: Parameters<Normaliser>[0], meta: Parameters<Normaliser>[1]) => {
+const normalise: Normaliser = (raw, meta) => {
   if (raw.bureau !== 'creditsafe') throw new MalformedReportError(`expected a creditsafe payload, got ${raw.bureau}`);
   const body = parseJsonBody(raw.body);
   if (!isRecord(body)) throw new MalformedReportError('body is not a JSON object');
@@ -200,11 +197,4 @@ const normalise = (raw: Parameters<Normaliser>[0], meta: Parameters<Normaliser>[
  * Pure Creditsafe Connect normaliser. Returns a `CreditReportSchema`-valid report or throws
  * `MalformedReportError` / `SubjectNotFoundError` (nothing else).
  */
-export const normaliseCreditsafe: Normaliser = (raw, meta) => {
-  try {
-    return normalise(raw, meta);
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw new MalformedReportError('unexpected structure', { cause: error });
-  }
-};
+export const normaliseCreditsafe: Normaliser = guardNormaliser(normalise);

@@ -1,22 +1,19 @@
-import { DomainError } from '../../errors.js';
 import { MalformedReportError, SubjectNotFoundError, type Normaliser } from '../bureau-connector.js';
 import type { CreditScore, PublicRecord, ReportSubject } from '../credit-report.js';
 import {
+  boundedStr as str,
   coded,
   finaliseReport,
   finiteNumber,
+  guardNormaliser,
   isRecord,
   money,
   nonNegativeInt,
   parseJsonBody,
   partialDateOrWarn,
   records,
-  str as readString,
   WarningSink,
 } from './common.js';
-
-/** `readString` bounded for numbers too (common.ts only bounds strings). */
-const str = (value: unknown, max = 300): string | undefined => readString(value, max)?.slice(0, max);
 
 /**
  * Dun & Bradstreet Direct+ "Data Blocks" (`GET /v1/data/duns/{duns}?blockIDs=companyinfo_L2_v1,
@@ -79,7 +76,7 @@ const LEGAL_EVENT_FLAGS: ReadonlyArray<[string, PublicRecord['type']['value'], P
   ['hasOpenSuits', 'civil_suit', { value: 'open', raw: 'hasOpenSuits', scheme: 'dnb' }],
 ];
 
-const normalise = (raw: Parameters<Normaliser>[0], meta: Parameters<Normaliser>[1]) => {
+const normalise: Normaliser = (raw, meta) => {
   if (raw.bureau !== 'dnb') throw new MalformedReportError(`expected a dnb payload, got ${raw.bureau}`);
   const body = parseJsonBody(raw.body);
   if (!isRecord(body)) throw new MalformedReportError('body is not a JSON object');
@@ -206,11 +203,4 @@ const normalise = (raw: Parameters<Normaliser>[0], meta: Parameters<Normaliser>[
  * `MalformedReportError` / `SubjectNotFoundError` (nothing else).
  * @example const report = normaliseDnb(raw, { reportId, pulledAt, requestId });
  */
-export const normaliseDnb: Normaliser = (raw, meta) => {
-  try {
-    return normalise(raw, meta);
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw new MalformedReportError('unexpected structure', { cause: error });
-  }
-};
+export const normaliseDnb: Normaliser = guardNormaliser(normalise);

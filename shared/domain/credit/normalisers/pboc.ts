@@ -1,4 +1,3 @@
-import { DomainError } from '../../errors.js';
 import { MalformedReportError, SubjectNotFoundError, type Normaliser } from '../bureau-connector.js';
 import type {
   AccountStatus,
@@ -12,8 +11,10 @@ import type {
   TradelineType,
 } from '../credit-report.js';
 import {
+  boundedStr as str,
   coded,
   finaliseReport,
+  guardNormaliser,
   isRecord,
   money,
   monthOf,
@@ -23,12 +24,8 @@ import {
   partialDate,
   partialDateOrWarn,
   records,
-  str as readString,
   WarningSink,
 } from './common.js';
-
-/** `readString` bounded for numbers too (common.ts only bounds strings). */
-const str = (value: unknown, max = 300): string | undefined => readString(value, max)?.slice(0, max);
 
 /**
  * PBOC Credit Reference Center personal credit report (个人信用报告, second generation) → canonical
@@ -89,7 +86,7 @@ const repaymentHistory = (record: unknown, path: string, warnings: WarningSink):
     }));
 };
 
-const normalise = (raw: Parameters<Normaliser>[0], meta: Parameters<Normaliser>[1]) => {
+const normalise: Normaliser = (raw, meta) => {
   if (raw.bureau !== 'pboc') throw new MalformedReportError(`expected a pboc payload, got ${raw.bureau}`);
   const body = parseJsonBody(raw.body);
   if (!isRecord(body)) throw new MalformedReportError('body is not a JSON object');
@@ -213,11 +210,4 @@ const normalise = (raw: Parameters<Normaliser>[0], meta: Parameters<Normaliser>[
  * Pure PBOC personal credit report normaliser. Returns a `CreditReportSchema`-valid report or
  * throws `MalformedReportError` / `SubjectNotFoundError` (nothing else).
  */
-export const normalisePboc: Normaliser = (raw, meta) => {
-  try {
-    return normalise(raw, meta);
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw new MalformedReportError('unexpected structure', { cause: error });
-  }
-};
+export const normalisePboc: Normaliser = guardNormaliser(normalise);
