@@ -4,13 +4,188 @@ import { MalformedReportError, SubjectNotFoundError, type BureauRequestContext }
 import type { BureauId } from '../../../domain/credit/credit-summary.js';
 
 /**
- * HTTP plumbing shared by the bureau connectors: OAuth2 client-credentials tokens with
- * caching, timeouts, and the error mapping every connector follows:
- * 5xx / network / timeout → `TransientError` (`bureau_unavailable`, `bureau_timeout`),
+ * The one HTTP transport of the bureau connectors: vendor-specific authentication (a pluggable
+ * `authenticate` yielding headers and an expiry, cached and shared by concurrent callers,
+ * refreshed once on 401), `AbortSignal.timeout`, and the error mapping every connector follows:
+ * 5xx / network → `TransientError('bureau_unavailable')`, timeout → `TransientError('bureau_timeout')`,
  * 429 → `TransientError('bureau_rate_limited', { retryAfterMs })`, 404 → `SubjectNotFoundError`,
- * 401/403 → `PermanentError('bureau_auth_failed')` (after one token refresh),
- * other 4xx → `PermanentError('bureau_rejected')`. Never logs or embeds payloads.
+ * 401/403 → `PermanentError('bureau_auth_failed')` (after one credential refresh),
+ * other 4xx → `PermanentError('bureau_rejected')`. Never logs or embeds payloads or credentials.
+ *
+ * {@link createBureauHttp} is the transport with OAuth2 client-credentials (Experian, Equifax,
+ * TransUnion); D&B, Creditsafe and the PBOC gateway plug their own `authenticate` into
+ * {@link createTransport} (through {@link vendorTransport}).
  */
+
+export interface Credential {
+  headers: Record<string, string>;
+  /** Epoch ms after which the credential must be renewed (Infinity for static API keys). */
+  expiresAtMs: number;
+}
+
+/** A raw call without auth headers (path relative to the base URL), for the authenticate step itself. */
+export type RawCall = (path: string, init: RequestInit, ctx?: BureauRequestContext) => Promise<Response>;
+
+export interface TransportOptions {
+  bureau: BureauId;
+  baseUrl: string;
+  /** Per-request timeout (default 10 s). */
+  timeoutMs?: number;
+  authenticate(call: RawCall, ctx?: BureauRequestContext): Promise<Credential>;
+  /** Headers sent with every authorised request, under the caller's and the credential's (default none). */
+  defaultHeaders?: Record<string, string>;
+  /** Content type reported when a 2xx answer has none (default `application/octet-stream`). */
+  defaultContentType?: string;
+  /** Injected for tests; defaults to global fetch. */
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+/** Parses `Retry-After` (delta seconds or HTTP date) into milliseconds. */
+export const retryAfterMs = (header: string | null, now = Date.now()): number | undefined => {
+  if (header === null || header.trim() === '') return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+};
+
+/** Maps a non-2xx response to the connector error contract. */
+export const errorForStatus = (bureau: BureauId, response: Response, now = Date.now()): Error => {
+  const { status } = response;
+  if (status === 429) {
+    return new TransientError('bureau_rate_limited', `${bureau} is rate limiting requests`, {
+      retryAfterMs: retryAfterMs(response.headers.get('retry-after'), now),
+      details: { bureau, status },
+    });
+  }
+  if (status >= 500) return new TransientError('bureau_unavailable', `${bureau} answered ${status}`, { details: { bureau, status } });
+  if (status === 404) return new SubjectNotFoundError(bureau, { details: { status } });
+  if (status === 401 || status === 403) return new PermanentError('bureau_auth_failed', `${bureau} refused our credentials`, { details: { bureau, status } });
+  return new PermanentError('bureau_rejected', `${bureau} rejected the request (${status})`, { details: { bureau, status } });
+};
+
+const isAbort = (error: unknown): boolean => error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+
+/**
+ * Builds a transport bound to one bureau; `send` returns the text of a 2xx answer or throws per the contract.
+ * @example
+ * const transport = createTransport({ bureau: 'pboc', baseUrl, authenticate: async () => ({ headers: { 'x-api-key': key }, expiresAtMs: Infinity }) });
+ * const { body } = await transport.send('/v1/personal-credit-reports', { method: 'POST', body }, ctx);
+ */
+export const createTransport = (options: TransportOptions) => {
+  const doFetch = options.fetch ?? fetch;
+  const now = options.now ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const { bureau } = options;
+  let cached: Credential | undefined;
+  let pending: Promise<Credential> | undefined;
+
+  const rawCall: RawCall = async (path, init, ctx) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = ctx?.signal ? AbortSignal.any([timeout, ctx.signal]) : timeout;
+    try {
+      return await doFetch(new URL(path, options.baseUrl).toString(), { ...init, signal });
+    } catch (cause) {
+      if (isAbort(cause)) throw new TransientError('bureau_timeout', `${bureau} did not answer within ${timeoutMs} ms`, { cause, details: { bureau } });
+      throw new TransientError('bureau_unavailable', `${bureau} could not be reached`, { cause, details: { bureau } });
+    }
+  };
+
+  const readText = async (response: Response): Promise<string> => {
+    try {
+      return await response.text();
+    } catch (cause) {
+      if (isAbort(cause)) throw new TransientError('bureau_timeout', `${bureau} did not finish answering within ${timeoutMs} ms`, { cause, details: { bureau } });
+      throw new TransientError('bureau_unavailable', `${bureau} connection failed while reading`, { cause, details: { bureau } });
+    }
+  };
+
+  /** Cached credential; concurrent callers share one authenticate call. */
+  const credential = async (ctx?: BureauRequestContext): Promise<Credential> => {
+    if (cached && cached.expiresAtMs > now()) return cached;
+    pending ??= options
+      .authenticate(rawCall, ctx)
+      .then((fresh) => (cached = fresh))
+      .finally(() => {
+        pending = undefined;
+      });
+    return pending;
+  };
+
+  const send = async (path: string, init: RequestInit, ctx: BureauRequestContext): Promise<{ body: string; contentType: string }> => {
+    for (let attempt = 0; ; attempt += 1) {
+      const { headers } = await credential(ctx);
+      const response = await rawCall(path, { ...init, headers: { ...options.defaultHeaders, ...(init.headers as Record<string, string> | undefined), ...headers } }, ctx);
+      if (response.status === 401 && attempt === 0) {
+        await response.body?.cancel();
+        cached = undefined;
+        continue;
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw errorForStatus(bureau, response, now());
+      }
+      return { body: await readText(response), contentType: response.headers.get('content-type') ?? options.defaultContentType ?? 'application/octet-stream' };
+    }
+  };
+
+  return { send, rawCall, readText, invalidate: () => (cached = undefined) };
+};
+export type Transport = ReturnType<typeof createTransport>;
+
+/** Parses a JSON text without trusting it (`unknown`); undefined when it is not JSON. */
+export const tryParseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
+/** What the client factories take besides their config: injected for tests. */
+export interface ConnectorDeps {
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+/**
+ * The transport of a vendor connector (D&B, Creditsafe, PBOC gateway) from its parsed config:
+ * JSON by default (`accept: application/json`), the vendor's own `authenticate` given the clock.
+ * @example const { transport, now } = vendorTransport('pboc', config, deps, async () => ({ headers: { 'x-api-key': config.apiKey }, expiresAtMs: Infinity }));
+ */
+export const vendorTransport = (
+  bureau: BureauId,
+  config: { baseUrl: string; timeoutMs: number },
+  deps: ConnectorDeps,
+  authenticate: (call: RawCall, ctx: BureauRequestContext | undefined, now: () => number) => Promise<Credential>,
+): { transport: Transport; now: () => number } => {
+  const now = deps.now ?? Date.now;
+  const transport = createTransport({
+    bureau,
+    baseUrl: config.baseUrl,
+    timeoutMs: config.timeoutMs,
+    authenticate: (call, ctx) => authenticate(call, ctx, now),
+    defaultHeaders: { accept: 'application/json' },
+    defaultContentType: 'application/json',
+    fetch: deps.fetch,
+    now,
+  });
+  return { transport, now };
+};
+
+/**
+ * Reads a vendor's authentication answer: non-2xx → the error contract, a body that fails
+ * `schema` → `PermanentError('bureau_auth_failed', message)`.
+ */
+export const parseAuthAnswer = async <T>(bureau: BureauId, response: Response, schema: z.ZodType<T>, message: string, now: number): Promise<T> => {
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw errorForStatus(bureau, response, now);
+  }
+  const parsed = schema.safeParse(tryParseJson(await response.text()));
+  if (!parsed.success) throw new PermanentError('bureau_auth_failed', message);
+  return parsed.data;
+};
 
 export interface BureauHttpConfig {
   baseUrl: string;
@@ -34,121 +209,35 @@ const TokenResponseSchema = z.object({
   expires_in: z.coerce.number().positive().optional(),
 });
 
-/** Parses `Retry-After` (delta seconds or HTTP date) into milliseconds. */
-export const retryAfterMs = (header: string | null, now = Date.now()): number | undefined => {
-  if (header === null || header.trim() === '') return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-};
-
-/** Maps a non-2xx response to the connector error contract. */
-export const errorForStatus = (bureau: BureauId, response: Response): Error => {
-  const { status } = response;
-  if (status === 429) {
-    return new TransientError('bureau_rate_limited', `${bureau} is rate limiting requests`, {
-      retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
-      details: { bureau, status },
-    });
-  }
-  if (status >= 500) return new TransientError('bureau_unavailable', `${bureau} answered ${status}`, { details: { bureau, status } });
-  if (status === 404) return new SubjectNotFoundError(bureau, { details: { status } });
-  if (status === 401 || status === 403) return new PermanentError('bureau_auth_failed', `${bureau} refused our credentials`, { details: { bureau, status } });
-  return new PermanentError('bureau_rejected', `${bureau} rejected the request (${status})`, { details: { bureau, status } });
-};
-
-const isAbort = (error: unknown): boolean =>
-  error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
-
 /**
- * A small OAuth2 client-credentials HTTP client bound to one bureau.
+ * The transport with OAuth2 client-credentials (HTTP Basic on `tokenPath`, bearer token cached
+ * until `tokenSkewMs` before it expires).
  * @example
  * const http = createBureauHttp('equifax', { baseUrl, clientId, clientSecret, tokenPath: '/v2/oauth/token' });
  * const res = await http.send('/reports', { method: 'POST', body: JSON.stringify(req) }, ctx);
  */
 export const createBureauHttp = (bureau: BureauId, config: BureauHttpConfig) => {
-  const doFetch = config.fetch ?? fetch;
   const now = config.now ?? Date.now;
-  const timeoutMs = config.timeoutMs ?? 10_000;
   const skew = config.tokenSkewMs ?? 60_000;
-  let cached: { token: string; expiresAt: number } | undefined;
-  let inflight: Promise<string> | undefined;
-
-  const signalFor = (ctx?: BureauRequestContext): AbortSignal => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    return ctx?.signal ? AbortSignal.any([timeout, ctx.signal]) : timeout;
-  };
-
-  const call = async (url: string, init: RequestInit, ctx?: BureauRequestContext): Promise<Response> => {
-    try {
-      return await doFetch(url, { ...init, signal: signalFor(ctx) });
-    } catch (cause) {
-      if (isAbort(cause)) throw new TransientError('bureau_timeout', `${bureau} did not answer within ${timeoutMs} ms`, { cause, details: { bureau } });
-      throw new TransientError('bureau_unavailable', `${bureau} could not be reached`, { cause, details: { bureau } });
-    }
-  };
-
-  const fetchToken = async (ctx?: BureauRequestContext): Promise<string> => {
+  const authenticate = async (call: RawCall, ctx?: BureauRequestContext): Promise<Credential> => {
     const form = new URLSearchParams({ grant_type: 'client_credentials' });
     if (config.scope) form.set('scope', config.scope);
     const basic = Buffer.from(`${config.clientId}:${config.clientSecret}`).toString('base64');
     const response = await call(
-      new URL(config.tokenPath, config.baseUrl).toString(),
+      config.tokenPath,
       { method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() },
       ctx,
     );
     if (!response.ok) {
       await response.body?.cancel();
-      throw errorForStatus(bureau, response);
+      throw errorForStatus(bureau, response, now());
     }
     const parsed = TokenResponseSchema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success) throw new PermanentError('bureau_auth_failed', `${bureau} token response is not a valid OAuth2 token`);
-    cached = { token: parsed.data.access_token, expiresAt: now() + (parsed.data.expires_in ?? 300) * 1000 - skew };
-    return cached.token;
+    return { headers: { authorization: `Bearer ${parsed.data.access_token}` }, expiresAtMs: now() + (parsed.data.expires_in ?? 300) * 1000 - skew };
   };
-
-  /** Cached access token; concurrent callers share one token request. */
-  const token = async (ctx?: BureauRequestContext): Promise<string> => {
-    if (cached && cached.expiresAt > now()) return cached.token;
-    inflight ??= fetchToken(ctx).finally(() => {
-      inflight = undefined;
-    });
-    return inflight;
-  };
-
-  /**
-   * Sends an authorised request and returns the body text of a 2xx answer; maps everything
-   * else to the error contract. Retries once with a fresh token on 401.
-   */
-  const send = async (path: string, init: RequestInit, ctx: BureauRequestContext): Promise<{ body: string; contentType: string }> => {
-    for (let attempt = 0; ; attempt += 1) {
-      const accessToken = await token(ctx);
-      const response = await call(
-        new URL(path, config.baseUrl).toString(),
-        { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${accessToken}` } },
-        ctx,
-      );
-      if (response.status === 401 && attempt === 0) {
-        await response.body?.cancel();
-        cached = undefined;
-        continue;
-      }
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw errorForStatus(bureau, response);
-      }
-      let body: string;
-      try {
-        body = await response.text();
-      } catch (cause) {
-        if (isAbort(cause)) throw new TransientError('bureau_timeout', `${bureau} did not finish answering within ${timeoutMs} ms`, { cause });
-        throw new TransientError('bureau_unavailable', `${bureau} connection failed while reading`, { cause });
-      }
-      return { body, contentType: response.headers.get('content-type') ?? 'application/octet-stream' };
-    }
-  };
-
-  return { send, token, invalidateToken: () => (cached = undefined) };
+  const transport = createTransport({ bureau, baseUrl: config.baseUrl, timeoutMs: config.timeoutMs, authenticate, fetch: config.fetch, now });
+  return { send: transport.send, invalidateToken: transport.invalidate };
 };
 export type BureauHttp = ReturnType<typeof createBureauHttp>;
 

@@ -8,7 +8,7 @@ import {
   type BureauSubject,
   type RawBureauReport,
 } from '../../../domain/credit/bureau-connector.js';
-import { createTransport, statusError, tryParseJson, type RawCall } from '../dnb/http-transport.js';
+import { parseAuthAnswer, tryParseJson, vendorTransport, type ConnectorDeps } from '../common/bureau-http.js';
 
 /** Configuration of the Creditsafe Connect connector; passed in, never read from env. */
 export const CreditsafeClientConfigSchema = z.object({
@@ -32,20 +32,13 @@ const ReportEnvelopeSchema = z.object({ report: z.object({}).loose() }).loose();
  * `GET /v1/companies?countries=&regNo=` (or `name=`) when the subject has no `creditsafe_id`,
  * then fetches `GET /v1/companies/{connectId}?language=` and returns the bytes verbatim.
  */
-export const createCreditsafeConnector = (input: CreditsafeClientConfig, deps: { fetch?: typeof fetch; now?: () => number } = {}): BureauConnector => {
+export const createCreditsafeConnector = (input: CreditsafeClientConfig, deps: ConnectorDeps = {}): BureauConnector => {
   const config = CreditsafeClientConfigSchema.parse(input);
-  const now = deps.now ?? Date.now;
-  const authenticate = async (call: RawCall, ctx?: BureauRequestContext) => {
+  const { transport, now } = vendorTransport('creditsafe', config, deps, async (call, ctx, clock) => {
     const response = await call('/v1/authenticate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: config.username, password: config.password }) }, ctx);
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw statusError('creditsafe', response, now());
-    }
-    const parsed = AuthSchema.safeParse(tryParseJson(await response.text()));
-    if (!parsed.success) throw new PermanentError('bureau_auth_failed', 'creditsafe authenticate answer has no token');
-    return { headers: { authorization: `Bearer ${parsed.data.token}` }, expiresAtMs: now() + config.tokenTtlSeconds * 1000 };
-  };
-  const transport = createTransport({ bureau: 'creditsafe', baseUrl: config.baseUrl, timeoutMs: config.timeoutMs, authenticate, fetch: deps.fetch, now });
+    const { token } = await parseAuthAnswer('creditsafe', response, AuthSchema, 'creditsafe authenticate answer has no token', clock());
+    return { headers: { authorization: `Bearer ${token}` }, expiresAtMs: clock() + config.tokenTtlSeconds * 1000 };
+  });
 
   const resolveConnectId = async (subject: BureauSubject, ctx: BureauRequestContext): Promise<string> => {
     const known = subject.identifiers.find((id) => id.scheme === 'creditsafe_id')?.value;

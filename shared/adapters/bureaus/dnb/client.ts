@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { PermanentError } from '../../../domain/errors.js';
 import {
   MalformedReportError,
   SubjectNotFoundError,
@@ -8,7 +7,7 @@ import {
   type BureauSubject,
   type RawBureauReport,
 } from '../../../domain/credit/bureau-connector.js';
-import { createTransport, statusError, tryParseJson, type RawCall } from './http-transport.js';
+import { parseAuthAnswer, tryParseJson, vendorTransport, type ConnectorDeps } from '../common/bureau-http.js';
 
 /** Configuration of the D&B Direct+ connector; passed in by the composition root, never read from env. */
 export const DnbClientConfigSchema = z.object({
@@ -53,23 +52,16 @@ const dunsOf = (subject: BureauSubject): string | undefined => {
  * `GET /v1/data/duns/{duns}?blockIDs=…` and returns the bytes verbatim.
  * @example const dnb = createDnbConnector({ baseUrl, clientId, clientSecret }); await dnb.fetchReport(subject, { requestId });
  */
-export const createDnbConnector = (input: DnbClientConfig, deps: { fetch?: typeof fetch; now?: () => number } = {}): BureauConnector => {
+export const createDnbConnector = (input: DnbClientConfig, deps: ConnectorDeps = {}): BureauConnector => {
   const config = DnbClientConfigSchema.parse(input);
-  const now = deps.now ?? Date.now;
   const product = config.blockIds.join('+');
-  const authenticate = async (call: RawCall, ctx?: BureauRequestContext) => {
+  const { transport, now } = vendorTransport('dnb', config, deps, async (call, ctx, clock) => {
     const basic = Buffer.from(`${config.clientId}:${config.clientSecret}`).toString('base64');
     const response = await call('/v2/token', { method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credentials' }) }, ctx);
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw statusError('dnb', response, now());
-    }
-    const parsed = TokenSchema.safeParse(tryParseJson(await response.text()));
-    if (!parsed.success) throw new PermanentError('bureau_auth_failed', 'dnb token response is not a Direct+ token');
-    const ttlSeconds = parsed.data.expiresIn ?? parsed.data.expires_in ?? 3600;
-    return { headers: { authorization: `Bearer ${parsed.data.access_token}` }, expiresAtMs: now() + ttlSeconds * 1000 - 60_000 };
-  };
-  const transport = createTransport({ bureau: 'dnb', baseUrl: config.baseUrl, timeoutMs: config.timeoutMs, authenticate, fetch: deps.fetch, now });
+    const token = await parseAuthAnswer('dnb', response, TokenSchema, 'dnb token response is not a Direct+ token', clock());
+    const ttlSeconds = token.expiresIn ?? token.expires_in ?? 3600;
+    return { headers: { authorization: `Bearer ${token.access_token}` }, expiresAtMs: clock() + ttlSeconds * 1000 - 60_000 };
+  });
 
   const resolveDuns = async (subject: BureauSubject, ctx: BureauRequestContext): Promise<string> => {
     const known = dunsOf(subject);

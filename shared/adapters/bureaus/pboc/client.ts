@@ -8,7 +8,7 @@ import {
   type BureauSubject,
   type RawBureauReport,
 } from '../../../domain/credit/bureau-connector.js';
-import { createTransport, tryParseJson } from '../dnb/http-transport.js';
+import { tryParseJson, vendorTransport, type ConnectorDeps } from '../common/bureau-http.js';
 
 /**
  * Configuration of the PBOC connector. In production the Credit Reference Center is reached
@@ -39,17 +39,9 @@ const GatewayAnswerSchema = z.union([
  * (授权书; `ctx.requestId` is used as the query serial). Returns the JSON rendition verbatim;
  * the gateway's `resultCode: NO_RECORD` (无信用记录) becomes subject_not_found.
  */
-export const createPbocConnector = (input: PbocClientConfig, deps: { fetch?: typeof fetch; now?: () => number } = {}): BureauConnector => {
+export const createPbocConnector = (input: PbocClientConfig, deps: ConnectorDeps = {}): BureauConnector => {
   const config = PbocClientConfigSchema.parse(input);
-  const now = deps.now ?? Date.now;
-  const transport = createTransport({
-    bureau: 'pboc',
-    baseUrl: config.baseUrl,
-    timeoutMs: config.timeoutMs,
-    authenticate: async () => ({ headers: { 'x-api-key': config.apiKey }, expiresAtMs: Number.POSITIVE_INFINITY }),
-    fetch: deps.fetch,
-    now,
-  });
+  const { transport, now } = vendorTransport('pboc', config, deps, async () => ({ headers: { 'x-api-key': config.apiKey }, expiresAtMs: Number.POSITIVE_INFINITY }));
   return {
     bureau: 'pboc',
     product: 'personal_credit_report',
