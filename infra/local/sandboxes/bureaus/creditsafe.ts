@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { seededRandom, startBureauSandbox, subjectProfile, type BureauSandbox, type SandboxRequest } from './sandbox-kit.js';
+import { createHash } from 'node:crypto';
+import { bearerTokens, seededRandom, startBureauSandbox, subjectProfile, type BureauSandbox, type SandboxRequest } from './sandbox-kit.js';
 
 /**
  * Creditsafe Connect sandbox: `POST /v1/authenticate {username, password}` → `{token}`,
@@ -71,7 +71,7 @@ export interface CreditsafeSandboxOptions {
 export const startCreditsafeSandbox = async (options: CreditsafeSandboxOptions = {}): Promise<BureauSandbox & { username: string; password: string }> => {
   const username = options.username ?? CREDITSAFE_SANDBOX_USERNAME;
   const password = options.password ?? CREDITSAFE_SANDBOX_PASSWORD;
-  const tokens = new Set<string>();
+  const tokens = bearerTokens();
   const idOf = (req: SandboxRequest): string | undefined => {
     const match = /^\/v1\/companies\/([^/]+)$/.exec(req.path)?.[1];
     return match === undefined ? undefined : decodeURIComponent(match);
@@ -85,11 +85,9 @@ export const startCreditsafeSandbox = async (options: CreditsafeSandboxOptions =
       issueToken(req) {
         const body = req.json as { username?: unknown; password?: unknown } | undefined;
         if (body?.username !== username || body?.password !== password) return { status: 401, body: { message: 'Invalid credentials' } };
-        const token = `eyJ.${randomBytes(24).toString('base64url')}`;
-        tokens.add(token);
-        return { status: 200, body: { token } };
+        return { status: 200, body: { token: tokens.issue('eyJ.') } };
       },
-      verify: (req) => tokens.has(/^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? ''),
+      verify: tokens.verify,
     },
     subjectOf: (req) => idOf(req) ?? req.query.get('regNo') ?? req.query.get('vatNo') ?? req.query.get('name') ?? undefined,
     notFound: () => ({ status: 404, body: { correlationId: 'sandbox-404', message: 'Not Found', details: 'Company not found for the given connectId' } }),
@@ -108,18 +106,5 @@ export const startCreditsafeSandbox = async (options: CreditsafeSandboxOptions =
       { method: 'GET', path: /^\/v1\/companies\/[^/]+$/, handler: (req) => ({ status: 200, body: creditsafeSandboxReport(idOf(req)!) }) },
     ],
   });
-  // The kit counts only its own OAuth2 tokens; vendor-specific tokens are counted here.
-  return {
-    url: sandbox.url,
-    port: sandbox.port,
-    get requests() {
-      return sandbox.requests;
-    },
-    get tokensIssued() {
-      return tokens.size;
-    },
-    setFailure: (failure) => sandbox.setFailure(failure),
-    stop: () => sandbox.stop(),
-    username, password,
-  };
+  return Object.assign(sandbox, { username, password });
 };

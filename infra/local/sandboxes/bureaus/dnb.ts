@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
+  bearerTokens,
   SANDBOX_CLIENT_ID,
   SANDBOX_CLIENT_SECRET,
   seededRandom,
@@ -79,7 +80,7 @@ export interface DnbSandboxOptions {
 export const startDnbSandbox = async (options: DnbSandboxOptions = {}): Promise<BureauSandbox & { clientId: string; clientSecret: string }> => {
   const clientId = options.clientId ?? SANDBOX_CLIENT_ID;
   const clientSecret = options.clientSecret ?? SANDBOX_CLIENT_SECRET;
-  const tokens = new Set<string>();
+  const tokens = bearerTokens();
   const namesByDuns = new Map<string, string>();
   const dunsOf = (req: SandboxRequest): string | undefined => /^\/v1\/data\/duns\/(\d{9})$/.exec(req.path)?.[1];
   const notFound = () => ({ status: 404, body: { transactionDetail: { transactionID: 'rrt-sandbox-404' }, error: { errorCode: '10001', errorMessage: 'No match found for the requested DUNS.' } } });
@@ -96,11 +97,9 @@ export const startDnbSandbox = async (options: DnbSandboxOptions = {}): Promise<
         const grant = (req.json as { grant_type?: unknown } | undefined)?.grant_type;
         if (grant !== 'client_credentials') return { status: 400, body: { error: { errorCode: '00004', errorMessage: 'grant_type must be client_credentials' } } };
         if (id !== clientId || secret !== clientSecret) return { status: 401, body: { error: { errorCode: '00002', errorMessage: 'Invalid credentials' } } };
-        const token = randomBytes(24).toString('base64url');
-        tokens.add(token);
-        return { status: 200, body: { access_token: token, expiresIn: 86400 } };
+        return { status: 200, body: { access_token: tokens.issue(), expiresIn: 86400 } };
       },
-      verify: (req) => tokens.has(/^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? ''),
+      verify: tokens.verify,
     },
     subjectOf(req) {
       const duns = dunsOf(req);
@@ -133,18 +132,5 @@ export const startDnbSandbox = async (options: DnbSandboxOptions = {}): Promise<
       },
     ],
   });
-  // The kit counts only its own OAuth2 tokens; vendor-specific tokens are counted here.
-  return {
-    url: sandbox.url,
-    port: sandbox.port,
-    get requests() {
-      return sandbox.requests;
-    },
-    get tokensIssued() {
-      return tokens.size;
-    },
-    setFailure: (failure) => sandbox.setFailure(failure),
-    stop: () => sandbox.stop(),
-    clientId, clientSecret,
-  };
+  return Object.assign(sandbox, { clientId, clientSecret });
 };

@@ -1,14 +1,4 @@
-import {
-  asText,
-  jsonPath,
-  mmddyyyy,
-  SANDBOX_CLIENT_ID,
-  SANDBOX_CLIENT_SECRET,
-  startBureauSandbox,
-  syntheticCreditFile,
-  type BureauSandbox,
-  type SandboxRequest,
-} from './sandbox-kit.js';
+import { asText, jsonPath, mmddyyyy, startConsumerSandbox, subjectKeyOf, syntheticCreditFile, type BureauSandbox, type SandboxRequest } from './sandbox-kit.js';
 
 /**
  * Equifax US consumer credit report sandbox: `POST /v2/oauth/token` and
@@ -30,12 +20,7 @@ const monthOnly = (iso: string) => `${iso.slice(5, 7)}00${iso.slice(0, 4)}`;
 
 const subjectKey = (req: SandboxRequest): string => {
   const name = jsonPath(req.json, 'consumers', 'name', 0);
-  return [
-    asText(jsonPath(req.json, 'customerReferenceIdentifier')),
-    asText(jsonPath(name, 'firstName')),
-    asText(jsonPath(name, 'lastName')),
-    asText(jsonPath(req.json, 'consumers', 'socialNum', 0, 'number')),
-  ].join('|');
+  return subjectKeyOf(jsonPath(req.json, 'customerReferenceIdentifier'), jsonPath(name, 'firstName'), jsonPath(name, 'lastName'), jsonPath(req.json, 'consumers', 'socialNum', 0, 'number'));
 };
 
 /** The synthetic Equifax document for a subject key. */
@@ -95,31 +80,26 @@ export const equifaxSandboxReport = (key: string, names: { first: string; last: 
 
 /** Starts the Equifax sandbox (OAuth2 client credentials). */
 export const startEquifaxSandbox = (options: { port?: number } = {}): Promise<BureauSandbox> =>
-  startBureauSandbox({
+  startConsumerSandbox({
     name: 'equifax',
     port: options.port,
-    auth: { kind: 'oauth2_client_credentials', tokenPath: '/v2/oauth/token', clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET },
+    tokenPath: '/v2/oauth/token',
+    reportPath: '/business/consumer-credit/v1/reports/credit-report',
     subjectOf: subjectKey,
-    notFound: () => ({ status: 404, body: { error: { code: 'NO_HIT', message: 'No file found for the consumer' } } }),
-    malformed: () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"status":"completed","consumers":' }),
-    routes: [
-      {
-        method: 'POST',
-        path: '/business/consumer-credit/v1/reports/credit-report',
-        handler: (req) => {
-          const name = jsonPath(req.json, 'consumers', 'name', 0);
-          const last = asText(jsonPath(name, 'lastName'));
-          if (!last) return { status: 400, body: { error: { code: 'INVALID_REQUEST', message: 'consumers.name is required' } } };
-          return {
-            status: 200,
-            body: equifaxSandboxReport(subjectKey(req), {
-              first: asText(jsonPath(name, 'firstName')),
-              last,
-              ssn: asText(jsonPath(req.json, 'consumers', 'socialNum', 0, 'number')) || undefined,
-              reference: asText(jsonPath(req.json, 'customerReferenceIdentifier')),
-            }),
-          };
-        },
-      },
-    ],
+    notFoundBody: { error: { code: 'NO_HIT', message: 'No file found for the consumer' } },
+    malformedBody: '{"status":"completed","consumers":',
+    report: (req) => {
+      const name = jsonPath(req.json, 'consumers', 'name', 0);
+      const last = asText(jsonPath(name, 'lastName'));
+      if (!last) return { status: 400, body: { error: { code: 'INVALID_REQUEST', message: 'consumers.name is required' } } };
+      return {
+        status: 200,
+        body: equifaxSandboxReport(subjectKey(req), {
+          first: asText(jsonPath(name, 'firstName')),
+          last,
+          ssn: asText(jsonPath(req.json, 'consumers', 'socialNum', 0, 'number')) || undefined,
+          reference: asText(jsonPath(req.json, 'customerReferenceIdentifier')),
+        }),
+      };
+    },
   });

@@ -1,14 +1,4 @@
-import {
-  asText,
-  jsonPath,
-  mmddyyyy,
-  SANDBOX_CLIENT_ID,
-  SANDBOX_CLIENT_SECRET,
-  startBureauSandbox,
-  syntheticCreditFile,
-  type BureauSandbox,
-  type SandboxRequest,
-} from './sandbox-kit.js';
+import { asText, jsonPath, mmddyyyy, startConsumerSandbox, subjectKeyOf, syntheticCreditFile, type BureauSandbox, type SandboxRequest } from './sandbox-kit.js';
 
 /**
  * Experian Consumer Credit Profile v2 sandbox: `POST /oauth2/v1/token` (client credentials)
@@ -22,12 +12,7 @@ const HISTORY_CHAR: Record<number, string> = { 0: 'C', 30: '1', 60: '2', 90: '3'
 
 const subjectKey = (req: SandboxRequest): string => {
   const applicant = jsonPath(req.json, 'consumerPii', 'primaryApplicant');
-  return [
-    asText(req.headers.clientreferenceid),
-    asText(jsonPath(applicant, 'name', 'firstName')),
-    asText(jsonPath(applicant, 'name', 'lastName')),
-    asText(jsonPath(applicant, 'ssn', 'ssn')),
-  ].join('|');
+  return subjectKeyOf(req.headers.clientreferenceid, jsonPath(applicant, 'name', 'firstName'), jsonPath(applicant, 'name', 'lastName'), jsonPath(applicant, 'ssn', 'ssn'));
 };
 
 /** The synthetic Experian document for a subject key (exported for tests and the bench). */
@@ -92,24 +77,19 @@ export const experianSandboxReport = (key: string, names: { first: string; last:
 
 /** Starts the Experian sandbox (credentials: `SANDBOX_CLIENT_ID` / `SANDBOX_CLIENT_SECRET`). */
 export const startExperianSandbox = (options: { port?: number } = {}): Promise<BureauSandbox> =>
-  startBureauSandbox({
+  startConsumerSandbox({
     name: 'experian',
     port: options.port,
-    auth: { kind: 'oauth2_client_credentials', tokenPath: '/oauth2/v1/token', clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET },
+    tokenPath: '/oauth2/v1/token',
+    reportPath: '/consumerservices/credit-profile/v2/credit-report',
     subjectOf: subjectKey,
-    notFound: () => ({ status: 404, body: { errors: [{ errorCode: '1000', errorType: 'App Error', message: 'NO RECORD FOUND' }] } }),
-    malformed: () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"creditProfile":[{"tradeline":[{"status":"1' }),
-    routes: [
-      {
-        method: 'POST',
-        path: '/consumerservices/credit-profile/v2/credit-report',
-        handler: (req) => {
-          const applicant = jsonPath(req.json, 'consumerPii', 'primaryApplicant');
-          const first = asText(jsonPath(applicant, 'name', 'firstName'));
-          const last = asText(jsonPath(applicant, 'name', 'lastName'));
-          if (!last) return { status: 400, body: { errors: [{ errorCode: '1001', errorType: 'App Error', message: 'lastName is required' }] } };
-          return { status: 200, body: experianSandboxReport(subjectKey(req), { first, last, ssn: asText(jsonPath(applicant, 'ssn', 'ssn')) || undefined }) };
-        },
-      },
-    ],
+    notFoundBody: { errors: [{ errorCode: '1000', errorType: 'App Error', message: 'NO RECORD FOUND' }] },
+    malformedBody: '{"creditProfile":[{"tradeline":[{"status":"1',
+    report: (req) => {
+      const applicant = jsonPath(req.json, 'consumerPii', 'primaryApplicant');
+      const first = asText(jsonPath(applicant, 'name', 'firstName'));
+      const last = asText(jsonPath(applicant, 'name', 'lastName'));
+      if (!last) return { status: 400, body: { errors: [{ errorCode: '1001', errorType: 'App Error', message: 'lastName is required' }] } };
+      return { status: 200, body: experianSandboxReport(subjectKey(req), { first, last, ssn: asText(jsonPath(applicant, 'ssn', 'ssn')) || undefined }) };
+    },
   });

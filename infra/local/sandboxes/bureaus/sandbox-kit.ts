@@ -82,7 +82,7 @@ export interface BureauSandbox {
   port: number;
   /** Data requests served (token and `/__sandbox` calls excluded). */
   readonly requests: number;
-  /** Token requests answered with a token. */
+  /** Token requests answered with a token (the kit's OAuth2 endpoint or a custom `issueToken`). */
   readonly tokensIssued: number;
   setFailure(failure: SandboxFailure): void;
   stop(): Promise<void>;
@@ -91,6 +91,64 @@ export interface BureauSandbox {
 /** Default sandbox OAuth2 credentials (synthetic, loopback only). */
 export const SANDBOX_CLIENT_ID = 'sandbox-client';
 export const SANDBOX_CLIENT_SECRET = 'sandbox-secret';
+
+/**
+ * The kit's OAuth2 client-credentials auth with the default sandbox credentials.
+ * @example startBureauSandbox({ name: 'equifax', auth: sandboxOAuth2('/v2/oauth/token'), routes, subjectOf })
+ */
+export const sandboxOAuth2 = (tokenPath: string): SandboxAuth => ({ kind: 'oauth2_client_credentials', tokenPath, clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET });
+
+/**
+ * Opaque bearer tokens for a vendor-specific token endpoint (`auth.kind: 'custom'`): `issue`
+ * mints one, `verify` checks a data request's `Authorization: Bearer`.
+ * @example const tokens = bearerTokens(); auth: { kind: 'custom', tokenPath, issueToken: () => ({ status: 200, body: { token: tokens.issue() } }), verify: tokens.verify }
+ */
+export const bearerTokens = () => {
+  const tokens = new Set<string>();
+  return {
+    issue: (prefix = ''): string => {
+      const token = `${prefix}${randomBytes(24).toString('base64url')}`;
+      tokens.add(token);
+      return token;
+    },
+    verify: (req: SandboxRequest): boolean => tokens.has(/^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? ''),
+  };
+};
+
+/** A 200 answer whose JSON body is cut off: the `malformed` trigger of a JSON vendor. */
+export const truncatedJson = (body: string): SandboxResponse => ({ status: 200, headers: { 'content-type': 'application/json' }, body });
+
+/** The subject key of a data request from its parts (reference, names, identifier), `|`-joined. */
+export const subjectKeyOf = (...parts: unknown[]): string => parts.map(asText).join('|');
+
+/** A US consumer bureau sandbox: the kit's OAuth2 token endpoint and one `POST` report route. */
+export interface ConsumerSandboxSpec {
+  name: string;
+  port?: number;
+  tokenPath: string;
+  reportPath: string;
+  subjectOf(req: SandboxRequest): string;
+  /** Body of the vendor's 404 "no hit" answer. */
+  notFoundBody: unknown;
+  /** Cut-off JSON the `malformed` trigger answers with. */
+  malformedBody: string;
+  report(req: SandboxRequest): SandboxResponse;
+}
+
+/**
+ * Starts a consumer bureau sandbox from its spec (Experian, Equifax, TransUnion).
+ * @example startConsumerSandbox({ name: 'equifax', tokenPath: '/v2/oauth/token', reportPath, subjectOf, notFoundBody, malformedBody: '{"consumers":', report })
+ */
+export const startConsumerSandbox = (spec: ConsumerSandboxSpec): Promise<BureauSandbox> =>
+  startBureauSandbox({
+    name: spec.name,
+    port: spec.port,
+    auth: sandboxOAuth2(spec.tokenPath),
+    subjectOf: spec.subjectOf,
+    notFound: () => ({ status: 404, body: spec.notFoundBody }),
+    malformed: () => truncatedJson(spec.malformedBody),
+    routes: [{ method: 'POST', path: spec.reportPath, handler: spec.report }],
+  });
 
 const readBody = (req: IncomingMessage): Promise<string> =>
   new Promise((resolve, reject) => {
@@ -172,7 +230,11 @@ export const startBureauSandbox = async (options: BureauSandboxOptions): Promise
   };
 
   const issueToken = (req: SandboxRequest): SandboxResponse => {
-    if (auth.kind === 'custom') return auth.issueToken ? auth.issueToken(req) : { status: 404 };
+    if (auth.kind === 'custom') {
+      const answer = auth.issueToken ? auth.issueToken(req) : { status: 404 };
+      if (answer.status < 300) tokensIssued += 1;
+      return answer;
+    }
     if (auth.kind !== 'oauth2_client_credentials') return { status: 404 };
     const { id, secret } = credentialsOf(req);
     const grant = new URLSearchParams(req.body).get('grant_type') ?? (req.json as { grant_type?: unknown } | undefined)?.grant_type;

@@ -1,13 +1,4 @@
-import {
-  asText,
-  jsonPath,
-  SANDBOX_CLIENT_ID,
-  SANDBOX_CLIENT_SECRET,
-  startBureauSandbox,
-  syntheticCreditFile,
-  type BureauSandbox,
-  type SandboxRequest,
-} from './sandbox-kit.js';
+import { asText, jsonPath, startConsumerSandbox, subjectKeyOf, syntheticCreditFile, type BureauSandbox, type SandboxRequest } from './sandbox-kit.js';
 
 /**
  * TransUnion consumer credit report sandbox: `POST /oauth/token` and `POST /v1/credit-report`
@@ -26,12 +17,12 @@ const amount = (n: number) => String(n).padStart(9, '0');
 const subjectKey = (req: SandboxRequest): string => {
   const bureau = jsonPath(req.json, 'creditBureau');
   const person = jsonPath(bureau, 'product', 'subject', 'subjectRecord', 'indicative', 'name', 'person');
-  return [
-    asText(jsonPath(bureau, 'transactionControl', 'userRefNumber')),
-    asText(jsonPath(person, 'first')),
-    asText(jsonPath(person, 'last')),
-    asText(jsonPath(bureau, 'product', 'subject', 'subjectRecord', 'indicative', 'socialSecurity', 'number')),
-  ].join('|');
+  return subjectKeyOf(
+    jsonPath(bureau, 'transactionControl', 'userRefNumber'),
+    jsonPath(person, 'first'),
+    jsonPath(person, 'last'),
+    jsonPath(bureau, 'product', 'subject', 'subjectRecord', 'indicative', 'socialSecurity', 'number'),
+  );
 };
 
 /** The synthetic TransUnion document for a subject key. */
@@ -100,24 +91,19 @@ export const transUnionSandboxReport = (key: string, names: { first: string; las
 
 /** Starts the TransUnion sandbox (OAuth2 client credentials). */
 export const startTransUnionSandbox = (options: { port?: number } = {}): Promise<BureauSandbox> =>
-  startBureauSandbox({
+  startConsumerSandbox({
     name: 'transunion',
     port: options.port,
-    auth: { kind: 'oauth2_client_credentials', tokenPath: '/oauth/token', clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET },
+    tokenPath: '/oauth/token',
+    reportPath: '/v1/credit-report',
     subjectOf: subjectKey,
-    notFound: () => ({ status: 404, body: { creditBureau: { document: 'response', error: { code: '202', description: 'No hit: subject not on file' } } } }),
-    malformed: () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '<creditBureau><product>' }),
-    routes: [
-      {
-        method: 'POST',
-        path: '/v1/credit-report',
-        handler: (req) => {
-          const person = jsonPath(req.json, 'creditBureau', 'product', 'subject', 'subjectRecord', 'indicative', 'name', 'person');
-          const last = asText(jsonPath(person, 'last'));
-          if (!last) return { status: 400, body: { creditBureau: { error: { code: '100', description: 'name.person.last required' } } } };
-          const ssn = asText(jsonPath(req.json, 'creditBureau', 'product', 'subject', 'subjectRecord', 'indicative', 'socialSecurity', 'number'));
-          return { status: 200, body: transUnionSandboxReport(subjectKey(req), { first: asText(jsonPath(person, 'first')), last, ssn: ssn || undefined }) };
-        },
-      },
-    ],
+    notFoundBody: { creditBureau: { document: 'response', error: { code: '202', description: 'No hit: subject not on file' } } },
+    malformedBody: '<creditBureau><product>',
+    report: (req) => {
+      const person = jsonPath(req.json, 'creditBureau', 'product', 'subject', 'subjectRecord', 'indicative', 'name', 'person');
+      const last = asText(jsonPath(person, 'last'));
+      if (!last) return { status: 400, body: { creditBureau: { error: { code: '100', description: 'name.person.last required' } } } };
+      const ssn = asText(jsonPath(req.json, 'creditBureau', 'product', 'subject', 'subjectRecord', 'indicative', 'socialSecurity', 'number'));
+      return { status: 200, body: transUnionSandboxReport(subjectKey(req), { first: asText(jsonPath(person, 'first')), last, ssn: ssn || undefined }) };
+    },
   });
