@@ -1,57 +1,112 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { ValidationError } from '../../domain/errors.js';
 import { CustomerProfileSchema, type CustomerProfile } from '../../domain/profile/customer-profile.js';
 import type { ProfilePages } from '../../domain/sharing/ports.js';
 import type { TableRef } from './client.js';
 
-const KeySchema = z.object({ pk: z.string().startsWith('CUSTOMER#'), sk: z.literal('PROFILE') }).strict();
+/** Where the next page starts: the primary key of the last profile returned (or item scanned). */
+const CursorSchema = z.strictObject({ pk: z.string().min(1).max(1024), sk: z.string().min(1).max(1024) });
+type Key = z.infer<typeof CursorSchema>;
+const ItemSchema = z.object({ pk: z.string(), sk: z.string(), profile: z.unknown() });
 
-const encode = (k: { pk: string; sk: string }): string => Buffer.from(JSON.stringify(k), 'utf8').toString('base64url');
-const decode = (cursor: string): { pk: string; sk: string } | undefined => {
+const encodeCursor = (key: Record<string, unknown>): string => Buffer.from(JSON.stringify({ pk: key['pk'], sk: key['sk'] })).toString('base64url');
+
+const decodeCursor = (cursor: string): Key => {
+  let raw: unknown;
   try {
-    const parsed = KeySchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown);
-    return parsed.success ? parsed.data : undefined;
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
   } catch {
-    return undefined;
+    raw = undefined;
   }
+  const parsed = CursorSchema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError('The cursor is not valid', [{ path: 'cursor', message: 'use the cursor of a previous page' }]);
+  return parsed.data;
 };
 
+export interface ProfilePageQuery {
+  /** Profiles per page: a page holds exactly `limit` (fewer only at the end, or when `maxScans` ran out). */
+  limit: number;
+  /** The opaque `nextCursor` of a previous page; anything else is a ValidationError on `cursor`. */
+  cursor?: string;
+  /** Only `status = active` profiles (merged ones are skipped). */
+  activeOnly?: boolean;
+  /** Only profiles whose current rating has this grade. */
+  grade?: string;
+  /** Scan calls per page at most (default unbounded); a page cut short this way carries a cursor. */
+  maxScans?: number;
+  /** Items each Scan call reads (default `max(100, limit)`). */
+  scanLimit?: number;
+  /** One segment of a parallel scan; cursors are valid within their segment only. */
+  segment?: { index: number; total: number };
+}
+
 /**
- * Golden profiles a page at a time, by a filtered Scan (the items `profile-store.ts` writes:
- * `entity = customer`). The cursor is the key of the last profile returned, so a page holds
- * exactly `limit` profiles (fewer only at the end) whatever the filter skipped; a full page
- * always carries a cursor, so the last page may be empty. A cursor that is not a profile key
- * yields an empty page.
+ * The one way to page through golden profiles: a Scan of the items `profile-store.ts` writes
+ * (`entity = customer`, the profile under `profile`), filtered in DynamoDB, zod-parsing each.
+ * The cursor is opaque (base64url of the last key) and keeps the key layout private to this
+ * file; it is omitted once the scan is exhausted. A Scan reads the whole table: fine for the
+ * console, datasets, backtests and daily re-evaluation up to ~10⁵ customers; a sparse, sharded
+ * GSI on customer items is the next step beyond.
+ * @example const { profiles, nextCursor } = await profilePage(table)({ limit: 50, activeOnly: true });
  */
-export const profilePages = ({ client, tableName }: TableRef): ProfilePages => ({
-  async page({ limit, cursor }) {
-    let startKey: Record<string, unknown> | undefined;
-    if (cursor !== undefined) {
-      startKey = decode(cursor);
-      if (!startKey) return { profiles: [] };
-    }
-    const out: Array<{ key: { pk: string; sk: string }; profile: CustomerProfile }> = [];
-    let more = true;
-    while (out.length < limit && more) {
+export const profilePage =
+  ({ client, tableName }: TableRef) =>
+  async (query: ProfilePageQuery): Promise<{ profiles: CustomerProfile[]; nextCursor?: string }> => {
+    const { limit, grade } = query;
+    const filters = ['#e = :customer', ...(query.activeOnly ? ['#p.#s = :active'] : []), ...(grade !== undefined ? ['#p.#r.#g = :grade'] : [])];
+    const profiles: CustomerProfile[] = [];
+    let startKey: Record<string, unknown> | undefined = query.cursor !== undefined ? decodeCursor(query.cursor) : undefined;
+    for (let scans = 0; scans < (query.maxScans ?? Number.POSITIVE_INFINITY); scans++) {
       const page = await client.send(
         new ScanCommand({
           TableName: tableName,
-          FilterExpression: '#e = :customer',
-          ExpressionAttributeNames: { '#e': 'entity' },
-          ExpressionAttributeValues: { ':customer': 'customer' },
-          ProjectionExpression: 'pk, sk, profile',
-          Limit: Math.max(100, limit),
-          ExclusiveStartKey: startKey,
+          FilterExpression: filters.join(' AND '),
+          ExpressionAttributeNames: { '#e': 'entity', '#p': 'profile', ...(query.activeOnly ? { '#s': 'status' } : {}), ...(grade !== undefined ? { '#r': 'rating', '#g': 'grade' } : {}) },
+          ExpressionAttributeValues: { ':customer': 'customer', ...(query.activeOnly ? { ':active': 'active' } : {}), ...(grade !== undefined ? { ':grade': grade } : {}) },
+          ProjectionExpression: 'pk, sk, #p',
+          Limit: query.scanLimit ?? Math.max(100, limit),
+          ...(query.segment && query.segment.total > 1 ? { Segment: query.segment.index, TotalSegments: query.segment.total } : {}),
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
       );
-      for (const item of page.Items ?? []) {
-        if (out.length >= limit) break;
-        out.push({ key: KeySchema.parse({ pk: item['pk'], sk: item['sk'] }), profile: CustomerProfileSchema.parse(item['profile']) });
+      const items = page.Items ?? [];
+      for (const [index, raw] of items.entries()) {
+        const item = ItemSchema.parse(raw);
+        profiles.push(CustomerProfileSchema.parse(item.profile));
+        if (profiles.length === limit) {
+          // Cut inside this Scan page: continue right after the item just taken (unless it was the page's last and the scan ended).
+          const more = index < items.length - 1 || page.LastEvaluatedKey !== undefined;
+          return { profiles, ...(more ? { nextCursor: encodeCursor(item) } : {}) };
+        }
       }
       startKey = page.LastEvaluatedKey;
-      more = startKey !== undefined;
+      if (!startKey) return { profiles };
     }
-    const last = out.at(-1);
-    return { profiles: out.map((o) => o.profile), ...(out.length >= limit && last ? { nextCursor: encode(last.key) } : {}) };
-  },
-});
+    return { profiles, ...(startKey ? { nextCursor: encodeCursor(startKey) } : {}) };
+  };
+
+/**
+ * Every golden profile, page after page (`segments` > 1 scans the segments one after another).
+ * @example for await (const profile of allProfiles(table)({ activeOnly: false })) rate(profile);
+ */
+export const allProfiles = (table: TableRef) => {
+  const page = profilePage(table);
+  return async function* (options: { pageSize?: number; segments?: number } = {}): AsyncIterable<CustomerProfile> {
+    const total = options.segments ?? 1;
+    for (let index = 0; index < total; index++) {
+      let cursor: string | undefined;
+      do {
+        const result = await page({ limit: options.pageSize ?? 500, scanLimit: options.pageSize ?? 500, segment: { index, total }, ...(cursor !== undefined ? { cursor } : {}) });
+        yield* result.profiles;
+        cursor = result.nextCursor;
+      } while (cursor !== undefined);
+    }
+  };
+};
+
+/** Golden profiles (merged ones included) for the consultant datasets: {@link profilePage} as the sharing port. */
+export const profilePages = (table: TableRef): ProfilePages => {
+  const page = profilePage(table);
+  return { page: ({ limit, cursor }) => page({ limit, ...(cursor !== undefined ? { cursor } : {}) }) };
+};
