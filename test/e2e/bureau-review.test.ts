@@ -1,16 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalBureaus, type LocalBureaus } from '../../infra/local/sandboxes/bureaus/local-bureaus.js';
+import { createApiKey, waitForPull } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
-
-const waitForPull = async (t: TestHub, customerId: string, pullId: string, key?: string): Promise<any> => {
-  for (let i = 0; i < 100; i += 1) {
-    const res = await t.api('GET', `/v1/customers/${customerId}/bureau-pulls/${pullId}`, key ? { key } : {});
-    if (res.json?.pull?.status !== 'queued') return res.json.pull;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`pull ${pullId} did not finish`);
-};
 
 describe('bureau pulls end to end: CRM-requested pull, subject mismatch review, pull history, quarantine', () => {
   let t: TestHub;
@@ -20,10 +12,9 @@ describe('bureau pulls end to end: CRM-requested pull, subject mismatch review, 
   beforeAll(async () => {
     bureaus = await startLocalBureaus();
     t = await startTestHub({ env: { ...bureaus.env, LOCAL_SECRETS: JSON.stringify(bureaus.secrets) } });
-    const crm = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'zoho', role: 'crm' } });
-    expect(crm.status).toBe(201);
-    expect(crm.json.record.scopes).toContain('bureau:pull');
-    crmKey = crm.json.key;
+    const crm = await createApiKey(t, { name: 'zoho', role: 'crm' });
+    expect(crm.record.scopes).toContain('bureau:pull');
+    crmKey = crm.key;
   });
   afterAll(async () => {
     await t?.stop();

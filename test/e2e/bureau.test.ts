@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalBureaus, type LocalBureaus } from '../../infra/local/sandboxes/bureaus/local-bureaus.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
+import { subscribeReceiver, waitForPull } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
-
-const waitForPull = async (t: TestHub, customerId: string, pullId: string): Promise<any> => {
-  for (let i = 0; i < 100; i += 1) {
-    const res = await t.api('GET', `/v1/customers/${customerId}/bureau-pulls/${pullId}`);
-    if (res.json?.pull?.status !== 'queued') return res.json.pull;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`pull ${pullId} did not finish`);
-};
 
 describe('bureau pulls end to end: consent → POST bureau-pulls → report in profile + webhook', () => {
   let t: TestHub;
@@ -21,9 +13,7 @@ describe('bureau pulls end to end: consent → POST bureau-pulls → report in p
     bureaus = await startLocalBureaus();
     receiver = await startWebhookReceiver();
     t = await startTestHub({ env: { ...bureaus.env, LOCAL_SECRETS: JSON.stringify(bureaus.secrets) } });
-    const sub = await t.api('POST', '/v1/subscriptions', { body: { url: `${receiver.url}/hooks/bureau`, eventTypes: ['credit_report.received'] } });
-    expect(sub.status).toBe(201);
-    receiver.setSecrets([sub.json.secret]);
+    await subscribeReceiver(t, receiver, '/hooks/bureau', ['credit_report.received']);
   });
   afterAll(async () => {
     await t?.stop();

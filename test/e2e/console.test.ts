@@ -1,9 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newEvent } from '../../shared/domain/events/new-event.js';
-import { newProfile } from '../../shared/domain/profile/customer-profile.js';
-import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { emulatorClients } from '../support/aws-clients.js';
+import { commitIngestedCustomer, overdueAggregates } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 const DAY = 86_400_000;
@@ -88,21 +86,7 @@ describe('risk console: static app and the list endpoints it reads', () => {
   it('shows raised alerts and filters the portfolio by grade', async () => {
     // A customer with an invoice 120 days past due, written as the ingest worker would; the relay and the rating worker do the rest.
     const now = new Date();
-    const base = newProfile('pf-late', 'business', now);
-    const profile = {
-      ...base,
-      fields: { legalName: { value: 'Late Payer AG', source: 'test', observedAt: now.toISOString() }, country: { value: 'DE', source: 'test', observedAt: now.toISOString() } },
-      aggregates: {
-        ...base.aggregates,
-        currency: 'EUR',
-        orders: { count: 3, cancelledCount: 0, grossMinor: 300_000, netMinor: 300_000, firstOrderAt: new Date(now.getTime() - 200 * DAY).toISOString(), lastOrderAt: new Date(now.getTime() - 130 * DAY).toISOString(), months: [] },
-        exposure: { openInvoiceCount: 1, openMinor: 100_000, overdueMinor: 100_000, oldestOpenDueAt: new Date(now.getTime() - 120 * DAY).toISOString(), maxDaysPastDue: 120 },
-      },
-      version: 1,
-      sequence: 1,
-    };
-    const updated = newEvent('customer.updated', { profile: { customerId: 'pf-late', kind: 'business', status: 'active', fields: profile.fields, identifiers: [], version: 1, updatedAt: now.toISOString() }, changedFields: ['created'] }, { customerId: 'pf-late', sequence: 1, at: now });
-    await profileStore({ client: clients.doc, tableName: t.hub.resources.tableName }).commit({ profile, expectedVersion: 0, events: [updated] });
+    await commitIngestedCustomer({ client: clients.doc, tableName: t.hub.resources.tableName }, 'pf-late', { fields: { legalName: 'Late Payer AG', country: 'DE' }, aggregates: overdueAggregates(now) }, now);
 
     const since = new Date(now.getTime() - 60_000).toISOString();
     let alerts: Array<Record<string, unknown>> = [];

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
-import { EventEnvelopeSchema, type EventEnvelope } from '../../shared/domain/events/envelope.js';
-import { newEvent } from '../../shared/domain/events/new-event.js';
-import { newProfile } from '../../shared/domain/profile/customer-profile.js';
-import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
+import { emptyAggregates } from '../../shared/domain/profile/aggregates.js';
 import { emulatorClients } from '../support/aws-clients.js';
+import { commitIngestedCustomer, createApiKey, receivedEnvelopes, subscribeReceiver } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 const DAY = 86_400_000;
@@ -18,24 +16,13 @@ describe('partner agencies and consultants', () => {
   let otherConsultant: string;
   const clients = emulatorClients();
 
-  const envelopes = (type: string, customerId: string): EventEnvelope[] =>
-    receiver
-      .effective()
-      .map((d) => EventEnvelopeSchema.parse(JSON.parse(d.body)))
-      .filter((e) => e.type === type && e.customerId === customerId);
-
-  const key = async (name: string, role: string, tenantRef?: string): Promise<string> => {
-    const created = await t.api('POST', '/v1/admin/api-keys', { body: { name, role, ...(tenantRef ? { tenantRef } : {}) } });
-    expect(created.status, created.text).toBe(201);
-    return created.json.key;
-  };
+  const envelopes = (type: string, customerId: string) => receivedEnvelopes(receiver, type, customerId);
+  const key = async (name: string, role: string, tenantRef?: string): Promise<string> => (await createApiKey(t, { name, role, ...(tenantRef ? { tenantRef } : {}) })).key;
 
   beforeAll(async () => {
     t = await startTestHub();
     receiver = await startWebhookReceiver();
-    const sub = await t.api('POST', '/v1/subscriptions', { body: { url: `${receiver.url}/hooks/partners`, eventTypes: ['assessment.submitted'] } });
-    expect(sub.status).toBe(201);
-    receiver.setSecrets([sub.json.secret]);
+    await subscribeReceiver(t, receiver, '/hooks/partners', ['assessment.submitted']);
     for (const [id, body] of [
       ['p-engaged', { kind: 'business', fields: { legalName: 'Engaged Handels GmbH', country: 'DE', email: 'ap@engaged.example' }, identifiers: [{ scheme: 'vat', value: 'DE136695976' }] }],
       ['p-other', { kind: 'business', fields: { legalName: 'Other Trading Ltd', country: 'GB' } }],
@@ -89,21 +76,19 @@ describe('partner agencies and consultants', () => {
   it('re-rates a rated customer with the partner PD after a submission', async () => {
     // A customer with enough trade data to be rated, written as the CRM ingest worker would (profile + event, one transaction).
     const now = new Date();
-    const base = newProfile('p-rated', 'business', now);
-    const profile = {
-      ...base,
-      fields: { country: { value: 'DE', source: 'test', observedAt: now.toISOString() } },
-      aggregates: {
-        ...base.aggregates,
-        currency: 'EUR',
-        orders: { count: 12, cancelledCount: 0, grossMinor: 1_200_000, netMinor: 1_200_000, firstOrderAt: new Date(now.getTime() - 300 * DAY).toISOString(), lastOrderAt: new Date(now.getTime() - 5 * DAY).toISOString(), months: [] },
-        payments: { ...base.aggregates.payments, count: 10, paidMinor: 1_000_000, lateCount: 1, daysLateSum: 3, maxDaysLate: 3, lastPaymentAt: new Date(now.getTime() - 3 * DAY).toISOString() },
+    await commitIngestedCustomer(
+      { client: clients.doc, tableName: t.hub.resources.tableName },
+      'p-rated',
+      {
+        fields: { country: 'DE' },
+        aggregates: {
+          currency: 'EUR',
+          orders: { count: 12, cancelledCount: 0, grossMinor: 1_200_000, netMinor: 1_200_000, firstOrderAt: new Date(now.getTime() - 300 * DAY).toISOString(), lastOrderAt: new Date(now.getTime() - 5 * DAY).toISOString(), months: [] },
+          payments: { ...emptyAggregates().payments, count: 10, paidMinor: 1_000_000, lateCount: 1, daysLateSum: 3, maxDaysLate: 3, lastPaymentAt: new Date(now.getTime() - 3 * DAY).toISOString() },
+        },
       },
-      version: 1,
-      sequence: 1,
-    };
-    const updated = newEvent('customer.updated', { profile: { customerId: 'p-rated', kind: 'business', status: 'active', fields: profile.fields, identifiers: [], version: 1, updatedAt: now.toISOString() }, changedFields: ['created'] }, { customerId: 'p-rated', sequence: 1, at: now });
-    await profileStore({ client: clients.doc, tableName: t.hub.resources.tableName }).commit({ profile, expectedVersion: 0, events: [updated] });
+      now,
+    );
     const ratingOf = async () => (await t.api('GET', '/v1/customers/p-rated')).json.profile.rating;
     for (let i = 0; i < 200 && (await ratingOf())?.status !== 'rated'; i++) await new Promise((r) => setTimeout(r, 100));
     const before = await ratingOf();

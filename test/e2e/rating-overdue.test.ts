@@ -5,6 +5,7 @@ import { localCrmConnections } from '../../infra/local/sandboxes/crm/local-conne
 import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
 import { LimitChangedV1Schema, RatingChangedV1Schema } from '../../shared/domain/events/catalogue.js';
 import { EventEnvelopeSchema, type EventEnvelope } from '../../shared/domain/events/envelope.js';
+import { subscribeReceiver, waitForEnvelope } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 const DAY = 86_400_000;
@@ -21,15 +22,7 @@ describe('rating: a CRM payment going overdue', () => {
   let receiver: WebhookReceiver;
   let secret: string;
 
-  const envelopes = (type: string): EventEnvelope[] =>
-    receiver
-      .effective()
-      .map((d) => EventEnvelopeSchema.parse(JSON.parse(d.body)))
-      .filter((e) => e.type === type && e.customerId === CUSTOMER);
-  const waitFor = async (type: string, predicate: (e: EventEnvelope) => boolean): Promise<EventEnvelope> => {
-    await receiver.waitFor(() => envelopes(type).some(predicate), 20_000);
-    return envelopes(type).find(predicate)!;
-  };
+  const waitFor = (type: string, predicate: (e: EventEnvelope) => boolean): Promise<EventEnvelope> => waitForEnvelope(receiver, type, CUSTOMER, predicate);
   const ingest = async (records: unknown[]) => {
     const response = await t.api('POST', '/v1/crm/local-hubspot/records', { body: { records } });
     expect(response.status, response.text).toBe(202);
@@ -41,10 +34,7 @@ describe('rating: a CRM payment going overdue', () => {
     t = await startTestHub({ env: { LOCAL_SECRETS: JSON.stringify(crm.secrets) } });
     receiver = await startWebhookReceiver();
     for (const connection of crm.connections) expect((await t.api('PUT', `/v1/crm/connections/${connection.connectionId}`, { body: connection })).status).toBe(201);
-    const sub = await t.api('POST', '/v1/subscriptions', { body: { url: `${receiver.url}/hooks/risk`, eventTypes: ['rating.changed', 'limit.changed'] } });
-    expect(sub.status).toBe(201);
-    secret = sub.json.secret;
-    receiver.setSecrets([secret]);
+    secret = await subscribeReceiver(t, receiver, '/hooks/risk', ['rating.changed', 'limit.changed']);
   });
 
   afterAll(async () => {

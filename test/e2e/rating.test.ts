@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
-import { EventEnvelopeSchema, type EventEnvelope } from '../../shared/domain/events/envelope.js';
-import { newEvent } from '../../shared/domain/events/new-event.js';
-import { newProfile } from '../../shared/domain/profile/customer-profile.js';
+import type { EventEnvelope } from '../../shared/domain/events/envelope.js';
 import { DEFAULT_POLICY_INPUT } from '../../shared/domain/rating/default-policy.js';
-import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { emulatorClients } from '../support/aws-clients.js';
+import { commitIngestedCustomer, createApiKey, overdueAggregates, subscribeReceiver, waitForEnvelope } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
-
-const DAY = 86_400_000;
 
 /** Draft v2: the default policy plus a categorical `column` feature on the profile's country, rating with one feature. */
 const draftV2 = {
@@ -32,24 +28,12 @@ describe('rating engine in the hub: recompute worker, policy lifecycle, freezes'
   let receiver: WebhookReceiver;
   const clients = emulatorClients();
 
-  const envelopes = (type: string, customerId: string): EventEnvelope[] =>
-    receiver
-      .effective()
-      .map((d) => EventEnvelopeSchema.parse(JSON.parse(d.body)))
-      .filter((e) => e.type === type && e.customerId === customerId);
-  const waitForEvent = async (type: string, customerId: string, predicate: (e: EventEnvelope) => boolean = () => true): Promise<EventEnvelope> => {
-    await receiver.waitFor(() => envelopes(type, customerId).some(predicate), 20_000);
-    return envelopes(type, customerId).find(predicate)!;
-  };
+  const waitForEvent = (type: string, customerId: string, predicate?: (e: EventEnvelope) => boolean): Promise<EventEnvelope> => waitForEnvelope(receiver, type, customerId, predicate);
 
   beforeAll(async () => {
     t = await startTestHub();
     receiver = await startWebhookReceiver();
-    const created = await t.api('POST', '/v1/subscriptions', {
-      body: { url: `${receiver.url}/hooks/risk`, eventTypes: ['rating.changed', 'limit.changed', 'alert.raised', 'customer.frozen', 'customer.unfrozen'] },
-    });
-    expect(created.status).toBe(201);
-    receiver.setSecrets([created.json.secret]);
+    await subscribeReceiver(t, receiver, '/hooks/risk', ['rating.changed', 'limit.changed', 'alert.raised', 'customer.frozen', 'customer.unfrozen']);
   });
 
   afterAll(async () => {
@@ -104,15 +88,14 @@ describe('rating engine in the hub: recompute worker, policy lifecycle, freezes'
     expect(self.status).toBe(403);
     expect(self.json.code).toBe('self_approval');
 
-    const second = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'risk officer 2', role: 'admin' } });
-    expect(second.status).toBe(201);
-    const crm = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'crm', role: 'crm' } });
-    expect((await t.api('POST', '/v1/policies/2/approve', { key: crm.json.key })).status).toBe(403);
-    const approved = await t.api('POST', '/v1/policies/2/approve', { key: second.json.key });
+    const second = await createApiKey(t, { name: 'risk officer 2', role: 'admin' });
+    const crm = await createApiKey(t, { name: 'crm', role: 'crm' });
+    expect((await t.api('POST', '/v1/policies/2/approve', { key: crm.key })).status).toBe(403);
+    const approved = await t.api('POST', '/v1/policies/2/approve', { key: second.key });
     expect(approved.status, approved.text).toBe(200);
     expect(approved.json.policy).toMatchObject({ status: 'approved', approvals: [{ by: expect.stringMatching(/^key:/) }] });
 
-    const activated = await t.api('POST', '/v1/policies/2/activate', { key: second.json.key });
+    const activated = await t.api('POST', '/v1/policies/2/activate', { key: second.key });
     expect(activated.status, activated.text).toBe(200);
     expect(activated.json).toMatchObject({ previousVersion: 1, policy: { version: 2, status: 'active' } });
     expect(activated.json.recomputeRequested).toBeGreaterThanOrEqual(1);
@@ -150,23 +133,8 @@ describe('rating engine in the hub: recompute worker, policy lifecycle, freezes'
 
     // An invoice 120 days past due. CRM ingest is another capability: the test writes the aggregates as the
     // ingest worker would (profile + customer.updated in one transaction) and the relay/worker do the rest.
-    const profiles = profileStore({ client: clients.doc, tableName: t.hub.resources.tableName });
     const now = new Date();
-    const base = newProfile('r-late-1', 'business', now);
-    const profile = {
-      ...base,
-      fields: { country: { value: 'DE', source: 'test', observedAt: now.toISOString() } },
-      aggregates: {
-        ...base.aggregates,
-        currency: 'EUR',
-        orders: { count: 3, cancelledCount: 0, grossMinor: 300_000, netMinor: 300_000, firstOrderAt: new Date(now.getTime() - 200 * DAY).toISOString(), lastOrderAt: new Date(now.getTime() - 130 * DAY).toISOString(), months: [] },
-        exposure: { openInvoiceCount: 1, openMinor: 100_000, overdueMinor: 100_000, oldestOpenDueAt: new Date(now.getTime() - 120 * DAY).toISOString(), maxDaysPastDue: 120 },
-      },
-      version: 1,
-      sequence: 1,
-    };
-    const updated = newEvent('customer.updated', { profile: { customerId: 'r-late-1', kind: 'business', status: 'active', fields: profile.fields, identifiers: [], version: 1, updatedAt: now.toISOString() }, changedFields: ['created'] }, { customerId: 'r-late-1', sequence: 1, at: now });
-    await profiles.commit({ profile, expectedVersion: 0, events: [updated] });
+    await commitIngestedCustomer({ client: clients.doc, tableName: t.hub.resources.tableName }, 'r-late-1', { fields: { country: 'DE' }, aggregates: overdueAggregates(now) }, now);
 
     const alert = await waitForEvent('alert.raised', 'r-late-1', (e) => (e.data as { rule: string }).rule === 'default');
     expect(alert.data).toMatchObject({ severity: 'critical', measures: ['freeze_limit'], policyVersion: 1 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
 import { EventEnvelopeSchema } from '../../shared/domain/events/envelope.js';
+import { subscribeReceiver } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 describe('the spine: customer upsert → outbox → relay → webhook + result queue', () => {
@@ -12,12 +13,7 @@ describe('the spine: customer upsert → outbox → relay → webhook + result q
   beforeAll(async () => {
     t = await startTestHub();
     receiver = await startWebhookReceiver();
-    const created = await t.api('POST', '/v1/subscriptions', {
-      body: { url: `${receiver.url}/hooks/crm`, eventTypes: ['customer.updated'] },
-    });
-    expect(created.status).toBe(201);
-    secret = created.json.secret;
-    receiver.setSecrets([secret]);
+    secret = await subscribeReceiver(t, receiver, '/hooks/crm', ['customer.updated']);
   });
 
   afterAll(async () => {

@@ -1,0 +1,100 @@
+import { expect } from 'vitest';
+import type { WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
+import { EventEnvelopeSchema, type EventEnvelope } from '../../shared/domain/events/envelope.js';
+import { newEvent } from '../../shared/domain/events/new-event.js';
+import { newProfile, type CustomerProfile } from '../../shared/domain/profile/customer-profile.js';
+import type { CustomerAggregates } from '../../shared/domain/profile/aggregates.js';
+import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
+import type { TableRef } from '../../shared/adapters/dynamodb/client.js';
+import type { TestHub } from './hub-fixture.js';
+
+/** Set-up steps the e2e files share; each asserts the hub accepted the step. */
+
+const DAY = 86_400_000;
+
+/**
+ * Subscribes `receiver` (at `path`) to event types and makes it trust the subscription's secret.
+ * @example const secret = await subscribeReceiver(t, receiver, '/hooks/risk', ['rating.changed']);
+ */
+export const subscribeReceiver = async (t: TestHub, receiver: WebhookReceiver, path: string, eventTypes: string[]): Promise<string> => {
+  const created = await t.api('POST', '/v1/subscriptions', { body: { url: `${receiver.url}${path}`, eventTypes } });
+  expect(created.status, created.text).toBe(201);
+  receiver.setSecrets([created.json.secret]);
+  return created.json.secret;
+};
+
+/**
+ * Creates an API key with the admin key; returns the plaintext key and its record.
+ * @example const { key } = await createApiKey(t, { name: 'risk officer 2', role: 'admin' });
+ */
+export const createApiKey = async (
+  t: TestHub,
+  body: { name: string; role: string; tenantRef?: string; scopes?: string[] },
+): Promise<{ key: string; record: { scopes: string[] } & Record<string, unknown> }> => {
+  const created = await t.api('POST', '/v1/admin/api-keys', { body });
+  expect(created.status, created.text).toBe(201);
+  return { key: created.json.key, record: created.json.record };
+};
+
+/** The verified envelopes a receiver got of one type, for one customer. */
+export const receivedEnvelopes = (receiver: WebhookReceiver, type: string, customerId: string): EventEnvelope[] =>
+  receiver
+    .effective()
+    .map((d) => EventEnvelopeSchema.parse(JSON.parse(d.body)))
+    .filter((e) => e.type === type && e.customerId === customerId);
+
+/** Waits (20 s at most) for an envelope of one type and customer that matches `predicate`, and returns it. */
+export const waitForEnvelope = async (
+  receiver: WebhookReceiver,
+  type: string,
+  customerId: string,
+  predicate: (e: EventEnvelope) => boolean = () => true,
+): Promise<EventEnvelope> => {
+  await receiver.waitFor(() => receivedEnvelopes(receiver, type, customerId).some(predicate), 20_000);
+  return receivedEnvelopes(receiver, type, customerId).find(predicate)!;
+};
+
+/** Polls a bureau pull until it leaves `queued`; returns the pull. */
+export const waitForPull = async (t: TestHub, customerId: string, pullId: string, key?: string): Promise<any> => {
+  for (let i = 0; i < 100; i += 1) {
+    const res = await t.api('GET', `/v1/customers/${customerId}/bureau-pulls/${pullId}`, key ? { key } : {});
+    if (res.json?.pull?.status !== 'queued') return res.json.pull;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`pull ${pullId} did not finish`);
+};
+
+/** Aggregates of a customer with three orders and one invoice 120 days past due (the default policy raises a critical alert). */
+export const overdueAggregates = (now: Date): Partial<CustomerAggregates> => ({
+  currency: 'EUR',
+  orders: { count: 3, cancelledCount: 0, grossMinor: 300_000, netMinor: 300_000, firstOrderAt: new Date(now.getTime() - 200 * DAY).toISOString(), lastOrderAt: new Date(now.getTime() - 130 * DAY).toISOString(), months: [] },
+  exposure: { openInvoiceCount: 1, openMinor: 100_000, overdueMinor: 100_000, oldestOpenDueAt: new Date(now.getTime() - 120 * DAY).toISOString(), maxDaysPastDue: 120 },
+});
+
+/**
+ * Writes a business customer as the CRM ingest worker would (profile + customer.updated in one
+ * transaction, version and sequence 1); the relay and the rating worker do the rest.
+ * @example await commitIngestedCustomer(table, 'r-late-1', { fields: { country: 'DE' }, aggregates: overdueAggregates(now) }, now);
+ */
+export const commitIngestedCustomer = async (
+  table: TableRef,
+  customerId: string,
+  input: { fields: Record<string, string>; aggregates: Partial<CustomerAggregates> },
+  now = new Date(),
+): Promise<CustomerProfile> => {
+  const base = newProfile(customerId, 'business', now);
+  const profile: CustomerProfile = {
+    ...base,
+    fields: Object.fromEntries(Object.entries(input.fields).map(([name, value]) => [name, { value, source: 'test', observedAt: now.toISOString() }])),
+    aggregates: { ...base.aggregates, ...input.aggregates },
+    version: 1,
+    sequence: 1,
+  };
+  const updated = newEvent(
+    'customer.updated',
+    { profile: { customerId, kind: 'business', status: 'active', fields: profile.fields, identifiers: [], version: 1, updatedAt: now.toISOString() }, changedFields: ['created'] },
+    { customerId, sequence: 1, at: now },
+  );
+  await profileStore(table).commit({ profile, expectedVersion: 0, events: [updated] });
+  return profile;
+};
