@@ -45,36 +45,27 @@ export const profileStore = ({ client, tableName }: TableRef): ProfileRepository
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: profileKey(customerId), ConsistentRead: true }));
     return Item ? CustomerProfileSchema.parse(Item['profile']) : undefined;
   };
+  /** One transaction of profile changes; a failed version condition is a ConflictError with `conflict` as its message. */
+  const transact = async (items: ReturnType<typeof profileTransactItems>, conflict: string): Promise<void> => {
+    if (items.length > 100) throw new Error('A profile change may write at most 100 items');
+    try {
+      const result = await client.send(new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }));
+      profileWriteCapacity.transactions++;
+      profileWriteCapacity.units += (result.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError(conflict, { cause: error });
+      if (isTransientDynamoError(error)) throw new TransientError('storage_busy', 'The table is busy, try again', { cause: error });
+      throw error;
+    }
+  };
   return {
     get,
     getWithRaw: get,
-    async commitMany(changes: ProfileChange[]): Promise<void> {
-      const items = changes.flatMap((c) => profileTransactItems(tableName, c));
-      if (items.length > 100) throw new Error('A profile change may write at most 100 items');
-      try {
-        const result = await client.send(new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }));
-        profileWriteCapacity.transactions++;
-        profileWriteCapacity.units += (result.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
-      } catch (error) {
-        if (isConditionFailure(error)) throw new ConflictError(`Customers ${changes.map((c) => c.profile.customerId).join(', ')} changed concurrently`, { cause: error });
-        if (isTransientDynamoError(error)) throw new TransientError('storage_busy', 'The table is busy, try again', { cause: error });
-        throw error;
-      }
-    },
-    async commit(change: ProfileChange): Promise<void> {
-      const items = profileTransactItems(tableName, change);
-      if (items.length > 100) throw new Error('A profile change may write at most 100 items');
-      try {
-        const result = await client.send(new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }));
-        profileWriteCapacity.transactions++;
-        profileWriteCapacity.units += (result.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
-      } catch (error) {
-        if (isConditionFailure(error)) {
-          throw new ConflictError(`Customer ${change.profile.customerId} changed concurrently`, { cause: error });
-        }
-        if (isTransientDynamoError(error)) throw new TransientError('storage_busy', 'The table is busy, try again', { cause: error });
-        throw error;
-      }
-    },
+    commitMany: (changes: ProfileChange[]): Promise<void> =>
+      transact(
+        changes.flatMap((c) => profileTransactItems(tableName, c)),
+        `Customers ${changes.map((c) => c.profile.customerId).join(', ')} changed concurrently`,
+      ),
+    commit: (change: ProfileChange): Promise<void> => transact(profileTransactItems(tableName, change), `Customer ${change.profile.customerId} changed concurrently`),
   };
 };
