@@ -15,6 +15,7 @@ import {
   str,
   finiteNumber,
   WarningSink,
+  guardNormaliser,
 } from './common.js';
 
 /**
@@ -179,7 +180,7 @@ const bankruptcyOf = (item: Record<string, unknown>, path: string, warnings: War
 };
 
 /** Normalises an Equifax US consumer credit report JSON response. */
-export const normaliseEquifax: Normaliser = (raw, meta) => {
+export const normaliseEquifax: Normaliser = guardNormaliser((raw, meta) => {
   const body = parseJsonBody(raw.body);
   const consumers = isRecord(body) ? body.consumers : undefined;
   const list = isRecord(consumers) ? consumers.equifaxUSConsumerCreditReport : undefined;
@@ -208,4 +209,4 @@ export const normaliseEquifax: Normaliser = (raw, meta) => {
     collections: records(report.collections, `${base}/collections`, warnings).map(({ item, path }) => collectionOf(item, path, warnings)),
     warnings: warnings.items,
   });
-};
+});

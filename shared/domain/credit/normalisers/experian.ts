@@ -22,6 +22,7 @@ import {
   records,
   str,
   WarningSink,
+  guardNormaliser,
 } from './common.js';
 
 /**
@@ -176,7 +177,7 @@ const publicRecordOf = (item: Record<string, unknown>, path: string, warnings: W
 };
 
 /** Normalises an Experian Consumer Credit Profile JSON response. */
-export const normaliseExperian: Normaliser = (raw, meta) => {
+export const normaliseExperian: Normaliser = guardNormaliser((raw, meta) => {
   const body = parseJsonBody(raw.body);
   if (!isRecord(body) || !Array.isArray(body.creditProfile)) throw new MalformedReportError('creditProfile array missing');
   const profile: unknown = body.creditProfile[0];
@@ -205,4 +206,4 @@ export const normaliseExperian: Normaliser = (raw, meta) => {
     collections: [],
     warnings: warnings.items,
   });
-};
+});

@@ -27,6 +27,7 @@ import {
   records,
   str,
   WarningSink,
+  guardNormaliser,
 } from './common.js';
 
 /**
@@ -248,7 +249,7 @@ const scoresOf = (record: Record<string, unknown>, warnings: WarningSink): Credi
   });
 
 /** Normalises a TransUnion consumer credit report (creditBureau XML-as-JSON). */
-export const normaliseTransUnion: Normaliser = (raw, meta) => {
+export const normaliseTransUnion: Normaliser = guardNormaliser((raw, meta) => {
   const body = parseJsonBody(raw.body);
   const bureau = isRecord(body) ? body.creditBureau : undefined;
   const product = isRecord(bureau) ? asArray(bureau.product)[0] : undefined;
@@ -281,4 +282,4 @@ export const normaliseTransUnion: Normaliser = (raw, meta) => {
     collections: records(credit.collection, '/custom/credit/collection', warnings).map(({ item, path }) => collectionOf(item, path, warnings)),
     warnings: warnings.items,
   });
-};
+});
