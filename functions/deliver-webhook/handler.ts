@@ -11,7 +11,8 @@ import { subscriptionStore } from '../../shared/adapters/dynamodb/subscription-s
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
 import { sendWebhook } from '../../shared/adapters/webhooks/webhook-sender.js';
 import { env, queueUrl } from '../../shared/lambda/env.js';
-import { logger } from '../../shared/lambda/powertools.js';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logger, metrics } from '../../shared/lambda/powertools.js';
 import { sqsConsumer } from '../../shared/lambda/sqs.js';
 import { DeliveryMessageSchema } from './schema.js';
 
@@ -48,6 +49,7 @@ export const handler = sqsConsumer({
   quarantine: quarantineStore(table),
   handle: async (message) => {
     const result = await deliver(message);
+    metrics.addMetric(`Webhook${result.outcome[0]?.toUpperCase()}${result.outcome.slice(1)}`, MetricUnit.Count, 1);
     logger.info('delivery handled', { eventId: message.eventId, subscriptionId: message.subscriptionId, ...result });
   },
 });

@@ -3,7 +3,9 @@ import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructu
 import { ForbiddenError, MalformedInputError, NotFoundError, UnauthorizedError, DomainError } from '../domain/errors.js';
 import { PrincipalSchema, SIGNATURE_PRINCIPAL_ID, type Principal } from '../domain/auth/principal.js';
 import type { HttpRouteSpec } from './http-route.js';
-import { logger } from './powertools.js';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { logger, metrics } from './powertools.js';
 import { toProblem } from './problem.js';
 
 export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, unknown>>;
@@ -39,6 +41,7 @@ const MAX_BODY_BYTES = 1_000_000;
 
 const problemResult = (error: unknown, instance: string, requestId: string): HttpResult => {
   const problem = toProblem(error, instance);
+  metrics.addMetric(problem.status >= 500 ? 'ServerErrors' : 'ClientErrors', MetricUnit.Count, 1);
   if (problem.status >= 500) logger.error('request failed', { error: error as Error, requestId });
   else logger.info('request refused', { code: problem.code, status: problem.status, requestId });
   return {
@@ -89,7 +92,9 @@ export const httpFunction = (specs: HttpRouteSpec[], handlers: Record<string, Ro
   for (const spec of specs) {
     if (!handlers[spec.operation]) throw new Error(`No handler for operation ${spec.operation}`);
   }
-  return middy<HttpEvent, HttpResult, Error, Context>().handler(async (event, context) => {
+  return middy<HttpEvent, HttpResult, Error, Context>()
+    .use(logMetrics(metrics))
+    .handler(async (event, context) => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     const instance = event.rawPath ?? '/';
     try {

@@ -9,7 +9,9 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import type { z } from 'zod';
 import { DomainError, PermanentError, isRetryable } from '../domain/errors.js';
 import { toFieldIssues } from '../domain/validation.js';
-import { logger } from './powertools.js';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { logger, metrics } from './powertools.js';
 
 /** Where messages that can never succeed go, with the reason and the exact bytes received. */
 export interface Quarantine {
@@ -50,8 +52,10 @@ export const sqsConsumer = <S extends z.ZodType>(options: SqsConsumerOptions<S>)
   const recordHandler = async (record: SQSRecord): Promise<void> => {
     try {
       await options.handle(parseBody(options.schema, record.body), record);
+      metrics.addMetric('MessagesHandled', MetricUnit.Count, 1);
     } catch (error) {
       if (isRetryable(error)) {
+        metrics.addMetric('MessagesRetried', MetricUnit.Count, 1);
         logger.warn('message will be retried', {
           source: options.source,
           messageId: record.messageId,
@@ -69,10 +73,13 @@ export const sqsConsumer = <S extends z.ZodType>(options: SqsConsumerOptions<S>)
         body: record.body,
         receiveCount: Number(record.attributes?.ApproximateReceiveCount ?? 1),
       });
+      metrics.addMetric('MessagesQuarantined', MetricUnit.Count, 1);
       logger.warn('message quarantined', { source: options.source, messageId: record.messageId, code: domainError.code });
     }
   };
-  return middy<SQSEvent, SQSBatchResponse, Error, Context>().handler(async (event, context) => {
+  return middy<SQSEvent, SQSBatchResponse, Error, Context>()
+    .use(logMetrics(metrics, { defaultDimensions: { source: options.source } }))
+    .handler(async (event, context) => {
     if (options.fifo) {
       const processor = new SqsFifoPartialProcessorAsync();
       return processPartialResponse(event, recordHandler, processor, { context, skipGroupOnError: true, throwOnFullBatchFailure: false });
