@@ -12,10 +12,12 @@ import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-cl
 import { sendWebhook } from '../../shared/adapters/webhooks/webhook-sender.js';
 import { env, queueUrl } from '../../shared/lambda/env.js';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logger, metrics } from '../../shared/lambda/powertools.js';
+import { metricsFor } from '../../shared/lambda/metrics.js';
+import { logger } from '../../shared/lambda/powertools.js';
 import { sqsConsumer } from '../../shared/lambda/sqs.js';
 import { DeliveryMessageSchema } from './schema.js';
 
+const metrics = metricsFor();
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const queues = queueSender(createSqsClient());
 const deliveries = deliveryStore(table);

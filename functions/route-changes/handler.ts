@@ -11,12 +11,10 @@ import { streamConsumer } from '../../shared/lambda/stream.js';
 
 const subscriptions = subscriptionStore({ client: createDocumentClient(), tableName: env().TABLE_NAME });
 const queues = queueSender(createSqsClient());
-const SUBSCRIPTION_CACHE_MS = 5_000;
-let cache: { at: number; list: Subscription[] } | undefined;
-
-const currentSubscriptions = async (): Promise<Subscription[]> => {
-  if (!cache || Date.now() - cache.at > SUBSCRIPTION_CACHE_MS) cache = { at: Date.now(), list: await subscriptions.list() };
-  return cache.list;
+/** Subscriptions are read once per stream batch, so a new subscription gets every event of the next batch. */
+let batchSubscriptions: Subscription[] = [];
+const loadSubscriptions = async (): Promise<void> => {
+  batchSubscriptions = await subscriptions.list();
 };
 
 /**
@@ -28,7 +26,7 @@ const currentSubscriptions = async (): Promise<Subscription[]> => {
 export const handler = streamConsumer(async (record) => {
   const envelope = envelopeFromStreamRecord(record);
   if (!envelope) return;
-  const plan = routeEvent(envelope, await currentSubscriptions());
+  const plan = routeEvent(envelope, batchSubscriptions);
   const attributes = sqsAttributesFor(envelope);
   const group = envelope.customerId ?? 'global';
   await Promise.all([
@@ -46,4 +44,4 @@ export const handler = streamConsumer(async (record) => {
     plan.firstSeenPull ? queues.send(queueUrl('QUEUE_URL_BUREAU_PULLS'), { body: { firstSeen: true, customerId: envelope.customerId } }) : undefined,
   ]);
   logger.debug('event routed', { eventId: envelope.id, type: envelope.type, deliveries: plan.deliveries.length, recompute: plan.recompute });
-});
+}, { beforeBatch: loadSubscriptions });

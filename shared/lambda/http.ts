@@ -4,8 +4,8 @@ import { ForbiddenError, MalformedInputError, NotFoundError, UnauthorizedError, 
 import { PrincipalSchema, SIGNATURE_PRINCIPAL_ID, type Principal } from '../domain/auth/principal.js';
 import type { HttpRouteSpec } from './http-route.js';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { logger, metrics } from './powertools.js';
+import { flushMetrics, metricsFor } from './metrics.js';
+import { logger } from './powertools.js';
 import { toProblem } from './problem.js';
 
 export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, unknown>>;
@@ -38,6 +38,8 @@ export interface HttpResponse {
 export type RouteHandler = (request: HttpRequest) => Promise<HttpResponse>;
 
 const MAX_BODY_BYTES = 1_000_000;
+
+const metrics = metricsFor();
 
 const problemResult = (error: unknown, instance: string, requestId: string): HttpResult => {
   const problem = toProblem(error, instance);
@@ -93,7 +95,7 @@ export const httpFunction = (specs: HttpRouteSpec[], handlers: Record<string, Ro
     if (!handlers[spec.operation]) throw new Error(`No handler for operation ${spec.operation}`);
   }
   return middy<HttpEvent, HttpResult, Error, Context>()
-    .use(logMetrics(metrics))
+    .use(flushMetrics(metrics))
     .handler(async (event, context) => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     const instance = event.rawPath ?? '/';

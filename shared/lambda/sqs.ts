@@ -10,8 +10,8 @@ import type { z } from 'zod';
 import { DomainError, PermanentError, isRetryable } from '../domain/errors.js';
 import { toFieldIssues } from '../domain/validation.js';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { logger, metrics } from './powertools.js';
+import { flushMetrics, metricsFor } from './metrics.js';
+import { logger } from './powertools.js';
 
 /** Where messages that can never succeed go, with the reason and the exact bytes received. */
 export interface Quarantine {
@@ -49,6 +49,7 @@ const parseBody = <S extends z.ZodType>(schema: S, body: string): z.output<S> =>
  * after maxReceiveCount, moves it to the DLQ. Nothing is dropped silently.
  */
 export const sqsConsumer = <S extends z.ZodType>(options: SqsConsumerOptions<S>) => {
+  const metrics = metricsFor({ source: options.source });
   const recordHandler = async (record: SQSRecord): Promise<void> => {
     try {
       await options.handle(parseBody(options.schema, record.body), record);
@@ -78,7 +79,7 @@ export const sqsConsumer = <S extends z.ZodType>(options: SqsConsumerOptions<S>)
     }
   };
   return middy<SQSEvent, SQSBatchResponse, Error, Context>()
-    .use(logMetrics(metrics, { defaultDimensions: { source: options.source } }))
+    .use(flushMetrics(metrics))
     .handler(async (event, context) => {
     if (options.fifo) {
       const processor = new SqsFifoPartialProcessorAsync();

@@ -5,10 +5,12 @@ import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEven
 /**
  * A DynamoDB stream consumer that handles records strictly in order and reports the first
  * failure as a batch item failure, so Lambda retries from there (bisecting, then the on-failure
- * destination) and nothing after it is lost.
+ * destination) and nothing after it is lost. `beforeBatch` runs once per batch (e.g. to load
+ * configuration that every record of the batch needs).
  */
-export const streamConsumer = (handle: (record: DynamoDBRecord) => Promise<void>) =>
+export const streamConsumer = (handle: (record: DynamoDBRecord) => Promise<void>, options: { beforeBatch?: () => Promise<void> } = {}) =>
   middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, Context>().handler(async (event, context) => {
+    await options.beforeBatch?.();
     const processor = new BatchProcessor(EventType.DynamoDBStreams);
     return processPartialResponse(event, handle, processor, { context, processInParallel: false, throwOnFullBatchFailure: false });
   });

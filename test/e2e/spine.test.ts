@@ -62,6 +62,22 @@ describe('the spine: customer upsert → outbox → relay → webhook + result q
     expect(sequences.sort((a, b) => a - b)).toEqual(updates);
   });
 
+  it('delivers the very next event to a subscription created a moment before, projected to its fields', async () => {
+    const created = await t.api('POST', '/v1/subscriptions', {
+      body: { url: `${receiver.url}/hooks/fresh`, eventTypes: ['customer.updated'], fields: ['profile.fields'] },
+    });
+    receiver.setSecrets([secret, created.json.secret]);
+    await t.api('PUT', '/v1/customers/acme-004', { body: { fields: { legalName: 'Delta SA', city: 'Lyon' } } });
+    const [delivery] = await receiver.waitFor((r) => r.some((d) => d.path === '/hooks/fresh'), 20_000);
+    const fresh = receiver.received.find((d) => d.path === '/hooks/fresh')!;
+    expect(delivery).toBeDefined();
+    expect(fresh.verified).toBe(true);
+    const body = JSON.parse(fresh.body);
+    expect(Object.keys(body.data)).toEqual(['profile']);
+    expect(Object.keys(body.data.profile)).toEqual(['fields']);
+    expect(body.data.profile.fields.city.value).toBe('Lyon');
+  });
+
   it('ignores an observation older than the stored value', async () => {
     await t.api('PUT', '/v1/customers/acme-003', { body: { fields: { email: 'new@acme.example' }, observedAt: '2026-06-01T00:00:00Z' } });
     const stale = await t.api('PUT', '/v1/customers/acme-003', { body: { fields: { email: 'old@acme.example' }, observedAt: '2026-01-01T00:00:00Z' } });

@@ -22,3 +22,20 @@ describe('webhook receiver listing', () => {
     expect(JSON.stringify(listing)).not.toContain('do-not-show');
   });
 });
+
+describe('webhook receiver secrets endpoint', () => {
+  it('learns a new subscription secret over HTTP and then verifies its deliveries', async () => {
+    const rx = await startWebhookReceiver({ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' });
+    try {
+      const other = 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD';
+      const body = '{"id":"evt_2","type":"customer.updated"}';
+      const send = () => fetch(`${rx.url}/hooks/b`, { method: 'POST', headers: { ...signatureHeaders([other], 'evt_2', new Date(), body), 'content-type': 'application/json' }, body });
+      expect((await send()).status).toBe(401);
+      expect((await fetch(`${rx.url}/__secrets`, { method: 'POST', body: '{"secret":"nope"}' })).status).toBe(422);
+      expect((await fetch(`${rx.url}/__secrets`, { method: 'POST', body: JSON.stringify({ secret: other }) })).status).toBe(204);
+      expect((await send()).status).toBe(200);
+    } finally {
+      await rx.stop();
+    }
+  });
+});

@@ -107,6 +107,23 @@ export const startWebhookReceiver = async (options: WebhookReceiverOptions = {})
       listReceived(response);
       return;
     }
+    if (request.method === 'POST' && (request.url ?? '').split('?')[0] === '/__secrets') {
+      // Local use: teach the receiver a subscription's secret so it can verify that subscription's deliveries.
+      let json: unknown;
+      try {
+        json = JSON.parse(await readBody(request));
+      } catch {
+        json = undefined;
+      }
+      const parsed = z.object({ secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/) }).safeParse(json);
+      if (!parsed.success) {
+        response.writeHead(422, { 'content-type': 'text/plain' }).end('expected {"secret":"whsec_…"}');
+        return;
+      }
+      if (!secrets.includes(parsed.data.secret)) secrets = [...secrets, parsed.data.secret];
+      response.writeHead(204).end();
+      return;
+    }
     const body = await readBody(request);
     const headers = flatHeaders(request);
     const path = (request.url ?? '/').split('?')[0] ?? '/';
