@@ -57,6 +57,17 @@ export const parseSettings = (raw: unknown): Partial<Record<DeploymentSetting, s
   return parsed.data;
 };
 
+/** CDK context key of the addresses that get every alarm: a list, or a comma-separated string with -c. */
+export const ALARM_EMAILS_CONTEXT_KEY = 'riskbridge:alarmEmails';
+
+export const parseAlarmEmails = (raw: unknown): string[] => {
+  if (raw === undefined) return [];
+  const list = typeof raw === 'string' ? raw.split(',').map((e) => e.trim()).filter(Boolean) : raw;
+  const parsed = z.array(z.email()).safeParse(list);
+  if (!parsed.success) throw new Error(`Invalid ${ALARM_EMAILS_CONTEXT_KEY}: expected e-mail addresses`);
+  return parsed.data;
+};
+
 export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
   const app = new App({ context: options.context, outdir: options.outdir });
   const contextStage: unknown = app.node.tryGetContext(STAGE_CONTEXT_KEY);
@@ -68,6 +79,7 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
     stackName: names.stateful,
     description: `RiskBridge ${stage}: table and queues (retained data)`,
     terminationProtection: stage === 'prod',
+    alarmEmails: parseAlarmEmails(app.node.tryGetContext(ALARM_EMAILS_CONTEXT_KEY)),
   });
   const stateless = new StatelessStack(app, names.stateless, {
     stackName: names.stateless,
@@ -75,6 +87,7 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
     stage,
     table: stateful.table,
     queues: stateful.queues,
+    alarmTopic: stateful.alarmTopic,
     settings: parseSettings(app.node.tryGetContext(CONFIG_CONTEXT_KEY)),
   });
   Tags.of(app).add('service', SERVICE_NAME);

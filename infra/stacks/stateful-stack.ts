@@ -1,5 +1,9 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { QueueWithDlq } from '../constructs/queue-with-dlq.js';
 import { queues as queueSpecs, table as tableSpec, type QueueId, type QueueSpec, type TableSpec } from '../topology.js';
@@ -12,6 +16,8 @@ export interface StatefulStackProps extends StackProps {
   table?: TableSpec;
   /** Defaults to the topology's queues. */
   queues?: Record<QueueId, QueueSpec>;
+  /** E-mail addresses that receive every alarm (context `riskbridge:alarmEmails`); more can subscribe to the topic. */
+  alarmEmails?: readonly string[];
 }
 
 /**
@@ -23,9 +29,17 @@ export interface StatefulStackProps extends StackProps {
 export class StatefulStack extends Stack {
   readonly table: dynamodb.Table;
   readonly queues: Record<QueueId, QueueWithDlq>;
+  /** Every alarm of the stage notifies this topic (encrypted, TLS only). */
+  readonly alarmTopic: sns.Topic;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: `RiskBridge alarms (${id})`,
+      masterKey: kms.Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+      enforceSSL: true,
+    });
+    for (const email of props.alarmEmails ?? []) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(email));
     const spec = props.table ?? tableSpec;
     const string = dynamodb.AttributeType.STRING;
 
@@ -53,5 +67,6 @@ export class StatefulStack extends Stack {
     this.queues = Object.fromEntries(
       (Object.keys(specs) as QueueId[]).map((qid) => [qid, new QueueWithDlq(this, constructIdOf(qid), specs[qid])]),
     ) as Record<QueueId, QueueWithDlq>;
+    for (const q of Object.values(this.queues)) q.dlqAlarm.addAlarmAction(new cloudwatchActions.SnsAction(this.alarmTopic));
   }
 }

@@ -4,6 +4,8 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -40,6 +42,8 @@ export interface StatelessStackProps extends StackProps {
   functions?: Record<FunctionId, FunctionSpec>;
   routes?: RouteSpec[];
   defaultRouteFunction?: FunctionId;
+  /** Topic every alarm of this stack notifies (the stateful stack's). */
+  alarmTopic?: sns.ITopic;
   /** Deployment settings (CDK context `riskbridge:config`): values for the functions' `config` variables. */
   settings?: Partial<Record<DeploymentSetting, string>>;
 }
@@ -96,6 +100,11 @@ export class StatelessStack extends Stack {
     this.applySettings(specs, props.settings ?? {});
 
     for (const fn of Object.values(this.functions)) this.addFunctionAlarms(fn);
+    this.addQuarantineAlarms(specs);
+    if (props.alarmTopic) {
+      const action = new cloudwatchActions.SnsAction(props.alarmTopic);
+      for (const alarm of this.alarms) alarm.addAlarmAction(action);
+    }
 
     if (this.apiStage) new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'TableName', { value: props.table.tableName, description: 'The single DynamoDB table' });
@@ -238,6 +247,33 @@ export class StatelessStack extends Stack {
       },
     });
     return { httpApi, stage };
+  }
+
+  /**
+   * One alarm per queue consumer on the `MessagesQuarantined` metric its sqsConsumer publishes
+   * (dimension `source` = the queue id): a quarantined message needs a person.
+   */
+  private addQuarantineAlarms(specs: Record<FunctionId, FunctionSpec>): void {
+    for (const spec of Object.values(specs)) {
+      for (const t of triggersOf(spec, 'sqs')) {
+        this.alarms.push(
+          new cloudwatch.Alarm(this, `${constructIdOf(t.queue)}QuarantineAlarm`, {
+            alarmDescription: `${spec.id} quarantined messages from ${t.queue} (see GET /v1/quarantine/${t.queue})`,
+            metric: new cloudwatch.Metric({
+              namespace: 'RiskBridge',
+              metricName: 'MessagesQuarantined',
+              dimensionsMap: { service: 'riskbridge', source: t.queue },
+              period: Duration.minutes(5),
+              statistic: 'Sum',
+            }),
+            threshold: 0,
+            comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+            evaluationPeriods: 1,
+            treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+          }),
+        );
+      }
+    }
   }
 
   private addFunctionAlarms(fn: AppFunction): void {
