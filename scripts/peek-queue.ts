@@ -20,7 +20,7 @@ const sqs = new SQSClient({ endpoint: hub.sqsEndpoint, region: 'us-east-1', cred
 const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 0, MessageAttributeNames: ['All'], WaitTimeSeconds: 1 }));
 for (const m of Messages) {
   const attributes = Object.fromEntries(Object.entries(m.MessageAttributes ?? {}).map(([k, v]) => [k, v.StringValue]));
-  console.log(JSON.stringify({ attributes, body: JSON.parse(m.Body ?? 'null') as unknown }, null, 2));
+  console.log(JSON.stringify({ attributes, body: JSON.parse(m.Body ?? 'null') }, null, 2));
 }
 console.log(`${Messages.length} message(s) shown from ${queueId}${flag === '--dlq' ? ' DLQ' : ''}`);
 sqs.destroy();

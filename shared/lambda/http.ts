@@ -128,7 +128,7 @@ export const httpFunction = (specs: HttpRouteSpec[], handlers: Record<string, Ro
               throw new DomainError('unsupported_media_type', 'Send the body as application/json');
             }
             try {
-              parsed = { value: JSON.parse(rawBody) as unknown };
+              parsed = { value: JSON.parse(rawBody) };
             } catch (error) {
               throw new MalformedInputError('The body is not valid JSON', { cause: error });
             }

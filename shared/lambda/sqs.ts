@@ -30,7 +30,7 @@ export interface SqsConsumerOptions<S extends z.ZodType> {
 const parseBody = <S extends z.ZodType>(schema: S, body: string): z.output<S> => {
   let json: unknown;
   try {
-    json = JSON.parse(body) as unknown;
+    json = JSON.parse(body);
   } catch (error) {
     throw new PermanentError('malformed_message', 'Message body is not JSON', { cause: error });
   }

@@ -22,7 +22,7 @@ const credentials = async <S extends z.ZodType>(secrets: SecretSource, bureau: B
   const text = await secrets.get(bureauSecretName(bureau));
   let json: unknown;
   try {
-    json = JSON.parse(text) as unknown;
+    json = JSON.parse(text);
   } catch {
     throw new PermanentError('bureau_misconfigured', `Secret ${bureauSecretName(bureau)} is not JSON`);
   }

@@ -58,7 +58,7 @@ export const crmRequest = async (
   let parsed: unknown;
   if (text.length > 0) {
     try {
-      parsed = JSON.parse(text) as unknown;
+      parsed = JSON.parse(text);
     } catch {
       parsed = undefined;
     }

@@ -118,7 +118,7 @@ export const parseBureauPullConfig = (json: string | undefined): BureauPullConfi
   let value: unknown = {};
   if (json !== undefined && json.trim() !== '') {
     try {
-      value = JSON.parse(json) as unknown;
+      value = JSON.parse(json);
     } catch (cause) {
       throw new Error('BUREAU_PULL_CONFIG is not JSON', { cause });
     }

@@ -166,7 +166,7 @@ const readBody = (req: IncomingMessage): Promise<string> =>
 const tryJson = (body: string): unknown => {
   if (body.trim() === '') return undefined;
   try {
-    return JSON.parse(body) as unknown;
+    return JSON.parse(body);
   } catch {
     return undefined;
   }

@@ -102,7 +102,7 @@ export const startSandboxServer = async (
             query: url.searchParams,
             headers: req.headers,
             rawBody,
-            json: () => JSON.parse(rawBody || 'null') as unknown,
+            json: () => JSON.parse(rawBody || 'null'),
           });
         } catch {
           reply = options.fxiaokeStyle ? { status: 200, body: { errorCode: 10001, errorMessage: '参数错误' } } : { status: 400, body: { message: 'bad request' } };

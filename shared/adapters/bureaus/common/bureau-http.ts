@@ -136,7 +136,7 @@ export type Transport = ReturnType<typeof createTransport>;
 /** Parses a JSON text without trusting it (`unknown`); undefined when it is not JSON. */
 export const tryParseJson = (text: string): unknown => {
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
@@ -248,7 +248,7 @@ export type BureauHttp = ReturnType<typeof createBureauHttp>;
 export const assertJsonShape = (body: string, shape: z.ZodType, what: string): void => {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body) as unknown;
+    parsed = JSON.parse(body);
   } catch (cause) {
     throw new MalformedReportError(`${what} body is not valid JSON`, { cause, rawBody: body });
   }

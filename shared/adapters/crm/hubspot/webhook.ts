@@ -63,7 +63,7 @@ export type HubSpotWebhookEvent = z.infer<typeof HubSpotWebhookEventSchema>;
 export const parseHubSpotWebhookBatch = (rawBody: string): HubSpotWebhookEvent[] => {
   let json: unknown;
   try {
-    json = JSON.parse(rawBody) as unknown;
+    json = JSON.parse(rawBody);
   } catch (error) {
     throw new MalformedInputError('The HubSpot webhook body is not JSON', { cause: error });
   }

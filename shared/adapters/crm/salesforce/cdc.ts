@@ -46,7 +46,7 @@ export const unwrapChangeEvent = (input: unknown): { payload: ChangeEventPayload
 export const parseSalesforceChangeEvent = (rawBody: string): { payload: ChangeEventPayload; eventId?: string } => {
   let json: unknown;
   try {
-    json = JSON.parse(rawBody) as unknown;
+    json = JSON.parse(rawBody);
   } catch (error) {
     throw new MalformedInputError('The Salesforce change event is not JSON', { cause: error });
   }

@@ -27,7 +27,7 @@ export type ZohoNotification = z.infer<typeof ZohoNotificationSchema>;
 export const parseZohoNotification = (rawBody: string): ZohoNotification => {
   let json: unknown;
   try {
-    json = JSON.parse(rawBody) as unknown;
+    json = JSON.parse(rawBody);
   } catch (error) {
     throw new MalformedInputError('The Zoho notification is not JSON', { cause: error });
   }

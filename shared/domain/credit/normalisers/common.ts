@@ -24,10 +24,10 @@ export class WarningSink {
   }
 }
 
-/** Parses a JSON body or throws `malformed_report` (never `JSON.parse(x) as T`: callers zod-check after). */
+/** Parses a JSON body to `unknown` or throws `malformed_report`; callers check the shape after. */
 export const parseJsonBody = (body: string): unknown => {
   try {
-    return JSON.parse(body) as unknown;
+    return JSON.parse(body);
   } catch (cause) {
     throw new MalformedReportError('body is not valid JSON', { cause });
   }
