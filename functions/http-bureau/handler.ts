@@ -1,5 +1,6 @@
 import type { Principal } from '../../shared/domain/auth/principal.js';
 import { parseBureauPullConfig, RequestPullSchema } from '../../shared/domain/bureau-pulls/bureau-pull.js';
+import { decideBureauReview, DismissBureauReviewSchema } from '../../shared/domain/bureau-pulls/decide-review.js';
 import { manageConsents, RecordConsentSchema } from '../../shared/domain/bureau-pulls/manage-consents.js';
 import { requestBureauPull } from '../../shared/domain/bureau-pulls/request-pull.js';
 import { systemClock } from '../../shared/domain/clock.js';
@@ -17,7 +18,7 @@ import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-cl
 import { env, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction, type HttpRequest } from '../../shared/lambda/http.js';
 import { bureauRoutes } from './routes.js';
-import { ConsentPathSchema, CustomerPathSchema, LimitQuerySchema, PullPathSchema, QuarantinePathSchema, QuarantinePayloadPathSchema } from './schema.js';
+import { ConsentPathSchema, CustomerPathSchema, LimitQuerySchema, PullPathSchema, QuarantinePathSchema, QuarantinePayloadPathSchema, ReviewPathSchema } from './schema.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
@@ -28,8 +29,10 @@ const audit = auditLog(table, clock);
 const manage = manageConsents({ consents, audit, clock });
 const reports = creditReportStore(table);
 const quarantine = quarantineStore(table, clock);
+const profiles = profileStore(table);
+const decide = decideBureauReview({ profiles, reviews: reports, audit, clock });
 const request = requestBureauPull({
-  profiles: profileStore(table),
+  profiles,
   consents,
   pulls,
   queue: sqsPullQueue(queueSender(createSqsClient()), queueUrl('QUEUE_URL_BUREAU_PULLS')),
@@ -76,6 +79,15 @@ export const handler = httpFunction(bureauRoutes, {
   listBureauReviews: async (req) => {
     const { limit } = parseOrThrow(LimitQuerySchema, req.query, 'query');
     return { status: 200, body: { reviews: await reports.listOpenReviews(limit) } };
+  },
+  acceptBureauReview: async (req) => {
+    const { reviewId } = parseOrThrow(ReviewPathSchema, req.params, 'path');
+    return { status: 200, body: await decide.accept(reviewId, who(req).principalId) };
+  },
+  dismissBureauReview: async (req) => {
+    const { reviewId } = parseOrThrow(ReviewPathSchema, req.params, 'path');
+    const input = parseOrThrow(DismissBureauReviewSchema, req.json(), 'dismissal');
+    return { status: 200, body: await decide.dismiss(reviewId, input, who(req).principalId) };
   },
   listQuarantine: async (req) => {
     const { source } = parseOrThrow(QuarantinePathSchema, req.params, 'path');

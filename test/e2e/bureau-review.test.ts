@@ -44,6 +44,51 @@ describe('bureau pulls end to end: CRM-requested pull, subject mismatch review, 
     expect((await t.api('GET', '/v1/customers/e2e-mona/bureau-pulls?limit=0')).status).toBe(422);
   });
 
+  it('an admin accepts one review (merged with credit_report.received) and dismisses another (kept archived); both audited, decided once', async () => {
+    const auditCount = async () => (await t.api('GET', '/v1/audit/verify')).json.chains.reduce((n: number, c: { entries: number }) => n + c.entries, 0);
+    const pullAgain = async () => {
+      const requested = await t.api('POST', '/v1/customers/e2e-mona/bureau-pulls', { body: { bureau: 'experian' }, key: crmKey });
+      expect(requested.status).toBe(202);
+      const pull = await waitForPull(t, 'e2e-mona', requested.json.pull.pullId, crmKey);
+      expect(pull.status).toBe('review');
+      return pull.reportId as string;
+    };
+    const dismissId = await pullAgain();
+    const acceptId = await pullAgain();
+    const before = await auditCount();
+
+    expect((await t.api('POST', `/v1/bureau-reviews/${acceptId}/accept`, { key: crmKey })).status).toBe(403);
+    const unknown = await t.api('POST', '/v1/bureau-reviews/rpt_01J00000000000000000000000/accept');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toContain('application/problem+json');
+    expect((await t.api('POST', '/v1/bureau-reviews/not-a-review/accept')).status).toBe(422);
+    const noReason = await t.api('POST', `/v1/bureau-reviews/${dismissId}/dismiss`, { body: {} });
+    expect(noReason.status).toBe(422);
+    expect(noReason.json.errors[0].path).toBe('reason');
+    expect((await t.api('POST', `/v1/bureau-reviews/${dismissId}/dismiss`, { rawBody: '{"reason":' })).status).toBe(400);
+
+    const dismissed = await t.api('POST', `/v1/bureau-reviews/${dismissId}/dismiss`, { body: { reason: 'namesake at another address' } });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.json.decision).toMatchObject({ decision: 'dismissed', reason: 'namesake at another address', by: expect.stringMatching(/^key:/) });
+    expect((await t.api('POST', `/v1/bureau-reviews/${dismissId}/dismiss`, { body: { reason: 'again' } })).status).toBe(409);
+    expect((await t.api('POST', `/v1/bureau-reviews/${dismissId}/accept`)).status).toBe(409);
+    expect((await t.api('GET', '/v1/customers/e2e-mona')).json.profile.credit).toEqual({});
+
+    const accepted = await t.api('POST', `/v1/bureau-reviews/${acceptId}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.json.decision).toMatchObject({ decision: 'accepted' });
+    expect((await t.api('POST', `/v1/bureau-reviews/${acceptId}/accept`)).status).toBe(409);
+    const credit = (await t.api('GET', '/v1/customers/e2e-mona')).json.profile.credit;
+    expect(credit.experian).toMatchObject({ reportId: acceptId, subjectMatch: 'match' });
+    const events = (await t.api('GET', '/v1/customers/e2e-mona/events')).json.events as Array<{ type: string; data: { reportId?: string } }>;
+    expect(events.filter((e) => e.type === 'credit_report.received').map((e) => e.data.reportId)).toEqual([acceptId]);
+
+    const open = (await t.api('GET', '/v1/bureau-reviews')).json.reviews as Array<{ reportId: string }>;
+    expect(open.map((r) => r.reportId)).not.toContain(acceptId);
+    expect(open.map((r) => r.reportId)).not.toContain(dismissId);
+    expect(await auditCount()).toBe(before + 2);
+  });
+
   it('lists a quarantined bureau answer without its bytes; the admin-only payload route returns them gzip+base64', async () => {
     await t.api('PUT', '/v1/customers/e2e-max', { body: { kind: 'consumer', fields: { legalName: 'Max Malformed', postalCode: '92626' } } });
     await t.api('POST', '/v1/customers/e2e-max/consents', { body: { bureaus: '*', purpose: 'credit_transaction', grantedBy: 'crm:application-8' } });

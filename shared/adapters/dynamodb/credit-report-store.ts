@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import type { ExtraPut, ReportArchive } from '../../domain/bureau-pulls/ports.js';
+import type { BureauReviewStore, ExtraPut, ReportArchive, ReviewDecision, StoredBureauReview } from '../../domain/bureau-pulls/ports.js';
+import { ConflictError } from '../../domain/errors.js';
 import { CreditReportSchema, type CreditReport } from '../../domain/credit/credit-report.js';
 import { BureauIdSchema, type BureauId } from '../../domain/credit/credit-summary.js';
 import type { TableRef } from './client.js';
@@ -12,6 +13,10 @@ const AGE_SHARDS = 8;
 
 const reportKey = (customerId: string, bureau: string, reportId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: `REPORT#${bureau}#${reportId}` });
 const latestKey = (customerId: string, bureau: string) => ({ pk: `CUSTOMER#${customerId}`, sk: `LATESTREPORT#${bureau}` });
+const reviewKey = (customerId: string, reportId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: `REVIEW#${reportId}` });
+const decidedReviewKey = (customerId: string, reportId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: `REVIEWDECIDED#${reportId}` });
+/** gsi2 finds a review (open or decided) by its id, the report id, without the customer. */
+const reviewLookup = (reportId: string) => ({ gsi2pk: `BUREAUREVIEW#${reportId}`, gsi2sk: 'REVIEW' });
 const shardOf = (customerId: string): number => [...customerId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % AGE_SHARDS;
 
 const ArchivedReportSchema = z.object({
@@ -32,19 +37,47 @@ export const SubjectReviewSchema = z.object({
 });
 export type SubjectReview = z.infer<typeof SubjectReviewSchema>;
 
+const ReviewDecisionSchema = z.object({ decision: z.enum(['accepted', 'dismissed']), at: z.string(), by: z.string(), reason: z.string().optional() });
+const StoredReviewSchema = SubjectReviewSchema.extend({ decision: ReviewDecisionSchema.optional() });
+
+const isConditionFailure = (error: unknown): boolean => error instanceof Error && (error.name === 'TransactionCanceledException' || error.name === 'ConditionalCheckFailedException');
+
 const toBytes = (value: unknown): Buffer => (value instanceof Uint8Array ? Buffer.from(value) : Buffer.alloc(0));
+
+const latestItem = (customerId: string, report: Pick<CreditReport, 'bureau' | 'reportId' | 'pulledAt'>): ExtraPut => ({
+  item: {
+    ...latestKey(customerId, report.bureau),
+    entity: 'latest_report',
+    customerId,
+    bureau: report.bureau,
+    reportId: report.reportId,
+    pulledAt: report.pulledAt,
+    gsi1pk: `REPORTAGE#${shardOf(customerId)}`,
+    gsi1sk: `${report.pulledAt}#${customerId}#${report.bureau}`,
+  },
+});
+
+const decisionItems = (review: StoredBureauReview, decision: ReviewDecision): { put: ExtraPut; remove: { key: Record<string, unknown> } } => ({
+  put: {
+    item: { ...decidedReviewKey(review.customerId, review.reportId), entity: 'subject_review_decided', ...review, decision: ReviewDecisionSchema.parse(decision), ...reviewLookup(review.reportId) },
+    condition: 'not_exists',
+  },
+  remove: { key: reviewKey(review.customerId, review.reportId) },
+});
 
 /**
  * Archived bureau reports: `CUSTOMER#id / REPORT#<bureau>#<reportId>` holds the gzip'd raw
  * payload and the gzip'd normalised report (both split into `…#PART#n` items when together
  * above 350 KB), `CUSTOMER#id / LATESTREPORT#<bureau>` points at the latest one and is indexed
- * by age on gsi1 (sharded) for the staleness schedule; review items flag subject mismatches.
+ * by age on gsi1 (sharded) for the staleness schedule; review items flag subject mismatches
+ * (`REVIEW#<reportId>` while open, on gsi1 `REVIEWS#open`; replaced by `REVIEWDECIDED#<reportId>`
+ * when a reviewer accepts or dismisses; both found by id on gsi2 `BUREAUREVIEW#<reportId>`).
  */
 export const creditReportStore = ({ client, tableName }: TableRef): ReportArchive & {
   getReport(customerId: string, bureau: BureauId, reportId: string): Promise<{ report: CreditReport; raw: string } | undefined>;
   listReviews(customerId: string): Promise<Array<{ reportId: string; bureau: string; reasons: string[] }>>;
   listOpenReviews(limit: number): Promise<SubjectReview[]>;
-} => ({
+} & BureauReviewStore => ({
   itemsFor({ customerId, report, raw, pullId, subjectMatch, archivedOnly }) {
     const rawGz = gzipSync(Buffer.from(raw.body, 'utf8'));
     const reportGz = gzipSync(Buffer.from(JSON.stringify(report), 'utf8'));
@@ -60,25 +93,13 @@ export const creditReportStore = ({ client, tableName }: TableRef): ReportArchiv
       items.push({ item: { ...base, ...common, parts: chunks.length, rawBytes: rawGz.length }, condition: 'not_exists' });
       chunks.forEach((chunk, n) => items.push({ item: { pk: base.pk, sk: `${base.sk}#PART#${String(n).padStart(3, '0')}`, entity: 'credit_report_part', data: chunk }, condition: 'not_exists' }));
     }
-    if (!archivedOnly) {
-      items.push({
-        item: {
-          ...latestKey(customerId, report.bureau),
-          entity: 'latest_report',
-          customerId,
-          bureau: report.bureau,
-          reportId: report.reportId,
-          pulledAt: report.pulledAt,
-          gsi1pk: `REPORTAGE#${shardOf(customerId)}`,
-          gsi1sk: `${report.pulledAt}#${customerId}#${report.bureau}`,
-        },
-      });
-    }
+    if (!archivedOnly) items.push(latestItem(customerId, report));
     return items;
   },
+  latestItemFor: latestItem,
   reviewItemFor({ customerId, bureau, reportId, pullId, subjectMatch, at }) {
     return {
-      item: { pk: `CUSTOMER#${customerId}`, sk: `REVIEW#${reportId}`, entity: 'subject_review', customerId, bureau, reportId, pullId, reasons: subjectMatch.reasons, at, gsi1pk: 'REVIEWS#open', gsi1sk: `${at}#${customerId}` },
+      item: { ...reviewKey(customerId, reportId), entity: 'subject_review', customerId, bureau, reportId, pullId, reasons: subjectMatch.reasons, at, gsi1pk: 'REVIEWS#open', gsi1sk: `${at}#${customerId}`, ...reviewLookup(reportId) },
       condition: 'not_exists',
     };
   },
@@ -139,5 +160,43 @@ export const creditReportStore = ({ client, tableName }: TableRef): ReportArchiv
       new QueryCommand({ TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'REVIEWS#open' }, ScanIndexForward: false, Limit: limit }),
     );
     return Items.map((i) => SubjectReviewSchema.parse(i));
+  },
+  async findReview(reviewId) {
+    const { Items = [] } = await client.send(
+      new QueryCommand({ TableName: tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': reviewLookup(reviewId).gsi2pk } }),
+    );
+    let found = Items.map((i) => StoredReviewSchema.parse(i)).sort((a, b) => Number(b.decision !== undefined) - Number(a.decision !== undefined))[0];
+    if (!found) {
+      // Review items written before the gsi2 lookup existed: page through the open queue.
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({ TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', FilterExpression: 'reportId = :id', ExpressionAttributeValues: { ':pk': 'REVIEWS#open', ':id': reviewId }, ...(start ? { ExclusiveStartKey: start } : {}) }),
+        );
+        const item = page.Items?.[0];
+        if (item) found = StoredReviewSchema.parse(item);
+        start = found ? undefined : page.LastEvaluatedKey;
+      } while (start);
+    }
+    if (!found) return undefined;
+    const { decision, ...review } = found;
+    return decision ? { review, status: 'decided', decision } : { review, status: 'open' };
+  },
+  decisionItems,
+  async decideAlone(review, decision) {
+    const { put, remove } = decisionItems(review, decision);
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Delete: { TableName: tableName, Key: remove.key, ConditionExpression: 'attribute_exists(pk)' } },
+            { Put: { TableName: tableName, Item: put.item, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError(`Review ${review.reportId} was decided concurrently`, { cause: error });
+      throw error;
+    }
   },
 });

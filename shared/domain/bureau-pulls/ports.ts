@@ -60,6 +60,38 @@ export interface ReportArchive {
   listPulledBefore(before: string, limit: number): Promise<Array<{ customerId: string; bureau: BureauId; pulledAt: string }>>;
 }
 
+/** A subject-mismatch review; its id is the archived report's id. */
+export interface StoredBureauReview {
+  customerId: string;
+  bureau: BureauId;
+  reportId: string;
+  pullId: string;
+  reasons: string[];
+  at: string;
+}
+
+/** A reviewer's decision on a subject-mismatch review. */
+export interface ReviewDecision {
+  decision: 'accepted' | 'dismissed';
+  at: string;
+  by: string;
+  reason?: string;
+}
+
+/** Subject-mismatch reviews and their decisions (adapter-defined key layout). */
+export interface BureauReviewStore {
+  /** The review whose id is `reviewId` (= report id), open or decided. */
+  findReview(reviewId: string): Promise<{ review: StoredBureauReview; status: 'open' } | { review: StoredBureauReview; status: 'decided'; decision: ReviewDecision } | undefined>;
+  /** Items closing an open review inside another transaction (the removal fails the transaction if it was already decided). */
+  decisionItems(review: StoredBureauReview, decision: ReviewDecision): { put: ExtraPut; remove: { key: Record<string, unknown> } };
+  /** Closes an open review on its own; ConflictError when it was decided meanwhile. */
+  decideAlone(review: StoredBureauReview, decision: ReviewDecision): Promise<void>;
+  /** The archived (normalised) report of a review. */
+  getReport(customerId: string, bureau: BureauId, reportId: string): Promise<{ report: CreditReport } | undefined>;
+  /** The latest-report pointer of a customer and bureau (staleness schedule), for a transaction. */
+  latestItemFor(customerId: string, report: Pick<CreditReport, 'bureau' | 'reportId' | 'pulledAt'>): ExtraPut;
+}
+
 export interface PullQueue {
   enqueue(message: PullMessage, delaySeconds?: number): Promise<void>;
 }

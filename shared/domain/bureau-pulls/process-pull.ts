@@ -13,7 +13,7 @@ import { matchSubject, subjectIdentityFromReport, type SubjectIdentity } from '.
 import { summariseReport } from '../credit/summarise.js';
 import { monthKey } from '../credit/pull/budget.js';
 import { backoffDelayMs } from '../credit/pull/backoff.js';
-import type { ProfileRepository } from '../customers/ports.js';
+import type { ProfileChange, ProfileRepository } from '../customers/ports.js';
 import type { CustomerProfile } from '../profile/customer-profile.js';
 import { limitsFor, type BureauPull, type BureauPullConfig, type PullMessage } from './bureau-pull.js';
 import type { BureauStateStore, ConnectorRegistry, ConsentRepository, PayloadQuarantine, PullQueue, PullRepository, ReportArchive } from './ports.js';
@@ -50,6 +50,25 @@ export const customerIdentity = (profile: CustomerProfile): SubjectIdentity => (
   identifiers: profile.identifiers.map(({ scheme, value }) => ({ scheme, value })),
   address: { line: fieldText(profile, 'addressLine'), city: fieldText(profile, 'city'), postalCode: fieldText(profile, 'postalCode'), country: fieldText(profile, 'country') },
 });
+
+/**
+ * The profile change that merges a report's summary into `profile.credit[bureau]` with its
+ * `credit_report.received` event (next sequence, version-conditioned): what the worker commits
+ * for a matching subject and what an accepted subject-mismatch review commits.
+ */
+export const creditReportMerge = (
+  profile: CustomerProfile,
+  input: { bureau: BureauId; reportId: string; report: CreditReport; subjectMatch: 'match' | 'review'; at: Date },
+): Pick<ProfileChange, 'profile' | 'expectedVersion' | 'events'> => {
+  const { bureau, reportId, at } = input;
+  const sequence = profile.sequence + 1;
+  const summary = summariseReport(input.report, input.subjectMatch);
+  return {
+    profile: { ...profile, credit: { ...profile.credit, [bureau]: summary }, sequence, version: profile.version + 1, updatedAt: at.toISOString() },
+    expectedVersion: profile.version,
+    events: [newEvent('credit_report.received', { bureau, reportId, summary }, { customerId: profile.customerId, sequence, at })],
+  };
+};
 
 export interface ProcessPullDeps {
   profiles: ProfileRepository & { commit: ProfileRepository['commit'] };
@@ -149,12 +168,8 @@ export const processBureauPull = (deps: ProcessPullDeps) => {
         ],
       });
     } else {
-      const summary = summariseReport(report, match.outcome);
-      const event = newEvent('credit_report.received', { bureau, reportId, summary }, { customerId, sequence, at });
       await profiles.commit({
-        profile: { ...profile, credit: { ...profile.credit, [bureau]: summary }, sequence, version: profile.version + 1, updatedAt: at.toISOString() },
-        expectedVersion: profile.version,
-        events: [event],
+        ...creditReportMerge(profile, { bureau, reportId, report, subjectMatch: match.outcome, at }),
         extraPuts: [...archive.itemsFor({ customerId, report, raw, pullId: pull.pullId, subjectMatch: match, archivedOnly: false }), pulls.itemFor(finished)],
       });
     }
