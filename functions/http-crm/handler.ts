@@ -9,6 +9,7 @@ import { mapRecord, parseConnectionConfig, type ConnectionConfig } from '../../s
 import { importChunk, resolveMapping } from '../../shared/domain/customers/bulk-import-job.js';
 import type { CrmIngestMessage } from '../../shared/domain/customers/ingest-message.js';
 import { mergeCustomers, MergeCommandSchema } from '../../shared/domain/customers/merge-customers.js';
+import { dismissReview, DismissReviewSchema } from '../../shared/domain/customers/dismiss-review.js';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../../shared/domain/errors.js';
 import { parseOrThrow } from '../../shared/domain/validation.js';
 import { safeEqual } from '../../shared/adapters/crm/http.js';
@@ -35,6 +36,7 @@ import {
   ImportQuerySchema,
   IngestRecordsSchema,
   PutConnectionSchema,
+  ReviewPathSchema,
   SalesforceAuthHeaders,
 } from './schema.js';
 
@@ -49,6 +51,7 @@ const reviews = reviewQueue(table);
 const audit = auditLog(table, clock);
 const sender = queueSender(createSqsClient());
 const zoho = createZohoClient({ secrets });
+const dismiss = dismissReview({ reviews, audit, clock });
 const merges = mergeCustomers({ profiles: profileStore(table), identities: identityIndex(table), merges: mergeRecordStore(table), reviews, audit, clock });
 
 const who = (request: HttpRequest): Principal => {
@@ -234,6 +237,11 @@ export const handler = httpFunction(crmRoutes, {
     return { status: 200, body: { import: { ...rest, done: job.status === 'complete' && job.recordsApplied + job.recordsFailed >= job.recordsQueued } } };
   },
   listReviews: async () => ({ status: 200, body: { reviews: await reviews.list('open') } }),
+  dismissReview: async (request) => {
+    const { reviewId } = parseOrThrow(ReviewPathSchema, request.params, 'path');
+    const input = parseOrThrow(DismissReviewSchema, request.json(), 'dismissal');
+    return { status: 200, body: { review: await dismiss(reviewId, input, who(request).principalId) } };
+  },
   mergeCustomers: async (request) => {
     const command = parseOrThrow(MergeCommandSchema, request.json(), 'merge');
     return { status: 200, body: await merges.merge(command, who(request).principalId) };

@@ -14,6 +14,7 @@ export const crmRoutes: HttpRouteSpec[] = [
   { method: 'POST', path: '/v1/imports/{importId}/chunks', operation: 'addImportChunk', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'crm:ingest', summary: 'Add one chunk (< 1 MB, with header row) to a bulk import' },
   { method: 'GET', path: '/v1/imports/{importId}', operation: 'getImport', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'crm:ingest', summary: 'Progress and row errors of a bulk import' },
   { method: 'GET', path: '/v1/reviews', operation: 'listReviews', auth: 'apiKey', roles: ['admin'], scope: 'customers:write', summary: 'Candidate matches waiting for review' },
+  { method: 'POST', path: '/v1/reviews/{reviewId}/dismiss', operation: 'dismissReview', auth: 'apiKey', roles: ['admin'], scope: 'customers:write', summary: 'Dismiss a candidate match with a reason; both customers stay as they are (audited; 409 when decided)' },
   { method: 'POST', path: '/v1/customers/merge', operation: 'mergeCustomers', auth: 'apiKey', roles: ['admin'], scope: 'customers:write', summary: 'Merge one customer into another (audited)' },
   { method: 'POST', path: '/v1/customers/unmerge', operation: 'unmergeCustomers', auth: 'apiKey', roles: ['admin'], scope: 'customers:write', summary: 'Undo a merge, restoring both profiles (audited)' },
 ];

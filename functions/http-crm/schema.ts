@@ -3,6 +3,7 @@ import { CrmNameSchema, CrmRecordSchema } from '../../shared/domain/crm/crm-reco
 import { ColumnMappingSchema } from '../../shared/domain/crm/bulk-import/column-mapping.js';
 
 export const ConnectionPathSchema = z.object({ connectionId: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits, _ . - (at most 100)') });
+export const ReviewPathSchema = z.object({ reviewId: z.string().regex(/^rev_[0-9A-Za-z-]{1,64}$/, 'a review id (rev_…)') });
 export const ImportPathSchema = z.object({ importId: z.string().regex(/^imp_[0-9A-Z]{26}$/, 'an import id (imp_…)') });
 
 /** Body of PUT /v1/crm/connections/{id}: a full configuration, or a template plus top-level overrides. */

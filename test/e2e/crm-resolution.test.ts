@@ -109,6 +109,7 @@ describe('CRM ingest: entity resolution branches', () => {
     const open = (await t.api('GET', '/v1/reviews')).json.reviews as Array<{ reviewId: string }>;
     expect(open.some((x) => x.reviewId === review.reviewId)).toBe(false);
     expect((await t.api('POST', '/v1/customers/merge', { body: { survivorId: 'er-beta', absorbedId, reviewId: review.reviewId } })).status).toBe(404);
+    expect((await t.api('POST', `/v1/reviews/${review.reviewId}/dismiss`, { body: { reason: 'too late' } })).status).toBe(409);
     expect(merged.json.survivor.fields.phone).toMatchObject({ value: '+441132460000', recordId: 'B-1' });
     expect((await profile(absorbedId)).json.profile).toMatchObject({ status: 'merged', mergedInto: 'er-beta' });
 
@@ -142,5 +143,38 @@ describe('CRM ingest: entity resolution branches', () => {
     const reviews = await until(() => t.api('GET', '/v1/reviews'), (r) => (r.json?.reviews ?? []).some((x: { customerId: string }) => x.customerId === id));
     expect(reviews.json.reviews.find((x: { customerId: string }) => x.customerId === id)).toMatchObject({ candidateId: 'er-delta', score: 0.8 });
     expect((await profile('er-delta')).json.profile.identifiers.some((i: Identifier) => i.scheme === 'crm_record')).toBe(false);
+  });
+
+  it('a reviewer dismisses a candidate match with a reason: both customers stay as they are, the review leaves the queue, audited once', async () => {
+    await upsert('er-epsilon', { legalName: 'Epsilon Foods Ltd', country: 'GB', city: 'York' }, [{ scheme: 'email', value: 'ap@epsilon-foods.example' }]);
+    await send('E-1', { legalName: 'Epsilon Food Limited', country: 'GB', email: 'ap@epsilon-foods.example' }, [{ scheme: 'email', value: 'ap@epsilon-foods.example' }]);
+    const id = crmCustomerId('E-1');
+    const reviews = await until(() => t.api('GET', '/v1/reviews'), (r) => (r.json?.reviews ?? []).some((x: { customerId: string }) => x.customerId === id));
+    const review = reviews.json.reviews.find((x: { customerId: string }) => x.customerId === id);
+    const before = { candidate: (await profile('er-epsilon')).json.profile, created: (await profile(id)).json.profile };
+    const auditCount = async () => (await t.api('GET', '/v1/audit/verify')).json.chains.reduce((n: number, c: { entries: number }) => n + c.entries, 0);
+    const audited = await auditCount();
+
+    const noReason = await t.api('POST', `/v1/reviews/${review.reviewId}/dismiss`, { body: { reason: ' ' } });
+    expect(noReason.status).toBe(422);
+    expect(noReason.json.errors[0].path).toBe('reason');
+    expect((await t.api('POST', `/v1/reviews/${review.reviewId}/dismiss`, { rawBody: '{' })).status).toBe(400);
+    expect((await t.api('POST', '/v1/reviews/rev_unknown/dismiss', { body: { reason: 'x' } })).status).toBe(404);
+    expect((await t.api('POST', '/v1/reviews/not%20a%20review/dismiss', { body: { reason: 'x' } })).status).toBe(422);
+    expect((await t.api('POST', `/v1/reviews/${review.reviewId}/dismiss`, { body: { reason: 'x' }, key: null })).status).toBe(401);
+
+    const dismissed = await t.api('POST', `/v1/reviews/${review.reviewId}/dismiss`, { body: { reason: 'different legal entities (group companies)' } });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.json.review).toMatchObject({ reviewId: review.reviewId, status: 'resolved', resolution: { decision: 'dismissed', reason: 'different legal entities (group companies)', by: expect.stringMatching(/^key:/) } });
+    const open = (await t.api('GET', '/v1/reviews')).json.reviews as Array<{ reviewId: string }>;
+    expect(open.some((x) => x.reviewId === review.reviewId)).toBe(false);
+    expect((await profile('er-epsilon')).json.profile).toEqual(before.candidate);
+    expect((await profile(id)).json.profile).toEqual(before.created);
+
+    const again = await t.api('POST', `/v1/reviews/${review.reviewId}/dismiss`, { body: { reason: 'again' } });
+    expect(again.status).toBe(409);
+    expect(again.headers.get('content-type')).toContain('application/problem+json');
+    expect((await t.api('POST', '/v1/customers/merge', { body: { survivorId: 'er-epsilon', absorbedId: id, reviewId: review.reviewId } })).status).toBe(404);
+    expect(await auditCount()).toBe(audited + 1);
   });
 });

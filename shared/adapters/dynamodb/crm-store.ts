@@ -1,10 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { WatchChannelSchema, type WatchChannel } from '../../domain/crm/channel-rearm.js';
 import { CrmRecordSchema, type CrmRecord } from '../../domain/crm/crm-record.js';
 import { PollCursorSchema, type PollCursor } from '../../domain/crm/poll-cursor.js';
 import type { ExtraPut } from '../../domain/customers/ports.js';
-import { ReviewItemSchema, type ReviewItem, type SourceRecordStore, type ReviewQueue, type ReviewDecisions, type MergeRecordStore } from '../../domain/customers/crm-ports.js';
+import { ReviewItemSchema, type ReviewItem, type SourceRecordStore, type ReviewQueue, type ReviewDecisions, type ReviewLookup, type MergeRecordStore } from '../../domain/customers/crm-ports.js';
+import { ConflictError } from '../../domain/errors.js';
 import { MergeRecordSchema, type MergeRecord } from '../../domain/profile/merge.js';
 import type { TableRef } from './client.js';
 
@@ -12,7 +13,8 @@ import type { TableRef } from './client.js';
  * CRM-side items of the golden-profile capability. Key layouts (private here):
  * - `SRC#<crm>#<connectionId>#<objectType>#<externalId> / RECORD`: last applied version of each source record
  *   (the `previous` for exact aggregate deltas; written in the profile transaction);
- * - `REVIEW#<status> / <createdAt>#<reviewId>`: candidate matches waiting for a reviewer;
+ * - `REVIEW#<status> / <createdAt>#<reviewId>`: candidate matches waiting for a reviewer (and decided ones),
+ *   found by id on gsi2 `CRMREVIEW#<reviewId>`;
  * - `MERGE#<survivorId> / <absorbedId>`: merge records (what unmerge restores);
  * - `CURSOR#<connectionId> / <objectName>`: poll cursors; `CHANNEL#<connectionId> / CHANNEL`: Zoho channels (gsi1 CHANNELS);
  * - `ECHO#<connectionId> / COUNT`: dropped write-back echoes (fingerprints: writeback-fingerprint-store.ts).
@@ -37,12 +39,18 @@ export const sourceRecordStore = ({ client, tableName }: TableRef): SourceRecord
 });
 
 const reviewKey = (item: ReviewItem) => ({ pk: `REVIEW#${item.status}`, sk: `${item.createdAt}#${item.reviewId}` });
+const reviewLookup = (reviewId: string) => ({ gsi2pk: `CRMREVIEW#${reviewId}`, gsi2sk: 'REVIEW' });
+const isConditionFailure = (error: unknown): boolean => error instanceof Error && (error.name === 'TransactionCanceledException' || error.name === 'ConditionalCheckFailedException');
+const resolveItems = (item: ReviewItem, resolution: NonNullable<ReviewItem['resolution']>) => {
+  const resolved = ReviewItemSchema.parse({ ...item, status: 'resolved', resolution });
+  return { resolved, put: { item: { ...reviewKey(resolved), entity: 'review', review: resolved, ...reviewLookup(item.reviewId) } }, remove: { key: reviewKey({ ...item, status: 'open' }) } };
+};
 
-export const reviewQueue = ({ client, tableName }: TableRef): ReviewQueue & ReviewDecisions & {
+export const reviewQueue = ({ client, tableName }: TableRef): ReviewQueue & ReviewDecisions & ReviewLookup & {
   list(status?: ReviewItem['status'], limit?: number): Promise<ReviewItem[]>;
-} => ({
+} => {
   /** Pages through the open queue (bounded by reviewer throughput, not by customers). */
-  async findOpen(reviewId: string) {
+  const findOpen = async (reviewId: string): Promise<ReviewItem | undefined> => {
     let start: Record<string, unknown> | undefined;
     do {
       const page = await client.send(
@@ -61,21 +69,49 @@ export const reviewQueue = ({ client, tableName }: TableRef): ReviewQueue & Revi
       start = page.LastEvaluatedKey;
     } while (start);
     return undefined;
-  },
-  resolve(item: ReviewItem, resolution: NonNullable<ReviewItem['resolution']>) {
-    const resolved = ReviewItemSchema.parse({ ...item, status: 'resolved', resolution });
-    return { put: { item: { ...reviewKey(resolved), entity: 'review', review: resolved } }, remove: { key: reviewKey({ ...item, status: 'open' }) } };
-  },
-  entry(item: ReviewItem): ExtraPut {
-    return { item: { ...reviewKey(item), entity: 'review', review: ReviewItemSchema.parse(item) }, condition: 'not_exists' };
-  },
-  async list(status = 'open', limit = 50) {
-    const { Items = [] } = await client.send(
-      new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REVIEW#${status}` }, ScanIndexForward: false, Limit: limit }),
-    );
-    return Items.map((i) => ReviewItemSchema.parse(i['review']));
-  },
-});
+  };
+  return {
+    findOpen,
+    resolve(item: ReviewItem, resolution: NonNullable<ReviewItem['resolution']>) {
+      const { put, remove } = resolveItems(item, resolution);
+      return { put, remove };
+    },
+    /** gsi2 by id (items written since the lookup existed; older open ones through `findOpen`). */
+    async find(reviewId: string) {
+      const { Items = [] } = await client.send(
+        new QueryCommand({ TableName: tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': reviewLookup(reviewId).gsi2pk } }),
+      );
+      const found = Items.map((i) => ReviewItemSchema.parse(i['review'])).sort((a, b) => Number(b.status === 'resolved') - Number(a.status === 'resolved'))[0];
+      return found ?? (await findOpen(reviewId));
+    },
+    async resolveAlone(item: ReviewItem, resolution: NonNullable<ReviewItem['resolution']>) {
+      const { resolved, put, remove } = resolveItems(item, resolution);
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Delete: { TableName: tableName, Key: remove.key, ConditionExpression: 'attribute_exists(pk)' } },
+              { Put: { TableName: tableName, Item: put.item } },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConflictError(`Review ${item.reviewId} was decided concurrently`, { cause: error });
+        throw error;
+      }
+      return resolved;
+    },
+    entry(item: ReviewItem): ExtraPut {
+      return { item: { ...reviewKey(item), entity: 'review', review: ReviewItemSchema.parse(item), ...reviewLookup(item.reviewId) }, condition: 'not_exists' };
+    },
+    async list(status = 'open', limit = 50) {
+      const { Items = [] } = await client.send(
+        new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REVIEW#${status}` }, ScanIndexForward: false, Limit: limit }),
+      );
+      return Items.map((i) => ReviewItemSchema.parse(i['review']));
+    },
+  };
+};
 
 const mergeKey = (survivorId: string, absorbedId: string) => ({ pk: `MERGE#${survivorId}`, sk: absorbedId });
 

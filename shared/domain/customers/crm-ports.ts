@@ -35,7 +35,12 @@ export const ReviewItemSchema = z.object({
   evidence: z.array(z.record(z.string(), z.unknown())),
   source: z.string(),
   /** Set when a reviewer decided (the item then lives under `resolved`). */
-  resolution: z.object({ decision: z.enum(['merged']), at: z.iso.datetime({ offset: true }), by: z.string(), survivorId: z.string() }).optional(),
+  resolution: z
+    .discriminatedUnion('decision', [
+      z.object({ decision: z.literal('merged'), at: z.iso.datetime({ offset: true }), by: z.string(), survivorId: z.string() }),
+      z.object({ decision: z.literal('dismissed'), at: z.iso.datetime({ offset: true }), by: z.string(), reason: z.string() }),
+    ])
+    .optional(),
 });
 export type ReviewItem = z.infer<typeof ReviewItemSchema>;
 
@@ -47,6 +52,14 @@ export interface ReviewQueue {
 export interface ReviewDecisions {
   findOpen(reviewId: string): Promise<ReviewItem | undefined>;
   resolve(item: ReviewItem, resolution: NonNullable<ReviewItem['resolution']>): { put: ExtraPut; remove: ExtraDelete };
+}
+
+/** Finds a review in any status, and decides one without a profile change (dismissal). */
+export interface ReviewLookup {
+  /** The review with this id, open or resolved. */
+  find(reviewId: string): Promise<ReviewItem | undefined>;
+  /** Writes `resolve(item, resolution)` alone; ConflictError when the open item is gone (decided concurrently). */
+  resolveAlone(item: ReviewItem, resolution: NonNullable<ReviewItem['resolution']>): Promise<ReviewItem>;
 }
 
 export interface MergeRecordStore {
