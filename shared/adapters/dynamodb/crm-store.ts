@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { WatchChannelSchema, type WatchChannel } from '../../domain/crm/channel-rearm.js';
 import { CrmRecordSchema, type CrmRecord } from '../../domain/crm/crm-record.js';
 import { PollCursorSchema, type PollCursor } from '../../domain/crm/poll-cursor.js';
+import { ImportJobSchema, type ImportJob } from '../../domain/customers/bulk-import-job.js';
 import type { ExtraPut } from '../../domain/customers/ports.js';
 import { ReviewItemSchema, type ReviewItem, type SourceRecordStore, type ReviewQueue, type ReviewDecisions, type ReviewLookup, type MergeRecordStore } from '../../domain/customers/crm-ports.js';
 import { ConflictError } from '../../domain/errors.js';
@@ -169,24 +170,7 @@ export const crmStateStore = ({ client, tableName }: TableRef) => ({
 });
 export type CrmStateStore = ReturnType<typeof crmStateStore>;
 
-export const ImportJobSchema = z.object({
-  jobId: z.string(),
-  mapping: z.string(),
-  connectionId: z.string(),
-  format: z.enum(['csv', 'ndjson']),
-  status: z.enum(['receiving', 'complete']),
-  createdAt: z.string(),
-  chunks: z.number().int().nonnegative(),
-  rowsRead: z.number().int().nonnegative(),
-  recordsQueued: z.number().int().nonnegative(),
-  recordsApplied: z.number().int().nonnegative(),
-  recordsFailed: z.number().int().nonnegative(),
-  rowErrors: z.number().int().nonnegative(),
-  errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
-  /** Inline mapping (JSON) when the job was not created from a named mapping. */
-  inlineMapping: z.unknown().optional(),
-});
-export type ImportJob = z.infer<typeof ImportJobSchema>;
+export { ImportJobSchema, type ImportJob };
 
 const MAX_STORED_ERRORS = 200;
 const jobKey = (jobId: string) => ({ pk: `IMPORT#${jobId}`, sk: 'JOB' });

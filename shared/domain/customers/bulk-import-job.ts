@@ -1,7 +1,11 @@
+import { z } from 'zod';
+import type { AuditInput } from '../audit/audit-chain.js';
+import type { Clock } from '../clock.js';
 import { ColumnMappingSchema, READY_MAPPINGS, type ColumnMapping } from '../crm/bulk-import/column-mapping.js';
 import { parseImport } from '../crm/bulk-import/parse-import.js';
 import type { CrmRecord } from '../crm/crm-record.js';
-import { ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import type { CrmIngestMessage } from './ingest-message.js';
 import { toFieldIssues } from '../validation.js';
 
 /** Resolves a named mapping (`online-retail-ii`) or validates an inline one; `connectionId` overrides. */
@@ -52,3 +56,94 @@ export const importChunk = async (
   if (batch.length) await send(batch.splice(0));
   return result;
 };
+
+/** A bulk import job as stored: counters the API (rows read/queued) and the ingest worker (applied/failed) add to. */
+export const ImportJobSchema = z.object({
+  jobId: z.string(),
+  mapping: z.string(),
+  connectionId: z.string(),
+  format: z.enum(['csv', 'ndjson']),
+  status: z.enum(['receiving', 'complete']),
+  createdAt: z.string(),
+  chunks: z.number().int().nonnegative(),
+  rowsRead: z.number().int().nonnegative(),
+  recordsQueued: z.number().int().nonnegative(),
+  recordsApplied: z.number().int().nonnegative(),
+  recordsFailed: z.number().int().nonnegative(),
+  rowErrors: z.number().int().nonnegative(),
+  errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  /** Inline mapping (JSON) when the job was not created from a named mapping. */
+  inlineMapping: z.unknown().optional(),
+});
+export type ImportJob = z.infer<typeof ImportJobSchema>;
+
+export interface ImportJobRepository {
+  create(job: ImportJob): Promise<void>;
+  get(jobId: string): Promise<ImportJob | undefined>;
+  addChunk(jobId: string, counts: ChunkResult & { complete: boolean }, storedErrors: number): Promise<void>;
+}
+
+/** A new import: the first chunk (may be empty), the mapping (a ready mapping's name or an inline one) and whether more chunks follow. */
+export interface CreateImport {
+  data: string;
+  format: 'csv' | 'ndjson';
+  mapping: unknown;
+  connectionId?: string | undefined;
+  complete: boolean;
+}
+
+/** What `GET /v1/imports/{id}` shows: the job without its inline mapping, `done` once every queued record has an outcome. */
+export type ImportJobView = Omit<ImportJob, 'inlineMapping'> & { done: boolean };
+
+export interface BulkImportJobsDeps {
+  jobs: ImportJobRepository;
+  audit: { append(input: AuditInput): Promise<unknown> };
+  enqueue(messages: CrmIngestMessage[]): Promise<void>;
+  clock: Clock;
+  newJobId(): string;
+}
+
+/**
+ * Bulk import jobs: `create` resolves the mapping (unknown/invalid → 422), stores the job, audits
+ * `crm.import.create` and runs the first chunk; `addChunk` runs a further chunk (404 unknown job), with
+ * `lineOffset` making reported lines file lines; `get` shows progress (404 unknown). Each chunk's records
+ * go to the crm-ingest queue tagged with the job id; unusable rows are counted with their line and reason.
+ */
+export const bulkImportJobs = ({ jobs, audit, enqueue, clock, newJobId }: BulkImportJobsDeps) => {
+  const runChunk = async (jobId: string, body: string, format: 'csv' | 'ndjson', mappingRef: unknown, connectionId: string | undefined, lineOffset: number, complete: boolean, storedErrors: number): Promise<ChunkResult> => {
+    const mapping = resolveMapping(mappingRef, connectionId);
+    const result = await importChunk(body, { format, mapping, lineOffset }, (batch) => enqueue(batch.map(({ record }) => ({ kind: 'record', record, importJobId: jobId }))));
+    await jobs.addChunk(jobId, { ...result, complete }, storedErrors);
+    return result;
+  };
+  const existing = async (jobId: string): Promise<ImportJob> => {
+    const job = await jobs.get(jobId);
+    if (!job) throw new NotFoundError(`Import ${jobId}`);
+    return job;
+  };
+  return {
+    async create(input: CreateImport, actor: string): Promise<ImportJob> {
+      const jobId = newJobId();
+      const mapping = resolveMapping(input.mapping, input.connectionId);
+      await jobs.create({
+        jobId, mapping: mapping.name, connectionId: mapping.connectionId, format: input.format, status: 'receiving', createdAt: clock.now().toISOString(),
+        chunks: 0, rowsRead: 0, recordsQueued: 0, recordsApplied: 0, recordsFailed: 0, rowErrors: 0, errors: [],
+        ...(typeof input.mapping === 'string' ? {} : { inlineMapping: mapping }),
+      });
+      await audit.append({ actor, action: 'crm.import.create', target: `import:${jobId}`, details: { mapping: mapping.name, format: input.format } });
+      if (input.data.trim()) await runChunk(jobId, input.data, input.format, typeof input.mapping === 'string' ? input.mapping : mapping, mapping.connectionId, 0, input.complete, 0);
+      else await jobs.addChunk(jobId, { rowsRead: 0, recordsQueued: 0, errors: [], complete: input.complete }, 0);
+      return existing(jobId);
+    },
+    async addChunk(jobId: string, body: string, options: { lineOffset: number; complete: boolean }): Promise<ImportJob> {
+      const job = await existing(jobId);
+      await runChunk(jobId, body, job.format, job.inlineMapping ?? job.mapping, job.connectionId, options.lineOffset, options.complete, job.errors.length);
+      return existing(jobId);
+    },
+    async get(jobId: string): Promise<ImportJobView> {
+      const { inlineMapping: _m, ...job } = await existing(jobId);
+      return { ...job, done: job.status === 'complete' && job.recordsApplied + job.recordsFailed >= job.recordsQueued };
+    },
+  };
+};
+export type BulkImportJobs = ReturnType<typeof bulkImportJobs>;

@@ -1,7 +1,9 @@
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { MalformedInputError } from '../../../domain/errors.js';
+import { MalformedInputError, UnauthorizedError } from '../../../domain/errors.js';
 import type { CrmChangeNotice } from '../../../domain/crm/change-notice.js';
 import { parseOrThrow } from '../../../domain/validation.js';
+import { safeEqual } from '../http.js';
 
 /** `ChangeEventHeader` of a Salesforce Change Data Capture event (CDC Developer Guide, "Change Event Message Structure"). */
 export const ChangeEventHeaderSchema = z.looseObject({
@@ -81,4 +83,21 @@ export const salesforceEventToNotice = (event: { payload: ChangeEventPayload; ev
     occurredAt: new Date(header.commitTimestamp).toISOString(),
     eventId: event.eventId ?? header.transactionKey,
   };
+};
+
+/** Headers a Salesforce Apex callout / outbound relay authenticates with: an HMAC of the raw body, or the shared secret itself. */
+export const SalesforceAuthHeaders = { hmac: 'x-riskbridge-signature', token: 'x-riskbridge-token' } as const;
+
+/**
+ * Verifies an inbound Salesforce push: `x-riskbridge-signature: sha256=<hex HMAC-SHA256 of the raw body>`
+ * or, failing that header, `x-riskbridge-token: <shared secret>`; both compared in constant time.
+ * @throws UnauthorizedError when neither matches.
+ * @example verifySalesforceInbound({ rawBody, headers: request.headers, secret })
+ */
+export const verifySalesforceInbound = (input: { rawBody: string; headers: Record<string, string | undefined>; secret: string }): void => {
+  const hmac = input.headers[SalesforceAuthHeaders.hmac];
+  const token = input.headers[SalesforceAuthHeaders.token];
+  const expected = `sha256=${createHmac('sha256', input.secret).update(input.rawBody, 'utf8').digest('hex')}`;
+  const ok = hmac !== undefined ? safeEqual(hmac, expected) : token !== undefined && safeEqual(token, input.secret);
+  if (!ok) throw new UnauthorizedError('The request signature could not be verified');
 };

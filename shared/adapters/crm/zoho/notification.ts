@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { MalformedInputError, UnauthorizedError } from '../../../domain/errors.js';
 import type { CrmChangeNotice } from '../../../domain/crm/change-notice.js';
@@ -70,4 +71,14 @@ export const zohoNotificationToNotices = (notification: ZohoNotification, connec
       occurredAt,
     };
   });
+};
+
+/**
+ * Fresh identifiers for arming a Zoho channel: a numeric `channel_id` (Zoho wants digits: epoch ms plus
+ * three random digits) and the echo token Zoho sends back with every notification (24 random bytes).
+ * @example const { channelId, token } = { channelId: zohoChannelSecrets.channelId(), token: zohoChannelSecrets.token() }
+ */
+export const zohoChannelSecrets = {
+  channelId: (): string => String(Date.now()) + String(Math.floor(Math.random() * 1000)).padStart(3, '0'),
+  token: (): string => randomBytes(24).toString('base64url'),
 };

@@ -1,0 +1,88 @@
+import type { AuditInput } from '../audit/audit-chain.js';
+import type { Clock } from '../clock.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { nextChannelExpiry, type WatchChannel } from './channel-rearm.js';
+import type { CrmName } from './crm-record.js';
+import { defaultConnectionConfig } from './default-mappings.js';
+import { parseConnectionConfig, type ConnectionConfig } from './field-mapping.js';
+
+export interface ConnectionRepository {
+  get(connectionId: string): Promise<ConnectionConfig | undefined>;
+  put(config: ConnectionConfig): Promise<void>;
+  list(): Promise<ConnectionConfig[]>;
+}
+
+export interface ChannelRepository {
+  getChannel(connectionId: string): Promise<{ channel: WatchChannel; token: string } | undefined>;
+  putChannel(channel: WatchChannel, token: string): Promise<void>;
+}
+
+/** The CRM side of a notification channel (Zoho `actions/watch`): POST to arm, PATCH to re-arm. */
+export interface ChannelWatcher {
+  watch(config: ConnectionConfig, channel: WatchChannel, options: { notifyUrl: string; token: string; rearm?: boolean }): Promise<void>;
+}
+
+export interface ManageConnectionsDeps {
+  connections: ConnectionRepository;
+  channels: ChannelRepository;
+  watcher: ChannelWatcher;
+  audit: { append(input: AuditInput): Promise<unknown> };
+  clock: Clock;
+  /** Fresh channel id (digits) and echo token; the adapter owns the randomness. */
+  secrets: { channelId(): string; token(): string };
+}
+
+/** Body of PUT /v1/crm/connections/{id} once its envelope is parsed: a template plus overrides, or a full configuration. */
+export type PutConnection = { template?: CrmName | undefined } & Record<string, unknown>;
+
+/** Body of POST /v1/crm/connections/{id}/channel. */
+export interface ArmChannel {
+  events?: string[] | undefined;
+  channelId?: string | undefined;
+}
+
+/**
+ * CRM connection configuration use cases: list, get (404 when unknown), put (template defaults merged
+ * under the given fields, validated as a whole → 422; audited `crm.connection.create` / `.update`) and
+ * arming a Zoho notification channel (404 unknown, 422 not Zoho; keeps the previous channel id and events
+ * unless given, fresh token and expiry, audited `crm.channel.arm`).
+ */
+export const manageConnections = ({ connections, channels, watcher, audit, clock, secrets }: ManageConnectionsDeps) => {
+  const existing = async (connectionId: string): Promise<ConnectionConfig> => {
+    const config = await connections.get(connectionId);
+    if (!config) throw new NotFoundError(`Connection ${connectionId}`);
+    return config;
+  };
+  return {
+    list: (): Promise<ConnectionConfig[]> => connections.list(),
+    get: existing,
+    async put(connectionId: string, input: PutConnection, actor: string): Promise<{ connection: ConnectionConfig; created: boolean }> {
+      const { template, ...rest } = input;
+      const base = template ? defaultConnectionConfig(template, connectionId) : {};
+      const config = parseConnectionConfig({ ...base, ...rest, connectionId });
+      const created = (await connections.get(connectionId)) === undefined;
+      await connections.put(config);
+      await audit.append({ actor, action: created ? 'crm.connection.create' : 'crm.connection.update', target: `connection:${connectionId}`, details: { crm: config.crm, objects: Object.keys(config.objects) } });
+      return { connection: config, created };
+    },
+    /** `publicBaseUrl` is the hub's origin as Zoho must call it (the notify URL is `<base>/v1/inbound/zoho/<id>`). */
+    async armChannel(connectionId: string, input: ArmChannel, publicBaseUrl: string, actor: string): Promise<{ channel: WatchChannel; notifyUrl: string }> {
+      const config = await existing(connectionId);
+      if (config.crm !== 'zoho') throw new ValidationError('Only Zoho connections have notification channels', [{ path: 'connectionId', message: 'not a Zoho connection' }]);
+      const previous = await channels.getChannel(connectionId);
+      const channel: WatchChannel = {
+        connectionId,
+        channelId: input.channelId ?? previous?.channel.channelId ?? secrets.channelId(),
+        events: input.events ?? previous?.channel.events ?? Object.keys(config.objects).map((o) => `${o}.all`),
+        expiresAt: nextChannelExpiry(clock.now()),
+      };
+      const token = secrets.token();
+      const notifyUrl = `${publicBaseUrl}/v1/inbound/zoho/${connectionId}`;
+      await watcher.watch(config, channel, { notifyUrl, token, rearm: previous !== undefined });
+      await channels.putChannel(channel, token);
+      await audit.append({ actor, action: 'crm.channel.arm', target: `connection:${connectionId}`, details: { channelId: channel.channelId, events: channel.events } });
+      return { channel, notifyUrl };
+    },
+  };
+};
+export type ManageConnections = ReturnType<typeof manageConnections>;

@@ -1,0 +1,40 @@
+import type { CrmRecord } from '../crm/crm-record.js';
+import { mapRecord, UnknownObjectTypeError, type ConnectionConfig } from '../crm/field-mapping.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import type { CrmIngestMessage } from './ingest-message.js';
+
+/** Body of POST /v1/crm/{connectionId}/records: native records of one mapped object, or canonical records. */
+export type IngestRecords = { objectName: string; records: Array<Record<string, unknown>> } | { records: CrmRecord[] };
+
+export interface IngestRecordsDeps {
+  connections: { get(connectionId: string): Promise<ConnectionConfig | undefined> };
+  enqueue(messages: CrmIngestMessage[]): Promise<void>;
+}
+
+const mapAt = (config: ConnectionConfig, objectName: string, native: unknown, index: number): CrmRecord => {
+  try {
+    return mapRecord(config, objectName, native);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError(error.message, error.issues.map((x) => ({ ...x, path: `records[${index}].${x.path}` })));
+    if (error instanceof UnknownObjectTypeError) throw new ValidationError(error.message, [{ path: 'objectName', message: 'not mapped for this connection' }]);
+    throw error;
+  }
+};
+
+/**
+ * Accepts records pushed by a CRM connection: native records are mapped through the connection's field
+ * mapping (issues re-pathed to `records[i].<field>`, an unmapped object → 422 on `objectName`); every record
+ * must belong to this connection and CRM (else 422 on `records[i].connectionId`, nothing queued); all are
+ * then queued for ingest at once. Unknown connection → 404.
+ */
+export const ingestRecords =
+  ({ connections, enqueue }: IngestRecordsDeps) =>
+  async (connectionId: string, input: IngestRecords): Promise<{ accepted: number }> => {
+    const config = await connections.get(connectionId);
+    if (!config) throw new NotFoundError(`Connection ${connectionId}`);
+    const records = 'objectName' in input ? input.records.map((native, i) => mapAt(config, input.objectName, native, i)) : input.records;
+    const foreign = records.findIndex((r) => r.connectionId !== connectionId || r.crm !== config.crm);
+    if (foreign >= 0) throw new ValidationError('Records must belong to this connection', [{ path: `records[${foreign}].connectionId`, message: `expected ${connectionId} (${config.crm})` }]);
+    await enqueue(records.map((record) => ({ kind: 'record', record })));
+    return { accepted: records.length };
+  };

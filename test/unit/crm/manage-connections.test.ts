@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditInput } from '../../../shared/domain/audit/audit-chain.js';
+import { fixedClock } from '../../../shared/domain/clock.js';
+import type { WatchChannel } from '../../../shared/domain/crm/channel-rearm.js';
+import type { ConnectionConfig } from '../../../shared/domain/crm/field-mapping.js';
+import { manageConnections } from '../../../shared/domain/crm/manage-connections.js';
+import { connection } from './support.js';
+
+const setup = (initial: ConnectionConfig[] = []) => {
+  const configs = new Map(initial.map((c) => [c.connectionId, c]));
+  const stored = new Map<string, { channel: WatchChannel; token: string }>();
+  const audits: AuditInput[] = [];
+  const watched: Array<{ channel: WatchChannel; notifyUrl: string; token: string; rearm?: boolean }> = [];
+  let tokens = 0;
+  const manage = manageConnections({
+    connections: { get: async (id) => configs.get(id), put: async (c) => void configs.set(c.connectionId, c), list: async () => [...configs.values()] },
+    channels: { getChannel: async (id) => stored.get(id), putChannel: async (channel, token) => void stored.set(channel.connectionId, { channel, token }) },
+    watcher: { watch: async (_c, channel, options) => void watched.push({ channel, ...options }) },
+    audit: { append: async (input) => void audits.push(input) },
+    clock: fixedClock('2025-01-15T10:00:00Z'),
+    secrets: { channelId: () => '1736935200000123', token: () => `token-${++tokens}` },
+  });
+  return { manage, configs, stored, audits, watched };
+};
+
+describe('manageConnections', () => {
+  it('creates a connection from a template with overrides, then updates it, auditing each', async () => {
+    const { manage, audits } = setup();
+    const created = await manage.put('acme-hs', { template: 'hubspot', displayName: 'Acme HubSpot' }, 'admin-1');
+    expect(created.created).toBe(true);
+    expect(created.connection).toMatchObject({ connectionId: 'acme-hs', crm: 'hubspot' });
+    const updated = await manage.put('acme-hs', { template: 'hubspot' }, 'admin-1');
+    expect(updated.created).toBe(false);
+    expect(audits.map((a) => a.action)).toEqual(['crm.connection.create', 'crm.connection.update']);
+    expect(await manage.list()).toHaveLength(1);
+  });
+
+  it('rejects an invalid configuration with 422 and writes nothing', async () => {
+    const { manage, configs, audits } = setup();
+    await expect(manage.put('bad', { crm: 'nope' }, 'admin-1')).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(configs.size).toBe(0);
+    expect(audits).toEqual([]);
+  });
+
+  it('answers 404 for an unknown connection', async () => {
+    const { manage } = setup();
+    await expect(manage.get('nobody')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(manage.armChannel('nobody', {}, 'http://localhost:3000', 'admin-1')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('arms a Zoho channel on every mapped object, then re-arms it keeping the channel id with a fresh token', async () => {
+    const zoho = connection('zoho', { connectionId: 'acme-zoho' });
+    const { manage, stored, watched, audits } = setup([zoho]);
+    const first = await manage.armChannel('acme-zoho', {}, 'https://hub.example.com', 'admin-1');
+    expect(first.notifyUrl).toBe('https://hub.example.com/v1/inbound/zoho/acme-zoho');
+    expect(first.channel).toMatchObject({ channelId: '1736935200000123', events: Object.keys(zoho.objects).map((o) => `${o}.all`) });
+    expect(Date.parse(first.channel.expiresAt)).toBeGreaterThan(Date.parse('2025-01-21T10:00:00Z'));
+    await manage.armChannel('acme-zoho', { events: ['Accounts.edit'] }, 'https://hub.example.com', 'admin-1');
+    expect(watched.map((w) => [w.channel.channelId, w.token, w.rearm])).toEqual([['1736935200000123', 'token-1', false], ['1736935200000123', 'token-2', true]]);
+    expect(stored.get('acme-zoho')).toMatchObject({ token: 'token-2', channel: { events: ['Accounts.edit'] } });
+    expect(audits.map((a) => a.action)).toEqual(['crm.channel.arm', 'crm.channel.arm']);
+  });
+
+  it('refuses to arm a channel for a connection that is not Zoho (422 on connectionId)', async () => {
+    const { manage, watched } = setup([connection('hubspot', { connectionId: 'acme-hs' })]);
+    await expect(manage.armChannel('acme-hs', {}, 'https://hub.example.com', 'admin-1')).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: 'connectionId' }] });
+    expect(watched).toEqual([]);
+  });
+});
