@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CrmNameSchema, CrmRecordSchema } from '../../shared/domain/crm/crm-record.js';
 import { ColumnMappingSchema } from '../../shared/domain/crm/bulk-import/column-mapping.js';
+import type { CreateImport } from '../../shared/domain/customers/bulk-import-job.js';
+import { ValidationError } from '../../shared/domain/errors.js';
+import { parseOrThrow } from '../../shared/domain/validation.js';
 
 export const ConnectionPathSchema = z.object({ connectionId: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits, _ . - (at most 100)') });
 export const ReviewPathSchema = z.object({ reviewId: z.string().regex(/^rev_[0-9A-Za-z-]{1,64}$/, 'a review id (rev_…)') });
@@ -38,4 +41,17 @@ export const ImportQuerySchema = z.object({
   lineOffset: z.coerce.number().int().nonnegative().default(0),
 });
 
-export const SalesforceAuthHeaders = { hmac: 'x-riskbridge-signature', token: 'x-riskbridge-token' } as const;
+/**
+ * The import command of POST /v1/imports: a JSON body (`CreateImportSchema`), or a raw CSV/NDJSON body
+ * with its fields as query parameters (`mapping` then required; NDJSON when the content type says so).
+ */
+export const parseCreateImport = (request: { headers: Record<string, string>; query: Record<string, string>; rawBody: string; json(): unknown }): CreateImport => {
+  const contentType = request.headers['content-type'] ?? '';
+  if (/json/i.test(contentType) && !/ndjson/i.test(contentType)) {
+    const input = parseOrThrow(CreateImportSchema, request.json(), 'import');
+    return { data: input.data ?? '', format: input.format, mapping: input.mapping, connectionId: input.connectionId, complete: input.complete };
+  }
+  const query = parseOrThrow(ImportQuerySchema, request.query, 'query');
+  if (!query.mapping) throw new ValidationError('A mapping is required', [{ path: 'mapping', message: 'required' }]);
+  return { data: request.rawBody, format: /ndjson/i.test(contentType) ? 'ndjson' : 'csv', mapping: query.mapping, connectionId: query.connectionId, complete: query.complete };
+};
