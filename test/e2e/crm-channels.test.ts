@@ -130,7 +130,7 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
     await state.putChannel({ ...armed.channel, expiresAt: new Date(Date.now() + 60 * 60_000).toISOString() }, armed.token);
     const watchesBefore = zoho.watchBodies.length;
 
-    expect(await t.hub.runSchedule('rearmZohoChannels')).toEqual({ rearmed: 1 });
+    expect(await t.hub.runSchedule('rearmZohoChannels')).toEqual({ rearmed: 1, failed: 0 });
     expect(zoho.watchBodies.length).toBe(watchesBefore + 1);
     const atSandbox = zoho.channels.get(armed.channel.channelId);
     const rearmed = await state.getChannel('local-zoho');
@@ -139,7 +139,7 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
     expect(atSandbox?.notify_url).toBe('https://hub.example.test/v1/inbound/zoho/local-zoho');
     expect(Date.parse(rearmed?.channel.expiresAt ?? '')).toBeGreaterThan(Date.now() + 24 * 3_600_000);
     // A channel far from expiry is left alone.
-    expect(await t.hub.runSchedule('rearmZohoChannels')).toEqual({ rearmed: 0 });
+    expect(await t.hub.runSchedule('rearmZohoChannels')).toEqual({ rearmed: 0, failed: 0 });
 
     const hubUrl = `${t.hub.url}/v1/inbound/zoho/local-zoho`;
     const notice = { module: 'Accounts', ids: [ZOHO_ACCOUNT], operation: 'update' as const, hubUrl, channelId: armed.channel.channelId };

@@ -1,7 +1,7 @@
 import type { AuditInput } from '../audit/audit-chain.js';
 import type { Clock } from '../clock.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { nextChannelExpiry, type WatchChannel } from './channel-rearm.js';
+import { channelsToRearm, nextChannelExpiry, type WatchChannel } from './channel-rearm.js';
 import type { CrmName } from './crm-record.js';
 import { defaultConnectionConfig } from './default-mappings.js';
 import { parseConnectionConfig, type ConnectionConfig } from './field-mapping.js';
@@ -15,6 +15,7 @@ export interface ConnectionRepository {
 export interface ChannelRepository {
   getChannel(connectionId: string): Promise<{ channel: WatchChannel; token: string } | undefined>;
   putChannel(channel: WatchChannel, token: string): Promise<void>;
+  listChannels(): Promise<Array<{ channel: WatchChannel }>>;
 }
 
 /** The CRM side of a notification channel (Zoho `actions/watch`): POST to arm, PATCH to re-arm. */
@@ -82,6 +83,26 @@ export const manageConnections = ({ connections, channels, watcher, audit, clock
       await channels.putChannel(channel, token);
       await audit.append({ actor, action: 'crm.channel.arm', target: `connection:${connectionId}`, details: { channelId: channel.channelId, events: channel.events } });
       return { channel, notifyUrl };
+    },
+
+    /**
+     * Re-arms every channel expiring within `marginMinutes` (Zoho channels live at most a week):
+     * same channel id and events, fresh token and expiry, audited as the schedule. A channel whose
+     * re-arm fails is reported and retried on the next run; the others go on.
+     */
+    async rearmDue(publicBaseUrl: string, marginMinutes: number, actor: string): Promise<{ rearmed: string[]; failed: Array<{ connectionId: string; code: string }> }> {
+      const due = channelsToRearm((await channels.listChannels()).map((c) => c.channel), clock.now(), marginMinutes);
+      const rearmed: string[] = [];
+      const failed: Array<{ connectionId: string; code: string }> = [];
+      for (const channel of due) {
+        try {
+          await this.armChannel(channel.connectionId, {}, publicBaseUrl, actor);
+          rearmed.push(channel.connectionId);
+        } catch (error) {
+          failed.push({ connectionId: channel.connectionId, code: (error as { code?: string }).code ?? 'unexpected' });
+        }
+      }
+      return { rearmed, failed };
     },
   };
 };

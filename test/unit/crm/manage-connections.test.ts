@@ -12,15 +12,21 @@ const setup = (initial: ConnectionConfig[] = []) => {
   const audits: AuditInput[] = [];
   const watched: Array<{ channel: WatchChannel; notifyUrl: string; token: string; rearm?: boolean }> = [];
   let tokens = 0;
+  const failing = new Set<string>();
   const manage = manageConnections({
     connections: { get: async (id) => configs.get(id), put: async (c) => void configs.set(c.connectionId, c), list: async () => [...configs.values()] },
-    channels: { getChannel: async (id) => stored.get(id), putChannel: async (channel, token) => void stored.set(channel.connectionId, { channel, token }) },
-    watcher: { watch: async (_c, channel, options) => void watched.push({ channel, ...options }) },
+    channels: { getChannel: async (id) => stored.get(id), putChannel: async (channel, token) => void stored.set(channel.connectionId, { channel, token }), listChannels: async () => [...stored.values()] },
+    watcher: {
+      watch: async (_c, channel, options) => {
+        if (failing.has(channel.connectionId)) throw Object.assign(new Error('zoho down'), { code: 'crm_unavailable' });
+        watched.push({ channel, ...options });
+      },
+    },
     audit: { append: async (input) => void audits.push(input) },
     clock: fixedClock('2025-01-15T10:00:00Z'),
     secrets: { channelId: () => '1736935200000123', token: () => `token-${++tokens}` },
   });
-  return { manage, configs, stored, audits, watched };
+  return { manage, configs, stored, audits, watched, failing };
 };
 
 describe('manageConnections', () => {
@@ -65,5 +71,22 @@ describe('manageConnections', () => {
     const { manage, watched } = setup([connection('hubspot', { connectionId: 'acme-hs' })]);
     await expect(manage.armChannel('acme-hs', {}, 'https://hub.example.com', 'admin-1')).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: 'connectionId' }] });
     expect(watched).toEqual([]);
+  });
+
+  it('re-arms only channels close to expiry, keeps their id, and goes on past a failing one', async () => {
+    const zoho = (id: string) => ({ ...connection('zoho'), connectionId: id }) as ConnectionConfig;
+    const { manage, stored, watched, failing, audits } = setup([zoho('z-soon'), zoho('z-later'), zoho('z-broken')]);
+    const channel = (connectionId: string, expiresAt: string): WatchChannel => ({ connectionId, channelId: `ch-${connectionId}`, events: ['Accounts.all'], expiresAt });
+    stored.set('z-soon', { channel: channel('z-soon', '2025-01-15T18:00:00Z'), token: 'old' });
+    stored.set('z-later', { channel: channel('z-later', '2025-01-20T10:00:00Z'), token: 'old' });
+    stored.set('z-broken', { channel: channel('z-broken', '2025-01-15T12:00:00Z'), token: 'old' });
+    failing.add('z-broken');
+    const result = await manage.rearmDue('https://api.example.com', 12 * 60, 'schedule:test');
+    expect(result).toEqual({ rearmed: ['z-soon'], failed: [{ connectionId: 'z-broken', code: 'crm_unavailable' }] });
+    expect(watched).toEqual([expect.objectContaining({ rearm: true, notifyUrl: 'https://api.example.com/v1/inbound/zoho/z-soon' })]);
+    expect(stored.get('z-soon')?.channel.channelId).toBe('ch-z-soon');
+    expect(stored.get('z-soon')?.token).not.toBe('old');
+    expect(stored.get('z-later')?.token).toBe('old');
+    expect(audits.filter((a) => a.actor === 'schedule:test').map((a) => a.action)).toEqual(['crm.channel.arm']);
   });
 });
