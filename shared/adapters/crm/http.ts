@@ -110,6 +110,24 @@ export const createTokenCache = (now: () => number = Date.now) => {
     invalidate(key: string): void {
       tokens.delete(key);
     },
+    /**
+     * Runs `send` with the cached token; when the CRM refuses it (`isRefused`, by default a
+     * `crm_unauthorized` PermanentError), refreshes once and sends again.
+     */
+    async withToken<T>(
+      key: string,
+      refresh: () => Promise<CachedToken>,
+      send: (token: string) => Promise<T>,
+      isRefused: (error: unknown) => boolean = (error) => error instanceof PermanentError && error.code === 'crm_unauthorized',
+    ): Promise<T> {
+      try {
+        return await send(await this.get(key, refresh));
+      } catch (error) {
+        if (!isRefused(error)) throw error;
+        this.invalidate(key);
+        return send(await this.get(key, refresh, true));
+      }
+    },
   };
 };
 export type TokenCache = ReturnType<typeof createTokenCache>;

@@ -42,22 +42,11 @@ export const createSalesforceClient = (deps: SalesforceClientDeps) => {
     return { value: token.data.access_token, expiresAtMs: Date.now() + (deps.sessionMs ?? 30 * 60_000) };
   };
 
-  const call = async (c: ConnectionConfig, method: 'GET' | 'PATCH', path: string, body?: unknown, signal?: AbortSignal) => {
-    const send = async (force: boolean) => {
-      const token = await tokens.get(c.connectionId, () => refresh(c), force);
+  const call = async (c: ConnectionConfig, method: 'GET' | 'PATCH', path: string, body?: unknown, signal?: AbortSignal) =>
+    tokens.withToken(c.connectionId, () => refresh(c), (token) => {
       const base = instances.get(c.connectionId) ?? c.apiBaseUrl ?? '';
       return crmRequest('salesforce', { method, url: joinUrl(base, `/services/data/${SALESFORCE_API_VERSION}/${path}`), headers: { authorization: `Bearer ${token}` }, body, timeoutMs, signal }, { defaultRetryAfterMs: 60_000 });
-    };
-    try {
-      return await send(false);
-    } catch (error) {
-      if (error instanceof PermanentError && error.code === 'crm_unauthorized') {
-        tokens.invalidate(c.connectionId);
-        return send(true);
-      }
-      throw error;
-    }
-  };
+    });
 
   return {
     /** `GET /services/data/v62.0/sobjects/{sObject}/{id}` → the native record. */

@@ -63,26 +63,15 @@ export const createZohoClient = (deps: ZohoClientDeps) => {
   };
 
   /** Authorised call; on 401 (INVALID_TOKEN) refreshes once and retries. */
-  const call = async (c: ConnectionConfig, request: Omit<CrmHttpRequest, 'url'> & { path: string }, acceptStatuses?: number[]) => {
-    const send = async (force: boolean) => {
-      const token = await tokens.get(c.connectionId, () => refresh(c), force);
+  const call = async (c: ConnectionConfig, request: Omit<CrmHttpRequest, 'url'> & { path: string }, acceptStatuses?: number[]) =>
+    tokens.withToken(c.connectionId, () => refresh(c), async (token) => {
       await limiter.acquire(c.connectionId, request.signal);
       return crmRequest(
         'zoho',
         { ...request, url: joinUrl(apiBase(c), `/crm/${API_VERSION}/${request.path}`), headers: { authorization: `Zoho-oauthtoken ${token}` }, timeoutMs },
         { defaultRetryAfterMs: 60_000, acceptStatuses },
       );
-    };
-    try {
-      return await send(false);
-    } catch (error) {
-      if (error instanceof PermanentError && error.code === 'crm_unauthorized') {
-        tokens.invalidate(c.connectionId);
-        return send(true);
-      }
-      throw error;
-    }
-  };
+    });
 
   return {
     /** `GET /crm/v8/{module}/{id}` → the native record. @throws NotFoundError when Zoho has no such record (204/404). */
