@@ -8,6 +8,6 @@ import { serveAsset } from './static-files.js';
 const assets = loadAssetDirectory(fileURLToPath(new URL('./assets/', import.meta.url)));
 
 export const handler = httpFunction(consoleRoutes, {
-  consoleIndex: async (request) => serveAsset(assets, 'index.html', request.headers['if-none-match']),
-  consoleAsset: async (request) => serveAsset(assets, request.params['proxy'] ?? '', request.headers['if-none-match']),
+  consoleIndex: async ({ request }) => serveAsset(assets, 'index.html', request.headers['if-none-match']),
+  consoleAsset: async ({ params, request }) => serveAsset(assets, params.proxy, request.headers['if-none-match']),
 });

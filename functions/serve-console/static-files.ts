@@ -1,7 +1,6 @@
 import { extname } from 'node:path';
 import { NotFoundError } from '../../shared/domain/errors.js';
 import { STATIC_CONTENT_TYPES, type StaticAsset } from '../../shared/adapters/static/asset-directory.js';
-import type { HttpResponse } from '../../shared/lambda/http.js';
 
 /**
  * The console's Content-Security-Policy: everything from the hub's own origin, no inline
@@ -37,7 +36,10 @@ const SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*\/)*[A-Za-z0-9_-][A-Za-z0-9_.
  * 304): file names carry no content hash, so a longer lifetime would mix old and new modules
  * after a deploy.
  */
-export const serveAsset = (assets: ReadonlyMap<string, StaticAsset>, requested: string, ifNoneMatch?: string): HttpResponse => {
+/** A static file answer: the body is the file's text, sent as-is with its own content type. */
+export type AssetResponse = { status: 200; body: string; headers: Record<string, string> } | { status: 304; headers: Record<string, string> };
+
+export const serveAsset = (assets: ReadonlyMap<string, StaticAsset>, requested: string, ifNoneMatch?: string): AssetResponse => {
   const asset = SAFE_PATH.test(requested) && !requested.split('/').includes('..') ? assets.get(requested) : undefined;
   if (!asset) throw new NotFoundError('This console file');
   const type = STATIC_CONTENT_TYPES[extname(asset.path)] ?? 'application/octet-stream';
@@ -47,6 +49,6 @@ export const serveAsset = (assets: ReadonlyMap<string, StaticAsset>, requested: 
     'cache-control': 'no-cache',
     etag: asset.etag,
   };
-  if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim() === asset.etag)) return { status: 304, headers, text: '' };
-  return { status: 200, headers, text: asset.body };
+  if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim() === asset.etag)) return { status: 304, headers };
+  return { status: 200, headers, body: asset.body };
 };
