@@ -14,10 +14,11 @@ import { startHub } from '../infra/local/hub.js';
 import { profileWriteCapacity } from '../shared/adapters/dynamodb/profile-store.js';
 import { runImport } from '../scripts/import.js';
 import { hubClient } from '../packages/rb/src/hub-client.js';
+import { datasetPath } from '../test/support/datasets.js';
 
 const i = process.argv.indexOf('--max-rows');
 const maxRows = i >= 0 ? Number(process.argv[i + 1]) : undefined;
-const file = new URL('../../shared/datasets/online-retail-ii-2009-2010.csv.gz', import.meta.url).pathname;
+const file = datasetPath('online-retail-ii-2009-2010.csv.gz');
 
 // Every DynamoDB request of the hub's functions, by command, and the transactions cancelled by a lost version race.
 const dynamoRequests: Record<string, number> = {};
