@@ -19,7 +19,7 @@ interface Issue {
 }
 
 /** An error as one line: its message, plus the failing paths of a validation error. */
-const describe = (error: unknown): string => {
+const describeError = (error: unknown): string => {
   if (!(error instanceof Error)) return oneLine(String(error));
   const issues: unknown = (error as { issues?: unknown }).issues;
   if (!Array.isArray(issues) || issues.length === 0) return oneLine(error.message);
@@ -76,7 +76,7 @@ export const run = async (args: readonly string[]): Promise<number> => {
       if (error.message) process.stderr.write(`${error.message}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`${commandPath(current)}: ${describe(error)}\n`);
+    process.stderr.write(`${commandPath(current)}: ${describeError(error)}\n`);
     return EXIT.failed;
   }
 };
