@@ -58,6 +58,9 @@ describe('rating engine in the hub: recompute worker, policy lifecycle, freezes'
     expect(after.json.profile.version).toBe(before.json.profile.version);
     const history = await t.api('GET', '/v1/customers/r-de-1/ratings');
     expect(history.json.ratings).toHaveLength(1);
+    const unknownFilter = await t.api('GET', '/v1/customers/r-de-1/ratings?since=2026-01-01');
+    expect(unknownFilter.status).toBe(422);
+    expect(unknownFilter.json.errors).toEqual([expect.objectContaining({ path: 'since', in: 'query', code: 'unrecognized_keys' })]);
   });
 
   it('runs the policy lifecycle over HTTP: 422 paths, backtest, four-eyes approval, activation re-rates, rollback', async () => {
