@@ -81,6 +81,48 @@ describe('parsePolicy', () => {
   });
 });
 
+describe('parsePolicy with unknown keys', () => {
+  it('refuses a key the policy does not define at the top level, naming it (partnerWeights)', () => {
+    const input = { ...clone(), partnerWeights: { 'partner-a': 0.5 } };
+    expect(issuesOf(input)).toContainEqual(expect.objectContaining({ path: 'partnerWeights', code: 'unrecognized_keys' }));
+  });
+
+  it('refuses an unknown key inside a nested section, naming its full path (alerts.cooldownHours)', () => {
+    const input = clone();
+    Object.assign(input.alerts, { cooldownHours: 24 });
+    expect(issuesOf(input)).toContainEqual(expect.objectContaining({ path: 'alerts.cooldownHours', code: 'unrecognized_keys' }));
+  });
+
+  it('refuses unknown keys deep in arrays and discriminated unions, one issue per key', () => {
+    const input = clone() as unknown as {
+      features: Array<{ extractor: Record<string, unknown> }>;
+      scorecard: { characteristics: Array<{ bins: Array<Record<string, unknown>> }> };
+      masterScale: Array<Record<string, unknown>>;
+      rfm: { segments: Array<Record<string, unknown>> };
+      limits: { byGrade: Array<Record<string, unknown>> };
+      minimumData: Record<string, unknown>;
+    };
+    input.features[0]!.extractor['weight'] = 2;
+    input.scorecard.characteristics[1]!.bins[0]!['label'] = 'low';
+    input.masterScale[0]!['colour'] = 'green';
+    input.rfm.segments[0]!['priority'] = 1;
+    input.limits.byGrade[0]!['currency'] = 'EUR';
+    input.minimumData['maxAgeDays'] = 30;
+    expect(issuesOf(input).filter((i) => (i as { code?: string }).code === 'unrecognized_keys').map((i) => i.path).sort()).toEqual([
+      'features[0].extractor.weight',
+      'limits.byGrade[0].currency',
+      'masterScale[0].colour',
+      'minimumData.maxAgeDays',
+      'rfm.segments[0].priority',
+      'scorecard.characteristics[1].bins[0].label',
+    ]);
+  });
+
+  it('still accepts every policy it produces: the default and a parsed policy read back', () => {
+    expect(() => parsePolicy(JSON.parse(JSON.stringify(DEFAULT_POLICY)))).not.toThrow();
+  });
+});
+
 describe('risk-policy.schema.json', () => {
   it('matches the JSON Schema generated from RiskPolicySchema (run scripts/export-policy-schema.ts after schema changes)', async () => {
     const { readFileSync } = await import('node:fs');
