@@ -13,5 +13,5 @@ export const EventEnvelopeSchema = z.object({
   customerId: z.string().optional(),
   sequence: z.number().int().nonnegative().optional(),
   data: z.record(z.string(), z.unknown()),
-});
+}).meta({ id: 'EventEnvelope' });
 export type EventEnvelope = z.infer<typeof EventEnvelopeSchema>;
