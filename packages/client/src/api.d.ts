@@ -609,12 +609,18 @@ export interface components {
             updatedAt: string;
         };
         EventEnvelope: {
+            /** @description Event id (evt_ + ULID). The same on every retry, replay, subscription and queue: deduplicate on it. */
             id: string;
             type: string;
             version: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the change happened (ISO 8601).
+             */
             occurredAt: string;
+            /** @description The customer the event is about; absent for events about no customer. */
             customerId?: string;
+            /** @description Present on events about a customer; increases per customer. Drop an event whose sequence is not above the highest one you applied for that customer and that kind of state. */
             sequence?: number;
             data: {
                 [key: string]: unknown;
@@ -1305,14 +1311,20 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @default business
-                     * @enum {string}
-                     */
+                    /** @enum {string} */
                     kind?: "business" | "consumer";
                     /** @default {} */
                     fields?: {
-                        [key: string]: string | number | boolean;
+                        legalName?: string;
+                        tradingName?: string;
+                        email?: string;
+                        phone?: string;
+                        country?: string;
+                        city?: string;
+                        addressLine?: string;
+                        postalCode?: string;
+                        industry?: string;
+                        website?: string;
                     };
                     /** @default [] */
                     identifiers?: {
@@ -1747,8 +1759,11 @@ export interface operations {
     listDeliveries: {
         parameters: {
             query?: {
-                limit?: number;
                 status?: "scheduled" | "delivered" | "exhausted" | "failed" | "skipped";
+                /** @description Page size (1–200, default 50). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path: {
@@ -1758,7 +1773,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Delivery records */
+            /** @description One page of delivery records */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -1793,6 +1808,10 @@ export interface operations {
                             /** Format: date-time */
                             updatedAt: string;
                         }[];
+                        /** @description Cursor of the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
                     };
                 };
             };
