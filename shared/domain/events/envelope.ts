@@ -22,5 +22,5 @@ export const EventEnvelopeSchema = z.object({
     .optional()
     .describe('Present on events about a customer; increases per customer. Drop an event whose sequence is not above the highest one you applied for that customer and that kind of state.'),
   data: z.record(z.string(), z.unknown()),
-});
+}).meta({ id: 'EventEnvelope' });
 export type EventEnvelope = z.infer<typeof EventEnvelopeSchema>;
