@@ -148,9 +148,9 @@ const readBody = (route: RouteDecl, rawBody: string, headers: Record<string, str
   const empty = rawBody.trim() === '';
   if (empty && route.bodyRequired !== false) throw new MalformedInputError('A request body is required');
   const mediaType = empty ? (route.accepts?.[0] ?? 'application/json') : acceptedMediaType(route, headers['content-type']);
-  if (!JSON_MEDIA_TYPES.includes(mediaType)) return { body: undefined, mediaType };
-  const value = empty ? {} : parseJson(rawBody);
-  return { body: route.body ? validate(route.body, value, 'body') : value, mediaType };
+  // Without a body schema the route takes the body raw (signature checks over the exact bytes).
+  if (!route.body || !JSON_MEDIA_TYPES.includes(mediaType)) return { body: undefined, mediaType };
+  return { body: validate(route.body, empty ? {} : parseJson(rawBody), 'body'), mediaType };
 };
 
 const isJsonResponse = (mediaType: MediaType | undefined): boolean => mediaType === undefined || JSON_MEDIA_TYPES.includes(mediaType);
