@@ -107,7 +107,6 @@ export const problemStatuses = (route: RouteDecl): ProblemStatus[] => {
   if (route.auth === 'apiKey') {
     statuses.add(401);
     statuses.add(403);
-    statuses.add(429);
   }
   if (route.body || route.accepts) {
     statuses.add(400);
