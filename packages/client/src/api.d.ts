@@ -1711,20 +1711,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Too Many Requests (problem details: `budget_exceeded`, `rate_limited`) */
-        Problem429: {
-            headers: {
-                "X-Request-Id": components["headers"]["XRequestId"];
-                "Retry-After": components["headers"]["RetryAfter"];
-                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
-                "RateLimit-Reset": components["headers"]["RateLimitReset"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /** @description Service Unavailable (problem details: `crm_timeout`, `crm_unreachable`, `crm_unavailable`, `crm_rate_limited`, `storage_busy`) */
         Problem503: {
             headers: {
@@ -1935,7 +1921,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     createAgreement: {
@@ -2003,7 +1988,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     getAgreement: {
@@ -2054,7 +2038,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     revokeAgreement: {
@@ -2105,7 +2088,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     updateAgreement: {
@@ -2178,7 +2160,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listApiKeys: {
@@ -2223,7 +2204,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     createApiKey: {
@@ -2286,7 +2266,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     revokeApiKey: {
@@ -2335,7 +2314,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     rotateApiKey: {
@@ -2387,7 +2365,6 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listAlerts: {
@@ -2433,7 +2410,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     verifyAudit: {
@@ -2466,7 +2442,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     listBureauReviews: {
@@ -2503,7 +2478,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     acceptBureauReview: {
@@ -2549,7 +2523,6 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -2605,7 +2578,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listConnections: {
@@ -2736,7 +2708,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     getConnection: {
@@ -2871,7 +2842,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     putConnection: {
@@ -3237,7 +3207,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     armZohoChannel: {
@@ -3285,7 +3254,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3429,7 +3397,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listCustomers: {
@@ -3485,7 +3452,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     mergeCustomers: {
@@ -3526,7 +3492,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3568,7 +3533,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3599,7 +3563,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     upsertCustomer: {
@@ -3674,7 +3637,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3731,7 +3693,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     requestBureauPull: {
@@ -3800,7 +3761,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3857,7 +3817,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listConsents: {
@@ -3899,7 +3858,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     recordConsent: {
@@ -3957,7 +3915,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     revokeConsent: {
@@ -4001,7 +3958,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listCustomerEvents: {
@@ -4033,7 +3989,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     freezeCustomer: {
@@ -4081,7 +4036,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -4133,7 +4087,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listRatings: {
@@ -4206,7 +4159,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     unfreezeCustomer: {
@@ -4249,7 +4201,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -4312,8 +4263,8 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     readDataset: {
@@ -4358,7 +4309,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     defaultDrill: {
@@ -4443,7 +4393,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -4564,7 +4513,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     getImport: {
@@ -4615,7 +4563,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     addImportChunk: {
@@ -4679,7 +4626,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     hubspotWebhook: {
@@ -4822,7 +4768,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     listOwnAssessments: {
@@ -4873,7 +4818,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     submitAssessment: {
@@ -4967,7 +4911,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -5027,7 +4970,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     requestAssessment: {
@@ -5103,7 +5045,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listEngagements: {
@@ -5148,7 +5089,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     engagePartner: {
@@ -5236,7 +5176,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     endEngagement: {
@@ -5283,7 +5222,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listPolicies: {
@@ -5327,7 +5265,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     createPolicy: {
@@ -5793,7 +5730,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -6062,7 +5998,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -6100,7 +6035,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     getPolicy: {
@@ -6372,7 +6306,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     activatePolicy: {
@@ -6424,7 +6357,6 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -6474,7 +6406,6 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -6549,7 +6480,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -6602,7 +6532,6 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -6641,7 +6570,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     getQuarantinedPayload: {
@@ -6683,7 +6611,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listReviews: {
@@ -6737,7 +6664,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     dismissReview: {
@@ -6805,7 +6731,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listSubscriptions: {
@@ -6861,7 +6786,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     createSubscription: {
@@ -6933,7 +6857,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     getSubscription: {
@@ -6993,7 +6916,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     deleteSubscription: {
@@ -7019,7 +6941,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     updateSubscription: {
@@ -7091,7 +7012,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listDeliveries: {
@@ -7157,7 +7077,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     replayDeliveries: {
@@ -7204,7 +7123,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     rotateSubscriptionSecret: {
@@ -7276,7 +7194,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     replayWriteBack: {
@@ -7318,7 +7235,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
 }
