@@ -42,14 +42,17 @@ const writeBacks = customerWriteBacks({ profiles, events, log: writeBackStore(ta
 const guardUrl = async (url: string) => void (await assertSafeUrl(url, { allowLoopbackHttp: env().ALLOW_LOOPBACK_WEBHOOKS }));
 const subscriptions = manageSubscriptions({ subscriptions: subscriptionRecords, audit, clock, guardUrl });
 
+/** The stores' positions are their own opaque strings. */
+const positionOf = (page: { after: unknown }): string | undefined => (typeof page.after === 'string' ? page.after : undefined);
+
 export const handler = httpFunction(httpRoutes, {
   upsertCustomer: async ({ params, body, principal }) => {
     const result = await upsert({ customerId: params.customerId, input: body, source: `api:${principal.principalId}` });
     return { status: result.created ? 201 : 200, body: { profile: result.profile, changedFields: result.changedFields } };
   },
   listCustomers: async ({ query, page }) => {
-    const result = await portfolio({ ...query, limit: page.limit, ...(typeof page.after === 'string' ? { cursor: page.after } : {}) });
-    return { status: 200, body: { customers: result.customers, nextCursor: null, next: null }, ...(result.cursor ? { next: result.cursor } : {}) };
+    const { customers, cursor } = await portfolio({ ...query, limit: page.limit, cursor: positionOf(page) });
+    return { status: 200, body: { customers, nextCursor: null, next: null }, next: cursor };
   },
   listAlerts: async ({ query }) => ({ status: 200, body: await alerts(query) }),
   getCustomer: async ({ params }) => {
@@ -72,8 +75,8 @@ export const handler = httpFunction(httpRoutes, {
     return { status: 204 };
   },
   listDeliveries: async ({ params, query, page }) => {
-    const { records, next } = await deliveryLog.log(params.subscriptionId, { ...query, limit: page.limit, ...(typeof page.after === 'string' ? { after: page.after } : {}) });
-    return { status: 200, body: { deliveries: records, nextCursor: null, next: null }, ...(next ? { next } : {}) };
+    const { records, next } = await deliveryLog.log(params.subscriptionId, { ...query, limit: page.limit, after: positionOf(page) });
+    return { status: 200, body: { deliveries: records, nextCursor: null, next: null }, next };
   },
   replayDeliveries: async ({ params, body, principal }) => ({ status: 202, body: await deliveryLog.replay(params.subscriptionId, body, principal) }),
   listWriteBacks: async ({ params, query }) => ({ status: 200, body: { writeBacks: await writeBacks.list(params.customerId, query) } }),
