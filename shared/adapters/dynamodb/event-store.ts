@@ -1,13 +1,11 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { EventEnvelope } from '../../domain/events/envelope.js';
+import type { OutboxEntry } from '../../domain/outbound/redrive-events.js';
 import type { RelayMarks } from '../../domain/outbound/relay-event.js';
 import { toFieldIssues } from '../../domain/validation.js';
 import { isConditionFailure, type TableRef } from './client.js';
 import { EVENT_PK_PREFIX, envelopeFromItem, eventKey, eventTimePartitions } from './event-items.js';
-
-/** One outbox item as the redrive reads it: its envelope, or why it cannot be read. */
-export type OutboxEntry = { eventId: string; envelope: EventEnvelope } | { eventId: string; unreadable: string };
 
 const readEntry = (item: Record<string, unknown>): OutboxEntry => {
   const eventId = String(item['pk']).slice(EVENT_PK_PREFIX.length);
