@@ -36,10 +36,11 @@ const relay = relayEvent({ marks: relayMarkStore(table), outlet: relayOutlet(sqs
  * batches Lambda's on-failure destination puts there.
  */
 const store = quarantineStore(table);
+const notices = queueSender(sqs);
 const quarantine: Quarantine = {
   async put(entry) {
     await store.put(entry);
-    await queueSender(sqs).send(queueUrl('QUEUE_URL_RELAY_FAILURES'), {
+    await notices.send(queueUrl('QUEUE_URL_RELAY_FAILURES'), {
       body: { condition: 'Quarantined', source: entry.source, eventId: entry.messageId, code: entry.code, reason: entry.reason },
       attributes: { code: { DataType: 'String', StringValue: entry.code }, reason: { DataType: 'String', StringValue: entry.reason.slice(0, 1000) } },
     });

@@ -38,8 +38,7 @@ export const streamConsumer = (options: StreamConsumerOptions) => {
   return middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, Context>()
     .use(flushMetrics(metrics))
     .handler(async (event) => {
-      const [first] = event.Records;
-      if (!first) return { batchItemFailures: [] };
+      if (event.Records.length === 0) return { batchItemFailures: [] };
       await options.beforeBatch?.();
       for (const record of event.Records) {
         try {
