@@ -5,7 +5,7 @@ import { RELAY_QUARANTINE_SOURCE, relayEvent, type RelayQueue } from '../../shar
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { relayMarkStore } from '../../shared/adapters/dynamodb/event-store.js';
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
-import { envelopeFromStreamRecord, eventIdOfStreamRecord } from '../../shared/adapters/dynamodb/stream-records.js';
+import { envelopeFromStreamRecord, eventIdOfStreamRecord, orderKeyOfStreamRecord } from '../../shared/adapters/dynamodb/stream-records.js';
 import { subscriptionStore } from '../../shared/adapters/dynamodb/subscription-store.js';
 import { relayOutlet } from '../../shared/adapters/sqs/relay-outlet.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
@@ -47,6 +47,9 @@ const quarantine: Quarantine = {
   },
 };
 
+/** Customers whose events are relayed side by side within a batch (each customer's in stream order). */
+const CUSTOMERS_IN_PARALLEL = 10;
+
 /** Subscriptions are read once per stream batch, so a new subscription gets every event of the next batch. */
 let batchSubscriptions: Subscription[] = [];
 
@@ -54,14 +57,17 @@ let batchSubscriptions: Subscription[] = [];
  * Outbox relay: each new event item on the table stream goes to the result queues, to one
  * delivery per matching subscription, to the per-customer recompute queue, to CRM write-back
  * and (new customers) to the bureau worker — once per target, deduplicated by the sent-markers
- * on the event's outbox item (see relayEvent and docs/relay.md). A send that fails retries the
- * record from there (partial batch response); an unreadable record is quarantined.
+ * on the event's outbox item (see relayEvent and docs/relay.md). Each customer's events go out in
+ * stream order, several customers at once. A send that fails retries the record from there
+ * (partial batch response); an unreadable record is quarantined.
  */
 export const handler = streamConsumer({
   source: RELAY_QUARANTINE_SOURCE,
   quarantine,
   metrics,
   identify: (record) => eventIdOfStreamRecord(record) ?? record.dynamodb?.SequenceNumber ?? '',
+  orderKey: orderKeyOfStreamRecord,
+  concurrency: CUSTOMERS_IN_PARALLEL,
   beforeBatch: async () => {
     batchSubscriptions = await subscriptions.list();
   },

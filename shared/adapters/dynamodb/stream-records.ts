@@ -60,6 +60,16 @@ export const eventIdOfStreamRecord = (record: DynamoDBRecord): string | undefine
 };
 
 /**
+ * What orders a stream record among the others: the customer its event is about (`global`
+ * without one), read from the raw image without unmarshalling it. Events of one customer must
+ * be relayed in stream order (FIFO groups, per-customer sequence); other customers' may overlap.
+ */
+export const orderKeyOfStreamRecord = (record: DynamoDBRecord): string => {
+  const envelope = record.dynamodb?.NewImage?.['envelope']?.M;
+  return envelope?.['customerId']?.S ?? 'global';
+};
+
+/**
  * The event an outbox INSERT carries, or undefined for any other stream record. An image that
  * cannot be read or an envelope that breaks its schema can never be relayed: PermanentError
  * `unreadable_event` naming the failing paths.

@@ -72,3 +72,57 @@ describe('streamConsumer', () => {
     expect(batches()).toBe(1);
   });
 });
+
+describe('streamConsumer with order keys', () => {
+  /** Records `<key>:<n>`; `fail` names records whose handling fails retryably. */
+  const keyed = (ids: string[]): DynamoDBStreamEvent => ({
+    Records: ids.map((id, i) => ({ eventID: id, eventName: 'INSERT', dynamodb: { SequenceNumber: String(i + 1), Keys: { pk: { S: id } } } })),
+  });
+  const build = (fail: Set<string>, concurrency = 4) => {
+    const log: string[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const handler = streamConsumer({
+      source: 'test',
+      quarantine: { put: async () => undefined },
+      orderKey: (r) => (r.dynamodb?.Keys?.['pk']?.S ?? '').split(':')[0] ?? '',
+      concurrency,
+      handle: async (r) => {
+        const id = r.dynamodb?.Keys?.['pk']?.S ?? '';
+        inFlight += 1;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight -= 1;
+        if (fail.has(id)) throw new TransientError('queue_down', 'SQS did not answer');
+        log.push(id);
+      },
+    });
+    return { handler, log, maxInFlight: () => maxInFlight };
+  };
+
+  it('runs different keys side by side and each key in stream order', async () => {
+    const { handler, log, maxInFlight } = build(new Set());
+    const result = await handler(keyed(['a:1', 'b:1', 'a:2', 'c:1', 'b:2', 'a:3']), lambdaContext('t', 5));
+    expect(result.batchItemFailures).toEqual([]);
+    expect(maxInFlight()).toBeGreaterThan(1);
+    expect(log.filter((id) => id.startsWith('a:'))).toEqual(['a:1', 'a:2', 'a:3']);
+    expect(log.filter((id) => id.startsWith('b:'))).toEqual(['b:1', 'b:2']);
+  });
+
+  it('reports the earliest record that did not succeed: everything before it is done, nothing of its key ran past it', async () => {
+    // Records 1..6: a:1 b:1 a:2 c:1 b:2 a:3 — a:2 (record 3) fails.
+    const { handler, log } = build(new Set(['a:2']));
+    const result = await handler(keyed(['a:1', 'b:1', 'a:2', 'c:1', 'b:2', 'a:3']), lambdaContext('t', 5));
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '3' }]);
+    expect(log).toEqual(expect.arrayContaining(['a:1', 'b:1']));
+    expect(log).not.toContain('a:3');
+  });
+
+  it('with one key at a time, handles the batch strictly in order and stops at the failure', async () => {
+    const { handler, log, maxInFlight } = build(new Set(['b:1']), 1);
+    const result = await handler(keyed(['a:1', 'b:1', 'c:1']), lambdaContext('t', 5));
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '2' }]);
+    expect(log).toEqual(['a:1']);
+    expect(maxInFlight()).toBe(1);
+  });
+});

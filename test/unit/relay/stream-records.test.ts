@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { envelopeFromStreamRecord, eventIdOfStreamRecord, unmarshallImage } from '../../../shared/adapters/dynamodb/stream-records.js';
+import { envelopeFromStreamRecord, eventIdOfStreamRecord, orderKeyOfStreamRecord, unmarshallImage } from '../../../shared/adapters/dynamodb/stream-records.js';
 import { PermanentError } from '../../../shared/domain/errors.js';
 
 const EVENT_ID = 'evt_01JD0000000000000000000001';
@@ -100,6 +100,11 @@ describe('envelopeFromStreamRecord on records that are not relayable events', ()
     expect(envelopeFromStreamRecord({ ...record, eventName: 'MODIFY' })).toBeUndefined();
     expect(envelopeFromStreamRecord({ ...record, eventName: 'REMOVE' })).toBeUndefined();
     expect(eventIdOfStreamRecord(record)).toBe(EVENT_ID);
+  });
+
+  it('orders records by the customer of their event, `global` without one', () => {
+    expect(orderKeyOfStreamRecord(insert({ M: {} }))).toBe('cust-1');
+    expect(orderKeyOfStreamRecord({ eventName: 'INSERT', dynamodb: { Keys: { pk: { S: 'EVENT#x' } }, NewImage: { pk: { S: 'EVENT#x' } } } })).toBe('global');
   });
 
   it('throws a permanent unreadable_event error for an envelope that breaks its schema', () => {
