@@ -167,7 +167,7 @@ export const queues: Record<QueueId, QueueSpec> = {
   },
   relayFailures: {
     id: 'relayFailures', fifo: false, visibilityTimeoutSeconds: 30, maxReceiveCount: 10, retentionDays: 14, purpose: 'work',
-    description: 'On-failure destination of the outbox relay: stream batches that kept failing (for replay)',
+    description: 'Relay failures: stream batches that kept failing (Lambda on-failure records) and notices of quarantined records (for redrive)',
   },
 };
 
@@ -239,12 +239,13 @@ export const functions: Record<FunctionId, FunctionSpec> = {
   routeChanges: {
     id: 'routeChanges',
     entry: 'functions/route-changes/handler.ts',
-    description: 'Outbox relay: routes new events from the table stream to queues',
+    description: 'Outbox relay: routes new events from the table stream to queues, once per target (sent-markers on the event item)',
     memoryMb: 512,
     timeoutSeconds: 30,
     triggers: [{ kind: 'stream', batchSize: 100, maxBatchingWindowSeconds: 1, insertsWithPkPrefix: 'EVENT#', retryAttempts: 10, onFailure: 'relayFailures' }],
-    table: 'R',
-    sendsTo: ['deliveries', 'recompute', 'writebacks', 'results', 'resultsFifo', 'bureauPulls'],
+    // RW: the sent-markers on event items and the quarantine store; relayFailures: notices of quarantined records.
+    table: 'RW',
+    sendsTo: ['deliveries', 'recompute', 'writebacks', 'results', 'resultsFifo', 'bureauPulls', 'relayFailures'],
   },
   deliverWebhook: {
     id: 'deliverWebhook',

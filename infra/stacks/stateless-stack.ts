@@ -26,6 +26,7 @@ import {
   type Trigger,
   type DeploymentSetting,
 } from '../topology.js';
+import { RELAY_QUARANTINE_SOURCE } from '../../shared/domain/outbound/relay-event.js';
 import { constructIdOf } from './stateful-stack.js';
 
 /** A queue must stay invisible for at least this many times its consumer's timeout. */
@@ -251,27 +252,32 @@ export class StatelessStack extends Stack {
 
   /**
    * One alarm per queue consumer on the `MessagesQuarantined` metric its sqsConsumer publishes
-   * (dimension `source` = the queue id): a quarantined message needs a person.
+   * (dimension `source` = the queue id), and one for the stream relay (source `relay`): a
+   * quarantined message needs a person.
    */
   private addQuarantineAlarms(specs: Record<FunctionId, FunctionSpec>): void {
+    const alarm = (id: string, functionId: FunctionId, source: string, what: string) =>
+      new cloudwatch.Alarm(this, id, {
+        alarmDescription: `${functionId} quarantined ${what} (see GET /v1/quarantine/${source})`,
+        metric: new cloudwatch.Metric({
+          namespace: 'RiskBridge',
+          metricName: 'MessagesQuarantined',
+          dimensionsMap: { service: 'riskbridge', source },
+          period: Duration.minutes(5),
+          statistic: 'Sum',
+        }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
     for (const spec of Object.values(specs)) {
       for (const t of triggersOf(spec, 'sqs')) {
-        this.alarms.push(
-          new cloudwatch.Alarm(this, `${constructIdOf(t.queue)}QuarantineAlarm`, {
-            alarmDescription: `${spec.id} quarantined messages from ${t.queue} (see GET /v1/quarantine/${t.queue})`,
-            metric: new cloudwatch.Metric({
-              namespace: 'RiskBridge',
-              metricName: 'MessagesQuarantined',
-              dimensionsMap: { service: 'riskbridge', source: t.queue },
-              period: Duration.minutes(5),
-              statistic: 'Sum',
-            }),
-            threshold: 0,
-            comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-            evaluationPeriods: 1,
-            treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-          }),
-        );
+        this.alarms.push(alarm(`${constructIdOf(t.queue)}QuarantineAlarm`, spec.id, t.queue, `messages from ${t.queue}`));
+      }
+      // The outbox relay quarantines stream records it can never read under one source.
+      if (triggersOf(spec, 'stream').length > 0) {
+        this.alarms.push(alarm(`${constructIdOf(spec.id)}QuarantineAlarm`, spec.id, RELAY_QUARANTINE_SOURCE, 'outbox stream records'));
       }
     }
   }

@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   QUEUE_URL_WRITEBACKS: z.url().optional(),
   QUEUE_URL_RESULTS: z.url().optional(),
   QUEUE_URL_RESULTS_FIFO: z.url().optional(),
+  QUEUE_URL_RELAY_FAILURES: z.url().optional(),
   /** Bureau API base URLs (absent = that bureau is not configured); credentials are secrets `riskbridge/bureau/<bureau>`. */
   BUREAU_EXPERIAN_URL: z.url().optional(),
   BUREAU_EQUIFAX_URL: z.url().optional(),

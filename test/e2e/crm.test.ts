@@ -184,7 +184,7 @@ describe('CRM ingest: connectors → entity resolution → golden profile', () =
   });
 
   it('checks a signed push on its raw bytes before reading it: junk with no signature is 401, not 400', async () => {
-    const push = await fetch(`${t.hub.url}/v1/inbound/hubspot/local-hubspot?portalId=1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"not json' });
+    const push = await t.api('POST', '/v1/inbound/hubspot/local-hubspot?portalId=1', { key: null, rawBody: '{"not json', headers: { 'content-type': 'application/json' } });
     expect(push.status).toBe(401);
     expect(push.headers.get('content-type')).toBe('application/problem+json');
   });
