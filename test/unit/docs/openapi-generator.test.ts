@@ -23,7 +23,7 @@ const sample = (): HttpRouteSpec[] =>
         params: z.strictObject({ thingId: z.string().regex(/^t_[a-z]+$/) }),
         body: Thing, accepts: ['application/json', 'text/csv', 'application/x-ndjson'],
         responses: { 201: { description: 'Created', body: Thing, headers: { Location: { description: 'The thing' } } } },
-        errors: [409, 503],
+        errors: [409, 429, 503],
       },
       oldThing: {
         method: 'DELETE', path: '/v1/things/{thingId}', auth: 'apiKey', roles: ['admin'], tag: 'Things',
