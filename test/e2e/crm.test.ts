@@ -184,8 +184,8 @@ describe('CRM ingest: connectors → entity resolution → golden profile', () =
   });
 
   it('checks a signed push on its raw bytes before reading it: junk with no signature is 401, not 400', async () => {
-    const push = await fetch(`${t.hub.url}/v1/inbound/hubspot/local-hubspot?portalId=1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"not json' });
-    expect(push.status).toBe(401);
+    const push = await t.api('POST', '/v1/inbound/hubspot/local-hubspot?portalId=1', { rawBody: '{"not json', key: null });
+    expect(push.status, push.text).toBe(401);
     expect(push.headers.get('content-type')).toBe('application/problem+json');
   });
 
