@@ -227,8 +227,9 @@ describe('CRM ingest: connectors → entity resolution → golden profile', () =
 
   it('answers 409 to a merge of a customer that is already merged, changing nothing', async () => {
     for (const id of ['m409-a', 'm409-b']) expect((await t.api('PUT', `/v1/customers/${id}`, { body: { fields: { legalName: `Merge ${id} GmbH` } } })).status).toBe(201);
-    expect((await t.api('POST', '/v1/customers/merge', { body: { survivorId: 'm409-a', absorbedId: 'm409-b' } })).status).toBe(200);
-    // The recompute worker may rate the survivor meanwhile: compare what a merge would write.
+    // The recompute worker rates both new customers meanwhile; a merge that loses that race is a 409 to retry, as documented.
+    const first = await until(() => t.api('POST', '/v1/customers/merge', { body: { survivorId: 'm409-a', absorbedId: 'm409-b' } }), (r) => r.status !== 409);
+    expect(first.status, first.text).toBe(200);
     const merged = async () => {
       const { fields, identifiers } = (await getProfile('m409-a')).json.profile;
       const events = (await t.api('GET', '/v1/customers/m409-a/events')).json.events.filter((e: { type: string }) => e.type.startsWith('customer.'));
@@ -237,6 +238,7 @@ describe('CRM ingest: connectors → entity resolution → golden profile', () =
     const before = await merged();
     const again = await t.api('POST', '/v1/customers/merge', { body: { survivorId: 'm409-a', absorbedId: 'm409-b' } });
     expect(again.status).toBe(409);
+    expect(again.json.detail).toBe('Only active profiles can be merged');
     expect(await merged()).toEqual(before);
     expect(before.absorbed).toBe('merged');
   });
