@@ -75,6 +75,7 @@ export const crmRoutes = defineRoutes({
     params: ConnectionPathSchema, body: ArmChannelSchema, bodyRequired: false,
     responses: { 200: { description: 'Armed', body: ArmedChannelSchema } },
     errors: [404, 503],
+    unexercised: { 503: 'Zoho unreachable or failing: the local Zoho sandbox is always up (CRM 5xx and timeouts become retryable crm_* errors, unit-tested per client; retryable errors answer 503)' },
   },
   ingestRecords: {
     ...ingest, method: 'POST', path: '/v1/crm/{connectionId}/records', tag: 'CRM',
@@ -97,6 +98,7 @@ export const crmRoutes = defineRoutes({
     params: ImportPathSchema, query: ImportChunkQuerySchema, accepts: ['text/csv', 'application/x-ndjson'], bodyRequired: false,
     responses: { 202: { description: 'Rows of the chunk are queued', body: ImportResponseSchema } },
     errors: [404],
+    unexercised: { 400: 'The body is never parsed (CSV/NDJSON) and may be empty: only a path that is not validly percent-encoded answers 400' },
   },
   getImport: {
     ...ingest, method: 'GET', path: '/v1/imports/{importId}', tag: 'Imports',
@@ -124,6 +126,7 @@ export const crmRoutes = defineRoutes({
     body: MergeCommandSchema,
     responses: { 200: { description: 'Both profiles as written', body: MergeResultSchema } },
     errors: [404, 409, 503],
+    unexercised: { 503: 'Storage throttling: DynamoDB Local does not throttle' },
   },
   unmergeCustomers: {
     ...reviewer, method: 'POST', path: '/v1/customers/unmerge', tag: 'Reviews',
@@ -131,5 +134,9 @@ export const crmRoutes = defineRoutes({
     body: MergeCommandSchema,
     responses: { 200: { description: 'Both profiles as restored', body: MergeResultSchema } },
     errors: [404, 409, 503],
+    unexercised: {
+      409: 'Only a concurrent write to either profile between read and commit (version condition) answers 409; the suite cannot interleave one',
+      503: 'Storage throttling: DynamoDB Local does not throttle',
+    },
   },
 });
