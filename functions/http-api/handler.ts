@@ -21,9 +21,9 @@ import { identityIndex } from '../../shared/adapters/dynamodb/identity-index.js'
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { subscriptionStore } from '../../shared/adapters/dynamodb/subscription-store.js';
 import { writeBackStore } from '../../shared/adapters/dynamodb/writeback-store.js';
-import { assertSafeUrl } from '../../shared/adapters/http/ssrf-guard.js';
+import { outboundUrlGuard } from '../../shared/adapters/http/guarded-fetch.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
-import { env, queueUrl } from '../../shared/lambda/env.js';
+import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction, type HttpRequest } from '../../shared/lambda/http.js';
 import { httpRoutes } from './routes.js';
 import {
@@ -66,9 +66,7 @@ const subscriptions = manageSubscriptions({
   subscriptions: subscriptionStoreRef,
   audit,
   clock,
-  guardUrl: async (url) => {
-    await assertSafeUrl(url, { allowLoopbackHttp: env().ALLOW_LOOPBACK_WEBHOOKS });
-  },
+  guardUrl: outboundUrlGuard(outboundPolicy()),
 });
 
 const who = (request: HttpRequest): Principal => {
