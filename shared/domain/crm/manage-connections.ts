@@ -1,7 +1,9 @@
 import type { AuditInput } from '../audit/audit-chain.js';
 import type { Clock } from '../clock.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError, type FieldIssue } from '../errors.js';
+import { assertUrlsAllowed, type UrlGuard } from '../outbound/url-guard.js';
 import { channelsToRearm, nextChannelExpiry, type WatchChannel } from './channel-rearm.js';
+import { foreignSecretIssues } from './connection-secrets.js';
 import type { CrmName } from './crm-record.js';
 import { defaultConnectionConfig } from './default-mappings.js';
 import { parseConnectionConfig, type ConnectionConfig } from './field-mapping.js';
@@ -31,6 +33,8 @@ export interface ManageConnectionsDeps {
   clock: Clock;
   /** Fresh channel id (digits) and echo token; the adapter owns the randomness. */
   secrets: { channelId(): string; token(): string };
+  /** The outbound rules (SSRF guard): the connection's URLs must pass them before it is stored. */
+  guardUrl: UrlGuard;
 }
 
 /** Body of PUT /v1/crm/connections/{id} once its envelope is parsed: a template plus overrides, or a full configuration. */
@@ -43,12 +47,29 @@ export interface ArmChannel {
 }
 
 /**
+ * Every reason a parsed configuration may not be stored: credentials naming secrets outside the
+ * connection's own `riskbridge/<crm>/<connectionId>/` prefix, and URLs (`apiBaseUrl`,
+ * `authBaseUrl`) the outbound rules refuse (they are checked again on every call).
+ */
+const refusedConfiguration = async (config: ConnectionConfig, guardUrl: UrlGuard): Promise<FieldIssue[]> => {
+  const issues = foreignSecretIssues(config);
+  try {
+    await assertUrlsAllowed(guardUrl, { apiBaseUrl: config.apiBaseUrl, authBaseUrl: config.authBaseUrl }, 'connection URL');
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    issues.push(...error.issues);
+  }
+  return issues;
+};
+
+/**
  * CRM connection configuration use cases: list, get (404 when unknown), put (template defaults merged
- * under the given fields, validated as a whole → 422; audited `crm.connection.create` / `.update`) and
+ * under the given fields, validated as a whole → 422, own secrets only and URLs that pass the
+ * outbound rules → 422 with their paths; audited `crm.connection.create` / `.update`) and
  * arming a Zoho notification channel (404 unknown, 422 not Zoho; keeps the previous channel id and events
  * unless given, fresh token and expiry, audited `crm.channel.arm`).
  */
-export const manageConnections = ({ connections, channels, watcher, audit, clock, secrets }: ManageConnectionsDeps) => {
+export const manageConnections = ({ connections, channels, watcher, audit, clock, secrets, guardUrl }: ManageConnectionsDeps) => {
   const existing = async (connectionId: string): Promise<ConnectionConfig> => {
     const config = await connections.get(connectionId);
     if (!config) throw new NotFoundError(`Connection ${connectionId}`);
@@ -61,6 +82,8 @@ export const manageConnections = ({ connections, channels, watcher, audit, clock
       const { template, ...rest } = input;
       const base = template ? defaultConnectionConfig(template, connectionId) : {};
       const config = parseConnectionConfig({ ...base, ...rest, connectionId });
+      const issues = await refusedConfiguration(config, guardUrl);
+      if (issues.length > 0) throw new ValidationError('The CRM connection configuration is not allowed', issues);
       const created = (await connections.get(connectionId)) === undefined;
       await connections.put(config);
       await audit.append({ actor, action: created ? 'crm.connection.create' : 'crm.connection.update', target: `connection:${connectionId}`, details: { crm: config.crm, objects: Object.keys(config.objects) } });
