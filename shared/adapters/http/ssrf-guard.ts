@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
-import { PermanentError } from '../../domain/errors.js';
+import { PermanentError, TransientError } from '../../domain/errors.js';
 
 /** Why a URL was refused; stable values, safe to log and show to the subscriber. */
 export type UnsafeUrlReason =
@@ -140,6 +140,9 @@ export const unsafeAddressReason = (address: string, allowLoopback: boolean): Un
 
 const isLoopbackAddress = (address: string): boolean => ipaddr.isValid(address) && ipaddr.parse(address).range() === 'loopback';
 
+/** Resolver error codes that mean "try again" (getaddrinfo and c-ares), not "no such host". */
+const TEMPORARY_DNS_FAILURES = new Set(['EAI_AGAIN', 'ETIMEOUT', 'ESERVFAIL', 'ECONNREFUSED']);
+
 const portOf = (url: URL): number => (url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port));
 
 /**
@@ -147,7 +150,8 @@ const portOf = (url: URL): number => (url.port === '' ? (url.protocol === 'https
  * allowance and when every address is loopback), no credentials, a port from the allow-list
  * (lifted by the loopback allowance), and every address the host resolves to must be public (see
  * unsafeAddressReason). IP literals in any form the URL parser accepts (decimal, octal, hex IPv4;
- * bracketed IPv6) are checked as addresses. Throws UnsafeUrlError.
+ * bracketed IPv6) are checked as addresses. Throws UnsafeUrlError; TransientError `dns_unavailable`
+ * when the resolver cannot answer right now (EAI_AGAIN, timeouts), so callers retry instead of refusing.
  * @example const { addresses } = await assertSafeUrl('https://crm.example.com/hook', { allowLoopback: false });
  */
 export const assertSafeUrl = async (url: string | URL, options: SafeUrlOptions): Promise<VettedUrl> => {
@@ -177,7 +181,11 @@ export const assertSafeUrl = async (url: string | URL, options: SafeUrlOptions):
   } else {
     try {
       addresses = await (options.resolve ?? systemResolver)(hostname);
-    } catch {
+    } catch (error) {
+      // A resolver that cannot answer right now is an outage to retry, not a verdict on the URL.
+      if (TEMPORARY_DNS_FAILURES.has(String((error as { code?: unknown }).code))) {
+        throw new TransientError('dns_unavailable', 'The host name could not be resolved right now', { cause: error });
+      }
       throw new UnsafeUrlError('unresolvable_host', 'The host name does not resolve');
     }
     if (addresses.length === 0) throw new UnsafeUrlError('unresolvable_host', 'The host name does not resolve');

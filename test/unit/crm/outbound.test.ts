@@ -126,6 +126,20 @@ describe('CRM clients: outbound calls', () => {
     },
   );
 
+  it('leaves a temporary DNS failure retryable (a write-back is retried, not quarantined)', async () => {
+    // Prepare
+    const resolve = async () => {
+      throw Object.assign(new Error('getaddrinfo EAI_AGAIN'), { code: 'EAI_AGAIN' });
+    };
+    const client = createZohoClient({ secrets: zohoSecrets, outbound: createGuardedFetch({ allowLoopback: false, resolve }) });
+
+    // Act
+    const error = await client.fetchRecord(connection('zoho'), 'Accounts', '1').catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toMatchObject({ code: 'dns_unavailable', retryable: true });
+  });
+
   it('refuses at call time a connection that names another connection’s secret, without reading it or calling the CRM', async () => {
     // Prepare
     const crm = await listen(json({ access_token: 't', expires_in: 3600 }));

@@ -153,6 +153,21 @@ describe('assertSafeUrl', () => {
     expect(notAllowed).toBe('scheme_not_allowed');
   });
 
+  it('reports a resolver that cannot answer right now as a retryable dns_unavailable, and an unknown name as a refusal', async () => {
+    // Prepare
+    const failing = (code: string): Resolver => async () => {
+      throw Object.assign(new Error(`getaddrinfo ${code}`), { code });
+    };
+
+    // Act
+    const temporary = await assertSafeUrl('https://crm.example.com/', { allowLoopback: false, resolve: failing('EAI_AGAIN') }).catch((e: unknown) => e);
+    const unknown = await assertSafeUrl('https://crm.example.com/', { allowLoopback: false, resolve: failing('ENOTFOUND') }).catch((e: unknown) => e);
+
+    // Assess
+    expect(temporary).toMatchObject({ code: 'dns_unavailable', retryable: true });
+    expect(unknown).toMatchObject({ code: 'unsafe_url', reason: 'unresolvable_host', retryable: false });
+  });
+
   it('is a PermanentError with code unsafe_url', async () => {
     // Act
     const error = await assertSafeUrl('https://10.1.1.1/', { allowLoopback: false }).catch((e: unknown) => e);
