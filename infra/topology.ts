@@ -9,7 +9,7 @@ import { policyRoutes } from '../functions/http-policies/routes.js';
 import { crmRoutes } from '../functions/http-crm/routes.js';
 import { partnerRoutes } from '../functions/http-partners/routes.js';
 import { consoleRoutes } from '../functions/serve-console/routes.js';
-import type { HttpRouteSpec } from '../shared/lambda/http-route.js';
+import { routeSpecs, type HttpRouteSpec, type RouteDecl } from '../shared/lambda/http-route.js';
 
 export type Access = 'R' | 'RW';
 
@@ -383,7 +383,7 @@ export interface RouteSpec extends HttpRouteSpec {
  * The HTTP functions and their routes. Every route passes through the authorizer;
  * `auth: 'signature'` routes (under /v1/inbound/) are verified by their handler.
  */
-const routeSets: Array<{ function: FunctionId; routes: HttpRouteSpec[] }> = [
+const routeSets: Array<{ function: FunctionId; routes: Record<string, RouteDecl> }> = [
   { function: 'httpApi', routes: httpRoutes },
   { function: 'httpBureau', routes: bureauRoutes },
   { function: 'httpPolicies', routes: policyRoutes },
@@ -392,7 +392,7 @@ const routeSets: Array<{ function: FunctionId; routes: HttpRouteSpec[] }> = [
   { function: 'serveConsole', routes: consoleRoutes },
 ];
 
-export const routes: RouteSpec[] = routeSets.flatMap((set) => set.routes.map((route) => ({ ...route, function: set.function })));
+export const routes: RouteSpec[] = routeSets.flatMap((set) => routeSpecs(set.routes).map((route) => ({ ...route, function: set.function })));
 
 /** Requests that match no route go to this function, which answers 404 as problem+json. */
 export const defaultRouteFunction: FunctionId = 'httpApi';

@@ -1,27 +1,174 @@
-import type { HttpRouteSpec } from '../../shared/lambda/http-route.js';
+import { z } from 'zod';
+import { CreateApiKeySchema } from '../../shared/domain/auth/api-key.js';
+import { AlertsQuerySchema } from '../../shared/domain/console/alerts.js';
+import { UpsertCustomerSchema } from '../../shared/domain/customers/upsert-customer.js';
+import { CreateSubscriptionSchema } from '../../shared/domain/delivery/subscription.js';
+import { DeliveryLogQuerySchema, ReplayRequestSchema } from '../../shared/domain/outbound/replay-deliveries.js';
+import { WriteBackLogQuerySchema, WriteBackReplayRequestSchema } from '../../shared/domain/outbound/write-back-log.js';
+import { defineRoutes } from '../../shared/lambda/http-route.js';
+import {
+  AlertsResponseSchema,
+  ApiKeyViewSchema,
+  AuditVerdictSchema,
+  CustomerPathSchema,
+  DeliveryRecordSchema,
+  EventsQuerySchema,
+  EventsResponseSchema,
+  IssuedKeySchema,
+  KeyPathSchema,
+  PortfolioFilterSchema,
+  PortfolioPageSchema,
+  ProfileResponseSchema,
+  ReplayResultSchema,
+  RotateSecretSchema,
+  SubscriptionPathSchema,
+  SubscriptionViewSchema,
+  SubscriptionWithSecretSchema,
+  UpdateSubscriptionSchema,
+  UpsertResponseSchema,
+  WriteBackRecordSchema,
+  WriteBackReplayResultSchema,
+} from './schema.js';
 
-export type { HttpRouteSpec };
+const admin = { auth: 'apiKey', roles: ['admin'] } as const;
+const PageLinks = {
+  nextCursor: z.string().nullable().describe('Cursor of the next page; null on the last page'),
+  next: z.string().nullable().describe('Absolute URL of the next page; null on the last page'),
+};
 
 /** Routes of the `http-api` function: customers, API keys, subscriptions, audit. */
-export const httpRoutes: HttpRouteSpec[] = [
-  { method: 'PUT', path: '/v1/customers/{customerId}', operation: 'upsertCustomer', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'customers:write', summary: 'Create or update a customer' },
-  { method: 'GET', path: '/v1/customers', operation: 'listCustomers', auth: 'apiKey', roles: ['admin'], scope: 'customers:read', summary: 'Portfolio: active customers with grade, PD, limit, segment, freeze (?cursor=&limit=&grade=)' },
-  { method: 'GET', path: '/v1/alerts', operation: 'listAlerts', auth: 'apiKey', roles: ['admin'], scope: 'customers:read', summary: 'Raised risk alerts, newest first (?since=&until=, at most 72 h; default the last 24 h)' },
-  { method: 'GET', path: '/v1/customers/{customerId}', operation: 'getCustomer', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'customers:read', summary: 'Read a golden customer profile' },
-  { method: 'GET', path: '/v1/customers/{customerId}/events', operation: 'listCustomerEvents', auth: 'apiKey', roles: ['admin'], scope: 'customers:read', summary: 'Events emitted for a customer, by sequence' },
-  { method: 'POST', path: '/v1/admin/api-keys', operation: 'createApiKey', auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', summary: 'Issue an API key' },
-  { method: 'GET', path: '/v1/admin/api-keys', operation: 'listApiKeys', auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', summary: 'List API keys (no secrets)' },
-  { method: 'POST', path: '/v1/admin/api-keys/{keyId}/rotate', operation: 'rotateApiKey', auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', summary: 'Replace a key by a new one and revoke the old' },
-  { method: 'DELETE', path: '/v1/admin/api-keys/{keyId}', operation: 'revokeApiKey', auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', summary: 'Revoke an API key' },
-  { method: 'POST', path: '/v1/subscriptions', operation: 'createSubscription', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Create a webhook subscription' },
-  { method: 'GET', path: '/v1/subscriptions', operation: 'listSubscriptions', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'List webhook subscriptions' },
-  { method: 'GET', path: '/v1/subscriptions/{subscriptionId}', operation: 'getSubscription', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Read a webhook subscription' },
-  { method: 'PATCH', path: '/v1/subscriptions/{subscriptionId}', operation: 'updateSubscription', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Enable or disable a subscription' },
-  { method: 'POST', path: '/v1/subscriptions/{subscriptionId}/rotate-secret', operation: 'rotateSubscriptionSecret', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Add a new signing secret; old ones keep signing during the overlap' },
-  { method: 'DELETE', path: '/v1/subscriptions/{subscriptionId}', operation: 'deleteSubscription', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Delete a webhook subscription' },
-  { method: 'GET', path: '/v1/subscriptions/{subscriptionId}/deliveries', operation: 'listDeliveries', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Delivery log of a subscription (newest first, with attempts)' },
-  { method: 'POST', path: '/v1/subscriptions/{subscriptionId}/replay', operation: 'replayDeliveries', auth: 'apiKey', roles: ['admin'], scope: 'subscriptions:manage', summary: 'Send one event ({ eventId }) or a time window ({ from, to }) again' },
-  { method: 'GET', path: '/v1/customers/{customerId}/write-backs', operation: 'listWriteBacks', auth: 'apiKey', roles: ['admin'], scope: 'customers:read', summary: 'CRM write-back log of a customer (newest event first, with attempts)' },
-  { method: 'POST', path: '/v1/write-backs/replay', operation: 'replayWriteBack', auth: 'apiKey', roles: ['admin'], scope: 'customers:write', summary: 'Write one rating/limit event ({ eventId, target? }) back to the CRM records again' },
-  { method: 'GET', path: '/v1/audit/verify', operation: 'verifyAudit', auth: 'apiKey', roles: ['admin'], scope: 'audit:read', summary: 'Verify the audit hash chain' },
-];
+export const httpRoutes = defineRoutes({
+  upsertCustomer: {
+    method: 'PUT', path: '/v1/customers/{customerId}', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'customers:write', tag: 'Customers',
+    summary: 'Create or update a customer',
+    description: 'Create-or-merge: name only what changes. Older observations never overwrite newer ones.',
+    params: CustomerPathSchema, body: UpsertCustomerSchema,
+    responses: { 200: { description: 'Updated', body: UpsertResponseSchema }, 201: { description: 'Created', body: UpsertResponseSchema } },
+    errors: [409, 503],
+  },
+  listCustomers: {
+    ...admin, method: 'GET', path: '/v1/customers', scope: 'customers:read', tag: 'Customers', list: true,
+    summary: 'Portfolio: active customers with grade, PD, limit, segment, freeze',
+    query: PortfolioFilterSchema,
+    responses: { 200: { description: 'One page of the portfolio', body: PortfolioPageSchema } },
+  },
+  listAlerts: {
+    ...admin, method: 'GET', path: '/v1/alerts', scope: 'customers:read', tag: 'Alerts',
+    summary: 'Raised risk alerts, newest first (at most 72 h; default the last 24 h)',
+    query: AlertsQuerySchema,
+    responses: { 200: { description: 'Alerts in the window', body: AlertsResponseSchema } },
+  },
+  getCustomer: {
+    method: 'GET', path: '/v1/customers/{customerId}', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'customers:read', tag: 'Customers',
+    summary: 'Read a golden customer profile',
+    params: CustomerPathSchema,
+    responses: { 200: { description: 'The profile with field-level provenance', body: ProfileResponseSchema } },
+    errors: [404],
+  },
+  listCustomerEvents: {
+    ...admin, method: 'GET', path: '/v1/customers/{customerId}/events', scope: 'customers:read', tag: 'Customers',
+    summary: 'Events emitted for a customer, by sequence',
+    params: CustomerPathSchema, query: EventsQuerySchema,
+    responses: { 200: { description: 'Events in sequence order', body: EventsResponseSchema } },
+  },
+  createApiKey: {
+    ...admin, method: 'POST', path: '/v1/admin/api-keys', scope: 'keys:manage', tag: 'Access',
+    summary: 'Issue an API key',
+    body: CreateApiKeySchema,
+    responses: { 201: { description: 'Issued; the plaintext key is shown once', body: IssuedKeySchema } },
+  },
+  listApiKeys: {
+    ...admin, method: 'GET', path: '/v1/admin/api-keys', scope: 'keys:manage', tag: 'Access',
+    summary: 'List API keys (no secrets)',
+    responses: { 200: { description: 'Every key', body: z.object({ keys: z.array(ApiKeyViewSchema) }) } },
+  },
+  rotateApiKey: {
+    ...admin, method: 'POST', path: '/v1/admin/api-keys/{keyId}/rotate', scope: 'keys:manage', tag: 'Access',
+    summary: 'Replace a key by a new one and revoke the old',
+    params: KeyPathSchema,
+    responses: { 201: { description: 'The replacement key, shown once', body: IssuedKeySchema } },
+    errors: [404, 409],
+  },
+  revokeApiKey: {
+    ...admin, method: 'DELETE', path: '/v1/admin/api-keys/{keyId}', scope: 'keys:manage', tag: 'Access',
+    summary: 'Revoke an API key',
+    params: KeyPathSchema,
+    responses: { 200: { description: 'Revoked', body: z.object({ record: ApiKeyViewSchema }) } },
+    errors: [404],
+  },
+  createSubscription: {
+    ...admin, method: 'POST', path: '/v1/subscriptions', scope: 'subscriptions:manage', tag: 'Webhooks',
+    summary: 'Create a webhook subscription',
+    description: 'The `url` must pass the outbound rules (https, allowed port, a host resolving to public addresses only): a refused URL is a 422 at `url`; a DNS outage while checking it is a 503 (`dns_unavailable`), nothing stored.',
+    body: CreateSubscriptionSchema,
+    responses: { 201: { description: 'Created; the signing secret is shown once', body: SubscriptionWithSecretSchema } },
+    errors: [503],
+    unexercised: { 503: 'dns_unavailable needs a resolver that cannot answer right now; covered by the ssrf-guard and url-guard unit tests' },
+  },
+  listSubscriptions: {
+    ...admin, method: 'GET', path: '/v1/subscriptions', scope: 'subscriptions:manage', tag: 'Webhooks',
+    summary: 'List webhook subscriptions',
+    responses: { 200: { description: 'Every subscription', body: z.object({ subscriptions: z.array(SubscriptionViewSchema) }) } },
+  },
+  getSubscription: {
+    ...admin, method: 'GET', path: '/v1/subscriptions/{subscriptionId}', scope: 'subscriptions:manage', tag: 'Webhooks',
+    summary: 'Read a webhook subscription',
+    params: SubscriptionPathSchema,
+    responses: { 200: { description: 'The subscription and its endpoint health', body: z.object({ subscription: SubscriptionViewSchema }) } },
+    errors: [404],
+  },
+  updateSubscription: {
+    ...admin, method: 'PATCH', path: '/v1/subscriptions/{subscriptionId}', scope: 'subscriptions:manage', tag: 'Webhooks',
+    summary: 'Enable or disable a subscription',
+    params: SubscriptionPathSchema, body: UpdateSubscriptionSchema, accepts: ['application/json', 'application/merge-patch+json'],
+    responses: { 200: { description: 'Updated', body: z.object({ subscription: SubscriptionViewSchema }) } },
+    errors: [404],
+  },
+  rotateSubscriptionSecret: {
+    ...admin, method: 'POST', path: '/v1/subscriptions/{subscriptionId}/rotate-secret', scope: 'subscriptions:manage', tag: 'Webhooks',
+    summary: 'Add a new signing secret; old ones keep signing during the overlap',
+    params: SubscriptionPathSchema, body: RotateSecretSchema, bodyRequired: false,
+    responses: { 200: { description: 'The new secret, shown once', body: SubscriptionWithSecretSchema } },
+    errors: [404],
+  },
+  deleteSubscription: {
+    ...admin, method: 'DELETE', path: '/v1/subscriptions/{subscriptionId}', scope: 'subscriptions:manage', tag: 'Webhooks',
+    summary: 'Delete a webhook subscription',
+    params: SubscriptionPathSchema,
+    responses: { 204: { description: 'Deleted' } },
+    errors: [404],
+  },
+  listDeliveries: {
+    ...admin, method: 'GET', path: '/v1/subscriptions/{subscriptionId}/deliveries', scope: 'subscriptions:manage', tag: 'Webhooks', list: true,
+    summary: 'Delivery log of a subscription (newest first, with attempts)',
+    params: SubscriptionPathSchema, query: DeliveryLogQuerySchema,
+    responses: { 200: { description: 'One page of delivery records', body: z.object({ deliveries: z.array(DeliveryRecordSchema), ...PageLinks }) } },
+    errors: [404],
+  },
+  replayDeliveries: {
+    ...admin, method: 'POST', path: '/v1/subscriptions/{subscriptionId}/replay', scope: 'subscriptions:manage', tag: 'Webhooks',
+    summary: 'Send one event ({ eventId }) or a time window ({ from, to }) again',
+    params: SubscriptionPathSchema, body: ReplayRequestSchema,
+    responses: { 202: { description: 'Queued', body: ReplayResultSchema } },
+    errors: [404, 409],
+  },
+  listWriteBacks: {
+    ...admin, method: 'GET', path: '/v1/customers/{customerId}/write-backs', scope: 'customers:read', tag: 'CRM write-back',
+    summary: 'CRM write-back log of a customer (newest event first, with attempts)',
+    params: CustomerPathSchema, query: WriteBackLogQuerySchema,
+    responses: { 200: { description: 'Write-back records', body: z.object({ writeBacks: z.array(WriteBackRecordSchema) }) } },
+    errors: [404],
+  },
+  replayWriteBack: {
+    ...admin, method: 'POST', path: '/v1/write-backs/replay', scope: 'customers:write', tag: 'CRM write-back',
+    summary: 'Write one rating/limit event ({ eventId, target? }) back to the CRM records again',
+    body: WriteBackReplayRequestSchema,
+    responses: { 202: { description: 'Queued', body: WriteBackReplayResultSchema } },
+    errors: [404],
+  },
+  verifyAudit: {
+    ...admin, method: 'GET', path: '/v1/audit/verify', scope: 'audit:read', tag: 'Audit',
+    summary: 'Verify the audit hash chain',
+    responses: { 200: { description: 'The verdict per chain', body: AuditVerdictSchema } },
+  },
+});

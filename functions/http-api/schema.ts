@@ -1,13 +1,52 @@
 import { z } from 'zod';
-import { CustomerIdSchema } from '../../shared/domain/profile/customer-profile.js';
+import { ApiKeyRecordSchema } from '../../shared/domain/auth/api-key.js';
+import { AlertRowSchema } from '../../shared/domain/console/alerts.js';
+import { PortfolioRowSchema } from '../../shared/domain/console/portfolio.js';
+import { SubscriptionSchema } from '../../shared/domain/delivery/subscription.js';
+import { EventEnvelopeSchema } from '../../shared/domain/events/envelope.js';
+import { DeliveryRecordSchema } from '../../shared/domain/outbound/delivery-record.js';
+import { WriteBackRecordSchema } from '../../shared/domain/outbound/write-back-record.js';
+import { CustomerIdSchema, CustomerProfileSchema } from '../../shared/domain/profile/customer-profile.js';
 
 /** Path and query inputs of the HTTP API; bodies use the domain's command schemas. */
-export const CustomerPathSchema = z.object({ customerId: CustomerIdSchema });
-export const KeyPathSchema = z.object({ keyId: z.string().regex(/^[0-9a-z]{20}$/, 'a key id (20 lowercase letters or digits)') });
-export const SubscriptionPathSchema = z.object({ subscriptionId: z.string().regex(/^sub_[0-9A-Z]{26}$/, 'a subscription id (sub_…)') });
-export const EventsQuerySchema = z.object({
+export const CustomerPathSchema = z.strictObject({ customerId: CustomerIdSchema });
+export const KeyPathSchema = z.strictObject({ keyId: z.string().regex(/^[0-9a-z]{20}$/, 'a key id (20 lowercase letters or digits)') });
+export const SubscriptionPathSchema = z.strictObject({ subscriptionId: z.string().regex(/^sub_[0-9A-Z]{26}$/, 'a subscription id (sub_…)') });
+export const EventsQuerySchema = z.strictObject({
   afterSequence: z.coerce.number().int().nonnegative().optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 export const UpdateSubscriptionSchema = z.strictObject({ enabled: z.boolean() });
 export const RotateSecretSchema = z.strictObject({ overlapHours: z.number().int().min(0).max(168).default(24) });
+export const PortfolioFilterSchema = z.strictObject({
+  grade: z.string().regex(/^[A-Za-z0-9+-]{1,8}$/, 'a grade such as AA or B+').optional(),
+});
+
+/** Responses. */
+export const ProfileResponseSchema = z.object({ profile: CustomerProfileSchema });
+export const UpsertResponseSchema = z.object({ profile: CustomerProfileSchema, changedFields: z.array(z.string()) });
+export const PortfolioPageSchema = z.object({
+  customers: z.array(PortfolioRowSchema),
+  nextCursor: z.string().nullable(),
+  next: z.string().nullable().describe('Absolute URL of the next page; null on the last page'),
+});
+export const AlertsResponseSchema = z.object({ alerts: z.array(AlertRowSchema), since: z.string(), until: z.string() });
+export const EventsResponseSchema = z.object({ events: z.array(EventEnvelopeSchema) });
+export const ApiKeyViewSchema = ApiKeyRecordSchema.omit({ secretHash: true });
+export const IssuedKeySchema = z.object({ key: z.string().describe('The plaintext key, shown once'), record: ApiKeyViewSchema });
+export const SubscriptionViewSchema = SubscriptionSchema.omit({ secrets: true }).extend({
+  secrets: z.array(z.object({ hint: z.string(), createdAt: z.string(), expiresAt: z.string().optional() })),
+});
+export const SubscriptionWithSecretSchema = z.object({ subscription: SubscriptionViewSchema, secret: z.string().describe('The new whsec_ secret, shown once') });
+export const ReplayResultSchema = z.object({ subscriptionId: z.string(), eventIds: z.array(z.string()), queued: z.number().int() });
+export const WriteBackReplayResultSchema = z.object({
+  eventId: z.string(),
+  customerId: z.string(),
+  targets: z.array(z.string()).describe("CRM records the event is queued for again"),
+  queued: z.number().int(),
+});
+export const AuditVerdictSchema = z.object({
+  ok: z.boolean(),
+  chains: z.array(z.object({ chain: z.string(), ok: z.boolean(), entries: z.number().int(), brokenAt: z.number().int().optional(), reason: z.string().optional() })),
+});
+export { DeliveryRecordSchema, WriteBackRecordSchema };

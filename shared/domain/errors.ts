@@ -27,6 +27,10 @@ export class DomainError extends Error {
 export interface FieldIssue {
   path: string;
   message: string;
+  /** Machine-readable reason (`invalid_type`, `unrecognized_keys`, `too_big`, `invalid_cursor` …). */
+  code?: string;
+  /** Where the path points: the body (default), the query string, the path or a header. */
+  in?: 'body' | 'query' | 'path' | 'header';
 }
 
 /** Input that parsed but broke a schema or business rule (HTTP 422). */

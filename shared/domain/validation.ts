@@ -2,14 +2,21 @@ import type { z } from 'zod';
 import { ValidationError, type FieldIssue } from './errors.js';
 
 /** Turns zod issues into field paths a client can act on (`items[2].amount`). */
-export const toFieldIssues = (error: z.ZodError): FieldIssue[] =>
-  error.issues.map((issue) => ({
-    path: issue.path.reduce<string>(
-      (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
-      '',
-    ) || '(root)',
-    message: issue.message,
-  }));
+const joinPath = (path: ReadonlyArray<PropertyKey>): string =>
+  path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '') || '(root)';
+
+/**
+ * Turns zod issues into field paths a client can act on (`items[2].amount`). Unknown keys are
+ * reported one per key, at the key's own path, so every route names them the same way.
+ */
+export const toFieldIssues = (error: z.ZodError, location?: FieldIssue['in']): FieldIssue[] =>
+  error.issues.flatMap((issue): FieldIssue[] => {
+    const at = location ? { in: location } : {};
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: joinPath([...issue.path, key]), message: `unknown field "${key}"`, code: 'unrecognized_keys', ...at }));
+    }
+    return [{ path: joinPath(issue.path), message: issue.message, code: issue.code, ...at }];
+  });
 
 /**
  * Parses `input` with `schema` or throws a ValidationError listing every failing path.

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { DomainError, MalformedInputError, ValidationError } from '../domain/errors.js';
 
 /** RFC 9457 problem details, the body of every error answer. */
@@ -8,21 +9,62 @@ export interface Problem {
   detail?: string;
   instance?: string;
   code: string;
-  errors?: Array<{ path: string; message: string }>;
+  errors?: Array<{ path: string; message: string; code?: string; in?: string }>;
 }
 
-const STATUS_BY_CODE: Record<string, number> = {
-  malformed_input: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  conflict: 409,
-  unsupported_media_type: 415,
-  validation_failed: 422,
-  consent_required: 422,
-  budget_exceeded: 429,
-  rate_limited: 429,
+/** The published shape of a problem (OpenAPI components.schemas.Problem). */
+export const ProblemSchema = z
+  .object({
+    type: z.string().describe('A stable URI per code; it resolves to the code\'s documentation'),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    detail: z.string().optional(),
+    instance: z.string().optional().describe('The request path'),
+    code: z.string().describe('Stable machine-readable code (see the problem catalogue)'),
+    errors: z
+      .array(
+        z.object({
+          path: z.string().describe('Path of the failing value, relative to `in` (`items[2].amount`; `(root)` for the whole value)'),
+          message: z.string(),
+          code: z.string().optional(),
+          in: z.enum(['body', 'query', 'path', 'header']).optional(),
+        }),
+      )
+      .optional(),
+  })
+  .meta({ id: 'Problem', title: 'Problem details (RFC 9457)' });
+
+/** Every code the API answers, with its status and what a client should do about it. */
+export const PROBLEM_CATALOGUE: Readonly<Record<string, { status: number; title: string; description: string }>> = {
+  malformed_input: { status: 400, title: 'Bad Request', description: 'The request could not be read: the body is not valid JSON, a required body is missing, or the path is not validly percent-encoded.' },
+  unauthorized: { status: 401, title: 'Unauthorized', description: 'No valid credential: send `Authorization: Bearer rbk_…` (an API key) or a session token.' },
+  forbidden: { status: 403, title: 'Forbidden', description: 'The caller is authenticated but its role, scopes or tenant do not allow this.' },
+  self_approval: { status: 403, title: 'Forbidden', description: 'Four eyes: the person who made a change cannot approve it.' },
+  not_found: { status: 404, title: 'Not Found', description: 'The route or the object does not exist (or is not visible to this caller).' },
+  method_not_allowed: { status: 405, title: 'Method Not Allowed', description: 'The path exists but not with this method.' },
+  conflict: { status: 409, title: 'Conflict', description: 'The object changed meanwhile or the change breaks a uniqueness rule; read it again and retry.' },
+  policy_transition_refused: { status: 409, title: 'Conflict', description: 'The policy is not in a state that allows this step.' },
+  payload_too_large: { status: 413, title: 'Content Too Large', description: 'The body is larger than the route accepts; split it (imports take chunks) or use a job.' },
+  unsupported_media_type: { status: 415, title: 'Unsupported Media Type', description: 'The `Content-Type` is not one the route accepts.' },
+  validation_failed: { status: 422, title: 'Unprocessable Content', description: 'The input broke the route\'s schema or a business rule; `errors` lists every failing path, including unknown fields and parameters and invalid cursors.' },
+  consent_required: { status: 422, title: 'Unprocessable Content', description: 'A bureau pull needs a recorded consent or permissible purpose for this subject.' },
+  unsafe_url: { status: 422, title: 'Unprocessable Content', description: 'The URL is not allowed as an outbound destination (scheme, port, credentials, or a host that does not resolve to a public address); see the outbound rules in docs/deploy.md.' },
+  crm_credentials_missing: { status: 422, title: 'Unprocessable Content', description: 'The CRM connection names no secret for a credential role the call needs (`credentials`).' },
+  crm_unauthorized: { status: 422, title: 'Unprocessable Content', description: 'The CRM refused the credentials the connection names (e.g. arming a Zoho channel); fix the secret, then retry.' },
+  crm_forbidden: { status: 422, title: 'Unprocessable Content', description: 'The CRM forbids the call for the connection\'s user or app (scopes, permissions).' },
+  crm_rejected: { status: 422, title: 'Unprocessable Content', description: 'The CRM rejected the request (e.g. a channel with events it does not know).' },
+  crm_secret_not_bound: { status: 422, title: 'Unprocessable Content', description: 'The stored connection names a secret outside its own `riskbridge/<crm>/<connectionId>/` prefix; save the connection again with its own secret names.' },
+  crm_redirect: { status: 422, title: 'Unprocessable Content', description: 'The CRM answered with a redirect; the hub never follows redirects. Point the connection\'s `apiBaseUrl` / `authBaseUrl` at the final host.' },
+  response_too_large: { status: 422, title: 'Unprocessable Content', description: 'An outbound call (e.g. to the CRM) answered with more than the hub reads; nothing was changed.' },
+  crm_timeout: { status: 503, title: 'Service Unavailable', description: 'The CRM did not answer in time; nothing was changed. Retry later.' },
+  crm_unreachable: { status: 503, title: 'Service Unavailable', description: 'The CRM could not be reached; nothing was changed. Retry later.' },
+  crm_unavailable: { status: 503, title: 'Service Unavailable', description: 'The CRM answered with a server error; nothing was changed. Retry later.' },
+  crm_rate_limited: { status: 503, title: 'Service Unavailable', description: 'The CRM is throttling the hub\'s calls; retry later.' },
+  dns_unavailable: { status: 503, title: 'Service Unavailable', description: 'A URL\'s host name could not be resolved right now (a DNS outage), so it could not be checked or called; nothing was changed. Retry later.' },
+  budget_exceeded: { status: 429, title: 'Too Many Requests', description: 'A bureau budget for the period is used up.' },
+  rate_limited: { status: 429, title: 'Too Many Requests', description: 'Too many requests from this caller; wait for `Retry-After` seconds.' },
+  internal_error: { status: 500, title: 'Internal Server Error', description: 'A fault on our side; the `x-request-id` header helps us find it.' },
+  storage_busy: { status: 503, title: 'Service Unavailable', description: 'Storage is throttling or contended; nothing was committed. Retry after `Retry-After` seconds.' },
 };
 
 const TITLES: Record<number, string> = {
@@ -32,6 +74,7 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
@@ -40,7 +83,9 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export const problemType = (code: string): string => `https://riskbridge.dev/problems/${code.replace(/_/g, '-')}`;
+export const PROBLEM_BASE_URI = 'https://riskbridge.dev/problems/';
+
+export const problemType = (code: string): string => `${PROBLEM_BASE_URI}${code.replace(/_/g, '-')}`;
 
 /**
  * Maps an error to a problem. Only our DomainErrors show their message; anything else is a
@@ -48,7 +93,7 @@ export const problemType = (code: string): string => `https://riskbridge.dev/pro
  */
 export const toProblem = (error: unknown, instance?: string): Problem => {
   if (error instanceof DomainError) {
-    const status = (error.details?.['httpStatus'] as number | undefined) ?? STATUS_BY_CODE[error.code] ?? (error.retryable ? 503 : 422);
+    const status = (error.details?.['httpStatus'] as number | undefined) ?? PROBLEM_CATALOGUE[error.code]?.status ?? (error.retryable ? 503 : 422);
     return {
       type: problemType(error.code),
       title: TITLES[status] ?? 'Error',

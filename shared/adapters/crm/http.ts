@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ownSecretName } from '../../domain/crm/connection-secrets.js';
-import type { ConnectionConfig } from '../../domain/crm/field-mapping.js';
+import type { ConnectionConfig, CredentialRole } from '../../domain/crm/field-mapping.js';
 import { DomainError, PermanentError, TransientError } from '../../domain/errors.js';
 import type { OutboundFetch } from '../http/guarded-fetch.js';
 
@@ -191,7 +191,7 @@ export type RateLimiter = ReturnType<typeof createRateLimiter>;
 export const secretFor = async (
   secrets: { get(name: string): Promise<string> },
   connection: Pick<ConnectionConfig, 'crm' | 'connectionId' | 'credentials'>,
-  role: string,
+  role: CredentialRole,
 ): Promise<string> => secrets.get(ownSecretName(connection, role));
 
 /** Joins an API root and a path without doubling slashes. */

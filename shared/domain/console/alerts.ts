@@ -20,7 +20,8 @@ export interface EventsByTime {
   listBetween(from: Date, to: Date, filter?: (e: EventEnvelope) => boolean): Promise<EventEnvelope[]>;
 }
 
-export type AlertRow = z.infer<typeof AlertRaisedV1Schema> & { eventId: string; customerId?: string; occurredAt: string };
+export const AlertRowSchema = AlertRaisedV1Schema.extend({ eventId: z.string(), customerId: z.string().optional(), occurredAt: z.string() });
+export type AlertRow = z.infer<typeof AlertRowSchema>;
 
 /**
  * The alerts view of the risk console: `alert.raised` events in [since, until] (default: the

@@ -19,22 +19,23 @@ export interface CustomerListing {
 }
 
 /** One portfolio row: what the risk console's table shows, nothing personal beyond the name. */
-export interface PortfolioRow {
-  customerId: string;
-  kind: CustomerProfile['kind'];
-  name?: string;
-  country?: string;
-  ratingStatus?: 'rated' | 'insufficient_data';
-  grade?: string;
-  pd?: number;
-  score?: number;
-  segment?: string;
-  limit?: { amountMinor: number; currency: string };
-  policyVersion?: number;
-  ratedAt?: string;
-  frozen: boolean;
-  updatedAt: string;
-}
+export const PortfolioRowSchema = z.object({
+  customerId: z.string(),
+  kind: z.enum(['business', 'consumer']),
+  name: z.string().optional(),
+  country: z.string().optional(),
+  ratingStatus: z.enum(['rated', 'insufficient_data']).optional(),
+  grade: z.string().optional(),
+  pd: z.number().optional(),
+  score: z.number().optional(),
+  segment: z.string().optional(),
+  limit: z.object({ amountMinor: z.number().int(), currency: z.string() }).optional(),
+  policyVersion: z.number().int().optional(),
+  ratedAt: z.string().optional(),
+  frozen: z.boolean(),
+  updatedAt: z.string(),
+});
+export type PortfolioRow = z.infer<typeof PortfolioRowSchema>;
 
 const text = (value: string | number | boolean | undefined): string | undefined => (value === undefined ? undefined : String(value));
 

@@ -1,5 +1,5 @@
 import { PermanentError, type FieldIssue } from '../errors.js';
-import type { ConnectionConfig } from './field-mapping.js';
+import type { ConnectionConfig, CredentialRole } from './field-mapping.js';
 
 type ConnectionRef = Pick<ConnectionConfig, 'crm' | 'connectionId'>;
 
@@ -26,7 +26,7 @@ export const isOwnSecret = (connection: ConnectionRef, name: string): boolean =>
 /** One issue per credential that names a secret outside the connection's own prefix (for a 422 at save time). */
 export const foreignSecretIssues = (connection: Pick<ConnectionConfig, 'crm' | 'connectionId' | 'credentials'>): FieldIssue[] =>
   Object.entries(connection.credentials)
-    .filter(([, name]) => !isOwnSecret(connection, name))
+    .filter(([, name]) => name !== undefined && !isOwnSecret(connection, name))
     .map(([role]) => ({ path: `credentials.${role}`, message: `must name a secret under ${connectionSecretPrefix(connection)}` }));
 
 /**
@@ -34,7 +34,7 @@ export const foreignSecretIssues = (connection: Pick<ConnectionConfig, 'crm' | '
  * connection's own (a configuration stored before the rule, or written around the API).
  * @throws PermanentError `crm_credentials_missing` (no such role) or `crm_secret_not_bound` (another connection's secret).
  */
-export const ownSecretName = (connection: Pick<ConnectionConfig, 'crm' | 'connectionId' | 'credentials'>, role: string): string => {
+export const ownSecretName = (connection: Pick<ConnectionConfig, 'crm' | 'connectionId' | 'credentials'>, role: CredentialRole): string => {
   const name = connection.credentials[role];
   if (!name) throw new PermanentError('crm_credentials_missing', `Connection ${connection.connectionId} names no secret for ${role}`);
   if (!isOwnSecret(connection, name)) {

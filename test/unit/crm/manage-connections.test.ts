@@ -3,14 +3,26 @@ import type { AuditInput } from '../../../shared/domain/audit/audit-chain.js';
 import { fixedClock } from '../../../shared/domain/clock.js';
 import type { WatchChannel } from '../../../shared/domain/crm/channel-rearm.js';
 import type { ConnectionConfig } from '../../../shared/domain/crm/field-mapping.js';
-import { manageConnections } from '../../../shared/domain/crm/manage-connections.js';
+import { manageConnections, PutConnectionSchema } from '../../../shared/domain/crm/manage-connections.js';
+import { toFieldIssues } from '../../../shared/domain/validation.js';
+import { toProblem } from '../../../shared/lambda/problem.js';
 import { outboundUrlGuard } from '../../../shared/adapters/http/guarded-fetch.js';
 import type { Resolver } from '../../../shared/adapters/http/ssrf-guard.js';
 import { connection } from './support.js';
 
-/** DNS of the test: the vendors' public API hosts resolve publicly, `internal.example.com` to a private address. */
+/**
+ * DNS of the test: the vendors' public API hosts (and `api.hubapi.example`) resolve publicly,
+ * `internal.example.com` to a private address; `dns-down.example.com` meets a resolver that cannot answer right now.
+ */
 const resolve: Resolver = async (hostname) => {
-  const table: Record<string, string> = { 'api.hubapi.com': '104.16.0.1', 'www.zohoapis.com': '136.143.190.1', 'accounts.zoho.com': '136.143.190.2', 'internal.example.com': '10.1.2.3' };
+  const table: Record<string, string> = {
+    'api.hubapi.com': '104.16.0.1',
+    'api.hubapi.example': '104.16.0.2',
+    'www.zohoapis.com': '136.143.190.1',
+    'accounts.zoho.com': '136.143.190.2',
+    'internal.example.com': '10.1.2.3',
+  };
+  if (hostname === 'dns-down.example.com') throw Object.assign(new Error('EAI_AGAIN'), { code: 'EAI_AGAIN' });
   const address = table[hostname];
   if (!address) throw Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' });
   return [{ address, family: 4 }];
@@ -43,9 +55,11 @@ const setup = (initial: ConnectionConfig[] = []) => {
 describe('manageConnections', () => {
   it('creates a connection from a template with overrides, then updates it, auditing each', async () => {
     const { manage, audits } = setup();
-    const created = await manage.put('acme-hs', { template: 'hubspot', displayName: 'Acme HubSpot' }, 'admin-1');
+    const created = await manage.put('acme-hs', PutConnectionSchema.parse({ template: 'hubspot', apiBaseUrl: 'https://api.hubapi.example' }), 'admin-1');
     expect(created.created).toBe(true);
-    expect(created.connection).toMatchObject({ connectionId: 'acme-hs', crm: 'hubspot' });
+    expect(created.connection).toMatchObject({ connectionId: 'acme-hs', crm: 'hubspot', apiBaseUrl: 'https://api.hubapi.example' });
+    // Fields not given keep the template's (the body schema injects no defaults that would replace them).
+    expect(created.connection.credentials).toEqual({ accessToken: 'riskbridge/hubspot/acme-hs/private-app-token', clientSecret: 'riskbridge/hubspot/acme-hs/client-secret' });
     const updated = await manage.put('acme-hs', { template: 'hubspot' }, 'admin-1');
     expect(updated.created).toBe(false);
     expect(audits.map((a) => a.action)).toEqual(['crm.connection.create', 'crm.connection.update']);
@@ -54,7 +68,8 @@ describe('manageConnections', () => {
 
   it('rejects an invalid configuration with 422 and writes nothing', async () => {
     const { manage, configs, audits } = setup();
-    await expect(manage.put('bad', { crm: 'nope' }, 'admin-1')).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(manage.put('bad', { crm: 'zoho' }, 'admin-1')).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: 'objects' }] });
+    await expect(manage.put('bad', { template: 'zoho', connectionId: 'other' }, 'admin-1')).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: 'connectionId' }] });
     expect(configs.size).toBe(0);
     expect(audits).toEqual([]);
   });
@@ -76,6 +91,20 @@ describe('manageConnections', () => {
 
     // Assess
     expect(error).toMatchObject({ code: 'validation_failed', issues: [{ path }] });
+    expect(configs.size).toBe(0);
+    expect(audits).toEqual([]);
+  });
+
+  it('passes a DNS outage while checking the URLs on as a retryable dns_unavailable (503) and stores nothing', async () => {
+    // Prepare
+    const { manage, configs, audits } = setup();
+
+    // Act
+    const error = await manage.put('acme-zoho', { template: 'zoho', apiBaseUrl: 'https://dns-down.example.com' }, 'admin-1').catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toMatchObject({ code: 'dns_unavailable', retryable: true });
+    expect(toProblem(error)).toMatchObject({ status: 503, code: 'dns_unavailable' });
     expect(configs.size).toBe(0);
     expect(audits).toEqual([]);
   });
@@ -103,6 +132,25 @@ describe('manageConnections', () => {
     expect((error as { issues: Array<{ path: string }> }).issues.map((i) => i.path)).toEqual(['credentials.clientSecret', 'credentials.refreshToken', 'credentials.channelToken']);
     expect(own.connection.credentials['clientSecret']).toBe('riskbridge/zoho/acme-zoho/client-secret');
     expect([...configs.keys()]).toEqual(['acme-zoho']);
+  });
+
+  it('refuses unknown keys at every level of the body, each at its own path', () => {
+    const body = {
+      template: 'zoho',
+      displayName: 'Acme',
+      credentials: { clientsecret: 'riskbridge/zoho/acme/client-secret' },
+      objects: {
+        Accounts: {
+          objectType: 'customer', idPath: 'id', modifiedAtPath: 'Modified_Time', colour: 'red',
+          fields: [{ from: 'Account_Name', to: 'fields.legalName', transforms: [{ kind: 'trim', collapse: true }] }],
+        },
+      },
+      writeBack: { objectName: 'Accounts', fields: { grade: 'Risk_Grade' }, mode: 'patch' },
+    };
+    const parsed = PutConnectionSchema.safeParse(body);
+    expect(parsed.success).toBe(false);
+    const paths = parsed.success ? [] : toFieldIssues(parsed.error).map((i) => i.path).sort();
+    expect(paths).toEqual(['credentials.clientsecret', 'displayName', 'objects.Accounts.colour', 'objects.Accounts.fields[0].transforms[0].collapse', 'writeBack.mode']);
   });
 
   it('answers 404 for an unknown connection', async () => {
