@@ -100,7 +100,11 @@ export type DeploymentSetting =
   | 'BUREAU_TRANSUNION_URL'
   | 'BUREAU_DNB_URL'
   | 'BUREAU_CREDITSAFE_URL'
-  | 'BUREAU_PBOC_URL';
+  | 'BUREAU_PBOC_URL'
+  | 'OUTBOUND_PORTS';
+
+/** Settings of every function that calls out (webhooks, CRM and bureau APIs) or checks outbound URLs when they are saved. */
+const OUTBOUND_SETTINGS: readonly DeploymentSetting[] = ['OUTBOUND_PORTS'];
 
 const BUREAU_SETTINGS: readonly DeploymentSetting[] = [
   'BUREAU_PULL_CONFIG',
@@ -203,7 +207,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: ['bureauPulls'],
     secrets: BUREAU_SECRET_PREFIXES,
-    config: BUREAU_SETTINGS,
+    config: [...BUREAU_SETTINGS, ...OUTBOUND_SETTINGS],
   },
   scheduleRefresh: {
     id: 'scheduleRefresh',
@@ -235,6 +239,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'http' }],
     table: 'RW',
     sendsTo: ['bureauPulls', 'crmIngest', 'deliveries', 'writebacks'],
+    config: OUTBOUND_SETTINGS,
   },
   routeChanges: {
     id: 'routeChanges',
@@ -256,6 +261,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'sqs', queue: 'deliveries', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 20 }],
     table: 'RW',
     sendsTo: ['deliveries'],
+    config: OUTBOUND_SETTINGS,
   },
   sweepDeliveries: {
     id: 'sweepDeliveries',
@@ -277,6 +283,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: ['writebacks'],
     secrets: CRM_SECRET_PREFIXES,
+    config: OUTBOUND_SETTINGS,
   },
   httpPolicies: {
     id: 'httpPolicies',
@@ -318,6 +325,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: ['crmIngest'],
     secrets: CRM_SECRET_PREFIXES,
+    config: OUTBOUND_SETTINGS,
   },
   ingestCrmRecord: {
     id: 'ingestCrmRecord',
@@ -329,6 +337,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: [],
     secrets: CRM_SECRET_PREFIXES,
+    config: OUTBOUND_SETTINGS,
   },
   pollFxiaoke: {
     id: 'pollFxiaoke',
@@ -340,6 +349,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: ['crmIngest'],
     secrets: ['riskbridge/fxiaoke/'],
+    config: OUTBOUND_SETTINGS,
   },
   rearmZohoChannels: {
     id: 'rearmZohoChannels',
@@ -351,7 +361,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: [],
     secrets: ['riskbridge/zoho/'],
-    config: ['PUBLIC_API_URL'],
+    config: ['PUBLIC_API_URL', ...OUTBOUND_SETTINGS],
   },
   serveConsole: {
     id: 'serveConsole',

@@ -64,9 +64,11 @@ export const crmRoutes = defineRoutes({
   putConnection: {
     ...admin, method: 'PUT', path: '/v1/crm/connections/{connectionId}', tag: 'CRM',
     summary: 'Create or replace a CRM connection (optionally from a template)',
-    description: 'A whole configuration, or `template` (the CRM\'s default mapping) with top-level fields that replace the template\'s. Strict at every level; open are only the names the CRM owns (object names, `enum` transform values). Audited.',
+    description: 'A whole configuration, or `template` (the CRM\'s default mapping) with top-level fields that replace the template\'s. Strict at every level; open are only the names the CRM owns (object names, `enum` transform values). `credentials` may name only the connection\'s own secrets (`riskbridge/<crm>/<connectionId>/<name>`), and `apiBaseUrl` / `authBaseUrl` must pass the outbound rules (https, allowed port, public addresses): 422 at their paths otherwise; a DNS outage while checking them is a 503 (`dns_unavailable`). Nothing is stored on a refusal. Audited.',
     params: ConnectionPathSchema, body: PutConnectionSchema,
     responses: { 200: { description: 'Replaced', body: ConnectionResponseSchema }, 201: { description: 'Created', body: ConnectionResponseSchema } },
+    errors: [503],
+    unexercised: { 503: 'dns_unavailable needs a resolver that cannot answer right now; covered by the ssrf-guard and manage-connections unit tests' },
   },
   armZohoChannel: {
     ...admin, method: 'POST', path: '/v1/crm/connections/{connectionId}/channel', tag: 'CRM',

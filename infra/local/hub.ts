@@ -29,8 +29,11 @@ export interface HubOptions {
   visibilityScale?: number;
   /** Scales schedule intervals (default 1: `rate(1 minute)` fires every minute). */
   scheduleScale?: number;
-  /** Lets webhooks reach plain-HTTP loopback receivers (local sandboxes). */
-  allowLoopbackWebhooks?: boolean;
+  /**
+   * Loopback allowance of the functions' outbound calls (webhooks, CRM and bureau APIs): http to
+   * 127.0.0.1 / localhost on any port, so the sandboxes are reachable. Default true.
+   */
+  allowLoopbackOutbound?: boolean;
   /** Extra environment for the functions (connector base URLs, credentials of sandboxes). */
   env?: Record<string, string>;
   /** Called for errors a function throws (the runtime keeps going, as Lambda would). */
@@ -61,7 +64,7 @@ export const localProcessEnv = (options: {
   dynamoEndpoint: string;
   sqsEndpoint: string;
   resources: LocalResources;
-  allowLoopbackWebhooks?: boolean;
+  allowLoopbackOutbound?: boolean;
   env?: Record<string, string>;
 }): Record<string, string> => ({
   AWS_REGION: 'us-east-1',
@@ -70,7 +73,7 @@ export const localProcessEnv = (options: {
   AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
   AWS_ENDPOINT_URL_SQS: options.sqsEndpoint,
   STAGE: 'local',
-  ALLOW_LOOPBACK_WEBHOOKS: String(options.allowLoopbackWebhooks ?? true),
+  ALLOW_LOOPBACK_OUTBOUND: String(options.allowLoopbackOutbound ?? true),
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   POWERTOOLS_METRICS_DISABLED: 'true',
   [TABLE_ENV_VAR]: options.resources.tableName,

@@ -9,6 +9,8 @@ import { StatelessStack } from './stateless-stack.js';
 /** Context key that selects the deployment stage (`-c riskbridge:stage=prod`). */
 export const STAGE_CONTEXT_KEY = 'riskbridge:stage';
 export const DEFAULT_STAGE = 'dev';
+/** The local runtime's stage (infra/local/hub.ts); never a CDK stage. */
+export const LOCAL_STAGE = 'local';
 const STAGE_PATTERN = /^[a-z][a-z0-9-]{0,15}$/;
 
 export interface BuildAppOptions {
@@ -44,7 +46,7 @@ export const stackNames = (stage: string): { stateful: string; stateless: string
 export const CONFIG_CONTEXT_KEY = 'riskbridge:config';
 
 const SettingsSchema = z.partialRecord(
-  z.enum(['PUBLIC_API_URL', 'BUREAU_PULL_CONFIG', 'BUREAU_TIMEOUT_MS', 'BUREAU_EXPERIAN_URL', 'BUREAU_EQUIFAX_URL', 'BUREAU_TRANSUNION_URL', 'BUREAU_DNB_URL', 'BUREAU_CREDITSAFE_URL', 'BUREAU_PBOC_URL']),
+  z.enum(['PUBLIC_API_URL', 'BUREAU_PULL_CONFIG', 'BUREAU_TIMEOUT_MS', 'BUREAU_EXPERIAN_URL', 'BUREAU_EQUIFAX_URL', 'BUREAU_TRANSUNION_URL', 'BUREAU_DNB_URL', 'BUREAU_CREDITSAFE_URL', 'BUREAU_PBOC_URL', 'OUTBOUND_PORTS']),
   z.string(),
 );
 
@@ -73,6 +75,8 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
   const contextStage: unknown = app.node.tryGetContext(STAGE_CONTEXT_KEY);
   const stage = options.stage ?? (typeof contextStage === 'string' ? contextStage : DEFAULT_STAGE);
   if (!STAGE_PATTERN.test(stage)) throw new Error(`Invalid stage "${stage}": lower-case letters, digits and '-', at most 16 characters`);
+  // `local` is the stage of `npm start`, the only one where outbound calls may reach loopback sandboxes.
+  if (stage === LOCAL_STAGE) throw new Error(`The stage "${LOCAL_STAGE}" is reserved for the local runtime (npm start)`);
 
   const names = stackNames(stage);
   const stateful = new StatefulStack(app, names.stateful, {

@@ -5,11 +5,24 @@ import { z } from 'zod';
  * runtime can set variables before the first handler runs). Queue URLs are optional here
  * because each function is only given the queues it may send to; `queueUrl()` says which is missing.
  */
+const LoopbackAllowanceSchema = z.enum(['true', 'false']);
+
 const EnvSchema = z.object({
   TABLE_NAME: z.string().min(1),
   STAGE: z.string().min(1).default('local'),
-  /** Local runtime only: lets webhooks go to plain-HTTP loopback receivers. Never set in AWS. */
-  ALLOW_LOOPBACK_WEBHOOKS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * Loopback allowance of every outbound call (webhooks, CRM and bureau APIs): http to
+   * 127.0.0.1 / localhost and any port, for the local sandboxes. Local stage only (refused
+   * otherwise); `npm start` turns it on. Never set in AWS.
+   */
+  ALLOW_LOOPBACK_OUTBOUND: LoopbackAllowanceSchema.default('false').transform((v) => v === 'true'),
+  /** Ports outbound calls may use (comma-separated) while the loopback allowance is off; default 443. */
+  OUTBOUND_PORTS: z
+    .string()
+    .regex(/^\d{1,5}(,\d{1,5})*$/, 'comma-separated port numbers')
+    .default('443')
+    .transform((list) => list.split(',').map(Number))
+    .pipe(z.array(z.number().int().min(1).max(65_535))),
   /** Local runtime only: JSON map of secret name → value (sandbox credentials). In AWS secrets come from Secrets Manager. */
   LOCAL_SECRETS: z.string().optional(),
   /** Public base URL of the HTTP API (Zoho channel re-arm tells Zoho where to notify). */
@@ -33,7 +46,7 @@ const EnvSchema = z.object({
   BUREAU_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   /** Pull pipeline configuration JSON (costs, budgets, rate limits, circuit, staleness); see docs/bureau-pulls.md. */
   BUREAU_PULL_CONFIG: z.string().optional(),
-});
+}).refine((e) => !e.ALLOW_LOOPBACK_OUTBOUND || e.STAGE === 'local', { path: ['ALLOW_LOOPBACK_OUTBOUND'], message: 'only in the local stage' });
 export type Env = z.infer<typeof EnvSchema>;
 export type QueueEnvKey = Extract<keyof Env, `QUEUE_URL_${string}`>;
 
@@ -56,6 +69,22 @@ export const queueUrl = (key: QueueEnvKey): string => {
   const url = env()[key];
   if (!url) throw new Error(`Function is not configured with ${key}`);
   return url;
+};
+
+/**
+ * The outbound rules of this function (see shared/adapters/http/guarded-fetch.ts): the loopback
+ * allowance and the port allow-list. Pass it to `createGuardedFetch` / `outboundUrlGuard`.
+ */
+export const outboundPolicy = (): { allowLoopback: boolean; allowedPorts: readonly number[] } => ({
+  allowLoopback: env().ALLOW_LOOPBACK_OUTBOUND,
+  allowedPorts: env().OUTBOUND_PORTS,
+});
+
+/** For `npm start`: the loopback allowance is on unless ALLOW_LOOPBACK_OUTBOUND=false (anything else but true/false is refused). */
+export const localLoopbackAllowance = (): boolean => {
+  const parsed = LoopbackAllowanceSchema.default('true').safeParse(process.env.ALLOW_LOOPBACK_OUTBOUND);
+  if (!parsed.success) throw new Error('ALLOW_LOOPBACK_OUTBOUND must be true or false');
+  return parsed.data === 'true';
 };
 
 /** For tests and the local runtime: forget the parsed environment. */

@@ -72,7 +72,7 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
   beforeAll(async () => {
     [zoho, fxiaoke, salesforce] = await Promise.all([startZohoSandbox(), startFxiaokeSandbox(), startSalesforceSandbox()]);
     const crm = localCrmConnections({ zoho: zoho.url, fxiaoke: fxiaoke.url, salesforce: salesforce.url });
-    const secrets = { ...crm.secrets, 'e2e/salesforce/inbound': SF_SECRET };
+    const secrets = { ...crm.secrets, 'riskbridge/salesforce/local-salesforce/inbound-secret': SF_SECRET };
     t = await startTestHub({ env: { LOCAL_SECRETS: JSON.stringify(secrets), PUBLIC_API_URL: 'https://hub.example.test' } });
     sqs = new SQSClient({ endpoint: inject('sqsEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     const table = { client: createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), tableName: t.hub.resources.tableName };
@@ -80,7 +80,7 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
     fingerprints = writeBackFingerprintStore(table);
     quarantine = quarantineStore(table);
     for (const connection of crm.connections) {
-      const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...connection.credentials, inboundSecret: 'e2e/salesforce/inbound' } } : connection;
+      const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...connection.credentials, inboundSecret: 'riskbridge/salesforce/local-salesforce/inbound-secret' } } : connection;
       expect((await t.api('PUT', `/v1/crm/connections/${connection.connectionId}`, { body })).status).toBe(201);
     }
   });

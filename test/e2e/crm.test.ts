@@ -133,6 +133,23 @@ describe('CRM ingest: connectors → entity resolution → golden profile', () =
     expect(customer.fields.country.value).toBe('United Kingdom');
   });
 
+  it('refuses a connection whose URLs break the outbound rules or whose credentials name another connection’s secrets (422 at the field, nothing stored)', async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ apiBaseUrl: 'http://169.254.169.254/latest/meta-data' }, 'apiBaseUrl'],
+      [{ authBaseUrl: 'file:///etc/passwd' }, 'authBaseUrl'],
+      [{ apiBaseUrl: 'gopher://127.0.0.1:70/_x' }, 'apiBaseUrl'],
+      [{ apiBaseUrl: 'https://10.0.0.1' }, 'apiBaseUrl'],
+      [{ credentials: { clientSecret: 'riskbridge/zoho/local-zoho/client-secret' } }, 'credentials.clientSecret'],
+    ];
+    for (const [body, path] of cases) {
+      const put = await t.api('PUT', '/v1/crm/connections/e2e-foreign', { body: { crm: 'zoho', objects: {}, ...body } });
+      expect(put.status).toBe(422);
+      expect(put.headers.get('content-type')).toBe('application/problem+json');
+      expect(put.json.errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    expect((await t.api('GET', '/v1/crm/connections/e2e-foreign')).status).toBe(404);
+  });
+
   it('merges two customers and unmerges them back to their prior state (audited)', async () => {
     await t.api('PUT', '/v1/customers/merge-a', { body: { fields: { legalName: 'Alpha Trading GmbH', city: 'Berlin' }, identifiers: [{ scheme: 'vat', value: 'DE136695976' }] } });
     expect((await t.api('PUT', '/v1/crm/connections/e2e-generic', { body: { crm: 'generic', objects: {} } })).status).toBe(201);

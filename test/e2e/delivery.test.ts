@@ -240,7 +240,7 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
     expect((await t.api('POST', `/v1/subscriptions/${projectedId}/replay`, { body: { eventId: event.id } })).status).toBe(409);
   });
 
-  it('refuses every SSRF vector at subscription creation (loopback is allowed on the local hub only)', async () => {
+  it('refuses every SSRF vector and every unparsable URL at subscription creation with 422 at `url` (loopback is allowed on the local hub only)', async () => {
     const vectors = [
       'http://169.254.169.254/latest/meta-data',
       'https://169.254.169.254/latest',
@@ -264,6 +264,8 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
       'https://user:pass@example.com/hook',
       'ftp://example.com/hook',
       'http://example.com/hook',
+      'null',
+      'https://example.com:99999/hook',
     ];
     const accepted: string[] = [];
     for (const url of vectors) {

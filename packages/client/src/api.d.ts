@@ -336,7 +336,7 @@ export interface paths {
         get: operations["getConnection"];
         /**
          * Create or replace a CRM connection (optionally from a template)
-         * @description A whole configuration, or `template` (the CRM's default mapping) with top-level fields that replace the template's. Strict at every level; open are only the names the CRM owns (object names, `enum` transform values). Audited.
+         * @description A whole configuration, or `template` (the CRM's default mapping) with top-level fields that replace the template's. Strict at every level; open are only the names the CRM owns (object names, `enum` transform values). `credentials` may name only the connection's own secrets (`riskbridge/<crm>/<connectionId>/<name>`), and `apiBaseUrl` / `authBaseUrl` must pass the outbound rules (https, allowed port, public addresses): 422 at their paths otherwise; a DNS outage while checking them is a 503 (`dns_unavailable`). Nothing is stored on a refusal. Audited.
          *
          *     **Roles:** `admin` · **Scope:** `crm:ingest`
          */
@@ -1257,7 +1257,9 @@ export interface paths {
         put?: never;
         /**
          * Create a webhook subscription
-         * @description **Roles:** `admin` · **Scope:** `subscriptions:manage`
+         * @description The `url` must pass the outbound rules (https, allowed port, a host resolving to public addresses only): a refused URL is a 422 at `url`; a DNS outage while checking it is a 503 (`dns_unavailable`), nothing stored.
+         *
+         *     **Roles:** `admin` · **Scope:** `subscriptions:manage`
          */
         post: operations["createSubscription"];
         delete?: never;
@@ -1701,7 +1703,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Unprocessable Content (problem details: `validation_failed`, `consent_required`, `unsafe_url`, `crm_credentials_missing`, `crm_unauthorized`, `crm_forbidden`, `crm_rejected`) */
+        /** @description Unprocessable Content (problem details: `validation_failed`, `consent_required`, `unsafe_url`, `crm_credentials_missing`, `crm_unauthorized`, `crm_forbidden`, `crm_rejected`, `crm_secret_not_bound`, `crm_redirect`, `response_too_large`) */
         Problem422: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -1711,7 +1713,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Service Unavailable (problem details: `crm_timeout`, `crm_unreachable`, `crm_unavailable`, `crm_rate_limited`, `storage_busy`) */
+        /** @description Service Unavailable (problem details: `crm_timeout`, `crm_unreachable`, `crm_unavailable`, `crm_rate_limited`, `dns_unavailable`, `storage_busy`) */
         Problem503: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -3207,6 +3209,7 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
         };
     };
     armZohoChannel: {
@@ -6857,6 +6860,7 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
         };
     };
     getSubscription: {
