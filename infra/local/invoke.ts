@@ -14,7 +14,7 @@ import { localProcessEnv } from './hub.js';
 const HubFileSchema = z.object({
   dynamoEndpoint: z.string(),
   sqsEndpoint: z.string(),
-  resources: z.object({ tableName: z.string(), streamArn: z.string(), queueUrls: z.record(z.string(), z.string()), dlqUrls: z.record(z.string(), z.string()) }),
+  resources: z.object({ tableName: z.string(), streamArn: z.string(), queueUrls: z.record(z.string(), z.string()), dlqUrls: z.record(z.string(), z.string()), bucketNames: z.record(z.string(), z.string()).default({}) }),
   env: z.record(z.string(), z.string()).default({}),
 });
 

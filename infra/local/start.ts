@@ -44,7 +44,7 @@ RiskBridge is up in ${seconds} s
   admin key      ${adminKey}
                  export RB_KEY=${adminKey}
   DynamoDB Local ${emulators.dynamoEndpoint}   table ${hub.resources.tableName}
-  SQS (fauxqs)   ${emulators.sqsEndpoint}
+  SQS + S3 (fauxqs) ${emulators.sqsEndpoint}   bucket ${hub.resources.bucketNames.objects}
 ${Object.entries(sandboxes.urls).map(([name, url]) => `  ${name.padEnd(14)} ${url}`).join('\n')}
   seeded         ${seed.lines.join('\n                 ')}
 Ctrl-C stops everything.`);
