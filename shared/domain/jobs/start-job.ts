@@ -22,15 +22,15 @@ export interface StartJobCommand {
 
 /**
  * Starts a job: stores it queued, audits who started what, and hands it to the worker. If the
- * queue refuses, the job is marked failed (`not_started`) so that it cannot sit queued forever,
- * and the caller gets a retryable 503.
+ * audit log or the queue refuses, the job is marked failed (`not_started`) so that it cannot sit
+ * queued forever (nor run unaudited), and the caller gets a retryable 503.
  * @example const job = await startJob({ jobs, queue, clock, audit })({ kind: 'portfolio.export', input: body, owner: principal });
  */
 export const startJob = ({ jobs, queue, clock, audit }: StartJobDeps) => async (command: StartJobCommand): Promise<Job> => {
   const job = newJob(command, clock.now());
   if (!(await jobs.create(job))) throw new ConflictError(`Job ${job.jobId} exists already`);
-  await audit.append({ actor: command.owner.principalId, action: 'job.started', target: `job:${job.jobId}`, details: { kind: job.kind, input: job.input } });
   try {
+    await audit.append({ actor: command.owner.principalId, action: 'job.started', target: `job:${job.jobId}`, details: { kind: job.kind, input: job.input } });
     await queue.enqueue({ jobId: job.jobId });
   } catch (error) {
     const failed = { code: 'not_started', message: 'The job could not be handed to a worker; start it again' };

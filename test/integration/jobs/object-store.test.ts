@@ -63,6 +63,19 @@ describe('s3ObjectStore on fauxqs S3', () => {
     expect(await objects.head('exports/fail-large.csv')).toBeUndefined();
   });
 
+  it('presigns a GET that names the file as an attachment (the emulator serves it; expiry is only enforced by S3)', async () => {
+    // Prepare
+    await objects.put('exports/signed.csv', 'a,b\r\n', { mediaType: 'text/csv' });
+    // Act
+    const url = await objects.presignGet('exports/signed.csv', { expiresInSeconds: 60, fileName: 'report "1".csv', mediaType: 'text/csv' });
+    const response = await fetch(url);
+    // Assess
+    expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('60');
+    expect(new URL(url).searchParams.get('response-content-disposition')).toBe('attachment; filename="report__1_.csv"');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('a,b\r\n');
+  });
+
   it('refuses keys that are not plain relative paths', async () => {
     // Assess
     for (const key of ['../x', '/abs', 'a//b', 'exports/../x', '']) {

@@ -74,6 +74,19 @@ describe('startJob', () => {
     await expect(attempt).rejects.toMatchObject({ code: 'job_not_started', retryable: true });
     expect(jobs.all()).toEqual([expect.objectContaining({ status: 'failed', error: expect.objectContaining({ code: 'not_started' }) })]);
   });
+
+  it('does not hand an unaudited job to the worker', async () => {
+    // Prepare
+    const jobs = memoryJobStore();
+    const enqueued: string[] = [];
+    const start = startJob({ jobs, queue: { enqueue: async ({ jobId }) => void enqueued.push(jobId) }, clock: fixedClock(T0), audit: { append: async () => Promise.reject(new TransientError('audit_contention', 'busy')) } });
+    // Act
+    const attempt = start({ kind: 'test.paged', input: {}, owner: admin });
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ code: 'job_not_started' });
+    expect(enqueued).toEqual([]);
+    expect(jobs.all().map((j) => j.status)).toEqual(['failed']);
+  });
 });
 
 describe('runJob', () => {
