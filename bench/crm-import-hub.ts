@@ -13,10 +13,12 @@ import { ensureAdminKey } from '../infra/local/bootstrap.js';
 import { startHub } from '../infra/local/hub.js';
 import { profileWriteCapacity } from '../shared/adapters/dynamodb/profile-store.js';
 import { runImport } from '../scripts/import.js';
+import { hubClient } from '../packages/rb/src/hub-client.js';
+import { datasetPath } from '../test/support/datasets.js';
 
 const i = process.argv.indexOf('--max-rows');
 const maxRows = i >= 0 ? Number(process.argv[i + 1]) : undefined;
-const file = '/work/shared/datasets/online-retail-ii-2009-2010.csv.gz';
+const file = datasetPath('online-retail-ii-2009-2010.csv.gz');
 
 // Every DynamoDB request of the hub's functions, by command, and the transactions cancelled by a lost version race.
 const dynamoRequests: Record<string, number> = {};
@@ -39,7 +41,7 @@ const hub = await startHub({ dynamoEndpoint: emulators.dynamoEndpoint, sqsEndpoi
 const key = await ensureAdminKey({ tableName: hub.resources.tableName });
 const rss = () => Math.round(process.memoryUsage().rss / 1_048_576);
 try {
-  const run = await runImport({ file, mapping: 'online-retail-ii', url: hub.url, key, ...(maxRows ? { maxRows } : {}), log: (l) => console.log(l) });
+  const run = await runImport({ file, mapping: 'online-retail-ii', hub: hubClient({ url: hub.url, key }), ...(maxRows ? { maxRows } : {}), log: (l) => console.log(l) });
   const job = run.job;
   const applied = Number(job['recordsApplied']);
   console.log(JSON.stringify({

@@ -7,8 +7,9 @@ import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { onlineRetailIiMapping } from '../shared/domain/crm/bulk-import/column-mapping.js';
 import { parseImport } from '../shared/domain/crm/bulk-import/parse-import.js';
+import { datasetPath } from '../test/support/datasets.js';
 
-const FILE = '/work/shared/datasets/online-retail-ii-2009-2010.csv.gz';
+const FILE = datasetPath('online-retail-ii-2009-2010.csv.gz');
 
 let peakRss = process.memoryUsage().rss;
 const sample = setInterval(() => {

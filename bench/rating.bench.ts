@@ -13,6 +13,7 @@ import { parsePolicy } from '../shared/domain/rating/policy.js';
 import { rateProfile } from '../shared/domain/rating/rate-profile.js';
 import { trainScorecard, type TrainingRow } from '../shared/domain/rating/training/train-scorecard.js';
 import { NOW, syntheticPortfolio, syntheticProfile } from '../test/fixtures/rating/profiles.js';
+import { datasetPath } from '../test/support/datasets.js';
 
 const N = Number(process.argv[2] ?? 100_000);
 const CHUNK = 10_000;
@@ -71,7 +72,7 @@ sampleHeap();
 const heapAfter = process.memoryUsage().heapUsed;
 
 // 3. Training on German credit (5-fold CV + final fit).
-const rows = parseCsv(readFileSync('/work/shared/datasets/german-credit.csv', 'utf8'), { columns: true, skip_empty_lines: true }) as TrainingRow[];
+const rows = parseCsv(readFileSync(datasetPath('german-credit.csv'), 'utf8'), { columns: true, skip_empty_lines: true }) as TrainingRow[];
 const t0 = performance.now();
 const trained = trainScorecard(rows, { target: 'bad', exclude: ['class'], folds: 5, costRatio: 5 });
 const trainMs = performance.now() - t0;

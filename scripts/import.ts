@@ -1,9 +1,8 @@
-import { z } from 'zod';
 /**
- * Bulk import CLI: streams a CSV (optionally .gz) through the PRODUCT'S bulk import API
+ * Bulk import, the logic of `rb import`: streams a CSV (optionally .gz) through the PRODUCT'S bulk import API
  * (`POST /v1/imports`, then `POST /v1/imports/{id}/chunks`) into a running hub, and reports progress.
  *
- *   npm run import -- --file ../shared/datasets/online-retail-ii-2009-2010.csv.gz --mapping online-retail-ii [--url http://127.0.0.1:3000] [--key $RB_KEY] [--max-rows N]
+ *   rb import --file ../shared/datasets/online-retail-ii-2009-2010.csv.gz --mapping online-retail-ii [--url http://127.0.0.1:3000] [--key $RB_KEY] [--max-rows N]
  *
  * API Gateway accepts at most 10 MB per request (this API: 1 MB), so the file is sent in chunks
  * below 900 kB, each with the header row; a chunk only ends where the order column changes, so
@@ -11,10 +10,12 @@ import { z } from 'zod';
  * Online Retail II); files with quoted newlines should go as NDJSON.
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import type { HubClient } from '../packages/rb/src/hub-client.js';
 import { resolveMapping } from '../shared/domain/customers/bulk-import-job.js';
 
 export interface ImportRun {
@@ -30,15 +31,18 @@ const CHUNK_BYTES = 900_000;
 
 const ImportAnswerSchema = z.object({ import: z.looseObject({ jobId: z.string() }) });
 
-export const runImport = async (options: { file: string; mapping: string; url: string; key: string; maxRows?: number; log?: (line: string) => void }): Promise<ImportRun> => {
+/**
+ * Sends `file` to the hub in chunks, then waits until the ingest worker has applied every record.
+ *
+ * @example
+ * const run = await runImport({ file: 'orders.csv.gz', mapping: 'online-retail-ii', hub: hubClient({ url, key }) });
+ */
+export const runImport = async (options: { file: string; mapping: string; hub: HubClient; maxRows?: number; log?: (line: string) => void }): Promise<ImportRun> => {
   const log = options.log ?? (() => undefined);
   const mapping = resolveMapping(options.mapping);
-  const api = async (method: string, path: string, body?: string, contentType = 'application/json') => {
-    const response = await fetch(`${options.url}${path}`, { method, headers: { authorization: `Bearer ${options.key}`, ...(body === undefined ? {} : { 'content-type': contentType }) }, ...(body === undefined ? {} : { body }) });
-    const text = await response.text();
-    if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status} ${text.slice(0, 500)}`);
-    return ImportAnswerSchema.parse(JSON.parse(text));
-  };
+  await access(options.file);
+  const api = (method: 'GET' | 'POST', path: string, body?: string, contentType = 'application/json') =>
+    options.hub.request({ method, path, schema: ImportAnswerSchema, ...(body === undefined ? {} : { body: { text: body, contentType } }) });
   const started = performance.now();
   const created = await api('POST', '/v1/imports', JSON.stringify({ mapping: options.mapping, format: 'csv', complete: false }));
   const jobId = created.import.jobId;
@@ -103,23 +107,3 @@ export const runImport = async (options: { file: string; mapping: string; url: s
   }
   return { jobId, rows, chunks, customers: customers.size, seconds: (performance.now() - started) / 1000, job };
 };
-
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
-  const local = await readFile('.local/hub.json', 'utf8').then((t) => z.object({ url: z.string().optional() }).parse(JSON.parse(t))).catch(() => ({ url: undefined }));
-  const file = arg('file');
-  const key = arg('key') ?? process.env.RB_KEY;
-  if (!file || !key) {
-    console.error('usage: npm run import -- --file <path> --mapping online-retail-ii [--url <hub>] [--key <admin or crm key> | RB_KEY=...] [--max-rows N]');
-    process.exit(2);
-  }
-  const result = await runImport({ file, mapping: arg('mapping') ?? 'online-retail-ii', url: arg('url') ?? local.url ?? 'http://127.0.0.1:3000', key, ...(arg('max-rows') ? { maxRows: Number(arg('max-rows')) } : {}), log: (l) => console.log(l) });
-  const { job } = result;
-  console.log(`\nimport ${result.jobId}: ${result.rows} rows in ${result.chunks} chunks, ${result.customers} customer ids in the file`);
-  console.log(`records queued ${String(job['recordsQueued'])}, applied ${String(job['recordsApplied'])}, failed ${String(job['recordsFailed'])}, row errors ${String(job['rowErrors'])}`);
-  console.log(`${result.seconds.toFixed(1)} s end to end → ${(result.rows / result.seconds).toFixed(0)} rows/s`);
-}

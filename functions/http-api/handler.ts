@@ -71,7 +71,10 @@ export const handler = httpFunction(httpRoutes, {
     await subscriptions.remove(params.subscriptionId, principal);
     return { status: 204 };
   },
-  listDeliveries: async ({ params, query }) => ({ status: 200, body: { deliveries: await deliveryLog.log(params.subscriptionId, query) } }),
+  listDeliveries: async ({ params, query, page }) => {
+    const { records, next } = await deliveryLog.log(params.subscriptionId, { ...query, limit: page.limit, ...(typeof page.after === 'string' ? { after: page.after } : {}) });
+    return { status: 200, body: { deliveries: records, nextCursor: null, next: null }, ...(next ? { next } : {}) };
+  },
   replayDeliveries: async ({ params, body, principal }) => ({ status: 202, body: await deliveryLog.replay(params.subscriptionId, body, principal) }),
   listWriteBacks: async ({ params, query }) => ({ status: 200, body: { writeBacks: await writeBacks.list(params.customerId, query) } }),
   replayWriteBack: async ({ body, principal }) => ({ status: 202, body: await writeBacks.replay(body, principal) }),

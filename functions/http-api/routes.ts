@@ -31,6 +31,10 @@ import {
 } from './schema.js';
 
 const admin = { auth: 'apiKey', roles: ['admin'] } as const;
+const PageLinks = {
+  nextCursor: z.string().nullable().describe('Cursor of the next page; null on the last page'),
+  next: z.string().nullable().describe('Absolute URL of the next page; null on the last page'),
+};
 
 /** Routes of the `http-api` function: customers, API keys, subscriptions, audit. */
 export const httpRoutes = defineRoutes({
@@ -132,10 +136,10 @@ export const httpRoutes = defineRoutes({
     errors: [404],
   },
   listDeliveries: {
-    ...admin, method: 'GET', path: '/v1/subscriptions/{subscriptionId}/deliveries', scope: 'subscriptions:manage', tag: 'Webhooks',
+    ...admin, method: 'GET', path: '/v1/subscriptions/{subscriptionId}/deliveries', scope: 'subscriptions:manage', tag: 'Webhooks', list: true,
     summary: 'Delivery log of a subscription (newest first, with attempts)',
     params: SubscriptionPathSchema, query: DeliveryLogQuerySchema,
-    responses: { 200: { description: 'Delivery records', body: z.object({ deliveries: z.array(DeliveryRecordSchema) }) } },
+    responses: { 200: { description: 'One page of delivery records', body: z.object({ deliveries: z.array(DeliveryRecordSchema), ...PageLinks }) } },
     errors: [404],
   },
   replayDeliveries: {

@@ -15,6 +15,7 @@ export const jobRoutes = defineRoutes({
     body: PortfolioExportInputSchema,
     responses: { 202: JOB_ACCEPTED },
     errors: [503],
+    unexercised: { 503: 'Only when the jobs queue refuses the message (unit-tested in run-job.test.ts: startJob)' },
   },
   getJob: {
     ...anyCaller, method: 'GET', path: '/v1/jobs/{jobId}', tag: 'Jobs',
@@ -51,5 +52,6 @@ export const jobRoutes = defineRoutes({
       303: { description: 'In AWS (setting DOWNLOAD_REDIRECT=presigned): where to fetch the file, a presigned URL valid for one minute', headers: { Location: { description: 'Presigned S3 URL' } } },
     },
     errors: [403, 404],
+    unexercised: { 303: 'Presigned redirects are for AWS only (DOWNLOAD_REDIRECT=presigned); fauxqs does not enforce their expiry (unit-tested in serve-download.test.ts)' },
   },
 });

@@ -6,9 +6,14 @@ import { PortfolioExportInputSchema } from '../../shared/domain/jobs/portfolio-e
 import { JobResponseSchema } from '../../shared/lambda/job-accepted.js';
 
 /** Path, query and body inputs of the jobs API; bodies and filters are the domain's schemas. */
-export const JobPathSchema = z.strictObject({ jobId: JobIdSchema });
+export const JobPathSchema = z.strictObject({ jobId: JobIdSchema.describe('`job_` followed by a ULID, from `Location` or the list') });
 export const DownloadPathSchema = z.strictObject({
-  token: z.string().min(16).max(2048).regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a download token (from a job\'s result.download.url)'),
+  token: z
+    .string()
+    .min(16)
+    .max(2048)
+    .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a download token (from a job\'s result.download.url)')
+    .describe('The last segment of a job\'s `result.download.url`'),
 });
 
 /** Responses. */

@@ -1,19 +1,122 @@
-import type { HttpRouteSpec } from '../../shared/lambda/http-route.js';
+import { EngageInputSchema, RequestAssessmentInputSchema, SubmitAssessmentSchema } from '../../shared/domain/partners/partner-model.js';
+import { AgreementInputSchema, AgreementPatchSchema } from '../../shared/domain/sharing/agreement.js';
+import { DatasetQuerySchema } from '../../shared/domain/sharing/read-dataset.js';
+import { defineRoutes } from '../../shared/lambda/http-route.js';
+import {
+  AgreementPathSchema,
+  AgreementResponseSchema,
+  AgreementsResponseSchema,
+  AssessmentRequestResponseSchema,
+  AssessmentRequestsResponseSchema,
+  AssessmentsPageSchema,
+  CustomerPathSchema,
+  DatasetPageResponseSchema,
+  DatasetPathSchema,
+  EngagementPathSchema,
+  EngagementResponseSchema,
+  EngagementsResponseSchema,
+  PartnerCustomerResponseSchema,
+  PartnerPathSchema,
+  SubmittedAssessmentSchema,
+} from './schema.js';
+
+const admin = { auth: 'apiKey', roles: ['admin'] } as const;
+const partner = { auth: 'apiKey', roles: ['partner'], tag: 'Partners' } as const;
+const agreements = { auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', tag: 'Consultants' } as const;
 
 /** Routes of the `http-partners` function: partner agencies (engagements, assessments) and consultants (agreements, datasets). */
-export const partnerRoutes: HttpRouteSpec[] = [
-  { method: 'POST', path: '/v1/partners/{partnerId}/engagements', operation: 'engagePartner', auth: 'apiKey', roles: ['admin'], scope: 'customers:write', summary: 'Engage a partner agency on a customer (audited)' },
-  { method: 'GET', path: '/v1/partners/{partnerId}/engagements', operation: 'listEngagements', auth: 'apiKey', roles: ['admin'], scope: 'customers:read', summary: "List a partner's engagements" },
-  { method: 'DELETE', path: '/v1/partners/{partnerId}/engagements/{customerId}', operation: 'endEngagement', auth: 'apiKey', roles: ['admin'], scope: 'customers:write', summary: 'End an engagement (audited)' },
-  { method: 'POST', path: '/v1/partners/{partnerId}/assessment-requests', operation: 'requestAssessment', auth: 'apiKey', roles: ['admin'], scope: 'customers:write', summary: 'Ask a partner for an assessment (engages it; audited)' },
-  { method: 'POST', path: '/v1/partner/assessments', operation: 'submitAssessment', auth: 'apiKey', roles: ['partner'], scope: 'assessments:submit', summary: 'Submit an assessment for an engaged customer (idempotent by externalRef; triggers re-rating)' },
-  { method: 'GET', path: '/v1/partner/assessments', operation: 'listOwnAssessments', auth: 'apiKey', roles: ['partner'], scope: 'assessments:read', summary: "The calling partner's own submissions (paginated)" },
-  { method: 'GET', path: '/v1/partner/assessment-requests', operation: 'listAssessmentRequests', auth: 'apiKey', roles: ['partner'], scope: 'assessments:read', summary: 'Assessment requests addressed to the calling partner' },
-  { method: 'GET', path: '/v1/partner/customers/{customerId}', operation: 'viewEngagedCustomer', auth: 'apiKey', roles: ['partner'], scope: 'customers:read', summary: 'Reduced view of an engaged customer (no rating, no contact data)' },
-  { method: 'POST', path: '/v1/admin/agreements', operation: 'createAgreement', auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', summary: 'Create a data-sharing agreement with a consultant (audited)' },
-  { method: 'GET', path: '/v1/admin/agreements', operation: 'listAgreements', auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', summary: 'List data-sharing agreements' },
-  { method: 'GET', path: '/v1/admin/agreements/{agreementId}', operation: 'getAgreement', auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', summary: 'Read a data-sharing agreement' },
-  { method: 'PATCH', path: '/v1/admin/agreements/{agreementId}', operation: 'updateAgreement', auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', summary: 'Change field rules, validUntil or purpose (audited)' },
-  { method: 'DELETE', path: '/v1/admin/agreements/{agreementId}', operation: 'revokeAgreement', auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', summary: 'Revoke a data-sharing agreement (audited)' },
-  { method: 'GET', path: '/v1/datasets/{dataset}', operation: 'readDataset', auth: 'apiKey', roles: ['consultant'], scope: 'datasets:read', summary: 'A page of a dataset under an active agreement, redacted per field (audited)' },
-];
+export const partnerRoutes = defineRoutes({
+  engagePartner: {
+    ...admin, method: 'POST', path: '/v1/partners/{partnerId}/engagements', scope: 'customers:write', tag: 'Partners',
+    summary: 'Engage a partner agency on a customer (audited)',
+    description: 'The object-level grant behind every partner call. An active engagement with the same terms is answered as it is (200).',
+    params: PartnerPathSchema, body: EngageInputSchema,
+    responses: { 200: { description: 'Already engaged on these terms', body: EngagementResponseSchema }, 201: { description: 'Engaged', body: EngagementResponseSchema } },
+    errors: [404],
+  },
+  listEngagements: {
+    ...admin, method: 'GET', path: '/v1/partners/{partnerId}/engagements', scope: 'customers:read', tag: 'Partners',
+    summary: "List a partner's engagements",
+    params: PartnerPathSchema,
+    responses: { 200: { description: 'Active and ended engagements', body: EngagementsResponseSchema } },
+  },
+  endEngagement: {
+    ...admin, method: 'DELETE', path: '/v1/partners/{partnerId}/engagements/{customerId}', scope: 'customers:write', tag: 'Partners',
+    summary: 'End an engagement (audited)',
+    params: EngagementPathSchema,
+    responses: { 200: { description: 'Ended (ending an ended engagement changes nothing)', body: EngagementResponseSchema } },
+    errors: [404],
+  },
+  requestAssessment: {
+    ...admin, method: 'POST', path: '/v1/partners/{partnerId}/assessment-requests', scope: 'customers:write', tag: 'Partners',
+    summary: 'Ask a partner for an assessment (engages it; audited)',
+    params: PartnerPathSchema, body: RequestAssessmentInputSchema,
+    responses: { 201: { description: 'The request and the engagement it runs under', body: AssessmentRequestResponseSchema } },
+    errors: [404],
+  },
+  submitAssessment: {
+    ...partner, method: 'POST', path: '/v1/partner/assessments', scope: 'assessments:submit',
+    summary: 'Submit an assessment for an engaged customer (idempotent by externalRef; triggers re-rating)',
+    description: 'A customer that is unknown, not engaged, or whose engagement ended answers the same 403. The same `externalRef` with other content is a 409.',
+    body: SubmitAssessmentSchema,
+    responses: { 200: { description: 'A replay of an earlier submission', body: SubmittedAssessmentSchema }, 201: { description: 'Stored', body: SubmittedAssessmentSchema } },
+    errors: [409, 503],
+  },
+  listOwnAssessments: {
+    ...partner, method: 'GET', path: '/v1/partner/assessments', scope: 'assessments:read', list: true,
+    summary: "The calling partner's own submissions (paginated)",
+    responses: { 200: { description: 'One page of submissions', body: AssessmentsPageSchema } },
+  },
+  listAssessmentRequests: {
+    ...partner, method: 'GET', path: '/v1/partner/assessment-requests', scope: 'assessments:read',
+    summary: 'Assessment requests addressed to the calling partner',
+    responses: { 200: { description: 'Open and answered requests', body: AssessmentRequestsResponseSchema } },
+  },
+  viewEngagedCustomer: {
+    ...partner, method: 'GET', path: '/v1/partner/customers/{customerId}', scope: 'customers:read',
+    summary: 'Reduced view of an engaged customer (no rating, no contact data)',
+    params: CustomerPathSchema,
+    responses: { 200: { description: 'The reduced view (audited)', body: PartnerCustomerResponseSchema } },
+  },
+  createAgreement: {
+    ...agreements, method: 'POST', path: '/v1/admin/agreements',
+    summary: 'Create a data-sharing agreement with a consultant (audited)',
+    body: AgreementInputSchema,
+    responses: { 201: { description: 'Created (its hashing salt never leaves the hub)', body: AgreementResponseSchema } },
+    errors: [409],
+  },
+  listAgreements: {
+    ...agreements, method: 'GET', path: '/v1/admin/agreements',
+    summary: 'List data-sharing agreements',
+    responses: { 200: { description: 'Every agreement', body: AgreementsResponseSchema } },
+  },
+  getAgreement: {
+    ...agreements, method: 'GET', path: '/v1/admin/agreements/{agreementId}',
+    summary: 'Read a data-sharing agreement',
+    params: AgreementPathSchema,
+    responses: { 200: { description: 'The agreement', body: AgreementResponseSchema } },
+    errors: [404],
+  },
+  updateAgreement: {
+    ...agreements, method: 'PATCH', path: '/v1/admin/agreements/{agreementId}',
+    summary: 'Change field rules, validUntil or purpose (audited)',
+    params: AgreementPathSchema, body: AgreementPatchSchema, accepts: ['application/json', 'application/merge-patch+json'],
+    responses: { 200: { description: 'Updated', body: AgreementResponseSchema } },
+    errors: [404],
+  },
+  revokeAgreement: {
+    ...agreements, method: 'DELETE', path: '/v1/admin/agreements/{agreementId}',
+    summary: 'Revoke a data-sharing agreement (audited)',
+    params: AgreementPathSchema,
+    responses: { 200: { description: 'Revoked', body: AgreementResponseSchema } },
+    errors: [404],
+  },
+  readDataset: {
+    auth: 'apiKey', roles: ['consultant'], scope: 'datasets:read', tag: 'Consultants', list: true,
+    method: 'GET', path: '/v1/datasets/{dataset}',
+    summary: 'A page of a dataset under an active agreement, redacted per field (audited)',
+    description: 'An unknown dataset, one outside the caller\'s agreements and one under an expired or revoked agreement all answer the same 403. With several covering agreements, name one (`agreementId`).',
+    params: DatasetPathSchema, query: DatasetQuerySchema,
+    responses: { 200: { description: 'One page of redacted rows', body: DatasetPageResponseSchema } },
+  },
+});

@@ -1,26 +1,21 @@
-import type { Principal } from '../../shared/domain/auth/principal.js';
 import { systemClock } from '../../shared/domain/clock.js';
-import { DomainError, UnauthorizedError } from '../../shared/domain/errors.js';
 import { DEFAULT_POLICY } from '../../shared/domain/rating/default-policy.js';
-import { PolicyTransitionError, SelfApprovalError } from '../../shared/domain/rating/lifecycle.js';
-import { customerFreeze, FreezeCommandSchema } from '../../shared/domain/risk/customer-freeze.js';
-import { defaultDrill, DefaultDrillSchema } from '../../shared/domain/risk/default-drill.js';
-import { managePolicies, policySummary } from '../../shared/domain/risk/manage-policies.js';
-import { exportTrainingData, OutcomeCommandSchema, recordOutcome } from '../../shared/domain/risk/training-data.js';
-import { parseOrThrow } from '../../shared/domain/validation.js';
+import { customerFreeze } from '../../shared/domain/risk/customer-freeze.js';
+import { defaultDrill } from '../../shared/domain/risk/default-drill.js';
+import { managePolicies } from '../../shared/domain/risk/manage-policies.js';
+import { exportTrainingData, recordOutcome, toNdjson } from '../../shared/domain/risk/training-data.js';
 import { auditLog } from '../../shared/adapters/dynamodb/audit-log.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
-import { policyStore } from '../../shared/adapters/dynamodb/policy-store.js';
 import { outcomeStore } from '../../shared/adapters/dynamodb/outcome-store.js';
+import { policyStore } from '../../shared/adapters/dynamodb/policy-store.js';
 import { customerIdPage, profilePortfolio } from '../../shared/adapters/dynamodb/portfolio-scan.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { ratingHistoryStore } from '../../shared/adapters/dynamodb/rating-history-store.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
 import { recomputeQueue } from '../../shared/adapters/sqs/recompute-queue.js';
 import { env, queueUrl } from '../../shared/lambda/env.js';
-import { httpFunction, type HttpRequest, type RouteHandler } from '../../shared/lambda/http.js';
+import { httpFunction } from '../../shared/lambda/http.js';
 import { policyRoutes } from './routes.js';
-import { CustomerPathSchema, RatingsQuerySchema, TrainingDataQuerySchema, VersionPathSchema } from './schema.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
@@ -43,73 +38,35 @@ const outcomes = outcomeStore(table);
 const trainingData = exportTrainingData({ source: { customerPage: customerIdPage(table), ratings: (id) => history.all(id) }, outcomes });
 const outcomeRecorder = recordOutcome({ profiles, outcomes, audit, clock });
 
-const who = (request: HttpRequest): Principal => {
-  if (!request.principal) throw new UnauthorizedError();
-  return request.principal;
-};
-
-/** Lifecycle refusals as problems: self-approval 403 (four-eyes rule), an illegal step 409. */
-const lifecycleErrors =
-  (handle: RouteHandler): RouteHandler =>
-  async (request) => {
-    try {
-      return await handle(request);
-    } catch (error) {
-      if (error instanceof SelfApprovalError) throw new DomainError(error.code, error.message, { cause: error, details: { httpStatus: 403 } });
-      if (error instanceof PolicyTransitionError) throw new DomainError(error.code, error.message, { cause: error, details: { httpStatus: 409 } });
-      throw error;
-    }
-  };
-
-const version = (request: HttpRequest): number => parseOrThrow(VersionPathSchema, request.params, 'path').version;
-
+// Lifecycle refusals (self-approval 403, an illegal step 409) map by their codes in the problem catalogue.
 export const handler = httpFunction(policyRoutes, {
-  createPolicy: async (request) => ({ status: 201, body: { policy: await lifecycle.create(request.json(), who(request).principalId) } }),
+  createPolicy: async ({ body, principal }) => ({ status: 201, body: { policy: await lifecycle.create(body, principal.principalId) } }),
   listPolicies: async () => ({ status: 200, body: { policies: await lifecycle.list() } }),
   getActivePolicy: async () => ({ status: 200, body: { policy: await lifecycle.active() } }),
-  getPolicy: async (request) => ({ status: 200, body: { policy: await lifecycle.get(version(request)) } }),
-  backtestPolicy: lifecycleErrors(async (request) => ({ status: 200, body: { report: await lifecycle.backtest(version(request), who(request).principalId) } })),
-  approvePolicy: lifecycleErrors(async (request) => {
-    const record = await lifecycle.approve(version(request), who(request).principalId);
-    return { status: 200, body: { policy: policySummary({ rev: 0, record }) } };
-  }),
-  activatePolicy: lifecycleErrors(async (request) => ({ status: 200, body: await lifecycle.activate(version(request), who(request).principalId) })),
-  rollbackPolicy: lifecycleErrors(async (request) => ({ status: 200, body: await lifecycle.rollback(version(request), who(request).principalId) })),
-  freezeCustomer: async (request) => {
-    const { customerId } = parseOrThrow(CustomerPathSchema, request.params, 'path');
-    const { reason } = parseOrThrow(FreezeCommandSchema, request.json(), 'freeze');
-    const result = await freezes.freeze(customerId, reason, who(request).principalId);
-    return { status: 200, body: { customerId, changed: result.changed, freeze: result.profile.freeze } };
+  getPolicy: async ({ params }) => ({ status: 200, body: { policy: await lifecycle.get(params.version) } }),
+  backtestPolicy: async ({ params, principal }) => ({ status: 200, body: { report: await lifecycle.backtest(params.version, principal.principalId) } }),
+  approvePolicy: async ({ params, principal }) => ({ status: 200, body: { policy: await lifecycle.approve(params.version, principal.principalId) } }),
+  activatePolicy: async ({ params, principal }) => ({ status: 200, body: await lifecycle.activate(params.version, principal.principalId) }),
+  rollbackPolicy: async ({ params, principal }) => ({ status: 200, body: await lifecycle.rollback(params.version, principal.principalId) }),
+  freezeCustomer: async ({ params, body, principal }) => {
+    const result = await freezes.freeze(params.customerId, body.reason, principal.principalId);
+    return { status: 200, body: { customerId: params.customerId, changed: result.changed, freeze: result.profile.freeze } };
   },
-  unfreezeCustomer: async (request) => {
-    const { customerId } = parseOrThrow(CustomerPathSchema, request.params, 'path');
-    const { reason } = parseOrThrow(FreezeCommandSchema, request.json(), 'unfreeze');
-    const result = await freezes.unfreeze(customerId, reason, who(request).principalId);
-    return { status: 200, body: { customerId, changed: result.changed, frozen: result.profile.freeze !== undefined } };
+  unfreezeCustomer: async ({ params, body, principal }) => {
+    const result = await freezes.unfreeze(params.customerId, body.reason, principal.principalId);
+    return { status: 200, body: { customerId: params.customerId, changed: result.changed, frozen: result.profile.freeze !== undefined } };
   },
-  listRatings: async (request) => {
-    const { customerId } = parseOrThrow(CustomerPathSchema, request.params, 'path');
-    const { limit } = parseOrThrow(RatingsQuerySchema, request.query, 'query');
-    return { status: 200, body: { ratings: await history.list(customerId, limit) } };
-  },
-  exportTrainingData: async (request) => {
-    const { format, ...query } = parseOrThrow(TrainingDataQuerySchema, request.query, 'query');
-    const page = await trainingData(query);
+  listRatings: async ({ params, query }) => ({ status: 200, body: { ratings: await history.list(params.customerId, query.limit) } }),
+  exportTrainingData: async ({ query: { format, ...options } }) => {
+    const page = await trainingData(options);
     const headers: Record<string, string> = {
       'x-training-customers': String(page.customers),
       'x-training-skipped': String(page.skipped),
       ...(page.nextCursor !== undefined ? { 'x-next-cursor': page.nextCursor } : {}),
     };
-    if (format === 'json') return { status: 200, headers, body: page };
-    return { status: 200, headers: { ...headers, 'content-type': 'application/x-ndjson' }, text: page.rows.map((row) => `${JSON.stringify(row)}\n`).join('') };
+    if (format === 'json') return { status: 200, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(page) };
+    return { status: 200, headers, body: toNdjson(page.rows) };
   },
-  recordOutcome: async (request) => {
-    const { customerId } = parseOrThrow(CustomerPathSchema, request.params, 'path');
-    const command = parseOrThrow(OutcomeCommandSchema, request.json(), 'outcome');
-    return { status: 201, body: { outcome: await outcomeRecorder(customerId, command, who(request).principalId) } };
-  },
-  defaultDrill: async (request) => {
-    const { customerId } = parseOrThrow(DefaultDrillSchema, request.json(), 'drill');
-    return { status: 200, body: await drill(customerId, who(request).principalId) };
-  },
+  recordOutcome: async ({ params, body, principal }) => ({ status: 201, body: { outcome: await outcomeRecorder(params.customerId, body, principal.principalId) } }),
+  defaultDrill: async ({ body, principal }) => ({ status: 200, body: await drill(body.customerId, principal.principalId) }),
 });

@@ -1,19 +1,137 @@
-import type { HttpRouteSpec } from '../../shared/lambda/http-route.js';
+import { z } from 'zod';
+import { RiskPolicySchema } from '../../shared/domain/rating/policy.js';
+import { FreezeCommandSchema } from '../../shared/domain/risk/customer-freeze.js';
+import { DefaultDrillResultSchema, DefaultDrillSchema } from '../../shared/domain/risk/default-drill.js';
+import { BacktestCommandSchema, PolicyActivationSchema } from '../../shared/domain/risk/manage-policies.js';
+import { OutcomeCommandSchema } from '../../shared/domain/risk/training-data.js';
+import { defineRoutes } from '../../shared/lambda/http-route.js';
+import {
+  BacktestResponseSchema,
+  CustomerPathSchema,
+  FrozenSchema,
+  OutcomeResponseSchema,
+  PoliciesResponseSchema,
+  PolicyResponseSchema,
+  PolicySummaryResponseSchema,
+  RatingsQuerySchema,
+  RatingsResponseSchema,
+  TrainingDataQuerySchema,
+  UnfrozenSchema,
+  VersionPathSchema,
+} from './schema.js';
+
+const admin = { auth: 'apiKey', roles: ['admin'] } as const;
+const manage = { ...admin, scope: 'policies:manage', tag: 'Policies' } as const;
+const approve = { ...admin, scope: 'policies:approve', tag: 'Policies' } as const;
 
 /** Routes of the `http-policies` function: risk policy lifecycle, freezes, drills, rating history. */
-export const policyRoutes: HttpRouteSpec[] = [
-  { method: 'POST', path: '/v1/policies', operation: 'createPolicy', auth: 'apiKey', roles: ['admin'], scope: 'policies:manage', summary: 'Create a draft risk policy (validated; 422 with field paths)' },
-  { method: 'GET', path: '/v1/policies', operation: 'listPolicies', auth: 'apiKey', roles: ['admin'], scope: 'policies:manage', summary: 'List policy versions with their lifecycle status' },
-  { method: 'GET', path: '/v1/policies/active', operation: 'getActivePolicy', auth: 'apiKey', roles: ['admin'], scope: 'policies:manage', summary: 'The active policy record' },
-  { method: 'GET', path: '/v1/policies/training-data', operation: 'exportTrainingData', auth: 'apiKey', roles: ['admin'], scope: 'policies:manage', summary: 'Labelled training rows from the rating history (NDJSON, or JSON with ?format=json; paged by cursor)' },
-  { method: 'GET', path: '/v1/policies/{version}', operation: 'getPolicy', auth: 'apiKey', roles: ['admin'], scope: 'policies:manage', summary: 'One policy record (policy, status, approvals, backtest report)' },
-  { method: 'POST', path: '/v1/policies/{version}/backtest', operation: 'backtestPolicy', auth: 'apiKey', roles: ['admin'], scope: 'policies:manage', summary: 'Backtest a draft on the current portfolio against the active policy' },
-  { method: 'POST', path: '/v1/policies/{version}/approve', operation: 'approvePolicy', auth: 'apiKey', roles: ['admin'], scope: 'policies:approve', summary: 'Approve a backtested policy (not by its author)' },
-  { method: 'POST', path: '/v1/policies/{version}/activate', operation: 'activatePolicy', auth: 'apiKey', roles: ['admin'], scope: 'policies:approve', summary: 'Activate an approved policy and re-rate the portfolio' },
-  { method: 'POST', path: '/v1/policies/{version}/rollback', operation: 'rollbackPolicy', auth: 'apiKey', roles: ['admin'], scope: 'policies:approve', summary: 'Re-activate an earlier approved (retired) version' },
-  { method: 'POST', path: '/v1/customers/{customerId}/freeze', operation: 'freezeCustomer', auth: 'apiKey', roles: ['admin'], scope: 'policies:approve', summary: 'Freeze a customer (limit 0), audited' },
-  { method: 'POST', path: '/v1/customers/{customerId}/unfreeze', operation: 'unfreezeCustomer', auth: 'apiKey', roles: ['admin'], scope: 'policies:approve', summary: 'Lift a freeze, audited' },
-  { method: 'GET', path: '/v1/customers/{customerId}/ratings', operation: 'listRatings', auth: 'apiKey', roles: ['admin'], scope: 'customers:read', summary: 'Rating history of a customer, newest first' },
-  { method: 'POST', path: '/v1/customers/{customerId}/outcomes', operation: 'recordOutcome', auth: 'apiKey', roles: ['admin'], scope: 'policies:manage', summary: 'Record a credit outcome (defaulted or not, at a date) as a training label, audited' },
-  { method: 'POST', path: '/v1/drills/default', operation: 'defaultDrill', auth: 'apiKey', roles: ['admin'], scope: 'policies:manage', summary: 'Simulate the default path for a customer (writes nothing)' },
-];
+export const policyRoutes = defineRoutes({
+  createPolicy: {
+    ...manage, method: 'POST', path: '/v1/policies',
+    summary: 'Create a draft risk policy (validated; 422 with field paths)',
+    description: 'The policy document of `docs/schemas/risk-policy.schema.json`. Every object in it is strict: unknown keys are refused with their paths. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too.',
+    body: RiskPolicySchema,
+    responses: { 201: { description: 'Stored as a draft', body: PolicyResponseSchema } },
+    errors: [409, 503],
+  },
+  listPolicies: {
+    ...manage, method: 'GET', path: '/v1/policies',
+    summary: 'List policy versions with their lifecycle status',
+    responses: { 200: { description: 'Every version, oldest first', body: PoliciesResponseSchema } },
+  },
+  getActivePolicy: {
+    ...manage, method: 'GET', path: '/v1/policies/active',
+    summary: 'The active policy record',
+    responses: { 200: { description: 'The active record', body: PolicyResponseSchema } },
+    errors: [503],
+  },
+  exportTrainingData: {
+    ...manage, method: 'GET', path: '/v1/policies/training-data',
+    summary: 'Labelled training rows from the rating history (NDJSON, or JSON with ?format=json; paged by cursor)',
+    description:
+      'One row per customer with an observation, keyed by feature id, with the label `defaulted`. NDJSON by default; with `format=json` the body is `{ rows, customers, skipped, bads, nextCursor? }` as `application/json`. While more customers follow, `x-next-cursor` carries the cursor for the next page.',
+    query: TrainingDataQuerySchema,
+    responses: {
+      200: {
+        description: 'One page of rows',
+        body: z.string(),
+        mediaType: 'application/x-ndjson',
+        headers: {
+          'x-next-cursor': { description: 'Cursor of the next page; absent on the last page' },
+          'x-training-customers': { description: 'Customers read for this page' },
+          'x-training-skipped': { description: 'Customers of this page without an observation' },
+        },
+      },
+    },
+  },
+  getPolicy: {
+    ...manage, method: 'GET', path: '/v1/policies/{version}',
+    summary: 'One policy record (policy, status, approvals, backtest report)',
+    params: VersionPathSchema,
+    responses: { 200: { description: 'The record', body: PolicyResponseSchema } },
+    errors: [404],
+  },
+  backtestPolicy: {
+    ...manage, method: 'POST', path: '/v1/policies/{version}/backtest',
+    summary: 'Backtest a draft on the current portfolio against the active policy',
+    params: VersionPathSchema, body: BacktestCommandSchema, bodyRequired: false,
+    responses: { 200: { description: 'The report, also attached to the record', body: BacktestResponseSchema } },
+    errors: [404, 409, 503],
+  },
+  approvePolicy: {
+    ...approve, method: 'POST', path: '/v1/policies/{version}/approve',
+    summary: 'Approve a backtested policy (not by its author)',
+    description: 'Four eyes: the author gets 403 `self_approval`; a policy that is not backtested 409 `policy_transition_refused`.',
+    params: VersionPathSchema,
+    responses: { 200: { description: 'Approved', body: PolicySummaryResponseSchema } },
+    errors: [404, 409, 503],
+  },
+  activatePolicy: {
+    ...approve, method: 'POST', path: '/v1/policies/{version}/activate',
+    summary: 'Activate an approved policy and re-rate the portfolio',
+    params: VersionPathSchema,
+    responses: { 200: { description: 'Active; the portfolio is queued for a recompute', body: PolicyActivationSchema } },
+    errors: [404, 409, 503],
+  },
+  rollbackPolicy: {
+    ...approve, method: 'POST', path: '/v1/policies/{version}/rollback',
+    summary: 'Re-activate an earlier approved (retired) version',
+    params: VersionPathSchema,
+    responses: { 200: { description: 'Active again; the portfolio is queued for a recompute', body: PolicyActivationSchema } },
+    errors: [404, 409, 503],
+  },
+  freezeCustomer: {
+    ...approve, method: 'POST', path: '/v1/customers/{customerId}/freeze', tag: 'Risk measures',
+    summary: 'Freeze a customer (limit 0), audited',
+    params: CustomerPathSchema, body: FreezeCommandSchema,
+    responses: { 200: { description: 'Frozen (or already frozen: `changed: false`)', body: FrozenSchema } },
+    errors: [404, 409, 503],
+  },
+  unfreezeCustomer: {
+    ...approve, method: 'POST', path: '/v1/customers/{customerId}/unfreeze', tag: 'Risk measures',
+    summary: 'Lift a freeze, audited',
+    params: CustomerPathSchema, body: FreezeCommandSchema,
+    responses: { 200: { description: 'Unfrozen (or not frozen: `changed: false`)', body: UnfrozenSchema } },
+    errors: [404, 409, 503],
+  },
+  listRatings: {
+    ...admin, method: 'GET', path: '/v1/customers/{customerId}/ratings', scope: 'customers:read', tag: 'Risk measures',
+    summary: 'Rating history of a customer, newest first',
+    params: CustomerPathSchema, query: RatingsQuerySchema,
+    responses: { 200: { description: 'The newest ratings', body: RatingsResponseSchema } },
+  },
+  recordOutcome: {
+    ...manage, method: 'POST', path: '/v1/customers/{customerId}/outcomes', tag: 'Risk measures',
+    summary: 'Record a credit outcome (defaulted or not, at a date) as a training label, audited',
+    params: CustomerPathSchema, body: OutcomeCommandSchema,
+    responses: { 201: { description: 'Recorded', body: OutcomeResponseSchema } },
+    errors: [404],
+  },
+  defaultDrill: {
+    ...manage, method: 'POST', path: '/v1/drills/default', tag: 'Risk measures',
+    summary: 'Simulate the default path for a customer (writes nothing)',
+    body: DefaultDrillSchema,
+    responses: { 200: { description: 'What would happen; nothing was written but an audit entry', body: DefaultDrillResultSchema } },
+    errors: [404, 503],
+  },
+});

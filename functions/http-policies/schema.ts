@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { CustomerIdSchema } from '../../shared/domain/profile/customer-profile.js';
+import { BacktestReportSchema } from '../../shared/domain/rating/backtest.js';
+import { PolicyRecordSchema } from '../../shared/domain/rating/lifecycle.js';
+import { RatingResultSchema } from '../../shared/domain/rating/rating-result.js';
+import { PolicySummarySchema } from '../../shared/domain/risk/manage-policies.js';
+import { OutcomeSchema } from '../../shared/domain/risk/training-data.js';
+import { CustomerIdSchema, FreezeSchema } from '../../shared/domain/profile/customer-profile.js';
 
 /** Path and query inputs of the policies API; bodies use the domain's command schemas. */
-export const VersionPathSchema = z.object({ version: z.coerce.number().int().positive().max(999_999_999) });
-export const CustomerPathSchema = z.object({ customerId: CustomerIdSchema });
-export const RatingsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const VersionPathSchema = z.strictObject({ version: z.coerce.number().int().positive().max(999_999_999) });
+export const CustomerPathSchema = z.strictObject({ customerId: CustomerIdSchema });
+export const RatingsQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
 /** Query of GET /v1/policies/training-data. */
 export const TrainingDataQuerySchema = z.strictObject({
@@ -14,3 +19,13 @@ export const TrainingDataQuerySchema = z.strictObject({
   observedBefore: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).optional(),
   performanceDays: z.coerce.number().int().min(1).max(3650).optional(),
 });
+
+/** Responses. */
+export const PolicyResponseSchema = z.object({ policy: PolicyRecordSchema });
+export const PolicySummaryResponseSchema = z.object({ policy: PolicySummarySchema });
+export const PoliciesResponseSchema = z.object({ policies: z.array(PolicySummarySchema) });
+export const BacktestResponseSchema = z.object({ report: BacktestReportSchema });
+export const FrozenSchema = z.object({ customerId: z.string(), changed: z.boolean().describe('False when the customer was already frozen'), freeze: FreezeSchema.optional() });
+export const UnfrozenSchema = z.object({ customerId: z.string(), changed: z.boolean().describe('False when the customer was not frozen'), frozen: z.boolean() });
+export const RatingsResponseSchema = z.object({ ratings: z.array(RatingResultSchema) });
+export const OutcomeResponseSchema = z.object({ outcome: OutcomeSchema });

@@ -1,13 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { loadAssetDirectory } from '../../shared/adapters/static/asset-directory.js';
 import { httpFunction } from '../../shared/lambda/http.js';
-import { consoleRoutes } from './routes.js';
-import { serveAsset } from './static-files.js';
+import { OpenApiDocumentSchema, consoleRoutes } from './routes.js';
+import { REFERENCE_FOLDER, referencePageCsp, serveAsset, serveJsonAsset } from './static-files.js';
 
 // Composition root: the files sit next to this module (`assets/`; the CDK bundle copies them beside index.mjs).
 const assets = loadAssetDirectory(fileURLToPath(new URL('./assets/', import.meta.url)));
+// The console's own files; the generated reference (assets/reference/) has routes of its own.
+const consoleFiles = new Map([...assets].filter(([path]) => !path.startsWith(REFERENCE_FOLDER)));
+const referenceCsp = referencePageCsp(assets.get(`${REFERENCE_FOLDER}index.html`)?.body ?? '');
 
 export const handler = httpFunction(consoleRoutes, {
-  consoleIndex: async ({ request }) => serveAsset(assets, 'index.html', request.headers['if-none-match']),
-  consoleAsset: async ({ params, request }) => serveAsset(assets, params.proxy, request.headers['if-none-match']),
+  consoleIndex: async ({ request }) => serveAsset(consoleFiles, 'index.html', request.headers['if-none-match']),
+  consoleAsset: async ({ params, request }) => serveAsset(consoleFiles, params.proxy, request.headers['if-none-match']),
+  getOpenApiDocument: async ({ request }) => serveJsonAsset(assets, `${REFERENCE_FOLDER}openapi.json`, OpenApiDocumentSchema, request.headers['if-none-match']),
+  getApiReference: async ({ request }) => serveAsset(assets, `${REFERENCE_FOLDER}index.html`, request.headers['if-none-match'], referenceCsp),
 });

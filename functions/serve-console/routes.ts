@@ -3,8 +3,20 @@ import { defineRoutes } from '../../shared/lambda/http-route.js';
 
 const Asset = { description: 'The file, with a strict Content-Security-Policy', body: z.string(), mediaType: 'text/html' } as const;
 const NotModified = { description: 'The client\'s copy (If-None-Match) is current' } as const;
+const Reference = { auth: 'public', roles: [], tag: 'Reference', convention: 'foreign' } as const;
 
-/** Routes of the `serve-console` function: the risk console's static files (public; the data calls need a key). */
+/** The served OpenAPI document, as far as a client relies on it (the document test validates the rest). */
+export const OpenApiDocumentSchema = z.looseObject({
+  openapi: z.string().regex(/^3\.1\.\d+$/),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+}).meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0)' });
+
+/**
+ * Routes of the `serve-console` function: the risk console's static files and the generated API
+ * reference (public; the data calls need a key). The reference files are generated at build
+ * time (npm run docs) and served as they were committed.
+ */
 export const consoleRoutes = defineRoutes({
   consoleIndex: {
     method: 'GET', path: '/console', auth: 'public', roles: [], tag: 'Console', convention: 'foreign',
@@ -17,6 +29,19 @@ export const consoleRoutes = defineRoutes({
     summary: 'Risk console static files (scripts, styles)',
     params: z.strictObject({ proxy: z.string().min(1).max(300) }),
     responses: { 200: { ...Asset, mediaType: 'application/octet-stream' }, 304: NotModified },
+    errors: [404],
+  },
+  getOpenApiDocument: {
+    method: 'GET', path: '/openapi.json', ...Reference,
+    summary: 'This API\'s OpenAPI 3.1 document',
+    description: 'The contract the reference page (`GET /docs`) and the typed client (`@riskbridge/client`) are generated from.',
+    responses: { 200: { description: 'The OpenAPI document', body: OpenApiDocumentSchema }, 304: NotModified },
+    errors: [404],
+  },
+  getApiReference: {
+    method: 'GET', path: '/docs', ...Reference,
+    summary: 'API reference (one self-contained HTML page)',
+    responses: { 200: { ...Asset, description: 'The reference page; its Content-Security-Policy allows exactly its own inline scripts (by hash)' }, 304: NotModified },
     errors: [404],
   },
 });

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../shared/domain/errors.js';
+import { toProblem } from '../../shared/lambda/problem.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   DeleteMessageBatchCommand,
@@ -104,6 +106,12 @@ const readBody = async (req: IncomingMessage, limit: number): Promise<Buffer> =>
   return Buffer.concat(chunks);
 };
 
+/** The bridge's own refusals, in the same RFC 9457 shape as the functions' (API Gateway's own answers are not). */
+const sendProblem = (res: ServerResponse, status: number, code: string, detail: string, instance: string): void => {
+  const problem = { ...toProblem(new DomainError(code, detail, { details: { httpStatus: status } }), instance) };
+  res.writeHead(status, { 'content-type': 'application/problem+json' }).end(JSON.stringify(problem));
+};
+
 /**
  * Turns a Node request into an API Gateway v2 event, runs the authorizer (simple responses,
  * context passed on as `requestContext.authorizer.lambda`) and the route's function, and writes
@@ -131,7 +139,7 @@ export const httpBridge = (options: {
   try {
     body = await readBody(req, 10 * 1024 * 1024);
   } catch {
-    res.writeHead(413, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title: 'Content Too Large', status: 413 }));
+    sendProblem(res, 413, 'payload_too_large', 'The body is larger than the API accepts (10 MB)', url.pathname);
     return;
   }
   const headers: Record<string, string> = {};
@@ -175,7 +183,7 @@ export const httpBridge = (options: {
   try {
     const auth = (await options.invoke(options.authorizerId, authEvent)) as { isAuthorized?: boolean; context?: Record<string, unknown> };
     if (!auth?.isAuthorized) {
-      res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Forbidden' }));
+      sendProblem(res, 403, 'forbidden', 'The authorizer refused the request', url.pathname);
       return;
     }
     const event: APIGatewayProxyEventV2 & { requestContext: { authorizer: { lambda: Record<string, unknown> } } } = {
@@ -193,7 +201,7 @@ export const httpBridge = (options: {
     result = (await options.invoke(matched?.route.spec.function ?? options.defaultFunctionId, event)) as APIGatewayProxyStructuredResultV2;
   } catch (error) {
     options.onError(error);
-    res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Internal Server Error' }));
+    sendProblem(res, 500, 'internal_error', 'The local API bridge could not run the function', url.pathname);
     return;
   }
   const out = result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : result.body ?? '';

@@ -1,42 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
-import { functions, type FunctionId } from '../topology.js';
-import { lambdaContext } from './event-sources.js';
-import { localProcessEnv } from './hub.js';
+import { functions, type FunctionId, type FunctionSpec } from '../topology.js';
+import type { LocalHubFile } from './hub-file.js';
+
+/** Function folder names (`deliver-webhook`), as `rb invoke` accepts them beside topology ids. */
+export const invocableFunctions = (): string[] => Object.values(functions).map((f) => f.entry.split('/')[1] ?? f.id);
+
+/** The topology entry for a folder name (`deliver-webhook`) or a topology id (`deliverWebhook`). */
+export const findFunction = (name: string): FunctionSpec | undefined =>
+  Object.values(functions).find((f) => f.id === name || f.entry.split('/')[1] === name);
 
 /**
- * `npm run invoke -- <function> <event-file>`: runs one handler once, in this process, against
- * the stack `npm start` is running (its endpoints are read from .local/hub.json).
- * <function> is the folder name (`deliver-webhook`) or the topology id (`deliverWebhook`).
+ * `rb invoke <function> <event-file>`: runs one handler once, in this process, against the stack
+ * `npm start` is running (its endpoints are read from .local/hub.json), and returns its result.
+ * The local runtime (and with it zod and the AWS SDK) is loaded on the first call, so `rb` starts fast.
+ *
+ * @example
+ * const result = await invokeLocal(findFunction('deliver-webhook')!, 'events/deliver-webhook/delivery.json');
  */
-const HubFileSchema = z.object({
-  dynamoEndpoint: z.string(),
-  sqsEndpoint: z.string(),
-  resources: z.object({ tableName: z.string(), streamArn: z.string(), queueUrls: z.record(z.string(), z.string()), dlqUrls: z.record(z.string(), z.string()), bucketNames: z.record(z.string(), z.string()).default({}) }),
-  env: z.record(z.string(), z.string()).default({}),
-});
-
-const [name, eventFile] = process.argv.slice(2);
-if (!name || !eventFile) {
-  console.error('usage: npm run invoke -- <function> <event-file>\nfunctions: ' + Object.values(functions).map((f) => f.entry.split('/')[1]).join(', '));
-  process.exit(2);
-}
-const spec = Object.values(functions).find((f) => f.id === name || f.entry.split('/')[1] === name);
-if (!spec) {
-  console.error(`unknown function ${name}`);
-  process.exit(2);
-}
-let hubFile: z.infer<typeof HubFileSchema>;
-try {
-  hubFile = HubFileSchema.parse(JSON.parse(await readFile('.local/hub.json', 'utf8')));
-} catch {
-  console.error('No running local stack found (.local/hub.json). Start it first with `npm start`.');
-  process.exit(1);
-}
-Object.assign(process.env, localProcessEnv({ ...hubFile, resources: hubFile.resources as never, env: hubFile.env }));
-const event: unknown = JSON.parse(await readFile(eventFile, 'utf8'));
-const module = (await import(pathToFileURL(resolve(spec.entry)).href)) as { handler: (e: unknown, c: unknown) => Promise<unknown> };
-const result = await module.handler(event, lambdaContext(spec.id as FunctionId, spec.timeoutSeconds));
-console.log(JSON.stringify(result, null, 2));
+export const invokeLocal = async (spec: FunctionSpec, eventFile: string, hubFile?: LocalHubFile): Promise<unknown> => {
+  const hub = hubFile ?? (await (await import('./hub-file.js')).readLocalHubFile());
+  const event: unknown = JSON.parse(await readFile(eventFile, 'utf8'));
+  const [{ lambdaContext }, { localProcessEnv }] = await Promise.all([import('./event-sources.js'), import('./hub.js')]);
+  Object.assign(process.env, localProcessEnv({ ...hub, resources: hub.resources as never, env: hub.env }));
+  const module = (await import(pathToFileURL(resolve(spec.entry)).href)) as { handler: (e: unknown, c: unknown) => Promise<unknown> };
+  return module.handler(event, lambdaContext(spec.id as FunctionId, spec.timeoutSeconds));
+};

@@ -43,7 +43,7 @@ export const openCursor = (key: Buffer, binding: string, cursor: string, nowMs: 
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch (error) {
+  } catch {
     throw invalid('not a cursor this API issued');
   }
   if (!decoded || typeof decoded !== 'object' || !('p' in decoded) || !('e' in decoded) || typeof decoded.e !== 'number') throw invalid('not a cursor this API issued');

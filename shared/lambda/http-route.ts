@@ -60,7 +60,10 @@ export interface RouteDecl {
   params?: z.ZodObject;
   query?: z.ZodObject;
   headers?: z.ZodObject;
-  /** Body schema for JSON media types. Text media types arrive raw in `input.text`. */
+  /**
+   * Body schema for JSON media types. Text media types arrive raw in `input.text`; so does every
+   * body of a route that declares `accepts` without `body` (signed pushes: `input.body` is undefined).
+   */
   body?: z.ZodType;
   /** Accepted request media types; default `application/json` when a body is declared. */
   accepts?: readonly MediaType[];

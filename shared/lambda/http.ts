@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructu
 import type { z } from 'zod';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { PrincipalSchema, SIGNATURE_PRINCIPAL_ID, type Principal } from '../domain/auth/principal.js';
-import { DomainError, ForbiddenError, MalformedInputError, NotFoundError, UnauthorizedError, ValidationError } from '../domain/errors.js';
+import { DomainError, ForbiddenError, MalformedInputError, NotFoundError, UnauthorizedError, ValidationError, type FieldIssue } from '../domain/errors.js';
 import { toFieldIssues } from '../domain/validation.js';
 import { cursorBinding, openCursor, signCursor } from './cursor.js';
 import {
@@ -93,16 +93,33 @@ const validate = <S extends z.ZodType>(schema: S, input: unknown, location: 'bod
   throw new ValidationError(`The ${what} is not valid`, toFieldIssues(result.error, location));
 };
 
-/** Query parameters the route does not declare: 422 naming each one, the same on every hub route. */
-const refuseUnknownQuery = (route: RouteDecl, query: Record<string, string>): void => {
-  const known = new Set([...Object.keys(route.query?.shape ?? {}), ...(route.list ? ['limit', 'cursor'] : [])]);
-  const unknown = Object.keys(query).filter((key) => !known.has(key));
-  if (unknown.length > 0) {
-    throw new ValidationError(
-      'The query has parameters this route does not know',
-      unknown.map((key) => ({ path: key, message: `unknown query parameter "${key}"`, code: 'unrecognized_keys', in: 'query' as const })),
-    );
+/**
+ * The query, validated as one: parameters the route does not declare (hub convention: 422 naming
+ * each one, the same on every route), `limit` on lists (1–200, default 50) and the route's schema.
+ */
+const readQuery = (route: RouteDecl, rawQuery: Record<string, string>): { query: unknown; limit: number; cursor: string | undefined } => {
+  const { limit: rawLimit, cursor, ...filters } = rawQuery;
+  const issues: FieldIssue[] = [];
+  if (route.convention !== 'foreign') {
+    const known = new Set([...Object.keys(route.query?.shape ?? {}), ...(route.list ? ['limit', 'cursor'] : [])]);
+    for (const name of Object.keys(rawQuery)) {
+      if (!known.has(name)) issues.push({ path: name, message: `unknown query parameter "${name}"`, code: 'unrecognized_keys', in: 'query' });
+    }
   }
+  let limit = LIST_LIMIT_DEFAULT;
+  if (route.list && rawLimit !== undefined) {
+    limit = /^\d{1,3}$/.test(rawLimit) ? Number(rawLimit) : NaN;
+    if (!(limit >= 1 && limit <= LIST_LIMIT_MAX)) issues.push({ path: 'limit', message: `a whole number from 1 to ${LIST_LIMIT_MAX}`, code: 'invalid_limit', in: 'query' });
+  }
+  let query: unknown = {};
+  if (route.query) {
+    const known = route.convention === 'foreign' ? rawQuery : Object.fromEntries(Object.entries(route.list ? filters : rawQuery).filter(([k]) => k in route.query!.shape));
+    const parsed = route.query.safeParse(known);
+    if (parsed.success) query = parsed.data;
+    else issues.push(...toFieldIssues(parsed.error, 'query'));
+  }
+  if (issues.length > 0) throw new ValidationError('The query is not valid', issues);
+  return { query, limit, cursor: route.list ? cursor : undefined };
 };
 
 const mediaTypeOf = (contentType: string | undefined): string | undefined => contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
@@ -131,9 +148,9 @@ const readBody = (route: RouteDecl, rawBody: string, headers: Record<string, str
   const empty = rawBody.trim() === '';
   if (empty && route.bodyRequired !== false) throw new MalformedInputError('A request body is required');
   const mediaType = empty ? (route.accepts?.[0] ?? 'application/json') : acceptedMediaType(route, headers['content-type']);
-  if (!JSON_MEDIA_TYPES.includes(mediaType)) return { body: undefined, mediaType };
-  const value = empty ? {} : parseJson(rawBody);
-  return { body: route.body ? validate(route.body, value, 'body') : value, mediaType };
+  // Without a body schema the route takes the body raw (signature checks over the exact bytes).
+  if (!route.body || !JSON_MEDIA_TYPES.includes(mediaType)) return { body: undefined, mediaType };
+  return { body: validate(route.body, empty ? {} : parseJson(rawBody), 'body'), mediaType };
 };
 
 const isJsonResponse = (mediaType: MediaType | undefined): boolean => mediaType === undefined || JSON_MEDIA_TYPES.includes(mediaType);
@@ -177,19 +194,13 @@ export const httpFunction = <const T extends Record<string, RouteDecl>>(routes: 
         const info: HttpRequestInfo = { method: route.method, path: instance, requestId, rawBody, headers, query: rawQuery, params: rawParams };
 
         const params = route.params ? validate(route.params, rawParams, 'path') : {};
-        if (route.convention !== 'foreign') refuseUnknownQuery(route, rawQuery);
-        const { limit: rawLimit, cursor, ...filters } = rawQuery;
-        const query = route.query ? validate(route.query, route.list ? filters : rawQuery, 'query') : {};
+        const { query, limit, cursor } = readQuery(route, rawQuery);
         const headerValues = route.headers ? validate(route.headers, headers, 'header') : {};
         const { body: input, mediaType } = readBody(route, rawBody, headers);
 
         let page: { limit: number; after: ListPosition | undefined } | undefined;
         let binding = '';
         if (route.list) {
-          const limit = rawLimit === undefined ? LIST_LIMIT_DEFAULT : Number(rawLimit);
-          if (!/^\d+$/.test(rawLimit ?? '50') || !Number.isInteger(limit) || limit < 1 || limit > LIST_LIMIT_MAX) {
-            throw new ValidationError('The query is not valid', [{ path: 'limit', message: `a whole number from 1 to ${LIST_LIMIT_MAX}`, code: 'too_big', in: 'query' }]);
-          }
           binding = cursorBinding(operation, principal?.principalId ?? '', rawParams, rawQuery);
           page = { limit, after: cursor === undefined ? undefined : openCursor(await key(), binding, cursor, now()) };
         }

@@ -42,6 +42,9 @@ describe('bureau pulls end to end: CRM-requested pull, subject mismatch review, 
     expect(history.status).toBe(200);
     expect(history.json.pulls.map((p: { pullId: string }) => p.pullId)).toEqual([pull.pullId]);
     expect((await t.api('GET', '/v1/customers/e2e-mona/bureau-pulls?limit=0')).status).toBe(422);
+    const unknownFilter = await t.api('GET', '/v1/bureau-reviews?status=open');
+    expect(unknownFilter.status).toBe(422);
+    expect(unknownFilter.json.errors).toEqual([expect.objectContaining({ path: 'status', in: 'query', code: 'unrecognized_keys' })]);
   });
 
   it('an admin accepts one review (merged with credit_report.received) and dismisses another (kept archived); both audited, decided once', async () => {

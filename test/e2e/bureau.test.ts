@@ -74,4 +74,16 @@ describe('bureau pulls end to end: consent → POST bureau-pulls → report in p
     expect((await t.api('GET', '/v1/customers/e2e-bad/bureau-pulls/pull_01J00000000000000000000000')).status).toBe(404);
     expect((await t.api('POST', '/v1/customers/e2e-bad/consents', { body: { bureaus: '*', purpose: 'because' , grantedBy: 'x' } })).status).toBe(422);
   });
+
+  it('revokes a consent: later pulls are refused as revoked; an unknown consent answers 404', async () => {
+    expect((await t.api('PUT', '/v1/customers/e2e-revoked', { body: { kind: 'consumer', fields: { legalName: 'Rita Revoked', postalCode: '92626' } } })).status).toBe(201);
+    const consent = (await t.api('POST', '/v1/customers/e2e-revoked/consents', { body: { bureaus: ['equifax'], purpose: 'account_review', grantedBy: 'crm:application-9' } })).json.consent;
+    const revoked = await t.api('DELETE', `/v1/customers/e2e-revoked/consents/${consent.consentId}`);
+    expect(revoked.status, revoked.text).toBe(200);
+    expect(revoked.json.consent).toMatchObject({ consentId: consent.consentId, revokedAt: expect.any(String) });
+    const refused = await t.api('POST', '/v1/customers/e2e-revoked/bureau-pulls', { body: { bureau: 'equifax' } });
+    expect(refused.json).toMatchObject({ status: 422, code: 'consent_required' });
+    expect(refused.json.detail).toContain('revoked');
+    expect((await t.api('DELETE', '/v1/customers/e2e-revoked/consents/cns_01J00000000000000000000000')).status).toBe(404);
+  });
 });

@@ -57,17 +57,18 @@ describe('risk console: static app and the list endpoints it reads', () => {
       expect(put.status).toBe(201);
     }
     const seen: string[] = [];
-    let cursor: string | undefined;
+    let cursor: string | null = null;
     let pages = 0;
     do {
       const res = await t.api('GET', `/v1/customers?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.status).toBe(200);
       expect(res.json.customers.length).toBeLessThanOrEqual(2);
       seen.push(...res.json.customers.map((c: { customerId: string }) => c.customerId));
-      cursor = res.json.cursor;
+      cursor = res.json.nextCursor;
+      expect(res.json.next).toBe(cursor ? `${t.hub.url}/v1/customers?limit=2&cursor=${cursor}` : null);
       pages++;
     } while (cursor && pages < 20);
-    expect(cursor).toBeUndefined();
+    expect(cursor).toBeNull();
     expect(pages).toBeGreaterThanOrEqual(3);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual(expect.arrayContaining(ids));
@@ -77,7 +78,7 @@ describe('risk console: static app and the list endpoints it reads', () => {
     expect((await t.api('GET', '/v1/customers', { key: null })).status).toBe(401);
     const bad = await t.api('GET', '/v1/customers?limit=0&colour=red');
     expect(bad.status).toBe(422);
-    expect(bad.json.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['limit']));
+    expect(bad.json.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['limit', 'colour']));
     const badCursor = await t.api('GET', '/v1/customers?cursor=bm90LWEtY3Vyc29y');
     expect(badCursor.status).toBe(422);
     expect(badCursor.json.errors[0].path).toBe('cursor');

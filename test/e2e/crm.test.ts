@@ -157,6 +157,38 @@ describe('CRM ingest: connectors → entity resolution → golden profile', () =
     expect((await t.api('GET', '/v1/audit/verify')).json.ok).toBe(true);
   });
 
+  it('refuses unknown keys and parameters on the CRM routes with 422 naming each, and writes nothing', async () => {
+    const paths = (r: { json: { errors?: Array<{ path: string }> } }) => (r.json.errors ?? []).map((e) => e.path).sort();
+    const put = await t.api('PUT', '/v1/crm/connections/e2e-strict', {
+      body: { template: 'zoho', displayName: 'Acme', credentials: { clientsecret: 'riskbridge/zoho/x/client-secret' }, objects: { Accounts: { objectType: 'customer', idPath: 'id', modifiedAtPath: 'm', colour: 'red' } } },
+    });
+    expect(put.status, put.text).toBe(422);
+    expect(paths(put)).toEqual(['credentials.clientsecret', 'displayName', 'objects.Accounts.colour']);
+    expect((await t.api('GET', '/v1/crm/connections/e2e-strict')).status).toBe(404);
+
+    const unknownParam = await t.api('POST', '/v1/imports?mapping=online-retail-ii&conectionId=typo', { rawBody: 'Invoice\n1', headers: { 'content-type': 'text/csv' } });
+    expect(unknownParam.status).toBe(422);
+    expect(unknownParam.json.errors).toEqual([expect.objectContaining({ path: 'conectionId', in: 'query' })]);
+    const noMapping = await t.api('POST', '/v1/imports', { rawBody: 'Invoice\n1', headers: { 'content-type': 'text/csv' } });
+    expect(noMapping.status).toBe(422);
+    expect(paths(noMapping)).toEqual(['mapping']);
+    const json = await t.api('POST', '/v1/imports', { body: { mapping: 'online-retail-ii', data: '', format: 'csv', complete: true, dryRun: true } });
+    expect(json.status).toBe(422);
+    expect(paths(json)).toEqual(['dryRun']);
+    expect((await t.api('POST', '/v1/imports', { rawBody: '<a/>', headers: { 'content-type': 'application/xml' } })).status).toBe(415);
+
+    const record = { crm: 'generic', connectionId: 'e2e-generic', externalId: 'S1', modifiedAt: '2026-01-01T00:00:00Z', objectType: 'customer', fields: { legalName: 'Strict Ltd' }, note: 'x' };
+    const records = await t.api('POST', '/v1/crm/e2e-generic/records', { body: { records: [record] } });
+    expect(records.status).toBe(422);
+    expect(paths(records)).toEqual(['records[0].note']);
+  });
+
+  it('checks a signed push on its raw bytes before reading it: junk with no signature is 401, not 400', async () => {
+    const push = await fetch(`${t.hub.url}/v1/inbound/hubspot/local-hubspot?portalId=1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"not json' });
+    expect(push.status).toBe(401);
+    expect(push.headers.get('content-type')).toBe('application/problem+json');
+  });
+
   it('answers an identifier with a bad checksum with 422 and the field path', async () => {
     const bad = await t.api('PUT', '/v1/customers/bad-uscc', { body: { fields: { legalName: 'X' }, identifiers: [{ scheme: 'cn_uscc', value: '91310000MA1FL4T44X' }] } });
     expect(bad.status).toBe(422);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRiskBridgeClient } from '@riskbridge/client';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { PORTFOLIO_COLUMNS } from '../../shared/domain/jobs/portfolio-export.js';
 import { neutraliseFormula } from '../../shared/domain/jobs/tabular.js';
@@ -30,11 +31,17 @@ const waitForJob = async (t: TestHub, jobId: string, done: (job: Json) => boolea
   }
 };
 
-/** GETs an absolute download URL the hub issued; `text` is decoded as UTF-8 (a byte-order mark is dropped, `bytes` counts it). */
+/**
+ * Follows an absolute download URL the hub issued, through the typed client, with `key`.
+ * `text` is the body decoded as UTF-8 (a byte-order mark dropped; `bytes` keeps it); `error` is the problem.
+ */
 const fetchLink = async (url: string, key: string) => {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
-  const bytes = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) };
+  const { origin, pathname } = new URL(url);
+  expect(pathname).toMatch(/^\/v1\/downloads\/[^/]+$/);
+  const client = createRiskBridgeClient({ baseUrl: origin, key });
+  const { response, data, error } = await client.GET('/v1/downloads/{token}', { params: { path: { token: pathname.split('/').at(-1) ?? '' } }, parseAs: 'arrayBuffer' });
+  const bytes = Buffer.from(data ?? new ArrayBuffer(0));
+  return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes), error: error as Json | undefined };
 };
 
 /** Every page of `GET /v1/customers` (following `next`). */
@@ -145,7 +152,7 @@ describe('jobs: exports, polling, hub-signed downloads and cancellation on the l
     const ownLink = await fetchLink(ownView.json.job.result.download.url, other.key);
     // Assess
     expect(refused.status).toBe(403);
-    expect(JSON.parse(refused.text)).toMatchObject({ code: 'link_invalid', status: 403 });
+    expect(refused.error).toMatchObject({ code: 'link_invalid', status: 403 });
     expect(ownLink.status).toBe(200);
     expect(ownLink.text.length).toBeGreaterThan(0);
   });
@@ -175,6 +182,19 @@ describe('jobs: exports, polling, hub-signed downloads and cancellation on the l
     expect(alteredAnswer.json).toMatchObject({ code: 'link_invalid' });
     expect(malformed.status).toBe(422);
     expect(malformed.json.errors[0]).toMatchObject({ path: 'token', in: 'path' });
+  });
+
+  it('answers 404 for a valid link whose file is gone (expired by the bucket lifecycle)', async () => {
+    // Prepare
+    const started = await t.api('POST', '/v1/exports/portfolio', { body: { format: 'ndjson', grade: GRADE } });
+    const jobId: string = started.json.job.jobId;
+    const done = await waitForJob(t, jobId, (job) => job.status === 'succeeded');
+    await clients.s3.send(new DeleteObjectCommand({ Bucket: t.hub.resources.bucketNames.objects, Key: `exports/${jobId}.ndjson` }));
+    // Act
+    const gone = await fetchLink(done.json.job.result.download.url, t.adminKey);
+    // Assess
+    expect(gone.status).toBe(404);
+    expect(gone.error).toMatchObject({ code: 'not_found' });
   });
 
   it('cancels a running export: the job ends cancelled, part-way, and leaves no object', async () => {

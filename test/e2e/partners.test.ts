@@ -165,6 +165,29 @@ describe('partner agencies and consultants', () => {
     expect(listed.json.engagements).toContainEqual(expect.objectContaining({ customerId: 'p-engaged', status: 'ended' }));
   });
 
+  it("pages a partner's own submissions with signed cursors bound to the caller, and refuses unknown parameters and fields", async () => {
+    const first = await t.api('GET', '/v1/partner/assessments?limit=1', { key: partnerA });
+    expect(first.status, first.text).toBe(200);
+    expect(first.json.assessments).toHaveLength(1);
+    expect(first.json.nextCursor).toEqual(expect.any(String));
+    expect(first.json.next).toBe(`${t.hub.url}/v1/partner/assessments?limit=1&cursor=${encodeURIComponent(first.json.nextCursor)}`);
+    const second = await t.api('GET', `/v1/partner/assessments?limit=1&cursor=${encodeURIComponent(first.json.nextCursor)}`, { key: partnerA });
+    expect(second.status).toBe(200);
+    const refs = [...first.json.assessments, ...second.json.assessments].map((a: { externalRef: string }) => a.externalRef).sort();
+    expect(refs).toEqual(['A-2026-001', 'A-2026-rated']);
+    expect(second.json.assessments[0]).not.toHaveProperty('fingerprint');
+
+    const stolen = await t.api('GET', `/v1/partner/assessments?limit=1&cursor=${encodeURIComponent(first.json.nextCursor)}`, { key: partnerB });
+    expect(stolen.status).toBe(422);
+    expect(stolen.json.errors).toEqual([expect.objectContaining({ path: 'cursor', code: 'invalid_cursor' })]);
+    const unknownParam = await t.api('GET', '/v1/partner/assessments?page=2', { key: partnerA });
+    expect(unknownParam.status).toBe(422);
+    expect(unknownParam.json.errors).toEqual([expect.objectContaining({ path: 'page', in: 'query' })]);
+    const unknownField = await t.api('POST', '/v1/partner/assessments', { body: { customerId: 'p-engaged', pd: 0.1, scale: 'pd', externalRef: 'z', confidence: 'high' }, key: partnerA });
+    expect(unknownField.status).toBe(422);
+    expect(unknownField.json.errors.map((e: { path: string }) => e.path)).toEqual(['confidence']);
+  });
+
   it('gives a consultant redacted rows under an active agreement only, and audits every read', async () => {
     const now = Date.now();
     const agreement = (agreementId: string, consultantRef: string, overrides: Record<string, unknown> = {}) => ({

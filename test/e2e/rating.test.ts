@@ -58,6 +58,9 @@ describe('rating engine in the hub: recompute worker, policy lifecycle, freezes'
     expect(after.json.profile.version).toBe(before.json.profile.version);
     const history = await t.api('GET', '/v1/customers/r-de-1/ratings');
     expect(history.json.ratings).toHaveLength(1);
+    const unknownFilter = await t.api('GET', '/v1/customers/r-de-1/ratings?since=2026-01-01');
+    expect(unknownFilter.status).toBe(422);
+    expect(unknownFilter.json.errors).toEqual([expect.objectContaining({ path: 'since', in: 'query', code: 'unrecognized_keys' })]);
   });
 
   it('runs the policy lifecycle over HTTP: 422 paths, backtest, four-eyes approval, activation re-rates, rollback', async () => {
@@ -66,6 +69,13 @@ describe('rating engine in the hub: recompute worker, policy lifecycle, freezes'
     expect(invalid.headers.get('content-type')).toBe('application/problem+json');
     expect(invalid.json.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['version', 'currency']));
     expect((await t.api('POST', '/v1/policies', { rawBody: '{"version": 2,' })).status).toBe(400);
+    // Unknown keys anywhere in the policy are refused with their paths, never dropped; nothing is stored (v2 is created below).
+    const partnerWeights = await t.api('POST', '/v1/policies', { body: { ...draftV2, partnerWeights: { 'partner-a': 0.5 } } });
+    expect(partnerWeights.status).toBe(422);
+    expect(partnerWeights.json.errors).toEqual([expect.objectContaining({ path: 'partnerWeights', code: 'unrecognized_keys', in: 'body' })]);
+    const cooldownHours = await t.api('POST', '/v1/policies', { body: { ...draftV2, alerts: { ...draftV2.alerts, cooldownHours: 24 } } });
+    expect(cooldownHours.status).toBe(422);
+    expect(cooldownHours.json.errors).toEqual([expect.objectContaining({ path: 'alerts.cooldownHours', code: 'unrecognized_keys', in: 'body' })]);
 
     const created = await t.api('POST', '/v1/policies', { body: draftV2 });
     expect(created.status, created.text).toBe(201);
@@ -74,6 +84,13 @@ describe('rating engine in the hub: recompute worker, policy lifecycle, freezes'
     const early = await t.api('POST', '/v1/policies/2/approve');
     expect(early.status).toBe(409);
     expect(early.json.code).toBe('policy_transition_refused');
+
+    // A backtest takes no settings yet: `asOf` is refused by name rather than ignored, and the draft stays a draft.
+    const asOf = await t.api('POST', '/v1/policies/2/backtest', { body: { asOf: '2026-01-01T00:00:00Z' } });
+    expect(asOf.status).toBe(422);
+    expect(asOf.json.errors).toEqual([expect.objectContaining({ path: 'asOf', code: 'unrecognized_keys', in: 'body' })]);
+    expect((await t.api('GET', '/v1/policies/2')).json.policy).toMatchObject({ status: 'draft' });
+    expect((await t.api('GET', '/v1/policies/2')).json.policy).not.toHaveProperty('backtest');
 
     const tested = await t.api('POST', '/v1/policies/2/backtest');
     expect(tested.status, tested.text).toBe(200);

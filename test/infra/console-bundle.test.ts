@@ -28,7 +28,7 @@ describe('serve-console bundle', () => {
   it('ships the static files next to the handler, where it reads them', () => {
     // Assess
     expect(readFileSync(join(assetDir, 'index.mjs'), 'utf8')).toMatch(/export\s*\{[^}]*handler/);
-    for (const file of ['index.html', 'app.js', 'api.js', 'dom.js', 'style.css', 'favicon.svg']) {
+    for (const file of ['index.html', 'app.js', 'api.js', 'dom.js', 'style.css', 'favicon.svg', 'reference/index.html', 'reference/openapi.json']) {
       expect(existsSync(join(assetDir, 'assets', file)), file).toBe(true);
     }
     expect(readFileSync(join(assetDir, 'assets', 'index.html'), 'utf8')).toContain('/console/app.js');
@@ -45,5 +45,18 @@ describe('serve-console bundle', () => {
     expect(result.statusCode).toBe(200);
     expect(result.headers['content-security-policy']).toContain("default-src 'self'");
     expect(result.body).toContain('/console/app.js');
+  });
+
+  it('serves the committed OpenAPI document from the bundle, without the generator in it', async () => {
+    // Act
+    const bundle = (await import(pathToFileURL(join(assetDir, 'index.mjs')).href)) as { handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }> };
+    const result = await bundle.handler(
+      { version: '2.0', routeKey: 'GET /openapi.json', rawPath: '/openapi.json', headers: {}, requestContext: { requestId: 'r', http: { method: 'GET', path: '/openapi.json' }, authorizer: { lambda: { authenticated: 'false' } } }, isBase64Encoded: false },
+      { awsRequestId: 'r', functionName: 'serveConsole', getRemainingTimeInMillis: () => 5000 },
+    );
+    // Assess
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toEqual(JSON.parse(readFileSync('docs/openapi.json', 'utf8')));
+    expect(readFileSync(join(assetDir, 'index.mjs'), 'utf8')).not.toContain('x-problem-codes');
   });
 });

@@ -120,7 +120,7 @@ describe('webhook delivery engine on DynamoDB Local + fauxqs', () => {
     expect(receiver.effective('/hooks/flaky')).toHaveLength(1);
     expect(receiver.received.filter((d) => d.path === '/hooks/flaky').map((d) => d.headers['webhook-id'])).toEqual([event.id, event.id, event.id]);
 
-    const [logged] = await subscriptionDeliveries({
+    const { records: [logged] } = await subscriptionDeliveries({
       subscriptions: subscriptionStore(table),
       deliveries: deliveryStore(table),
       events: eventStore(table),

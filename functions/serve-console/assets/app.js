@@ -101,7 +101,7 @@ const portfolio = async (params) => {
     do {
       page = await api('GET', `/v1/customers${query({ limit: 50, grade: grade || undefined, cursor })}`);
       rows.push(...page.customers);
-      cursor = page.cursor;
+      cursor = page.nextCursor ?? undefined;
       rounds++;
     } while (cursor && page.customers.length === 0 && rounds < 10);
     more.disabled = false;

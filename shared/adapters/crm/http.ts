@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { PermanentError, TransientError } from '../../domain/errors.js';
+import type { CredentialRole } from '../../domain/crm/field-mapping.js';
 
 export interface CrmHttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -167,8 +168,8 @@ export type RateLimiter = ReturnType<typeof createRateLimiter>;
 /** Resolves `role` from the connection's credential names through the secret source. */
 export const secretFor = async (
   secrets: { get(name: string): Promise<string> },
-  credentials: Record<string, string>,
-  role: string,
+  credentials: Readonly<Partial<Record<CredentialRole, string>>>,
+  role: CredentialRole,
   connectionId: string,
 ): Promise<string> => {
   const name = credentials[role];

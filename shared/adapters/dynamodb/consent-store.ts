@@ -1,11 +1,8 @@
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
-import { ConsentSchema } from '../../domain/credit/pull/consent.js';
 import { NotFoundError } from '../../domain/errors.js';
-import type { ConsentRepository, StoredConsent } from '../../domain/bureau-pulls/ports.js';
+import { StoredConsentSchema, type ConsentRepository, type StoredConsent } from '../../domain/bureau-pulls/ports.js';
 import { isConditionFailure, type TableRef } from './client.js';
 
-const StoredConsentSchema = ConsentSchema.extend({ consentId: z.string().min(1) });
 const key = (customerId: string, consentId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: `CONSENT#${consentId}` });
 
 /** Consents of a customer, one item each under the customer's partition. */

@@ -1,7 +1,15 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import type { BureauReviewStore, ExtraPut, ReportArchive, ReviewDecision, StoredBureauReview } from '../../domain/bureau-pulls/ports.js';
+import {
+  ReviewDecisionSchema,
+  StoredBureauReviewSchema,
+  type BureauReviewStore,
+  type ExtraPut,
+  type ReportArchive,
+  type ReviewDecision,
+  type StoredBureauReview,
+} from '../../domain/bureau-pulls/ports.js';
 import { ConflictError } from '../../domain/errors.js';
 import { CreditReportSchema, type CreditReport } from '../../domain/credit/credit-report.js';
 import { BureauIdSchema, type BureauId } from '../../domain/credit/credit-summary.js';
@@ -26,19 +34,7 @@ const ArchivedReportSchema = z.object({
   parts: z.number().int().nonnegative(),
 });
 
-/** A subject-mismatch review item as listed for the risk team (no report content). */
-export const SubjectReviewSchema = z.object({
-  customerId: z.string(),
-  bureau: BureauIdSchema,
-  reportId: z.string(),
-  pullId: z.string(),
-  reasons: z.array(z.string()),
-  at: z.string(),
-});
-export type SubjectReview = z.infer<typeof SubjectReviewSchema>;
-
-const ReviewDecisionSchema = z.object({ decision: z.enum(['accepted', 'dismissed']), at: z.string(), by: z.string(), reason: z.string().optional() });
-const StoredReviewSchema = SubjectReviewSchema.extend({ decision: ReviewDecisionSchema.optional() });
+const StoredReviewSchema = StoredBureauReviewSchema.extend({ decision: ReviewDecisionSchema.optional() });
 
 const isConditionFailure = (error: unknown): boolean => error instanceof Error && (error.name === 'TransactionCanceledException' || error.name === 'ConditionalCheckFailedException');
 
@@ -76,7 +72,7 @@ const decisionItems = (review: StoredBureauReview, decision: ReviewDecision): { 
 export const creditReportStore = ({ client, tableName }: TableRef): ReportArchive & {
   getReport(customerId: string, bureau: BureauId, reportId: string): Promise<{ report: CreditReport; raw: string } | undefined>;
   listReviews(customerId: string): Promise<Array<{ reportId: string; bureau: string; reasons: string[] }>>;
-  listOpenReviews(limit: number): Promise<SubjectReview[]>;
+  listOpenReviews(limit: number): Promise<StoredBureauReview[]>;
 } & BureauReviewStore => ({
   itemsFor({ customerId, report, raw, pullId, subjectMatch, archivedOnly }) {
     const rawGz = gzipSync(Buffer.from(raw.body, 'utf8'));
@@ -159,7 +155,7 @@ export const creditReportStore = ({ client, tableName }: TableRef): ReportArchiv
     const { Items = [] } = await client.send(
       new QueryCommand({ TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'REVIEWS#open' }, ScanIndexForward: false, Limit: limit }),
     );
-    return Items.map((i) => SubjectReviewSchema.parse(i));
+    return Items.map((i) => StoredBureauReviewSchema.parse(i));
   },
   async findReview(reviewId) {
     const { Items = [] } = await client.send(

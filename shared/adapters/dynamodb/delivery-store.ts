@@ -83,17 +83,39 @@ export const deliveryStore = ({ client, tableName }: TableRef) => ({
     await client.send(new UpdateCommand({ TableName: tableName, Key: key, UpdateExpression: 'REMOVE gsi2pk, gsi2sk' }));
   },
 
-  async listForSubscription(subscriptionId: string, limit = 50): Promise<DeliveryRecord[]> {
-    const { Items = [] } = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
-        ExpressionAttributeValues: { ':pk': `SUB#${subscriptionId}`, ':d': 'DELIVERY#' },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return Items.map((i) => DeliveryRecordSchema.parse(i['record']));
+  /**
+   * One page of a subscription's delivery log, newest first, optionally of one status. Pages are
+   * exact (a filtered query goes on until the page is full or the log ends); `next` is the last
+   * record's sort key, to pass back as `after`.
+   */
+  async listForSubscription(subscriptionId: string, page: { limit: number; after?: string; status?: DeliveryRecord['status'] }): Promise<{ records: DeliveryRecord[]; next?: string }> {
+    const records: DeliveryRecord[] = [];
+    let startKey: Record<string, unknown> | undefined = page.after ? { pk: `SUB#${subscriptionId}`, sk: page.after } : undefined;
+    let lastSk: string | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
+          ExpressionAttributeValues: { ':pk': `SUB#${subscriptionId}`, ':d': 'DELIVERY#' },
+          ScanIndexForward: false,
+          Limit: page.status ? Math.max(page.limit * 2, 50) : page.limit + 1,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      for (const item of Items) {
+        const record = DeliveryRecordSchema.parse(item['record']);
+        if (page.status && record.status !== page.status) {
+          lastSk = String(item['sk']);
+          continue;
+        }
+        if (records.length === page.limit) return { records, next: lastSk };
+        records.push(record);
+        lastSk = String(item['sk']);
+      }
+      startKey = LastEvaluatedKey;
+    } while (startKey);
+    return { records };
   },
 });
 export type DeliveryStore = ReturnType<typeof deliveryStore>;

@@ -1,6 +1,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { QuarantineEntrySchema, type QuarantineEntry } from '../../domain/audit/read-quarantine.js';
 import type { Quarantine } from '../../lambda/sqs.js';
 import type { TableRef } from './client.js';
 
@@ -8,9 +9,6 @@ const RETENTION_DAYS = 90;
 /** Partitions are read page by page when looking up one message's payload; bounded. */
 const MAX_PAYLOAD_PAGES = 20;
 
-/** A quarantine entry as listed: never the payload. */
-export const QuarantineEntrySchema = z.object({ messageId: z.string(), code: z.string(), reason: z.string(), receiveCount: z.number().optional(), at: z.string() });
-export type QuarantineEntry = z.infer<typeof QuarantineEntrySchema>;
 const PayloadItemSchema = QuarantineEntrySchema.extend({ body: z.instanceof(Uint8Array) });
 
 /**

@@ -1,13 +1,14 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { BureauConnector, RawBureauReport } from '../credit/bureau-connector.js';
 import type { CreditReport } from '../credit/credit-report.js';
-import type { BureauId } from '../credit/credit-summary.js';
-import type { Consent } from '../credit/pull/consent.js';
+import { BureauIdSchema, type BureauId } from '../credit/credit-summary.js';
+import { ConsentSchema } from '../credit/pull/consent.js';
 import type { SubjectMatch } from '../credit/pull/subject-match.js';
 import type { BureauPull, PullMessage } from './bureau-pull.js';
 
 /** A consent as stored: the domain consent plus its id. */
-export type StoredConsent = Consent & { consentId: string };
+export const StoredConsentSchema = ConsentSchema.extend({ consentId: z.string().min(1) });
+export type StoredConsent = z.infer<typeof StoredConsentSchema>;
 
 export interface ConsentRepository {
   add(consent: StoredConsent): Promise<void>;
@@ -60,23 +61,20 @@ export interface ReportArchive {
   listPulledBefore(before: string, limit: number): Promise<Array<{ customerId: string; bureau: BureauId; pulledAt: string }>>;
 }
 
-/** A subject-mismatch review; its id is the archived report's id. */
-export interface StoredBureauReview {
-  customerId: string;
-  bureau: BureauId;
-  reportId: string;
-  pullId: string;
-  reasons: string[];
-  at: string;
-}
+/** A subject-mismatch review as listed for the risk team (no report content); its id is the archived report's id. */
+export const StoredBureauReviewSchema = z.object({
+  customerId: z.string(),
+  bureau: BureauIdSchema,
+  reportId: z.string(),
+  pullId: z.string(),
+  reasons: z.array(z.string()),
+  at: z.string(),
+});
+export type StoredBureauReview = z.infer<typeof StoredBureauReviewSchema>;
 
 /** A reviewer's decision on a subject-mismatch review. */
-export interface ReviewDecision {
-  decision: 'accepted' | 'dismissed';
-  at: string;
-  by: string;
-  reason?: string;
-}
+export const ReviewDecisionSchema = z.object({ decision: z.enum(['accepted', 'dismissed']), at: z.string(), by: z.string(), reason: z.string().optional() });
+export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
 
 /** Subject-mismatch reviews and their decisions (adapter-defined key layout). */
 export interface BureauReviewStore {

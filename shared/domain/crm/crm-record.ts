@@ -69,3 +69,18 @@ export type CrmCustomerRecord = z.infer<typeof CrmCustomerRecordSchema>;
 export type CrmOrderRecord = z.infer<typeof CrmOrderRecordSchema>;
 export type CrmInvoiceRecord = z.infer<typeof CrmInvoiceRecordSchema>;
 export type CrmPaymentRecord = z.infer<typeof CrmPaymentRecordSchema>;
+
+const IdentifierInputSchema = z.strictObject({ scheme: IdentifierSchemeSchema, value: z.string().min(1) });
+const MoneyInputSchema = MoneySchema.strict();
+
+/**
+ * A canonical record as a client sends it (POST /v1/crm/{connectionId}/records): the same as
+ * `CrmRecordSchema`, but an unknown key is refused at its path instead of dropped. Open by nature:
+ * `custom` (the CRM's own custom fields).
+ */
+export const CrmRecordInputSchema = z.discriminatedUnion('objectType', [
+  CrmCustomerRecordSchema.extend({ identifiers: z.array(IdentifierInputSchema).default([]) }).strict(),
+  CrmOrderRecordSchema.extend({ amount: MoneyInputSchema }).strict(),
+  CrmInvoiceRecordSchema.extend({ amount: MoneyInputSchema, open: MoneyInputSchema }).strict(),
+  CrmPaymentRecordSchema.extend({ amount: MoneyInputSchema }).strict(),
+]);

@@ -22,21 +22,21 @@ export const SourcePathSchema = z.string().min(1).max(300);
 export const SecretNameSchema = z.string().regex(/^[A-Za-z0-9/_+=.@:-]{1,512}$/, 'a secret name, not a secret value');
 
 export const TransformSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('trim') }),
-  z.object({ kind: z.literal('lowercase') }),
-  z.object({ kind: z.literal('uppercase') }),
+  z.strictObject({ kind: z.literal('trim') }),
+  z.strictObject({ kind: z.literal('lowercase') }),
+  z.strictObject({ kind: z.literal('uppercase') }),
   /** Phone to E.164; numbers without `+`/`00` get `defaultCallingCode` (digits, e.g. "86") after dropping a trunk `0`. */
-  z.object({ kind: z.literal('e164'), defaultCallingCode: z.string().regex(/^\d{1,3}$/).optional() }),
+  z.strictObject({ kind: z.literal('e164'), defaultCallingCode: z.string().regex(/^\d{1,3}$/).optional() }),
   /** ISO date/date-time, `YYYY-MM-DD`, `YYYY-MM-DD HH:mm:ss` (UTC) or epoch milliseconds → ISO 8601 UTC. */
-  z.object({ kind: z.literal('date') }),
+  z.strictObject({ kind: z.literal('date') }),
   /** Decimal amount at the rule's path → `{ amountMinor, currency }`; currency from `currencyPath`, else `fixedCurrency`. */
-  z.object({
+  z.strictObject({
     kind: z.literal('money'),
     currencyPath: SourcePathSchema.optional(),
     fixedCurrency: z.string().regex(/^[A-Z]{3}$/).optional(),
   }),
   /** Exact-match lookup of the stringified value; `default` when no key matches (else the value is dropped). */
-  z.object({
+  z.strictObject({
     kind: z.literal('enum'),
     map: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
     default: z.union([z.string(), z.number(), z.boolean()]).optional(),
@@ -47,7 +47,7 @@ export type Transform = z.infer<typeof TransformSchema>;
 const CANONICAL_TARGET =
   /^(fields\.[A-Za-z]+|custom\.[\w.-]+|kind|deleted|customerExternalId|invoiceExternalId|orderedAt|issuedAt|dueAt|paidAt|amount|open|status)$/;
 
-export const FieldRuleSchema = z.object({
+export const FieldRuleSchema = z.strictObject({
   /** Source path, or several tried in order (first non-empty wins). */
   from: z.union([SourcePathSchema, z.array(SourcePathSchema).min(1)]),
   /** Canonical target: `fields.<profileField>`, `custom.<name>`, or a top-level record field (`amount`, `orderedAt`, ...). */
@@ -56,13 +56,13 @@ export const FieldRuleSchema = z.object({
 });
 export type FieldRule = z.infer<typeof FieldRuleSchema>;
 
-export const IdentifierRuleSchema = z.object({
+export const IdentifierRuleSchema = z.strictObject({
   from: SourcePathSchema,
   scheme: IdentifierSchemeSchema,
   transforms: z.array(TransformSchema).default([]),
 });
 
-export const ObjectMappingSchema = z.object({
+export const ObjectMappingSchema = z.strictObject({
   objectType: z.enum(['customer', 'order', 'invoice', 'payment']),
   idPath: SourcePathSchema,
   modifiedAtPath: SourcePathSchema,
@@ -79,7 +79,7 @@ export type ObjectMapping = z.infer<typeof ObjectMappingSchema>;
 export const WriteBackSourceSchema = z.enum(['grade', 'score', 'pd', 'limit', 'limitCurrency', 'reasons', 'ratedAt', 'policyVersion']);
 export type WriteBackSource = z.infer<typeof WriteBackSourceSchema>;
 
-export const WriteBackMappingSchema = z.object({
+export const WriteBackMappingSchema = z.strictObject({
   /** CRM object that receives the write-back (`Accounts`, `AccountObj`, `companies`, `Account`). */
   objectName: z.string().min(1),
   /** Canonical output → CRM field API name. */
@@ -87,11 +87,28 @@ export const WriteBackMappingSchema = z.object({
 });
 export type WriteBackMapping = z.infer<typeof WriteBackMappingSchema>;
 
+/** The roles a connection names secrets for; each CRM adapter reads its own (Zoho: clientId, clientSecret, refreshToken, ...). */
+export const CredentialRoleSchema = z.enum([
+  'clientId',
+  'clientSecret',
+  'refreshToken',
+  'accessToken',
+  'channelToken',
+  'appId',
+  'appSecret',
+  'permanentCode',
+  'inboundSecret',
+]);
+export type CredentialRole = z.infer<typeof CredentialRoleSchema>;
+
 /**
  * One CRM connection: where it lives, how its objects map to canonical records, which
  * secrets (by name) it uses, and which fields RiskBridge writes back. Pure configuration.
+ * Strict at every level (an unknown key is refused, not dropped); open by nature are only the
+ * names the CRM owns: object names (`objects` keys), `enum` transform values and the keys of
+ * native records.
  */
-export const ConnectionConfigSchema = z.object({
+export const ConnectionConfigSchema = z.strictObject({
   connectionId: z.string().min(1).max(100),
   crm: CrmNameSchema,
   /** API root, e.g. `https://www.zohoapis.com.cn`, `https://open.fxiaoke.com`, `https://api.hubapi.com`, `https://acme.my.salesforce.com`. */
@@ -100,7 +117,7 @@ export const ConnectionConfigSchema = z.object({
   authBaseUrl: z.url().optional(),
   objects: z.record(z.string().min(1), ObjectMappingSchema),
   /** Role → secret NAME, e.g. `{ clientSecret: 'riskbridge/zoho/acme/client-secret' }`. */
-  credentials: z.record(z.string(), SecretNameSchema).default({}),
+  credentials: z.partialRecord(CredentialRoleSchema, SecretNameSchema).default({}),
   writeBack: WriteBackMappingSchema.optional(),
   /** Ids by which the CRM identifies RiskBridge's own changes (user ids, HubSpot app id, Salesforce client id). */
   integrationUsers: z.array(z.string().min(1)).default([]),

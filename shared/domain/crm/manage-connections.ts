@@ -1,10 +1,11 @@
+import { z } from 'zod';
 import type { AuditInput } from '../audit/audit-chain.js';
 import type { Clock } from '../clock.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { channelsToRearm, nextChannelExpiry, type WatchChannel } from './channel-rearm.js';
-import type { CrmName } from './crm-record.js';
+import { channelsToRearm, nextChannelExpiry, WatchChannelSchema, type WatchChannel } from './channel-rearm.js';
+import { CrmNameSchema } from './crm-record.js';
 import { defaultConnectionConfig } from './default-mappings.js';
-import { parseConnectionConfig, type ConnectionConfig } from './field-mapping.js';
+import { ConnectionConfigSchema, parseConnectionConfig, type ConnectionConfig } from './field-mapping.js';
 
 export interface ConnectionRepository {
   get(connectionId: string): Promise<ConnectionConfig | undefined>;
@@ -33,14 +34,41 @@ export interface ManageConnectionsDeps {
   secrets: { channelId(): string; token(): string };
 }
 
-/** Body of PUT /v1/crm/connections/{id} once its envelope is parsed: a template plus overrides, or a full configuration. */
-export type PutConnection = { template?: CrmName | undefined } & Record<string, unknown>;
+const config = ConnectionConfigSchema.shape;
 
-/** Body of POST /v1/crm/connections/{id}/channel. */
-export interface ArmChannel {
-  events?: string[] | undefined;
-  channelId?: string | undefined;
-}
+/** The connection id of a path: letters, digits, `_ . -`. */
+export const ConnectionIdSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits, _ . - (at most 100)');
+
+/**
+ * Body of PUT /v1/crm/connections/{id}: a full configuration, or a `template` (the CRM's default
+ * mapping) whose top-level fields the given ones replace. Every field is checked as strictly as the
+ * stored configuration (unknown keys → 422 at their path); the merged result must then be a whole
+ * configuration (`crm` and `objects` are required without a template). `connectionId`, if given,
+ * must be the path's.
+ */
+export const PutConnectionSchema = z.strictObject({
+  template: CrmNameSchema.optional().describe("Start from this CRM's default mapping; the given fields replace its top-level fields"),
+  connectionId: ConnectionIdSchema.optional(),
+  crm: config.crm.optional(),
+  apiBaseUrl: config.apiBaseUrl,
+  authBaseUrl: config.authBaseUrl,
+  objects: config.objects.optional(),
+  credentials: config.credentials.removeDefault().optional(),
+  writeBack: config.writeBack,
+  integrationUsers: config.integrationUsers.removeDefault().optional(),
+  actingUserId: config.actingUserId,
+});
+export type PutConnection = z.infer<typeof PutConnectionSchema>;
+
+/** Body of POST /v1/crm/connections/{id}/channel (may be empty: the previous channel id and events, else every mapped object). */
+export const ArmChannelSchema = z.strictObject({
+  events: z.array(WatchChannelSchema.shape.events.element).min(1).max(20).optional(),
+  channelId: WatchChannelSchema.shape.channelId.optional(),
+});
+export type ArmChannel = z.infer<typeof ArmChannelSchema>;
+
+/** What arming answers: the stored channel and the URL Zoho will notify. */
+export const ArmedChannelSchema = z.object({ channel: WatchChannelSchema, notifyUrl: z.url() });
 
 /**
  * CRM connection configuration use cases: list, get (404 when unknown), put (template defaults merged
@@ -59,6 +87,9 @@ export const manageConnections = ({ connections, channels, watcher, audit, clock
     get: existing,
     async put(connectionId: string, input: PutConnection, actor: string): Promise<{ connection: ConnectionConfig; created: boolean }> {
       const { template, ...rest } = input;
+      if (rest.connectionId !== undefined && rest.connectionId !== connectionId) {
+        throw new ValidationError('The connection id differs from the path', [{ path: 'connectionId', message: `expected ${connectionId} (the path's) or nothing` }]);
+      }
       const base = template ? defaultConnectionConfig(template, connectionId) : {};
       const config = parseConnectionConfig({ ...base, ...rest, connectionId });
       const created = (await connections.get(connectionId)) === undefined;

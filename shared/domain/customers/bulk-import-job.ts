@@ -92,8 +92,57 @@ export interface CreateImport {
   complete: boolean;
 }
 
-/** What `GET /v1/imports/{id}` shows: the job without its inline mapping, `done` once every queued record has an outcome. */
-export type ImportJobView = Omit<ImportJob, 'inlineMapping'> & { done: boolean };
+const ImportConnectionIdSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits, _ . - (at most 100)');
+const BooleanParamSchema = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** JSON body of POST /v1/imports: the mapping, and optionally the first chunk as `data`. */
+export const CreateImportSchema = z.strictObject({
+  mapping: z.union([z.string().min(1), ColumnMappingSchema]).describe("A ready mapping's name (`online-retail-ii`) or an inline column mapping"),
+  format: z.enum(['csv', 'ndjson']).default('csv'),
+  connectionId: ImportConnectionIdSchema.optional(),
+  data: z.string().optional().describe('The first chunk (with its header row); more may follow as chunks'),
+  complete: z.boolean().default(true).describe('False when more chunks follow (POST /v1/imports/{importId}/chunks)'),
+});
+export type CreateImportBody = z.infer<typeof CreateImportSchema>;
+
+/** Query of POST /v1/imports with a raw CSV or NDJSON body (its fields as parameters; `mapping` then required). */
+export const CreateImportQuerySchema = z.strictObject({
+  mapping: z.string().min(1).optional().describe("A ready mapping's name; required with a CSV or NDJSON body"),
+  connectionId: ImportConnectionIdSchema.optional(),
+  complete: BooleanParamSchema.optional().describe('`false` when more chunks follow (default `true`)'),
+});
+export type CreateImportQuery = z.infer<typeof CreateImportQuerySchema>;
+
+/** Query of POST /v1/imports/{importId}/chunks. */
+export const ImportChunkQuerySchema = z.strictObject({
+  complete: BooleanParamSchema.default(true).describe('`false` when more chunks follow'),
+  lineOffset: z.coerce.number().int().nonnegative().default(0).describe("Lines of the file before this chunk's header line, so that reported lines are file lines"),
+});
+
+/**
+ * The import command of POST /v1/imports: from a JSON body (`CreateImportSchema`; then no query
+ * fields), or from a raw CSV/NDJSON body with its fields as query parameters (`mapping` required;
+ * NDJSON when the media type says so). Pure.
+ * @throws ValidationError naming the query parameter that is missing or misplaced.
+ */
+export const toCreateImport = (input: { body: CreateImportBody | undefined; query: CreateImportQuery; text: string; mediaType: string | undefined }): CreateImport => {
+  const { body, query } = input;
+  if (body) {
+    const misplaced = Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [key]));
+    if (misplaced.length > 0) {
+      throw new ValidationError('With a JSON body, give the import fields in the body', misplaced.map((key) => ({ path: key, message: 'give it in the JSON body', code: 'unrecognized_keys', in: 'query' as const })));
+    }
+    return { data: body.data ?? '', format: body.format, mapping: body.mapping, connectionId: body.connectionId, complete: body.complete };
+  }
+  if (!query.mapping) throw new ValidationError('A mapping is required', [{ path: 'mapping', message: 'required with a CSV or NDJSON body', code: 'invalid_type', in: 'query' }]);
+  return { data: input.text, format: input.mediaType === 'application/x-ndjson' ? 'ndjson' : 'csv', mapping: query.mapping, connectionId: query.connectionId, complete: query.complete ?? true };
+};
+
+/** What the import routes show: the job without its inline mapping, `done` once every queued record has an outcome. */
+export const ImportJobViewSchema = ImportJobSchema.omit({ inlineMapping: true }).extend({
+  done: z.boolean().describe('Complete, and every queued record applied or failed'),
+});
+export type ImportJobView = z.infer<typeof ImportJobViewSchema>;
 
 export interface BulkImportJobsDeps {
   jobs: ImportJobRepository;
@@ -121,8 +170,12 @@ export const bulkImportJobs = ({ jobs, audit, enqueue, clock, newJobId }: BulkIm
     if (!job) throw new NotFoundError(`Import ${jobId}`);
     return job;
   };
+  const view = async (jobId: string): Promise<ImportJobView> => {
+    const { inlineMapping: _m, ...job } = await existing(jobId);
+    return { ...job, done: job.status === 'complete' && job.recordsApplied + job.recordsFailed >= job.recordsQueued };
+  };
   return {
-    async create(input: CreateImport, actor: string): Promise<ImportJob> {
+    async create(input: CreateImport, actor: string): Promise<ImportJobView> {
       const jobId = newJobId();
       const mapping = resolveMapping(input.mapping, input.connectionId);
       await jobs.create({
@@ -133,17 +186,14 @@ export const bulkImportJobs = ({ jobs, audit, enqueue, clock, newJobId }: BulkIm
       await audit.append({ actor, action: 'crm.import.create', target: `import:${jobId}`, details: { mapping: mapping.name, format: input.format } });
       if (input.data.trim()) await runChunk(jobId, input.data, input.format, typeof input.mapping === 'string' ? input.mapping : mapping, mapping.connectionId, 0, input.complete, 0);
       else await jobs.addChunk(jobId, { rowsRead: 0, recordsQueued: 0, errors: [], complete: input.complete }, 0);
-      return existing(jobId);
+      return view(jobId);
     },
-    async addChunk(jobId: string, body: string, options: { lineOffset: number; complete: boolean }): Promise<ImportJob> {
+    async addChunk(jobId: string, body: string, options: { lineOffset: number; complete: boolean }): Promise<ImportJobView> {
       const job = await existing(jobId);
       await runChunk(jobId, body, job.format, job.inlineMapping ?? job.mapping, job.connectionId, options.lineOffset, options.complete, job.errors.length);
-      return existing(jobId);
+      return view(jobId);
     },
-    async get(jobId: string): Promise<ImportJobView> {
-      const { inlineMapping: _m, ...job } = await existing(jobId);
-      return { ...job, done: job.status === 'complete' && job.recordsApplied + job.recordsFailed >= job.recordsQueued };
-    },
+    get: view,
   };
 };
 export type BulkImportJobs = ReturnType<typeof bulkImportJobs>;

@@ -1,10 +1,21 @@
-import type { CrmRecord } from '../crm/crm-record.js';
+import { z } from 'zod';
+import { CrmRecordInputSchema, type CrmRecord } from '../crm/crm-record.js';
 import { mapRecord, UnknownObjectTypeError, type ConnectionConfig } from '../crm/field-mapping.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { CrmIngestMessage } from './ingest-message.js';
 
-/** Body of POST /v1/crm/{connectionId}/records: native records of one mapped object, or canonical records. */
-export type IngestRecords = { objectName: string; records: Array<Record<string, unknown>> } | { records: CrmRecord[] };
+/**
+ * Body of POST /v1/crm/{connectionId}/records: native records of one mapped object (open: their keys
+ * are the CRM's), or canonical records (strict).
+ */
+export const IngestRecordsSchema = z.union([
+  z.strictObject({ objectName: z.string().min(1), records: z.array(z.record(z.string(), z.unknown())).min(1).max(500) }),
+  z.strictObject({ records: z.array(CrmRecordInputSchema).min(1).max(500) }),
+]);
+export type IngestRecords = z.infer<typeof IngestRecordsSchema>;
+
+/** What an ingest answers: how many records were queued. */
+export const IngestReceiptSchema = z.object({ accepted: z.number().int().nonnegative() });
 
 export interface IngestRecordsDeps {
   connections: { get(connectionId: string): Promise<ConnectionConfig | undefined> };

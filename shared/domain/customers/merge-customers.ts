@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { newEvent } from '../events/new-event.js';
 import { identityKeys } from '../identity/matching.js';
-import { CustomerIdSchema, type CustomerProfile } from '../profile/customer-profile.js';
+import { CustomerIdSchema, CustomerProfileSchema, type CustomerProfile } from '../profile/customer-profile.js';
 import { mergeProfiles, unmerge } from '../profile/merge.js';
 import { DEFAULT_SURVIVORSHIP, type SurvivorshipConfig } from '../profile/survivorship.js';
 import type { MergeRecordStore, ReviewDecisions } from './crm-ports.js';
@@ -12,6 +12,10 @@ import type { ExtraDelete, ExtraPut, IdentityIndex, ProfileChange, ProfileReposi
 
 export const MergeCommandSchema = z.object({ survivorId: CustomerIdSchema, absorbedId: CustomerIdSchema, reviewId: z.string().optional() }).strict();
 export type MergeCommand = z.infer<typeof MergeCommandSchema>;
+
+/** What a merge or an unmerge answers: both profiles as written. */
+export const MergeResultSchema = z.object({ survivor: CustomerProfileSchema, absorbed: CustomerProfileSchema });
+export type MergeResult = z.infer<typeof MergeResultSchema>;
 
 export interface MergeDeps {
   profiles: ProfileRepository & { commitMany(changes: ProfileChange[]): Promise<void> };
@@ -45,7 +49,7 @@ const load = async (profiles: ProfileRepository, id: string): Promise<CustomerPr
  * Both are audited.
  */
 export const mergeCustomers = (deps: MergeDeps) => ({
-  async merge(command: MergeCommand, actor: string) {
+  async merge(command: MergeCommand, actor: string): Promise<MergeResult> {
     const now = deps.clock.now();
     let review: { put: ExtraPut; remove: ExtraDelete } | undefined;
     if (command.reviewId !== undefined) {
@@ -74,7 +78,7 @@ export const mergeCustomers = (deps: MergeDeps) => ({
     return { survivor: result.survivor, absorbed: result.absorbed };
   },
 
-  async unmerge(command: MergeCommand, actor: string) {
+  async unmerge(command: MergeCommand, actor: string): Promise<MergeResult> {
     const now = deps.clock.now();
     const record = await deps.merges.get(command.survivorId, command.absorbedId);
     if (!record) throw new NotFoundError(`Merge of ${command.absorbedId} into ${command.survivorId}`);

@@ -4,7 +4,8 @@ import { ConflictError, ValidationError, type FieldIssue } from '../errors.js';
 import { newEvent } from '../events/new-event.js';
 import { normaliseIdentifier } from '../identity/identifiers/normalise-identifier.js';
 import { blockingKeys, identityKeys } from '../identity/matching.js';
-import { ProfileFieldNameSchema, type CustomerProfile } from '../profile/customer-profile.js';
+import { canonicaliseFields, CanonicalFieldsSchema } from '../profile/canonical-fields.js';
+import type { CustomerProfile } from '../profile/customer-profile.js';
 import { IdentifierSchemeSchema } from '../profile/identifiers.js';
 import { applyCustomerRecord, type ApplyResult, type ProfileObservation } from '../profile/merge.js';
 import { DEFAULT_SURVIVORSHIP, type SurvivorshipConfig } from '../profile/survivorship.js';
@@ -13,10 +14,14 @@ import type { IdentityIndex, ProfileRepository } from './ports.js';
 /** Body of `PUT /v1/customers/{customerId}`. */
 export const UpsertCustomerSchema = z
   .object({
-    kind: z.enum(['business', 'consumer']).default('business'),
-    fields: z.partialRecord(ProfileFieldNameSchema, z.union([z.string().trim().min(1).max(500), z.number(), z.boolean()])).default({}),
+    /** Applies on create (default `business`); on an update only when sent. */
+    kind: z.enum(['business', 'consumer']).optional(),
+    fields: CanonicalFieldsSchema.default({}),
     identifiers: z.array(z.object({ scheme: IdentifierSchemeSchema, value: z.string().trim().min(1).max(200) }).strict()).max(50).default([]),
-    /** When the source observed these values; defaults to now. Older values never overwrite newer ones. */
+    /**
+     * When the source observed these values; defaults to now. Older values never overwrite newer
+     * ones; a time later than now plus the allowed clock skew is refused, so no value can be pinned.
+     */
     observedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
@@ -50,7 +55,22 @@ export const normaliseUpsertIdentifiers = (input: UpsertCustomer): UpsertCustome
     return { scheme: id.scheme, value: n.value };
   });
   if (issues.length) throw new ValidationError('The customer is not valid', issues);
-  return { ...input, identifiers };
+  return { ...input, fields: canonicaliseFields(input.fields), identifiers };
+};
+
+/** How far in the future an observation time may lie (clocks drift), by default. */
+export const DEFAULT_MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Refuses an observation time later than now + skew (422 at `observedAt`): a time in the future
+ * would win survivorship against every later correction and pin the field.
+ */
+export const assertNotFuture = (observedAt: string | undefined, now: Date, maxSkewMs: number, path = 'observedAt'): void => {
+  if (observedAt !== undefined && Date.parse(observedAt) > now.getTime() + maxSkewMs) {
+    throw new ValidationError('The observation time lies in the future', [
+      { path, message: `must not be later than now plus ${Math.round(maxSkewMs / 1000)} s of clock skew`, code: 'future_time' },
+    ]);
+  }
 };
 
 /**
@@ -71,13 +91,13 @@ export const applyObservation = (
   const observation: ProfileObservation = {
     source,
     observedAt,
-    kind: input.kind,
+    ...(input.kind === undefined ? {} : { kind: input.kind }),
     fields: input.fields,
     identifiers: input.identifiers,
   };
   const result = applyCustomerRecord(current, observation, survivorship, at, { customerId });
   const changedFields = [...result.changedFields.map((f) => `fields.${f}`), ...result.addedIdentifiers.map((i) => `identifiers.${i.scheme}`)];
-  if (current && current.kind !== input.kind) {
+  if (current && input.kind !== undefined && current.kind !== input.kind) {
     result.profile.kind = input.kind;
     changedFields.push('kind');
     if (!result.changed) {
@@ -91,8 +111,21 @@ export const applyObservation = (
 };
 
 export const upsertCustomer =
-  ({ profiles, clock, identities, survivorship }: { profiles: ProfileRepository; clock: Clock; identities?: IdentityIndex; survivorship?: SurvivorshipConfig }) =>
+  ({
+    profiles,
+    clock,
+    identities,
+    survivorship,
+    maxClockSkewMs = DEFAULT_MAX_CLOCK_SKEW_MS,
+  }: {
+    profiles: ProfileRepository;
+    clock: Clock;
+    identities?: IdentityIndex;
+    survivorship?: SurvivorshipConfig;
+    maxClockSkewMs?: number;
+  }) =>
   async (command: { customerId: string; input: UpsertCustomer; source: string }): Promise<UpsertResult> => {
+    assertNotFuture(command.input.observedAt, clock.now(), maxClockSkewMs);
     const input = normaliseUpsertIdentifiers(command.input);
     for (let attempt = 1; ; attempt++) {
       const now = clock.now();

@@ -8,8 +8,8 @@ import { updateJob } from './update-job.js';
 
 /** Filters of `GET /v1/jobs`. */
 export const JobListFilterSchema = z.strictObject({
-  status: JobStatusSchema.optional(),
-  kind: JobKindNameSchema.optional(),
+  status: JobStatusSchema.optional().describe('Only jobs in this state'),
+  kind: JobKindNameSchema.optional().describe('Only jobs of this kind, e.g. `portfolio.export`'),
 });
 export type JobListFilter = z.infer<typeof JobListFilterSchema>;
 

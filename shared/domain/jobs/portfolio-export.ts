@@ -7,8 +7,8 @@ export const PORTFOLIO_EXPORT = 'portfolio.export';
 
 /** Body of `POST /v1/exports/portfolio`, stored as the job's input. */
 export const PortfolioExportInputSchema = z.strictObject({
-  format: ExportFormatSchema,
-  grade: z.string().regex(/^[A-Za-z0-9+-]{1,8}$/, 'a grade such as AA or B+').optional(),
+  format: ExportFormatSchema.describe('`csv` (RFC 4180, UTF-8 with a byte-order mark, one column per portfolio field) or `ndjson` (one JSON row per line)'),
+  grade: z.string().regex(/^[A-Za-z0-9+-]{1,8}$/, 'a grade such as AA or B+').optional().describe('Only customers currently rated with this grade'),
 });
 export type PortfolioExportInput = z.infer<typeof PortfolioExportInputSchema>;
 

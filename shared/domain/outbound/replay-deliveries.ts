@@ -25,16 +25,17 @@ export const ReplayRequestSchema = z.union([
 ]);
 export type ReplayRequest = z.infer<typeof ReplayRequestSchema>;
 
-/** Query of `GET /v1/subscriptions/{id}/deliveries`. */
+/** Filters of `GET /v1/subscriptions/{id}/deliveries` (paged with `limit` and a cursor). */
 export const DeliveryLogQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
   status: z.enum(['scheduled', 'delivered', 'exhausted', 'failed', 'skipped']).optional(),
 });
-export type DeliveryLogQuery = z.infer<typeof DeliveryLogQuerySchema>;
+export type DeliveryLogQuery = z.infer<typeof DeliveryLogQuerySchema> & { limit: number; after?: string };
 
 export interface ReplayPorts {
   subscriptions: { get(id: string): Promise<Subscription | undefined> };
-  deliveries: { listForSubscription(subscriptionId: string, limit?: number): Promise<DeliveryRecord[]> };
+  deliveries: {
+    listForSubscription(subscriptionId: string, page: { limit: number; after?: string; status?: DeliveryRecord['status'] }): Promise<{ records: DeliveryRecord[]; next?: string }>;
+  };
   events: {
     get(eventId: string): Promise<EventEnvelope | undefined>;
     listBetween(from: Date, to: Date, filter?: (e: EventEnvelope) => boolean): Promise<EventEnvelope[]>;
@@ -66,10 +67,9 @@ export const subscriptionDeliveries = (ports: ReplayPorts) => {
   };
   return {
     /** Newest first, each with its attempts (status, latency, classification, response excerpt). */
-    async log(subscriptionId: string, query: DeliveryLogQuery): Promise<DeliveryRecord[]> {
+    async log(subscriptionId: string, query: DeliveryLogQuery): Promise<{ records: DeliveryRecord[]; next?: string }> {
       await mustGet(subscriptionId);
-      const records = await ports.deliveries.listForSubscription(subscriptionId, query.status ? 200 : query.limit);
-      return (query.status ? records.filter((r) => r.status === query.status) : records).slice(0, query.limit);
+      return ports.deliveries.listForSubscription(subscriptionId, query);
     },
 
     async replay(subscriptionId: string, request: ReplayRequest, actor: Principal): Promise<ReplayResult> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
+import { z } from 'zod';
 import type { AuditEntry, AuditInput } from '../audit/audit-chain.js';
 import { canonicalJson } from '../audit/audit-chain.js';
 import type { Principal } from '../auth/principal.js';
@@ -7,8 +8,8 @@ import type { Clock } from '../clock.js';
 import type { ProfileRepository } from '../customers/ports.js';
 import { ConflictError, ForbiddenError } from '../errors.js';
 import { newEvent } from '../events/new-event.js';
-import type { CustomerProfile } from '../profile/customer-profile.js';
-import { isEngagementActive, type Engagement, type PartnerAssessment, type SubmitAssessment } from './partner-model.js';
+import { CustomerProfileSchema, type CustomerProfile } from '../profile/customer-profile.js';
+import { assessmentView, EngagementSchema, isEngagementActive, type Engagement, type PartnerAssessment, type PartnerAssessmentView, type SubmitAssessment } from './partner-model.js';
 import type { AssessmentRepository, EngagementRepository } from './ports.js';
 
 interface Deps {
@@ -38,18 +39,19 @@ const fingerprintOf = (customerId: string, input: SubmitAssessment): string =>
   createHash('sha256').update(canonicalJson({ ...input, customerId }), 'utf8').digest('hex');
 
 /** The reduced customer view a partner gets: no rating, no contact data, no other partners' assessments. */
-export interface PartnerCustomerView {
-  customerId: string;
-  kind: CustomerProfile['kind'];
-  legalName?: string;
-  tradingName?: string;
-  country?: string;
-  city?: string;
-  industry?: string;
-  identifiers: Array<{ scheme: string; value: string }>;
-  engagement: Pick<Engagement, 'engagementId' | 'scope' | 'expiresAt'>;
-  ownAssessments: CustomerProfile['assessments'];
-}
+export const PartnerCustomerViewSchema = z.object({
+  customerId: z.string(),
+  kind: CustomerProfileSchema.shape.kind,
+  legalName: z.string().optional(),
+  tradingName: z.string().optional(),
+  country: z.string().optional(),
+  city: z.string().optional(),
+  industry: z.string().optional(),
+  identifiers: z.array(z.object({ scheme: z.string(), value: z.string() })).describe('Only the schemes the engagement names'),
+  engagement: EngagementSchema.pick({ engagementId: true, scope: true, expiresAt: true }),
+  ownAssessments: CustomerProfileSchema.shape.assessments,
+});
+export type PartnerCustomerView = z.infer<typeof PartnerCustomerViewSchema>;
 
 /**
  * The partner side: submit assessments for engaged customers (idempotent by externalRef; the
@@ -65,13 +67,14 @@ export const partnerApi = ({ engagements, assessments, profiles, audit, clock }:
     return { engagement, profile };
   };
 
-  const replayOrConflict = (existing: PartnerAssessment, fingerprint: string): { assessment: PartnerAssessment; replayed: true } => {
+  const replayOrConflict = (existing: PartnerAssessment, fingerprint: string): { assessment: PartnerAssessmentView; replayed: true } => {
     if (existing.fingerprint !== fingerprint) throw new ConflictError(`externalRef ${existing.externalRef} was already used for a different assessment`, { retryable: false });
-    return { assessment: existing, replayed: true };
+    return { assessment: assessmentView(existing), replayed: true };
   };
 
   return {
-    async submit(input: SubmitAssessment, by: Principal): Promise<{ assessment: PartnerAssessment; replayed: boolean }> {
+    /** The stored submission as its partner sees it (no fingerprint); `replayed` when the externalRef was already taken by the same content. */
+    async submit(input: SubmitAssessment, by: Principal): Promise<{ assessment: PartnerAssessmentView; replayed: boolean }> {
       const partnerId = partnerOf(by);
       const fingerprint = fingerprintOf(input.customerId, input);
       for (let attempt = 1; ; attempt++) {
@@ -123,11 +126,15 @@ export const partnerApi = ({ engagements, assessments, profiles, audit, clock }:
           continue; // another writer won: re-read (a concurrent retry of this very submission is answered as a replay)
         }
         await audit.append({ actor: by.principalId, action: 'assessment.submitted', target: `customer:${profile.customerId}`, details: { partnerId, assessmentId: assessment.assessmentId, externalRef: input.externalRef } });
-        return { assessment, replayed: false };
+        return { assessment: assessmentView(assessment), replayed: false };
       }
     },
 
-    list: (by: Principal, options: { limit: number; cursor?: string }) => assessments.listForPartner(partnerOf(by), options),
+    /** One page of the partner's own submissions; `cursor` is the store's opaque position of the previous page's `nextCursor`. */
+    async list(by: Principal, options: { limit: number; cursor?: string | undefined }): Promise<{ assessments: PartnerAssessmentView[]; nextCursor?: string }> {
+      const page = await assessments.listForPartner(partnerOf(by), { limit: options.limit, ...(options.cursor === undefined ? {} : { cursor: options.cursor }) });
+      return { assessments: page.assessments.map(assessmentView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    },
 
     listRequests: (by: Principal) => assessments.listRequests(partnerOf(by)),
 

@@ -97,3 +97,10 @@ export const PartnerAssessmentSchema = z.object({
   fingerprint: z.string(),
 });
 export type PartnerAssessment = z.infer<typeof PartnerAssessmentSchema>;
+
+/** A submission as its partner reads it back: without the content fingerprint. */
+export const PartnerAssessmentViewSchema = PartnerAssessmentSchema.omit({ fingerprint: true });
+export type PartnerAssessmentView = z.infer<typeof PartnerAssessmentViewSchema>;
+
+/** Hides the content fingerprint (the idempotency check's, not the partner's business). */
+export const assessmentView = ({ fingerprint: _f, ...view }: PartnerAssessment): PartnerAssessmentView => view;

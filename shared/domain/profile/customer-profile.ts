@@ -60,7 +60,7 @@ export const CustomerProfileSchema = z.object({
   sequence: z.number().int().nonnegative(),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
-});
+}).meta({ id: 'CustomerProfile' });
 export type CustomerProfile = z.infer<typeof CustomerProfileSchema>;
 
 export const newProfile = (customerId: string, kind: CustomerProfile['kind'], at: Date): CustomerProfile => ({

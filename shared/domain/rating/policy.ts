@@ -7,6 +7,10 @@ import { parseOrThrow } from '../validation.js';
  * The risk policy: a versioned, validated JSON document that turns a customer profile into a
  * score, PD, grade, RFM segment, recommended limit and alerts. Everything the engine does is
  * driven from here; the engine itself holds no thresholds.
+ *
+ * Every object in it is strict: a key the policy does not define (a typo, or a setting of a
+ * later version such as `partnerWeights`) is refused with its path instead of being dropped, so
+ * an approved policy never differs silently from the document its author wrote.
  */
 
 export const PolicyStatusSchema = z.enum(['draft', 'backtested', 'approved', 'active', 'retired']);
@@ -19,7 +23,7 @@ const FeatureIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'snake_case i
  * summaries, partner assessments) and yields a number, a category, or `missing`.
  */
 export const FeatureExtractorSchema = z.discriminatedUnion('type', [
-  z.object({
+  z.strictObject({
     type: z.literal('bureau_score_percentile'),
     /** Only this bureau; all bureaus when omitted. */
     bureau: BureauIdSchema.optional(),
@@ -28,27 +32,27 @@ export const FeatureExtractorSchema = z.discriminatedUnion('type', [
     /** How to combine several matching scores: the worst (default), the first by bureau order, or the mean. */
     combine: z.enum(['worst', 'first', 'mean']).default('worst'),
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('worst_days_past_due'),
     /** Also consider bureau tradeline delinquency, not only own invoices. */
     includeBureaus: z.boolean().default(true),
   }),
-  z.object({ type: z.literal('overdue_ratio') }),
-  z.object({ type: z.literal('days_since_last_order') }),
-  z.object({ type: z.literal('orders_12m'), months: z.number().int().min(1).max(24).default(12) }),
-  z.object({ type: z.literal('net_sales_12m'), months: z.number().int().min(1).max(24).default(12) }),
-  z.object({ type: z.literal('payment_days_late_avg') }),
-  z.object({ type: z.literal('late_payment_share') }),
-  z.object({ type: z.literal('public_records'), bureau: BureauIdSchema.optional() }),
-  z.object({ type: z.literal('inquiries_12m'), bureau: BureauIdSchema.optional() }),
-  z.object({ type: z.literal('paydex') }),
-  z.object({
+  z.strictObject({ type: z.literal('overdue_ratio') }),
+  z.strictObject({ type: z.literal('days_since_last_order') }),
+  z.strictObject({ type: z.literal('orders_12m'), months: z.number().int().min(1).max(24).default(12) }),
+  z.strictObject({ type: z.literal('net_sales_12m'), months: z.number().int().min(1).max(24).default(12) }),
+  z.strictObject({ type: z.literal('payment_days_late_avg') }),
+  z.strictObject({ type: z.literal('late_payment_share') }),
+  z.strictObject({ type: z.literal('public_records'), bureau: BureauIdSchema.optional() }),
+  z.strictObject({ type: z.literal('inquiries_12m'), bureau: BureauIdSchema.optional() }),
+  z.strictObject({ type: z.literal('paydex') }),
+  z.strictObject({
     type: z.literal('partner_pd'),
     /** Assessments older than this are ignored. */
     maxAgeDays: z.number().int().positive().default(365),
   }),
-  z.object({ type: z.literal('years_in_business') }),
-  z.object({
+  z.strictObject({ type: z.literal('years_in_business') }),
+  z.strictObject({
     type: z.literal('column'),
     /** Name of an attribute: a profile field (`fields.<name>`) or a column of a labelled training file. */
     column: z.string().min(1).max(128),
@@ -58,7 +62,7 @@ export const FeatureExtractorSchema = z.discriminatedUnion('type', [
 export type FeatureExtractor = z.infer<typeof FeatureExtractorSchema>;
 export type FeatureExtractorType = FeatureExtractor['type'];
 
-export const FeatureDefinitionSchema = z.object({
+export const FeatureDefinitionSchema = z.strictObject({
   id: FeatureIdSchema,
   label: z.string().min(1).max(200),
   extractor: FeatureExtractorSchema,
@@ -66,13 +70,13 @@ export const FeatureDefinitionSchema = z.object({
 export type FeatureDefinition = z.infer<typeof FeatureDefinitionSchema>;
 
 /** Half-open interval [from, to); an omitted bound is unbounded. */
-export const NumericBinSchema = z.object({
+export const NumericBinSchema = z.strictObject({
   from: z.number().optional(),
   to: z.number().optional(),
   points: z.number(),
   woe: z.number().optional(),
 });
-export const CategoryBinSchema = z.object({
+export const CategoryBinSchema = z.strictObject({
   values: z.array(z.string()).min(1),
   points: z.number(),
   woe: z.number().optional(),
@@ -88,14 +92,14 @@ const ReasonFields = {
 };
 
 export const CharacteristicSchema = z.discriminatedUnion('type', [
-  z.object({
+  z.strictObject({
     type: z.literal('numeric'),
     feature: FeatureIdSchema,
     bins: z.array(NumericBinSchema).min(1),
     missingPoints: z.number(),
     ...ReasonFields,
   }),
-  z.object({
+  z.strictObject({
     type: z.literal('categorical'),
     feature: FeatureIdSchema,
     bins: z.array(CategoryBinSchema).min(1),
@@ -111,14 +115,14 @@ export type Characteristic = z.infer<typeof CharacteristicSchema>;
  * Points-to-double-odds scaling: score = offset + factor · ln(odds good:bad), with
  * factor = pdo / ln 2 and offset = baseScore − factor · ln(baseOdds).
  */
-export const ScalingSchema = z.object({
+export const ScalingSchema = z.strictObject({
   baseScore: z.number(),
   baseOdds: z.number().positive(),
   pdo: z.number().positive(),
 });
 export type Scaling = z.infer<typeof ScalingSchema>;
 
-export const ScorecardSchema = z.object({
+export const ScorecardSchema = z.strictObject({
   scaling: ScalingSchema,
   /** Points every customer starts with (the intercept, in points). */
   basePoints: z.number().default(0),
@@ -127,7 +131,7 @@ export const ScorecardSchema = z.object({
 
 /** Grades best → worst, each with the PD upper bound (inclusive); the last bound is 1. */
 export const MasterScaleSchema = z
-  .array(z.object({ grade: z.string().min(1).max(8), maxPd: z.number().min(0).max(1) }))
+  .array(z.strictObject({ grade: z.string().min(1).max(8), maxPd: z.number().min(0).max(1) }))
   .min(2);
 
 const QuintileEdgesSchema = z.array(z.number()).length(4);
@@ -147,7 +151,7 @@ export const RfmSegmentNameSchema = z.enum([
   'Lost',
 ]);
 
-export const RfmPolicySchema = z.object({
+export const RfmPolicySchema = z.strictObject({
   windowMonths: z.number().int().min(1).max(24).default(12),
   /** Recency in days: ≤ edge[0] → R5, ≤ edge[1] → R4, … , > edge[3] → R1. */
   recencyDays: QuintileEdgesSchema,
@@ -156,11 +160,11 @@ export const RfmPolicySchema = z.object({
   /** Net sales in the window, minor units of the policy currency: < edge[0] → M1, … , ≥ edge[3] → M5. */
   monetaryMinor: QuintileEdgesSchema,
   /** First matching row wins; together the rows must cover all 25 R×F cells. */
-  segments: z.array(z.object({ segment: RfmSegmentNameSchema, r: ScoreRangeSchema, f: ScoreRangeSchema })).min(1),
+  segments: z.array(z.strictObject({ segment: RfmSegmentNameSchema, r: ScoreRangeSchema, f: ScoreRangeSchema })).min(1),
 });
 export type RfmPolicy = z.infer<typeof RfmPolicySchema>;
 
-export const GradeLimitRuleSchema = z.object({
+export const GradeLimitRuleSchema = z.strictObject({
   grade: z.string().min(1).max(8),
   /** Limit = multiple × average monthly net purchases (last 12 months). */
   purchaseMultiple: z.number().min(0),
@@ -170,7 +174,7 @@ export const GradeLimitRuleSchema = z.object({
   floorMinor: z.number().int().nonnegative(),
 });
 
-export const LimitPolicySchema = z.object({
+export const LimitPolicySchema = z.strictObject({
   /** Combine the available components (purchases, bureau) by their minimum (prudent) or maximum. */
   combine: z.enum(['min', 'max']).default('min'),
   /** Subtract open exposure (open invoices) from the limit, floored at zero. */
@@ -181,7 +185,7 @@ export const LimitPolicySchema = z.object({
 });
 export type LimitPolicy = z.infer<typeof LimitPolicySchema>;
 
-export const AlertPolicySchema = z.object({
+export const AlertPolicySchema = z.strictObject({
   /** Alert when the grade drops by at least this many notches. */
   downgradeNotches: z.number().int().min(1).default(2),
   /** Alert when the worst days past due first reaches one of these thresholds. */
@@ -193,7 +197,7 @@ export const AlertPolicySchema = z.object({
 });
 export type AlertPolicy = z.infer<typeof AlertPolicySchema>;
 
-export const TrainingProvenanceSchema = z.object({
+export const TrainingProvenanceSchema = z.strictObject({
   dataset: z.string(),
   rows: z.number().int().nonnegative(),
   target: z.string(),
@@ -206,7 +210,7 @@ export const TrainingProvenanceSchema = z.object({
   trainedAt: z.iso.datetime({ offset: true }),
 });
 
-const RiskPolicyObjectSchema = z.object({
+const RiskPolicyObjectSchema = z.strictObject({
   version: z.number().int().positive(),
   name: z.string().min(1).max(200),
   status: PolicyStatusSchema,
@@ -219,7 +223,7 @@ const RiskPolicyObjectSchema = z.object({
   rfm: RfmPolicySchema,
   limits: LimitPolicySchema,
   alerts: AlertPolicySchema,
-  minimumData: z.object({
+  minimumData: z.strictObject({
     /** Fewer present (non-missing) features than this → `insufficient_data`. */
     minFeatures: z.number().int().nonnegative(),
   }),

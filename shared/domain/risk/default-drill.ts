@@ -2,12 +2,33 @@ import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import type { ProfileRepository } from '../customers/ports.js';
 import { NotFoundError } from '../errors.js';
+import { MoneySchema } from '../money.js';
 import { CustomerIdSchema, type CustomerProfile } from '../profile/customer-profile.js';
+import { AlertSchema } from '../rating/alerts.js';
+import { RatingResultSchema, ReasonCodeSchema } from '../rating/rating-result.js';
 import type { AuditPort, PolicyRepository } from './ports.js';
 import { decideRating } from './recompute-rating.js';
 
 /** Body of `POST /v1/drills/default`. */
 export const DefaultDrillSchema = z.strictObject({ customerId: CustomerIdSchema });
+
+/** What a default drill reports: the rating now, the rating it would get, and what would happen. */
+export const DefaultDrillResultSchema = z.object({
+  customerId: z.string(),
+  policyVersion: z.number().int().positive(),
+  simulated: z.object({ daysPastDue: z.number().int(), note: z.string() }),
+  current: z.object({ status: RatingResultSchema.shape.status, grade: z.string().optional(), limit: MoneySchema.optional() }).optional(),
+  wouldBe: z
+    .object({ status: RatingResultSchema.shape.status, grade: z.string().optional(), pd: z.number().optional(), limit: MoneySchema.optional(), reasons: z.array(ReasonCodeSchema) })
+    .optional()
+    .describe('Absent when nothing a receiver could see would change'),
+  alerts: z.array(AlertSchema),
+  measures: z.array(z.enum(['freeze_limit'])),
+  wouldFreeze: z.boolean(),
+  alreadyFrozen: z.boolean(),
+  events: z.array(z.string()).describe('Types of the events that would be emitted, in order'),
+});
+export type DefaultDrillResult = z.infer<typeof DefaultDrillResultSchema>;
 
 const DAY_MS = 86_400_000;
 
@@ -20,7 +41,7 @@ const DAY_MS = 86_400_000;
  */
 export const defaultDrill =
   ({ profiles, policies, audit, clock }: { profiles: ProfileRepository; policies: Pick<PolicyRepository, 'active'>; audit: AuditPort; clock: Clock }) =>
-  async (customerId: string, actor: string) => {
+  async (customerId: string, actor: string): Promise<DefaultDrillResult> => {
     const profile = await profiles.get(customerId);
     if (!profile) throw new NotFoundError(`Customer ${customerId}`);
     const { record } = await policies.active();
@@ -41,7 +62,7 @@ export const defaultDrill =
       },
     };
     const decision = decideRating(simulated, policy, now);
-    const result = {
+    const result: DefaultDrillResult = {
       customerId,
       policyVersion: policy.version,
       simulated: { daysPastDue: policy.alerts.defaultDpd, note: 'one synthetic open invoice due defaultDpd days ago; nothing was written' },

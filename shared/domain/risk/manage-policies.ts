@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { NotFoundError } from '../errors.js';
 import { backtestAsync, type BacktestReport } from '../rating/backtest.js';
 import {
+  PolicyRecordSchema,
   PolicyTransitionError,
   activatePolicy,
   approvePolicy,
@@ -10,11 +12,40 @@ import {
   type PolicyAuditEntry,
   type PolicyRecord,
 } from '../rating/lifecycle.js';
-import { parsePolicy } from '../rating/policy.js';
+import type { RiskPolicy } from '../rating/policy.js';
 import type { AuditPort, PolicyRepository, Portfolio, RecomputeQueue, StoredPolicy } from './ports.js';
 
 /** What a policy listing shows: no scorecard, just the lifecycle. */
-export const policySummary = ({ record }: StoredPolicy) => ({
+export const PolicySummarySchema = z.object({
+  version: z.number().int().positive(),
+  name: z.string(),
+  status: PolicyRecordSchema.shape.status,
+  author: PolicyRecordSchema.shape.author,
+  approvals: PolicyRecordSchema.shape.approvals,
+  backtested: z.boolean(),
+  approvedAt: PolicyRecordSchema.shape.approvedAt,
+  activatedAt: PolicyRecordSchema.shape.activatedAt,
+  retiredAt: PolicyRecordSchema.shape.retiredAt,
+});
+export type PolicySummary = z.infer<typeof PolicySummarySchema>;
+
+/** The outcome of an activation or rollback: the policy now active, the one it replaced, the recompute requested. */
+export const PolicyActivationSchema = z.object({
+  policy: PolicySummarySchema,
+  previousVersion: z.number().int().positive().optional(),
+  recomputeRequested: z.number().int().nonnegative().describe('Customers queued for a recompute under the new version'),
+});
+export type PolicyActivation = z.infer<typeof PolicyActivationSchema>;
+
+/**
+ * Body of `POST /v1/policies/{version}/backtest` (optional): no settings yet. Strict, so that a
+ * setting of a later version (`asOf`, a replay of the portfolio as it was) is refused by name
+ * instead of being ignored.
+ */
+export const BacktestCommandSchema = z.strictObject({});
+
+/** The lifecycle summary of a stored policy. */
+export const policySummary = ({ record }: StoredPolicy): PolicySummary => ({
   version: record.policy.version,
   name: record.policy.name,
   status: record.status,
@@ -77,7 +108,7 @@ export const managePolicies = ({
     return stored;
   };
   const enqueuePortfolio = requestPortfolioRecompute({ portfolio, recompute });
-  const activate = async (version: number, actor: string, mode: 'activate' | 'rollback') => {
+  const activate = async (version: number, actor: string, mode: 'activate' | 'rollback'): Promise<PolicyActivation> => {
     await policies.ensureDefault();
     const all = await policies.list();
     const target = all.find((s) => s.record.policy.version === version);
@@ -97,20 +128,20 @@ export const managePolicies = ({
     });
     await record(result.audit);
     const enqueued = await enqueuePortfolio(`policy:v${version}:${clock.now().toISOString()}`);
-    return { policy: policySummary({ rev: target.rev + 1, record: byVersion.get(version)! }), previousVersion: retired?.record.policy.version, recomputeRequested: enqueued };
+    const previousVersion = retired?.record.policy.version;
+    return { policy: policySummary({ rev: target.rev + 1, record: byVersion.get(version)! }), ...(previousVersion !== undefined ? { previousVersion } : {}), recomputeRequested: enqueued };
   };
 
   return {
-    /** Validates the JSON with `parsePolicy` (ValidationError with paths → 422) and stores it as a draft. */
-    async create(json: unknown, actor: string) {
-      const policy = parsePolicy(json);
+    /** Stores a validated policy (see `parsePolicy`) as a draft; ConflictError (409) when the version exists. */
+    async create(policy: RiskPolicy, actor: string): Promise<PolicyRecord> {
       await policies.ensureDefault();
       const t = createDraft(policy, actor, clock.now());
       const stored = await policies.create(t.record);
       await record([t.audit]);
       return stored.record;
     },
-    async list() {
+    async list(): Promise<PolicySummary[]> {
       await policies.ensureDefault();
       return (await policies.list()).map(policySummary);
     },
@@ -132,12 +163,13 @@ export const managePolicies = ({
       await record([t.audit]);
       return report;
     },
-    async approve(version: number, actor: string): Promise<PolicyRecord> {
+    /** Four eyes: SelfApprovalError (403) for the author, PolicyTransitionError (409) unless backtested. */
+    async approve(version: number, actor: string): Promise<PolicySummary> {
       const stored = await load(version);
       const t = approvePolicy(stored.record, actor, clock.now());
-      await policies.save({ rev: stored.rev, record: t.record });
+      const saved = await policies.save({ rev: stored.rev, record: t.record });
       await record([t.audit]);
-      return t.record;
+      return policySummary(saved);
     },
     activate: (version: number, actor: string) => activate(version, actor, 'activate'),
     rollback: (version: number, actor: string) => activate(version, actor, 'rollback'),

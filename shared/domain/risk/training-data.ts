@@ -115,6 +115,9 @@ export const exportTrainingData =
     };
   };
 
+/** Rows as NDJSON, one JSON object a line: the input format of `npm run train`. */
+export const toNdjson = (rows: readonly TrainingDataRow[]): string => rows.map((row) => `${JSON.stringify(row)}\n`).join('');
+
 /** Records a customer's credit outcome (the training label), audited as `customer.outcome_recorded`. */
 export const recordOutcome =
   ({ profiles, outcomes, audit, clock }: { profiles: Pick<ProfileRepository, 'get'>; outcomes: Pick<OutcomeStore, 'put'>; audit: AuditPort; clock: Clock }) =>

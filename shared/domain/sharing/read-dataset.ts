@@ -3,67 +3,62 @@ import type { AuditEntry, AuditInput } from '../audit/audit-chain.js';
 import type { Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
-import { agreementsCovering } from './agreement.js';
-import { datasetRow, inDataset, type DatasetId } from './datasets.js';
+import { AgreementIdSchema, agreementsCovering } from './agreement.js';
+import { datasetRow, DatasetIdSchema, inDataset } from './datasets.js';
 import type { AgreementRepository, ProfilePages } from './ports.js';
-import { redactRow, type DatasetRow } from './redact.js';
+import { DatasetRowSchema, redactRow } from './redact.js';
 
-export const DatasetQuerySchema = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    cursor: z.string().max(2000).optional(),
-    agreementId: z.string().max(64).optional(),
-  })
-  .strict();
+/** Query of GET /v1/datasets/{dataset} besides the page size and cursor: which agreement, when several cover the dataset. */
+export const DatasetQuerySchema = z.strictObject({
+  agreementId: AgreementIdSchema.optional().describe('The agreement to read under, when several cover the dataset'),
+});
 export type DatasetQuery = z.infer<typeof DatasetQuerySchema>;
 
-/** The cursor handed to consultants: bound to one agreement and dataset. */
-const CursorSchema = z.object({ a: z.string(), d: z.string(), k: z.string() }).strict();
+/** Where the next page starts: the agreement and dataset it was read under and the source's opaque position. */
+const DatasetPositionSchema = z.strictObject({ agreementId: z.string(), dataset: z.string(), after: z.string() });
+export type DatasetPosition = z.infer<typeof DatasetPositionSchema>;
 
-const encodeCursor = (agreementId: string, dataset: string, k: string): string => Buffer.from(JSON.stringify({ a: agreementId, d: dataset, k }), 'utf8').toString('base64url');
-
-const decodeCursor = (cursor: string): z.infer<typeof CursorSchema> | undefined => {
-  try {
-    const parsed = CursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown);
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
-export interface DatasetPage {
-  dataset: DatasetId;
-  agreementId: string;
-  rows: DatasetRow[];
-  nextCursor?: string;
-}
+/** One page of a dataset as a consultant sees it (redacted rows). */
+export const DatasetPageSchema = z.object({
+  dataset: DatasetIdSchema,
+  agreementId: AgreementIdSchema,
+  rows: z.array(DatasetRowSchema).describe('Redacted rows: only the fields the agreement shares, masked, hashed or bucketed as it says'),
+});
+export type DatasetPage = z.infer<typeof DatasetPageSchema>;
 
 /** Denied access answers the same whether the dataset is unknown to the agreement, expired or revoked. */
 const denied = () => new ForbiddenError('No active data-sharing agreement covers this dataset');
 
 /**
  * A consultant reads one page of a dataset: only under an active agreement of its own
- * (tenantRef = consultantRef) that covers the dataset; rows redacted by the agreement's field
- * rules (deny by default). Every read is audited: who, dataset, agreement, row count — no row data.
+ * (tenantRef = consultantRef) that covers the dataset; an unknown dataset is answered like one
+ * outside the caller's agreements (403). Rows are redacted by the agreement's field rules (deny by
+ * default). `after` is the position a previous page gave back (its integrity is the caller's
+ * business, e.g. a signed cursor); one of another agreement or dataset is a 422. Every read is
+ * audited: who, dataset, agreement, row count — no row data.
  */
 export const readDataset = ({ agreements, profiles, audit, clock }: { agreements: AgreementRepository; profiles: ProfilePages; audit: { append(input: AuditInput): Promise<AuditEntry> }; clock: Clock }) =>
-  async (dataset: DatasetId, query: DatasetQuery, by: Principal): Promise<DatasetPage> => {
-    if (by.role !== 'consultant' || !by.tenantRef) throw denied();
+  async (datasetName: string, query: DatasetQuery & { limit: number; after?: unknown }, by: Principal): Promise<{ page: DatasetPage; next?: DatasetPosition }> => {
+    const known = DatasetIdSchema.safeParse(datasetName);
+    if (!known.success || by.role !== 'consultant' || !by.tenantRef) throw denied();
+    const dataset = known.data;
     const now = clock.now();
     const covering = agreementsCovering(await agreements.listForConsultant(by.tenantRef), by.tenantRef, dataset, now).filter(
       (a) => query.agreementId === undefined || a.agreementId === query.agreementId,
     );
     if (covering.length === 0) throw denied();
-    if (covering.length > 1) throw new ValidationError('Several agreements cover this dataset', [{ path: 'agreementId', message: `choose one of ${covering.map((a) => a.agreementId).join(', ')}` }]);
+    if (covering.length > 1) throw new ValidationError('Several agreements cover this dataset', [{ path: 'agreementId', message: `choose one of ${covering.map((a) => a.agreementId).join(', ')}`, in: 'query' }]);
     const agreement = covering[0]!;
     let sourceCursor: string | undefined;
-    if (query.cursor !== undefined) {
-      const decoded = decodeCursor(query.cursor);
-      if (!decoded || decoded.a !== agreement.agreementId || decoded.d !== dataset) throw new ValidationError('The cursor is not valid', [{ path: 'cursor', message: 'not a cursor of this dataset and agreement' }]);
-      sourceCursor = decoded.k;
+    if (query.after !== undefined) {
+      const position = DatasetPositionSchema.safeParse(query.after);
+      if (!position.success || position.data.agreementId !== agreement.agreementId || position.data.dataset !== dataset) {
+        throw new ValidationError('The cursor is not valid', [{ path: 'cursor', message: 'not a cursor of this dataset and agreement', code: 'invalid_cursor', in: 'query' }]);
+      }
+      sourceCursor = position.data.after;
     }
     const page = await profiles.page({ limit: query.limit, ...(sourceCursor ? { cursor: sourceCursor } : {}) });
     const rows = page.profiles.filter(inDataset).map((p) => redactRow(datasetRow(dataset, p), agreement.fields, agreement.salt));
-    await audit.append({ actor: by.principalId, action: 'dataset.read', target: `dataset:${dataset}`, details: { agreementId: agreement.agreementId, consultantRef: by.tenantRef, rows: rows.length, page: query.cursor ? 'next' : 'first' } });
-    return { dataset, agreementId: agreement.agreementId, rows, ...(page.nextCursor ? { nextCursor: encodeCursor(agreement.agreementId, dataset, page.nextCursor) } : {}) };
+    await audit.append({ actor: by.principalId, action: 'dataset.read', target: `dataset:${dataset}`, details: { agreementId: agreement.agreementId, consultantRef: by.tenantRef, rows: rows.length, page: query.after === undefined ? 'first' : 'next' } });
+    return { page: { dataset, agreementId: agreement.agreementId, rows }, ...(page.nextCursor ? { next: { agreementId: agreement.agreementId, dataset, after: page.nextCursor } } : {}) };
   };

@@ -15,8 +15,10 @@ export const FieldRuleSchema = z.enum(['include', 'mask', 'hash', 'bucket', 'dro
 export type FieldRule = z.infer<typeof FieldRuleSchema>;
 
 /** One dataset row before redaction: flat field paths (`fields.country`, `rating.pd`) to scalars; null = missing. */
-export type DatasetValue = string | number | boolean | null;
-export type DatasetRow = Record<string, DatasetValue>;
+export const DatasetValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type DatasetValue = z.infer<typeof DatasetValueSchema>;
+export const DatasetRowSchema = z.record(z.string(), DatasetValueSchema);
+export type DatasetRow = z.infer<typeof DatasetRowSchema>;
 
 const MASK = '•';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { onlineRetailIiMapping } from '../../../shared/domain/crm/bulk-import/column-mapping.js';
 import type { AuditInput } from '../../../shared/domain/audit/audit-chain.js';
 import { fixedClock } from '../../../shared/domain/clock.js';
-import { bulkImportJobs, type ImportJob, type ImportJobRepository } from '../../../shared/domain/customers/bulk-import-job.js';
+import { bulkImportJobs, CreateImportQuerySchema, ImportChunkQuerySchema, toCreateImport, type ImportJob, type ImportJobRepository } from '../../../shared/domain/customers/bulk-import-job.js';
 import type { CrmIngestMessage } from '../../../shared/domain/customers/ingest-message.js';
 
 const HEADER = 'Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country';
@@ -57,10 +57,33 @@ describe('bulkImportJobs', () => {
     await expect(imports.addChunk('imp_01JH0000000000000000000001', 'x', { lineOffset: 0, complete: true })).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it('keeps an inline mapping for later chunks but hides it from the progress view', async () => {
+  it('keeps an inline mapping for later chunks but hides it from every view it answers', async () => {
     const { imports, jobs } = setup();
     const created = await imports.create({ data: '', format: 'csv', mapping: onlineRetailIiMapping('files'), complete: false }, 'admin-1');
     expect(jobs.items.get(created.jobId)?.inlineMapping).toMatchObject({ name: onlineRetailIiMapping().name });
     expect(await imports.get(created.jobId)).not.toHaveProperty('inlineMapping');
+    expect(created).not.toHaveProperty('inlineMapping');
+    expect(created.done).toBe(false);
+  });
+});
+
+describe('toCreateImport', () => {
+  it('takes the command from a JSON body, or from the query with a raw CSV/NDJSON body', () => {
+    const body = { mapping: 'online-retail-ii', format: 'ndjson' as const, data: '{"a":1}', complete: false };
+    expect(toCreateImport({ body, query: {}, text: 'ignored', mediaType: 'application/json' })).toEqual({ data: '{"a":1}', format: 'ndjson', mapping: 'online-retail-ii', connectionId: undefined, complete: false });
+    expect(toCreateImport({ body: undefined, query: { mapping: 'online-retail-ii', connectionId: 'files' }, text: 'h\n1', mediaType: 'application/x-ndjson' })).toEqual({ data: 'h\n1', format: 'ndjson', mapping: 'online-retail-ii', connectionId: 'files', complete: true });
+    expect(toCreateImport({ body: undefined, query: { mapping: 'm', complete: false }, text: 'h', mediaType: 'text/csv' })).toMatchObject({ format: 'csv', complete: false });
+  });
+
+  it('refuses a raw body without a mapping, and query fields beside a JSON body (422 naming the parameter)', () => {
+    expect(() => toCreateImport({ body: undefined, query: {}, text: 'h', mediaType: 'text/csv' })).toThrow(expect.objectContaining({ code: 'validation_failed', issues: [expect.objectContaining({ path: 'mapping', in: 'query' })] }));
+    const body = { mapping: 'online-retail-ii', format: 'csv' as const, complete: true };
+    expect(() => toCreateImport({ body, query: { connectionId: 'x' }, text: '', mediaType: 'application/json' })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: 'connectionId', in: 'query' })] }));
+  });
+
+  it('reads the query strictly: unknown parameters refused, booleans only as true/false', () => {
+    expect(CreateImportQuerySchema.safeParse({ mapping: 'm', lineOffset: '3' }).success).toBe(false);
+    expect(ImportChunkQuerySchema.parse({})).toEqual({ complete: true, lineOffset: 0 });
+    expect(ImportChunkQuerySchema.safeParse({ complete: 'yes' }).success).toBe(false);
   });
 });

@@ -1,16 +1,17 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/serve-console/handler.js';
-import { CONSOLE_CSP, serveAsset } from '../../../functions/serve-console/static-files.js';
+import { CONSOLE_CSP, inlineScripts, referencePageCsp, serveAsset } from '../../../functions/serve-console/static-files.js';
 import { loadAssetDirectory } from '../../../shared/adapters/static/asset-directory.js';
 import type { HttpEvent } from '../../../shared/lambda/http.js';
 import { lambdaContext } from '../../../infra/local/event-sources.js';
 
 /** An API Gateway v2 event as the authorizer passes it on for a request without a key. */
-const get = async (routeKey: 'GET /console' | 'GET /console/{proxy+}', proxy?: string, headers: Record<string, string> = {}) => {
-  const rawPath = proxy === undefined ? '/console' : `/console/${proxy}`;
+const get = async (routeKey: 'GET /console' | 'GET /console/{proxy+}' | 'GET /openapi.json' | 'GET /docs', proxy?: string, headers: Record<string, string> = {}) => {
+  const rawPath = proxy === undefined ? routeKey.slice('GET '.length) : `/console/${proxy}`;
   const event = {
     version: '2.0',
     routeKey,
@@ -109,6 +110,55 @@ describe('serve-console', () => {
     expect(first.headers['etag']).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(again.status).toBe(304);
     expect(again.body).toBe('');
+  });
+});
+
+describe('serve-console: the API reference', () => {
+  it('serves the committed OpenAPI document as JSON without a key, revalidated by ETag', async () => {
+    // Act
+    const document = await get('GET /openapi.json');
+    const again = await get('GET /openapi.json', undefined, { 'if-none-match': document.headers['etag'] ?? '' });
+    // Assess
+    expect(document.status).toBe(200);
+    expect(document.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(document.body)).toEqual(JSON.parse(readFileSync('docs/openapi.json', 'utf8')));
+    expect(again.status).toBe(304);
+  });
+
+  it('serves the reference page with a CSP that allows exactly its own inline scripts', async () => {
+    // Act
+    const page = await get('GET /docs');
+    // Assess
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    const csp = page.headers['content-security-policy'] ?? '';
+    const scriptSrc = /(?:^|; )script-src ([^;]+)/.exec(csp)?.[1]?.split(' ') ?? [];
+    const hashes = inlineScripts(page.body).map((code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`);
+    expect(hashes.length).toBeGreaterThan(0);
+    expect(scriptSrc.sort()).toEqual([...new Set(hashes)].sort());
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toMatch(/https?:/);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('keeps the reference out of the console\'s own files', async () => {
+    for (const proxy of ['reference/index.html', 'reference/openapi.json']) {
+      expect((await get('GET /console/{proxy+}', proxy)).status, proxy).toBe(404);
+    }
+  });
+
+  it('hashes inline scripts only, as the browser does (referencePageCsp)', () => {
+    // Prepare
+    const html = '<script>a()</script><script src="/x.js"></script><script type="module">\nb()\n</script>';
+    // Act
+    const csp = referencePageCsp(html);
+    // Assess
+    expect(inlineScripts(html)).toEqual(['a()', '\nb()\n']);
+    expect(csp).toContain(`script-src 'sha256-${createHash('sha256').update('a()').digest('base64')}' 'sha256-${createHash('sha256').update('\nb()\n').digest('base64')}';`);
+    expect(referencePageCsp('<p>no scripts</p>')).toContain("script-src 'none'");
   });
 });
 

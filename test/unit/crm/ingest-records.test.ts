@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CrmIngestMessage } from '../../../shared/domain/customers/ingest-message.js';
-import { ingestRecords } from '../../../shared/domain/customers/ingest-records.js';
+import { ingestRecords, IngestRecordsSchema } from '../../../shared/domain/customers/ingest-records.js';
+import { toFieldIssues } from '../../../shared/domain/validation.js';
 import { mapRecord } from '../../../shared/domain/crm/field-mapping.js';
 import { connection, fixture } from './support.js';
 
@@ -35,5 +36,15 @@ describe('ingestRecords', () => {
     await expect(ingest('acme-zoho', { records: [own, { ...own, connectionId: 'other' }] })).rejects.toMatchObject({ issues: [{ path: 'records[1].connectionId' }] });
     await expect(ingest('nobody', { records: [own] })).rejects.toMatchObject({ code: 'not_found' });
     expect(queued).toEqual([]);
+  });
+
+  it('takes canonical records strictly (unknown keys refused at their path) while native records stay open', () => {
+    const order = { crm: 'zoho', connectionId: 'acme-zoho', externalId: 'SO-1', modifiedAt: '2026-01-01T00:00:00Z', objectType: 'order', customerExternalId: 'A-1', orderedAt: '2026-01-01T00:00:00Z', amount: { amountMinor: 100, currency: 'EUR' }, status: 'placed' };
+    expect(IngestRecordsSchema.safeParse({ records: [order] }).success).toBe(true);
+    const strict = IngestRecordsSchema.safeParse({ records: [{ ...order, amount: { amountMinor: 100, currency: 'EUR', cents: true }, note: 'x' }] });
+    expect(strict.success).toBe(false);
+    const issues = strict.success ? [] : toFieldIssues(strict.error);
+    expect(issues.map((i) => [i.path, i.code])).toEqual([['records[0].amount.cents', 'unrecognized_keys'], ['records[0].note', 'unrecognized_keys']]);
+    expect(IngestRecordsSchema.safeParse({ objectName: 'Accounts', records: [{ ...account, Anything_Custom__c: 1 }] }).success).toBe(true);
   });
 });

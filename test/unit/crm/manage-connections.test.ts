@@ -3,7 +3,8 @@ import type { AuditInput } from '../../../shared/domain/audit/audit-chain.js';
 import { fixedClock } from '../../../shared/domain/clock.js';
 import type { WatchChannel } from '../../../shared/domain/crm/channel-rearm.js';
 import type { ConnectionConfig } from '../../../shared/domain/crm/field-mapping.js';
-import { manageConnections } from '../../../shared/domain/crm/manage-connections.js';
+import { manageConnections, PutConnectionSchema } from '../../../shared/domain/crm/manage-connections.js';
+import { toFieldIssues } from '../../../shared/domain/validation.js';
 import { connection } from './support.js';
 
 const setup = (initial: ConnectionConfig[] = []) => {
@@ -32,9 +33,11 @@ const setup = (initial: ConnectionConfig[] = []) => {
 describe('manageConnections', () => {
   it('creates a connection from a template with overrides, then updates it, auditing each', async () => {
     const { manage, audits } = setup();
-    const created = await manage.put('acme-hs', { template: 'hubspot', displayName: 'Acme HubSpot' }, 'admin-1');
+    const created = await manage.put('acme-hs', PutConnectionSchema.parse({ template: 'hubspot', apiBaseUrl: 'https://api.hubapi.example' }), 'admin-1');
     expect(created.created).toBe(true);
-    expect(created.connection).toMatchObject({ connectionId: 'acme-hs', crm: 'hubspot' });
+    expect(created.connection).toMatchObject({ connectionId: 'acme-hs', crm: 'hubspot', apiBaseUrl: 'https://api.hubapi.example' });
+    // Fields not given keep the template's (the body schema injects no defaults that would replace them).
+    expect(created.connection.credentials).toEqual({ accessToken: 'riskbridge/hubspot/acme-hs/private-app-token', clientSecret: 'riskbridge/hubspot/acme-hs/client-secret' });
     const updated = await manage.put('acme-hs', { template: 'hubspot' }, 'admin-1');
     expect(updated.created).toBe(false);
     expect(audits.map((a) => a.action)).toEqual(['crm.connection.create', 'crm.connection.update']);
@@ -43,9 +46,29 @@ describe('manageConnections', () => {
 
   it('rejects an invalid configuration with 422 and writes nothing', async () => {
     const { manage, configs, audits } = setup();
-    await expect(manage.put('bad', { crm: 'nope' }, 'admin-1')).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(manage.put('bad', { crm: 'zoho' }, 'admin-1')).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: 'objects' }] });
+    await expect(manage.put('bad', { template: 'zoho', connectionId: 'other' }, 'admin-1')).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: 'connectionId' }] });
     expect(configs.size).toBe(0);
     expect(audits).toEqual([]);
+  });
+
+  it('refuses unknown keys at every level of the body, each at its own path', () => {
+    const body = {
+      template: 'zoho',
+      displayName: 'Acme',
+      credentials: { clientsecret: 'riskbridge/zoho/acme/client-secret' },
+      objects: {
+        Accounts: {
+          objectType: 'customer', idPath: 'id', modifiedAtPath: 'Modified_Time', colour: 'red',
+          fields: [{ from: 'Account_Name', to: 'fields.legalName', transforms: [{ kind: 'trim', collapse: true }] }],
+        },
+      },
+      writeBack: { objectName: 'Accounts', fields: { grade: 'Risk_Grade' }, mode: 'patch' },
+    };
+    const parsed = PutConnectionSchema.safeParse(body);
+    expect(parsed.success).toBe(false);
+    const paths = parsed.success ? [] : toFieldIssues(parsed.error).map((i) => i.path).sort();
+    expect(paths).toEqual(['credentials.clientsecret', 'displayName', 'objects.Accounts.colour', 'objects.Accounts.fields[0].transforms[0].collapse', 'writeBack.mode']);
   });
 
   it('answers 404 for an unknown connection', async () => {

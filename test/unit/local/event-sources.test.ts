@@ -48,7 +48,7 @@ describe('topology', () => {
 });
 
 describe('local route matching of greedy path parameters', () => {
-  const spec = (path: string, fn: 'httpApi' | 'serveConsole' = 'serveConsole') => ({ method: 'GET' as const, path, operation: 'x', auth: 'public' as const, roles: [], summary: 'x', function: fn });
+  const spec = (path: string, fn: 'httpApi' | 'serveConsole' = 'serveConsole') => ({ method: 'GET' as const, path, operation: 'x', auth: 'public' as const, roles: [], summary: 'x', tag: 'x', responses: {}, function: fn });
 
   it('matches {proxy+} across segments and captures the rest of the path', () => {
     const [route] = compileRoutes([spec('/console/{proxy+}')]);

@@ -34,7 +34,7 @@ describe('parsePolicy', () => {
     // Act
     const issues = issuesOf(input);
     // Assess
-    expect(issues).toContainEqual({ path: 'scorecard.characteristics[1].bins[2].from', message: 'bins must be contiguous: expected from = 30' });
+    expect(issues).toContainEqual(expect.objectContaining({ path: 'scorecard.characteristics[1].bins[2].from', message: 'bins must be contiguous: expected from = 30' }));
   });
 
   it('refuses a bin set that does not reach minus or plus infinity', () => {
@@ -57,7 +57,7 @@ describe('parsePolicy', () => {
   it('refuses a scorecard that scores an unknown feature', () => {
     const input = clone();
     input.scorecard.characteristics[4]!.feature = 'shoe_size';
-    expect(issuesOf(input)).toContainEqual({ path: 'scorecard.characteristics[4].feature', message: 'unknown feature "shoe_size"' });
+    expect(issuesOf(input)).toContainEqual(expect.objectContaining({ path: 'scorecard.characteristics[4].feature', message: 'unknown feature "shoe_size"' }));
   });
 
   it('refuses an RFM segment table that leaves R×F cells uncovered', () => {
@@ -78,6 +78,48 @@ describe('parsePolicy', () => {
     const input = clone() as unknown as { features: { extractor: { type: string } }[] };
     input.features[2]!.extractor.type = 'astrology';
     expect(issuesOf(input).map((i) => i.path)).toContain('features[2].extractor.type');
+  });
+});
+
+describe('parsePolicy with unknown keys', () => {
+  it('refuses a key the policy does not define at the top level, naming it (partnerWeights)', () => {
+    const input = { ...clone(), partnerWeights: { 'partner-a': 0.5 } };
+    expect(issuesOf(input)).toContainEqual(expect.objectContaining({ path: 'partnerWeights', code: 'unrecognized_keys' }));
+  });
+
+  it('refuses an unknown key inside a nested section, naming its full path (alerts.cooldownHours)', () => {
+    const input = clone();
+    Object.assign(input.alerts, { cooldownHours: 24 });
+    expect(issuesOf(input)).toContainEqual(expect.objectContaining({ path: 'alerts.cooldownHours', code: 'unrecognized_keys' }));
+  });
+
+  it('refuses unknown keys deep in arrays and discriminated unions, one issue per key', () => {
+    const input = clone() as unknown as {
+      features: Array<{ extractor: Record<string, unknown> }>;
+      scorecard: { characteristics: Array<{ bins: Array<Record<string, unknown>> }> };
+      masterScale: Array<Record<string, unknown>>;
+      rfm: { segments: Array<Record<string, unknown>> };
+      limits: { byGrade: Array<Record<string, unknown>> };
+      minimumData: Record<string, unknown>;
+    };
+    input.features[0]!.extractor['weight'] = 2;
+    input.scorecard.characteristics[1]!.bins[0]!['label'] = 'low';
+    input.masterScale[0]!['colour'] = 'green';
+    input.rfm.segments[0]!['priority'] = 1;
+    input.limits.byGrade[0]!['currency'] = 'EUR';
+    input.minimumData['maxAgeDays'] = 30;
+    expect(issuesOf(input).filter((i) => (i as { code?: string }).code === 'unrecognized_keys').map((i) => i.path).sort()).toEqual([
+      'features[0].extractor.weight',
+      'limits.byGrade[0].currency',
+      'masterScale[0].colour',
+      'minimumData.maxAgeDays',
+      'rfm.segments[0].priority',
+      'scorecard.characteristics[1].bins[0].label',
+    ]);
+  });
+
+  it('still accepts every policy it produces: the default and a parsed policy read back', () => {
+    expect(() => parsePolicy(JSON.parse(JSON.stringify(DEFAULT_POLICY)))).not.toThrow();
   });
 });
 

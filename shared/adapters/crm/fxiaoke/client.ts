@@ -95,7 +95,7 @@ export const createFxiaokeClient = (deps: FxiaokeClientDeps) => {
 
   const refresh = async (c: ConnectionConfig) => {
     const [appId, appSecret, permanentCode] = await Promise.all(
-      ['appId', 'appSecret', 'permanentCode'].map((role) => secretFor(deps.secrets, c.credentials, role, c.connectionId)),
+      (['appId', 'appSecret', 'permanentCode'] as const).map((role) => secretFor(deps.secrets, c.credentials, role, c.connectionId)),
     );
     const body = await post(c, '/cgi/corpAccessToken/get/V2', { appId, appSecret, permanentCode });
     const token = parseOrThrow(TokenSchema, body, 'Fxiaoke token response');

@@ -29,7 +29,7 @@ export const createSalesforceClient = (deps: SalesforceClientDeps) => {
 
   const refresh = async (c: ConnectionConfig) => {
     if (!c.apiBaseUrl) throw new PermanentError('crm_credentials_missing', `Connection ${c.connectionId} needs apiBaseUrl (My Domain URL)`);
-    const [clientId, clientSecret] = await Promise.all(['clientId', 'clientSecret'].map((role) => secretFor(deps.secrets, c.credentials, role, c.connectionId)));
+    const [clientId, clientSecret] = await Promise.all((['clientId', 'clientSecret'] as const).map((role) => secretFor(deps.secrets, c.credentials, role, c.connectionId)));
     const response = await crmRequest('salesforce', {
       method: 'POST',
       url: joinUrl(c.authBaseUrl ?? c.apiBaseUrl, '/services/oauth2/token'),

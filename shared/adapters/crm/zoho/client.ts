@@ -48,7 +48,7 @@ export const createZohoClient = (deps: ZohoClientDeps) => {
 
   const refresh = async (c: ConnectionConfig) => {
     const [clientId, clientSecret, refreshToken] = await Promise.all(
-      ['clientId', 'clientSecret', 'refreshToken'].map((role) => secretFor(deps.secrets, c.credentials, role, c.connectionId)),
+      (['clientId', 'clientSecret', 'refreshToken'] as const).map((role) => secretFor(deps.secrets, c.credentials, role, c.connectionId)),
     );
     const form = new URLSearchParams({ refresh_token: refreshToken ?? '', client_id: clientId ?? '', client_secret: clientSecret ?? '', grant_type: 'refresh_token' });
     const response = await crmRequest('zoho', {

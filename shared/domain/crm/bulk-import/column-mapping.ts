@@ -9,9 +9,9 @@ const Column = z.string().min(1);
 /**
  * How the columns of a bulk file (CSV header names, or top-level NDJSON keys) become canonical
  * CRM records. Each row may yield a customer record and/or an order line. Timestamps without an
- * offset are read as UTC.
+ * offset are read as UTC. Strict: an unknown key is refused at its path (inline mappings come from clients).
  */
-export const ColumnMappingSchema = z.object({
+export const ColumnMappingSchema = z.strictObject({
   name: z.string().min(1),
   crm: CrmNameSchema.default('generic'),
   connectionId: z.string().min(1).max(100),
@@ -19,7 +19,7 @@ export const ColumnMappingSchema = z.object({
   currency: CurrencySchema,
   currencyColumn: Column.optional(),
   customer: z
-    .object({
+    .strictObject({
       externalId: Column,
       kind: z.enum(['business', 'consumer']).default('business'),
       fields: z.partialRecord(ProfileFieldNameSchema, Column).default({}),
@@ -28,7 +28,7 @@ export const ColumnMappingSchema = z.object({
     })
     .optional(),
   order: z
-    .object({
+    .strictObject({
       externalId: Column,
       customerExternalId: Column,
       orderedAt: Column,

@@ -1,8 +1,12 @@
+import { z } from 'zod';
 import type { CrmIngestMessage } from '../../customers/ingest-message.js';
 import { UnauthorizedError } from '../../errors.js';
 import type { CrmChangeNotice } from '../change-notice.js';
 import type { WatchChannel } from '../channel-rearm.js';
-import type { ConnectionConfig } from '../field-mapping.js';
+import type { ConnectionConfig, CredentialRole } from '../field-mapping.js';
+
+/** What a push is answered with: how many changes were accepted (queued as notices). */
+export const PushReceiptSchema = z.object({ accepted: z.number().int().nonnegative() });
 
 /** CRMs that push change notices to a signed `/v1/inbound/...` route. */
 export type PushingCrm = Extract<ConnectionConfig['crm'], 'zoho' | 'hubspot' | 'salesforce'>;
@@ -26,7 +30,7 @@ export interface OpenedPush {
  * ValidationError on a bad body.
  */
 export type CrmPushVerifier =
-  | { keySource: 'credential'; credential: string; open(push: CrmPush, key: string, context: PushContext): OpenedPush | Promise<OpenedPush> }
+  | { keySource: 'credential'; credential: CredentialRole; open(push: CrmPush, key: string, context: PushContext): OpenedPush | Promise<OpenedPush> }
   | { keySource: 'channel'; open(push: CrmPush, key: { channelId: string; token: string } | undefined, context: PushContext): OpenedPush | Promise<OpenedPush> };
 
 export interface PushContext {

@@ -1,0 +1,7665 @@
+/**
+ * The RiskBridge API's types, generated from docs/openapi.json by openapi-typescript (npm run docs).
+ * Do not edit by hand.
+ */
+
+export interface paths {
+    "/console": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Risk console (static web app)
+         * @description **Public:** no API key needed.
+         */
+        get: operations["consoleIndex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/console/{proxy}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Risk console static files (scripts, styles)
+         * @description **Public:** no API key needed.
+         */
+        get: operations["consoleAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * API reference (one self-contained HTML page)
+         * @description **Public:** no API key needed.
+         */
+        get: operations["getApiReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This API's OpenAPI 3.1 document
+         * @description The contract the reference page (`GET /docs`) and the typed client (`@riskbridge/client`) are generated from.
+         *
+         *     **Public:** no API key needed.
+         */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List data-sharing agreements
+         * @description **Roles:** `admin` · **Scope:** `keys:manage`
+         */
+        get: operations["listAgreements"];
+        put?: never;
+        /**
+         * Create a data-sharing agreement with a consultant (audited)
+         * @description **Roles:** `admin` · **Scope:** `keys:manage`
+         */
+        post: operations["createAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/agreements/{agreementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a data-sharing agreement
+         * @description **Roles:** `admin` · **Scope:** `keys:manage`
+         */
+        get: operations["getAgreement"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a data-sharing agreement (audited)
+         * @description **Roles:** `admin` · **Scope:** `keys:manage`
+         */
+        delete: operations["revokeAgreement"];
+        options?: never;
+        head?: never;
+        /**
+         * Change field rules, validUntil or purpose (audited)
+         * @description **Roles:** `admin` · **Scope:** `keys:manage`
+         */
+        patch: operations["updateAgreement"];
+        trace?: never;
+    };
+    "/v1/admin/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys (no secrets)
+         * @description **Roles:** `admin` · **Scope:** `keys:manage`
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Issue an API key
+         * @description **Roles:** `admin` · **Scope:** `keys:manage`
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description **Roles:** `admin` · **Scope:** `keys:manage`
+         */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/api-keys/{keyId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a key by a new one and revoke the old
+         * @description **Roles:** `admin` · **Scope:** `keys:manage`
+         */
+        post: operations["rotateApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Raised risk alerts, newest first (at most 72 h; default the last 24 h)
+         * @description **Roles:** `admin` · **Scope:** `customers:read`
+         */
+        get: operations["listAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the audit hash chain
+         * @description **Roles:** `admin` · **Scope:** `audit:read`
+         */
+        get: operations["verifyAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bureau-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open subject-mismatch reviews (reports archived, not merged), newest first
+         * @description **Roles:** `admin` · **Scope:** `customers:read`
+         */
+        get: operations["listBureauReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bureau-reviews/{reviewId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a subject-mismatch review: merge the archived report into the profile (audited; 409 when decided)
+         * @description **Roles:** `admin` · **Scope:** `customers:write`
+         */
+        post: operations["acceptBureauReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bureau-reviews/{reviewId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss a subject-mismatch review with a reason; the report stays archived, unmerged (audited)
+         * @description **Roles:** `admin` · **Scope:** `customers:write`
+         */
+        post: operations["dismissBureauReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/crm/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List CRM connections
+         * @description **Roles:** `admin` · **Scope:** `crm:ingest`
+         */
+        get: operations["listConnections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/crm/connections/{connectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a CRM connection
+         * @description **Roles:** `admin` · **Scope:** `crm:ingest`
+         */
+        get: operations["getConnection"];
+        /**
+         * Create or replace a CRM connection (optionally from a template)
+         * @description A whole configuration, or `template` (the CRM's default mapping) with top-level fields that replace the template's. Strict at every level; open are only the names the CRM owns (object names, `enum` transform values). Audited.
+         *
+         *     **Roles:** `admin` · **Scope:** `crm:ingest`
+         */
+        put: operations["putConnection"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/crm/connections/{connectionId}/channel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Arm (or re-arm) the Zoho notification channel of a connection
+         * @description Calls Zoho `actions/watch` with a fresh token; keeps the previous channel id and events unless given. 422 for a connection that is not Zoho; 503 when Zoho cannot be reached. Audited.
+         *
+         *     **Roles:** `admin` · **Scope:** `crm:ingest`
+         */
+        post: operations["armZohoChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/crm/{connectionId}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest native records of a mapped object, or canonical CrmRecords
+         * @description **Roles:** `admin`, `crm` · **Scope:** `crm:ingest`
+         */
+        post: operations["ingestRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Portfolio: active customers with grade, PD, limit, segment, freeze
+         * @description **Roles:** `admin` · **Scope:** `customers:read`
+         */
+        get: operations["listCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge one customer into another (audited)
+         * @description With `reviewId`, the open review naming both customers is resolved in the same transaction.
+         *
+         *     **Roles:** `admin` · **Scope:** `customers:write`
+         */
+        post: operations["mergeCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/unmerge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a merge, restoring both profiles (audited)
+         * @description **Roles:** `admin` · **Scope:** `customers:write`
+         */
+        post: operations["unmergeCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a golden customer profile
+         * @description **Roles:** `admin`, `crm` · **Scope:** `customers:read`
+         */
+        get: operations["getCustomer"];
+        /**
+         * Create or update a customer
+         * @description Create-or-merge: name only what changes. Older observations never overwrite newer ones.
+         *
+         *     **Roles:** `admin`, `crm` · **Scope:** `customers:write`
+         */
+        put: operations["upsertCustomer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/bureau-pulls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's bureau pulls, newest first (?limit=1..100)
+         * @description **Roles:** `admin`, `crm` · **Scope:** `customers:read`
+         */
+        get: operations["listBureauPulls"];
+        put?: never;
+        /**
+         * Pull a bureau report (202; concurrent requests collapse)
+         * @description Needs a valid consent covering the bureau (and the purpose, when given), else 422 `consent_required`. Poll the pull for its status.
+         *
+         *     **Roles:** `admin`, `crm` · **Scope:** `bureau:pull`
+         */
+        post: operations["requestBureauPull"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/bureau-pulls/{pullId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status of a bureau pull
+         * @description **Roles:** `admin`, `crm` · **Scope:** `customers:read`
+         */
+        get: operations["getBureauPull"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a customer's consents
+         * @description **Roles:** `admin`, `crm` · **Scope:** `customers:read`
+         */
+        get: operations["listConsents"];
+        put?: never;
+        /**
+         * Record a consent / permissible purpose for bureau pulls (audited)
+         * @description **Roles:** `admin`, `crm` · **Scope:** `customers:write`
+         */
+        post: operations["recordConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/consents/{consentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a consent (audited)
+         * @description **Roles:** `admin`, `crm` · **Scope:** `customers:write`
+         */
+        delete: operations["revokeConsent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events emitted for a customer, by sequence
+         * @description **Roles:** `admin` · **Scope:** `customers:read`
+         */
+        get: operations["listCustomerEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Freeze a customer (limit 0), audited
+         * @description **Roles:** `admin` · **Scope:** `policies:approve`
+         */
+        post: operations["freezeCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a credit outcome (defaulted or not, at a date) as a training label, audited
+         * @description **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        post: operations["recordOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rating history of a customer, newest first
+         * @description **Roles:** `admin` · **Scope:** `customers:read`
+         */
+        get: operations["listRatings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/unfreeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift a freeze, audited
+         * @description **Roles:** `admin` · **Scope:** `policies:approve`
+         */
+        post: operations["unfreezeCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/write-backs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CRM write-back log of a customer (newest event first, with attempts)
+         * @description **Roles:** `admin` · **Scope:** `customers:read`
+         */
+        get: operations["listWriteBacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/datasets/{dataset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of a dataset under an active agreement, redacted per field (audited)
+         * @description An unknown dataset, one outside the caller's agreements and one under an expired or revoked agreement all answer the same 403. With several covering agreements, name one (`agreementId`).
+         *
+         *     **Roles:** `consultant` · **Scope:** `datasets:read`
+         */
+        get: operations["readDataset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/downloads/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a job's file through a hub-signed link (only by the caller it was issued to, until it expires)
+         * @description **Roles:** `admin`, `crm`, `partner`, `consultant`
+         */
+        get: operations["download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drills/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Simulate the default path for a customer (writes nothing)
+         * @description **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        post: operations["defaultDrill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export the portfolio (CSV or NDJSON, optionally one grade) as a job
+         * @description Answers `202` with `Location: /v1/jobs/{jobId}`; the finished job links to the file (see docs/jobs.md).
+         *
+         *     **Roles:** `admin` · **Scope:** `customers:read`
+         */
+        post: operations["startPortfolioExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a bulk import (CSV or NDJSON) with a named or inline mapping
+         * @description JSON (`mapping`, optional first chunk as `data`), or the first chunk itself as `text/csv` / `application/x-ndjson` with `mapping`, `connectionId` and `complete` as query parameters.
+         *
+         *     **Roles:** `admin`, `crm` · **Scope:** `crm:ingest`
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress and row errors of a bulk import
+         * @description **Roles:** `admin`, `crm` · **Scope:** `crm:ingest`
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{importId}/chunks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add one chunk (< 1 MB, with header row) to a bulk import
+         * @description The chunk is read in the format the import was started with; an empty chunk with `complete=true` ends the import.
+         *
+         *     **Roles:** `admin`, `crm` · **Scope:** `crm:ingest`
+         */
+        post: operations["addImportChunk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbound/hubspot/{connectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * HubSpot webhook batch (signature v3)
+         * @description `X-HubSpot-Signature-v3` over method, public URL, raw body and `X-HubSpot-Request-Timestamp` (at most 5 minutes old), keyed with the connection's `clientSecret`.
+         *
+         *     **Authentication:** the sender's own signature over the raw body (no API key).
+         */
+        post: operations["hubspotWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbound/salesforce/{connectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Salesforce change event (direct or EventBridge; HMAC or shared-secret header)
+         * @description `x-riskbridge-signature: sha256=<hex HMAC-SHA256 of the raw body>`, or else `x-riskbridge-token: <secret>`, keyed with the connection's `inboundSecret`.
+         *
+         *     **Authentication:** the sender's own signature over the raw body (no API key).
+         */
+        post: operations["salesforceChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbound/zoho/{connectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Zoho CRM notification (channel token echo)
+         * @description Zoho signs nothing: the notification echoes the `channel_id` and `token` the hub armed the channel with (`POST /v1/crm/connections/{connectionId}/channel`); both are compared in constant time.
+         *
+         *     **Authentication:** the sender's own signature over the raw body (no API key).
+         */
+        post: operations["zohoNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the caller's jobs, newest first (admins: everybody's); filter by status and kind
+         * @description **Roles:** `admin`, `crm`, `partner`, `consultant`
+         */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a job: status, progress, ETA and, once succeeded, a download link
+         * @description While queued or running the answer carries `Retry-After`. Another caller's job is a 404 (admins see every job).
+         *
+         *     **Roles:** `admin`, `crm`, `partner`, `consultant`
+         */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{jobId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a job (a queued job at once, a running one at its next step)
+         * @description **Roles:** `admin`, `crm`, `partner`, `consultant`
+         */
+        post: operations["cancelJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/assessment-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Assessment requests addressed to the calling partner
+         * @description **Roles:** `partner` · **Scope:** `assessments:read`
+         */
+        get: operations["listAssessmentRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling partner's own submissions (paginated)
+         * @description **Roles:** `partner` · **Scope:** `assessments:read`
+         */
+        get: operations["listOwnAssessments"];
+        put?: never;
+        /**
+         * Submit an assessment for an engaged customer (idempotent by externalRef; triggers re-rating)
+         * @description A customer that is unknown, not engaged, or whose engagement ended answers the same 403. The same `externalRef` with other content is a 409.
+         *
+         *     **Roles:** `partner` · **Scope:** `assessments:submit`
+         */
+        post: operations["submitAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partner/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reduced view of an engaged customer (no rating, no contact data)
+         * @description **Roles:** `partner` · **Scope:** `customers:read`
+         */
+        get: operations["viewEngagedCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{partnerId}/assessment-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a partner for an assessment (engages it; audited)
+         * @description **Roles:** `admin` · **Scope:** `customers:write`
+         */
+        post: operations["requestAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{partnerId}/engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a partner's engagements
+         * @description **Roles:** `admin` · **Scope:** `customers:read`
+         */
+        get: operations["listEngagements"];
+        put?: never;
+        /**
+         * Engage a partner agency on a customer (audited)
+         * @description The object-level grant behind every partner call. An active engagement with the same terms is answered as it is (200).
+         *
+         *     **Roles:** `admin` · **Scope:** `customers:write`
+         */
+        post: operations["engagePartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{partnerId}/engagements/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End an engagement (audited)
+         * @description **Roles:** `admin` · **Scope:** `customers:write`
+         */
+        delete: operations["endEngagement"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List policy versions with their lifecycle status
+         * @description **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        get: operations["listPolicies"];
+        put?: never;
+        /**
+         * Create a draft risk policy (validated; 422 with field paths)
+         * @description The policy document of `docs/schemas/risk-policy.schema.json`. Every object in it is strict: unknown keys are refused with their paths. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too.
+         *
+         *     **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        post: operations["createPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The active policy record
+         * @description **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        get: operations["getActivePolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/training-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Labelled training rows from the rating history (NDJSON, or JSON with ?format=json; paged by cursor)
+         * @description One row per customer with an observation, keyed by feature id, with the label `defaulted`. NDJSON by default; with `format=json` the body is `{ rows, customers, skipped, bads, nextCursor? }` as `application/json`. While more customers follow, `x-next-cursor` carries the cursor for the next page.
+         *
+         *     **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        get: operations["exportTrainingData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One policy record (policy, status, approvals, backtest report)
+         * @description **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        get: operations["getPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{version}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate an approved policy and re-rate the portfolio
+         * @description **Roles:** `admin` · **Scope:** `policies:approve`
+         */
+        post: operations["activatePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{version}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a backtested policy (not by its author)
+         * @description Four eyes: the author gets 403 `self_approval`; a policy that is not backtested 409 `policy_transition_refused`.
+         *
+         *     **Roles:** `admin` · **Scope:** `policies:approve`
+         */
+        post: operations["approvePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{version}/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Backtest a draft on the current portfolio against the active policy
+         * @description **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        post: operations["backtestPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/{version}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-activate an earlier approved (retired) version
+         * @description **Roles:** `admin` · **Scope:** `policies:approve`
+         */
+        post: operations["rollbackPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quarantine/{source}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quarantined messages/payloads of a source (code, reason, time; never the bytes)
+         * @description **Roles:** `admin` · **Scope:** `audit:read`
+         */
+        get: operations["listQuarantine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quarantine/{source}/{messageId}/payload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The exact quarantined bytes, gzip + base64 (audited)
+         * @description **Roles:** `admin` · **Scope:** `audit:read`
+         */
+        get: operations["getQuarantinedPayload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Candidate matches waiting for review
+         * @description **Roles:** `admin` · **Scope:** `customers:write`
+         */
+        get: operations["listReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/{reviewId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss a candidate match with a reason; both customers stay as they are (audited; 409 when decided)
+         * @description **Roles:** `admin` · **Scope:** `customers:write`
+         */
+        post: operations["dismissReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions
+         * @description **Roles:** `admin` · **Scope:** `subscriptions:manage`
+         */
+        get: operations["listSubscriptions"];
+        put?: never;
+        /**
+         * Create a webhook subscription
+         * @description **Roles:** `admin` · **Scope:** `subscriptions:manage`
+         */
+        post: operations["createSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a webhook subscription
+         * @description **Roles:** `admin` · **Scope:** `subscriptions:manage`
+         */
+        get: operations["getSubscription"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook subscription
+         * @description **Roles:** `admin` · **Scope:** `subscriptions:manage`
+         */
+        delete: operations["deleteSubscription"];
+        options?: never;
+        head?: never;
+        /**
+         * Enable or disable a subscription
+         * @description **Roles:** `admin` · **Scope:** `subscriptions:manage`
+         */
+        patch: operations["updateSubscription"];
+        trace?: never;
+    };
+    "/v1/subscriptions/{subscriptionId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery log of a subscription (newest first, with attempts)
+         * @description **Roles:** `admin` · **Scope:** `subscriptions:manage`
+         */
+        get: operations["listDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{subscriptionId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send one event ({ eventId }) or a time window ({ from, to }) again
+         * @description **Roles:** `admin` · **Scope:** `subscriptions:manage`
+         */
+        post: operations["replayDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{subscriptionId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a new signing secret; old ones keep signing during the overlap
+         * @description **Roles:** `admin` · **Scope:** `subscriptions:manage`
+         */
+        post: operations["rotateSubscriptionSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/write-backs/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write one rating/limit event ({ eventId, target? }) back to the CRM records again
+         * @description **Roles:** `admin` · **Scope:** `customers:write`
+         */
+        post: operations["replayWriteBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        CustomerProfile: {
+            customerId: string;
+            /** @enum {string} */
+            kind: "business" | "consumer";
+            /** @enum {string} */
+            status: "active" | "merged";
+            mergedInto?: string;
+            fields: {
+                [key: string]: {
+                    source: string;
+                    /** Format: date-time */
+                    observedAt: string;
+                    recordId?: string;
+                    value: string | number | boolean;
+                };
+            };
+            identifiers: {
+                source: string;
+                /** Format: date-time */
+                observedAt: string;
+                recordId?: string;
+                /** @enum {string} */
+                scheme: "cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external";
+                value: string;
+            }[];
+            aggregates: {
+                currency?: string;
+                orders: {
+                    count: number;
+                    cancelledCount: number;
+                    grossMinor: number;
+                    netMinor: number;
+                    /** Format: date-time */
+                    firstOrderAt?: string;
+                    /** Format: date-time */
+                    lastOrderAt?: string;
+                    months: {
+                        month: string;
+                        orderCount: number;
+                        netMinor: number;
+                    }[];
+                };
+                exposure: {
+                    openInvoiceCount: number;
+                    openMinor: number;
+                    overdueMinor: number;
+                    /** Format: date-time */
+                    oldestOpenDueAt?: string;
+                    maxDaysPastDue: number;
+                    openInvoices?: {
+                        id: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        openMinor: number;
+                    }[];
+                    untrackedOpenCount?: number;
+                };
+                payments: {
+                    count: number;
+                    paidMinor: number;
+                    lateCount: number;
+                    daysLateSum: number;
+                    maxDaysLate: number;
+                    /** Format: date-time */
+                    lastPaymentAt?: string;
+                };
+            };
+            credit: {
+                [key: string]: {
+                    /** @enum {string} */
+                    bureau: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                    product: string;
+                    reportId: string;
+                    /** Format: date-time */
+                    pulledAt: string;
+                    /** @enum {string} */
+                    subjectMatch: "match" | "mismatch" | "review";
+                    scores: {
+                        model: string;
+                        value: number;
+                        min: number;
+                        max: number;
+                        /** @enum {string} */
+                        direction: "higher_is_better" | "lower_is_better";
+                        rawValue?: string;
+                    }[];
+                    tradelines: {
+                        count: number;
+                        delinquentCount: number;
+                        worstDaysPastDue: number;
+                        totalBalanceMinor: number;
+                        totalPastDueMinor: number;
+                        currency?: string;
+                    };
+                    inquiriesLast12Months: number;
+                    publicRecords: {
+                        bankruptcies: number;
+                        judgments: number;
+                        liens: number;
+                        other: number;
+                    };
+                    collections: number;
+                    business?: {
+                        foundedYear?: number;
+                        employees?: number;
+                        paydex?: number;
+                        failureScore?: {
+                            model: string;
+                            value: number;
+                            min: number;
+                            max: number;
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            rawValue?: string;
+                        };
+                        delinquencyScore?: {
+                            model: string;
+                            value: number;
+                            min: number;
+                            max: number;
+                            /** @enum {string} */
+                            direction: "higher_is_better" | "lower_is_better";
+                            rawValue?: string;
+                        };
+                        recommendedLimit?: {
+                            amountMinor: number;
+                            currency: string;
+                        };
+                    };
+                };
+            };
+            assessments: {
+                partnerId: string;
+                assessmentId: string;
+                grade?: string;
+                pd?: number;
+                score?: number;
+                /** Format: date-time */
+                submittedAt: string;
+            }[];
+            rating?: {
+                /** @enum {string} */
+                status: "rated" | "insufficient_data";
+                policyVersion: number;
+                score?: number;
+                grade?: string;
+                pd?: number;
+                reasons: {
+                    code: string;
+                    text: string;
+                    points?: number;
+                    missingData?: boolean;
+                }[];
+                rfm?: {
+                    r: number;
+                    f: number;
+                    m: number;
+                    segment: string;
+                };
+                limit?: {
+                    recommended: {
+                        amountMinor: number;
+                        currency: string;
+                    };
+                    factors: {
+                        name: string;
+                        value?: number;
+                        reason: string;
+                    }[];
+                };
+                inputsHash: string;
+                /** Format: date-time */
+                ratedAt: string;
+                features?: {
+                    [key: string]: number | string | null;
+                };
+                worstDaysPastDue?: number;
+                defaulted?: boolean;
+                warnings?: {
+                    code: string;
+                    text: string;
+                }[];
+            };
+            freeze?: {
+                reason: string;
+                /** Format: date-time */
+                frozenAt: string;
+                by: string;
+            };
+            version: number;
+            sequence: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EventEnvelope: {
+            /** @description Event id (evt_ + ULID). The same on every retry, replay, subscription and queue: deduplicate on it. */
+            id: string;
+            type: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the change happened (ISO 8601).
+             */
+            occurredAt: string;
+            /** @description The customer the event is about; absent for events about no customer. */
+            customerId?: string;
+            /** @description Present on events about a customer; increases per customer. Drop an event whose sequence is not above the highest one you applied for that customer and that kind of state. */
+            sequence?: number;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        /** Job */
+        Job: {
+            jobId: string;
+            kind: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            /** @description The parameters the job was started with */
+            input: {
+                [key: string]: unknown;
+            };
+            /** @description Principal that started the job */
+            owner: string;
+            progress: {
+                done: number;
+                total?: number;
+            };
+            /** @description Estimated completion while running, from the progress rate so far */
+            eta?: string;
+            cancelRequested: boolean;
+            attempts: number;
+            createdAt: string;
+            startedAt?: string;
+            finishedAt?: string;
+            result?: {
+                mediaType: string;
+                bytes: number;
+                rows?: number;
+                fileName: string;
+                /** @description Absent when the result is no longer downloadable */
+                download?: {
+                    /** @description Absolute URL of `GET /v1/downloads/{token}`; only the caller it was issued to can use it */
+                    url: string;
+                    /** @description After this instant the link answers 403 link_expired; read the job again for a fresh one */
+                    expiresAt: string;
+                };
+            };
+            error?: {
+                code: string;
+                message: string;
+            };
+            links: {
+                self: string;
+                cancel?: string;
+            };
+        };
+        /** @description An OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0) */
+        OpenApiDocument: {
+            openapi: string;
+            info: {
+                title: string;
+                version: string;
+            } & {
+                [key: string]: unknown;
+            };
+            paths: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** Problem details (RFC 9457) */
+        Problem: {
+            /** @description A stable URI per code; it resolves to the code's documentation */
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            /** @description The request path */
+            instance?: string;
+            /** @description Stable machine-readable code (see the problem catalogue) */
+            code: string;
+            errors?: {
+                /** @description Path of the failing value, relative to `in` (`items[2].amount`; `(root)` for the whole value) */
+                path: string;
+                message: string;
+                code?: string;
+                /** @enum {string} */
+                in?: "body" | "query" | "path" | "header";
+            }[];
+        };
+    };
+    responses: {
+        /** @description Bad Request (problem details: `malformed_input`) */
+        Problem400: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Unauthorized (problem details: `unauthorized`) */
+        Problem401: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Forbidden (problem details: `forbidden`, `link_expired`, `link_invalid`, `self_approval`) */
+        Problem403: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not Found (problem details: `not_found`) */
+        Problem404: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict (problem details: `conflict`, `job_final`, `policy_transition_refused`) */
+        Problem409: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Content Too Large (problem details: `payload_too_large`) */
+        Problem413: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Unsupported Media Type (problem details: `unsupported_media_type`) */
+        Problem415: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Unprocessable Content (problem details: `validation_failed`, `consent_required`, `unsafe_url`, `crm_credentials_missing`, `crm_unauthorized`, `crm_forbidden`, `crm_rejected`) */
+        Problem422: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too Many Requests (problem details: `budget_exceeded`, `rate_limited`) */
+        Problem429: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Service Unavailable (problem details: `crm_timeout`, `crm_unreachable`, `crm_unavailable`, `crm_rate_limited`, `job_not_started`, `storage_busy`) */
+        Problem503: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Page size (1–200, default 50). */
+        Limit: number;
+        /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+        Cursor: string;
+        /** @description A unique key per intended change: a retry with the same key and body answers the first result instead of acting twice; the same key with another body is refused (422), one still in flight answers 409. */
+        IdempotencyKey: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description The request id; quote it when reporting a problem. */
+        XRequestId: string;
+        /** @description Seconds to wait before trying again. */
+        RetryAfter: number;
+        /** @description Requests the caller may make in the current window. */
+        RateLimitLimit: number;
+        /** @description Requests left in the current window. */
+        RateLimitRemaining: number;
+        /** @description Seconds until the window resets. */
+        RateLimitReset: number;
+        /** @description RFC 9745: the route is deprecated since this moment (`@<unix seconds>`). */
+        Deprecation: string;
+        /** @description RFC 8594: the route stops answering after this HTTP date. */
+        Sunset: string;
+        /** @description `<url>; rel="deprecation"`: where the replacement is described. */
+        DeprecationLink: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    consoleIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with a strict Content-Security-Policy */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The client's copy (If-None-Match) is current */
+            304: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    consoleAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proxy: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with a strict Content-Security-Policy */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The client's copy (If-None-Match) is current */
+            304: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    getApiReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reference page; its Content-Security-Policy allows exactly its own inline scripts (by hash) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The client's copy (If-None-Match) is current */
+            304: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenApiDocument"];
+                };
+            };
+            /** @description The client's copy (If-None-Match) is current */
+            304: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["Problem404"];
+        };
+    };
+    listAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every agreement */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreements: {
+                            agreementId: string;
+                            consultantRef: string;
+                            datasets: ("portfolio_ratings" | "customer_profiles")[];
+                            fields: {
+                                [key: string]: "include" | "mask" | "hash" | "bucket" | "drop";
+                            };
+                            /** Format: date-time */
+                            validFrom: string;
+                            /** Format: date-time */
+                            validUntil: string;
+                            purpose: string;
+                            /** @enum {string} */
+                            status: "active" | "revoked";
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            revokedAt?: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    createAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agreementId: string;
+                    consultantRef: string;
+                    datasets: ("portfolio_ratings" | "customer_profiles")[];
+                    fields: {
+                        [key: string]: "include" | "mask" | "hash" | "bucket" | "drop";
+                    };
+                    /** Format: date-time */
+                    validFrom: string;
+                    /** Format: date-time */
+                    validUntil: string;
+                    purpose: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created (its hashing salt never leaves the hub) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreement: {
+                            agreementId: string;
+                            consultantRef: string;
+                            datasets: ("portfolio_ratings" | "customer_profiles")[];
+                            fields: {
+                                [key: string]: "include" | "mask" | "hash" | "bucket" | "drop";
+                            };
+                            /** Format: date-time */
+                            validFrom: string;
+                            /** Format: date-time */
+                            validUntil: string;
+                            purpose: string;
+                            /** @enum {string} */
+                            status: "active" | "revoked";
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            revokedAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agreement */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreement: {
+                            agreementId: string;
+                            consultantRef: string;
+                            datasets: ("portfolio_ratings" | "customer_profiles")[];
+                            fields: {
+                                [key: string]: "include" | "mask" | "hash" | "bucket" | "drop";
+                            };
+                            /** Format: date-time */
+                            validFrom: string;
+                            /** Format: date-time */
+                            validUntil: string;
+                            purpose: string;
+                            /** @enum {string} */
+                            status: "active" | "revoked";
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            revokedAt?: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    revokeAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreement: {
+                            agreementId: string;
+                            consultantRef: string;
+                            datasets: ("portfolio_ratings" | "customer_profiles")[];
+                            fields: {
+                                [key: string]: "include" | "mask" | "hash" | "bucket" | "drop";
+                            };
+                            /** Format: date-time */
+                            validFrom: string;
+                            /** Format: date-time */
+                            validUntil: string;
+                            purpose: string;
+                            /** @enum {string} */
+                            status: "active" | "revoked";
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            revokedAt?: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    updateAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fields?: {
+                        [key: string]: "include" | "mask" | "hash" | "bucket" | "drop";
+                    };
+                    /** Format: date-time */
+                    validUntil?: string;
+                    purpose?: string;
+                };
+                "application/merge-patch+json": {
+                    fields?: {
+                        [key: string]: "include" | "mask" | "hash" | "bucket" | "drop";
+                    };
+                    /** Format: date-time */
+                    validUntil?: string;
+                    purpose?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreement: {
+                            agreementId: string;
+                            consultantRef: string;
+                            datasets: ("portfolio_ratings" | "customer_profiles")[];
+                            fields: {
+                                [key: string]: "include" | "mask" | "hash" | "bucket" | "drop";
+                            };
+                            /** Format: date-time */
+                            validFrom: string;
+                            /** Format: date-time */
+                            validUntil: string;
+                            purpose: string;
+                            /** @enum {string} */
+                            status: "active" | "revoked";
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            revokedAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every key */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keys: {
+                            keyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "crm" | "partner" | "consultant";
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read")[];
+                            tenantRef?: string;
+                            /** @enum {string} */
+                            status: "active" | "revoked";
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            rotatedFrom?: string;
+                            /** Format: date-time */
+                            revokedAt?: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** Format: date-time */
+                            lastUsedAt?: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    role: "admin" | "crm" | "partner" | "consultant";
+                    scopes?: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read")[];
+                    tenantRef?: string;
+                    /** Format: date-time */
+                    expiresAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Issued; the plaintext key is shown once */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The plaintext key, shown once */
+                        key: string;
+                        record: {
+                            keyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "crm" | "partner" | "consultant";
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read")[];
+                            tenantRef?: string;
+                            /** @enum {string} */
+                            status: "active" | "revoked";
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            rotatedFrom?: string;
+                            /** Format: date-time */
+                            revokedAt?: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** Format: date-time */
+                            lastUsedAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        record: {
+                            keyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "crm" | "partner" | "consultant";
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read")[];
+                            tenantRef?: string;
+                            /** @enum {string} */
+                            status: "active" | "revoked";
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            rotatedFrom?: string;
+                            /** Format: date-time */
+                            revokedAt?: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** Format: date-time */
+                            lastUsedAt?: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    rotateApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The replacement key, shown once */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The plaintext key, shown once */
+                        key: string;
+                        record: {
+                            keyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "crm" | "partner" | "consultant";
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read")[];
+                            tenantRef?: string;
+                            /** @enum {string} */
+                            status: "active" | "revoked";
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            rotatedFrom?: string;
+                            /** Format: date-time */
+                            revokedAt?: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** Format: date-time */
+                            lastUsedAt?: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listAlerts: {
+        parameters: {
+            query?: {
+                since?: string;
+                until?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alerts in the window */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alerts: {
+                            alertId: string;
+                            rule: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            message: string;
+                            measures: string[];
+                            policyVersion?: number;
+                            /** Format: date-time */
+                            raisedAt: string;
+                            eventId: string;
+                            customerId?: string;
+                            occurredAt: string;
+                        }[];
+                        since: string;
+                        until: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    verifyAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verdict per chain */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        chains: {
+                            chain: string;
+                            ok: boolean;
+                            entries: number;
+                            brokenAt?: number;
+                            reason?: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listBureauReviews: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest open reviews */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reviews: {
+                            customerId: string;
+                            /** @enum {string} */
+                            bureau: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                            reportId: string;
+                            pullId: string;
+                            reasons: string[];
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    acceptBureauReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted; the report is merged into the profile */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        review: {
+                            customerId: string;
+                            /** @enum {string} */
+                            bureau: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                            reportId: string;
+                            pullId: string;
+                            reasons: string[];
+                            at: string;
+                        };
+                        decision: {
+                            /** @enum {string} */
+                            decision: "accepted" | "dismissed";
+                            at: string;
+                            by: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    dismissBureauReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Dismissed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        review: {
+                            customerId: string;
+                            /** @enum {string} */
+                            bureau: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                            reportId: string;
+                            pullId: string;
+                            reasons: string[];
+                            at: string;
+                        };
+                        decision: {
+                            /** @enum {string} */
+                            decision: "accepted" | "dismissed";
+                            at: string;
+                            by: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listConnections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every connection (secret names, never secrets) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        connections: {
+                            connectionId: string;
+                            /** @enum {string} */
+                            crm: "zoho" | "fxiaoke" | "hubspot" | "salesforce" | "generic";
+                            /** Format: uri */
+                            apiBaseUrl?: string;
+                            /** Format: uri */
+                            authBaseUrl?: string;
+                            objects: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    objectType: "customer" | "order" | "invoice" | "payment";
+                                    idPath: string;
+                                    modifiedAtPath: string;
+                                    /** @default [] */
+                                    fields: {
+                                        from: string | string[];
+                                        to: string;
+                                        /** @default [] */
+                                        transforms: ({
+                                            /** @constant */
+                                            kind: "trim";
+                                        } | {
+                                            /** @constant */
+                                            kind: "lowercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "uppercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "e164";
+                                            defaultCallingCode?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "date";
+                                        } | {
+                                            /** @constant */
+                                            kind: "money";
+                                            currencyPath?: string;
+                                            fixedCurrency?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "enum";
+                                            map: {
+                                                [key: string]: string | number | boolean;
+                                            };
+                                            default?: string | number | boolean;
+                                        })[];
+                                    }[];
+                                    /** @default [] */
+                                    identifiers: {
+                                        from: string;
+                                        /** @enum {string} */
+                                        scheme: "cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external";
+                                        /** @default [] */
+                                        transforms: ({
+                                            /** @constant */
+                                            kind: "trim";
+                                        } | {
+                                            /** @constant */
+                                            kind: "lowercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "uppercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "e164";
+                                            defaultCallingCode?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "date";
+                                        } | {
+                                            /** @constant */
+                                            kind: "money";
+                                            currencyPath?: string;
+                                            fixedCurrency?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "enum";
+                                            map: {
+                                                [key: string]: string | number | boolean;
+                                            };
+                                            default?: string | number | boolean;
+                                        })[];
+                                    }[];
+                                    /** @default {} */
+                                    constants: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    customKeyPattern?: string;
+                                };
+                            };
+                            /** @default {} */
+                            credentials: {
+                                [key: string]: string;
+                            };
+                            writeBack?: {
+                                objectName: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                            };
+                            /** @default [] */
+                            integrationUsers: string[];
+                            actingUserId?: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection configuration */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        connection: {
+                            connectionId: string;
+                            /** @enum {string} */
+                            crm: "zoho" | "fxiaoke" | "hubspot" | "salesforce" | "generic";
+                            /** Format: uri */
+                            apiBaseUrl?: string;
+                            /** Format: uri */
+                            authBaseUrl?: string;
+                            objects: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    objectType: "customer" | "order" | "invoice" | "payment";
+                                    idPath: string;
+                                    modifiedAtPath: string;
+                                    /** @default [] */
+                                    fields: {
+                                        from: string | string[];
+                                        to: string;
+                                        /** @default [] */
+                                        transforms: ({
+                                            /** @constant */
+                                            kind: "trim";
+                                        } | {
+                                            /** @constant */
+                                            kind: "lowercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "uppercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "e164";
+                                            defaultCallingCode?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "date";
+                                        } | {
+                                            /** @constant */
+                                            kind: "money";
+                                            currencyPath?: string;
+                                            fixedCurrency?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "enum";
+                                            map: {
+                                                [key: string]: string | number | boolean;
+                                            };
+                                            default?: string | number | boolean;
+                                        })[];
+                                    }[];
+                                    /** @default [] */
+                                    identifiers: {
+                                        from: string;
+                                        /** @enum {string} */
+                                        scheme: "cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external";
+                                        /** @default [] */
+                                        transforms: ({
+                                            /** @constant */
+                                            kind: "trim";
+                                        } | {
+                                            /** @constant */
+                                            kind: "lowercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "uppercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "e164";
+                                            defaultCallingCode?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "date";
+                                        } | {
+                                            /** @constant */
+                                            kind: "money";
+                                            currencyPath?: string;
+                                            fixedCurrency?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "enum";
+                                            map: {
+                                                [key: string]: string | number | boolean;
+                                            };
+                                            default?: string | number | boolean;
+                                        })[];
+                                    }[];
+                                    /** @default {} */
+                                    constants: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    customKeyPattern?: string;
+                                };
+                            };
+                            /** @default {} */
+                            credentials: {
+                                [key: string]: string;
+                            };
+                            writeBack?: {
+                                objectName: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                            };
+                            /** @default [] */
+                            integrationUsers: string[];
+                            actingUserId?: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    putConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Start from this CRM's default mapping; the given fields replace its top-level fields
+                     * @enum {string}
+                     */
+                    template?: "zoho" | "fxiaoke" | "hubspot" | "salesforce" | "generic";
+                    connectionId?: string;
+                    /** @enum {string} */
+                    crm?: "zoho" | "fxiaoke" | "hubspot" | "salesforce" | "generic";
+                    /** Format: uri */
+                    apiBaseUrl?: string;
+                    /** Format: uri */
+                    authBaseUrl?: string;
+                    objects?: {
+                        [key: string]: {
+                            /** @enum {string} */
+                            objectType: "customer" | "order" | "invoice" | "payment";
+                            idPath: string;
+                            modifiedAtPath: string;
+                            /** @default [] */
+                            fields?: {
+                                from: string | string[];
+                                to: string;
+                                /** @default [] */
+                                transforms?: ({
+                                    /** @constant */
+                                    kind: "trim";
+                                } | {
+                                    /** @constant */
+                                    kind: "lowercase";
+                                } | {
+                                    /** @constant */
+                                    kind: "uppercase";
+                                } | {
+                                    /** @constant */
+                                    kind: "e164";
+                                    defaultCallingCode?: string;
+                                } | {
+                                    /** @constant */
+                                    kind: "date";
+                                } | {
+                                    /** @constant */
+                                    kind: "money";
+                                    currencyPath?: string;
+                                    fixedCurrency?: string;
+                                } | {
+                                    /** @constant */
+                                    kind: "enum";
+                                    map: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    default?: string | number | boolean;
+                                })[];
+                            }[];
+                            /** @default [] */
+                            identifiers?: {
+                                from: string;
+                                /** @enum {string} */
+                                scheme: "cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external";
+                                /** @default [] */
+                                transforms?: ({
+                                    /** @constant */
+                                    kind: "trim";
+                                } | {
+                                    /** @constant */
+                                    kind: "lowercase";
+                                } | {
+                                    /** @constant */
+                                    kind: "uppercase";
+                                } | {
+                                    /** @constant */
+                                    kind: "e164";
+                                    defaultCallingCode?: string;
+                                } | {
+                                    /** @constant */
+                                    kind: "date";
+                                } | {
+                                    /** @constant */
+                                    kind: "money";
+                                    currencyPath?: string;
+                                    fixedCurrency?: string;
+                                } | {
+                                    /** @constant */
+                                    kind: "enum";
+                                    map: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    default?: string | number | boolean;
+                                })[];
+                            }[];
+                            /** @default {} */
+                            constants?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            customKeyPattern?: string;
+                        };
+                    };
+                    credentials?: {
+                        [key: string]: string;
+                    };
+                    writeBack?: {
+                        objectName: string;
+                        fields: {
+                            [key: string]: string;
+                        };
+                    };
+                    integrationUsers?: string[];
+                    actingUserId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Replaced */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        connection: {
+                            connectionId: string;
+                            /** @enum {string} */
+                            crm: "zoho" | "fxiaoke" | "hubspot" | "salesforce" | "generic";
+                            /** Format: uri */
+                            apiBaseUrl?: string;
+                            /** Format: uri */
+                            authBaseUrl?: string;
+                            objects: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    objectType: "customer" | "order" | "invoice" | "payment";
+                                    idPath: string;
+                                    modifiedAtPath: string;
+                                    /** @default [] */
+                                    fields: {
+                                        from: string | string[];
+                                        to: string;
+                                        /** @default [] */
+                                        transforms: ({
+                                            /** @constant */
+                                            kind: "trim";
+                                        } | {
+                                            /** @constant */
+                                            kind: "lowercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "uppercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "e164";
+                                            defaultCallingCode?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "date";
+                                        } | {
+                                            /** @constant */
+                                            kind: "money";
+                                            currencyPath?: string;
+                                            fixedCurrency?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "enum";
+                                            map: {
+                                                [key: string]: string | number | boolean;
+                                            };
+                                            default?: string | number | boolean;
+                                        })[];
+                                    }[];
+                                    /** @default [] */
+                                    identifiers: {
+                                        from: string;
+                                        /** @enum {string} */
+                                        scheme: "cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external";
+                                        /** @default [] */
+                                        transforms: ({
+                                            /** @constant */
+                                            kind: "trim";
+                                        } | {
+                                            /** @constant */
+                                            kind: "lowercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "uppercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "e164";
+                                            defaultCallingCode?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "date";
+                                        } | {
+                                            /** @constant */
+                                            kind: "money";
+                                            currencyPath?: string;
+                                            fixedCurrency?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "enum";
+                                            map: {
+                                                [key: string]: string | number | boolean;
+                                            };
+                                            default?: string | number | boolean;
+                                        })[];
+                                    }[];
+                                    /** @default {} */
+                                    constants: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    customKeyPattern?: string;
+                                };
+                            };
+                            /** @default {} */
+                            credentials: {
+                                [key: string]: string;
+                            };
+                            writeBack?: {
+                                objectName: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                            };
+                            /** @default [] */
+                            integrationUsers: string[];
+                            actingUserId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        connection: {
+                            connectionId: string;
+                            /** @enum {string} */
+                            crm: "zoho" | "fxiaoke" | "hubspot" | "salesforce" | "generic";
+                            /** Format: uri */
+                            apiBaseUrl?: string;
+                            /** Format: uri */
+                            authBaseUrl?: string;
+                            objects: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    objectType: "customer" | "order" | "invoice" | "payment";
+                                    idPath: string;
+                                    modifiedAtPath: string;
+                                    /** @default [] */
+                                    fields: {
+                                        from: string | string[];
+                                        to: string;
+                                        /** @default [] */
+                                        transforms: ({
+                                            /** @constant */
+                                            kind: "trim";
+                                        } | {
+                                            /** @constant */
+                                            kind: "lowercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "uppercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "e164";
+                                            defaultCallingCode?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "date";
+                                        } | {
+                                            /** @constant */
+                                            kind: "money";
+                                            currencyPath?: string;
+                                            fixedCurrency?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "enum";
+                                            map: {
+                                                [key: string]: string | number | boolean;
+                                            };
+                                            default?: string | number | boolean;
+                                        })[];
+                                    }[];
+                                    /** @default [] */
+                                    identifiers: {
+                                        from: string;
+                                        /** @enum {string} */
+                                        scheme: "cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external";
+                                        /** @default [] */
+                                        transforms: ({
+                                            /** @constant */
+                                            kind: "trim";
+                                        } | {
+                                            /** @constant */
+                                            kind: "lowercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "uppercase";
+                                        } | {
+                                            /** @constant */
+                                            kind: "e164";
+                                            defaultCallingCode?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "date";
+                                        } | {
+                                            /** @constant */
+                                            kind: "money";
+                                            currencyPath?: string;
+                                            fixedCurrency?: string;
+                                        } | {
+                                            /** @constant */
+                                            kind: "enum";
+                                            map: {
+                                                [key: string]: string | number | boolean;
+                                            };
+                                            default?: string | number | boolean;
+                                        })[];
+                                    }[];
+                                    /** @default {} */
+                                    constants: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    customKeyPattern?: string;
+                                };
+                            };
+                            /** @default {} */
+                            credentials: {
+                                [key: string]: string;
+                            };
+                            writeBack?: {
+                                objectName: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                            };
+                            /** @default [] */
+                            integrationUsers: string[];
+                            actingUserId?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    armZohoChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    events?: string[];
+                    channelId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Armed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channel: {
+                            connectionId: string;
+                            channelId: string;
+                            events: string[];
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                        /** Format: uri */
+                        notifyUrl: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    ingestRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    objectName: string;
+                    records: {
+                        [key: string]: unknown;
+                    }[];
+                } | {
+                    records: ({
+                        /** @enum {string} */
+                        crm: "zoho" | "fxiaoke" | "hubspot" | "salesforce" | "generic";
+                        connectionId: string;
+                        externalId: string;
+                        /** Format: date-time */
+                        modifiedAt: string;
+                        /** @default false */
+                        deleted?: boolean;
+                        /** @constant */
+                        objectType: "customer";
+                        /**
+                         * @default business
+                         * @enum {string}
+                         */
+                        kind?: "business" | "consumer";
+                        fields: {
+                            [key: string]: string | number | boolean;
+                        };
+                        /** @default [] */
+                        identifiers?: {
+                            /** @enum {string} */
+                            scheme: "cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external";
+                            value: string;
+                        }[];
+                        /** @default {} */
+                        custom?: {
+                            [key: string]: unknown;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        crm: "zoho" | "fxiaoke" | "hubspot" | "salesforce" | "generic";
+                        connectionId: string;
+                        externalId: string;
+                        /** Format: date-time */
+                        modifiedAt: string;
+                        /** @default false */
+                        deleted?: boolean;
+                        /** @constant */
+                        objectType: "order";
+                        customerExternalId: string;
+                        /** Format: date-time */
+                        orderedAt: string;
+                        amount: {
+                            amountMinor: number;
+                            currency: string;
+                        };
+                        /** @enum {string} */
+                        status: "placed" | "cancelled";
+                    } | {
+                        /** @enum {string} */
+                        crm: "zoho" | "fxiaoke" | "hubspot" | "salesforce" | "generic";
+                        connectionId: string;
+                        externalId: string;
+                        /** Format: date-time */
+                        modifiedAt: string;
+                        /** @default false */
+                        deleted?: boolean;
+                        /** @constant */
+                        objectType: "invoice";
+                        customerExternalId: string;
+                        /** Format: date-time */
+                        issuedAt: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        amount: {
+                            amountMinor: number;
+                            currency: string;
+                        };
+                        open: {
+                            amountMinor: number;
+                            currency: string;
+                        };
+                        /** @enum {string} */
+                        status: "open" | "paid" | "void";
+                    } | {
+                        /** @enum {string} */
+                        crm: "zoho" | "fxiaoke" | "hubspot" | "salesforce" | "generic";
+                        connectionId: string;
+                        externalId: string;
+                        /** Format: date-time */
+                        modifiedAt: string;
+                        /** @default false */
+                        deleted?: boolean;
+                        /** @constant */
+                        objectType: "payment";
+                        customerExternalId: string;
+                        invoiceExternalId?: string;
+                        /** Format: date-time */
+                        paidAt: string;
+                        amount: {
+                            amountMinor: number;
+                            currency: string;
+                        };
+                        /**
+                         * @default payment
+                         * @enum {string}
+                         */
+                        kind?: "payment" | "refund";
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description Queued for ingest */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: number;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listCustomers: {
+        parameters: {
+            query?: {
+                grade?: string;
+                /** @description Page size (1–200, default 50). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the portfolio */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customers: {
+                            customerId: string;
+                            /** @enum {string} */
+                            kind: "business" | "consumer";
+                            name?: string;
+                            country?: string;
+                            /** @enum {string} */
+                            ratingStatus?: "rated" | "insufficient_data";
+                            grade?: string;
+                            pd?: number;
+                            score?: number;
+                            segment?: string;
+                            limit?: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            policyVersion?: number;
+                            ratedAt?: string;
+                            frozen: boolean;
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    mergeCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    survivorId: string;
+                    absorbedId: string;
+                    reviewId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Both profiles as written */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        survivor: components["schemas"]["CustomerProfile"];
+                        absorbed: components["schemas"]["CustomerProfile"];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    unmergeCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    survivorId: string;
+                    absorbedId: string;
+                    reviewId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Both profiles as restored */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        survivor: components["schemas"]["CustomerProfile"];
+                        absorbed: components["schemas"]["CustomerProfile"];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile with field-level provenance */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        profile: components["schemas"]["CustomerProfile"];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    upsertCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind?: "business" | "consumer";
+                    /** @default {} */
+                    fields?: {
+                        legalName?: string;
+                        tradingName?: string;
+                        email?: string;
+                        phone?: string;
+                        country?: string;
+                        city?: string;
+                        addressLine?: string;
+                        postalCode?: string;
+                        industry?: string;
+                        website?: string;
+                    };
+                    /** @default [] */
+                    identifiers?: {
+                        /** @enum {string} */
+                        scheme: "cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external";
+                        value: string;
+                    }[];
+                    /** Format: date-time */
+                    observedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        profile: components["schemas"]["CustomerProfile"];
+                        changedFields: string[];
+                    };
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        profile: components["schemas"]["CustomerProfile"];
+                        changedFields: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listBureauPulls: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest pulls */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pulls: {
+                            pullId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            bureau: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                            /** @enum {string} */
+                            purpose?: "court_order" | "written_instruction" | "credit_transaction" | "account_review" | "employment" | "insurance_underwriting" | "government_license" | "credit_risk_assessment" | "legitimate_business_need" | "child_support" | "pboc_authorization";
+                            /** @enum {string} */
+                            trigger: "on_demand" | "first_seen" | "stale";
+                            requestedBy: string;
+                            /** @enum {string} */
+                            status: "queued" | "completed" | "review" | "failed";
+                            reason?: string;
+                            detail?: string;
+                            reportId?: string;
+                            /** @enum {string} */
+                            subjectMatch?: "match" | "mismatch" | "review";
+                            /** @default false */
+                            charged: boolean;
+                            /** @default 0 */
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    requestBureauPull: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    bureau: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                    /** @enum {string} */
+                    purpose?: "court_order" | "written_instruction" | "credit_transaction" | "account_review" | "employment" | "insurance_underwriting" | "government_license" | "credit_risk_assessment" | "legitimate_business_need" | "child_support" | "pboc_authorization";
+                };
+            };
+        };
+        responses: {
+            /** @description Queued, or joined the pull in flight (`collapsed`) */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pull: {
+                            pullId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            bureau: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                            /** @enum {string} */
+                            purpose?: "court_order" | "written_instruction" | "credit_transaction" | "account_review" | "employment" | "insurance_underwriting" | "government_license" | "credit_risk_assessment" | "legitimate_business_need" | "child_support" | "pboc_authorization";
+                            /** @enum {string} */
+                            trigger: "on_demand" | "first_seen" | "stale";
+                            requestedBy: string;
+                            /** @enum {string} */
+                            status: "queued" | "completed" | "review" | "failed";
+                            reason?: string;
+                            detail?: string;
+                            reportId?: string;
+                            /** @enum {string} */
+                            subjectMatch?: "match" | "mismatch" | "review";
+                            /** @default false */
+                            charged: boolean;
+                            /** @default 0 */
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        /** @description True when the request joined a pull already in flight for this customer and bureau */
+                        collapsed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getBureauPull: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+                pullId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pull */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pull: {
+                            pullId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            bureau: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                            /** @enum {string} */
+                            purpose?: "court_order" | "written_instruction" | "credit_transaction" | "account_review" | "employment" | "insurance_underwriting" | "government_license" | "credit_risk_assessment" | "legitimate_business_need" | "child_support" | "pboc_authorization";
+                            /** @enum {string} */
+                            trigger: "on_demand" | "first_seen" | "stale";
+                            requestedBy: string;
+                            /** @enum {string} */
+                            status: "queued" | "completed" | "review" | "failed";
+                            reason?: string;
+                            detail?: string;
+                            reportId?: string;
+                            /** @enum {string} */
+                            subjectMatch?: "match" | "mismatch" | "review";
+                            /** @default false */
+                            charged: boolean;
+                            /** @default 0 */
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every consent of the customer, revoked ones included */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consents: {
+                            customerId: string;
+                            bureaus: "*" | ("experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc")[];
+                            /** @enum {string} */
+                            purpose: "court_order" | "written_instruction" | "credit_transaction" | "account_review" | "employment" | "insurance_underwriting" | "government_license" | "credit_risk_assessment" | "legitimate_business_need" | "child_support" | "pboc_authorization";
+                            grantedBy: string;
+                            /** Format: date-time */
+                            grantedAt: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** Format: date-time */
+                            revokedAt?: string;
+                            consentId: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    recordConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bureaus: "*" | ("experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc")[];
+                    /** @enum {string} */
+                    purpose: "court_order" | "written_instruction" | "credit_transaction" | "account_review" | "employment" | "insurance_underwriting" | "government_license" | "credit_risk_assessment" | "legitimate_business_need" | "child_support" | "pboc_authorization";
+                    grantedBy: string;
+                    /** Format: date-time */
+                    grantedAt?: string;
+                    /** Format: date-time */
+                    expiresAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consent: {
+                            customerId: string;
+                            bureaus: "*" | ("experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc")[];
+                            /** @enum {string} */
+                            purpose: "court_order" | "written_instruction" | "credit_transaction" | "account_review" | "employment" | "insurance_underwriting" | "government_license" | "credit_risk_assessment" | "legitimate_business_need" | "child_support" | "pboc_authorization";
+                            grantedBy: string;
+                            /** Format: date-time */
+                            grantedAt: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** Format: date-time */
+                            revokedAt?: string;
+                            consentId: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    revokeConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+                consentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (revoking again keeps the first revocation time) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consent: {
+                            customerId: string;
+                            bureaus: "*" | ("experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc")[];
+                            /** @enum {string} */
+                            purpose: "court_order" | "written_instruction" | "credit_transaction" | "account_review" | "employment" | "insurance_underwriting" | "government_license" | "credit_risk_assessment" | "legitimate_business_need" | "child_support" | "pboc_authorization";
+                            grantedBy: string;
+                            /** Format: date-time */
+                            grantedAt: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** Format: date-time */
+                            revokedAt?: string;
+                            consentId: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listCustomerEvents: {
+        parameters: {
+            query?: {
+                afterSequence?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events in sequence order */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: components["schemas"]["EventEnvelope"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    freezeCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Frozen (or already frozen: `changed: false`) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customerId: string;
+                        /** @description False when the customer was already frozen */
+                        changed: boolean;
+                        freeze?: {
+                            reason: string;
+                            /** Format: date-time */
+                            frozenAt: string;
+                            by: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    recordOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    defaulted: boolean;
+                    /** Format: date-time */
+                    at: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        outcome: {
+                            defaulted: boolean;
+                            /** Format: date-time */
+                            at: string;
+                            note?: string;
+                            customerId: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                            recordedBy: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listRatings: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest ratings */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ratings: {
+                            /** @enum {string} */
+                            status: "rated" | "insufficient_data";
+                            policyVersion: number;
+                            score?: number;
+                            grade?: string;
+                            pd?: number;
+                            reasons: {
+                                code: string;
+                                text: string;
+                                points?: number;
+                                missingData?: boolean;
+                            }[];
+                            rfm?: {
+                                r: number;
+                                f: number;
+                                m: number;
+                                segment: string;
+                            };
+                            limit?: {
+                                recommended: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                factors: {
+                                    name: string;
+                                    value?: number;
+                                    reason: string;
+                                }[];
+                            };
+                            inputsHash: string;
+                            /** Format: date-time */
+                            ratedAt: string;
+                            features?: {
+                                [key: string]: number | string | null;
+                            };
+                            worstDaysPastDue?: number;
+                            defaulted?: boolean;
+                            warnings?: {
+                                code: string;
+                                text: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    unfreezeCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Unfrozen (or not frozen: `changed: false`) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customerId: string;
+                        /** @description False when the customer was not frozen */
+                        changed: boolean;
+                        frozen: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listWriteBacks: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: "scheduled" | "written" | "exhausted" | "failed" | "superseded" | "skipped";
+            };
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Write-back records */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        writeBacks: {
+                            customerId: string;
+                            eventId: string;
+                            eventType: string;
+                            sequence: number;
+                            target: string;
+                            crm: string;
+                            connectionId: string;
+                            externalId: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "written" | "exhausted" | "failed" | "superseded" | "skipped";
+                            reason?: string;
+                            fields?: string[];
+                            attempts: {
+                                n: number;
+                                /** Format: date-time */
+                                at: string;
+                                latencyMs: number;
+                                /** @enum {string} */
+                                outcome: "written" | "retry" | "failed";
+                                code?: string;
+                                retryAfterMs?: number;
+                                /** @constant */
+                                replay?: true;
+                            }[];
+                            /** Format: date-time */
+                            nextAttemptAt?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    readDataset: {
+        parameters: {
+            query?: {
+                /** @description The agreement to read under, when several cover the dataset */
+                agreementId?: string;
+                /** @description Page size (1–200, default 50). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                dataset: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of redacted rows */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        dataset: "portfolio_ratings" | "customer_profiles";
+                        agreementId: string;
+                        /** @description Redacted rows: only the fields the agreement shares, masked, hashed or bucketed as it says */
+                        rows: {
+                            [key: string]: string | number | boolean | null;
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The last segment of a job's `result.download.url` */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment, in its own media type (text/csv, application/x-ndjson …) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description `attachment; filename="…"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description In AWS (setting DOWNLOAD_REDIRECT=presigned): where to fetch the file, a presigned URL valid for one minute */
+            303: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description Presigned S3 URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    defaultDrill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customerId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What would happen; nothing was written but an audit entry */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customerId: string;
+                        policyVersion: number;
+                        simulated: {
+                            daysPastDue: number;
+                            note: string;
+                        };
+                        current?: {
+                            /** @enum {string} */
+                            status: "rated" | "insufficient_data";
+                            grade?: string;
+                            limit?: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                        };
+                        /** @description Absent when nothing a receiver could see would change */
+                        wouldBe?: {
+                            /** @enum {string} */
+                            status: "rated" | "insufficient_data";
+                            grade?: string;
+                            pd?: number;
+                            limit?: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            reasons: {
+                                code: string;
+                                text: string;
+                                points?: number;
+                                missingData?: boolean;
+                            }[];
+                        };
+                        alerts: {
+                            /** @enum {string} */
+                            type: "grade_downgrade" | "dpd_threshold" | "default";
+                            /** @enum {string} */
+                            severity: "warning" | "critical";
+                            message: string;
+                            /** @enum {string} */
+                            measure?: "freeze_limit";
+                            details: {
+                                [key: string]: string | number | boolean;
+                            };
+                        }[];
+                        measures: "freeze_limit"[];
+                        wouldFreeze: boolean;
+                        alreadyFrozen: boolean;
+                        /** @description Types of the events that would be emitted, in order */
+                        events: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    startPortfolioExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description `csv` (RFC 4180, UTF-8 with a byte-order mark, one column per portfolio field) or `ndjson` (one JSON row per line)
+                     * @enum {string}
+                     */
+                    format: "csv" | "ndjson";
+                    /** @description Only customers currently rated with this grade */
+                    grade?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: the job runs in the background. Poll `Location` (after `Retry-After` seconds) until it is final. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description The job: `/v1/jobs/{jobId}` */
+                    Location?: string;
+                    /** @description Seconds to wait before polling again; present while the job is queued or running */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        job: components["schemas"]["Job"];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    createImport: {
+        parameters: {
+            query?: {
+                /** @description A ready mapping's name; required with a CSV or NDJSON body */
+                mapping?: string;
+                connectionId?: string;
+                /** @description `false` when more chunks follow (default `true`) */
+                complete?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A ready mapping's name (`online-retail-ii`) or an inline column mapping */
+                    mapping: string | {
+                        name: string;
+                        /**
+                         * @default generic
+                         * @enum {string}
+                         */
+                        crm?: "zoho" | "fxiaoke" | "hubspot" | "salesforce" | "generic";
+                        connectionId: string;
+                        currency: string;
+                        currencyColumn?: string;
+                        customer?: {
+                            externalId: string;
+                            /**
+                             * @default business
+                             * @enum {string}
+                             */
+                            kind?: "business" | "consumer";
+                            /** @default {} */
+                            fields?: {
+                                [key: string]: string;
+                            };
+                            /** @default {} */
+                            identifiers?: {
+                                [key: string]: string;
+                            };
+                            modifiedAt?: string;
+                        };
+                        order?: {
+                            externalId: string;
+                            customerExternalId: string;
+                            orderedAt: string;
+                            modifiedAt?: string;
+                            amount?: string;
+                            quantity?: string;
+                            unitPrice?: string;
+                            cancelledPrefix?: string;
+                            /** @default false */
+                            groupLines?: boolean;
+                        };
+                    };
+                    /**
+                     * @default csv
+                     * @enum {string}
+                     */
+                    format?: "csv" | "ndjson";
+                    connectionId?: string;
+                    /** @description The first chunk (with its header row); more may follow as chunks */
+                    data?: string;
+                    /**
+                     * @description False when more chunks follow (POST /v1/imports/{importId}/chunks)
+                     * @default true
+                     */
+                    complete?: boolean;
+                };
+                "text/csv": string;
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description Started; rows of the first chunk are queued */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description The import job (`/v1/imports/{importId}`) */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: {
+                            jobId: string;
+                            mapping: string;
+                            connectionId: string;
+                            /** @enum {string} */
+                            format: "csv" | "ndjson";
+                            /** @enum {string} */
+                            status: "receiving" | "complete";
+                            createdAt: string;
+                            chunks: number;
+                            rowsRead: number;
+                            recordsQueued: number;
+                            recordsApplied: number;
+                            recordsFailed: number;
+                            rowErrors: number;
+                            errors: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            /** @description Complete, and every queued record applied or failed */
+                            done: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counters, row errors (line and reason) and `done` */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: {
+                            jobId: string;
+                            mapping: string;
+                            connectionId: string;
+                            /** @enum {string} */
+                            format: "csv" | "ndjson";
+                            /** @enum {string} */
+                            status: "receiving" | "complete";
+                            createdAt: string;
+                            chunks: number;
+                            rowsRead: number;
+                            recordsQueued: number;
+                            recordsApplied: number;
+                            recordsFailed: number;
+                            rowErrors: number;
+                            errors: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            /** @description Complete, and every queued record applied or failed */
+                            done: boolean;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    addImportChunk: {
+        parameters: {
+            query?: {
+                /** @description `false` when more chunks follow */
+                complete?: "true" | "false";
+                /** @description Lines of the file before this chunk's header line, so that reported lines are file lines */
+                lineOffset?: number;
+            };
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "text/csv": string;
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description Rows of the chunk are queued */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: {
+                            jobId: string;
+                            mapping: string;
+                            connectionId: string;
+                            /** @enum {string} */
+                            format: "csv" | "ndjson";
+                            /** @enum {string} */
+                            status: "receiving" | "complete";
+                            createdAt: string;
+                            chunks: number;
+                            rowsRead: number;
+                            recordsQueued: number;
+                            recordsApplied: number;
+                            recordsFailed: number;
+                            rowErrors: number;
+                            errors: {
+                                line: number;
+                                reason: string;
+                            }[];
+                            /** @description Complete, and every queued record applied or failed */
+                            done: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    hubspotWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Verified; the changes are queued for ingest */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: number;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    salesforceChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Verified; the changes are queued for ingest */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: number;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    zohoNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description Verified; the changes are queued for ingest */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: number;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: {
+                /** @description Only jobs in this state */
+                status?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                /** @description Only jobs of this kind, e.g. `portfolio.export` */
+                kind?: string;
+                /** @description Page size (1–200, default 50). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of jobs */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobs: components["schemas"]["Job"][];
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `job_` followed by a ULID, from `Location` or the list */
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description Seconds to wait before polling again; present while the job is queued or running */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        job: components["schemas"]["Job"];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    cancelJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `job_` followed by a ULID, from `Location` or the list */
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancellation requested; poll the job until it is cancelled */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        job: components["schemas"]["Job"];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listAssessmentRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open and answered requests */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requests: {
+                            requestId: string;
+                            partnerId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered";
+                            /** Format: date-time */
+                            dueBy?: string;
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedBy: string;
+                            answeredBy?: string;
+                            /** Format: date-time */
+                            answeredAt?: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listOwnAssessments: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200, default 50). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of submissions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessments: {
+                            assessmentId: string;
+                            partnerId: string;
+                            customerId: string;
+                            externalRef: string;
+                            grade?: string;
+                            pd?: number;
+                            score?: number;
+                            scale: string;
+                            rationale?: string;
+                            /** Format: date-time */
+                            validUntil?: string;
+                            requestId?: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            submittedBy: string;
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    submitAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customerId: string;
+                    grade?: string;
+                    pd?: number;
+                    score?: number;
+                    scale: string;
+                    rationale?: string;
+                    /** Format: date-time */
+                    validUntil?: string;
+                    externalRef: string;
+                    requestId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A replay of an earlier submission */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            assessmentId: string;
+                            partnerId: string;
+                            customerId: string;
+                            externalRef: string;
+                            grade?: string;
+                            pd?: number;
+                            score?: number;
+                            scale: string;
+                            rationale?: string;
+                            /** Format: date-time */
+                            validUntil?: string;
+                            requestId?: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            submittedBy: string;
+                        };
+                        /** @description True when this externalRef was already submitted with the same content */
+                        replayed: boolean;
+                    };
+                };
+            };
+            /** @description Stored */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            assessmentId: string;
+                            partnerId: string;
+                            customerId: string;
+                            externalRef: string;
+                            grade?: string;
+                            pd?: number;
+                            score?: number;
+                            scale: string;
+                            rationale?: string;
+                            /** Format: date-time */
+                            validUntil?: string;
+                            requestId?: string;
+                            /** Format: date-time */
+                            submittedAt: string;
+                            submittedBy: string;
+                        };
+                        /** @description True when this externalRef was already submitted with the same content */
+                        replayed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    viewEngagedCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reduced view (audited) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customer: {
+                            customerId: string;
+                            /** @enum {string} */
+                            kind: "business" | "consumer";
+                            legalName?: string;
+                            tradingName?: string;
+                            country?: string;
+                            city?: string;
+                            industry?: string;
+                            /** @description Only the schemes the engagement names */
+                            identifiers: {
+                                scheme: string;
+                                value: string;
+                            }[];
+                            engagement: {
+                                engagementId: string;
+                                /** @constant */
+                                scope: "assess";
+                                /** Format: date-time */
+                                expiresAt?: string;
+                            };
+                            ownAssessments: {
+                                partnerId: string;
+                                assessmentId: string;
+                                grade?: string;
+                                pd?: number;
+                                score?: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    requestAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customerId: string;
+                    /** Format: date-time */
+                    dueBy?: string;
+                    note?: string;
+                    /** Format: date-time */
+                    expiresAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request and the engagement it runs under */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        engagement: {
+                            engagementId: string;
+                            partnerId: string;
+                            customerId: string;
+                            /** @constant */
+                            scope: "assess";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            identifierSchemes: ("cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                        };
+                        request: {
+                            requestId: string;
+                            partnerId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered";
+                            /** Format: date-time */
+                            dueBy?: string;
+                            note?: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedBy: string;
+                            answeredBy?: string;
+                            /** Format: date-time */
+                            answeredAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listEngagements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active and ended engagements */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        engagements: {
+                            engagementId: string;
+                            partnerId: string;
+                            customerId: string;
+                            /** @constant */
+                            scope: "assess";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            identifierSchemes: ("cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    engagePartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customerId: string;
+                    /** @constant */
+                    scope: "assess";
+                    /** Format: date-time */
+                    expiresAt?: string;
+                    identifierSchemes?: ("cn_uscc" | "ein" | "duns" | "lei" | "vat" | "crm_record" | "bureau_subject" | "external")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Already engaged on these terms */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        engagement: {
+                            engagementId: string;
+                            partnerId: string;
+                            customerId: string;
+                            /** @constant */
+                            scope: "assess";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            identifierSchemes: ("cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Engaged */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        engagement: {
+                            engagementId: string;
+                            partnerId: string;
+                            customerId: string;
+                            /** @constant */
+                            scope: "assess";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            identifierSchemes: ("cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    endEngagement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended (ending an ended engagement changes nothing) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        engagement: {
+                            engagementId: string;
+                            partnerId: string;
+                            customerId: string;
+                            /** @constant */
+                            scope: "assess";
+                            /** @enum {string} */
+                            status: "active" | "ended";
+                            identifierSchemes: ("cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every version, oldest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        policies: {
+                            version: number;
+                            name: string;
+                            /** @enum {string} */
+                            status: "draft" | "backtested" | "approved" | "active" | "retired";
+                            author: string;
+                            approvals: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            backtested: boolean;
+                            /** Format: date-time */
+                            approvedAt?: string;
+                            /** Format: date-time */
+                            activatedAt?: string;
+                            /** Format: date-time */
+                            retiredAt?: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    createPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    name: string;
+                    /** @enum {string} */
+                    status: "draft" | "backtested" | "approved" | "active" | "retired";
+                    description?: string;
+                    currency: string;
+                    features: {
+                        id: string;
+                        label: string;
+                        extractor: {
+                            /** @constant */
+                            type: "bureau_score_percentile";
+                            /** @enum {string} */
+                            bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                            model?: string;
+                            /**
+                             * @default worst
+                             * @enum {string}
+                             */
+                            combine?: "worst" | "first" | "mean";
+                        } | {
+                            /** @constant */
+                            type: "worst_days_past_due";
+                            /** @default true */
+                            includeBureaus?: boolean;
+                        } | {
+                            /** @constant */
+                            type: "overdue_ratio";
+                        } | {
+                            /** @constant */
+                            type: "days_since_last_order";
+                        } | {
+                            /** @constant */
+                            type: "orders_12m";
+                            /** @default 12 */
+                            months?: number;
+                        } | {
+                            /** @constant */
+                            type: "net_sales_12m";
+                            /** @default 12 */
+                            months?: number;
+                        } | {
+                            /** @constant */
+                            type: "payment_days_late_avg";
+                        } | {
+                            /** @constant */
+                            type: "late_payment_share";
+                        } | {
+                            /** @constant */
+                            type: "public_records";
+                            /** @enum {string} */
+                            bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                        } | {
+                            /** @constant */
+                            type: "inquiries_12m";
+                            /** @enum {string} */
+                            bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                        } | {
+                            /** @constant */
+                            type: "paydex";
+                        } | {
+                            /** @constant */
+                            type: "partner_pd";
+                            /** @default 365 */
+                            maxAgeDays?: number;
+                        } | {
+                            /** @constant */
+                            type: "years_in_business";
+                        } | {
+                            /** @constant */
+                            type: "column";
+                            column: string;
+                            /** @enum {string} */
+                            kind: "numeric" | "categorical";
+                        };
+                    }[];
+                    scorecard: {
+                        scaling: {
+                            baseScore: number;
+                            baseOdds: number;
+                            pdo: number;
+                        };
+                        /** @default 0 */
+                        basePoints?: number;
+                        characteristics: ({
+                            /** @constant */
+                            type: "numeric";
+                            feature: string;
+                            bins: {
+                                from?: number;
+                                to?: number;
+                                points: number;
+                                woe?: number;
+                            }[];
+                            missingPoints: number;
+                            reasonCode: string;
+                            reasonText: string;
+                            missingReasonText?: string;
+                        } | {
+                            /** @constant */
+                            type: "categorical";
+                            feature: string;
+                            bins: {
+                                values: string[];
+                                points: number;
+                                woe?: number;
+                            }[];
+                            otherPoints: number;
+                            missingPoints: number;
+                            reasonCode: string;
+                            reasonText: string;
+                            missingReasonText?: string;
+                        })[];
+                    };
+                    masterScale: {
+                        grade: string;
+                        maxPd: number;
+                    }[];
+                    rfm: {
+                        /** @default 12 */
+                        windowMonths?: number;
+                        recencyDays: number[];
+                        frequency: number[];
+                        monetaryMinor: number[];
+                        segments: {
+                            /** @enum {string} */
+                            segment: "Champions" | "Loyal" | "Potential Loyalist" | "New" | "Promising" | "Need Attention" | "About to Sleep" | "At Risk" | "Can't Lose" | "Hibernating" | "Lost";
+                            r: [
+                                number,
+                                number
+                            ];
+                            f: [
+                                number,
+                                number
+                            ];
+                        }[];
+                    };
+                    limits: {
+                        /**
+                         * @default min
+                         * @enum {string}
+                         */
+                        combine?: "min" | "max";
+                        /** @default true */
+                        subtractExposure?: boolean;
+                        /** @default 100 */
+                        roundDownToMinor?: number;
+                        byGrade: {
+                            grade: string;
+                            purchaseMultiple: number;
+                            bureauShare: number;
+                            capMinor: number;
+                            floorMinor: number;
+                        }[];
+                    };
+                    alerts: {
+                        /** @default 2 */
+                        downgradeNotches?: number;
+                        /**
+                         * @default [
+                         *       30,
+                         *       60
+                         *     ]
+                         */
+                        dpdThresholds?: number[];
+                        /** @default 90 */
+                        defaultDpd?: number;
+                        /**
+                         * @default freeze_limit
+                         * @enum {string}
+                         */
+                        onDefault?: "freeze_limit" | "none";
+                    };
+                    minimumData: {
+                        minFeatures: number;
+                    };
+                    training?: {
+                        dataset: string;
+                        rows: number;
+                        target: string;
+                        folds: number;
+                        auc: number;
+                        ks: number;
+                        gini: number;
+                        cutoffPd?: number;
+                        /** Format: date-time */
+                        trainedAt: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Stored as a draft */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        policy: {
+                            policy: {
+                                version: number;
+                                name: string;
+                                /** @enum {string} */
+                                status: "draft" | "backtested" | "approved" | "active" | "retired";
+                                description?: string;
+                                currency: string;
+                                features: {
+                                    id: string;
+                                    label: string;
+                                    extractor: {
+                                        /** @constant */
+                                        type: "bureau_score_percentile";
+                                        /** @enum {string} */
+                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                                        model?: string;
+                                        /**
+                                         * @default worst
+                                         * @enum {string}
+                                         */
+                                        combine: "worst" | "first" | "mean";
+                                    } | {
+                                        /** @constant */
+                                        type: "worst_days_past_due";
+                                        /** @default true */
+                                        includeBureaus: boolean;
+                                    } | {
+                                        /** @constant */
+                                        type: "overdue_ratio";
+                                    } | {
+                                        /** @constant */
+                                        type: "days_since_last_order";
+                                    } | {
+                                        /** @constant */
+                                        type: "orders_12m";
+                                        /** @default 12 */
+                                        months: number;
+                                    } | {
+                                        /** @constant */
+                                        type: "net_sales_12m";
+                                        /** @default 12 */
+                                        months: number;
+                                    } | {
+                                        /** @constant */
+                                        type: "payment_days_late_avg";
+                                    } | {
+                                        /** @constant */
+                                        type: "late_payment_share";
+                                    } | {
+                                        /** @constant */
+                                        type: "public_records";
+                                        /** @enum {string} */
+                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                                    } | {
+                                        /** @constant */
+                                        type: "inquiries_12m";
+                                        /** @enum {string} */
+                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                                    } | {
+                                        /** @constant */
+                                        type: "paydex";
+                                    } | {
+                                        /** @constant */
+                                        type: "partner_pd";
+                                        /** @default 365 */
+                                        maxAgeDays: number;
+                                    } | {
+                                        /** @constant */
+                                        type: "years_in_business";
+                                    } | {
+                                        /** @constant */
+                                        type: "column";
+                                        column: string;
+                                        /** @enum {string} */
+                                        kind: "numeric" | "categorical";
+                                    };
+                                }[];
+                                scorecard: {
+                                    scaling: {
+                                        baseScore: number;
+                                        baseOdds: number;
+                                        pdo: number;
+                                    };
+                                    /** @default 0 */
+                                    basePoints: number;
+                                    characteristics: ({
+                                        /** @constant */
+                                        type: "numeric";
+                                        feature: string;
+                                        bins: {
+                                            from?: number;
+                                            to?: number;
+                                            points: number;
+                                            woe?: number;
+                                        }[];
+                                        missingPoints: number;
+                                        reasonCode: string;
+                                        reasonText: string;
+                                        missingReasonText?: string;
+                                    } | {
+                                        /** @constant */
+                                        type: "categorical";
+                                        feature: string;
+                                        bins: {
+                                            values: string[];
+                                            points: number;
+                                            woe?: number;
+                                        }[];
+                                        otherPoints: number;
+                                        missingPoints: number;
+                                        reasonCode: string;
+                                        reasonText: string;
+                                        missingReasonText?: string;
+                                    })[];
+                                };
+                                masterScale: {
+                                    grade: string;
+                                    maxPd: number;
+                                }[];
+                                rfm: {
+                                    /** @default 12 */
+                                    windowMonths: number;
+                                    recencyDays: number[];
+                                    frequency: number[];
+                                    monetaryMinor: number[];
+                                    segments: {
+                                        /** @enum {string} */
+                                        segment: "Champions" | "Loyal" | "Potential Loyalist" | "New" | "Promising" | "Need Attention" | "About to Sleep" | "At Risk" | "Can't Lose" | "Hibernating" | "Lost";
+                                        r: [
+                                            number,
+                                            number
+                                        ];
+                                        f: [
+                                            number,
+                                            number
+                                        ];
+                                    }[];
+                                };
+                                limits: {
+                                    /**
+                                     * @default min
+                                     * @enum {string}
+                                     */
+                                    combine: "min" | "max";
+                                    /** @default true */
+                                    subtractExposure: boolean;
+                                    /** @default 100 */
+                                    roundDownToMinor: number;
+                                    byGrade: {
+                                        grade: string;
+                                        purchaseMultiple: number;
+                                        bureauShare: number;
+                                        capMinor: number;
+                                        floorMinor: number;
+                                    }[];
+                                };
+                                alerts: {
+                                    /** @default 2 */
+                                    downgradeNotches: number;
+                                    /**
+                                     * @default [
+                                     *       30,
+                                     *       60
+                                     *     ]
+                                     */
+                                    dpdThresholds: number[];
+                                    /** @default 90 */
+                                    defaultDpd: number;
+                                    /**
+                                     * @default freeze_limit
+                                     * @enum {string}
+                                     */
+                                    onDefault: "freeze_limit" | "none";
+                                };
+                                minimumData: {
+                                    minFeatures: number;
+                                };
+                                training?: {
+                                    dataset: string;
+                                    rows: number;
+                                    target: string;
+                                    folds: number;
+                                    auc: number;
+                                    ks: number;
+                                    gini: number;
+                                    cutoffPd?: number;
+                                    /** Format: date-time */
+                                    trainedAt: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "backtested" | "approved" | "active" | "retired";
+                            author: string;
+                            approvals: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            backtest?: {
+                                activeVersion: number;
+                                draftVersion: number;
+                                /** Format: date-time */
+                                ranAt: string;
+                                profiles: number;
+                                grades: string[];
+                                migration: {
+                                    [key: string]: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                countsByGrade: {
+                                    active: {
+                                        [key: string]: number;
+                                    };
+                                    draft: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                insufficientData: {
+                                    active: number;
+                                    draft: number;
+                                };
+                                upgrades: number;
+                                downgrades: number;
+                                limits: {
+                                    [key: string]: {
+                                        activeMinor: number;
+                                        draftMinor: number;
+                                        deltaMinor: number;
+                                        up: number;
+                                        down: number;
+                                        unchanged: number;
+                                    };
+                                };
+                            };
+                            /** Format: date-time */
+                            approvedAt?: string;
+                            /** Format: date-time */
+                            activatedAt?: string;
+                            /** Format: date-time */
+                            retiredAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    getActivePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active record */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        policy: {
+                            policy: {
+                                version: number;
+                                name: string;
+                                /** @enum {string} */
+                                status: "draft" | "backtested" | "approved" | "active" | "retired";
+                                description?: string;
+                                currency: string;
+                                features: {
+                                    id: string;
+                                    label: string;
+                                    extractor: {
+                                        /** @constant */
+                                        type: "bureau_score_percentile";
+                                        /** @enum {string} */
+                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                                        model?: string;
+                                        /**
+                                         * @default worst
+                                         * @enum {string}
+                                         */
+                                        combine: "worst" | "first" | "mean";
+                                    } | {
+                                        /** @constant */
+                                        type: "worst_days_past_due";
+                                        /** @default true */
+                                        includeBureaus: boolean;
+                                    } | {
+                                        /** @constant */
+                                        type: "overdue_ratio";
+                                    } | {
+                                        /** @constant */
+                                        type: "days_since_last_order";
+                                    } | {
+                                        /** @constant */
+                                        type: "orders_12m";
+                                        /** @default 12 */
+                                        months: number;
+                                    } | {
+                                        /** @constant */
+                                        type: "net_sales_12m";
+                                        /** @default 12 */
+                                        months: number;
+                                    } | {
+                                        /** @constant */
+                                        type: "payment_days_late_avg";
+                                    } | {
+                                        /** @constant */
+                                        type: "late_payment_share";
+                                    } | {
+                                        /** @constant */
+                                        type: "public_records";
+                                        /** @enum {string} */
+                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                                    } | {
+                                        /** @constant */
+                                        type: "inquiries_12m";
+                                        /** @enum {string} */
+                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                                    } | {
+                                        /** @constant */
+                                        type: "paydex";
+                                    } | {
+                                        /** @constant */
+                                        type: "partner_pd";
+                                        /** @default 365 */
+                                        maxAgeDays: number;
+                                    } | {
+                                        /** @constant */
+                                        type: "years_in_business";
+                                    } | {
+                                        /** @constant */
+                                        type: "column";
+                                        column: string;
+                                        /** @enum {string} */
+                                        kind: "numeric" | "categorical";
+                                    };
+                                }[];
+                                scorecard: {
+                                    scaling: {
+                                        baseScore: number;
+                                        baseOdds: number;
+                                        pdo: number;
+                                    };
+                                    /** @default 0 */
+                                    basePoints: number;
+                                    characteristics: ({
+                                        /** @constant */
+                                        type: "numeric";
+                                        feature: string;
+                                        bins: {
+                                            from?: number;
+                                            to?: number;
+                                            points: number;
+                                            woe?: number;
+                                        }[];
+                                        missingPoints: number;
+                                        reasonCode: string;
+                                        reasonText: string;
+                                        missingReasonText?: string;
+                                    } | {
+                                        /** @constant */
+                                        type: "categorical";
+                                        feature: string;
+                                        bins: {
+                                            values: string[];
+                                            points: number;
+                                            woe?: number;
+                                        }[];
+                                        otherPoints: number;
+                                        missingPoints: number;
+                                        reasonCode: string;
+                                        reasonText: string;
+                                        missingReasonText?: string;
+                                    })[];
+                                };
+                                masterScale: {
+                                    grade: string;
+                                    maxPd: number;
+                                }[];
+                                rfm: {
+                                    /** @default 12 */
+                                    windowMonths: number;
+                                    recencyDays: number[];
+                                    frequency: number[];
+                                    monetaryMinor: number[];
+                                    segments: {
+                                        /** @enum {string} */
+                                        segment: "Champions" | "Loyal" | "Potential Loyalist" | "New" | "Promising" | "Need Attention" | "About to Sleep" | "At Risk" | "Can't Lose" | "Hibernating" | "Lost";
+                                        r: [
+                                            number,
+                                            number
+                                        ];
+                                        f: [
+                                            number,
+                                            number
+                                        ];
+                                    }[];
+                                };
+                                limits: {
+                                    /**
+                                     * @default min
+                                     * @enum {string}
+                                     */
+                                    combine: "min" | "max";
+                                    /** @default true */
+                                    subtractExposure: boolean;
+                                    /** @default 100 */
+                                    roundDownToMinor: number;
+                                    byGrade: {
+                                        grade: string;
+                                        purchaseMultiple: number;
+                                        bureauShare: number;
+                                        capMinor: number;
+                                        floorMinor: number;
+                                    }[];
+                                };
+                                alerts: {
+                                    /** @default 2 */
+                                    downgradeNotches: number;
+                                    /**
+                                     * @default [
+                                     *       30,
+                                     *       60
+                                     *     ]
+                                     */
+                                    dpdThresholds: number[];
+                                    /** @default 90 */
+                                    defaultDpd: number;
+                                    /**
+                                     * @default freeze_limit
+                                     * @enum {string}
+                                     */
+                                    onDefault: "freeze_limit" | "none";
+                                };
+                                minimumData: {
+                                    minFeatures: number;
+                                };
+                                training?: {
+                                    dataset: string;
+                                    rows: number;
+                                    target: string;
+                                    folds: number;
+                                    auc: number;
+                                    ks: number;
+                                    gini: number;
+                                    cutoffPd?: number;
+                                    /** Format: date-time */
+                                    trainedAt: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "backtested" | "approved" | "active" | "retired";
+                            author: string;
+                            approvals: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            backtest?: {
+                                activeVersion: number;
+                                draftVersion: number;
+                                /** Format: date-time */
+                                ranAt: string;
+                                profiles: number;
+                                grades: string[];
+                                migration: {
+                                    [key: string]: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                countsByGrade: {
+                                    active: {
+                                        [key: string]: number;
+                                    };
+                                    draft: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                insufficientData: {
+                                    active: number;
+                                    draft: number;
+                                };
+                                upgrades: number;
+                                downgrades: number;
+                                limits: {
+                                    [key: string]: {
+                                        activeMinor: number;
+                                        draftMinor: number;
+                                        deltaMinor: number;
+                                        up: number;
+                                        down: number;
+                                        unchanged: number;
+                                    };
+                                };
+                            };
+                            /** Format: date-time */
+                            approvedAt?: string;
+                            /** Format: date-time */
+                            activatedAt?: string;
+                            /** Format: date-time */
+                            retiredAt?: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    exportTrainingData: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                format?: "ndjson" | "json";
+                observedBefore?: string;
+                performanceDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of rows */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description Customers read for this page */
+                    "x-training-customers"?: string;
+                    /** @description Customers of this page without an observation */
+                    "x-training-skipped"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        policy: {
+                            policy: {
+                                version: number;
+                                name: string;
+                                /** @enum {string} */
+                                status: "draft" | "backtested" | "approved" | "active" | "retired";
+                                description?: string;
+                                currency: string;
+                                features: {
+                                    id: string;
+                                    label: string;
+                                    extractor: {
+                                        /** @constant */
+                                        type: "bureau_score_percentile";
+                                        /** @enum {string} */
+                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                                        model?: string;
+                                        /**
+                                         * @default worst
+                                         * @enum {string}
+                                         */
+                                        combine: "worst" | "first" | "mean";
+                                    } | {
+                                        /** @constant */
+                                        type: "worst_days_past_due";
+                                        /** @default true */
+                                        includeBureaus: boolean;
+                                    } | {
+                                        /** @constant */
+                                        type: "overdue_ratio";
+                                    } | {
+                                        /** @constant */
+                                        type: "days_since_last_order";
+                                    } | {
+                                        /** @constant */
+                                        type: "orders_12m";
+                                        /** @default 12 */
+                                        months: number;
+                                    } | {
+                                        /** @constant */
+                                        type: "net_sales_12m";
+                                        /** @default 12 */
+                                        months: number;
+                                    } | {
+                                        /** @constant */
+                                        type: "payment_days_late_avg";
+                                    } | {
+                                        /** @constant */
+                                        type: "late_payment_share";
+                                    } | {
+                                        /** @constant */
+                                        type: "public_records";
+                                        /** @enum {string} */
+                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                                    } | {
+                                        /** @constant */
+                                        type: "inquiries_12m";
+                                        /** @enum {string} */
+                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                                    } | {
+                                        /** @constant */
+                                        type: "paydex";
+                                    } | {
+                                        /** @constant */
+                                        type: "partner_pd";
+                                        /** @default 365 */
+                                        maxAgeDays: number;
+                                    } | {
+                                        /** @constant */
+                                        type: "years_in_business";
+                                    } | {
+                                        /** @constant */
+                                        type: "column";
+                                        column: string;
+                                        /** @enum {string} */
+                                        kind: "numeric" | "categorical";
+                                    };
+                                }[];
+                                scorecard: {
+                                    scaling: {
+                                        baseScore: number;
+                                        baseOdds: number;
+                                        pdo: number;
+                                    };
+                                    /** @default 0 */
+                                    basePoints: number;
+                                    characteristics: ({
+                                        /** @constant */
+                                        type: "numeric";
+                                        feature: string;
+                                        bins: {
+                                            from?: number;
+                                            to?: number;
+                                            points: number;
+                                            woe?: number;
+                                        }[];
+                                        missingPoints: number;
+                                        reasonCode: string;
+                                        reasonText: string;
+                                        missingReasonText?: string;
+                                    } | {
+                                        /** @constant */
+                                        type: "categorical";
+                                        feature: string;
+                                        bins: {
+                                            values: string[];
+                                            points: number;
+                                            woe?: number;
+                                        }[];
+                                        otherPoints: number;
+                                        missingPoints: number;
+                                        reasonCode: string;
+                                        reasonText: string;
+                                        missingReasonText?: string;
+                                    })[];
+                                };
+                                masterScale: {
+                                    grade: string;
+                                    maxPd: number;
+                                }[];
+                                rfm: {
+                                    /** @default 12 */
+                                    windowMonths: number;
+                                    recencyDays: number[];
+                                    frequency: number[];
+                                    monetaryMinor: number[];
+                                    segments: {
+                                        /** @enum {string} */
+                                        segment: "Champions" | "Loyal" | "Potential Loyalist" | "New" | "Promising" | "Need Attention" | "About to Sleep" | "At Risk" | "Can't Lose" | "Hibernating" | "Lost";
+                                        r: [
+                                            number,
+                                            number
+                                        ];
+                                        f: [
+                                            number,
+                                            number
+                                        ];
+                                    }[];
+                                };
+                                limits: {
+                                    /**
+                                     * @default min
+                                     * @enum {string}
+                                     */
+                                    combine: "min" | "max";
+                                    /** @default true */
+                                    subtractExposure: boolean;
+                                    /** @default 100 */
+                                    roundDownToMinor: number;
+                                    byGrade: {
+                                        grade: string;
+                                        purchaseMultiple: number;
+                                        bureauShare: number;
+                                        capMinor: number;
+                                        floorMinor: number;
+                                    }[];
+                                };
+                                alerts: {
+                                    /** @default 2 */
+                                    downgradeNotches: number;
+                                    /**
+                                     * @default [
+                                     *       30,
+                                     *       60
+                                     *     ]
+                                     */
+                                    dpdThresholds: number[];
+                                    /** @default 90 */
+                                    defaultDpd: number;
+                                    /**
+                                     * @default freeze_limit
+                                     * @enum {string}
+                                     */
+                                    onDefault: "freeze_limit" | "none";
+                                };
+                                minimumData: {
+                                    minFeatures: number;
+                                };
+                                training?: {
+                                    dataset: string;
+                                    rows: number;
+                                    target: string;
+                                    folds: number;
+                                    auc: number;
+                                    ks: number;
+                                    gini: number;
+                                    cutoffPd?: number;
+                                    /** Format: date-time */
+                                    trainedAt: string;
+                                };
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "backtested" | "approved" | "active" | "retired";
+                            author: string;
+                            approvals: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            backtest?: {
+                                activeVersion: number;
+                                draftVersion: number;
+                                /** Format: date-time */
+                                ranAt: string;
+                                profiles: number;
+                                grades: string[];
+                                migration: {
+                                    [key: string]: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                countsByGrade: {
+                                    active: {
+                                        [key: string]: number;
+                                    };
+                                    draft: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                insufficientData: {
+                                    active: number;
+                                    draft: number;
+                                };
+                                upgrades: number;
+                                downgrades: number;
+                                limits: {
+                                    [key: string]: {
+                                        activeMinor: number;
+                                        draftMinor: number;
+                                        deltaMinor: number;
+                                        up: number;
+                                        down: number;
+                                        unchanged: number;
+                                    };
+                                };
+                            };
+                            /** Format: date-time */
+                            approvedAt?: string;
+                            /** Format: date-time */
+                            activatedAt?: string;
+                            /** Format: date-time */
+                            retiredAt?: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    activatePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active; the portfolio is queued for a recompute */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        policy: {
+                            version: number;
+                            name: string;
+                            /** @enum {string} */
+                            status: "draft" | "backtested" | "approved" | "active" | "retired";
+                            author: string;
+                            approvals: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            backtested: boolean;
+                            /** Format: date-time */
+                            approvedAt?: string;
+                            /** Format: date-time */
+                            activatedAt?: string;
+                            /** Format: date-time */
+                            retiredAt?: string;
+                        };
+                        previousVersion?: number;
+                        /** @description Customers queued for a recompute under the new version */
+                        recomputeRequested: number;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    approvePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        policy: {
+                            version: number;
+                            name: string;
+                            /** @enum {string} */
+                            status: "draft" | "backtested" | "approved" | "active" | "retired";
+                            author: string;
+                            approvals: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            backtested: boolean;
+                            /** Format: date-time */
+                            approvedAt?: string;
+                            /** Format: date-time */
+                            activatedAt?: string;
+                            /** Format: date-time */
+                            retiredAt?: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    backtestPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The report, also attached to the record */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        report: {
+                            activeVersion: number;
+                            draftVersion: number;
+                            /** Format: date-time */
+                            ranAt: string;
+                            profiles: number;
+                            grades: string[];
+                            migration: {
+                                [key: string]: {
+                                    [key: string]: number;
+                                };
+                            };
+                            countsByGrade: {
+                                active: {
+                                    [key: string]: number;
+                                };
+                                draft: {
+                                    [key: string]: number;
+                                };
+                            };
+                            insufficientData: {
+                                active: number;
+                                draft: number;
+                            };
+                            upgrades: number;
+                            downgrades: number;
+                            limits: {
+                                [key: string]: {
+                                    activeMinor: number;
+                                    draftMinor: number;
+                                    deltaMinor: number;
+                                    up: number;
+                                    down: number;
+                                    unchanged: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    rollbackPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active again; the portfolio is queued for a recompute */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        policy: {
+                            version: number;
+                            name: string;
+                            /** @enum {string} */
+                            status: "draft" | "backtested" | "approved" | "active" | "retired";
+                            author: string;
+                            approvals: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            backtested: boolean;
+                            /** Format: date-time */
+                            approvedAt?: string;
+                            /** Format: date-time */
+                            activatedAt?: string;
+                            /** Format: date-time */
+                            retiredAt?: string;
+                        };
+                        previousVersion?: number;
+                        /** @description Customers queued for a recompute under the new version */
+                        recomputeRequested: number;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listQuarantine: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                source: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest entries of the source */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        source: string;
+                        entries: {
+                            messageId: string;
+                            code: string;
+                            reason: string;
+                            receiveCount?: number;
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getQuarantinedPayload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                source: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry with its bytes */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description `no-store`: the bytes may hold personal or bureau data */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        messageId: string;
+                        code: string;
+                        reason: string;
+                        receiveCount?: number;
+                        at: string;
+                        source: string;
+                        /** @constant */
+                        encoding: "gzip+base64";
+                        /** @description The bytes as received, gzip-compressed, base64 */
+                        payload: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open reviews, newest first (at most 50) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reviews: {
+                            reviewId: string;
+                            /** @enum {string} */
+                            status: "open" | "resolved";
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                            candidateId: string;
+                            score: number;
+                            evidence: {
+                                [key: string]: unknown;
+                            }[];
+                            source: string;
+                            resolution?: {
+                                /** @constant */
+                                decision: "merged";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                survivorId: string;
+                            } | {
+                                /** @constant */
+                                decision: "dismissed";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                reason: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    dismissReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The resolved review */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        review: {
+                            reviewId: string;
+                            /** @enum {string} */
+                            status: "open" | "resolved";
+                            /** Format: date-time */
+                            createdAt: string;
+                            customerId: string;
+                            candidateId: string;
+                            score: number;
+                            evidence: {
+                                [key: string]: unknown;
+                            }[];
+                            source: string;
+                            resolution?: {
+                                /** @constant */
+                                decision: "merged";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                survivorId: string;
+                            } | {
+                                /** @constant */
+                                decision: "dismissed";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                reason: string;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every subscription */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscriptions: {
+                            id: string;
+                            ownerId?: string;
+                            /** Format: uri */
+                            url: string;
+                            description?: string;
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity")[];
+                            fields?: string[];
+                            enabled: boolean;
+                            /** @enum {string} */
+                            disabledReason?: "gone" | "sustained_failure" | "admin";
+                            /** Format: date-time */
+                            disabledAt?: string;
+                            /** Format: date-time */
+                            failingSince?: string;
+                            consecutiveFailures: number;
+                            exhaustedCount: number;
+                            /** Format: date-time */
+                            lastSuccessAt?: string;
+                            /** Format: date-time */
+                            lastFailureAt?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            secrets: {
+                                hint: string;
+                                createdAt: string;
+                                expiresAt?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    createSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    url: string;
+                    description?: string;
+                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity")[];
+                    fields?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created; the signing secret is shown once */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscription: {
+                            id: string;
+                            ownerId?: string;
+                            /** Format: uri */
+                            url: string;
+                            description?: string;
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity")[];
+                            fields?: string[];
+                            enabled: boolean;
+                            /** @enum {string} */
+                            disabledReason?: "gone" | "sustained_failure" | "admin";
+                            /** Format: date-time */
+                            disabledAt?: string;
+                            /** Format: date-time */
+                            failingSince?: string;
+                            consecutiveFailures: number;
+                            exhaustedCount: number;
+                            /** Format: date-time */
+                            lastSuccessAt?: string;
+                            /** Format: date-time */
+                            lastFailureAt?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            secrets: {
+                                hint: string;
+                                createdAt: string;
+                                expiresAt?: string;
+                            }[];
+                        };
+                        /** @description The new whsec_ secret, shown once */
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription and its endpoint health */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscription: {
+                            id: string;
+                            ownerId?: string;
+                            /** Format: uri */
+                            url: string;
+                            description?: string;
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity")[];
+                            fields?: string[];
+                            enabled: boolean;
+                            /** @enum {string} */
+                            disabledReason?: "gone" | "sustained_failure" | "admin";
+                            /** Format: date-time */
+                            disabledAt?: string;
+                            /** Format: date-time */
+                            failingSince?: string;
+                            consecutiveFailures: number;
+                            exhaustedCount: number;
+                            /** Format: date-time */
+                            lastSuccessAt?: string;
+                            /** Format: date-time */
+                            lastFailureAt?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            secrets: {
+                                hint: string;
+                                createdAt: string;
+                                expiresAt?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    deleteSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    updateSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                };
+                "application/merge-patch+json": {
+                    enabled: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscription: {
+                            id: string;
+                            ownerId?: string;
+                            /** Format: uri */
+                            url: string;
+                            description?: string;
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity")[];
+                            fields?: string[];
+                            enabled: boolean;
+                            /** @enum {string} */
+                            disabledReason?: "gone" | "sustained_failure" | "admin";
+                            /** Format: date-time */
+                            disabledAt?: string;
+                            /** Format: date-time */
+                            failingSince?: string;
+                            consecutiveFailures: number;
+                            exhaustedCount: number;
+                            /** Format: date-time */
+                            lastSuccessAt?: string;
+                            /** Format: date-time */
+                            lastFailureAt?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            secrets: {
+                                hint: string;
+                                createdAt: string;
+                                expiresAt?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listDeliveries: {
+        parameters: {
+            query?: {
+                status?: "scheduled" | "delivered" | "exhausted" | "failed" | "skipped";
+                /** @description Page size (1–200, default 50). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of delivery records */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deliveries: {
+                            subscriptionId: string;
+                            eventId: string;
+                            eventType: string;
+                            customerId?: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "delivered" | "exhausted" | "failed" | "skipped";
+                            attempts: {
+                                n: number;
+                                /** Format: date-time */
+                                at: string;
+                                status?: number;
+                                latencyMs: number;
+                                /** @enum {string} */
+                                classification: "delivered" | "retry" | "disable_endpoint" | "failed_permanent";
+                                responseExcerpt?: string;
+                                error?: string;
+                                replay?: boolean;
+                            }[];
+                            /** Format: date-time */
+                            nextAttemptAt?: string;
+                            skippedReason?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        /** @description Cursor of the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    replayDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    eventId: string;
+                } | {
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    to: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscriptionId: string;
+                        eventIds: string[];
+                        queued: number;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    rotateSubscriptionSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @default 24 */
+                    overlapHours?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The new secret, shown once */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscription: {
+                            id: string;
+                            ownerId?: string;
+                            /** Format: uri */
+                            url: string;
+                            description?: string;
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity")[];
+                            fields?: string[];
+                            enabled: boolean;
+                            /** @enum {string} */
+                            disabledReason?: "gone" | "sustained_failure" | "admin";
+                            /** Format: date-time */
+                            disabledAt?: string;
+                            /** Format: date-time */
+                            failingSince?: string;
+                            consecutiveFailures: number;
+                            exhaustedCount: number;
+                            /** Format: date-time */
+                            lastSuccessAt?: string;
+                            /** Format: date-time */
+                            lastFailureAt?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            secrets: {
+                                hint: string;
+                                createdAt: string;
+                                expiresAt?: string;
+                            }[];
+                        };
+                        /** @description The new whsec_ secret, shown once */
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    replayWriteBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    eventId: string;
+                    target?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: string;
+                        customerId: string;
+                        /** @description CRM records the event is queued for again */
+                        targets: string[];
+                        queued: number;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { readLocalHubFile } from '../../../infra/local/hub-file.js';
+import { ApiKeyRecordSchema } from '../../../shared/domain/auth/api-key.js';
+
+/** Where `rb` looks for a hub when neither --url nor RB_URL says. */
+export const DEFAULT_HUB_URL = 'http://127.0.0.1:3000';
+
+/** A hub's base URL and the API key that calls it. */
+export interface HubTarget {
+  url: string;
+  key: string;
+}
+
+/** The hub refused a request, answered unexpectedly, or could not be reached. */
+export class HubError extends Error {
+  readonly code = 'hub_request_failed';
+  constructor(
+    message: string,
+    readonly status?: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'HubError';
+  }
+}
+
+export interface HubRequest<T> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  /** Parses the 2xx answer's JSON body. */
+  schema: z.ZodType<T>;
+  body?: { text: string; contentType: string };
+}
+
+/** The CLI's only way to the hub's HTTP API. */
+export interface HubClient {
+  readonly url: string;
+  request<T>(request: HubRequest<T>): Promise<T>;
+}
+
+const ProblemSchema = z.object({ title: z.string().optional(), detail: z.string().optional() });
+
+const refusal = (text: string): string => {
+  let problem: z.infer<typeof ProblemSchema> | undefined;
+  try {
+    const parsed = ProblemSchema.safeParse(JSON.parse(text));
+    problem = parsed.success ? parsed.data : undefined;
+  } catch {
+    problem = undefined;
+  }
+  const said = [problem?.title, problem?.detail].filter(Boolean).join(': ');
+  return (said || text).replace(/\s+/g, ' ').trim().slice(0, 300);
+};
+
+/**
+ * A thin `fetch` wrapper: `path` is appended to `url` (so a stage prefix such as `/prod` stays), bearer key, timeout, JSON answers parsed with zod, and every failure
+ * (non-2xx answer, unreachable hub, timeout, unexpected body) as one `HubError` with a one-line message.
+ * A typed OpenAPI client will replace it.
+ *
+ * @example
+ * const hub = hubClient({ url: 'http://127.0.0.1:3000', key });
+ * const { ok } = await hub.request({ method: 'GET', path: '/v1/audit/verify', schema: z.object({ ok: z.boolean() }) });
+ */
+export const hubClient = ({ url, key, timeoutMs = 30_000 }: HubTarget & { timeoutMs?: number }): HubClient => ({
+  url,
+  async request<T>({ method, path, schema, body }: HubRequest<T>): Promise<T> {
+    const what = `${method} ${path}`;
+    let response: Response;
+    try {
+      response = await fetch(`${url.replace(/\/+$/, '')}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': body.contentType } : {}) },
+        ...(body ? { body: body.text } : {}),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'TimeoutError') throw new HubError(`${what}: no answer from ${url} within ${timeoutMs / 1000} s`, undefined, { cause: error });
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+      const reason = cause instanceof Error ? ((cause as NodeJS.ErrnoException).code ?? cause.message) : String(cause);
+      throw new HubError(`cannot reach the hub at ${url} (${reason}); is it running?`, undefined, { cause: error });
+    }
+    const text = await response.text();
+    if (!response.ok) throw new HubError(`${what}: HTTP ${response.status} ${refusal(text)}`, response.status);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new HubError(`${what}: the answer is not JSON`, response.status, { cause: error });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new HubError(`${what}: unexpected answer (${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')})`, response.status);
+    return parsed.data;
+  },
+});
+
+/** A hub client for --url/RB_URL, else the hub `npm start` runs (.local/hub.json), else the default URL. */
+export const connectHub = async ({ url, key }: { url?: string | undefined; key: string }): Promise<HubClient> => {
+  const local = url ? undefined : await readLocalHubFile().catch(() => undefined);
+  return hubClient({ url: url ?? local?.url ?? DEFAULT_HUB_URL, key });
+};
+
+const ApiKeyListSchema = z.object({ keys: z.array(ApiKeyRecordSchema.omit({ secretHash: true })) });
+const AuditVerdictSchema = z.object({
+  ok: z.boolean(),
+  chains: z.array(z.object({ chain: z.string(), ok: z.boolean(), entries: z.number(), brokenAt: z.number().optional(), reason: z.string().optional() })),
+});
+export type AuditVerdict = z.infer<typeof AuditVerdictSchema>;
+
+/**
+ * The hub routes `rb` calls, with their answers parsed.
+ *
+ * @example
+ * const { ok } = await hubApi(await connectHub({ key })).verifyAudit();
+ */
+export const hubApi = (hub: HubClient) => ({
+  /** GET /v1/admin/api-keys (keys:manage): every key, never a secret. */
+  listApiKeys: async () => (await hub.request({ method: 'GET', path: '/v1/admin/api-keys', schema: ApiKeyListSchema })).keys,
+  /** GET /v1/audit/verify (audit:read): the verdict per audit chain. */
+  verifyAudit: (): Promise<AuditVerdict> => hub.request({ method: 'GET', path: '/v1/audit/verify', schema: AuditVerdictSchema }),
+  /** POST /v1/policies (policies:manage): stores a draft policy. */
+  createPolicy: async (policyJson: string): Promise<void> => {
+    await hub.request({ method: 'POST', path: '/v1/policies', schema: z.unknown(), body: { text: policyJson, contentType: 'application/json' } });
+  },
+});

@@ -1,0 +1,123 @@
+import { execFile } from 'node:child_process';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+
+/**
+ * The `rb` command line as a user meets it: each case spawns `node --import tsx packages/rb/src/main.ts`.
+ * Cases run concurrently (each spawn is mostly Node and tsx start-up).
+ */
+const MAIN = 'packages/rb/src/main.ts';
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const { RB_URL: _url, RB_KEY: _key, ...cleanEnv } = process.env;
+
+const rb = (args: string[], env: Record<string, string> = {}): Promise<Outcome> =>
+  new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', MAIN, ...args], { env: { ...cleanEnv, ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+
+const lines = (text: string): string[] => text.split('\n').filter((l) => l.trim() !== '');
+
+const SUBCOMMANDS = ['train', 'import', 'invoke', 'queue', 'keys', 'audit', 'bench'];
+const HELP_PATHS = ['train', 'import', 'invoke', 'queue', 'keys', 'keys create-admin', 'keys list', 'audit', 'audit verify', 'bench'];
+
+// A spawn costs ~0.3 s of CPU; the timeout only allows for a machine shared with other work.
+describe('rb', { timeout: 30_000 }, () => {
+  it.concurrent('lists every subcommand in --help and exits 0', async ({ expect }) => {
+    const { code, stdout, stderr } = await rb(['--help']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const listed = stdout.slice(stdout.indexOf('Commands:')).split('\n').map((l) => l.trim().split(/\s/)[0]);
+    for (const name of SUBCOMMANDS) expect(listed).toContain(name);
+  });
+
+  it.concurrent.for(HELP_PATHS)('shows help for rb %s and exits 0', async (path, { expect }) => {
+    const { code, stdout } = await rb([...path.split(' '), '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^Usage: rb ${path} `));
+  });
+
+  it.concurrent.for([
+    { args: ['train', '--input', 'a.csv', '--target', 'bad', '--foo'], line: "rb train: unknown option '--foo' (see rb train --help)" },
+    // commander would report the missing --input first; the mistyped flag is the useful hint.
+    { args: ['train', '--inptu', 'a.csv', '--target', 'bad'], line: "rb train: unknown option '--inptu' (see rb train --help)" },
+  ])('reports an unknown flag as one stderr line and exits 2: rb $args.0', async ({ args, line }, { expect }) => {
+    const { code, stdout, stderr } = await rb(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${line}\n`);
+  });
+
+  it.concurrent.for([
+    { args: ['invoke', 'deliver-webhook'], says: "missing required argument 'event-file'" },
+    { args: ['train', '--input', 'a.csv', '--target', 'bad', '--folds', 'many'], says: "option '--folds <n>' argument 'many' is invalid" },
+    { args: ['invoke', 'no-such-function', 'event.json'], says: "unknown function 'no-such-function'" },
+    { args: ['nope'], says: "rb: unknown command 'nope'" },
+  ])('rejects a missing or wrong argument with one line and exit 2: rb $args.0 $args.1', async ({ args, says }, { expect }) => {
+    const { code, stderr } = await rb(args);
+    expect(code).toBe(2);
+    expect(lines(stderr)).toHaveLength(1);
+    expect(stderr).toContain(says);
+  });
+
+  it.concurrent('reports a missing input file as one line, no stack trace, exit 1', async ({ expect }) => {
+    const { code, stdout, stderr } = await rb(['train', '--input', 'missing.csv', '--target', 'bad']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(lines(stderr)).toEqual([expect.stringMatching(/^rb train: .*no such file.*missing\.csv/)]);
+  });
+
+  describe('against a hub', () => {
+    // The first path segment picks the answer, so the cases can run at once: rb appends /v1/... to RB_URL.
+    const answers: Record<string, unknown> = {
+      broken: { ok: false, chains: [{ chain: 'c0', ok: true, entries: 3 }, { chain: 'c1', ok: false, entries: 4, brokenAt: 2, reason: 'content altered' }] },
+      intact: { ok: true, chains: [{ chain: 'c0', ok: true, entries: 3 }] },
+      keys: { keys: [{ keyId: 'k1', name: 'ops', role: 'admin', scopes: ['keys:manage'], status: 'active', createdAt: '2026-11-28T10:00:00.000Z', createdBy: 'bootstrap' }] },
+    };
+    const seen: Array<{ url: string | undefined; headers: IncomingHttpHeaders }> = [];
+    let server: Server;
+    let base = '';
+
+    beforeAll(async () => {
+      server = createServer((request, response) => {
+        seen.push({ url: request.url, headers: request.headers });
+        const answer = answers[request.url?.split('/')[1] ?? ''];
+        if (answer === undefined) response.writeHead(404).end();
+        else response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(async () => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it.concurrent('audit verify prints the broken chain and exits 1 when the hub answers ok:false', async ({ expect }) => {
+      const { code, stdout, stderr } = await rb(['audit', 'verify'], { RB_URL: `${base}/broken`, RB_KEY: 'rbk_test' });
+      expect(code).toBe(1);
+      expect(stdout).toContain('BROKEN  c1: at seq 2, content altered');
+      expect(lines(stderr)).toEqual(['rb audit verify: audit chain broken: c1']);
+      expect(seen).toContainEqual({ url: '/broken/v1/audit/verify', headers: expect.objectContaining({ authorization: 'Bearer rbk_test' }) });
+    });
+
+    it.concurrent('audit verify exits 0 when every chain is intact', async ({ expect }) => {
+      const { code, stdout } = await rb(['audit', 'verify', '--url', `${base}/intact`, '--key', 'rbk_test']);
+      expect(code).toBe(0);
+      expect(stdout).toContain('audit chains intact (1)');
+    });
+
+    it.concurrent('keys list prints the keys the hub returns', async ({ expect }) => {
+      const { code, stdout } = await rb(['keys', 'list', '--json'], { RB_URL: `${base}/keys`, RB_KEY: 'rbk_test' });
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ keyId: 'k1', role: 'admin', status: 'active' })]);
+      expect(seen.map((s) => s.url)).toContain('/keys/v1/admin/api-keys');
+    });
+  });
+});
