@@ -42,21 +42,30 @@ const writeBacks = customerWriteBacks({ profiles, events, log: writeBackStore(ta
 const guardUrl = async (url: string) => void (await assertSafeUrl(url, { allowLoopbackHttp: env().ALLOW_LOOPBACK_WEBHOOKS }));
 const subscriptions = manageSubscriptions({ subscriptions: subscriptionRecords, audit, clock, guardUrl });
 
+const existingProfile = async (customerId: string) => {
+  const profile = await profiles.get(customerId);
+  if (!profile) throw new NotFoundError(`Customer ${customerId}`);
+  return profile;
+};
+const auditVerdict = async () => {
+  const chains = await audit.verify();
+  return { ok: chains.every((c) => c.ok), chains };
+};
+
+/** The stores' positions are their own opaque strings. */
+const positionOf = (page: { after: unknown }): string | undefined => (typeof page.after === 'string' ? page.after : undefined);
+
 export const handler = httpFunction(httpRoutes, {
   upsertCustomer: async ({ params, body, principal }) => {
     const result = await upsert({ customerId: params.customerId, input: body, source: `api:${principal.principalId}` });
     return { status: result.created ? 201 : 200, body: { profile: result.profile, changedFields: result.changedFields } };
   },
   listCustomers: async ({ query, page }) => {
-    const result = await portfolio({ ...query, limit: page.limit, ...(typeof page.after === 'string' ? { cursor: page.after } : {}) });
-    return { status: 200, body: { customers: result.customers, nextCursor: null, next: null }, ...(result.cursor ? { next: result.cursor } : {}) };
+    const { customers, cursor } = await portfolio({ ...query, limit: page.limit, cursor: positionOf(page) });
+    return { status: 200, body: { customers, nextCursor: null, next: null }, next: cursor };
   },
   listAlerts: async ({ query }) => ({ status: 200, body: await alerts(query) }),
-  getCustomer: async ({ params }) => {
-    const profile = await profiles.get(params.customerId);
-    if (!profile) throw new NotFoundError(`Customer ${params.customerId}`);
-    return { status: 200, body: { profile } };
-  },
+  getCustomer: async ({ params }) => ({ status: 200, body: { profile: await existingProfile(params.customerId) } }),
   listCustomerEvents: async ({ params, query }) => ({ status: 200, body: { events: await events.listForCustomer(params.customerId, query) } }),
   createApiKey: async ({ body, principal }) => ({ status: 201, body: await keys.create(body, principal) }),
   listApiKeys: async () => ({ status: 200, body: { keys: await keys.list() } }),
@@ -72,14 +81,11 @@ export const handler = httpFunction(httpRoutes, {
     return { status: 204 };
   },
   listDeliveries: async ({ params, query, page }) => {
-    const { records, next } = await deliveryLog.log(params.subscriptionId, { ...query, limit: page.limit, ...(typeof page.after === 'string' ? { after: page.after } : {}) });
-    return { status: 200, body: { deliveries: records, nextCursor: null, next: null }, ...(next ? { next } : {}) };
+    const { records, next } = await deliveryLog.log(params.subscriptionId, { ...query, limit: page.limit, after: positionOf(page) });
+    return { status: 200, body: { deliveries: records, nextCursor: null, next: null }, next };
   },
   replayDeliveries: async ({ params, body, principal }) => ({ status: 202, body: await deliveryLog.replay(params.subscriptionId, body, principal) }),
   listWriteBacks: async ({ params, query }) => ({ status: 200, body: { writeBacks: await writeBacks.list(params.customerId, query) } }),
   replayWriteBack: async ({ body, principal }) => ({ status: 202, body: await writeBacks.replay(body, principal) }),
-  verifyAudit: async () => {
-    const chains = await audit.verify();
-    return { status: 200, body: { ok: chains.every((c) => c.ok), chains } };
-  },
+  verifyAudit: async () => ({ status: 200, body: await auditVerdict() }),
 }, { signingKey: hubSigningKey });

@@ -154,6 +154,7 @@ export const httpRoutes = defineRoutes({
     summary: 'CRM write-back log of a customer (newest event first, with attempts)',
     params: CustomerPathSchema, query: WriteBackLogQuerySchema,
     responses: { 200: { description: 'Write-back records', body: z.object({ writeBacks: z.array(WriteBackRecordSchema) }) } },
+    errors: [404],
   },
   replayWriteBack: {
     ...admin, method: 'POST', path: '/v1/write-backs/replay', scope: 'customers:write', tag: 'CRM write-back',

@@ -3,8 +3,11 @@ import { defineRoutes } from '../../shared/lambda/http-route.js';
 import { JOB_ACCEPTED, JOB_POLL_HEADERS } from '../../shared/lambda/job-accepted.js';
 import { DownloadPathSchema, JobListFilterSchema, JobListPageSchema, JobPathSchema, JobResponseSchema, PortfolioExportInputSchema } from './schema.js';
 
-/** Jobs belong to whoever started them: every role may read, list and cancel its own. */
-const anyCaller = { auth: 'apiKey', roles: ['admin', 'crm', 'partner', 'consultant'] } as const;
+/**
+ * Jobs belong to whoever started them: each role that can start jobs (exports, imports,
+ * assessments) reads, lists and cancels its own. Consultants start none (read-only datasets).
+ */
+const anyCaller = { auth: 'apiKey', roles: ['admin', 'crm', 'partner'] } as const;
 
 /** Routes of the `http-jobs` function: the job resource, hub-signed downloads, and the exports that start jobs. */
 export const jobRoutes = defineRoutes({
@@ -46,6 +49,7 @@ export const jobRoutes = defineRoutes({
       200: {
         description: 'The file, as an attachment, in its own media type (text/csv, application/x-ndjson …)',
         mediaType: 'application/octet-stream',
+        alsoAs: ['text/csv', 'application/x-ndjson'],
         body: z.string(),
         headers: { 'Content-Disposition': { description: '`attachment; filename="…"`' } },
       },

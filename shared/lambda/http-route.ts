@@ -24,6 +24,11 @@ export interface ResponseDecl {
   body?: z.ZodType;
   /** Default `application/json`. */
   mediaType?: MediaType;
+  /**
+   * Other media types the same answer may come in, chosen by the handler with a `content-type`
+   * header (a download answers in its file's own type). Text types only; documented beside `mediaType`.
+   */
+  alsoAs?: readonly MediaType[];
   /** Response headers the route sets, for the documentation (`Location`, `Retry-After`, `Deprecation` …). */
   headers?: Readonly<Record<string, { description: string; schema?: z.ZodType }>>;
 }
@@ -107,7 +112,6 @@ export const problemStatuses = (route: RouteDecl): ProblemStatus[] => {
   if (route.auth === 'apiKey') {
     statuses.add(401);
     statuses.add(403);
-    statuses.add(429);
   }
   if (route.body || route.accepts) {
     statuses.add(400);

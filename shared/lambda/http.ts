@@ -141,16 +141,19 @@ const parseJson = (rawBody: string): unknown => {
   }
 };
 
-const readBody = (route: RouteDecl, rawBody: string, headers: Record<string, string>): { body: unknown; mediaType: MediaType | undefined } => {
-  if (!route.body && !route.accepts) {
-    return { body: undefined, mediaType: undefined };
-  }
+/**
+ * Reads the body as the route declares it, in two steps: `decode` (media type 415, empty body and
+ * malformed JSON 400) runs before any validation, so transport mistakes are answered as such;
+ * `validate` checks the decoded JSON against the body schema (422) together with the other parts.
+ */
+const decodeBody = (route: RouteDecl, rawBody: string, headers: Record<string, string>): { json: unknown; mediaType: MediaType | undefined } => {
+  if (!route.body && !route.accepts) return { json: undefined, mediaType: undefined };
   const empty = rawBody.trim() === '';
   if (empty && route.bodyRequired !== false) throw new MalformedInputError('A request body is required');
   const mediaType = empty ? (route.accepts?.[0] ?? 'application/json') : acceptedMediaType(route, headers['content-type']);
   // Without a body schema the route takes the body raw (signature checks over the exact bytes).
-  if (!route.body || !JSON_MEDIA_TYPES.includes(mediaType)) return { body: undefined, mediaType };
-  return { body: validate(route.body, empty ? {} : parseJson(rawBody), 'body'), mediaType };
+  if (!route.body || !JSON_MEDIA_TYPES.includes(mediaType)) return { json: undefined, mediaType };
+  return { json: empty ? {} : parseJson(rawBody), mediaType };
 };
 
 const isJsonResponse = (mediaType: MediaType | undefined): boolean => mediaType === undefined || JSON_MEDIA_TYPES.includes(mediaType);
@@ -193,10 +196,23 @@ export const httpFunction = <const T extends Record<string, RouteDecl>>(routes: 
         const rawQuery = entries(event.queryStringParameters);
         const info: HttpRequestInfo = { method: route.method, path: instance, requestId, rawBody, headers, query: rawQuery, params: rawParams };
 
-        const params = route.params ? validate(route.params, rawParams, 'path') : {};
-        const { query, limit, cursor } = readQuery(route, rawQuery);
-        const headerValues = route.headers ? validate(route.headers, headers, 'header') : {};
-        const { body: input, mediaType } = readBody(route, rawBody, headers);
+        const { json, mediaType } = decodeBody(route, rawBody, headers);
+        // Every part is checked and every failing path reported in one 422.
+        const issues: FieldIssue[] = [];
+        const collect = <V>(check: () => V, fallback: V): V => {
+          try {
+            return check();
+          } catch (error) {
+            if (!(error instanceof ValidationError)) throw error;
+            issues.push(...error.issues);
+            return fallback;
+          }
+        };
+        const params = collect(() => (route.params ? validate(route.params, rawParams, 'path') : {}), {});
+        const { query, limit, cursor } = collect(() => readQuery(route, rawQuery), { query: {}, limit: LIST_LIMIT_DEFAULT, cursor: undefined });
+        const headerValues = collect(() => (route.headers ? validate(route.headers, headers, 'header') : {}), {});
+        const input = collect(() => (route.body && json !== undefined ? validate(route.body, json, 'body') : undefined), undefined);
+        if (issues.length > 0) throw new ValidationError('The request is not valid', issues);
 
         let page: { limit: number; after: ListPosition | undefined } | undefined;
         let binding = '';

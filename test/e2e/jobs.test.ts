@@ -31,17 +31,19 @@ const waitForJob = async (t: TestHub, jobId: string, done: (job: Json) => boolea
   }
 };
 
-/**
- * Follows an absolute download URL the hub issued, through the typed client, with `key`.
- * `text` is the body decoded as UTF-8 (a byte-order mark dropped; `bytes` keeps it); `error` is the problem.
- */
-const fetchLink = async (url: string, key: string) => {
+/** Follows an absolute download URL the hub issued, as `key` (through the hub fixture, so the contract test sees it). */
+const fetchLink = async (t: TestHub, url: string, key: string) => {
   const { origin, pathname } = new URL(url);
+  expect(origin).toBe(t.hub.url);
   expect(pathname).toMatch(/^\/v1\/downloads\/[^/]+$/);
-  const client = createRiskBridgeClient({ baseUrl: origin, key });
-  const { response, data, error } = await client.GET('/v1/downloads/{token}', { params: { path: { token: pathname.split('/').at(-1) ?? '' } }, parseAs: 'arrayBuffer' });
-  const bytes = Buffer.from(data ?? new ArrayBuffer(0));
-  return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes), error: error as Json | undefined };
+  return t.api('GET', pathname, { key });
+};
+
+/** The raw bytes behind a download URL (the typed client keeps a byte-order mark that text decoding drops). */
+const fileBytes = async (url: string, key: string): Promise<Buffer> => {
+  const { origin, pathname } = new URL(url);
+  const { data } = await createRiskBridgeClient({ baseUrl: origin, key }).GET('/v1/downloads/{token}', { params: { path: { token: pathname.split('/').at(-1) ?? '' } }, parseAs: 'arrayBuffer' });
+  return Buffer.from(data ?? new ArrayBuffer(0));
 };
 
 /** Every page of `GET /v1/customers` (following `next`). */
@@ -115,12 +117,14 @@ describe('jobs: exports, polling, hub-signed downloads and cancellation on the l
     expect(job.result.download.url).toMatch(new RegExp(`^${t.hub.url}/v1/downloads/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$`));
     expect(Date.parse(job.result.download.expiresAt) - Date.now()).toBeGreaterThan(14 * 60_000);
 
-    const file = await fetchLink(job.result.download.url, t.adminKey);
+    const file = await fetchLink(t, job.result.download.url, t.adminKey);
     expect(file.status, file.text).toBe(200);
     expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${job.result.fileName}"`);
-    expect(file.bytes.byteLength).toBe(job.result.bytes);
-    expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const bytes = await fileBytes(job.result.download.url, t.adminKey);
+    expect(bytes.byteLength).toBe(job.result.bytes);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toBe(file.text);
     const records: Record<string, string>[] = parse(file.text, { bom: true, columns: true });
     expect(Object.keys(records[0] ?? {})).toEqual(PORTFOLIO_COLUMNS);
     const expected = (await portfolioRows(t, `&grade=${GRADE}`)).map(asCsvRecord);
@@ -132,7 +136,7 @@ describe('jobs: exports, polling, hub-signed downloads and cancellation on the l
     // Act
     const started = await t.api('POST', '/v1/exports/portfolio', { body: { format: 'ndjson' } });
     const done = await waitForJob(t, started.json.job.jobId, (job) => job.status === 'succeeded' || job.status === 'failed');
-    const file = await fetchLink(done.json.job.result.download.url, t.adminKey);
+    const file = await fetchLink(t, done.json.job.result.download.url, t.adminKey);
     // Assess
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/x-ndjson');
@@ -147,12 +151,12 @@ describe('jobs: exports, polling, hub-signed downloads and cancellation on the l
     const done = await waitForJob(t, started.json.job.jobId, (job) => job.status === 'succeeded');
     const other = await createApiKey(t, { name: 'second risk officer', role: 'admin' });
     // Act
-    const refused = await fetchLink(done.json.job.result.download.url, other.key);
+    const refused = await fetchLink(t, done.json.job.result.download.url, other.key);
     const ownView = await t.api('GET', `/v1/jobs/${started.json.job.jobId}`, { key: other.key });
-    const ownLink = await fetchLink(ownView.json.job.result.download.url, other.key);
+    const ownLink = await fetchLink(t, ownView.json.job.result.download.url, other.key);
     // Assess
     expect(refused.status).toBe(403);
-    expect(refused.error).toMatchObject({ code: 'link_invalid', status: 403 });
+    expect(refused.json).toMatchObject({ code: 'link_invalid', status: 403 });
     expect(ownLink.status).toBe(200);
     expect(ownLink.text.length).toBeGreaterThan(0);
   });
@@ -191,10 +195,10 @@ describe('jobs: exports, polling, hub-signed downloads and cancellation on the l
     const done = await waitForJob(t, jobId, (job) => job.status === 'succeeded');
     await clients.s3.send(new DeleteObjectCommand({ Bucket: t.hub.resources.bucketNames.objects, Key: `exports/${jobId}.ndjson` }));
     // Act
-    const gone = await fetchLink(done.json.job.result.download.url, t.adminKey);
+    const gone = await fetchLink(t, done.json.job.result.download.url, t.adminKey);
     // Assess
     expect(gone.status).toBe(404);
-    expect(gone.error).toMatchObject({ code: 'not_found' });
+    expect(gone.json).toMatchObject({ code: 'not_found' });
   });
 
   it('cancels a running export: the job ends cancelled, part-way, and leaves no object', async () => {

@@ -1,9 +1,10 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { compileRoutes } from '../../infra/local/event-sources.js';
 import { routes } from '../../infra/topology.js';
+import { openApiPath } from '../../shared/lambda/openapi.js';
 
 /** One (operation, status) pair the e2e suite saw, as written to the run's coverage files. */
 export interface SeenPair {
@@ -48,7 +49,7 @@ export const checkResponse = (method: string, path: string, status: number, cont
   const route = compiled.find((r) => r.spec.method === method.toUpperCase() && r.pattern.test(pathname));
   if (!route) return {};
   const { document, ajv, validators } = load();
-  const operation = document.paths[route.spec.path]?.[method.toLowerCase()];
+  const operation = document.paths[openApiPath(route.spec.path)]?.[method.toLowerCase()];
   if (!operation) return { operation: route.spec.operation, violation: `${route.routeKey} is not in docs/openapi.json` };
   let declared = operation.responses[String(status)];
   if (declared && '$ref' in declared) declared = document.components?.responses?.[declared.$ref.split('/').pop() ?? ''];
@@ -58,7 +59,7 @@ export const checkResponse = (method: string, path: string, status: number, cont
   if (!content || Object.keys(content).length === 0) return { operation: route.spec.operation };
   const entry = content[mediaType];
   if (!entry) return { operation: route.spec.operation, violation: `${route.routeKey} ${status} came as ${mediaType || 'no content type'}, declared ${Object.keys(content).join(', ')}` };
-  if (!/json/.test(mediaType) || entry.schema === undefined) return { operation: route.spec.operation };
+  if (!(mediaType === 'application/json' || mediaType.endsWith('+json')) || entry.schema === undefined) return { operation: route.spec.operation };
   const key = `${route.routeKey} ${status} ${mediaType}`;
   let validate = validators.get(key);
   if (!validate) {
@@ -77,8 +78,46 @@ export const checkResponse = (method: string, path: string, status: number, cont
 };
 
 /** Appends what one worker saw to the run's coverage directory (read by the e2e global teardown). */
-export const recordPair = (directory: string | undefined, pair: SeenPair): void => {
+export const recordPair = (directory: string | undefined, pair: SeenPair & { violation?: boolean }): void => {
   if (!directory) return;
   mkdirSync(directory, { recursive: true });
   appendFileSync(join(directory, `seen-${process.pid}.ndjson`), `${JSON.stringify(pair)}\n`);
+};
+
+/**
+ * What the e2e suite covered of the published contract: every declared (operation, status) pair
+ * is seen, or listed in its route's `unexercised` with a reason, and those stay ≤ 10 % of all.
+ */
+export const contractCoverage = (directory: string): { summary: string; failures: string[] } => {
+  const seen = new Set<string>();
+  let responses = 0;
+  let violations = 0;
+  for (const file of existsSync(directory) ? readdirSync(directory) : []) {
+    for (const line of readFileSync(join(directory, file), 'utf8').split('\n')) {
+      if (!line) continue;
+      const pair = JSON.parse(line) as SeenPair & { violation?: boolean };
+      responses++;
+      if (pair.violation) violations++;
+      seen.add(`${pair.operation} ${pair.status}`);
+    }
+  }
+  const { document } = load();
+  const declared: string[] = [];
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations)) {
+      for (const status of Object.keys(operation.responses)) declared.push(`${operation.operationId} ${status}`);
+    }
+  }
+  const reasons = new Map(routes.flatMap((r) => Object.entries(r.unexercised ?? {}).map(([status, why]) => [`${r.operation} ${status}`, why ?? ''])));
+  const unseen = declared.filter((pair) => !seen.has(pair));
+  const unexplained = unseen.filter((pair) => !reasons.get(pair));
+  const excused = unseen.length - unexplained.length;
+  const failures = [
+    ...unexplained.map((pair) => `not exercised and no reason given: ${pair}`),
+    ...(excused > declared.length * 0.1 ? [`${excused} of ${declared.length} pairs are unexercised (more than 10 %)`] : []),
+    ...(violations > 0 ? [`${violations} responses broke the published contract`] : []),
+  ];
+  if (process.env['RB_CONTRACT_UNSEEN']) console.log(unexplained.join('\n'));
+  const summary = `Contract: ${responses} responses checked against docs/openapi.json, ${violations} violations; ${declared.length - unseen.length} of ${declared.length} (route, status) pairs seen, ${excused} unexercised with a reason (${((100 * excused) / Math.max(1, declared.length)).toFixed(1)} %), ${unexplained.length} without`;
+  return { summary, failures };
 };

@@ -4,6 +4,7 @@ import { ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-
 import { startHub, type Hub, type HubOptions } from '../../infra/local/hub.js';
 import { ensureAdminKey } from '../../infra/local/bootstrap.js';
 import type { QueueId } from '../../infra/topology.js';
+import { checkResponse, recordPair } from './contract.js';
 
 export interface TestHub {
   hub: Hub;
@@ -22,6 +23,7 @@ export interface TestHub {
 export const startTestHub = async (options: Partial<HubOptions> = {}): Promise<TestHub> => {
   const dynamoEndpoint = inject('dynamoEndpoint');
   const sqsEndpoint = inject('sqsEndpoint');
+  const contractDir = inject('contractDir');
   const hub = await startHub({
     dynamoEndpoint,
     sqsEndpoint,
@@ -48,6 +50,9 @@ export const startTestHub = async (options: Partial<HubOptions> = {}): Promise<T
         ...(opts.rawBody !== undefined ? { body: opts.rawBody } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
       });
       const text = await response.text();
+      const { operation, violation } = checkResponse(method, path, response.status, response.headers.get('content-type'), text);
+      if (operation) recordPair(contractDir, { operation, status: response.status, ...(violation ? { violation: true } : {}) });
+      if (violation) throw new Error(`The hub broke its published contract: ${violation}`);
       let json: unknown;
       try {
         json = text ? JSON.parse(text) : undefined;

@@ -719,7 +719,7 @@ export interface paths {
         };
         /**
          * Download a job's file through a hub-signed link (only by the caller it was issued to, until it expires)
-         * @description **Roles:** `admin`, `crm`, `partner`, `consultant`
+         * @description **Roles:** `admin`, `crm`, `partner`
          */
         get: operations["download"];
         put?: never;
@@ -911,7 +911,7 @@ export interface paths {
         };
         /**
          * List the caller's jobs, newest first (admins: everybody's); filter by status and kind
-         * @description **Roles:** `admin`, `crm`, `partner`, `consultant`
+         * @description **Roles:** `admin`, `crm`, `partner`
          */
         get: operations["listJobs"];
         put?: never;
@@ -933,7 +933,7 @@ export interface paths {
          * Read a job: status, progress, ETA and, once succeeded, a download link
          * @description While queued or running the answer carries `Retry-After`. Another caller's job is a 404 (admins see every job).
          *
-         *     **Roles:** `admin`, `crm`, `partner`, `consultant`
+         *     **Roles:** `admin`, `crm`, `partner`
          */
         get: operations["getJob"];
         put?: never;
@@ -955,7 +955,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a job (a queued job at once, a running one at its next step)
-         * @description **Roles:** `admin`, `crm`, `partner`, `consultant`
+         * @description **Roles:** `admin`, `crm`, `partner`
          */
         post: operations["cancelJob"];
         delete?: never;
@@ -1860,20 +1860,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Too Many Requests (problem details: `budget_exceeded`, `rate_limited`) */
-        Problem429: {
-            headers: {
-                "X-Request-Id": components["headers"]["XRequestId"];
-                "Retry-After": components["headers"]["RetryAfter"];
-                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
-                "RateLimit-Reset": components["headers"]["RateLimitReset"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /** @description Service Unavailable (problem details: `crm_timeout`, `crm_unreachable`, `crm_unavailable`, `crm_rate_limited`, `job_not_started`, `storage_busy`) */
         Problem503: {
             headers: {
@@ -2084,7 +2070,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     createAgreement: {
@@ -2152,7 +2137,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     getAgreement: {
@@ -2203,7 +2187,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     revokeAgreement: {
@@ -2254,7 +2237,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     updateAgreement: {
@@ -2327,7 +2309,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listApiKeys: {
@@ -2372,7 +2353,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     createApiKey: {
@@ -2435,7 +2415,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     revokeApiKey: {
@@ -2484,7 +2463,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     rotateApiKey: {
@@ -2536,7 +2514,6 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listAlerts: {
@@ -2582,7 +2559,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     verifyAudit: {
@@ -2615,7 +2591,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     listBureauReviews: {
@@ -2652,7 +2627,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     acceptBureauReview: {
@@ -2698,7 +2672,6 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -2754,7 +2727,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listConnections: {
@@ -2885,7 +2857,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     getConnection: {
@@ -3020,7 +2991,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     putConnection: {
@@ -3386,7 +3356,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     armZohoChannel: {
@@ -3434,7 +3403,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3578,7 +3546,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listCustomers: {
@@ -3634,7 +3601,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     mergeCustomers: {
@@ -3675,7 +3641,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3717,7 +3682,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3748,7 +3712,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     upsertCustomer: {
@@ -3823,7 +3786,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -3880,7 +3842,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     requestBureauPull: {
@@ -3949,7 +3910,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -4006,7 +3966,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listConsents: {
@@ -4048,7 +4007,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     recordConsent: {
@@ -4106,7 +4064,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     revokeConsent: {
@@ -4150,7 +4107,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listCustomerEvents: {
@@ -4182,7 +4138,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     freezeCustomer: {
@@ -4230,7 +4185,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -4282,7 +4236,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listRatings: {
@@ -4355,7 +4308,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     unfreezeCustomer: {
@@ -4398,7 +4350,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -4461,8 +4412,8 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     readDataset: {
@@ -4507,7 +4458,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     download: {
@@ -4532,6 +4482,8 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description In AWS (setting DOWNLOAD_REDIRECT=presigned): where to fetch the file, a presigned URL valid for one minute */
@@ -4548,7 +4500,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     defaultDrill: {
@@ -4633,7 +4584,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -4680,7 +4630,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -4801,7 +4750,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     getImport: {
@@ -4852,7 +4800,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     addImportChunk: {
@@ -4916,7 +4863,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     hubspotWebhook: {
@@ -5057,7 +5003,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     getJob: {
@@ -5090,7 +5035,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     cancelJob: {
@@ -5122,7 +5066,6 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listAssessmentRequests: {
@@ -5163,7 +5106,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     listOwnAssessments: {
@@ -5214,7 +5156,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     submitAssessment: {
@@ -5308,7 +5249,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -5368,7 +5308,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     requestAssessment: {
@@ -5444,7 +5383,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listEngagements: {
@@ -5489,7 +5427,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     engagePartner: {
@@ -5577,7 +5514,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     endEngagement: {
@@ -5624,7 +5560,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listPolicies: {
@@ -5668,7 +5603,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     createPolicy: {
@@ -6134,7 +6068,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -6403,7 +6336,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -6441,7 +6373,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     getPolicy: {
@@ -6713,7 +6644,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     activatePolicy: {
@@ -6765,7 +6695,6 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -6815,7 +6744,6 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -6890,7 +6818,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -6943,7 +6870,6 @@ export interface operations {
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
         };
     };
@@ -6982,7 +6908,6 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     getQuarantinedPayload: {
@@ -7024,7 +6949,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listReviews: {
@@ -7078,7 +7002,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     dismissReview: {
@@ -7146,7 +7069,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listSubscriptions: {
@@ -7202,7 +7124,6 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
         };
     };
     createSubscription: {
@@ -7274,7 +7195,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     getSubscription: {
@@ -7334,7 +7254,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     deleteSubscription: {
@@ -7360,7 +7279,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     updateSubscription: {
@@ -7432,7 +7350,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     listDeliveries: {
@@ -7498,7 +7415,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     replayDeliveries: {
@@ -7545,7 +7461,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     rotateSubscriptionSecret: {
@@ -7617,7 +7532,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
     replayWriteBack: {
@@ -7659,7 +7573,6 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
-            429: components["responses"]["Problem429"];
         };
     };
 }

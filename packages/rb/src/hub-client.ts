@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readLocalHubFile } from '../../../infra/local/hub-file.js';
-import { ApiKeyRecordSchema } from '../../../shared/domain/auth/api-key.js';
+import { createRiskBridgeClient, type paths, type RiskBridgeClient } from '../../client/src/index.js';
 
 /** Where `rb` looks for a hub when neither --url nor RB_URL says. */
 export const DEFAULT_HUB_URL = 'http://127.0.0.1:3000';
@@ -35,7 +35,10 @@ export interface HubRequest<T> {
 /** The CLI's only way to the hub's HTTP API. */
 export interface HubClient {
   readonly url: string;
+  /** Raw bodies (CSV chunks) with a zod-checked JSON answer. */
   request<T>(request: HubRequest<T>): Promise<T>;
+  /** The typed client generated from docs/openapi.json, for every JSON call. */
+  readonly api: RiskBridgeClient;
 }
 
 const ProblemSchema = z.object({ title: z.string().optional(), detail: z.string().optional() });
@@ -63,6 +66,7 @@ const refusal = (text: string): string => {
  */
 export const hubClient = ({ url, key, timeoutMs = 30_000 }: HubTarget & { timeoutMs?: number }): HubClient => ({
   url,
+  api: createRiskBridgeClient({ baseUrl: url.replace(/\/+$/, ''), key, fetch: (request) => fetch(request, { signal: AbortSignal.timeout(timeoutMs) }) }),
   async request<T>({ method, path, schema, body }: HubRequest<T>): Promise<T> {
     const what = `${method} ${path}`;
     let response: Response;
@@ -99,12 +103,23 @@ export const connectHub = async ({ url, key }: { url?: string | undefined; key: 
   return hubClient({ url: url ?? local?.url ?? DEFAULT_HUB_URL, key });
 };
 
-const ApiKeyListSchema = z.object({ keys: z.array(ApiKeyRecordSchema.omit({ secretHash: true })) });
-const AuditVerdictSchema = z.object({
-  ok: z.boolean(),
-  chains: z.array(z.object({ chain: z.string(), ok: z.boolean(), entries: z.number(), brokenAt: z.number().optional(), reason: z.string().optional() })),
-});
-export type AuditVerdict = z.infer<typeof AuditVerdictSchema>;
+export type AuditVerdict = paths['/v1/audit/verify']['get']['responses'][200]['content']['application/json'];
+
+/** The typed client's answer as data, or one HubError naming the call and the problem. */
+const dataOf = async <T>(what: string, url: string, call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> => {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await call;
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    const reason = cause instanceof Error ? ((cause as NodeJS.ErrnoException).code ?? cause.message) : String(cause);
+    throw new HubError(`cannot reach the hub at ${url} (${reason}); is it running?`, undefined, { cause: error });
+  }
+  if (result.data === undefined || !result.response.ok) {
+    throw new HubError(`${what}: HTTP ${result.response.status} ${refusal(JSON.stringify(result.error ?? ''))}`, result.response.status);
+  }
+  return result.data;
+};
 
 /**
  * The hub routes `rb` calls, with their answers parsed.
@@ -114,10 +129,10 @@ export type AuditVerdict = z.infer<typeof AuditVerdictSchema>;
  */
 export const hubApi = (hub: HubClient) => ({
   /** GET /v1/admin/api-keys (keys:manage): every key, never a secret. */
-  listApiKeys: async () => (await hub.request({ method: 'GET', path: '/v1/admin/api-keys', schema: ApiKeyListSchema })).keys,
+  listApiKeys: async () => (await dataOf('GET /v1/admin/api-keys', hub.url, hub.api.GET('/v1/admin/api-keys'))).keys,
   /** GET /v1/audit/verify (audit:read): the verdict per audit chain. */
-  verifyAudit: (): Promise<AuditVerdict> => hub.request({ method: 'GET', path: '/v1/audit/verify', schema: AuditVerdictSchema }),
-  /** POST /v1/policies (policies:manage): stores a draft policy. */
+  verifyAudit: (): Promise<AuditVerdict> => dataOf('GET /v1/audit/verify', hub.url, hub.api.GET('/v1/audit/verify')),
+  /** POST /v1/policies (policies:manage): stores a draft policy (checked by the hub). */
   createPolicy: async (policyJson: string): Promise<void> => {
     await hub.request({ method: 'POST', path: '/v1/policies', schema: z.unknown(), body: { text: policyJson, contentType: 'application/json' } });
   },
