@@ -4,14 +4,17 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { S3Client } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import {
   TABLE_ENV_VAR,
+  bucketEnvVar,
   defaultRouteFunction,
   functions,
   queueEnvVar,
   queues,
   routes,
+  type BucketId,
   type FunctionId,
   type QueueId,
 } from '../topology.js';
@@ -72,12 +75,16 @@ export const localProcessEnv = (options: {
   AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
   AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
   AWS_ENDPOINT_URL_SQS: options.sqsEndpoint,
+  // fauxqs serves S3 on its SQS port; bucket host names do not resolve locally, hence path style.
+  AWS_ENDPOINT_URL_S3: options.sqsEndpoint,
+  S3_FORCE_PATH_STYLE: 'true',
   STAGE: 'local',
   ALLOW_LOOPBACK_OUTBOUND: String(options.allowLoopbackOutbound ?? true),
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   POWERTOOLS_METRICS_DISABLED: 'true',
   [TABLE_ENV_VAR]: options.resources.tableName,
   ...Object.fromEntries((Object.keys(queues) as QueueId[]).map((id) => [queueEnvVar(id), options.resources.queueUrls[id]])),
+  ...Object.fromEntries((Object.entries(options.resources.bucketNames ?? {}) as Array<[BucketId, string]>).map(([id, name]) => [bucketEnvVar(id), name])),
   ...options.env,
 });
 
@@ -93,7 +100,9 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
   const dynamo = new DynamoDBClient({ endpoint: options.dynamoEndpoint, region, credentials: LOCAL_CREDENTIALS });
   const sqs = new SQSClient({ endpoint: options.sqsEndpoint, region, credentials: LOCAL_CREDENTIALS, useQueueUrlAsEndpoint: false });
   const streams = new DynamoDBStreamsClient({ endpoint: options.dynamoEndpoint, region, credentials: LOCAL_CREDENTIALS });
-  const resources = await provisionLocal({ dynamo, sqs, prefix: options.prefix, visibilityScale: options.visibilityScale ?? 1 / 30 });
+  const s3 = new S3Client({ endpoint: options.sqsEndpoint, region, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
+  const resources = await provisionLocal({ dynamo, sqs, s3, prefix: options.prefix, visibilityScale: options.visibilityScale ?? 1 / 30 });
+  s3.destroy();
 
   Object.assign(process.env, localProcessEnv({ ...options, resources }));
 

@@ -47,7 +47,7 @@ RiskBridge is up in ${seconds} s
   admin key      ${adminKey}
                  export RB_KEY=${adminKey}
   DynamoDB Local ${emulators.dynamoEndpoint}   table ${hub.resources.tableName}
-  SQS (fauxqs)   ${emulators.sqsEndpoint}
+  SQS + S3 (fauxqs) ${emulators.sqsEndpoint}   bucket ${hub.resources.bucketNames.objects}
   outbound       ${allowLoopbackOutbound ? 'loopback allowed: http://127.0.0.1 / localhost on any port (sandboxes); ALLOW_LOOPBACK_OUTBOUND=false for the cloud rules' : 'cloud rules: https to public addresses on port 443 only (ALLOW_LOOPBACK_OUTBOUND=false)'}
 ${Object.entries(sandboxes.urls).map(([name, url]) => `  ${name.padEnd(14)} ${url}`).join('\n')}
   seeded         ${seed.lines.join('\n                 ')}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { App, Tags, Validations, type AppProps } from 'aws-cdk-lib';
+import { App, RemovalPolicy, Tags, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { SERVICE_NAME, type DeploymentSetting } from '../topology.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
@@ -46,7 +46,7 @@ export const stackNames = (stage: string): { stateful: string; stateless: string
 export const CONFIG_CONTEXT_KEY = 'riskbridge:config';
 
 const SettingsSchema = z.partialRecord(
-  z.enum(['PUBLIC_API_URL', 'BUREAU_PULL_CONFIG', 'BUREAU_TIMEOUT_MS', 'BUREAU_EXPERIAN_URL', 'BUREAU_EQUIFAX_URL', 'BUREAU_TRANSUNION_URL', 'BUREAU_DNB_URL', 'BUREAU_CREDITSAFE_URL', 'BUREAU_PBOC_URL', 'OUTBOUND_PORTS']),
+  z.enum(['PUBLIC_API_URL', 'BUREAU_PULL_CONFIG', 'BUREAU_TIMEOUT_MS', 'BUREAU_EXPERIAN_URL', 'BUREAU_EQUIFAX_URL', 'BUREAU_TRANSUNION_URL', 'BUREAU_DNB_URL', 'BUREAU_CREDITSAFE_URL', 'BUREAU_PBOC_URL', 'OUTBOUND_PORTS', 'DOWNLOAD_REDIRECT', 'DOWNLOAD_LINK_TTL_SECONDS', 'EXPORT_PAGE_SIZE']),
   z.string(),
 );
 
@@ -81,8 +81,9 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
   const names = stackNames(stage);
   const stateful = new StatefulStack(app, names.stateful, {
     stackName: names.stateful,
-    description: `RiskBridge ${stage}: table and queues (retained data)`,
+    description: `RiskBridge ${stage}: table, queues and buckets (retained data)`,
     terminationProtection: stage === 'prod',
+    bucketRemovalPolicy: stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     alarmEmails: parseAlarmEmails(app.node.tryGetContext(ALARM_EMAILS_CONTEXT_KEY)),
   });
   const stateless = new StatelessStack(app, names.stateless, {
@@ -91,13 +92,14 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
     stage,
     table: stateful.table,
     queues: stateful.queues,
+    buckets: stateful.bucketExports,
     alarmTopic: stateful.alarmTopic,
     settings: parseSettings(app.node.tryGetContext(CONFIG_CONTEXT_KEY)),
   });
   Tags.of(app).add('service', SERVICE_NAME);
   Tags.of(app).add('stage', stage);
 
-  acknowledgeNagFindings(stateless);
+  acknowledgeNagFindings(stateless, stateful.bucketExports);
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stage, stateful, stateless };
 };

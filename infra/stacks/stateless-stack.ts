@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -12,6 +12,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { AppFunction } from '../constructs/app-function.js';
 import type { QueueWithDlq } from '../constructs/queue-with-dlq.js';
@@ -20,6 +21,7 @@ import {
   functions as topologyFunctions,
   routes as topologyRoutes,
   type FunctionId,
+  type BucketId,
   type FunctionSpec,
   type QueueId,
   type RouteSpec,
@@ -27,7 +29,7 @@ import {
   type DeploymentSetting,
 } from '../topology.js';
 import { RELAY_QUARANTINE_SOURCE } from '../../shared/domain/outbound/relay-event.js';
-import { constructIdOf } from './stateful-stack.js';
+import { constructIdOf, type BucketExports } from './stateful-stack.js';
 
 /** A queue must stay invisible for at least this many times its consumer's timeout. */
 export const VISIBILITY_TO_TIMEOUT_RATIO = 6;
@@ -39,6 +41,8 @@ export interface StatelessStackProps extends StackProps {
   stage: string;
   table: dynamodb.ITable;
   queues: Record<QueueId, QueueWithDlq>;
+  /** Export names of the stateful stack's buckets; imported here for the functions that name them. */
+  buckets: Record<BucketId, BucketExports>;
   /** Defaults to the topology's functions, routes and default route. */
   functions?: Record<FunctionId, FunctionSpec>;
   routes?: RouteSpec[];
@@ -78,6 +82,8 @@ const seconds = (value: number | undefined): Duration | undefined => (value === 
  */
 export class StatelessStack extends Stack {
   readonly functions: Record<FunctionId, AppFunction>;
+  /** The stateful stack's buckets, imported by export name. */
+  readonly buckets: Record<BucketId, s3.IBucket>;
   readonly httpApi: apigw.HttpApi | undefined;
   readonly apiStage: apigw.HttpStage | undefined;
   readonly alarms: cloudwatch.Alarm[] = [];
@@ -91,6 +97,12 @@ export class StatelessStack extends Stack {
     const violations = visibilityViolations(specs, queueSpecs);
     if (violations.length > 0) throw new Error(`Queue visibility timeouts too short: ${violations.join('; ')}`);
 
+    this.buckets = Object.fromEntries(
+      (Object.entries(props.buckets) as Array<[BucketId, BucketExports]>).map(([bid, names]) => [
+        bid,
+        s3.Bucket.fromBucketAttributes(this, `${constructIdOf(bid)}Bucket`, { bucketArn: Fn.importValue(names.arnExport), bucketName: Fn.importValue(names.nameExport) }),
+      ]),
+    ) as Record<BucketId, s3.IBucket>;
     this.functions = Object.fromEntries(
       (Object.keys(specs) as FunctionId[]).map((fid) => [fid, this.buildFunction(specs[fid], props)]),
     ) as Record<FunctionId, AppFunction>;
@@ -133,6 +145,7 @@ export class StatelessStack extends Stack {
     const fn = new AppFunction(this, `${constructIdOf(spec.id)}Function`, { spec, stage: props.stage });
     if (spec.table !== 'none') fn.bindTable(props.table, spec.table);
     for (const qid of spec.sendsTo) fn.bindQueueSend(props.queues[qid]);
+    for (const [bid, access] of Object.entries(spec.buckets ?? {}) as Array<[BucketId, 'R' | 'RW']>) fn.bindBucket(bid, this.buckets[bid], access);
     fn.bindSecretsRead(spec.secrets ?? []);
 
     for (const t of triggersOf(spec, 'sqs')) {

@@ -35,6 +35,22 @@ const EnvSchema = z.object({
   QUEUE_URL_RESULTS: z.url().optional(),
   QUEUE_URL_RESULTS_FIFO: z.url().optional(),
   QUEUE_URL_RELAY_FAILURES: z.url().optional(),
+  QUEUE_URL_JOBS: z.url().optional(),
+  /** Bucket of job results and exports (see infra/topology.ts `buckets`). */
+  BUCKET_OBJECTS: z.string().min(1).optional(),
+  /** Local runtime only: path-style S3 URLs (fauxqs serves S3 on its own host, no bucket subdomains). */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * How `GET /v1/downloads/{token}` hands out the file: `inline` (the function sends the bytes)
+   * or `presigned` (303 to a presigned S3 URL valid for one minute; needed beyond Lambda's 6 MB
+   * response limit). Default: `presigned` in AWS, `inline` locally (fauxqs does not enforce
+   * presigned expiry).
+   */
+  DOWNLOAD_REDIRECT: z.enum(['inline', 'presigned']).optional(),
+  /** Profiles per page of the `portfolio.export` job (default 500): smaller pages report progress and notice a cancel sooner. */
+  EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).optional(),
+  /** Lifetime of hub-signed download links, seconds (default 900). */
+  DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
   /** Bureau API base URLs (absent = that bureau is not configured); credentials are secrets `riskbridge/bureau/<bureau>`. */
   BUREAU_EXPERIAN_URL: z.url().optional(),
   BUREAU_EQUIFAX_URL: z.url().optional(),
@@ -49,6 +65,7 @@ const EnvSchema = z.object({
 }).refine((e) => !e.ALLOW_LOOPBACK_OUTBOUND || e.STAGE === 'local', { path: ['ALLOW_LOOPBACK_OUTBOUND'], message: 'only in the local stage' });
 export type Env = z.infer<typeof EnvSchema>;
 export type QueueEnvKey = Extract<keyof Env, `QUEUE_URL_${string}`>;
+export type BucketEnvKey = Extract<keyof Env, `BUCKET_${string}`>;
 
 let cached: Env | undefined;
 
@@ -85,6 +102,13 @@ export const localLoopbackAllowance = (): boolean => {
   const parsed = LoopbackAllowanceSchema.default('true').safeParse(process.env.ALLOW_LOOPBACK_OUTBOUND);
   if (!parsed.success) throw new Error('ALLOW_LOOPBACK_OUTBOUND must be true or false');
   return parsed.data === 'true';
+};
+
+/** Name of a bucket this function was given, or a configuration error naming the variable. */
+export const bucketName = (key: BucketEnvKey): string => {
+  const name = env()[key];
+  if (!name) throw new Error(`Function is not configured with ${key}`);
+  return name;
 };
 
 /** For tests and the local runtime: forget the parsed environment. */

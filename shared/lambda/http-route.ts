@@ -24,6 +24,11 @@ export interface ResponseDecl {
   body?: z.ZodType;
   /** Default `application/json`. */
   mediaType?: MediaType;
+  /**
+   * Other media types the same answer may come in, chosen by the handler with a `content-type`
+   * header (a download answers in its file's own type). Text types only; documented beside `mediaType`.
+   */
+  alsoAs?: readonly MediaType[];
   /** Response headers the route sets, for the documentation (`Location`, `Retry-After`, `Deprecation` …). */
   headers?: Readonly<Record<string, { description: string; schema?: z.ZodType }>>;
 }

@@ -261,7 +261,12 @@ export const buildOpenApi = (routes: readonly HttpRouteSpec[], options: OpenApiO
         description: response.description,
         headers: { ...successHeaders, ...declaredHeaders },
         ...(response.body
-          ? { content: { [mediaType]: { schema: isJsonMediaType(mediaType) ? converter.convert(response.body, 'output', route.operation, `response ${status}`) : { type: 'string' } } } }
+          ? {
+              content: {
+                [mediaType]: { schema: isJsonMediaType(mediaType) ? converter.convert(response.body, 'output', route.operation, `response ${status}`) : { type: 'string' } },
+                ...Object.fromEntries((response.alsoAs ?? []).map((type) => [type, { schema: { type: 'string' } }])),
+              },
+            }
           : {}),
       };
     }

@@ -39,10 +39,13 @@ export const PROBLEM_CATALOGUE: Readonly<Record<string, { status: number; title:
   malformed_input: { status: 400, title: 'Bad Request', description: 'The request could not be read: the body is not valid JSON, a required body is missing, or the path is not validly percent-encoded.' },
   unauthorized: { status: 401, title: 'Unauthorized', description: 'No valid credential: send `Authorization: Bearer rbk_…` (an API key) or a session token.' },
   forbidden: { status: 403, title: 'Forbidden', description: 'The caller is authenticated but its role, scopes or tenant do not allow this.' },
+  link_expired: { status: 403, title: 'Forbidden', description: 'The download link has expired; read the job again (`GET /v1/jobs/{jobId}`) for a fresh link.' },
+  link_invalid: { status: 403, title: 'Forbidden', description: 'The download link was not issued by this hub, was altered, or was issued to another caller.' },
   self_approval: { status: 403, title: 'Forbidden', description: 'Four eyes: the person who made a change cannot approve it.' },
   not_found: { status: 404, title: 'Not Found', description: 'The route or the object does not exist (or is not visible to this caller).' },
   method_not_allowed: { status: 405, title: 'Method Not Allowed', description: 'The path exists but not with this method.' },
   conflict: { status: 409, title: 'Conflict', description: 'The object changed meanwhile or the change breaks a uniqueness rule; read it again and retry.' },
+  job_final: { status: 409, title: 'Conflict', description: 'The job has finished (succeeded, failed or cancelled); it can no longer be cancelled.' },
   policy_transition_refused: { status: 409, title: 'Conflict', description: 'The policy is not in a state that allows this step.' },
   payload_too_large: { status: 413, title: 'Content Too Large', description: 'The body is larger than the route accepts; split it (imports take chunks) or use a job.' },
   unsupported_media_type: { status: 415, title: 'Unsupported Media Type', description: 'The `Content-Type` is not one the route accepts.' },
@@ -64,6 +67,7 @@ export const PROBLEM_CATALOGUE: Readonly<Record<string, { status: number; title:
   budget_exceeded: { status: 429, title: 'Too Many Requests', description: 'A bureau budget for the period is used up.' },
   rate_limited: { status: 429, title: 'Too Many Requests', description: 'Too many requests from this caller; wait for `Retry-After` seconds.' },
   internal_error: { status: 500, title: 'Internal Server Error', description: 'A fault on our side; the `x-request-id` header helps us find it.' },
+  job_not_started: { status: 503, title: 'Service Unavailable', description: 'The job could not be handed to a worker (it is marked failed); start it again after `Retry-After` seconds.' },
   storage_busy: { status: 503, title: 'Service Unavailable', description: 'Storage is throttling or contended; nothing was committed. Retry after `Retry-After` seconds.' },
 };
 

@@ -9,11 +9,13 @@ import { constructIdOf } from '../../infra/stacks/stateful-stack.js';
 import { visibilityViolations } from '../../infra/stacks/stateless-stack.js';
 import {
   TABLE_ENV_VAR,
+  bucketEnvVar,
   functions,
   queueEnvVar,
   queues,
   routes,
   table as tableSpec,
+  type BucketId,
   type FunctionId,
   type FunctionSpec,
   type QueueId,
@@ -230,6 +232,7 @@ describe('StatelessStack', () => {
         'STAGE',
         ...(spec.table === 'none' ? [] : [TABLE_ENV_VAR]),
         ...spec.sendsTo.map(queueEnvVar),
+        ...(Object.keys(spec.buckets ?? {}) as BucketId[]).map(bucketEnvVar),
         // Deployment settings are set only when configured; PUBLIC_API_URL always is (the API's own URL).
         ...(spec.config ?? []).filter((name) => name === 'PUBLIC_API_URL'),
       ].sort(),
@@ -256,7 +259,7 @@ describe('StatelessStack', () => {
     const policies = resourcesOf(stateless, 'AWS::IAM::Policy');
     const readers = functionSpecs.filter((spec) => (spec.secrets ?? []).length > 0).map((spec) => spec.id).sort();
     // Assess
-    expect(readers).toEqual(['httpCrm', 'ingestCrmRecord', 'pollFxiaoke', 'pullBureauReport', 'rearmZohoChannels', 'writeBackCrm']);
+    expect(readers).toEqual(['httpCrm', 'httpJobs', 'ingestCrmRecord', 'pollFxiaoke', 'pullBureauReport', 'rearmZohoChannels', 'writeBackCrm']);
     for (const spec of functionSpecs) {
       const roleId = logicalId(built.stateless, built.stateless.functions[spec.id].executionRole);
       const statements = Object.values(policies)
