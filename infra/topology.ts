@@ -228,6 +228,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'http' }],
     table: 'RW',
     sendsTo: [],
+    secrets: HUB_SECRET_PREFIXES,
   },
   httpBureau: {
     id: 'httpBureau',
@@ -238,6 +239,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'http' }],
     table: 'RW',
     sendsTo: ['bureauPulls'],
+    secrets: HUB_SECRET_PREFIXES,
     config: ['BUREAU_PULL_CONFIG'],
   },
   pullBureauReport: {
@@ -282,6 +284,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'http' }],
     table: 'RW',
     sendsTo: ['bureauPulls', 'crmIngest', 'deliveries', 'writebacks'],
+    secrets: HUB_SECRET_PREFIXES,
     config: OUTBOUND_SETTINGS,
   },
   routeChanges: {
@@ -337,6 +340,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'http' }],
     table: 'RW',
     sendsTo: ['recompute'],
+    secrets: HUB_SECRET_PREFIXES,
   },
   recomputeRating: {
     id: 'recomputeRating',
@@ -367,7 +371,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'http' }],
     table: 'RW',
     sendsTo: ['crmIngest'],
-    secrets: CRM_SECRET_PREFIXES,
+    secrets: [...CRM_SECRET_PREFIXES, ...HUB_SECRET_PREFIXES],
     config: OUTBOUND_SETTINGS,
   },
   ingestCrmRecord: {

@@ -3,10 +3,12 @@ import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { QueueWithDlq } from '../constructs/queue-with-dlq.js';
+import { HUB_SIGNING_SECRET } from '../../shared/lambda/signing-key.js';
 import { buckets as bucketSpecs, queues as queueSpecs, table as tableSpec, type BucketId, type BucketSpec, type QueueId, type QueueSpec, type TableSpec } from '../topology.js';
 
 /** `crmIngest` → `CrmIngest`: the construct id of a topology resource (stable, never renamed). */
@@ -87,6 +89,17 @@ export class StatefulStack extends Stack {
     for (const q of Object.values(this.queues)) q.dlqAlarm.addAlarmAction(new cloudwatchActions.SnsAction(this.alarmTopic));
 
     const removalPolicy = props.bucketRemovalPolicy ?? RemovalPolicy.RETAIN;
+    // The hub's HMAC key for list cursors and download links (functions read it by name: HUB_SIGNING_SECRET).
+    const signingKey = new secretsmanager.Secret(this, 'HubSigningKey', {
+      secretName: HUB_SIGNING_SECRET,
+      description: 'RiskBridge: HMAC key of list cursors and hub-signed download links (base64 alphabet, 64 characters)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy,
+    });
+    Validations.of(signingKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Rotating this key invalidates every outstanding cursor (24 h) and download link (15 min); it is rotated by hand between releases, documented in docs/deploy.md.',
+    });
     this.accessLogBucket = new s3.Bucket(this, 'AccessLogsBucket', {
       ...PRIVATE_BUCKET,
       // Server access log delivery writes with SSE-S3 only.

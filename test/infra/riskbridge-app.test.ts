@@ -259,7 +259,7 @@ describe('StatelessStack', () => {
     const policies = resourcesOf(stateless, 'AWS::IAM::Policy');
     const readers = functionSpecs.filter((spec) => (spec.secrets ?? []).length > 0).map((spec) => spec.id).sort();
     // Assess
-    expect(readers).toEqual(['httpCrm', 'httpJobs', 'ingestCrmRecord', 'pollFxiaoke', 'pullBureauReport', 'rearmZohoChannels', 'writeBackCrm']);
+    expect(readers).toEqual(['httpApi', 'httpBureau', 'httpCrm', 'httpJobs', 'httpPartners', 'httpPolicies', 'ingestCrmRecord', 'pollFxiaoke', 'pullBureauReport', 'rearmZohoChannels', 'writeBackCrm']);
     for (const spec of functionSpecs) {
       const roleId = logicalId(built.stateless, built.stateless.functions[spec.id].executionRole);
       const statements = Object.values(policies)
