@@ -7,8 +7,8 @@ const focusedOrSkipped = {
 };
 const infraImports = { group: ['**/infra/**'], message: 'Functions must not depend on infra.' };
 const openApiGenerator = {
-  group: ['**/lambda/openapi', '**/lambda/openapi.js', '**/lambda/openapi-markdown.js', './openapi.js', './openapi-markdown.js'],
-  message: 'The OpenAPI generator is build-time only: functions serve the committed documents (npm run docs).',
+  group: ['**/lambda/openapi', '**/lambda/openapi.js', '**/lambda/openapi-markdown.js', '**/lambda/compat', '**/lambda/compat.js', './openapi.js', './openapi-markdown.js', './compat.js'],
+  message: 'The OpenAPI generator and the compatibility checker are build-time only: functions serve the committed documents (npm run docs).',
 };
 const rawFetch = 'Call the hub through the typed client (@riskbridge/client), not raw fetch.';
 const jsonCast = {
@@ -63,8 +63,8 @@ export default tseslint.config(
     },
   },
   {
-    // The generator's own modules (imported by scripts/ and tests only) may import each other.
-    files: ['shared/lambda/openapi.ts', 'shared/lambda/openapi-markdown.ts'],
+    // The contract tooling's own modules (imported by scripts/ and tests only) may import each other.
+    files: ['shared/lambda/openapi.ts', 'shared/lambda/openapi-markdown.ts', 'shared/lambda/compat.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [infraImports] }] },
   },
   {
