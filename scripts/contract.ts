@@ -5,26 +5,35 @@
  *   change that docs/contract-snapshot/acknowledged.json does not acknowledge with a reason.
  * - `npm run contract:release`: the same check, then prepends the release's section to
  *   docs/CHANGELOG-api.md, moves the snapshot to the fresh documents and empties the
- *   acknowledgements (they are recorded in the changelog). `--date YYYY-MM-DD` sets the date.
+ *   acknowledgements (the changelog keeps their reasons). `--date YYYY-MM-DD` sets the date.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { compareEvents, compareOpenApi, formatChanges, renderChangelogSection, reviewChanges, type Acknowledgement, type ContractChange, type JsonObject } from '../shared/lambda/compat.js';
+import {
+  compareEvents,
+  compareOpenApi,
+  formatChanges,
+  renderChangelogSection,
+  reviewChanges,
+  type Acknowledgement,
+  type ContractChange,
+  type JsonObject,
+} from '../shared/lambda/compat.js';
 import { serialiseOpenApi } from '../shared/lambda/openapi.js';
-import { buildAsyncApiDocument, renderAsyncApi } from './export-asyncapi.js';
+import { buildAsyncApiDocument } from './export-asyncapi.js';
 import { apiVersion, openApiDocument } from './export-openapi.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Where the snapshot and the changelog live, relative to the repository root. */
 export const CONTRACT_FILES = {
-  openapi: 'docs/contract-snapshot/openapi.json',
-  events: 'docs/contract-snapshot/events.json',
-  acknowledged: 'docs/contract-snapshot/acknowledged.json',
+  snapshot: 'docs/contract-snapshot',
   changelog: 'docs/CHANGELOG-api.md',
 } as const;
+
+const SNAPSHOT = { openapi: 'openapi.json', events: 'events.json', acknowledged: 'acknowledged.json' } as const;
 
 const AcknowledgedFileSchema = z.strictObject({
   description: z.string().optional(),
@@ -42,29 +51,119 @@ const CHANGELOG_HEADER = [
   '',
 ].join('\n');
 
-const readJson = (path: string): JsonObject => z.record(z.string(), z.unknown()).parse(JSON.parse(readFileSync(join(ROOT, path), 'utf8')));
+const JsonObjectSchema = z.record(z.string(), z.unknown());
+const readJson = (path: string): JsonObject => JsonObjectSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+const serialise = (document: JsonObject): string => serialiseOpenApi(document);
 
-/** The acknowledgements file, validated; an absent file acknowledges nothing. */
-export const readAcknowledged = (): Acknowledgement[] =>
-  existsSync(join(ROOT, CONTRACT_FILES.acknowledged)) ? AcknowledgedFileSchema.parse(JSON.parse(readFileSync(join(ROOT, CONTRACT_FILES.acknowledged), 'utf8'))).acknowledged : [];
+/** The published documents of one state of the contract. */
+export interface ContractDocuments {
+  openapi: JsonObject;
+  events: JsonObject;
+}
+
+/** The documents generated from the current declarations (routes, event catalogue). */
+export const currentDocuments = (): ContractDocuments => ({ openapi: openApiDocument(), events: buildAsyncApiDocument() as JsonObject });
+
+/** The acknowledgements of a snapshot directory, validated; an absent file acknowledges nothing. */
+export const readAcknowledged = (snapshotDir = join(ROOT, CONTRACT_FILES.snapshot)): Acknowledgement[] => {
+  const path = join(snapshotDir, SNAPSHOT.acknowledged);
+  return existsSync(path) ? AcknowledgedFileSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).acknowledged : [];
+};
 
 /** The last release's documents, or undefined before the first release. */
-export const readSnapshot = (): { openapi: JsonObject; events: JsonObject } | undefined =>
-  existsSync(join(ROOT, CONTRACT_FILES.openapi)) ? { openapi: readJson(CONTRACT_FILES.openapi), events: readJson(CONTRACT_FILES.events) } : undefined;
+export const readSnapshot = (snapshotDir = join(ROOT, CONTRACT_FILES.snapshot)): ContractDocuments | undefined =>
+  existsSync(join(snapshotDir, SNAPSHOT.openapi))
+    ? { openapi: readJson(join(snapshotDir, SNAPSHOT.openapi)), events: readJson(join(snapshotDir, SNAPSHOT.events)) }
+    : undefined;
 
 /** Changes from the snapshot to the given documents, HTTP and events apart. */
-export const contractChanges = (snapshot: { openapi: JsonObject; events: JsonObject }, current: { openapi: JsonObject; events: JsonObject }): { http: ContractChange[]; events: ContractChange[] } => ({
+export const contractChanges = (snapshot: ContractDocuments, current: ContractDocuments): { http: ContractChange[]; events: ContractChange[] } => ({
   http: compareOpenApi(snapshot.openapi, current.openapi),
   events: compareEvents(snapshot.events, current.events),
 });
 
 const write = (path: string, text: string): void => {
-  mkdirSync(dirname(join(ROOT, path)), { recursive: true });
-  writeFileSync(join(ROOT, path), text);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
 };
 
-const bump = (changes: readonly ContractChange[]): string =>
+/** The semver step a release with these changes needs. */
+export const versionBump = (changes: readonly ContractChange[]): 'major' | 'minor' | 'patch' =>
   changes.some((c) => c.kind === 'breaking') ? 'major' : changes.some((c) => c.kind === 'deprecation' || /-added$/.test(c.rule)) ? 'minor' : 'patch';
+
+export interface ContractRun {
+  command: 'check' | 'release';
+  /** Default: the documents generated from the declarations. */
+  current?: ContractDocuments;
+  /** Default: docs/contract-snapshot. */
+  snapshotDir?: string;
+  /** Default: docs/CHANGELOG-api.md. */
+  changelog?: string;
+  /** Release date, YYYY-MM-DD; default today (UTC). */
+  date?: string;
+  version?: string;
+  log?: (line: string) => void;
+  error?: (line: string) => void;
+}
+
+/**
+ * Runs `check` or `release` and answers the exit code: 1 when a breaking change is not acknowledged
+ * (or, for `check`, when there is no snapshot yet), else 0. A release with nothing changed writes nothing.
+ */
+export const runContract = (run: ContractRun): number => {
+  const snapshotDir = run.snapshotDir ?? join(ROOT, CONTRACT_FILES.snapshot);
+  const changelog = run.changelog ?? join(ROOT, CONTRACT_FILES.changelog);
+  const log = run.log ?? console.log;
+  const error = run.error ?? console.error;
+  const current = run.current ?? currentDocuments();
+  const snapshot = readSnapshot(snapshotDir);
+  const acknowledged = readAcknowledged(snapshotDir);
+
+  if (!snapshot && run.command === 'check') {
+    error(`No snapshot in ${snapshotDir}: run npm run contract:release to publish the first one.`);
+    return 1;
+  }
+  const { http, events } = snapshot ? contractChanges(snapshot, current) : { http: [], events: [] };
+  const changes = [...http, ...events];
+  log(formatChanges('HTTP API (snapshot → generated)', http));
+  log(formatChanges('Events (snapshot → generated)', events));
+  const review = reviewChanges(changes, acknowledged);
+  for (const stale of review.stale) error(`warning: ${SNAPSHOT.acknowledged} names a change that no longer occurs: ${stale.rule} @ ${stale.where}`);
+  if (review.acknowledged.length > 0) log(`${review.acknowledged.length} breaking change(s) acknowledged in ${SNAPSHOT.acknowledged}.`);
+  if (review.unacknowledged.length > 0) {
+    error(
+      [
+        `${review.unacknowledged.length} breaking change(s) not acknowledged. Make the change compatible (an optional field, a /v2/ route, a new event version),`,
+        `or, when the break is intended, add each to ${CONTRACT_FILES.snapshot}/${SNAPSHOT.acknowledged} with a reason:`,
+        JSON.stringify(review.unacknowledged.map(({ rule, where }) => ({ rule, where, reason: '…' })), null, 2),
+      ].join('\n'),
+    );
+    return 1;
+  }
+  if (run.command === 'check') {
+    log(changes.length > 0 ? `Compatible with the last release (version step at release: ${versionBump(changes)}).` : 'No changes since the last release.');
+    return 0;
+  }
+
+  if (snapshot && changes.length === 0) {
+    log('Nothing to release: the documents equal the snapshot.');
+    return 0;
+  }
+  const date = z.iso.date().parse(run.date ?? new Date().toISOString().slice(0, 10));
+  const version = run.version ?? apiVersion();
+  const count = (node: unknown): number => Object.keys(JsonObjectSchema.parse(node ?? {})).length;
+  const section = snapshot
+    ? renderChangelogSection({ version, date, changes, acknowledged })
+    : `## ${version} — ${date}\n\nFirst published contract: ${count(current.openapi['paths'])} paths, ${count(JsonObjectSchema.parse(current.events['components'] ?? {})['messages'])} event messages.\n`;
+  const previous = existsSync(changelog) ? readFileSync(changelog, 'utf8') : CHANGELOG_HEADER;
+  const older = (previous.startsWith(CHANGELOG_HEADER) ? previous.slice(CHANGELOG_HEADER.length) : previous).trim();
+  write(changelog, `${CHANGELOG_HEADER}\n${section.trim()}\n${older ? `\n${older}\n` : ''}`);
+  write(join(snapshotDir, SNAPSHOT.openapi), serialise(current.openapi));
+  write(join(snapshotDir, SNAPSHOT.events), serialise(current.events));
+  write(join(snapshotDir, SNAPSHOT.acknowledged), `${JSON.stringify({ description: ACKNOWLEDGED_DESCRIPTION, acknowledged: [] }, null, 2)}\n`);
+  log(`Released ${version} (${date}): snapshot moved, changelog updated${snapshot ? `; version step: ${versionBump(changes)}` : ''}.`);
+  return 0;
+};
 
 const isCli = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
 if (isCli) {
@@ -73,60 +172,6 @@ if (isCli) {
     console.error('usage: tsx scripts/contract.ts check | release [--date YYYY-MM-DD]');
     process.exit(2);
   }
-  const current = { openapi: openApiDocument(), events: buildAsyncApiDocument() as JsonObject };
-  const snapshot = readSnapshot();
-  const acknowledged = readAcknowledged();
-
-  if (!snapshot) {
-    if (command === 'check') {
-      console.error(`No snapshot at ${CONTRACT_FILES.openapi}: run npm run contract:release to publish the first one.`);
-      process.exit(1);
-    }
-  }
-  const { http, events } = snapshot ? contractChanges(snapshot, current) : { http: [], events: [] };
-  const changes = [...http, ...events];
-  console.log(formatChanges(`HTTP API (${CONTRACT_FILES.openapi} → generated)`, http));
-  console.log(formatChanges(`Events (${CONTRACT_FILES.events} → generated)`, events));
-  const review = reviewChanges(changes, acknowledged);
-  for (const stale of review.stale) console.warn(`warning: acknowledged.json names a change that no longer occurs: ${stale.rule} @ ${stale.where}`);
-  if (review.acknowledged.length > 0) console.log(`${review.acknowledged.length} breaking change(s) acknowledged in ${CONTRACT_FILES.acknowledged}.`);
-  if (review.unacknowledged.length > 0) {
-    console.error(
-      [
-        `\n${review.unacknowledged.length} breaking change(s) not acknowledged. Make the change compatible (an optional field, a /v2/ route, a new event version),`,
-        `or, if the break is intended, add each to ${CONTRACT_FILES.acknowledged} with a reason:`,
-        JSON.stringify(review.unacknowledged.map(({ rule, where }) => ({ rule, where, reason: '…' })), null, 2),
-      ].join('\n'),
-    );
-    process.exit(1);
-  }
-  if (command === 'check') {
-    console.log(snapshot && changes.length > 0 ? `Compatible with the last release (suggested version bump at release: ${bump(changes)}).` : 'No changes since the last release.');
-    process.exit(0);
-  }
-
-  // release
-  const dateArg = process.argv.indexOf('--date');
-  const date = dateArg > 0 ? z.iso.date().parse(process.argv[dateArg + 1]) : new Date().toISOString().slice(0, 10);
-  if (snapshot && changes.length === 0) {
-    console.log('Nothing to release: the documents equal the snapshot.');
-    process.exit(0);
-  }
-  const version = apiVersion();
-  const section = snapshot
-    ? renderChangelogSection({ version, date, changes, acknowledged })
-    : [
-        `## ${version} — ${date}`,
-        '',
-        `First published contract: ${Object.keys(z.record(z.string(), z.unknown()).parse(current.openapi['paths'])).length} paths, ` +
-          `${Object.keys(z.record(z.string(), z.unknown()).parse(z.record(z.string(), z.unknown()).parse(current.events['components'])['messages'])).length} event messages.`,
-        '',
-      ].join('\n');
-  const previous = existsSync(join(ROOT, CONTRACT_FILES.changelog)) ? readFileSync(join(ROOT, CONTRACT_FILES.changelog), 'utf8') : CHANGELOG_HEADER;
-  const body = previous.startsWith(CHANGELOG_HEADER) ? previous.slice(CHANGELOG_HEADER.length) : `\n${previous}`;
-  write(CONTRACT_FILES.changelog, `${CHANGELOG_HEADER}\n${section}${body.startsWith('\n') ? body : `\n${body}`}`.replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n'));
-  write(CONTRACT_FILES.openapi, serialiseOpenApi(current.openapi));
-  write(CONTRACT_FILES.events, renderAsyncApi());
-  write(CONTRACT_FILES.acknowledged, `${JSON.stringify({ description: ACKNOWLEDGED_DESCRIPTION, acknowledged: [] }, null, 2)}\n`);
-  console.log(`Released ${version} (${date}): snapshot moved, ${CONTRACT_FILES.changelog} updated${snapshot ? `, suggested version bump: ${bump(changes)}` : ''}.`);
+  const dateAt = process.argv.indexOf('--date');
+  process.exit(runContract({ command, ...(dateAt > 0 ? { date: process.argv[dateAt + 1] } : {}) }));
 }

@@ -44,6 +44,11 @@ const obj = (value: unknown): JsonObject => (isObject(value) ? value : {});
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const strings = (value: unknown): string[] => list(value).filter((v): v is string => typeof v === 'string');
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Equal and free of `$ref`s: the same text can reference different targets in the two documents. */
+const identical = (a: unknown, b: unknown): boolean => {
+  const text = JSON.stringify(a);
+  return text === JSON.stringify(b) && !text.includes('"$ref"');
+};
 const show = (value: unknown): string => JSON.stringify(value);
 
 /**
@@ -147,7 +152,8 @@ const branchKey = (branch: JsonObject): string => {
   return type;
 };
 
-const branchLabel = (key: string): string => (key.startsWith('const ') ? key.slice(6) : key === 'null' ? 'null' : key);
+/** `object kind=map` → `kind=map`, `const "trim"` → `"trim"`, `string` → `string`. */
+const branchLabel = (key: string): string => key.replace(/^const /, '').replace(/^\S+ (?=\S+=)/, '');
 
 /** `number` accepts every `integer`: the one pair of JSON Schema types where one contains the other. */
 const WIDER_TYPE: Readonly<Record<string, string>> = { integer: 'number' };
@@ -162,7 +168,7 @@ const compareSchema = (before: unknown, after: unknown, where: string, ctx: Sche
   const pair = `${b.refs.join('>')}|${a.refs.join('>')}`;
   if ((b.refs.length > 0 || a.refs.length > 0) && trail.includes(pair)) return; // recursive schema: compared once
   const nextTrail = b.refs.length > 0 || a.refs.length > 0 ? [...trail, pair] : trail;
-  if (same(b.node, a.node)) return;
+  if (identical(b.node, a.node)) return;
 
   const beforeBranches = branchesOf(b.node, ctx.before);
   const afterBranches = branchesOf(a.node, ctx.after);
@@ -202,7 +208,7 @@ const compareUnion = (before: JsonObject[], after: JsonObject[], where: string, 
   }
   const nonNull = (branches: JsonObject[]): number => branches.filter((branch) => branchKey(branch) !== 'null').length;
   const several = Math.max(nonNull(before), nonNull(after)) > 1;
-  for (const [key, b, a] of pairs) compareSingle(b, a, several && key !== 'null' ? `${where}(${key})` : where, ctx, trail);
+  for (const [key, b, a] of pairs) compareSingle(b, a, several && key !== 'null' ? `${where}(${branchLabel(key)})` : where, ctx, trail);
   for (const [key] of removed) {
     if (key === 'null') findings.directed(direction, 'request', where, 'null-removed', direction === 'request' ? 'null is no longer accepted' : 'null is no longer sent');
     else findings.directed(direction, 'request', where, 'union-branch-removed', `${branchLabel(key)} is no longer ${direction === 'request' ? 'accepted' : 'sent'}`);
@@ -215,7 +221,7 @@ const compareUnion = (before: JsonObject[], after: JsonObject[], where: string, 
 
 const compareSingle = (b: JsonObject, a: JsonObject, where: string, ctx: SchemaContext, trail: readonly string[]): void => {
   const { direction, findings } = ctx;
-  if (same(b, a)) return;
+  if (identical(b, a)) return;
   if (isObject(b['not']) !== isObject(a['not'])) {
     findings.directed(direction, isObject(a['not']) ? 'request' : 'response', where, isObject(a['not']) ? 'schema-closed' : 'schema-opened', isObject(a['not']) ? 'no value is allowed any more' : 'values are allowed where none were');
     return;
