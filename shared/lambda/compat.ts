@@ -159,8 +159,8 @@ const branchLabel = (key: string): string => key.replace(/^const /, '').replace(
 const WIDER_TYPE: Readonly<Record<string, string>> = { integer: 'number' };
 
 /**
- * Compares two schemas at `where` in a direction. Public for the event and OpenAPI walkers; the
- * caller gives each document's resolver so `$ref`s are followed into its own components.
+ * Compares two schemas at `where` in a direction (the OpenAPI and event walkers share it); each
+ * document's resolver follows its `$ref`s into its own components. A reference cycle is compared once.
  */
 const compareSchema = (before: unknown, after: unknown, where: string, ctx: SchemaContext, trail: readonly string[] = []): void => {
   const b = ctx.before(before);
