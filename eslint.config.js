@@ -15,8 +15,8 @@ const adapterImports = { group: ['**/functions/**', '**/infra/**', '**/lambda/en
 const adapterEnv = { object: 'process', property: 'env', message: 'Adapters receive configuration; only shared/lambda/env.ts reads the environment.' };
 const infraImports = { group: ['**/infra/**'], message: 'Functions must not depend on infra.' };
 const openApiGenerator = {
-  group: ['**/lambda/openapi', '**/lambda/openapi.js', '**/lambda/openapi-markdown.js', './openapi.js', './openapi-markdown.js'],
-  message: 'The OpenAPI generator is build-time only: functions serve the committed documents (npm run docs).',
+  group: ['**/lambda/openapi', '**/lambda/openapi.js', '**/lambda/openapi-markdown.js', '**/lambda/compat', '**/lambda/compat.js', './openapi.js', './openapi-markdown.js', './compat.js'],
+  message: 'The OpenAPI generator and the compatibility checker are build-time only: functions serve the committed documents (npm run docs).',
 };
 const rawFetch = 'Call the hub through the typed client (@riskbridge/client), not raw fetch.';
 const jsonCast = {
@@ -88,8 +88,8 @@ export default tseslint.config(
     },
   },
   {
-    // The generator's own modules (imported by scripts/ and tests only) may import each other.
-    files: ['shared/lambda/openapi.ts', 'shared/lambda/openapi-markdown.ts'],
+    // The contract tooling's own modules (imported by scripts/ and tests only) may import each other.
+    files: ['shared/lambda/openapi.ts', 'shared/lambda/openapi-markdown.ts', 'shared/lambda/compat.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: outboundPaths, patterns: [infraImports, outboundSubpaths] }] },
   },
   {
