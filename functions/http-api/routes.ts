@@ -87,7 +87,7 @@ export const httpRoutes = defineRoutes({
     summary: 'Replace a key by a new one and revoke the old',
     params: KeyPathSchema,
     responses: { 201: { description: 'The replacement key, shown once', body: IssuedKeySchema } },
-    errors: [404, 409],
+    errors: [404],
   },
   revokeApiKey: {
     ...admin, method: 'DELETE', path: '/v1/admin/api-keys/{keyId}', scope: 'keys:manage', tag: 'Access',

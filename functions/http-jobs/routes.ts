@@ -49,7 +49,7 @@ export const jobRoutes = defineRoutes({
       200: {
         description: 'The file, as an attachment, in its own media type (text/csv, application/x-ndjson …)',
         mediaType: 'application/octet-stream',
-        alsoAs: ['text/csv', 'application/x-ndjson'],
+        alternatives: { 'text/csv': z.string(), 'application/x-ndjson': z.string() },
         body: z.string(),
         headers: { 'Content-Disposition': { description: '`attachment; filename="…"`' } },
       },

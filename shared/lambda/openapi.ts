@@ -5,7 +5,7 @@
  * the serve-console function serves the committed file.
  */
 import { z } from 'zod';
-import { JSON_MEDIA_TYPES, problemStatuses, type HttpRouteSpec, type MediaType } from './http-route.js';
+import { JSON_MEDIA_TYPES, problemStatuses, responseContent, type HttpRouteSpec, type MediaType } from './http-route.js';
 import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from './http.js';
 import { PROBLEM_CATALOGUE, ProblemSchema, problemType } from './problem.js';
 
@@ -270,7 +270,6 @@ export const buildOpenApi = (routes: readonly HttpRouteSpec[], options: OpenApiO
     };
     const responses: Record<string, JsonObject> = {};
     for (const [status, response] of Object.entries(route.responses).sort(([a], [b]) => Number(a) - Number(b))) {
-      const mediaType = response.mediaType ?? 'application/json';
       const declaredHeaders = Object.fromEntries(
         Object.entries(response.headers ?? {}).map(([name, h]) => [
           name,
@@ -282,10 +281,11 @@ export const buildOpenApi = (routes: readonly HttpRouteSpec[], options: OpenApiO
         headers: { ...successHeaders, ...declaredHeaders },
         ...(response.body
           ? {
-              content: {
-                [mediaType]: { schema: isJsonMediaType(mediaType) ? converter.convert(response.body, 'output', route.operation, `response ${status}`) : { type: 'string' } },
-                ...Object.fromEntries((response.alsoAs ?? []).map((type) => [type, { schema: { type: 'string' } }])),
-              },
+              content: Object.fromEntries(
+                responseContent(response).flatMap(([type, schema], i) =>
+                  schema ? [[type, { schema: isJsonMediaType(type) ? converter.convert(schema, 'output', route.operation, i === 0 ? `response ${status}` : `response ${status} ${type}`) : { type: 'string' } }]] : [],
+                ),
+              ),
             }
           : {}),
       };

@@ -35,7 +35,7 @@ const sample = (): HttpRouteSpec[] =>
       pushThing: {
         method: 'POST', path: '/v1/inbound/things', auth: 'signature', roles: [], tag: 'Inbound', convention: 'foreign',
         summary: 'A signed push', accepts: ['application/json'],
-        responses: { 202: { description: 'Accepted', body: z.string(), mediaType: 'text/plain' } },
+        responses: { 202: { description: 'Accepted', body: z.string(), mediaType: 'text/plain', alternatives: { 'application/json': z.object({ accepted: z.number().int() }), 'text/css': z.string() } } },
       },
     }),
   );
@@ -90,7 +90,18 @@ describe('buildOpenApi', () => {
     expect(old.deprecated).toBe(true);
     expect(old.responses['204'].content).toBeUndefined();
     expect(Object.keys(old.responses['204'].headers)).toEqual(['X-Request-Id', 'Deprecation', 'Sunset', 'Link']);
-    expect(op('/v1/inbound/things', 'post').responses['202'].content).toEqual({ 'text/plain': { schema: { type: 'string' } } });
+    expect(op('/v1/inbound/things', 'post').responses['202'].content['text/plain']).toEqual({ schema: { type: 'string' } });
+  });
+
+  it('documents every media type a response may come as, each with its own schema', () => {
+    const content = op('/v1/inbound/things', 'post').responses['202'].content;
+    expect(Object.keys(content)).toEqual(['text/plain', 'application/json', 'text/css']);
+    expect(content['application/json'].schema).toMatchObject({ type: 'object', properties: { accepted: { type: 'integer' } }, required: ['accepted'] });
+    expect(content['text/css'].schema).toEqual({ type: 'string' });
+  });
+
+  it('declares 400 and 422 for every route with path parameters (percent-decoding, then validation)', () => {
+    expect(Object.keys(op('/v1/things/{thingId}', 'delete').responses)).toEqual(['204', '400', '401', '403', '422']);
   });
 
   it('asks API-key routes for the bearer key with their scope, and nothing of public or signed routes', () => {
