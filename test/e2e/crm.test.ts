@@ -256,6 +256,13 @@ describe('CRM ingest: connectors → entity resolution → golden profile', () =
     const again = await t.api('POST', '/v1/customers/merge', { body: { survivorId: 'm409-a', absorbedId: 'm409-b' } });
     expect(again.status).toBe(409);
     expect(again.json.detail).toBe('Only active profiles can be merged');
+    // Nor can a merged customer be frozen or unfrozen.
+    for (const action of ['freeze', 'unfreeze']) {
+      const refused = await t.api('POST', `/v1/customers/m409-b/${action}`, { body: { reason: 'merged customer probe' } });
+      expect(refused.status, `${action}: ${refused.text}`).toBe(409);
+      expect(refused.json.detail).toBe('Customer m409-b was merged into m409-a');
+    }
+    expect((await getProfile('m409-b')).json.profile).not.toHaveProperty('freeze');
     expect(await merged()).toEqual(before);
     expect(before.absorbed).toBe('merged');
   });

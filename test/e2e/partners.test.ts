@@ -71,6 +71,12 @@ describe('partner agencies and consultants', () => {
     expect(webhook).toMatchObject({ data: { assessmentId, partnerId: 'partner-a', pd: 0.07 }, sequence: submittedEvents[0].sequence });
     expect(JSON.stringify(webhook)).not.toContain('Late filings');
 
+    // Engaging again on the same terms answers the engagement as it is.
+    const engagements = (await t.api('GET', '/v1/partners/partner-a/engagements')).json.engagements;
+    const again = await t.api('POST', '/v1/partners/partner-a/engagements', { body: { customerId: 'p-engaged', scope: 'assess' } });
+    expect(again.status, again.text).toBe(200);
+    expect(again.json.engagement).toEqual(engagements.find((e: { customerId: string }) => e.customerId === 'p-engaged'));
+    expect((await t.api('GET', '/v1/partners/partner-a/engagements')).json.engagements).toEqual(engagements);
   });
 
   it('re-rates a rated customer with the partner PD after a submission', async () => {
