@@ -18,6 +18,8 @@ const SF_ACCOUNT = '001000000000004AAA';
 const SF_ACCOUNT_2 = '001000000000005AAA';
 const ZOHO_ACCOUNT = '5725767000000500002';
 const SF_SECRET = 'e2e-salesforce-inbound-secret';
+const ZOHO_SECRETS = 'riskbridge/zoho/local-zoho';
+const ZOHO_DOWN_SECRETS = 'riskbridge/zoho/e2e-zoho-down';
 const customerPath = (id: string) => `/v1/customers/${encodeURIComponent(id)}`;
 
 /**
@@ -72,7 +74,9 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
   beforeAll(async () => {
     [zoho, fxiaoke, salesforce] = await Promise.all([startZohoSandbox(), startFxiaokeSandbox(), startSalesforceSandbox()]);
     const crm = localCrmConnections({ zoho: zoho.url, fxiaoke: fxiaoke.url, salesforce: salesforce.url });
-    const secrets = { ...crm.secrets, 'riskbridge/salesforce/local-salesforce/inbound-secret': SF_SECRET };
+    // e2e-zoho-down: local-zoho's secrets bound to a second connection (see the 503 case).
+    const downSecrets = Object.entries(crm.secrets).flatMap(([name, value]) => (name.startsWith(`${ZOHO_SECRETS}/`) ? [[name.replace(ZOHO_SECRETS, ZOHO_DOWN_SECRETS), value]] : []));
+    const secrets = { ...crm.secrets, ...Object.fromEntries(downSecrets), 'riskbridge/salesforce/local-salesforce/inbound-secret': SF_SECRET };
     t = await startTestHub({ env: { LOCAL_SECRETS: JSON.stringify(secrets), PUBLIC_API_URL: 'https://hub.example.test' } });
     sqs = new SQSClient({ endpoint: inject('sqsEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     const table = { client: createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), tableName: t.hub.resources.tableName };
@@ -149,6 +153,20 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
     expect((await profile(`c:crm:zoho:local-zoho:${ZOHO_ACCOUNT}`)).status).toBe(404);
     expect(await zoho.emit({ ...notice, token: rearmed?.token ?? '' })).toEqual([202]);
     expect((await until(() => profile(`c:crm:zoho:local-zoho:${ZOHO_ACCOUNT}`), (r) => r.status === 200)).status).toBe(200);
+  });
+
+  it('answers 503 when Zoho cannot be reached to arm a channel, and stores no channel', async () => {
+    const zohoConnection = (await t.api('GET', '/v1/crm/connections/local-zoho')).json.connection;
+    // The same configuration with its own secrets, pointed at a port nothing listens on.
+    const credentials = Object.fromEntries(Object.entries(zohoConnection.credentials as Record<string, string>).map(([role, name]) => [role, name.replace(ZOHO_SECRETS, ZOHO_DOWN_SECRETS)]));
+    const down = { ...zohoConnection, connectionId: 'e2e-zoho-down', credentials, apiBaseUrl: 'http://127.0.0.1:9', authBaseUrl: 'http://127.0.0.1:9' };
+    const put = await t.api('PUT', '/v1/crm/connections/e2e-zoho-down', { body: down });
+    expect(put.status, put.text).toBe(201);
+    const armed = await t.api('POST', '/v1/crm/connections/e2e-zoho-down/channel', { body: { events: ['Accounts.all'] } });
+    expect(armed.status, armed.text).toBe(503);
+    expect(armed.headers.get('content-type')).toBe('application/problem+json');
+    expect(armed.json.code).toMatch(/^crm_/);
+    expect(await state.getChannel('e2e-zoho-down')).toBeUndefined();
   });
 
   it('drops and counts the CRM echo of a write-back; a change with another value is ingested', async () => {
