@@ -88,6 +88,12 @@ export interface FunctionSpec {
    * HTTP API's own URL; locally the runtime sets them for the sandboxes.
    */
   config?: readonly DeploymentSetting[];
+  /**
+   * Audit checkpoints (docs/audit.md): `sign` writes them (KMS Sign + GetPublicKey on the
+   * checkpoint key, put/get/list on the checkpoint bucket), `verify` reads them (GetPublicKey,
+   * get/list). Either sets AUDIT_CHECKPOINT_BUCKET and AUDIT_SIGNING_KEY_ID.
+   */
+  auditCheckpoints?: 'sign' | 'verify';
 }
 
 /** Environment variables a deployment configures (see shared/lambda/env.ts for their meaning). */
@@ -115,10 +121,12 @@ const BUREAU_SETTINGS: readonly DeploymentSetting[] = [
 
 /** Where CRM connection credentials live: `riskbridge/<crm>/<connectionId>/<role>`. */
 export const CRM_SECRET_PREFIXES: readonly string[] = ['riskbridge/zoho/', 'riskbridge/fxiaoke/', 'riskbridge/hubspot/', 'riskbridge/salesforce/'];
+/** The hub's own secrets (`riskbridge/hub/signing-key`: list cursors, audit pseudonym key). */
+export const HUB_SECRET_PREFIXES: readonly string[] = ['riskbridge/hub/'];
 /** Where bureau credentials live: `riskbridge/bureau/<bureau>`. */
 export const BUREAU_SECRET_PREFIXES: readonly string[] = ['riskbridge/bureau/'];
 
-export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'httpPartners' | 'serveConsole';
+export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'httpPartners' | 'serveConsole' | 'checkpointAudit';
 
 export const SERVICE_NAME = 'riskbridge';
 
@@ -181,6 +189,8 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'http' }],
     table: 'RW',
     sendsTo: [],
+    secrets: HUB_SECRET_PREFIXES,
+    auditCheckpoints: 'sign',
   },
   httpBureau: {
     id: 'httpBureau',
@@ -192,6 +202,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: ['bureauPulls'],
     config: ['BUREAU_PULL_CONFIG'],
+    secrets: HUB_SECRET_PREFIXES,
   },
   pullBureauReport: {
     id: 'pullBureauReport',
@@ -235,6 +246,8 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'http' }],
     table: 'RW',
     sendsTo: ['bureauPulls', 'crmIngest', 'deliveries', 'writebacks'],
+    secrets: HUB_SECRET_PREFIXES,
+    auditCheckpoints: 'verify',
   },
   routeChanges: {
     id: 'routeChanges',
@@ -286,6 +299,8 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'http' }],
     table: 'RW',
     sendsTo: ['recompute'],
+    secrets: HUB_SECRET_PREFIXES,
+    auditCheckpoints: 'sign',
   },
   recomputeRating: {
     id: 'recomputeRating',
@@ -316,7 +331,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'http' }],
     table: 'RW',
     sendsTo: ['crmIngest'],
-    secrets: CRM_SECRET_PREFIXES,
+    secrets: [...CRM_SECRET_PREFIXES, ...HUB_SECRET_PREFIXES],
   },
   ingestCrmRecord: {
     id: 'ingestCrmRecord',
@@ -351,6 +366,17 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     sendsTo: [],
     secrets: ['riskbridge/zoho/'],
     config: ['PUBLIC_API_URL'],
+  },
+  checkpointAudit: {
+    id: 'checkpointAudit',
+    entry: 'functions/checkpoint-audit/handler.ts',
+    description: 'Signs the heads of every audit chain into a checkpoint outside the table (KMS Ed25519, S3 Object Lock)',
+    memoryMb: 256,
+    timeoutSeconds: 60,
+    triggers: [{ kind: 'schedule', id: 'CheckpointAudit', expression: 'rate(5 minutes)', description: 'Signed audit checkpoint' }],
+    table: 'R',
+    sendsTo: [],
+    auditCheckpoints: 'sign',
   },
   serveConsole: {
     id: 'serveConsole',

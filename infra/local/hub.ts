@@ -1,6 +1,8 @@
 import { setMaxListeners } from 'node:events';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
@@ -31,7 +33,11 @@ export interface HubOptions {
   scheduleScale?: number;
   /** Lets webhooks reach plain-HTTP loopback receivers (local sandboxes). */
   allowLoopbackWebhooks?: boolean;
-  /** Extra environment for the functions (connector base URLs, credentials of sandboxes). */
+  /**
+   * Extra environment for the functions (connector base URLs, credentials of sandboxes). Without
+   * AUDIT_CHECKPOINT_DIR / AUDIT_SIGNING_KEY_FILE the hub keeps its audit checkpoints and key in
+   * a fresh temporary directory.
+   */
   env?: Record<string, string>;
   /** Called for errors a function throws (the runtime keeps going, as Lambda would). */
   onError?: (source: string, error: unknown) => void;
@@ -92,7 +98,8 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
   const streams = new DynamoDBStreamsClient({ endpoint: options.dynamoEndpoint, region, credentials: LOCAL_CREDENTIALS });
   const resources = await provisionLocal({ dynamo, sqs, prefix: options.prefix, visibilityScale: options.visibilityScale ?? 1 / 30 });
 
-  Object.assign(process.env, localProcessEnv({ ...options, resources }));
+  const auditEnv = options.env?.['AUDIT_CHECKPOINT_DIR'] ? {} : await temporaryAuditAnchor();
+  Object.assign(process.env, localProcessEnv({ ...options, env: { ...auditEnv, ...options.env }, resources }));
 
   const onError = options.onError ?? ((source: string, error: unknown) => console.error(`[${source}]`, error));
   const loaded = new Map<FunctionId, Promise<LambdaHandler>>();
@@ -199,6 +206,12 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
       streams.destroy();
     },
   };
+};
+
+/** A temporary checkpoint directory and key file (tests, and hubs started without a data directory). */
+const temporaryAuditAnchor = async (): Promise<Record<string, string>> => {
+  const dir = await mkdtemp(join(tmpdir(), 'rb-audit-'));
+  return { AUDIT_CHECKPOINT_DIR: join(dir, 'checkpoints'), AUDIT_SIGNING_KEY_FILE: join(dir, 'checkpoint-key.pem') };
 };
 
 export const scheduledEvent = (ruleId: string) => ({

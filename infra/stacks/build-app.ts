@@ -80,6 +80,7 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
     description: `RiskBridge ${stage}: table and queues (retained data)`,
     terminationProtection: stage === 'prod',
     alarmEmails: parseAlarmEmails(app.node.tryGetContext(ALARM_EMAILS_CONTEXT_KEY)),
+    stage,
   });
   const stateless = new StatelessStack(app, names.stateless, {
     stackName: names.stateless,
@@ -88,6 +89,7 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
     table: stateful.table,
     queues: stateful.queues,
     alarmTopic: stateful.alarmTopic,
+    auditCheckpoints: { key: stateful.auditKey, bucket: stateful.checkpointBucket },
     settings: parseSettings(app.node.tryGetContext(CONFIG_CONTEXT_KEY)),
   });
   Tags.of(app).add('service', SERVICE_NAME);
