@@ -140,6 +140,7 @@ export const verifyAuditExport = (doc: AuditExport, pinnedPublicKeyPem?: string)
       anchoredThrough = Math.max(anchoredThrough, h.seq);
     }
     const head = exported?.head;
+    if (!head && entries.length > 0) return fail('head item missing');
     if (latestHead && (head?.seq ?? 0) < latestHead.seq) return fail(`tail truncated below checkpoint ${latest!.seq} (checkpointed ${latestHead.seq}, head ${head?.seq ?? 0})`);
     if (head && to !== undefined && head.seq === to && head.hash !== entries.at(-1)!.hash) return fail('head does not match the last entry');
     if (head && to !== undefined && head.seq < to) return fail('head below the last exported entry');
