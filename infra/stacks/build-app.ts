@@ -89,7 +89,7 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
     table: stateful.table,
     queues: stateful.queues,
     alarmTopic: stateful.alarmTopic,
-    auditCheckpoints: { key: stateful.auditKey, bucket: stateful.checkpointBucket },
+    auditCheckpoints: { key: stateful.auditKey, bucket: stateful.checkpointBucket, bucketArnExport: stateful.checkpointBucketArnExport },
     settings: parseSettings(app.node.tryGetContext(CONFIG_CONTEXT_KEY)),
   });
   Tags.of(app).add('service', SERVICE_NAME);

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -59,6 +59,8 @@ export class StatefulStack extends Stack {
   readonly auditKey: kms.Key;
   /** Holds the signed audit checkpoints, outside the table (Object Lock). */
   readonly checkpointBucket: s3.Bucket;
+  /** Export name of the checkpoint bucket's ARN (a fixed name, so grants on its objects have a stable cdk-nag finding id). */
+  readonly checkpointBucketArnExport: string;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
@@ -106,6 +108,8 @@ export class StatefulStack extends Stack {
       pendingWindow: Duration.days(stage === 'prod' ? 30 : 7),
     });
     this.checkpointBucket = new s3.Bucket(this, 'AuditCheckpointBucket', checkpointBucketProps(stage));
+    this.checkpointBucketArnExport = `${id}-AuditCheckpointBucketArn`;
+    new CfnOutput(this, 'AuditCheckpointBucketArn', { value: this.checkpointBucket.bucketArn, exportName: this.checkpointBucketArnExport, description: 'Audit checkpoint bucket (Object Lock)' });
     if (stage === 'prod') {
       // Versions are locked anyway; this also stops delete markers and expiry rules from hiding checkpoints.
       this.checkpointBucket.addToResourcePolicy(

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -50,7 +50,7 @@ export interface StatelessStackProps extends StackProps {
   /** Deployment settings (CDK context `riskbridge:config`): values for the functions' `config` variables. */
   settings?: Partial<Record<DeploymentSetting, string>>;
   /** The audit checkpoint key and bucket (stateful stack), for functions with `auditCheckpoints`. */
-  auditCheckpoints?: { key: kms.IKey; bucket: s3.IBucket };
+  auditCheckpoints?: { key: kms.IKey; bucket: s3.IBucket; bucketArnExport: string };
 }
 
 /** Object key prefix of the checkpoints in their bucket (the S3 store's default). */
@@ -201,9 +201,14 @@ export class StatelessStack extends Stack {
     const anchor = props.auditCheckpoints;
     if (!anchor) throw new Error(`${fn.spec.id} needs the audit checkpoint key and bucket (auditCheckpoints: '${access}')`);
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: access === 'sign' ? ['kms:GetPublicKey', 'kms:Sign'] : ['kms:GetPublicKey'], resources: [anchor.key.keyArn] }));
+    const objects = `${CHECKPOINT_PREFIX}*`;
     fn.addToRolePolicy(
-      new iam.PolicyStatement({ actions: access === 'sign' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject'], resources: [anchor.bucket.arnForObjects(`${CHECKPOINT_PREFIX}*`)] }),
+      new iam.PolicyStatement({ actions: access === 'sign' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject'], resources: [Fn.join('/', [Fn.importValue(anchor.bucketArnExport), objects])] }),
     );
+    Validations.of(fn.executionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${anchor.bucketArnExport}/${objects}]`,
+      reason: `Checkpoint objects are named by their sequence number, so the grant covers ${objects} of the checkpoint bucket only (${access === 'sign' ? 'get and put; put only if absent, Object Lock keeps versions' : 'get'}); never delete.`,
+    });
     fn.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [anchor.bucket.bucketArn], conditions: { StringLike: { 's3:prefix': [`${CHECKPOINT_PREFIX}*`] } } }),
     );
