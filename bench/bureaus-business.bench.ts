@@ -18,6 +18,7 @@ import { createPbocConnector } from '../shared/adapters/bureaus/pboc/client.js';
 import { startDnbSandbox } from '../infra/local/sandboxes/bureaus/dnb.js';
 import { startCreditsafeSandbox } from '../infra/local/sandboxes/bureaus/creditsafe.js';
 import { startPbocSandbox } from '../infra/local/sandboxes/bureaus/pboc.js';
+import { createGuardedFetch } from '../shared/adapters/http/guarded-fetch.js';
 
 const raw = (bureau: BureauId, file: string): RawBureauReport => ({
   bureau,
@@ -66,12 +67,14 @@ const roundTrip = async (name: string, run: () => Promise<void>, n = 300): Promi
 };
 
 const ctx = { requestId: 'bench' };
+/** The guarded fetch as `npm start` runs it (sandboxes on loopback). */
+const outbound = createGuardedFetch({ allowLoopback: true });
 const dnbSb = await startDnbSandbox();
 const csSb = await startCreditsafeSandbox();
 const pbSb = await startPbocSandbox();
-const dnb = createDnbConnector({ baseUrl: dnbSb.url, clientId: dnbSb.clientId, clientSecret: dnbSb.clientSecret });
-const cs = createCreditsafeConnector({ baseUrl: csSb.url, username: csSb.username, password: csSb.password });
-const pb = createPbocConnector({ baseUrl: pbSb.url, apiKey: pbSb.apiKey, institutionCode: 'BENCH' });
+const dnb = createDnbConnector({ baseUrl: dnbSb.url, clientId: dnbSb.clientId, clientSecret: dnbSb.clientSecret }, { outbound });
+const cs = createCreditsafeConnector({ baseUrl: csSb.url, username: csSb.username, password: csSb.password }, { outbound });
+const pb = createPbocConnector({ baseUrl: pbSb.url, apiKey: pbSb.apiKey, institutionCode: 'BENCH' }, { outbound });
 const business = { customerId: 'c', kind: 'business' as const, name: 'Bench Clean Co', identifiers: [{ scheme: 'duns', value: '123456789' }, { scheme: 'creditsafe_id', value: 'GB-0-12345678' }] };
 const trips = [
   await roundTrip('dnb', async () => void normaliseDnb(await dnb.fetchReport(business, ctx), meta)),

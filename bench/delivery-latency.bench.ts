@@ -19,7 +19,7 @@ const percentile = (sorted: number[], p: number): number => sorted[Math.min(sort
 
 const main = async () => {
   const emulators = await startEmulators();
-  const hub = await startHub({ dynamoEndpoint: emulators.dynamoEndpoint, sqsEndpoint: emulators.sqsEndpoint, prefix: `bench${Date.now().toString(36)}`, allowLoopbackWebhooks: true, onError: () => undefined });
+  const hub = await startHub({ dynamoEndpoint: emulators.dynamoEndpoint, sqsEndpoint: emulators.sqsEndpoint, prefix: `bench${Date.now().toString(36)}`, allowLoopbackOutbound: true, onError: () => undefined });
   const receiver = await startWebhookReceiver();
   try {
     const key = await ensureAdminKey({ tableName: hub.resources.tableName });

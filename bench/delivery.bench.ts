@@ -5,6 +5,7 @@
  */
 import { signatureHeaders, sendWebhook } from '../shared/adapters/webhooks/webhook-sender.js';
 import { assertSafeUrl } from '../shared/adapters/http/ssrf-guard.js';
+import { createGuardedFetch, type OutboundFetch } from '../shared/adapters/http/guarded-fetch.js';
 import { generateSecret, projectEnvelope } from '../shared/domain/delivery/subscription.js';
 import { startWebhookReceiver } from '../infra/local/sandboxes/receiver/webhook-receiver.js';
 import type { EventEnvelope } from '../shared/domain/events/envelope.js';
@@ -73,16 +74,17 @@ rows.push(loop('sign, 2 secrets (rotation)', 1_500, () => void signatureHeaders(
 rows.push(loop('projectEnvelope, 3 paths', 1_000, () => void projectEnvelope(envelope, ['current.grade', 'current.reasons.code', 'changed'])));
 
 const resolve = async () => [{ address: '93.184.215.14', family: 4 as const }, { address: '2606:2800:220:1:248:1893:25c8:1946', family: 6 as const }];
-rows.push(await loopAsync('assertSafeUrl (fake DNS)', 20_000, 1, async () => void (await assertSafeUrl('https://crm.example.com/hook', { allowLoopbackHttp: false, resolve }))));
+rows.push(await loopAsync('assertSafeUrl (fake DNS)', 20_000, 1, async () => void (await assertSafeUrl('https://crm.example.com/hook', { allowLoopback: false, resolve }))));
 
 const receiver = await startWebhookReceiver({ secret: secretA });
-const deliver = (fetchImpl?: (url: string, init: RequestInit) => Promise<Response>) => async () => {
-  const outcome = await sendWebhook({ url: `${receiver.url}/hooks/bench`, secrets: [secretA], envelope, messageId: 'msg_bench', attempt: 1, allowLoopbackHttp: true, ...(fetchImpl ? { fetchImpl } : {}) });
+const guarded = createGuardedFetch({ allowLoopback: true });
+const deliver = (fetchImpl: OutboundFetch = guarded) => async () => {
+  const outcome = await sendWebhook({ url: `${receiver.url}/hooks/bench`, secrets: [secretA], envelope, messageId: 'msg_bench', attempt: 1, fetchImpl });
   if (!outcome.ok) throw new Error(`delivery failed: ${outcome.classification}`);
 };
 rows.push(await loopAsync('sendWebhook guarded, sequential', 400, 1, deliver()));
 rows.push(await loopAsync('sendWebhook guarded, 8 concurrent', 1_000, 8, deliver()));
-rows.push(await loopAsync('sendWebhook plain fetch (no guard), 8 concurrent', 1_000, 8, deliver((url, init) => fetch(url, init))));
+rows.push(await loopAsync('sendWebhook plain fetch (no guard), 8 concurrent', 1_000, 8, deliver((url, init) => fetch(url, init as RequestInit))));
 const verifiedAll = receiver.received.every((r) => r.verified);
 await receiver.stop();
 

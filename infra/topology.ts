@@ -9,6 +9,8 @@ import { policyRoutes } from '../functions/http-policies/routes.js';
 import { crmRoutes } from '../functions/http-crm/routes.js';
 import { partnerRoutes } from '../functions/http-partners/routes.js';
 import { consoleRoutes } from '../functions/serve-console/routes.js';
+import { jobRoutes } from '../functions/http-jobs/routes.js';
+import { JOB_WORKER_TIMEOUT_SECONDS } from '../shared/domain/jobs/job.js';
 import { routeSpecs, type HttpRouteSpec, type RouteDecl } from '../shared/lambda/http-route.js';
 
 export type Access = 'R' | 'RW';
@@ -43,7 +45,22 @@ export type QueueId =
   | 'writebacks'
   | 'results'
   | 'resultsFifo'
-  | 'relayFailures';
+  | 'relayFailures'
+  | 'jobs';
+
+export type BucketId = 'objects';
+
+export interface BucketSpec {
+  id: BucketId;
+  description: string;
+  /**
+   * Lifecycle: objects under `prefix` expire `days` after they were written (S3 lifecycle rules
+   * in AWS; fauxqs does not play lifecycles, so local objects stay until the emulator stops).
+   */
+  expiry: ReadonlyArray<{ prefix: string; days: number }>;
+  /** Days after which S3 aborts an unfinished multipart upload and frees its parts. */
+  abortIncompleteUploadsAfterDays: number;
+}
 
 export type Trigger =
   | { kind: 'http' }
@@ -71,6 +88,11 @@ export interface FunctionSpec {
   triggers: Trigger[];
   table: Access | 'none';
   sendsTo: QueueId[];
+  /**
+   * Buckets the function reads (`R`: get, head, list) or writes (`RW`: also put, delete,
+   * multipart); each one it names arrives as `BUCKET_<ID>` (see `bucketEnvVar`). Absent = none.
+   */
+  buckets?: Partial<Record<BucketId, Access>>;
   /**
    * Secrets Manager name prefixes the function may read (`secretsmanager:GetSecretValue` on
    * `secret:<prefix>*`, nothing wider). Only functions that resolve credentials through
@@ -106,7 +128,14 @@ export type DeploymentSetting =
   | 'BUREAU_TRANSUNION_URL'
   | 'BUREAU_DNB_URL'
   | 'BUREAU_CREDITSAFE_URL'
-  | 'BUREAU_PBOC_URL';
+  | 'BUREAU_PBOC_URL'
+  | 'OUTBOUND_PORTS'
+  | 'DOWNLOAD_REDIRECT'
+  | 'DOWNLOAD_LINK_TTL_SECONDS'
+  | 'EXPORT_PAGE_SIZE';
+
+/** Settings of every function that calls out (webhooks, CRM and bureau APIs) or checks outbound URLs when they are saved. */
+const OUTBOUND_SETTINGS: readonly DeploymentSetting[] = ['OUTBOUND_PORTS'];
 
 const BUREAU_SETTINGS: readonly DeploymentSetting[] = [
   'BUREAU_PULL_CONFIG',
@@ -121,12 +150,12 @@ const BUREAU_SETTINGS: readonly DeploymentSetting[] = [
 
 /** Where CRM connection credentials live: `riskbridge/<crm>/<connectionId>/<role>`. */
 export const CRM_SECRET_PREFIXES: readonly string[] = ['riskbridge/zoho/', 'riskbridge/fxiaoke/', 'riskbridge/hubspot/', 'riskbridge/salesforce/'];
-/** The hub's own secrets (`riskbridge/hub/signing-key`: list cursors, audit pseudonym key). */
-export const HUB_SECRET_PREFIXES: readonly string[] = ['riskbridge/hub/'];
 /** Where bureau credentials live: `riskbridge/bureau/<bureau>`. */
 export const BUREAU_SECRET_PREFIXES: readonly string[] = ['riskbridge/bureau/'];
+/** Where the hub's own signing key lives (`riskbridge/hub/signing-key`: list cursors, download links, audit pseudonym key). */
+export const HUB_SECRET_PREFIXES: readonly string[] = ['riskbridge/hub/'];
 
-export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'httpPartners' | 'serveConsole' | 'checkpointAudit';
+export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'httpPartners' | 'serveConsole' | 'httpJobs' | 'runJob' | 'checkpointAudit';
 
 export const SERVICE_NAME = 'riskbridge';
 
@@ -175,7 +204,23 @@ export const queues: Record<QueueId, QueueSpec> = {
   },
   relayFailures: {
     id: 'relayFailures', fifo: false, visibilityTimeoutSeconds: 30, maxReceiveCount: 10, retentionDays: 14, purpose: 'work',
-    description: 'On-failure destination of the outbox relay: stream batches that kept failing (for replay)',
+    description: 'Relay failures: stream batches that kept failing (Lambda on-failure records) and notices of quarantined records (for redrive)',
+  },
+  jobs: {
+    id: 'jobs', fifo: false, visibilityTimeoutSeconds: 6 * JOB_WORKER_TIMEOUT_SECONDS, maxReceiveCount: 5, retentionDays: 4, purpose: 'work',
+    description: 'Long-running jobs (exports, backtests, imports): one message per job, `{ jobId }`',
+  },
+};
+
+export const buckets: Record<BucketId, BucketSpec> = {
+  objects: {
+    id: 'objects',
+    description: 'Job results and exports, served through hub-signed download links',
+    expiry: [
+      { prefix: 'exports/', days: 7 },
+      { prefix: 'results/', days: 30 },
+    ],
+    abortIncompleteUploadsAfterDays: 1,
   },
 };
 
@@ -201,8 +246,8 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'http' }],
     table: 'RW',
     sendsTo: ['bureauPulls'],
-    config: ['BUREAU_PULL_CONFIG'],
     secrets: HUB_SECRET_PREFIXES,
+    config: ['BUREAU_PULL_CONFIG'],
   },
   pullBureauReport: {
     id: 'pullBureauReport',
@@ -214,7 +259,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: ['bureauPulls'],
     secrets: BUREAU_SECRET_PREFIXES,
-    config: BUREAU_SETTINGS,
+    config: [...BUREAU_SETTINGS, ...OUTBOUND_SETTINGS],
   },
   scheduleRefresh: {
     id: 'scheduleRefresh',
@@ -248,16 +293,18 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     sendsTo: ['bureauPulls', 'crmIngest', 'deliveries', 'writebacks'],
     secrets: HUB_SECRET_PREFIXES,
     auditCheckpoints: 'verify',
+    config: OUTBOUND_SETTINGS,
   },
   routeChanges: {
     id: 'routeChanges',
     entry: 'functions/route-changes/handler.ts',
-    description: 'Outbox relay: routes new events from the table stream to queues',
+    description: 'Outbox relay: routes new events from the table stream to queues, once per target (sent-markers on the event item)',
     memoryMb: 512,
     timeoutSeconds: 30,
     triggers: [{ kind: 'stream', batchSize: 100, maxBatchingWindowSeconds: 1, insertsWithPkPrefix: 'EVENT#', retryAttempts: 10, onFailure: 'relayFailures' }],
-    table: 'R',
-    sendsTo: ['deliveries', 'recompute', 'writebacks', 'results', 'resultsFifo', 'bureauPulls'],
+    // RW: the sent-markers on event items and the quarantine store; relayFailures: notices of quarantined records.
+    table: 'RW',
+    sendsTo: ['deliveries', 'recompute', 'writebacks', 'results', 'resultsFifo', 'bureauPulls', 'relayFailures'],
   },
   deliverWebhook: {
     id: 'deliverWebhook',
@@ -268,6 +315,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'sqs', queue: 'deliveries', batchSize: 10, maxBatchingWindowSeconds: 1, maxConcurrency: 20 }],
     table: 'RW',
     sendsTo: ['deliveries'],
+    config: OUTBOUND_SETTINGS,
   },
   sweepDeliveries: {
     id: 'sweepDeliveries',
@@ -289,6 +337,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: ['writebacks'],
     secrets: CRM_SECRET_PREFIXES,
+    config: OUTBOUND_SETTINGS,
   },
   httpPolicies: {
     id: 'httpPolicies',
@@ -332,6 +381,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: ['crmIngest'],
     secrets: [...CRM_SECRET_PREFIXES, ...HUB_SECRET_PREFIXES],
+    config: OUTBOUND_SETTINGS,
   },
   ingestCrmRecord: {
     id: 'ingestCrmRecord',
@@ -343,6 +393,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: [],
     secrets: CRM_SECRET_PREFIXES,
+    config: OUTBOUND_SETTINGS,
   },
   pollFxiaoke: {
     id: 'pollFxiaoke',
@@ -354,6 +405,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: ['crmIngest'],
     secrets: ['riskbridge/fxiaoke/'],
+    config: OUTBOUND_SETTINGS,
   },
   rearmZohoChannels: {
     id: 'rearmZohoChannels',
@@ -365,7 +417,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: [],
     secrets: ['riskbridge/zoho/'],
-    config: ['PUBLIC_API_URL'],
+    config: ['PUBLIC_API_URL', ...OUTBOUND_SETTINGS],
   },
   checkpointAudit: {
     id: 'checkpointAudit',
@@ -389,6 +441,31 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     sendsTo: [],
     assets: 'functions/serve-console/assets',
   },
+  httpJobs: {
+    id: 'httpJobs',
+    entry: 'functions/http-jobs/handler.ts',
+    description: 'HTTP API: job status, cancel and list; hub-signed downloads; starts exports',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    triggers: [{ kind: 'http' }],
+    table: 'RW',
+    sendsTo: ['jobs'],
+    buckets: { objects: 'R' },
+    secrets: HUB_SECRET_PREFIXES,
+    config: ['DOWNLOAD_REDIRECT', 'DOWNLOAD_LINK_TTL_SECONDS'],
+  },
+  runJob: {
+    id: 'runJob',
+    entry: 'functions/run-job/handler.ts',
+    description: 'Job worker: runs one job per message (claim, run with progress and cancellation, result object, final state)',
+    memoryMb: 1024,
+    timeoutSeconds: JOB_WORKER_TIMEOUT_SECONDS,
+    triggers: [{ kind: 'sqs', queue: 'jobs', batchSize: 1, maxConcurrency: 5 }],
+    table: 'RW',
+    sendsTo: [],
+    buckets: { objects: 'RW' },
+    config: ['EXPORT_PAGE_SIZE'],
+  },
 };
 
 export interface RouteSpec extends HttpRouteSpec {
@@ -406,6 +483,7 @@ const routeSets: Array<{ function: FunctionId; routes: Record<string, RouteDecl>
   { function: 'httpCrm', routes: crmRoutes },
   { function: 'httpPartners', routes: partnerRoutes },
   { function: 'serveConsole', routes: consoleRoutes },
+  { function: 'httpJobs', routes: jobRoutes },
 ];
 
 export const routes: RouteSpec[] = routeSets.flatMap((set) => routeSpecs(set.routes).map((route) => ({ ...route, function: set.function })));
@@ -417,3 +495,6 @@ export const defaultRouteFunction: FunctionId = 'httpApi';
 export const queueEnvVar = (id: QueueId): string => `QUEUE_URL_${id.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 
 export const TABLE_ENV_VAR = 'TABLE_NAME';
+
+/** Environment variable through which a function learns a bucket's name: `objects` → `BUCKET_OBJECTS`. */
+export const bucketEnvVar = (id: BucketId): string => `BUCKET_${id.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;

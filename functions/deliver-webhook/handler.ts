@@ -8,9 +8,10 @@ import { eventStore } from '../../shared/adapters/dynamodb/event-store.js';
 import { eventWriter } from '../../shared/adapters/dynamodb/event-writer.js';
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
 import { subscriptionStore } from '../../shared/adapters/dynamodb/subscription-store.js';
+import { createGuardedFetch } from '../../shared/adapters/http/guarded-fetch.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
 import { sendWebhook } from '../../shared/adapters/webhooks/webhook-sender.js';
-import { env, queueUrl } from '../../shared/lambda/env.js';
+import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { metricsFor } from '../../shared/lambda/metrics.js';
 import { logger } from '../../shared/lambda/powertools.js';
@@ -22,12 +23,13 @@ const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const queues = queueSender(createSqsClient());
 const deliveries = deliveryStore(table);
 const events = eventWriter(table);
+const outbound = createGuardedFetch(outboundPolicy());
 
 const deliver = deliverEvent({
   subscriptions: subscriptionStore(table),
   deliveries,
   events: eventStore(table),
-  send: (input) => sendWebhook({ ...input, allowLoopbackHttp: env().ALLOW_LOOPBACK_WEBHOOKS }),
+  send: (input) => sendWebhook({ ...input, fetchImpl: outbound }),
   scheduleRetry: async (message, dueAt) => {
     const now = systemClock.now();
     if (needsSweep(dueAt, now)) {

@@ -17,10 +17,10 @@ import { identityIndex } from '../../shared/adapters/dynamodb/identity-index.js'
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { subscriptionStore } from '../../shared/adapters/dynamodb/subscription-store.js';
 import { writeBackStore } from '../../shared/adapters/dynamodb/writeback-store.js';
-import { assertSafeUrl } from '../../shared/adapters/http/ssrf-guard.js';
+import { outboundUrlGuard } from '../../shared/adapters/http/guarded-fetch.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
 import { auditAnchoring, auditTrail, checkpointVerifierKey } from '../../shared/lambda/audit-trail.js';
-import { env, queueUrl } from '../../shared/lambda/env.js';
+import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
 import { hubSigningKey } from '../../shared/lambda/signing-key.js';
 import { httpRoutes } from './routes.js';
@@ -42,8 +42,7 @@ const keys = manageApiKeys({ keys: apiKeyStore(table), audit, clock });
 const subscriptionRecords = subscriptionStore(table);
 const deliveryLog = subscriptionDeliveries({ subscriptions: subscriptionRecords, deliveries: deliveryStore(table), events, enqueue: enqueueTo('QUEUE_URL_DELIVERIES'), audit, clock });
 const writeBacks = customerWriteBacks({ profiles, events, log: writeBackStore(table), enqueue: enqueueTo('QUEUE_URL_WRITEBACKS'), audit });
-const guardUrl = async (url: string) => void (await assertSafeUrl(url, { allowLoopbackHttp: env().ALLOW_LOOPBACK_WEBHOOKS }));
-const subscriptions = manageSubscriptions({ subscriptions: subscriptionRecords, audit, clock, guardUrl });
+const subscriptions = manageSubscriptions({ subscriptions: subscriptionRecords, audit, clock, guardUrl: outboundUrlGuard(outboundPolicy()) });
 
 const existingProfile = async (customerId: string) => {
   const profile = await profiles.get(customerId);

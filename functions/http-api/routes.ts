@@ -90,7 +90,7 @@ export const httpRoutes = defineRoutes({
     summary: 'Replace a key by a new one and revoke the old',
     params: KeyPathSchema,
     responses: { 201: { description: 'The replacement key, shown once', body: IssuedKeySchema } },
-    errors: [404, 409],
+    errors: [404],
   },
   revokeApiKey: {
     ...admin, method: 'DELETE', path: '/v1/admin/api-keys/{keyId}', scope: 'keys:manage', tag: 'Access',
@@ -102,8 +102,11 @@ export const httpRoutes = defineRoutes({
   createSubscription: {
     ...admin, method: 'POST', path: '/v1/subscriptions', scope: 'subscriptions:manage', tag: 'Webhooks',
     summary: 'Create a webhook subscription',
+    description: 'The `url` must pass the outbound rules (https, allowed port, a host resolving to public addresses only): a refused URL is a 422 at `url`; a DNS outage while checking it is a 503 (`dns_unavailable`), nothing stored.',
     body: CreateSubscriptionSchema,
     responses: { 201: { description: 'Created; the signing secret is shown once', body: SubscriptionWithSecretSchema } },
+    errors: [503],
+    unexercised: { 503: 'dns_unavailable needs a resolver that cannot answer right now; covered by the ssrf-guard and url-guard unit tests' },
   },
   listSubscriptions: {
     ...admin, method: 'GET', path: '/v1/subscriptions', scope: 'subscriptions:manage', tag: 'Webhooks',

@@ -10,6 +10,7 @@ import { dismissReview } from '../../shared/domain/customers/dismiss-review.js';
 import { crmPushVerifiers } from '../../shared/adapters/crm/inbound-verifiers.js';
 import { createZohoClient } from '../../shared/adapters/crm/zoho/client.js';
 import { zohoChannelSecrets } from '../../shared/adapters/crm/zoho/notification.js';
+import { createGuardedFetch, outboundUrlGuard } from '../../shared/adapters/http/guarded-fetch.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { connectionStore } from '../../shared/adapters/dynamodb/connection-store.js';
 import { crmStateStore, importJobStore, mergeRecordStore, reviewQueue } from '../../shared/adapters/dynamodb/crm-store.js';
@@ -18,7 +19,7 @@ import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { secretSourceFrom } from '../../shared/adapters/secrets/secret-source.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
 import { auditTrail } from '../../shared/lambda/audit-trail.js';
-import { env, queueUrl } from '../../shared/lambda/env.js';
+import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
 import type { HttpRequestInfo } from '../../shared/lambda/http-route.js';
 import { publicOrigin, publicUrl } from '../../shared/lambda/public-url.js';
@@ -37,7 +38,15 @@ const enqueue = async (messages: CrmIngestMessage[]): Promise<void> => {
   await sender.sendAll(queueUrl('QUEUE_URL_CRM_INGEST'), messages.map((body) => ({ body })));
 };
 const receivePush = receiveCrmPush({ connections, secrets, channels, verifiers: crmPushVerifiers, enqueue, clock });
-const manage = manageConnections({ connections, channels, watcher: createZohoClient({ secrets }), audit, clock, secrets: zohoChannelSecrets });
+const manage = manageConnections({
+  connections,
+  channels,
+  watcher: createZohoClient({ secrets, outbound: createGuardedFetch(outboundPolicy()) }),
+  audit,
+  clock,
+  secrets: zohoChannelSecrets,
+  guardUrl: outboundUrlGuard(outboundPolicy()),
+});
 const ingest = ingestRecords({ connections, enqueue });
 const imports = bulkImportJobs({ jobs: importJobStore(table), audit, enqueue, clock, newJobId: () => `imp_${ulid()}` });
 const dismiss = dismissReview({ reviews, audit, clock });

@@ -64,9 +64,11 @@ export const crmRoutes = defineRoutes({
   putConnection: {
     ...admin, method: 'PUT', path: '/v1/crm/connections/{connectionId}', tag: 'CRM',
     summary: 'Create or replace a CRM connection (optionally from a template)',
-    description: 'A whole configuration, or `template` (the CRM\'s default mapping) with top-level fields that replace the template\'s. Strict at every level; open are only the names the CRM owns (object names, `enum` transform values). Audited.',
+    description: 'A whole configuration, or `template` (the CRM\'s default mapping) with top-level fields that replace the template\'s. Strict at every level; open are only the names the CRM owns (object names, `enum` transform values). `credentials` may name only the connection\'s own secrets (`riskbridge/<crm>/<connectionId>/<name>`), and `apiBaseUrl` / `authBaseUrl` must pass the outbound rules (https, allowed port, public addresses): 422 at their paths otherwise; a DNS outage while checking them is a 503 (`dns_unavailable`). Nothing is stored on a refusal. Audited.',
     params: ConnectionPathSchema, body: PutConnectionSchema,
     responses: { 200: { description: 'Replaced', body: ConnectionResponseSchema }, 201: { description: 'Created', body: ConnectionResponseSchema } },
+    errors: [503],
+    unexercised: { 503: 'dns_unavailable needs a resolver that cannot answer right now; covered by the ssrf-guard and manage-connections unit tests' },
   },
   armZohoChannel: {
     ...admin, method: 'POST', path: '/v1/crm/connections/{connectionId}/channel', tag: 'CRM',
@@ -75,6 +77,7 @@ export const crmRoutes = defineRoutes({
     params: ConnectionPathSchema, body: ArmChannelSchema, bodyRequired: false,
     responses: { 200: { description: 'Armed', body: ArmedChannelSchema } },
     errors: [404, 503],
+    unexercised: { 503: 'Zoho unreachable or failing: the local Zoho sandbox is always up (CRM 5xx and timeouts become retryable crm_* errors, unit-tested per client; retryable errors answer 503)' },
   },
   ingestRecords: {
     ...ingest, method: 'POST', path: '/v1/crm/{connectionId}/records', tag: 'CRM',
@@ -97,6 +100,7 @@ export const crmRoutes = defineRoutes({
     params: ImportPathSchema, query: ImportChunkQuerySchema, accepts: ['text/csv', 'application/x-ndjson'], bodyRequired: false,
     responses: { 202: { description: 'Rows of the chunk are queued', body: ImportResponseSchema } },
     errors: [404],
+    unexercised: { 400: 'The body is never parsed (CSV/NDJSON) and may be empty: only a path that is not validly percent-encoded answers 400' },
   },
   getImport: {
     ...ingest, method: 'GET', path: '/v1/imports/{importId}', tag: 'Imports',
@@ -124,6 +128,7 @@ export const crmRoutes = defineRoutes({
     body: MergeCommandSchema,
     responses: { 200: { description: 'Both profiles as written', body: MergeResultSchema } },
     errors: [404, 409, 503],
+    unexercised: { 503: 'Storage throttling: DynamoDB Local does not throttle' },
   },
   unmergeCustomers: {
     ...reviewer, method: 'POST', path: '/v1/customers/unmerge', tag: 'Reviews',
@@ -131,5 +136,9 @@ export const crmRoutes = defineRoutes({
     body: MergeCommandSchema,
     responses: { 200: { description: 'Both profiles as restored', body: MergeResultSchema } },
     errors: [404, 409, 503],
+    unexercised: {
+      409: 'Only a concurrent write to either profile between read and commit (version condition) answers 409; the suite cannot interleave one',
+      503: 'Storage throttling: DynamoDB Local does not throttle',
+    },
   },
 });

@@ -61,6 +61,7 @@ export const partnerRoutes = defineRoutes({
     body: SubmitAssessmentSchema,
     responses: { 200: { description: 'A replay of an earlier submission', body: SubmittedAssessmentSchema }, 201: { description: 'Stored', body: SubmittedAssessmentSchema } },
     errors: [409, 503],
+    unexercised: { 503: 'Storage throttling: DynamoDB Local does not throttle' },
   },
   listOwnAssessments: {
     ...partner, method: 'GET', path: '/v1/partner/assessments', scope: 'assessments:read', list: true,

@@ -66,7 +66,7 @@ export const handler = httpFunction(policyRoutes, {
       'x-training-skipped': String(page.skipped),
       ...(page.nextCursor !== undefined ? { 'x-next-cursor': page.nextCursor } : {}),
     };
-    if (format === 'json') return { status: 200, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(page) };
+    if (format === 'json') return { status: 200, headers: { ...headers, 'content-type': 'application/json' }, body: page };
     return { status: 200, headers, body: toNdjson(page.rows) };
   },
   recordOutcome: async ({ params, body, principal }) => ({ status: 201, body: { outcome: await outcomeRecorder(params.customerId, body, principal.principalId) } }),

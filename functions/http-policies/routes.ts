@@ -16,6 +16,7 @@ import {
   RatingsQuerySchema,
   RatingsResponseSchema,
   TrainingDataQuerySchema,
+  TrainingPageSchema,
   UnfrozenSchema,
   VersionPathSchema,
 } from './schema.js';
@@ -56,6 +57,7 @@ export const policyRoutes = defineRoutes({
         description: 'One page of rows',
         body: z.string(),
         mediaType: 'application/x-ndjson',
+        alternatives: { 'application/json': TrainingPageSchema },
         headers: {
           'x-next-cursor': { description: 'Cursor of the next page; absent on the last page' },
           'x-training-customers': { description: 'Customers read for this page' },

@@ -29,3 +29,11 @@ export const FrozenSchema = z.object({ customerId: z.string(), changed: z.boolea
 export const UnfrozenSchema = z.object({ customerId: z.string(), changed: z.boolean().describe('False when the customer was not frozen'), frozen: z.boolean() });
 export const RatingsResponseSchema = z.object({ ratings: z.array(RatingResultSchema) });
 export const OutcomeResponseSchema = z.object({ outcome: OutcomeSchema });
+/** `?format=json` of GET /v1/policies/training-data: the page with its counters (the NDJSON form carries them in headers). */
+export const TrainingPageSchema = z.object({
+  rows: z.array(z.record(z.string(), z.union([z.number(), z.string(), z.null()]))).describe('One row per customer with an observation, keyed by feature id, with the label `defaulted`'),
+  customers: z.number().int().min(0).describe('Customers read for this page'),
+  skipped: z.number().int().min(0).describe('Customers of this page without an observation'),
+  bads: z.number().int().min(0).describe('Rows labelled `defaulted: 1`'),
+  nextCursor: z.string().optional().describe('Cursor of the next page; absent on the last page'),
+});

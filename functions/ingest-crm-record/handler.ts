@@ -10,8 +10,9 @@ import { identityIndex } from '../../shared/adapters/dynamodb/identity-index.js'
 import { writeBackFingerprintStore } from '../../shared/adapters/dynamodb/writeback-fingerprint-store.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
+import { createGuardedFetch } from '../../shared/adapters/http/guarded-fetch.js';
 import { secretSourceFrom } from '../../shared/adapters/secrets/secret-source.js';
-import { env } from '../../shared/lambda/env.js';
+import { env, outboundPolicy } from '../../shared/lambda/env.js';
 import { logger } from '../../shared/lambda/powertools.js';
 import { serialiseByKey } from '../../shared/lambda/serialise-by-key.js';
 import { sqsConsumer } from '../../shared/lambda/sqs.js';
@@ -21,7 +22,7 @@ import { IngestCrmRecordMessageSchema, type CrmIngestMessage } from './schema.js
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const sources = sourceRecordStore(table);
 const jobs = importJobStore(table);
-const fetcher = createRecordFetcher(secretSourceFrom(env().LOCAL_SECRETS));
+const fetcher = createRecordFetcher({ secrets: secretSourceFrom(env().LOCAL_SECRETS), outbound: createGuardedFetch(outboundPolicy()) });
 const ingest = ingestCrmRecord({ profiles: profileStore(table), identities: identityIndex(table), sources, reviews: reviewQueue(table), clock: systemClock });
 const processNotice = processCrmNotice({
   connections: connectionStore(table),

@@ -6,9 +6,10 @@ import { createFxiaokeClient } from '../../shared/adapters/crm/fxiaoke/client.js
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { connectionStore } from '../../shared/adapters/dynamodb/connection-store.js';
 import { crmStateStore } from '../../shared/adapters/dynamodb/crm-store.js';
+import { createGuardedFetch } from '../../shared/adapters/http/guarded-fetch.js';
 import { secretSourceFrom } from '../../shared/adapters/secrets/secret-source.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
-import { env, queueUrl } from '../../shared/lambda/env.js';
+import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
 import { logger } from '../../shared/lambda/powertools.js';
 
 // Composition root: built once per cold start.
@@ -16,7 +17,7 @@ const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const connections = connectionStore(table);
 const state = crmStateStore(table);
 const sender = queueSender(createSqsClient());
-const fxiaoke = createFxiaokeClient({ secrets: secretSourceFrom(env().LOCAL_SECRETS) });
+const fxiaoke = createFxiaokeClient({ secrets: secretSourceFrom(env().LOCAL_SECRETS), outbound: createGuardedFetch(outboundPolicy()) });
 
 /**
  * Fxiaoke has no push: every few minutes, per Fxiaoke connection and mapped object, reads the

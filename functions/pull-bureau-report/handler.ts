@@ -13,10 +13,11 @@ import { consentStore } from '../../shared/adapters/dynamodb/consent-store.js';
 import { creditReportStore } from '../../shared/adapters/dynamodb/credit-report-store.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
+import { createGuardedFetch } from '../../shared/adapters/http/guarded-fetch.js';
 import { secretSourceFrom } from '../../shared/adapters/secrets/secret-source.js';
 import { sqsPullQueue } from '../../shared/adapters/sqs/pull-queue.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
-import { env, queueUrl } from '../../shared/lambda/env.js';
+import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
 import { logger } from '../../shared/lambda/powertools.js';
 import { sqsConsumer } from '../../shared/lambda/sqs.js';
 import { BureauPullsMessageSchema } from './schema.js';
@@ -45,7 +46,7 @@ const runPull = processBureauPull({
   pulls,
   state: bureauStateStore(table),
   archive: creditReportStore(table),
-  connectors: bureauConnectorRegistry({ baseUrls, secrets: secretSourceFrom(e.LOCAL_SECRETS), ...(e.BUREAU_TIMEOUT_MS ? { timeoutMs: e.BUREAU_TIMEOUT_MS } : {}) }),
+  connectors: bureauConnectorRegistry({ baseUrls, secrets: secretSourceFrom(e.LOCAL_SECRETS), outbound: createGuardedFetch(outboundPolicy()), ...(e.BUREAU_TIMEOUT_MS ? { timeoutMs: e.BUREAU_TIMEOUT_MS } : {}) }),
   normalisers: NORMALISERS,
   quarantine,
   queue,

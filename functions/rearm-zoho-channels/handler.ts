@@ -7,9 +7,10 @@ import { zohoChannelSecrets } from '../../shared/adapters/crm/zoho/notification.
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { connectionStore } from '../../shared/adapters/dynamodb/connection-store.js';
 import { crmStateStore } from '../../shared/adapters/dynamodb/crm-store.js';
+import { createGuardedFetch, outboundUrlGuard } from '../../shared/adapters/http/guarded-fetch.js';
 import { secretSourceFrom } from '../../shared/adapters/secrets/secret-source.js';
 import { auditTrail } from '../../shared/lambda/audit-trail.js';
-import { env } from '../../shared/lambda/env.js';
+import { env, outboundPolicy } from '../../shared/lambda/env.js';
 import { logger } from '../../shared/lambda/powertools.js';
 
 // Composition root: built once per cold start.
@@ -17,10 +18,11 @@ const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const manage = manageConnections({
   connections: connectionStore(table),
   channels: crmStateStore(table),
-  watcher: createZohoClient({ secrets: secretSourceFrom(env().LOCAL_SECRETS) }),
+  watcher: createZohoClient({ secrets: secretSourceFrom(env().LOCAL_SECRETS), outbound: createGuardedFetch(outboundPolicy()) }),
   audit: auditTrail(table, systemClock),
   clock: systemClock,
   secrets: zohoChannelSecrets,
+  guardUrl: outboundUrlGuard(outboundPolicy()),
 });
 
 /** Hourly: re-arms Zoho channels expiring within 12 hours, notifying the API's public URL. */

@@ -8,7 +8,10 @@ import { REFERENCE_FOLDER, referencePageCsp, serveAsset, serveJsonAsset } from '
 const assets = loadAssetDirectory(fileURLToPath(new URL('./assets/', import.meta.url)));
 // The console's own files; the generated reference (assets/reference/) has routes of its own.
 const consoleFiles = new Map([...assets].filter(([path]) => !path.startsWith(REFERENCE_FOLDER)));
-const referenceCsp = referencePageCsp(assets.get(`${REFERENCE_FOLDER}index.html`)?.body ?? '');
+// The routes of these files declare no 404: without them the function does not start.
+const missing = ['index.html', `${REFERENCE_FOLDER}index.html`, `${REFERENCE_FOLDER}openapi.json`].filter((path) => !assets.has(path));
+if (missing.length > 0) throw new Error(`serve-console is bundled without ${missing.join(', ')}`);
+const referenceCsp = referencePageCsp(assets.get(`${REFERENCE_FOLDER}index.html`)!.body);
 
 export const handler = httpFunction(consoleRoutes, {
   consoleIndex: async ({ request }) => serveAsset(consoleFiles, 'index.html', request.headers['if-none-match']),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineRoutes } from '../../shared/lambda/http-route.js';
 
 const Asset = { description: 'The file, with a strict Content-Security-Policy', body: z.string(), mediaType: 'text/html' } as const;
+/** A console file comes as its extension's type (STATIC_CONTENT_TYPES); a unit test keeps every console file's type declared here. */
+const ConsoleFile = { ...Asset, alternatives: { 'text/javascript': z.string(), 'text/css': z.string(), 'image/svg+xml': z.string(), 'text/plain': z.string() } } as const;
 const NotModified = { description: 'The client\'s copy (If-None-Match) is current' } as const;
 const Reference = { auth: 'public', roles: [], tag: 'Reference', convention: 'foreign' } as const;
 
@@ -15,20 +17,20 @@ export const OpenApiDocumentSchema = z.looseObject({
 /**
  * Routes of the `serve-console` function: the risk console's static files and the generated API
  * reference (public; the data calls need a key). The reference files are generated at build
- * time (npm run docs) and served as they were committed.
+ * time (npm run docs) and served as they were committed; the page and the documents are bundled
+ * with the function (its cold start fails without them), so only `/console/{proxy+}` can miss.
  */
 export const consoleRoutes = defineRoutes({
   consoleIndex: {
     method: 'GET', path: '/console', auth: 'public', roles: [], tag: 'Console', convention: 'foreign',
     summary: 'Risk console (static web app)',
     responses: { 200: Asset, 304: NotModified },
-    errors: [404],
   },
   consoleAsset: {
     method: 'GET', path: '/console/{proxy+}', auth: 'public', roles: [], tag: 'Console', convention: 'foreign',
     summary: 'Risk console static files (scripts, styles)',
     params: z.strictObject({ proxy: z.string().min(1).max(300) }),
-    responses: { 200: { ...Asset, mediaType: 'application/octet-stream' }, 304: NotModified },
+    responses: { 200: ConsoleFile, 304: NotModified },
     errors: [404],
   },
   getOpenApiDocument: {
@@ -36,12 +38,10 @@ export const consoleRoutes = defineRoutes({
     summary: 'This API\'s OpenAPI 3.1 document',
     description: 'The contract the reference page (`GET /docs`) and the typed client (`@riskbridge/client`) are generated from.',
     responses: { 200: { description: 'The OpenAPI document', body: OpenApiDocumentSchema }, 304: NotModified },
-    errors: [404],
   },
   getApiReference: {
     method: 'GET', path: '/docs', ...Reference,
     summary: 'API reference (one self-contained HTML page)',
     responses: { 200: { ...Asset, description: 'The reference page; its Content-Security-Policy allows exactly its own inline scripts (by hash)' }, 304: NotModified },
-    errors: [404],
   },
 });

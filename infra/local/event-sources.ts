@@ -288,8 +288,8 @@ export const pollQueue = async (options: {
 
 // ---------------------------------------------------------------------------------------------
 // DynamoDB stream event source: every shard read in order, records filtered like the event
-// source mapping's filter, failures retried from the failed record, then sent to the
-// on-failure destination.
+// source mapping's filter, partial batch responses honoured (the position is checkpointed per
+// record), failures retried from the failed record, then sent to the on-failure destination.
 
 const toLambdaStreamRecord = (record: StreamRecord, streamArn: string): DynamoDBRecord => {
   const created = record.dynamodb?.ApproximateCreationDateTime;
@@ -312,12 +312,67 @@ const toLambdaStreamRecord = (record: StreamRecord, streamArn: string): DynamoDB
   };
 };
 
+/**
+ * The event source mapping's filter: INSERTs whose new image has a `pk` with the prefix.
+ * MODIFY records (e.g. the relay's own sent-markers on event items) and REMOVEs never pass.
+ */
 export const matchesInsertFilter = (record: StreamRecord, pkPrefix: string): boolean => {
   if (record.eventName !== 'INSERT') return false;
   const pk = record.dynamodb?.NewImage?.['pk']?.S ?? record.dynamodb?.Keys?.['pk']?.S;
   return typeof pk === 'string' && pk.startsWith(pkPrefix);
 };
 
+/**
+ * Where a handler's response leaves the batch: `undefined` when every record succeeded, else
+ * the index of the record to retry from — the earliest reported failure, as Lambda
+ * checkpoints at the lowest failed sequence number. An identifier that names no record of the
+ * batch, like a thrown error, fails the whole batch.
+ */
+export const retryIndexOf = (batch: readonly StreamRecord[], response: unknown): number | undefined => {
+  const failures = (response as { batchItemFailures?: Array<{ itemIdentifier?: string }> } | undefined)?.batchItemFailures ?? [];
+  if (failures.length === 0) return undefined;
+  const indexes = failures.map((f) => batch.findIndex((r) => r.dynamodb?.SequenceNumber !== undefined && r.dynamodb.SequenceNumber === f.itemIdentifier));
+  return indexes.some((i) => i < 0) ? 0 : Math.min(...indexes);
+};
+
+/** The record Lambda puts on a stream mapping's on-failure destination once retries are exhausted. */
+const onFailureRecord = (options: { streamArn: string; shardId: string; records: StreamRecord[]; attempts: number }) => {
+  const arrival = (r: StreamRecord | undefined) => (r?.dynamodb?.ApproximateCreationDateTime ? new Date(r.dynamodb.ApproximateCreationDateTime).toISOString() : undefined);
+  return {
+    requestContext: { requestId: randomUUID(), condition: 'RetryAttemptsExhausted', approximateInvokeCount: options.attempts },
+    responseContext: { statusCode: 200, executedVersion: '$LATEST' },
+    version: '1.0',
+    timestamp: new Date().toISOString(),
+    DDBStreamBatchInfo: {
+      shardId: options.shardId,
+      startSequenceNumber: options.records[0]?.dynamodb?.SequenceNumber,
+      endSequenceNumber: options.records.at(-1)?.dynamodb?.SequenceNumber,
+      approximateArrivalOfFirstRecord: arrival(options.records[0]),
+      approximateArrivalOfLastRecord: arrival(options.records.at(-1)),
+      batchSize: options.records.length,
+      streamArn: options.streamArn,
+    },
+  };
+};
+
+interface ShardPosition {
+  iterator: string | null;
+  /** Filtered records read from the shard and not yet checkpointed, oldest first. */
+  buffer: StreamRecord[];
+  /** The record the shard is stuck on and how often a batch starting with it failed. */
+  failing?: { sequenceNumber: string; attempts: number };
+}
+
+/**
+ * Plays a DynamoDB event source mapping on DynamoDB Local: every shard from TRIM_HORIZON, in
+ * order, in batches of `batchSize` filtered records. After each invocation the position moves
+ * past every record before the first failure the handler reports (`batchItemFailures`), so
+ * those are never sent again; the next batch starts at the failed record. A batch starting
+ * with the same record is tried `retryAttempts + 1` times; then that record's on-failure
+ * record goes to the on-failure queue and the shard moves on. A thrown error fails the whole
+ * batch. (Lambda also bisects a failing batch; with partial batch responses that changes
+ * nothing here, so it is not played.)
+ */
 export const pollStream = async (options: {
   streams: DynamoDBStreamsClient;
   sqs: SQSClient;
@@ -330,84 +385,82 @@ export const pollStream = async (options: {
   signal: AbortSignal;
   onError: (error: unknown) => void;
   pollIntervalMs: number;
+  /** Wait before the n-th retry of a batch (default 200 ms doubling, at most 2 s). */
+  retryDelayMs?: (attempt: number) => number;
 }): Promise<void> => {
-  const iterators = new Map<string, string | null>();
-  const pending = new Map<string, StreamRecord[]>();
-  const attempts = new Map<string, number>();
+  const retryDelayMs = options.retryDelayMs ?? ((attempt: number) => Math.min(2000, 100 * 2 ** attempt));
+  const shards = new Map<string, ShardPosition>();
   let lastDescribe = 0;
+
+  const discoverShards = async () => {
+    let exclusiveStart: string | undefined;
+    do {
+      const { StreamDescription } = await options.streams.send(
+        new DescribeStreamCommand({ StreamArn: options.streamArn, ...(exclusiveStart ? { ExclusiveStartShardId: exclusiveStart } : {}) }),
+      );
+      for (const shard of StreamDescription?.Shards ?? []) {
+        const id = shard.ShardId ?? '';
+        if (shards.has(id)) continue;
+        const { ShardIterator } = await options.streams.send(
+          new GetShardIteratorCommand({ StreamArn: options.streamArn, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' }),
+        );
+        shards.set(id, { iterator: ShardIterator ?? null, buffer: [] });
+      }
+      exclusiveStart = StreamDescription?.LastEvaluatedShardId;
+    } while (exclusiveStart);
+  };
+
+  /** One invocation for the shard's next batch; answers whether there was anything to do. */
+  const step = async (shardId: string, position: ShardPosition): Promise<boolean> => {
+    if (position.buffer.length === 0 && position.iterator) {
+      const out = await options.streams.send(new GetRecordsCommand({ ShardIterator: position.iterator, Limit: 1000 }));
+      position.iterator = out.NextShardIterator ?? null;
+      position.buffer = (out.Records ?? []).filter((r) => matchesInsertFilter(r, options.pkPrefix));
+    }
+    if (position.buffer.length === 0) return false;
+    const batch = position.buffer.slice(0, options.batchSize);
+    let retryFrom: number | undefined;
+    try {
+      retryFrom = retryIndexOf(batch, await options.invoke({ Records: batch.map((r) => toLambdaStreamRecord(r, options.streamArn)) }));
+    } catch (error) {
+      options.onError(error);
+      retryFrom = 0;
+    }
+    if (retryFrom === undefined) {
+      position.buffer = position.buffer.slice(batch.length);
+      delete position.failing;
+      return true;
+    }
+    position.buffer = position.buffer.slice(retryFrom);
+    const stuck = position.buffer[0]?.dynamodb?.SequenceNumber ?? '';
+    const attempts = position.failing?.sequenceNumber === stuck ? position.failing.attempts + 1 : 1;
+    if (attempts <= options.retryAttempts) {
+      position.failing = { sequenceNumber: stuck, attempts };
+      await sleep(retryDelayMs(attempts), options.signal);
+      return true;
+    }
+    const [dropped] = position.buffer.splice(0, 1);
+    delete position.failing;
+    await options.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: options.onFailureQueueUrl,
+        MessageBody: JSON.stringify(onFailureRecord({ streamArn: options.streamArn, shardId, records: dropped ? [dropped] : [], attempts })),
+      }),
+    );
+    return true;
+  };
+
   while (!options.signal.aborted) {
     try {
       if (Date.now() - lastDescribe > 1000) {
         lastDescribe = Date.now();
-        let exclusiveStart: string | undefined;
-        do {
-          const { StreamDescription } = await options.streams.send(
-            new DescribeStreamCommand({ StreamArn: options.streamArn, ...(exclusiveStart ? { ExclusiveStartShardId: exclusiveStart } : {}) }),
-          );
-          for (const shard of StreamDescription?.Shards ?? []) {
-            const id = shard.ShardId ?? '';
-            if (iterators.has(id)) continue;
-            const { ShardIterator } = await options.streams.send(
-              new GetShardIteratorCommand({ StreamArn: options.streamArn, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' }),
-            );
-            iterators.set(id, ShardIterator ?? null);
-          }
-          exclusiveStart = StreamDescription?.LastEvaluatedShardId;
-        } while (exclusiveStart);
+        await discoverShards();
       }
-      let readAny = false;
-      for (const [shardId, iterator] of iterators) {
-        let batch = pending.get(shardId) ?? [];
-        if (batch.length === 0 && iterator) {
-          const out = await options.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
-          iterators.set(shardId, out.NextShardIterator ?? null);
-          batch = (out.Records ?? []).filter((r) => matchesInsertFilter(r, options.pkPrefix));
-        }
-        if (batch.length === 0) continue;
-        readAny = true;
-        const slice = batch.slice(0, options.batchSize);
-        const event: DynamoDBStreamEvent = { Records: slice.map((r) => toLambdaStreamRecord(r, options.streamArn)) };
-        let firstFailed: string | undefined;
-        try {
-          const response = (await options.invoke(event)) as { batchItemFailures?: Array<{ itemIdentifier: string }> } | undefined;
-          firstFailed = response?.batchItemFailures?.[0]?.itemIdentifier;
-        } catch (error) {
-          options.onError(error);
-          firstFailed = slice[0]?.dynamodb?.SequenceNumber;
-        }
-        if (firstFailed === undefined) {
-          pending.set(shardId, batch.slice(slice.length));
-          attempts.delete(shardId);
-          continue;
-        }
-        const index = Math.max(0, batch.findIndex((r) => r.dynamodb?.SequenceNumber === firstFailed));
-        const tries = (attempts.get(shardId) ?? 0) + 1;
-        if (tries > options.retryAttempts) {
-          const failedRecord = batch[index];
-          await options.sqs.send(
-            new SendMessageCommand({
-              QueueUrl: options.onFailureQueueUrl,
-              MessageBody: JSON.stringify({
-                requestContext: { condition: 'RetryAttemptsExhausted', approximateInvokeCount: tries },
-                DDBStreamBatchInfo: { shardId, streamArn: options.streamArn, startSequenceNumber: failedRecord?.dynamodb?.SequenceNumber, batchSize: 1 },
-              }),
-            }),
-          );
-          pending.set(shardId, batch.slice(index + 1));
-          attempts.delete(shardId);
-        } else {
-          pending.set(shardId, batch.slice(index));
-          attempts.set(shardId, tries);
-          await sleep(Math.min(2000, 100 * 2 ** tries), options.signal);
-        }
+      let busy = false;
+      for (const [shardId, position] of shards) {
+        if (await step(shardId, position)) busy = true;
       }
-      for (const [shardId, iterator] of iterators) {
-        if (iterator === null && (pending.get(shardId)?.length ?? 0) === 0) {
-          // A closed shard whose records are all handled; its children were picked up by DescribeStream.
-          pending.delete(shardId);
-        }
-      }
-      if (!readAny) await sleep(options.pollIntervalMs, options.signal);
+      if (!busy) await sleep(options.pollIntervalMs, options.signal);
     } catch (error) {
       if (options.signal.aborted) return;
       options.onError(error);

@@ -1,19 +1,22 @@
 import { setMaxListeners } from 'node:events';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { S3Client } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import {
   TABLE_ENV_VAR,
+  bucketEnvVar,
   defaultRouteFunction,
   functions,
   queueEnvVar,
   queues,
   routes,
+  type BucketId,
   type FunctionId,
   type QueueId,
 } from '../topology.js';
@@ -31,8 +34,11 @@ export interface HubOptions {
   visibilityScale?: number;
   /** Scales schedule intervals (default 1: `rate(1 minute)` fires every minute). */
   scheduleScale?: number;
-  /** Lets webhooks reach plain-HTTP loopback receivers (local sandboxes). */
-  allowLoopbackWebhooks?: boolean;
+  /**
+   * Loopback allowance of the functions' outbound calls (webhooks, CRM and bureau APIs): http to
+   * 127.0.0.1 / localhost on any port, so the sandboxes are reachable. Default true.
+   */
+  allowLoopbackOutbound?: boolean;
   /**
    * Extra environment for the functions (connector base URLs, credentials of sandboxes). Without
    * AUDIT_CHECKPOINT_DIR / AUDIT_SIGNING_KEY_FILE the hub keeps its audit checkpoints and key in
@@ -67,7 +73,7 @@ export const localProcessEnv = (options: {
   dynamoEndpoint: string;
   sqsEndpoint: string;
   resources: LocalResources;
-  allowLoopbackWebhooks?: boolean;
+  allowLoopbackOutbound?: boolean;
   env?: Record<string, string>;
 }): Record<string, string> => ({
   AWS_REGION: 'us-east-1',
@@ -75,12 +81,16 @@ export const localProcessEnv = (options: {
   AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
   AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
   AWS_ENDPOINT_URL_SQS: options.sqsEndpoint,
+  // fauxqs serves S3 on its SQS port; bucket host names do not resolve locally, hence path style.
+  AWS_ENDPOINT_URL_S3: options.sqsEndpoint,
+  S3_FORCE_PATH_STYLE: 'true',
   STAGE: 'local',
-  ALLOW_LOOPBACK_WEBHOOKS: String(options.allowLoopbackWebhooks ?? true),
+  ALLOW_LOOPBACK_OUTBOUND: String(options.allowLoopbackOutbound ?? true),
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   POWERTOOLS_METRICS_DISABLED: 'true',
   [TABLE_ENV_VAR]: options.resources.tableName,
   ...Object.fromEntries((Object.keys(queues) as QueueId[]).map((id) => [queueEnvVar(id), options.resources.queueUrls[id]])),
+  ...Object.fromEntries((Object.entries(options.resources.bucketNames ?? {}) as Array<[BucketId, string]>).map(([id, name]) => [bucketEnvVar(id), name])),
   ...options.env,
 });
 
@@ -96,9 +106,12 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
   const dynamo = new DynamoDBClient({ endpoint: options.dynamoEndpoint, region, credentials: LOCAL_CREDENTIALS });
   const sqs = new SQSClient({ endpoint: options.sqsEndpoint, region, credentials: LOCAL_CREDENTIALS, useQueueUrlAsEndpoint: false });
   const streams = new DynamoDBStreamsClient({ endpoint: options.dynamoEndpoint, region, credentials: LOCAL_CREDENTIALS });
-  const resources = await provisionLocal({ dynamo, sqs, prefix: options.prefix, visibilityScale: options.visibilityScale ?? 1 / 30 });
+  const s3 = new S3Client({ endpoint: options.sqsEndpoint, region, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
+  const resources = await provisionLocal({ dynamo, sqs, s3, prefix: options.prefix, visibilityScale: options.visibilityScale ?? 1 / 30 });
+  s3.destroy();
 
-  const auditEnv = options.env?.['AUDIT_CHECKPOINT_DIR'] ? {} : await temporaryAuditAnchor();
+  const temporaryAudit = options.env?.['AUDIT_CHECKPOINT_DIR'] ? undefined : await mkdtemp(join(tmpdir(), 'rb-audit-'));
+  const auditEnv: Record<string, string> = temporaryAudit ? { AUDIT_CHECKPOINT_DIR: join(temporaryAudit, 'checkpoints'), AUDIT_SIGNING_KEY_FILE: join(temporaryAudit, 'checkpoint-key.pem') } : {};
   Object.assign(process.env, localProcessEnv({ ...options, env: { ...auditEnv, ...options.env }, resources }));
 
   const onError = options.onError ?? ((source: string, error: unknown) => console.error(`[${source}]`, error));
@@ -204,14 +217,9 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
       dynamo.destroy();
       sqs.destroy();
       streams.destroy();
+      if (temporaryAudit) await rm(temporaryAudit, { recursive: true, force: true });
     },
   };
-};
-
-/** A temporary checkpoint directory and key file (tests, and hubs started without a data directory). */
-const temporaryAuditAnchor = async (): Promise<Record<string, string>> => {
-  const dir = await mkdtemp(join(tmpdir(), 'rb-audit-'));
-  return { AUDIT_CHECKPOINT_DIR: join(dir, 'checkpoints'), AUDIT_SIGNING_KEY_FILE: join(dir, 'checkpoint-key.pem') };
 };
 
 export const scheduledEvent = (ruleId: string) => ({

@@ -5,8 +5,9 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { queues, table, type QueueId } from '../topology.js';
+import { buckets, queues, table, type BucketId, type QueueId } from '../topology.js';
 
 /** Physical names and URLs of the topology's resources in one local environment. */
 export interface LocalResources {
@@ -14,11 +15,17 @@ export interface LocalResources {
   streamArn: string;
   queueUrls: Record<QueueId, string>;
   dlqUrls: Record<QueueId, string>;
+  bucketNames: Record<BucketId, string>;
 }
 
 export interface ProvisionOptions {
   dynamo: DynamoDBClient;
   sqs: SQSClient;
+  /**
+   * Client of the S3 emulator (fauxqs serves S3 on its SQS port; path-style). Without it the
+   * buckets are named but not created (for tests that touch no objects).
+   */
+  s3?: S3Client;
   /** Prefix of every physical name, so several hubs (tests) can share the emulators. */
   prefix: string;
   /**
@@ -33,8 +40,14 @@ const queueName = (prefix: string, id: QueueId, dlq: boolean): string => {
   return `${prefix}-${id}${dlq ? '-dlq' : ''}${spec.fifo ? '.fifo' : ''}`;
 };
 
-/** Creates the table (keys, GSIs, stream, TTL) and every queue with its DLQ and redrive policy. */
-export const provisionLocal = async ({ dynamo, sqs, prefix, visibilityScale }: ProvisionOptions): Promise<LocalResources> => {
+/** Local bucket name: `<prefix>-<id>` in lower case (S3 bucket naming). */
+export const localBucketName = (prefix: string, id: BucketId): string => `${prefix}-${id}`.toLowerCase();
+
+/**
+ * Creates the table (keys, GSIs, stream, TTL), every queue with its DLQ and redrive policy, and
+ * every bucket (CreateBucket is idempotent on fauxqs; lifecycle rules are not played locally).
+ */
+export const provisionLocal = async ({ dynamo, sqs, s3, prefix, visibilityScale }: ProvisionOptions): Promise<LocalResources> => {
   const tableName = `${prefix}-${table.id}`;
   const attributeNames = new Set([table.partitionKey, table.sortKey, ...table.gsis.flatMap((g) => [g.partitionKey, g.sortKey])]);
   try {
@@ -90,5 +103,10 @@ export const provisionLocal = async ({ dynamo, sqs, prefix, visibilityScale }: P
     queueUrls[spec.id] = queue.QueueUrl ?? '';
     dlqUrls[spec.id] = dlqUrl;
   }
-  return { tableName, streamArn, queueUrls, dlqUrls };
+  const bucketNames = {} as Record<BucketId, string>;
+  for (const spec of Object.values(buckets)) {
+    bucketNames[spec.id] = localBucketName(prefix, spec.id);
+    if (s3) await s3.send(new CreateBucketCommand({ Bucket: bucketNames[spec.id] }));
+  }
+  return { tableName, streamArn, queueUrls, dlqUrls, bucketNames };
 };

@@ -18,14 +18,18 @@ export interface SeedResult {
 /**
  * Seeds the demo through the public API only: a webhook subscription for the local receiver and
  * a few customers. Each area appends its own demo data here. Idempotent enough to run on every start
- * (customers are upserts; subscriptions are created once per fresh table).
+ * (customers are upserts; subscriptions are created once per fresh table). With the loopback
+ * allowance off (`ALLOW_LOOPBACK_OUTBOUND=false`) the hub may not call the sandboxes, so what
+ * needs them (subscription, bureau pulls, CRM connections) is left out.
  */
-export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: RunningSandboxes): Promise<SeedResult> => {
+export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: RunningSandboxes, options: { loopbackOutbound?: boolean } = {}): Promise<SeedResult> => {
   const api = apiClient(hubUrl, adminKey);
   const lines: string[] = [];
+  const reachable = options.loopbackOutbound ?? true;
+  if (!reachable) lines.push('loopback outbound off: no subscription, bureau pulls or CRM connections seeded (the hub may not call the sandboxes)');
 
   const existing = await api('GET', '/v1/subscriptions');
-  if ((existing.json?.subscriptions ?? []).length === 0) {
+  if (reachable && (existing.json?.subscriptions ?? []).length === 0) {
     const sub = await api('POST', '/v1/subscriptions', {
       url: `${sandboxes.receiver.url}/hooks/demo`,
       description: 'Demo subscriber (local webhook receiver)',
@@ -59,7 +63,7 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
   const jane = await api('PUT', '/v1/customers/demo-jane-us', { kind: 'consumer', fields: { legalName: 'Jane Doe', country: 'US', postalCode: '92626' } });
   if (jane.status >= 300) throw new Error(`seeding demo-jane-us failed: ${jane.status} ${JSON.stringify(jane.json)}`);
   const pulls: string[] = [];
-  for (const [customerId, bureau, purpose] of [['demo-jane-us', 'experian', 'credit_transaction'], ['demo-acme-de', 'dnb', 'legitimate_business_need']] as const) {
+  for (const [customerId, bureau, purpose] of reachable ? ([['demo-jane-us', 'experian', 'credit_transaction'], ['demo-acme-de', 'dnb', 'legitimate_business_need']] as const) : []) {
     const existing = await api('GET', `/v1/customers/${customerId}/consents`);
     if ((existing.json?.consents ?? []).length === 0) {
       const consent = await api('POST', `/v1/customers/${customerId}/consents`, { bureaus: [bureau], purpose, grantedBy: 'demo:seed' });
@@ -69,9 +73,9 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
     if (pull.status !== 202) throw new Error(`seeding the ${customerId} ${bureau} pull failed: ${pull.status} ${JSON.stringify(pull.json)}`);
     pulls.push(`${customerId}/${bureau} ${pull.json.pull.pullId}`);
   }
-  lines.push(`bureau pulls ${pulls.join(', ')} (GET /v1/customers/<id>/bureau-pulls/<pullId>)`);
+  if (reachable) lines.push(`bureau pulls ${pulls.join(', ')} (GET /v1/customers/<id>/bureau-pulls/<pullId>)`);
   // CRM ingest (docs/crm-ingest.md): the sandbox connections through the API, a Zoho channel, one Zoho notification.
-  const crm = sandboxes.handles['crm'] as { zoho: { emit(input: { module: string; ids: string[]; operation: 'update' }): Promise<number[]> }; connections: Array<{ connectionId: string; crm: string }> } | undefined;
+  const crm = reachable ? (sandboxes.handles['crm'] as { zoho: { emit(input: { module: string; ids: string[]; operation: 'update' }): Promise<number[]> }; connections: Array<{ connectionId: string; crm: string }> } | undefined) : undefined;
   if (crm) {
     for (const connection of crm.connections) {
       const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...(connection as { credentials?: Record<string, string> }).credentials, inboundSecret: `riskbridge/salesforce/${connection.connectionId}/inbound-secret` } } : connection;

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ensureAdminKey } from './bootstrap.js';
+import { localLoopbackAllowance } from '../../shared/lambda/env.js';
 import { startEmulators } from './emulators.js';
 import { startHub } from './hub.js';
 import { startSandboxes } from './sandboxes/index.js';
@@ -17,6 +18,8 @@ const port = (name: string, fallback: number): number => {
   return value ? Number(value) : fallback;
 };
 
+const allowLoopbackOutbound = localLoopbackAllowance();
+
 const emulators = await startEmulators({ dynamoPort: port('DYNAMODB_PORT', 8000), sqsPort: port('SQS_PORT', 9324) });
 const sandboxes = await startSandboxes({ receiverPort: port('RECEIVER_PORT', 4000) });
 const hub = await startHub({
@@ -24,7 +27,7 @@ const hub = await startHub({
   sqsEndpoint: emulators.sqsEndpoint,
   prefix: 'riskbridge-local',
   httpPort: port('PORT', 3000),
-  allowLoopbackWebhooks: true,
+  allowLoopbackOutbound,
   // The table lives in memory (one per run), so each run gets its own checkpoint folder; the key stays.
   env: {
     ...sandboxes.env,
@@ -34,7 +37,7 @@ const hub = await startHub({
   onError: (source, error) => console.error(`[${source}] ${(error as Error)?.message ?? String(error)}`),
 });
 const adminKey = await ensureAdminKey({ tableName: hub.resources.tableName, ...(process.env.RISKBRIDGE_ADMIN_KEY ? { presetKey: process.env.RISKBRIDGE_ADMIN_KEY } : {}) });
-const seed = await seedDemo(hub.url, adminKey, sandboxes);
+const seed = await seedDemo(hub.url, adminKey, sandboxes, { loopbackOutbound: allowLoopbackOutbound });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 await mkdir('.local', { recursive: true });
@@ -50,7 +53,8 @@ RiskBridge is up in ${seconds} s
   admin key      ${adminKey}
                  export RB_KEY=${adminKey}
   DynamoDB Local ${emulators.dynamoEndpoint}   table ${hub.resources.tableName}
-  SQS (fauxqs)   ${emulators.sqsEndpoint}
+  SQS + S3 (fauxqs) ${emulators.sqsEndpoint}   bucket ${hub.resources.bucketNames.objects}
+  outbound       ${allowLoopbackOutbound ? 'loopback allowed: http://127.0.0.1 / localhost on any port (sandboxes); ALLOW_LOOPBACK_OUTBOUND=false for the cloud rules' : 'cloud rules: https to public addresses on port 443 only (ALLOW_LOOPBACK_OUTBOUND=false)'}
 ${Object.entries(sandboxes.urls).map(([name, url]) => `  ${name.padEnd(14)} ${url}`).join('\n')}
   seeded         ${seed.lines.join('\n                 ')}
 Ctrl-C stops everything.`);

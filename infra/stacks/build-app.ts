@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { App, Tags, Validations, type AppProps } from 'aws-cdk-lib';
+import { App, RemovalPolicy, Tags, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { SERVICE_NAME, type DeploymentSetting } from '../topology.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
@@ -9,6 +9,8 @@ import { StatelessStack } from './stateless-stack.js';
 /** Context key that selects the deployment stage (`-c riskbridge:stage=prod`). */
 export const STAGE_CONTEXT_KEY = 'riskbridge:stage';
 export const DEFAULT_STAGE = 'dev';
+/** The local runtime's stage (infra/local/hub.ts); never a CDK stage. */
+export const LOCAL_STAGE = 'local';
 const STAGE_PATTERN = /^[a-z][a-z0-9-]{0,15}$/;
 
 export interface BuildAppOptions {
@@ -44,7 +46,7 @@ export const stackNames = (stage: string): { stateful: string; stateless: string
 export const CONFIG_CONTEXT_KEY = 'riskbridge:config';
 
 const SettingsSchema = z.partialRecord(
-  z.enum(['PUBLIC_API_URL', 'BUREAU_PULL_CONFIG', 'BUREAU_TIMEOUT_MS', 'BUREAU_EXPERIAN_URL', 'BUREAU_EQUIFAX_URL', 'BUREAU_TRANSUNION_URL', 'BUREAU_DNB_URL', 'BUREAU_CREDITSAFE_URL', 'BUREAU_PBOC_URL']),
+  z.enum(['PUBLIC_API_URL', 'BUREAU_PULL_CONFIG', 'BUREAU_TIMEOUT_MS', 'BUREAU_EXPERIAN_URL', 'BUREAU_EQUIFAX_URL', 'BUREAU_TRANSUNION_URL', 'BUREAU_DNB_URL', 'BUREAU_CREDITSAFE_URL', 'BUREAU_PBOC_URL', 'OUTBOUND_PORTS', 'DOWNLOAD_REDIRECT', 'DOWNLOAD_LINK_TTL_SECONDS', 'EXPORT_PAGE_SIZE']),
   z.string(),
 );
 
@@ -73,12 +75,15 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
   const contextStage: unknown = app.node.tryGetContext(STAGE_CONTEXT_KEY);
   const stage = options.stage ?? (typeof contextStage === 'string' ? contextStage : DEFAULT_STAGE);
   if (!STAGE_PATTERN.test(stage)) throw new Error(`Invalid stage "${stage}": lower-case letters, digits and '-', at most 16 characters`);
+  // `local` is the stage of `npm start`, the only one where outbound calls may reach loopback sandboxes.
+  if (stage === LOCAL_STAGE) throw new Error(`The stage "${LOCAL_STAGE}" is reserved for the local runtime (npm start)`);
 
   const names = stackNames(stage);
   const stateful = new StatefulStack(app, names.stateful, {
     stackName: names.stateful,
-    description: `RiskBridge ${stage}: table and queues (retained data)`,
+    description: `RiskBridge ${stage}: table, queues and buckets (retained data)`,
     terminationProtection: stage === 'prod',
+    bucketRemovalPolicy: stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     alarmEmails: parseAlarmEmails(app.node.tryGetContext(ALARM_EMAILS_CONTEXT_KEY)),
     stage,
   });
@@ -88,6 +93,7 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
     stage,
     table: stateful.table,
     queues: stateful.queues,
+    buckets: stateful.bucketExports,
     alarmTopic: stateful.alarmTopic,
     auditCheckpoints: { key: stateful.auditKey, bucket: stateful.checkpointBucket, bucketArnExport: stateful.checkpointBucketArnExport },
     settings: parseSettings(app.node.tryGetContext(CONFIG_CONTEXT_KEY)),
@@ -95,7 +101,7 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
   Tags.of(app).add('service', SERVICE_NAME);
   Tags.of(app).add('stage', stage);
 
-  acknowledgeNagFindings(stateless);
+  acknowledgeNagFindings(stateless, stateful.bucketExports);
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stage, stateful, stateless };
 };

@@ -4,11 +4,13 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { QueueWithDlq } from '../constructs/queue-with-dlq.js';
-import { queues as queueSpecs, table as tableSpec, type QueueId, type QueueSpec, type TableSpec } from '../topology.js';
+import { HUB_SIGNING_SECRET } from '../../shared/lambda/signing-key.js';
+import { buckets as bucketSpecs, queues as queueSpecs, table as tableSpec, type BucketId, type BucketSpec, type QueueId, type QueueSpec, type TableSpec } from '../topology.js';
 
 /** `crmIngest` → `CrmIngest`: the construct id of a topology resource (stable, never renamed). */
 export const constructIdOf = (topologyId: string): string => topologyId.charAt(0).toUpperCase() + topologyId.slice(1);
@@ -18,6 +20,13 @@ export interface StatefulStackProps extends StackProps {
   table?: TableSpec;
   /** Defaults to the topology's queues. */
   queues?: Record<QueueId, QueueSpec>;
+  /** Defaults to the topology's buckets. */
+  buckets?: Record<BucketId, BucketSpec>;
+  /**
+   * What happens to the buckets when the stack or the resource goes: RETAIN (default, and
+   * what prod uses) or DESTROY for throw-away stages (the deletion fails while objects remain).
+   */
+  bucketRemovalPolicy?: RemovalPolicy;
   /** E-mail addresses that receive every alarm (context `riskbridge:alarmEmails`); more can subscribe to the topic. */
   alarmEmails?: readonly string[];
   /** Deployment stage: `prod` locks audit checkpoints in compliance mode (default `dev`). */
@@ -40,6 +49,7 @@ export const checkpointBucketProps = (stage: string): s3.BucketProps => ({
   versioned: true,
   encryption: s3.BucketEncryption.S3_MANAGED,
   enforceSSL: true,
+  minimumTLSVersion: 1.2,
   blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
   removalPolicy: stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
 });
@@ -53,6 +63,15 @@ export const checkpointBucketProps = (stage: string): s3.BucketProps => ({
 export class StatefulStack extends Stack {
   readonly table: dynamodb.Table;
   readonly queues: Record<QueueId, QueueWithDlq>;
+  readonly buckets: Record<BucketId, s3.Bucket>;
+  /**
+   * Export names of each bucket's ARN and name. The stateless stack imports buckets by these
+   * names (not by CDK's generated cross-stack exports), so the names — and the cdk-nag
+   * acknowledgements that quote them — are stable.
+   */
+  readonly bucketExports: Record<BucketId, BucketExports>;
+  /** Server access logs of every bucket (90 days). */
+  readonly accessLogBucket: s3.Bucket;
   /** Every alarm of the stage notifies this topic (encrypted, TLS only). */
   readonly alarmTopic: sns.Topic;
   /** Signs audit checkpoints (Ed25519; the private key never leaves KMS). */
@@ -127,5 +146,85 @@ export class StatefulStack extends Stack {
         'Checkpoints are written only by the checkpoint roles, never overwritten (If-None-Match, Object Lock) and verify themselves (Ed25519); ' +
         'server access logs would need a second bucket per stage. Use CloudTrail S3 data events where an access record is required.',
     });
+
+    const removalPolicy = props.bucketRemovalPolicy ?? RemovalPolicy.RETAIN;
+    // The hub's HMAC key for list cursors and download links (functions read it by name: HUB_SIGNING_SECRET).
+    const signingKey = new secretsmanager.Secret(this, 'HubSigningKey', {
+      secretName: HUB_SIGNING_SECRET,
+      description: 'RiskBridge: HMAC key of list cursors and hub-signed download links (base64 alphabet, 64 characters)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy,
+    });
+    Validations.of(signingKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Rotating this key invalidates every outstanding cursor (24 h) and download link (15 min); it is rotated by hand between releases, documented in docs/deploy.md.',
+    });
+    this.accessLogBucket = new s3.Bucket(this, 'AccessLogsBucket', {
+      ...PRIVATE_BUCKET,
+      // Server access log delivery writes with SSE-S3 only.
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(ACCESS_LOG_RETENTION_DAYS) }],
+      removalPolicy,
+    });
+    Validations.of(this.accessLogBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket receives the server access logs of the other buckets; logging it into itself would loop and S3 does not allow it.',
+    });
+    const specs3 = props.buckets ?? bucketSpecs;
+    this.buckets = Object.fromEntries(
+      (Object.keys(specs3) as BucketId[]).map((bid) => [bid, this.buildBucket(specs3[bid], removalPolicy)]),
+    ) as Record<BucketId, s3.Bucket>;
+    this.bucketExports = Object.fromEntries(
+      (Object.keys(this.buckets) as BucketId[]).map((bid) => {
+        const names = bucketExportNames(this.stackName, bid);
+        this.exportValue(this.buckets[bid].bucketArn, { name: names.arnExport });
+        this.exportValue(this.buckets[bid].bucketName, { name: names.nameExport });
+        return [bid, names];
+      }),
+    ) as Record<BucketId, BucketExports>;
+  }
+
+  /**
+   * A private bucket from a topology `BucketSpec`: public access blocked, ACLs off, SSE-S3,
+   * TLS only (1.2+), server access logs, lifecycle expiry per prefix and cleanup of unfinished
+   * multipart uploads. Unversioned on purpose: it holds reproducible job results that expire
+   * within days (a cancelled job's partial object must really go), so old versions would only
+   * keep personal data longer.
+   */
+  private buildBucket(spec: BucketSpec, removalPolicy: RemovalPolicy): s3.Bucket {
+    return new s3.Bucket(this, `${constructIdOf(spec.id)}Bucket`, {
+      ...PRIVATE_BUCKET,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: `${spec.id}/`,
+      lifecycleRules: [
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(spec.abortIncompleteUploadsAfterDays) },
+        ...spec.expiry.map((rule) => ({ id: `expire-${rule.prefix.replace(/[^a-z0-9]+/g, '-').replace(/-$/, '')}`, prefix: rule.prefix, expiration: Duration.days(rule.days) })),
+      ],
+      removalPolicy,
+    });
   }
 }
+
+export interface BucketExports {
+  arnExport: string;
+  nameExport: string;
+}
+
+/** `RiskBridge-dev-Stateful-ObjectsBucketArn` / `…Name`. */
+export const bucketExportNames = (stackName: string, id: BucketId): BucketExports => ({
+  arnExport: `${stackName}-${constructIdOf(id)}BucketArn`,
+  nameExport: `${stackName}-${constructIdOf(id)}BucketName`,
+});
+
+/** How long server access logs are kept. */
+export const ACCESS_LOG_RETENTION_DAYS = 90;
+
+const PRIVATE_BUCKET = {
+  blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+  enforceSSL: true,
+  minimumTLSVersion: 1.2,
+  versioned: false,
+} as const;

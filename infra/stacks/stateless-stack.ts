@@ -10,11 +10,11 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { AppFunction } from '../constructs/app-function.js';
 import type { QueueWithDlq } from '../constructs/queue-with-dlq.js';
@@ -23,13 +23,15 @@ import {
   functions as topologyFunctions,
   routes as topologyRoutes,
   type FunctionId,
+  type BucketId,
   type FunctionSpec,
   type QueueId,
   type RouteSpec,
   type Trigger,
   type DeploymentSetting,
 } from '../topology.js';
-import { constructIdOf } from './stateful-stack.js';
+import { RELAY_QUARANTINE_SOURCE } from '../../shared/domain/outbound/relay-event.js';
+import { constructIdOf, type BucketExports } from './stateful-stack.js';
 
 /** A queue must stay invisible for at least this many times its consumer's timeout. */
 export const VISIBILITY_TO_TIMEOUT_RATIO = 6;
@@ -41,6 +43,8 @@ export interface StatelessStackProps extends StackProps {
   stage: string;
   table: dynamodb.ITable;
   queues: Record<QueueId, QueueWithDlq>;
+  /** Export names of the stateful stack's buckets; imported here for the functions that name them. */
+  buckets: Record<BucketId, BucketExports>;
   /** Defaults to the topology's functions, routes and default route. */
   functions?: Record<FunctionId, FunctionSpec>;
   routes?: RouteSpec[];
@@ -85,6 +89,8 @@ const seconds = (value: number | undefined): Duration | undefined => (value === 
  */
 export class StatelessStack extends Stack {
   readonly functions: Record<FunctionId, AppFunction>;
+  /** The stateful stack's buckets, imported by export name. */
+  readonly buckets: Record<BucketId, s3.IBucket>;
   readonly httpApi: apigw.HttpApi | undefined;
   readonly apiStage: apigw.HttpStage | undefined;
   readonly alarms: cloudwatch.Alarm[] = [];
@@ -98,6 +104,12 @@ export class StatelessStack extends Stack {
     const violations = visibilityViolations(specs, queueSpecs);
     if (violations.length > 0) throw new Error(`Queue visibility timeouts too short: ${violations.join('; ')}`);
 
+    this.buckets = Object.fromEntries(
+      (Object.entries(props.buckets) as Array<[BucketId, BucketExports]>).map(([bid, names]) => [
+        bid,
+        s3.Bucket.fromBucketAttributes(this, `${constructIdOf(bid)}Bucket`, { bucketArn: Fn.importValue(names.arnExport), bucketName: Fn.importValue(names.nameExport) }),
+      ]),
+    ) as Record<BucketId, s3.IBucket>;
     this.functions = Object.fromEntries(
       (Object.keys(specs) as FunctionId[]).map((fid) => [fid, this.buildFunction(specs[fid], props)]),
     ) as Record<FunctionId, AppFunction>;
@@ -140,6 +152,7 @@ export class StatelessStack extends Stack {
     const fn = new AppFunction(this, `${constructIdOf(spec.id)}Function`, { spec, stage: props.stage });
     if (spec.table !== 'none') fn.bindTable(props.table, spec.table);
     for (const qid of spec.sendsTo) fn.bindQueueSend(props.queues[qid]);
+    for (const [bid, access] of Object.entries(spec.buckets ?? {}) as Array<[BucketId, 'R' | 'RW']>) fn.bindBucket(bid, this.buckets[bid], access);
     fn.bindSecretsRead(spec.secrets ?? []);
     if (spec.auditCheckpoints) this.bindAuditCheckpoints(fn, spec.auditCheckpoints, props);
 
@@ -284,27 +297,32 @@ export class StatelessStack extends Stack {
 
   /**
    * One alarm per queue consumer on the `MessagesQuarantined` metric its sqsConsumer publishes
-   * (dimension `source` = the queue id): a quarantined message needs a person.
+   * (dimension `source` = the queue id), and one for the stream relay (source `relay`): a
+   * quarantined message needs a person.
    */
   private addQuarantineAlarms(specs: Record<FunctionId, FunctionSpec>): void {
+    const alarm = (id: string, functionId: FunctionId, source: string, what: string) =>
+      new cloudwatch.Alarm(this, id, {
+        alarmDescription: `${functionId} quarantined ${what} (see GET /v1/quarantine/${source})`,
+        metric: new cloudwatch.Metric({
+          namespace: 'RiskBridge',
+          metricName: 'MessagesQuarantined',
+          dimensionsMap: { service: 'riskbridge', source },
+          period: Duration.minutes(5),
+          statistic: 'Sum',
+        }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
     for (const spec of Object.values(specs)) {
       for (const t of triggersOf(spec, 'sqs')) {
-        this.alarms.push(
-          new cloudwatch.Alarm(this, `${constructIdOf(t.queue)}QuarantineAlarm`, {
-            alarmDescription: `${spec.id} quarantined messages from ${t.queue} (see GET /v1/quarantine/${t.queue})`,
-            metric: new cloudwatch.Metric({
-              namespace: 'RiskBridge',
-              metricName: 'MessagesQuarantined',
-              dimensionsMap: { service: 'riskbridge', source: t.queue },
-              period: Duration.minutes(5),
-              statistic: 'Sum',
-            }),
-            threshold: 0,
-            comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-            evaluationPeriods: 1,
-            treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-          }),
-        );
+        this.alarms.push(alarm(`${constructIdOf(t.queue)}QuarantineAlarm`, spec.id, t.queue, `messages from ${t.queue}`));
+      }
+      // The outbox relay quarantines stream records it can never read under one source.
+      if (triggersOf(spec, 'stream').length > 0) {
+        this.alarms.push(alarm(`${constructIdOf(spec.id)}QuarantineAlarm`, spec.id, RELAY_QUARANTINE_SOURCE, 'outbox stream records'));
       }
     }
   }

@@ -5,11 +5,24 @@ import { z } from 'zod';
  * runtime can set variables before the first handler runs). Queue URLs are optional here
  * because each function is only given the queues it may send to; `queueUrl()` says which is missing.
  */
+const LoopbackAllowanceSchema = z.enum(['true', 'false']);
+
 const EnvSchema = z.object({
   TABLE_NAME: z.string().min(1),
   STAGE: z.string().min(1).default('local'),
-  /** Local runtime only: lets webhooks go to plain-HTTP loopback receivers. Never set in AWS. */
-  ALLOW_LOOPBACK_WEBHOOKS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * Loopback allowance of every outbound call (webhooks, CRM and bureau APIs): http to
+   * 127.0.0.1 / localhost and any port, for the local sandboxes. Local stage only (refused
+   * otherwise); `npm start` turns it on. Never set in AWS.
+   */
+  ALLOW_LOOPBACK_OUTBOUND: LoopbackAllowanceSchema.default('false').transform((v) => v === 'true'),
+  /** Ports outbound calls may use (comma-separated) while the loopback allowance is off; default 443. */
+  OUTBOUND_PORTS: z
+    .string()
+    .regex(/^\d{1,5}(,\d{1,5})*$/, 'comma-separated port numbers')
+    .default('443')
+    .transform((list) => list.split(',').map(Number))
+    .pipe(z.array(z.number().int().min(1).max(65_535))),
   /** Local runtime only: JSON map of secret name → value (sandbox credentials). In AWS secrets come from Secrets Manager. */
   LOCAL_SECRETS: z.string().optional(),
   /** Public base URL of the HTTP API (Zoho channel re-arm tells Zoho where to notify). */
@@ -21,6 +34,23 @@ const EnvSchema = z.object({
   QUEUE_URL_WRITEBACKS: z.url().optional(),
   QUEUE_URL_RESULTS: z.url().optional(),
   QUEUE_URL_RESULTS_FIFO: z.url().optional(),
+  QUEUE_URL_RELAY_FAILURES: z.url().optional(),
+  QUEUE_URL_JOBS: z.url().optional(),
+  /** Bucket of job results and exports (see infra/topology.ts `buckets`). */
+  BUCKET_OBJECTS: z.string().min(1).optional(),
+  /** Local runtime only: path-style S3 URLs (fauxqs serves S3 on its own host, no bucket subdomains). */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * How `GET /v1/downloads/{token}` hands out the file: `inline` (the function sends the bytes)
+   * or `presigned` (303 to a presigned S3 URL valid for one minute; needed beyond Lambda's 6 MB
+   * response limit). Default: `presigned` in AWS, `inline` locally (fauxqs does not enforce
+   * presigned expiry).
+   */
+  DOWNLOAD_REDIRECT: z.enum(['inline', 'presigned']).optional(),
+  /** Profiles per page of the `portfolio.export` job (default 500): smaller pages report progress and notice a cancel sooner. */
+  EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).optional(),
+  /** Lifetime of hub-signed download links, seconds (default 900). */
+  DOWNLOAD_LINK_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
   /** Bureau API base URLs (absent = that bureau is not configured); credentials are secrets `riskbridge/bureau/<bureau>`. */
   BUREAU_EXPERIAN_URL: z.url().optional(),
   BUREAU_EQUIFAX_URL: z.url().optional(),
@@ -40,9 +70,10 @@ const EnvSchema = z.object({
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** Pull pipeline configuration JSON (costs, budgets, rate limits, circuit, staleness); see docs/bureau-pulls.md. */
   BUREAU_PULL_CONFIG: z.string().optional(),
-});
+}).refine((e) => !e.ALLOW_LOOPBACK_OUTBOUND || e.STAGE === 'local', { path: ['ALLOW_LOOPBACK_OUTBOUND'], message: 'only in the local stage' });
 export type Env = z.infer<typeof EnvSchema>;
 export type QueueEnvKey = Extract<keyof Env, `QUEUE_URL_${string}`>;
+export type BucketEnvKey = Extract<keyof Env, `BUCKET_${string}`>;
 
 let cached: Env | undefined;
 
@@ -63,6 +94,29 @@ export const queueUrl = (key: QueueEnvKey): string => {
   const url = env()[key];
   if (!url) throw new Error(`Function is not configured with ${key}`);
   return url;
+};
+
+/**
+ * The outbound rules of this function (see shared/adapters/http/guarded-fetch.ts): the loopback
+ * allowance and the port allow-list. Pass it to `createGuardedFetch` / `outboundUrlGuard`.
+ */
+export const outboundPolicy = (): { allowLoopback: boolean; allowedPorts: readonly number[] } => ({
+  allowLoopback: env().ALLOW_LOOPBACK_OUTBOUND,
+  allowedPorts: env().OUTBOUND_PORTS,
+});
+
+/** For `npm start`: the loopback allowance is on unless ALLOW_LOOPBACK_OUTBOUND=false (anything else but true/false is refused). */
+export const localLoopbackAllowance = (): boolean => {
+  const parsed = LoopbackAllowanceSchema.default('true').safeParse(process.env.ALLOW_LOOPBACK_OUTBOUND);
+  if (!parsed.success) throw new Error('ALLOW_LOOPBACK_OUTBOUND must be true or false');
+  return parsed.data === 'true';
+};
+
+/** Name of a bucket this function was given, or a configuration error naming the variable. */
+export const bucketName = (key: BucketEnvKey): string => {
+  const name = env()[key];
+  if (!name) throw new Error(`Function is not configured with ${key}`);
+  return name;
 };
 
 /** For tests and the local runtime: forget the parsed environment. */

@@ -10,7 +10,10 @@ export type MediaType =
   | 'text/html'
   | 'text/plain'
   | 'application/octet-stream'
-  | 'text/markdown';
+  | 'text/markdown'
+  | 'text/css'
+  | 'text/javascript'
+  | 'image/svg+xml';
 
 export const JSON_MEDIA_TYPES: readonly MediaType[] = ['application/json', 'application/merge-patch+json'];
 
@@ -24,9 +27,26 @@ export interface ResponseDecl {
   body?: z.ZodType;
   /** Default `application/json`. */
   mediaType?: MediaType;
+  /**
+   * Other media types the same status may come as, each with its own body schema. The handler
+   * picks one with its `content-type` header; a JSON one is serialised as JSON by the router.
+   * @example alternatives: { 'application/json': TrainingPageSchema } // beside an NDJSON `body`
+   */
+  alternatives?: Readonly<Partial<Record<MediaType, z.ZodType>>>;
   /** Response headers the route sets, for the documentation (`Location`, `Retry-After`, `Deprecation` …). */
   headers?: Readonly<Record<string, { description: string; schema?: z.ZodType }>>;
 }
+
+/**
+ * Each media type a declared response may come as, with its body schema: the response's own
+ * (default `application/json`) first, then its alternatives.
+ * @example responseContent({ description: 'rows', body: z.string(), mediaType: 'application/x-ndjson', alternatives: { 'application/json': Page } })
+ * // [['application/x-ndjson', z.string()], ['application/json', Page]]
+ */
+export const responseContent = (response: ResponseDecl): Array<[MediaType, z.ZodType | undefined]> => [
+  [response.mediaType ?? 'application/json', response.body],
+  ...(Object.entries(response.alternatives ?? {}) as Array<[MediaType, z.ZodType]>),
+];
 
 /**
  * The one declaration of an HTTP route: method, path, who may call it, what it takes and what it
@@ -114,6 +134,8 @@ export const problemStatuses = (route: RouteDecl): ProblemStatus[] => {
     statuses.add(415);
     statuses.add(422);
   }
+  // Path parameters are percent-decoded first (400 when that fails), then validated (422).
+  if (route.params) statuses.add(400);
   if (route.params || route.query || route.headers || route.list) statuses.add(422);
   if (route.idempotent) {
     statuses.add(409);
@@ -158,7 +180,8 @@ export interface HttpRequestInfo {
   params: Record<string, string>;
 }
 
-type BodyOf<D> = D extends { body: infer B extends z.ZodType } ? z.input<B> : undefined;
+type AlternativeBodyOf<D> = D extends { alternatives: infer A } ? { [K in keyof A]: A[K] extends z.ZodType ? z.input<A[K]> : never }[keyof A] : never;
+type BodyOf<D> = D extends { body: infer B extends z.ZodType } ? z.input<B> | AlternativeBodyOf<D> : undefined;
 
 /** What a handler answers: one of the route's declared statuses with a body of its schema. */
 export type RouteOutput<R extends RouteDecl> = {

@@ -11,8 +11,10 @@ import {
   type HttpRequestInfo,
   type ListPosition,
   type MediaType,
+  type ResponseDecl,
   type RouteDecl,
   type RouteHandlers,
+  responseContent,
 } from './http-route.js';
 import { flushMetrics, metricsFor } from './metrics.js';
 import { logger } from './powertools.js';
@@ -159,6 +161,16 @@ const decodeBody = (route: RouteDecl, rawBody: string, headers: Record<string, s
 const isJsonResponse = (mediaType: MediaType | undefined): boolean => mediaType === undefined || JSON_MEDIA_TYPES.includes(mediaType);
 
 /**
+ * The declared media type a handler answered with: the one its `content-type` header names when
+ * the status declares it (its own or an alternative), else the status's own (undefined: JSON).
+ */
+const answeredMediaType = (declared: ResponseDecl | undefined, headers: Record<string, string> | undefined): MediaType | undefined => {
+  if (!declared) return undefined;
+  const given = mediaTypeOf(Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1]);
+  return responseContent(declared).find(([type]) => type === given)?.[0] ?? declared.mediaType;
+};
+
+/**
  * Builds the middy handler of an HTTP function from its route declarations and one handler per
  * operation. Before a handler runs, the router authorises (role and scope), checks the media
  * type and size, parses JSON and validates path, query, headers and body against the
@@ -223,16 +235,16 @@ export const httpFunction = <const T extends Record<string, RouteDecl>>(routes: 
 
         const handler = handlers[operation] as (input: unknown) => Promise<{ status: number; body?: unknown; headers?: Record<string, string>; next?: ListPosition }>;
         const response = await handler({ params, query, headers: headerValues, body: input, text: rawBody, mediaType, principal, page, request: info });
-        const declared = route.responses[response.status];
+        const answerType = answeredMediaType(route.responses[response.status], response.headers);
         const extraHeaders: Record<string, string> = {
           'x-request-id': requestId,
           ...(route.deprecated
             ? { deprecation: `@${Math.floor(Date.parse(route.deprecated.since) / 1000)}`, sunset: new Date(route.deprecated.sunset).toUTCString(), ...(route.deprecated.link ? { link: `<${route.deprecated.link}>; rel="deprecation"` } : {}) }
             : {}),
         };
-        if (!isJsonResponse(declared?.mediaType)) {
+        if (!isJsonResponse(answerType)) {
           const text = typeof response.body === 'string' ? response.body : '';
-          return { statusCode: response.status, headers: { 'content-type': declared?.mediaType ?? 'text/plain', ...extraHeaders, ...response.headers }, body: text };
+          return { statusCode: response.status, headers: { 'content-type': answerType ?? 'text/plain', ...extraHeaders, ...response.headers }, body: text };
         }
         let body = response.body;
         if (route.list && body && typeof body === 'object') {
@@ -242,7 +254,7 @@ export const httpFunction = <const T extends Record<string, RouteDecl>>(routes: 
         }
         return {
           statusCode: response.status,
-          headers: { ...(body === undefined ? {} : { 'content-type': declared?.mediaType ?? 'application/json' }), ...extraHeaders, ...response.headers },
+          headers: { ...(body === undefined ? {} : { 'content-type': answerType ?? 'application/json' }), ...extraHeaders, ...response.headers },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         };
       } catch (error) {

@@ -5,7 +5,7 @@
  * the serve-console function serves the committed file.
  */
 import { z } from 'zod';
-import { JSON_MEDIA_TYPES, problemStatuses, type HttpRouteSpec, type MediaType } from './http-route.js';
+import { JSON_MEDIA_TYPES, problemStatuses, responseContent, type HttpRouteSpec, type MediaType } from './http-route.js';
 import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from './http.js';
 import { PROBLEM_CATALOGUE, ProblemSchema, problemType } from './problem.js';
 
@@ -192,6 +192,26 @@ const who = (route: HttpRouteSpec): string => {
   return `**Roles:** ${route.roles.map((r) => `\`${r}\``).join(', ')}${route.scope ? ` · **Scope:** \`${route.scope}\`` : ''}`;
 };
 
+/**
+ * A deprecated route's `x-deprecation` (`since`, `sunset`, `link`: the changelog reads it). The router
+ * sends `since` as RFC 9745's `Deprecation: @<unix seconds>` and `sunset` as RFC 8594's HTTP date, so
+ * dates that do not parse, a sunset not after `since`, or a link that is not an absolute URL fail
+ * the build here instead of going out as `@NaN` or `Invalid Date`.
+ */
+const deprecationOf = (route: HttpRouteSpec): JsonObject => {
+  const { since, sunset, link } = route.deprecated!;
+  const sinceMs = Date.parse(since);
+  const sunsetMs = Date.parse(sunset);
+  const problems = [
+    Number.isNaN(sinceMs) ? `since "${since}" is not a date` : undefined,
+    Number.isNaN(sunsetMs) ? `sunset "${sunset}" is not a date` : undefined,
+    sunsetMs <= sinceMs ? 'sunset is not after since' : undefined,
+    link !== undefined && !URL.canParse(link) ? `link "${link}" is not an absolute URL` : undefined,
+  ].filter(Boolean);
+  if (problems.length > 0) throw new Error(`${route.operation}: deprecated ${problems.join('; ')}`);
+  return { since, sunset, ...(link ? { link } : {}) };
+};
+
 /** Routes declared the new way (with responses); older specs (still being converted) have none. */
 export const isDeclared = (route: HttpRouteSpec): boolean => typeof route.responses === 'object' && route.responses !== null;
 
@@ -250,7 +270,6 @@ export const buildOpenApi = (routes: readonly HttpRouteSpec[], options: OpenApiO
     };
     const responses: Record<string, JsonObject> = {};
     for (const [status, response] of Object.entries(route.responses).sort(([a], [b]) => Number(a) - Number(b))) {
-      const mediaType = response.mediaType ?? 'application/json';
       const declaredHeaders = Object.fromEntries(
         Object.entries(response.headers ?? {}).map(([name, h]) => [
           name,
@@ -261,7 +280,13 @@ export const buildOpenApi = (routes: readonly HttpRouteSpec[], options: OpenApiO
         description: response.description,
         headers: { ...successHeaders, ...declaredHeaders },
         ...(response.body
-          ? { content: { [mediaType]: { schema: isJsonMediaType(mediaType) ? converter.convert(response.body, 'output', route.operation, `response ${status}`) : { type: 'string' } } } }
+          ? {
+              content: Object.fromEntries(
+                responseContent(response).flatMap(([type, schema], i) =>
+                  schema ? [[type, { schema: isJsonMediaType(type) ? converter.convert(schema, 'output', route.operation, i === 0 ? `response ${status}` : `response ${status} ${type}`) : { type: 'string' } }]] : [],
+                ),
+              ),
+            }
           : {}),
       };
     }
@@ -278,7 +303,7 @@ export const buildOpenApi = (routes: readonly HttpRouteSpec[], options: OpenApiO
       description: [route.description, who(route), route.deprecated ? `**Deprecated** since ${route.deprecated.since}; answers until ${route.deprecated.sunset}.` : undefined]
         .filter(Boolean)
         .join('\n\n'),
-      ...(route.deprecated ? { deprecated: true } : {}),
+      ...(route.deprecated ? { deprecated: true, 'x-deprecation': deprecationOf(route) } : {}),
       security: route.auth === 'apiKey' ? [{ apiKey: route.scope ? [route.scope] : [] }] : [],
       'x-roles': [...route.roles],
       ...(route.list ? { 'x-list': true } : {}),

@@ -43,11 +43,31 @@ describe('risk console: static app and the list endpoints it reads', () => {
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
 
+    const tooLong = await t.api('GET', `/console/${'a'.repeat(301)}.js`, { key: null });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.json.errors).toEqual([expect.objectContaining({ path: 'proxy', in: 'path' })]);
+
     for (const path of ['/console/..%2f..%2fpackage.json', '/console/%2e%2e/%2e%2e/package.json', '/console/../package.json', '/console/nope.js']) {
       const res = await rawGet(t.hub.url, path);
       expect(res.status, path).toBe(404);
       expect(res.type, path).toBe('application/problem+json');
     }
+  });
+
+  it('revalidates the console, its files and the API documents by ETag: 304 while unchanged', async () => {
+    for (const path of ['/console', '/console/app.js', '/console/style.css', '/openapi.json', '/docs']) {
+      const first = await t.api('GET', path, { key: null });
+      expect(first.status, path).toBe(200);
+      const etag = first.headers.get('etag');
+      expect(etag, path).toMatch(/^"[A-Za-z0-9_-]+"$/);
+      expect(first.headers.get('cache-control'), path).toBe('no-cache');
+      const again = await t.api('GET', path, { key: null, headers: { 'if-none-match': etag! } });
+      expect(again.status, path).toBe(304);
+      expect(again.text, path).toBe('');
+      expect((await t.api('GET', path, { key: null, headers: { 'if-none-match': '"stale"' } })).status, path).toBe(200);
+    }
+    const document = await t.api('GET', '/openapi.json', { key: null });
+    expect(document.json).toMatchObject({ openapi: '3.1.0', info: { title: 'RiskBridge API' } });
   });
 
   it('lists the portfolio page by page with an opaque cursor, admin only', async () => {

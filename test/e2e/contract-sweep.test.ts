@@ -6,14 +6,17 @@ import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 /**
  * The router's own answers on every declared route, so the contract test sees each of them:
- * 401 without a key, 403 for a role (or scope) the route does not admit, 400 for malformed JSON,
- * 413 for a body over the limit, 415 for a media type the route does not take and 422 for an
- * unknown query parameter. Each must come back as RFC 9457 problem+json with its stable code.
+ * 401 without a key (or, on signed routes, without a signature), 403 for a role (or scope) the
+ * route does not admit, 400 for malformed JSON, a missing body or a path that is not validly
+ * percent-encoded, 413 for a body over the limit, 415 for a media type the route does not take
+ * and 422 for an unknown query parameter or a malformed path parameter. Each must come back as
+ * RFC 9457 problem+json with its stable code.
  */
 describe('router conventions on every declared route', () => {
   let t: TestHub;
   const keys = new Map<string, string>();
   const hubRoutes = routes.filter((r) => r.auth === 'apiKey');
+  const signedRoutes = routes.filter((r) => r.auth === 'signature');
 
   const keyFor = async (role: Role, scopes?: string[]): Promise<string> => {
     const id = `${role}:${scopes?.join(',') ?? '*'}`;
@@ -26,8 +29,11 @@ describe('router conventions on every declared route', () => {
     return created.json.key;
   };
 
-  /** A caller the route admits (admin where it may, else its first role with that role's scopes). */
-  const callerOf = async (route: RouteSpec): Promise<string> => (route.roles.includes('admin') ? t.adminKey : keyFor(route.roles[0] ?? 'admin'));
+  /** A caller the route admits (admin where it may, else its first role with that role's scopes); none for signed and public routes. */
+  const callerOf = async (route: RouteSpec): Promise<string | null> => {
+    if (route.auth !== 'apiKey') return null;
+    return route.roles.includes('admin') ? t.adminKey : keyFor(route.roles[0] ?? 'admin');
+  };
 
   /** A concrete path for a route template; the router answers these statuses before it reads the path's values. */
   const concrete = (route: RouteSpec): string => route.path.replace(/\{[^}]+\}/g, 'x');
@@ -59,18 +65,47 @@ describe('router conventions on every declared route', () => {
     }
   });
 
+  it('answers 401 to a signed push without its signature', async () => {
+    expect(signedRoutes.length).toBeGreaterThan(0);
+    for (const route of signedRoutes) {
+      expectProblem(await t.api(route.method, concrete(route), { key: null, rawBody: '{}' }), 401, 'unauthorized', `${route.method} ${route.path}`);
+    }
+  });
+
   it('answers 400, 413 and 415 for bodies it cannot read, before it looks at the values', async () => {
-    for (const route of hubRoutes.filter((r) => r.body || r.accepts)) {
+    for (const route of [...hubRoutes, ...signedRoutes].filter((r) => r.body || r.accepts)) {
       const what = `${route.method} ${route.path}`;
       const key = await callerOf(route);
       const takesJson = (route.accepts ?? ['application/json']).includes('application/json');
       if (takesJson && route.body) {
         expectProblem(await t.api(route.method, concrete(route), { key, rawBody: '{"unfinished":', headers: { 'content-type': 'application/json' } }), 400, 'malformed_input', what);
       }
+      if (route.bodyRequired !== false) {
+        expectProblem(await t.api(route.method, concrete(route), { key, rawBody: '', headers: { 'content-type': route.accepts?.[0] ?? 'application/json' } }), 400, 'malformed_input', what);
+      }
       expectProblem(await t.api(route.method, concrete(route), { key, rawBody: '<a/>', headers: { 'content-type': 'application/xml' } }), 415, 'unsupported_media_type', what);
       const limit = route.maxBodyBytes ?? 1_000_000;
       const type = route.accepts?.[0] ?? 'application/json';
       expectProblem(await t.api(route.method, concrete(route), { key, rawBody: `"${'x'.repeat(limit + 10)}"`, headers: { 'content-type': type } }), 413, 'payload_too_large', what);
+    }
+  });
+
+  it('answers 400 for a path parameter that is not validly percent-encoded, and 422 for one its schema refuses', async () => {
+    const withParams = routes.filter((r) => r.params);
+    expect(withParams.length).toBeGreaterThan(30);
+    for (const route of withParams) {
+      const what = `${route.method} ${route.path}`;
+      const key = await callerOf(route);
+      const body = route.body || route.accepts ? { rawBody: '{}', headers: { 'content-type': route.accepts?.[0] ?? 'application/json' } } : {};
+      // The first parameter broken, the others as `concrete` fills them.
+      const at = (value: string) => route.path.replace(/\{[^}]+\}/, value).replace(/\{[^}]+\}/g, 'x');
+      expectProblem(await t.api(route.method, at('%E0%A4%A'), { key, ...body }), 400, 'malformed_input', what);
+      const bad = `bad value ${'z'.repeat(300)}`;
+      const names = [...route.path.matchAll(/\{([A-Za-z0-9_]+)\+?\}/g)].map((m) => m[1]!);
+      if (route.params!.safeParse(Object.fromEntries(names.map((name, i) => [name, i === 0 ? bad : 'x']))).success) continue;
+      const refused = await t.api(route.method, at(encodeURIComponent(bad)), { key, ...body });
+      expectProblem(refused, 422, 'validation_failed', what);
+      expect(refused.json.errors, what).toContainEqual(expect.objectContaining({ in: 'path' }));
     }
   });
 

@@ -64,15 +64,15 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
   const profile = (id: string) => t.api('GET', customerPath(id));
   const customerEvents = async (id: string) =>
     ((await t.api('GET', `${customerPath(id)}/events`)).json?.events ?? []).filter((e: { type: string }) => e.type.startsWith('customer.')) as Array<{ type: string; sequence: number }>;
-  const salesforceUrl = () => `${t.hub.url}/v1/inbound/salesforce/local-salesforce`;
   const signed = (body: string) => ({ 'content-type': 'application/json', 'x-riskbridge-signature': `sha256=${createHmac('sha256', SF_SECRET).update(body, 'utf8').digest('hex')}` });
-  const postSalesforce = async (body: string, headers: Record<string, string>) =>
-    (await fetch(salesforceUrl(), { method: 'POST', headers, body })).status;
+  /** A push as the CRM sends it: no API key, the raw body and the CRM's headers. */
+  const push = (path: string, rawBody: string, headers: Record<string, string> = {}) => t.api('POST', path, { rawBody, headers, key: null });
+  const postSalesforce = async (body: string, headers: Record<string, string>) => (await push('/v1/inbound/salesforce/local-salesforce', body, headers)).status;
 
   beforeAll(async () => {
     [zoho, fxiaoke, salesforce] = await Promise.all([startZohoSandbox(), startFxiaokeSandbox(), startSalesforceSandbox()]);
     const crm = localCrmConnections({ zoho: zoho.url, fxiaoke: fxiaoke.url, salesforce: salesforce.url });
-    const secrets = { ...crm.secrets, 'e2e/salesforce/inbound': SF_SECRET };
+    const secrets = { ...crm.secrets, 'riskbridge/salesforce/local-salesforce/inbound-secret': SF_SECRET };
     t = await startTestHub({ env: { LOCAL_SECRETS: JSON.stringify(secrets), PUBLIC_API_URL: 'https://hub.example.test' } });
     sqs = new SQSClient({ endpoint: inject('sqsEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     const table = { client: createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), tableName: t.hub.resources.tableName };
@@ -80,7 +80,7 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
     fingerprints = writeBackFingerprintStore(table);
     quarantine = quarantineStore(table);
     for (const connection of crm.connections) {
-      const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...connection.credentials, inboundSecret: 'e2e/salesforce/inbound' } } : connection;
+      const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...connection.credentials, inboundSecret: 'riskbridge/salesforce/local-salesforce/inbound-secret' } } : connection;
       expect((await t.api('PUT', `/v1/crm/connections/${connection.connectionId}`, { body })).status).toBe(201);
     }
   });
@@ -176,7 +176,7 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
     expect(await postSalesforce(body, { 'content-type': 'application/json' })).toBe(401);
     const tampered = body.replace('CREATE', 'UPDATE');
     expect(await postSalesforce(tampered, signed(body))).toBe(401);
-    expect((await fetch(`${t.hub.url}/v1/inbound/salesforce/no-such-connection`, { method: 'POST', headers: signed(body), body })).status).toBe(401);
+    expect((await push('/v1/inbound/salesforce/no-such-connection', body, signed(body))).status).toBe(401);
     await ingestIdle();
     expect((await profile(id)).status).toBe(404);
 
@@ -193,6 +193,27 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
     expect(values(after.json.profile.fields)).toEqual(values(before.json.profile.fields));
     expect(after.json.profile.sequence).toBe(before.json.profile.sequence);
     expect(await customerEvents(id)).toEqual(eventsBefore);
+  });
+
+  it('answers problems on the signed routes: the router refuses unreadable requests, the verifiers bad signatures and bad bodies', async () => {
+    const problem = (r: { status: number; headers: Headers; json: { status?: number; code?: string } }) => [r.status, r.headers.get('content-type'), r.json.code];
+    for (const crm of ['zoho', 'hubspot', 'salesforce']) {
+      const path = `/v1/inbound/${crm}/local-${crm}`;
+      expect(problem(await push(path, '')), path).toEqual([400, 'application/problem+json', 'malformed_input']);
+      expect(problem(await push(path, 'a=1', { 'content-type': 'application/x-www-form-urlencoded' })), path).toEqual([415, 'application/problem+json', 'unsupported_media_type']);
+      expect(problem(await push(path, JSON.stringify({ pad: 'x'.repeat(1_000_001) }))), path).toEqual([413, 'application/problem+json', 'payload_too_large']);
+    }
+    // Zoho signs nothing: the body is read first, then its channel id and token are checked.
+    const armed = await state.getChannel('local-zoho');
+    if (!armed) throw new Error('channel not armed');
+    const notice = (token: string) => JSON.stringify({ server_time: Date.now(), query_params: {}, module: 'Accounts', resource_uri: 'https://www.zohoapis.com/crm/v8/Accounts', ids: [ZOHO_ACCOUNT], operation: 'update', channel_id: armed.channel.channelId, token });
+    expect((await push('/v1/inbound/zoho/local-zoho', notice(armed.token))).json).toEqual({ accepted: 1 });
+    expect(problem(await push('/v1/inbound/zoho/local-zoho', notice('not-the-token')))).toEqual([401, 'application/problem+json', 'unauthorized']);
+    expect(problem(await push('/v1/inbound/zoho/local-zoho', '{"ids":'))).toEqual([400, 'application/problem+json', 'malformed_input']);
+    expect(problem(await push('/v1/inbound/zoho/local-zoho', '{"module":"Accounts"}'))).toEqual([422, 'application/problem+json', 'validation_failed']);
+    // Salesforce: the HMAC over the raw bytes first, then the body.
+    expect(problem(await push('/v1/inbound/salesforce/local-salesforce', 'not json', signed('not json')))).toEqual([400, 'application/problem+json', 'malformed_input']);
+    expect(problem(await push('/v1/inbound/salesforce/local-salesforce', '{"event":1}', signed('{"event":1}')))).toEqual([422, 'application/problem+json', 'validation_failed']);
   });
 
   it('quarantines a change to an object the connection does not map, with the reason', async () => {

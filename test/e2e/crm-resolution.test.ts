@@ -151,7 +151,9 @@ describe('CRM ingest: entity resolution branches', () => {
     const id = crmCustomerId('E-1');
     const reviews = await until(() => t.api('GET', '/v1/reviews'), (r) => (r.json?.reviews ?? []).some((x: { customerId: string }) => x.customerId === id));
     const review = reviews.json.reviews.find((x: { customerId: string }) => x.customerId === id);
-    const before = { candidate: (await profile('er-epsilon')).json.profile, created: (await profile(id)).json.profile };
+    // Both customers are rated asynchronously (relay → recompute): snapshot them once rated.
+    const rated = (r: Awaited<ReturnType<typeof profile>>) => r.json?.profile?.rating !== undefined;
+    const before = { candidate: (await until(() => profile('er-epsilon'), rated)).json.profile, created: (await until(() => profile(id), rated)).json.profile };
     const auditCount = async () => (await t.api('GET', '/v1/audit/verify')).json.chains.reduce((n: number, c: { entries: number }) => n + c.entries, 0);
     const audited = await auditCount();
 

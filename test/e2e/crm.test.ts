@@ -3,6 +3,7 @@ import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startHubSpotSandbox, type HubSpotSandbox } from '../../infra/local/sandboxes/crm/hubspot.js';
 import { localCrmConnections } from '../../infra/local/sandboxes/crm/local-connections.js';
 import { startZohoSandbox, type ZohoSandbox } from '../../infra/local/sandboxes/crm/zoho.js';
+import { signHubSpotV3 } from '../../shared/adapters/crm/hubspot/webhook.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
@@ -132,6 +133,23 @@ describe('CRM ingest: connectors → entity resolution → golden profile', () =
     expect(customer.fields.country.value).toBe('United Kingdom');
   });
 
+  it('refuses a connection whose URLs break the outbound rules or whose credentials name another connection’s secrets (422 at the field, nothing stored)', async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ apiBaseUrl: 'http://169.254.169.254/latest/meta-data' }, 'apiBaseUrl'],
+      [{ authBaseUrl: 'file:///etc/passwd' }, 'authBaseUrl'],
+      [{ apiBaseUrl: 'gopher://127.0.0.1:70/_x' }, 'apiBaseUrl'],
+      [{ apiBaseUrl: 'https://10.0.0.1' }, 'apiBaseUrl'],
+      [{ credentials: { clientSecret: 'riskbridge/zoho/local-zoho/client-secret' } }, 'credentials.clientSecret'],
+    ];
+    for (const [body, path] of cases) {
+      const put = await t.api('PUT', '/v1/crm/connections/e2e-foreign', { body: { crm: 'zoho', objects: {}, ...body } });
+      expect(put.status).toBe(422);
+      expect(put.headers.get('content-type')).toBe('application/problem+json');
+      expect(put.json.errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+    expect((await t.api('GET', '/v1/crm/connections/e2e-foreign')).status).toBe(404);
+  });
+
   it('merges two customers and unmerges them back to their prior state (audited)', async () => {
     await t.api('PUT', '/v1/customers/merge-a', { body: { fields: { legalName: 'Alpha Trading GmbH', city: 'Berlin' }, identifiers: [{ scheme: 'vat', value: 'DE136695976' }] } });
     expect((await t.api('PUT', '/v1/crm/connections/e2e-generic', { body: { crm: 'generic', objects: {} } })).status).toBe(201);
@@ -184,9 +202,85 @@ describe('CRM ingest: connectors → entity resolution → golden profile', () =
   });
 
   it('checks a signed push on its raw bytes before reading it: junk with no signature is 401, not 400', async () => {
-    const push = await fetch(`${t.hub.url}/v1/inbound/hubspot/local-hubspot?portalId=1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"not json' });
-    expect(push.status).toBe(401);
+    const push = await t.api('POST', '/v1/inbound/hubspot/local-hubspot?portalId=1', { rawBody: '{"not json', key: null });
+    expect(push.status, push.text).toBe(401);
     expect(push.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('reads and replaces connections, and answers 404 for unknown connections, imports and chunks', async () => {
+    const listed = await t.api('GET', '/v1/crm/connections');
+    expect(listed.status).toBe(200);
+    expect(listed.json.connections.map((c: { connectionId: string }) => c.connectionId)).toEqual(expect.arrayContaining(['local-zoho', 'local-hubspot']));
+    const read = await t.api('GET', '/v1/crm/connections/local-hubspot');
+    expect(read.status).toBe(200);
+    // What the API answers is a valid body for a replace (strict round trip), which answers 200.
+    const replaced = await t.api('PUT', '/v1/crm/connections/local-hubspot', { body: read.json.connection });
+    expect(replaced.status, replaced.text).toBe(200);
+    expect(replaced.json.connection).toEqual(read.json.connection);
+
+    const record = { crm: 'generic', connectionId: 'nobody', externalId: 'N1', modifiedAt: '2026-01-01T00:00:00Z', objectType: 'customer', fields: { legalName: 'Nobody Ltd' } };
+    expect((await t.api('POST', '/v1/crm/nobody/records', { body: { records: [record] } })).status).toBe(404);
+    expect((await t.api('POST', '/v1/crm/connections/nobody/channel', { body: {} })).status).toBe(404);
+    const unknownImport = '/v1/imports/imp_00000000000000000000000000';
+    expect((await t.api('GET', unknownImport)).status).toBe(404);
+    expect((await t.api('POST', `${unknownImport}/chunks`, { rawBody: 'Invoice\n1', headers: { 'content-type': 'text/csv' } })).status).toBe(404);
+  });
+
+  it('takes an import in chunks: JSON start, a CSV chunk with file line numbers, an empty closing chunk', async () => {
+    const header = 'Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country';
+    const started = await t.api('POST', '/v1/imports', { body: { mapping: 'online-retail-ii', connectionId: 'e2e-chunks', data: `${header}\n500001,1,A,1,2010-01-04 10:00:00,1.00,20001,France`, complete: false } });
+    expect(started.status, started.text).toBe(202);
+    expect(started.json.import).toMatchObject({ status: 'receiving', chunks: 1, rowsRead: 1, done: false });
+    expect(started.headers.get('location')).toBe(`/v1/imports/${started.json.import.jobId}`);
+    const chunks = `/v1/imports/${started.json.import.jobId}/chunks`;
+    const second = await t.api('POST', `${chunks}?lineOffset=1&complete=false`, { rawBody: `${header}\n500002,1,B,1,bad-date,1.00,20002,France`, headers: { 'content-type': 'text/csv' } });
+    expect(second.status, second.text).toBe(202);
+    expect(second.json.import.errors).toEqual([{ line: 3, reason: 'invalid InvoiceDate' }]);
+    const closed = await t.api('POST', `${chunks}?complete=true`, { rawBody: '', headers: { 'content-type': 'text/csv' } });
+    expect(closed.status).toBe(202);
+    expect(closed.json.import).toMatchObject({ status: 'complete', chunks: 3, rowsRead: 2 });
+    expect((await t.api('POST', `${chunks}?mapping=online-retail-ii`, { rawBody: '', headers: { 'content-type': 'text/csv' } })).status).toBe(422);
+  });
+
+  it('answers 409 to a merge of a customer that is already merged, changing nothing', async () => {
+    for (const id of ['m409-a', 'm409-b']) expect((await t.api('PUT', `/v1/customers/${id}`, { body: { fields: { legalName: `Merge ${id} GmbH` } } })).status).toBe(201);
+    // The recompute worker rates both new customers meanwhile; a merge that loses that race is a 409 to retry, as documented.
+    const first = await until(() => t.api('POST', '/v1/customers/merge', { body: { survivorId: 'm409-a', absorbedId: 'm409-b' } }), (r) => r.status !== 409);
+    expect(first.status, first.text).toBe(200);
+    const merged = async () => {
+      const { fields, identifiers } = (await getProfile('m409-a')).json.profile;
+      const events = (await t.api('GET', '/v1/customers/m409-a/events')).json.events.filter((e: { type: string }) => e.type.startsWith('customer.'));
+      return { fields, identifiers, events, absorbed: (await getProfile('m409-b')).json.profile.status };
+    };
+    const before = await merged();
+    const again = await t.api('POST', '/v1/customers/merge', { body: { survivorId: 'm409-a', absorbedId: 'm409-b' } });
+    expect(again.status).toBe(409);
+    expect(again.json.detail).toBe('Only active profiles can be merged');
+    // Nor can a merged customer be frozen or unfrozen.
+    for (const action of ['freeze', 'unfreeze']) {
+      const refused = await t.api('POST', `/v1/customers/m409-b/${action}`, { body: { reason: 'merged customer probe' } });
+      expect(refused.status, `${action}: ${refused.text}`).toBe(409);
+      expect(refused.json.detail).toBe('Customer m409-b was merged into m409-a');
+    }
+    expect((await getProfile('m409-b')).json.profile).not.toHaveProperty('freeze');
+    expect(await merged()).toEqual(before);
+    expect(before.absorbed).toBe('merged');
+  });
+
+  it('takes a HubSpot batch signed over the URL it called (202), and refuses a signed body that is not a batch (422)', async () => {
+    const path = '/v1/inbound/hubspot/local-hubspot';
+    const signedPush = (rawBody: string) => {
+      const timestamp = String(Date.now());
+      const signature = signHubSpotV3('sandbox-client-secret', 'POST', `${t.hub.url}${path}`, rawBody, timestamp);
+      return t.api('POST', path, { rawBody, key: null, headers: { 'x-hubspot-signature-v3': signature, 'x-hubspot-request-timestamp': timestamp } });
+    };
+    const batch = [{ eventId: 9001, subscriptionId: 4_000_001, portalId: 1, appId: 1, occurredAt: Date.now(), attemptNumber: 0, subscriptionType: 'company.creation', objectId: 9100000003, changeFlag: 'CREATED' }];
+    const accepted = await signedPush(JSON.stringify(batch));
+    expect(accepted.status, accepted.text).toBe(202);
+    expect(accepted.json).toEqual({ accepted: 1 });
+    const notABatch = await signedPush('{"objectId":1}');
+    expect(notABatch.status).toBe(422);
+    expect(notABatch.headers.get('content-type')).toBe('application/problem+json');
   });
 
   it('answers an identifier with a bad checksum with 422 and the field path', async () => {

@@ -240,7 +240,7 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
     expect((await t.api('POST', `/v1/subscriptions/${projectedId}/replay`, { body: { eventId: event.id } })).status).toBe(409);
   });
 
-  it('refuses every SSRF vector at subscription creation (loopback is allowed on the local hub only)', async () => {
+  it('refuses every SSRF vector and every unparsable URL at subscription creation with 422 at `url` (loopback is allowed on the local hub only)', async () => {
     const vectors = [
       'http://169.254.169.254/latest/meta-data',
       'https://169.254.169.254/latest',
@@ -264,6 +264,8 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
       'https://user:pass@example.com/hook',
       'ftp://example.com/hook',
       'http://example.com/hook',
+      'null',
+      'https://example.com:99999/hook',
     ];
     const accepted: string[] = [];
     for (const url of vectors) {
@@ -274,5 +276,34 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
     expect(accepted).toEqual([]);
     const listed = await t.api('GET', '/v1/subscriptions');
     expect(listed.json.subscriptions).toHaveLength(2);
+  });
+
+  it('rotates a signing secret (deliveries verify with the old and the new one during the overlap) and deletes the subscription', async () => {
+    const created = await t.api('POST', '/v1/subscriptions', { body: { url: `${receiver.url}/hooks/rotating`, eventTypes: ['rating.changed'] } });
+    expect(created.status).toBe(201);
+    const id: string = created.json.subscription.id;
+    const oldSecret: string = created.json.secret;
+    const read = await t.api('GET', `/v1/subscriptions/${id}`);
+    expect(read.status).toBe(200);
+    expect(read.json.subscription).toMatchObject({ id, enabled: true, secrets: [expect.objectContaining({ hint: expect.any(String) })] });
+    expect(read.text).not.toContain(oldSecret);
+
+    const rotated = await t.api('POST', `/v1/subscriptions/${id}/rotate-secret`, { body: { overlapHours: 1 } });
+    expect(rotated.status, rotated.text).toBe(200);
+    const newSecret: string = rotated.json.secret;
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(newSecret).not.toBe(oldSecret);
+    expect((await t.api('GET', `/v1/subscriptions/${id}`)).json.subscription.secrets).toHaveLength(2);
+
+    const rotatedEvent = newEvent('rating.changed', { current: { status: 'rated', policyVersion: 1, score: 600, grade: 'BB', pd: 0.04, reasons: [], ratedAt: new Date().toISOString() }, changed: ['grade'] }, { customerId: 'deliv-rotate', sequence: 1, at: new Date() });
+    await eventWriter(table).put(rotatedEvent);
+    const [delivery] = await receiver.waitFor((r) => r.some((d) => d.path === '/hooks/rotating' && d.headers['webhook-id'] === rotatedEvent.id), 20_000).then((r) => r.filter((d) => d.path === '/hooks/rotating'));
+    for (const secret of [oldSecret, newSecret]) expect(EventEnvelopeSchema.parse(new Webhook(secret).verify(delivery!.body, delivery!.headers)).id).toBe(rotatedEvent.id);
+
+    const deleted = await t.api('DELETE', `/v1/subscriptions/${id}`);
+    expect(deleted.status).toBe(204);
+    expect(deleted.text).toBe('');
+    expect((await t.api('GET', `/v1/subscriptions/${id}`)).status).toBe(404);
+    expect((await t.api('GET', '/v1/subscriptions')).json.subscriptions.map((s: { id: string }) => s.id)).not.toContain(id);
   });
 });

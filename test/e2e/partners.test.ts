@@ -71,6 +71,12 @@ describe('partner agencies and consultants', () => {
     expect(webhook).toMatchObject({ data: { assessmentId, partnerId: 'partner-a', pd: 0.07 }, sequence: submittedEvents[0].sequence });
     expect(JSON.stringify(webhook)).not.toContain('Late filings');
 
+    // Engaging again on the same terms answers the engagement as it is.
+    const engagements = (await t.api('GET', '/v1/partners/partner-a/engagements')).json.engagements;
+    const again = await t.api('POST', '/v1/partners/partner-a/engagements', { body: { customerId: 'p-engaged', scope: 'assess' } });
+    expect(again.status, again.text).toBe(200);
+    expect(again.json.engagement).toEqual(engagements.find((e: { customerId: string }) => e.customerId === 'p-engaged'));
+    expect((await t.api('GET', '/v1/partners/partner-a/engagements')).json.engagements).toEqual(engagements);
   });
 
   it('re-rates a rated customer with the partner PD after a submission', async () => {
@@ -158,6 +164,8 @@ describe('partner agencies and consultants', () => {
     const viewA = await t.api('GET', '/v1/partner/customers/p-engaged', { key: partnerA });
     expect(viewA.json.customer.ownAssessments.map((a: { partnerId: string }) => a.partnerId)).toEqual(['partner-a']);
 
+    expect((await t.api('DELETE', '/v1/partners/partner-a/engagements/p-third')).status).toBe(404);
+    expect((await t.api('POST', '/v1/partners/partner-b/assessment-requests', { body: { customerId: 'does-not-exist' } })).status).toBe(404);
     const ended = await t.api('DELETE', '/v1/partners/partner-a/engagements/p-engaged');
     expect(ended.json.engagement.status).toBe('ended');
     expect((await t.api('GET', '/v1/partner/customers/p-engaged', { key: partnerA })).status).toBe(403);
@@ -248,6 +256,19 @@ describe('partner agencies and consultants', () => {
     });
     expect(expired.status).toBe(201);
     expect((await t.api('GET', '/v1/datasets/portfolio_ratings', { key: consultant })).status).toBe(403);
+    const listed = await t.api('GET', '/v1/admin/agreements');
+    expect(listed.status).toBe(200);
+    expect(listed.json.agreements.map((a: { agreementId: string }) => a.agreementId).sort()).toEqual(['dsa-old', 'dsa-x', 'dsa-y']);
+    expect(listed.text).not.toContain('salt');
+    const read = await t.api('GET', '/v1/admin/agreements/dsa-x');
+    expect(read.status).toBe(200);
+    expect(read.json.agreement).toMatchObject({ agreementId: 'dsa-x', consultantRef: 'consultant-x', status: 'active' });
+    const patched = await t.api('PATCH', '/v1/admin/agreements/dsa-x', { body: { purpose: 'Portfolio study, phase 2' }, headers: { 'content-type': 'application/merge-patch+json' } });
+    expect(patched.status, patched.text).toBe(200);
+    expect(patched.json.agreement).toMatchObject({ purpose: 'Portfolio study, phase 2', fields: read.json.agreement.fields });
+    for (const [method, body] of [['GET', undefined], ['PATCH', { purpose: 'x' }], ['DELETE', undefined]] as const) {
+      expect((await t.api(method, '/v1/admin/agreements/dsa-none', body ? { body } : {})).status, method).toBe(404);
+    }
     expect((await t.api('DELETE', '/v1/admin/agreements/dsa-x')).json.agreement.status).toBe('revoked');
     expect((await t.api('GET', '/v1/datasets/customer_profiles', { key: consultant })).status).toBe(403);
 

@@ -124,6 +124,14 @@ describe('rating engine in the hub: recompute worker, policy lifecycle, freezes'
     const listed = await t.api('GET', '/v1/policies');
     expect(listed.json.policies.map((p: { version: number; status: string }) => [p.version, p.status])).toEqual([[1, 'retired'], [2, 'active']]);
     expect((await t.api('POST', '/v1/policies/2/rollback')).status).toBe(409);
+    // A retired version comes back by rollback only, and only drafts are backtested.
+    const reactivate = await t.api('POST', '/v1/policies/1/activate', { key: second.key });
+    expect(reactivate.status, reactivate.text).toBe(409);
+    expect(reactivate.json.code).toBe('policy_transition_refused');
+    const retest = await t.api('POST', '/v1/policies/2/backtest');
+    expect(retest.status, retest.text).toBe(409);
+    expect(retest.json.code).toBe('policy_transition_refused');
+    expect((await t.api('GET', '/v1/policies/active')).json.policy.policy.version).toBe(2);
     const rolledBack = await t.api('POST', '/v1/policies/1/rollback');
     expect(rolledBack.status, rolledBack.text).toBe(200);
     expect((await t.api('GET', '/v1/policies/active')).json.policy.policy.version).toBe(1);

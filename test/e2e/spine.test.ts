@@ -126,6 +126,14 @@ describe('the spine: customer upsert → outbox → relay → webhook + result q
     expect((await t.api('GET', '/v1/customers/acme-001', { key: rotated.json.key })).status).toBe(200);
     expect((await t.api('DELETE', `/v1/admin/api-keys/${rotated.json.record.keyId}`)).status).toBe(200);
     expect((await t.api('GET', '/v1/customers/acme-001', { key: rotated.json.key })).status).toBe(401);
+    const listed = await t.api('GET', '/v1/admin/api-keys');
+    expect(listed.status).toBe(200);
+    expect(listed.text).not.toContain(rotated.json.key);
+    const byId = new Map(listed.json.keys.map((k: { keyId: string }) => [k.keyId, k]));
+    expect(byId.get(crm.json.record.keyId)).toMatchObject({ status: 'revoked' });
+    expect(byId.get(rotated.json.record.keyId)).toMatchObject({ status: 'revoked', rotatedFrom: crm.json.record.keyId });
+    // Only an active key can be rotated.
+    expect((await t.api('POST', `/v1/admin/api-keys/${crm.json.record.keyId}/rotate`)).status).toBe(404);
 
     const audit = await t.api('GET', '/v1/audit/verify');
     expect(audit.json.ok).toBe(true);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApp, parseAlarmEmails } from '../../infra/stacks/build-app.js';
 import { functions } from '../../infra/topology.js';
+import { RELAY_QUARANTINE_SOURCE } from '../../shared/domain/outbound/relay-event.js';
 
 describe('alarm routing', () => {
   const built = buildApp({ context: { 'aws:cdk:bundling-stacks': [], 'riskbridge:alarmEmails': 'risk-ops@example.com' } });
@@ -35,6 +36,14 @@ describe('alarm routing', () => {
         Dimensions: [{ Name: 'service', Value: 'riskbridge' }, { Name: 'source', Value: queue }],
       });
     }
+  });
+
+  it('watches records the outbox relay quarantined', () => {
+    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'MessagesQuarantined',
+      Namespace: 'RiskBridge',
+      Dimensions: [{ Name: 'service', Value: 'riskbridge' }, { Name: 'source', Value: RELAY_QUARANTINE_SOURCE }],
+    });
   });
 
   it('refuses malformed alarm addresses', () => {

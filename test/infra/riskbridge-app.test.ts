@@ -9,11 +9,13 @@ import { constructIdOf } from '../../infra/stacks/stateful-stack.js';
 import { visibilityViolations } from '../../infra/stacks/stateless-stack.js';
 import {
   TABLE_ENV_VAR,
+  bucketEnvVar,
   functions,
   queueEnvVar,
   queues,
   routes,
   table as tableSpec,
+  type BucketId,
   type FunctionId,
   type FunctionSpec,
   type QueueId,
@@ -106,9 +108,13 @@ describe('audit checkpoints', () => {
     for (const spec of functionSpecs) {
       const actions = actionsOf(spec);
       expect(actions.includes('kms:Sign'), spec.id).toBe(spec.auditCheckpoints === 'sign');
-      expect(actions.includes('s3:PutObject'), spec.id).toBe(spec.auditCheckpoints === 'sign');
+      // Job buckets have their own grants (test/infra/buckets.test.ts); here only the checkpoint bucket counts.
+      const onCheckpoints = statementsOf(spec)
+        .filter((st) => JSON.stringify(st.Resource).includes('AuditCheckpointBucket'))
+        .flatMap((st) => [st.Action].flat());
+      expect(onCheckpoints.includes('s3:PutObject'), spec.id).toBe(spec.auditCheckpoints === 'sign');
       expect(actions.includes('kms:GetPublicKey'), spec.id).toBe(spec.auditCheckpoints !== undefined);
-      expect(actions.some((a) => a.startsWith('s3:Delete')), spec.id).toBe(false);
+      expect(onCheckpoints.some((a) => a.startsWith('s3:Delete')), spec.id).toBe(false);
     }
   });
 });
@@ -281,6 +287,7 @@ describe('StatelessStack', () => {
         'STAGE',
         ...(spec.table === 'none' ? [] : [TABLE_ENV_VAR]),
         ...spec.sendsTo.map(queueEnvVar),
+        ...(Object.keys(spec.buckets ?? {}) as BucketId[]).map(bucketEnvVar),
         // Deployment settings are set only when configured; PUBLIC_API_URL always is (the API's own URL).
         ...(spec.config ?? []).filter((name) => name === 'PUBLIC_API_URL'),
         ...(spec.auditCheckpoints ? ['AUDIT_CHECKPOINT_BUCKET', 'AUDIT_SIGNING_KEY_ID'] : []),
@@ -308,8 +315,8 @@ describe('StatelessStack', () => {
     const policies = resourcesOf(stateless, 'AWS::IAM::Policy');
     const readers = functionSpecs.filter((spec) => (spec.secrets ?? []).length > 0).map((spec) => spec.id).sort();
     // Assess
-    // The HTTP functions read the hub's own key (cursors, audit pseudonyms) under riskbridge/hub/.
-    expect(readers).toEqual(['httpApi', 'httpBureau', 'httpCrm', 'httpPartners', 'httpPolicies', 'ingestCrmRecord', 'pollFxiaoke', 'pullBureauReport', 'rearmZohoChannels', 'writeBackCrm']);
+    // The HTTP functions read the hub's own key (cursors, download links, audit pseudonyms) under riskbridge/hub/.
+    expect(readers).toEqual(['httpApi', 'httpBureau', 'httpCrm', 'httpJobs', 'httpPartners', 'httpPolicies', 'ingestCrmRecord', 'pollFxiaoke', 'pullBureauReport', 'rearmZohoChannels', 'writeBackCrm']);
     for (const spec of functionSpecs) {
       const roleId = logicalId(built.stateless, built.stateless.functions[spec.id].executionRole);
       const statements = Object.values(policies)

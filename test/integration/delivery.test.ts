@@ -18,6 +18,7 @@ import { generateSecret, newSubscription, type Subscription } from '../../shared
 import { sqsDelaySeconds, type RetrySchedule } from '../../shared/domain/delivery/retry-schedule.js';
 import { newEvent } from '../../shared/domain/events/new-event.js';
 import { deliverEvent } from '../../shared/domain/outbound/deliver-event.js';
+import { loopbackFetch } from '../support/outbound.js';
 import { DeliveryMessageSchema, type DeliveryMessage } from '../../shared/domain/outbound/delivery-record.js';
 import { subscriptionDeliveries } from '../../shared/domain/outbound/replay-deliveries.js';
 
@@ -40,7 +41,7 @@ describe('webhook delivery engine on DynamoDB Local + fauxqs', () => {
       subscriptions: subscriptionStore(table),
       deliveries: deliveryStore(table),
       events: eventStore(table),
-      send: (input) => sendWebhook({ ...input, allowLoopbackHttp: true, timeoutMs: timeouts.ms }),
+      send: (input) => sendWebhook({ ...input, fetchImpl: loopbackFetch, timeoutMs: timeouts.ms }),
       scheduleRetry: async (message, dueAt) => {
         await queueSender(sqs).send(resources.queueUrls.deliveries, { body: message, delaySeconds: sqsDelaySeconds(dueAt, new Date()) });
       },

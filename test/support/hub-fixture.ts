@@ -29,7 +29,7 @@ export const startTestHub = async (options: Partial<HubOptions> = {}): Promise<T
     sqsEndpoint,
     prefix: `t${randomBytes(4).toString('hex')}`,
     visibilityScale: 1 / 60,
-    allowLoopbackWebhooks: true,
+    allowLoopbackOutbound: true,
     onError: () => undefined,
     ...options,
   });

@@ -382,7 +382,7 @@ export interface paths {
         get: operations["getConnection"];
         /**
          * Create or replace a CRM connection (optionally from a template)
-         * @description A whole configuration, or `template` (the CRM's default mapping) with top-level fields that replace the template's. Strict at every level; open are only the names the CRM owns (object names, `enum` transform values). Audited.
+         * @description A whole configuration, or `template` (the CRM's default mapping) with top-level fields that replace the template's. Strict at every level; open are only the names the CRM owns (object names, `enum` transform values). `credentials` may name only the connection's own secrets (`riskbridge/<crm>/<connectionId>/<name>`), and `apiBaseUrl` / `authBaseUrl` must pass the outbound rules (https, allowed port, public addresses): 422 at their paths otherwise; a DNS outage while checking them is a 503 (`dns_unavailable`). Nothing is stored on a refusal. Audited.
          *
          *     **Roles:** `admin` · **Scope:** `crm:ingest`
          */
@@ -756,6 +756,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/downloads/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a job's file through a hub-signed link (only by the caller it was issued to, until it expires)
+         * @description **Roles:** `admin`, `crm`, `partner`
+         */
+        get: operations["download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/drills/default": {
         parameters: {
             query?: never;
@@ -770,6 +790,28 @@ export interface paths {
          * @description **Roles:** `admin` · **Scope:** `policies:manage`
          */
         post: operations["defaultDrill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export the portfolio (CSV or NDJSON, optionally one grade) as a job
+         * @description Answers `202` with `Location: /v1/jobs/{jobId}`; the finished job links to the file (see docs/jobs.md).
+         *
+         *     **Roles:** `admin` · **Scope:** `customers:read`
+         */
+        post: operations["startPortfolioExport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -900,6 +942,68 @@ export interface paths {
          *     **Authentication:** the sender's own signature over the raw body (no API key).
          */
         post: operations["zohoNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the caller's jobs, newest first (admins: everybody's); filter by status and kind
+         * @description **Roles:** `admin`, `crm`, `partner`
+         */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a job: status, progress, ETA and, once succeeded, a download link
+         * @description While queued or running the answer carries `Retry-After`. Another caller's job is a 404 (admins see every job).
+         *
+         *     **Roles:** `admin`, `crm`, `partner`
+         */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{jobId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a job (a queued job at once, a running one at its next step)
+         * @description **Roles:** `admin`, `crm`, `partner`
+         */
+        post: operations["cancelJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1303,7 +1407,9 @@ export interface paths {
         put?: never;
         /**
          * Create a webhook subscription
-         * @description **Roles:** `admin` · **Scope:** `subscriptions:manage`
+         * @description The `url` must pass the outbound rules (https, allowed port, a host resolving to public addresses only): a refused URL is a 422 at `url`; a DNS outage while checking it is a 503 (`dns_unavailable`), nothing stored.
+         *
+         *     **Roles:** `admin` · **Scope:** `subscriptions:manage`
          */
         post: operations["createSubscription"];
         delete?: never;
@@ -1699,6 +1805,51 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** Job */
+        Job: {
+            jobId: string;
+            kind: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            /** @description The parameters the job was started with */
+            input: {
+                [key: string]: unknown;
+            };
+            /** @description Principal that started the job */
+            owner: string;
+            progress: {
+                done: number;
+                total?: number;
+            };
+            /** @description Estimated completion while running, from the progress rate so far */
+            eta?: string;
+            cancelRequested: boolean;
+            attempts: number;
+            createdAt: string;
+            startedAt?: string;
+            finishedAt?: string;
+            result?: {
+                mediaType: string;
+                bytes: number;
+                rows?: number;
+                fileName: string;
+                /** @description Absent when the result is no longer downloadable */
+                download?: {
+                    /** @description Absolute URL of `GET /v1/downloads/{token}`; only the caller it was issued to can use it */
+                    url: string;
+                    /** @description After this instant the link answers 403 link_expired; read the job again for a fresh one */
+                    expiresAt: string;
+                };
+            };
+            error?: {
+                code: string;
+                message: string;
+            };
+            links: {
+                self: string;
+                cancel?: string;
+            };
+        };
         /** @description An OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0) */
         OpenApiDocument: {
             openapi: string;
@@ -1758,7 +1909,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Forbidden (problem details: `forbidden`, `self_approval`) */
+        /** @description Forbidden (problem details: `forbidden`, `link_expired`, `link_invalid`, `self_approval`) */
         Problem403: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -1778,7 +1929,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflict (problem details: `conflict`, `policy_transition_refused`) */
+        /** @description Conflict (problem details: `conflict`, `job_final`, `policy_transition_refused`) */
         Problem409: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -1808,7 +1959,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Unprocessable Content (problem details: `validation_failed`, `consent_required`, `unsafe_url`, `crm_credentials_missing`, `crm_unauthorized`, `crm_forbidden`, `crm_rejected`) */
+        /** @description Unprocessable Content (problem details: `validation_failed`, `consent_required`, `unsafe_url`, `crm_credentials_missing`, `crm_unauthorized`, `crm_forbidden`, `crm_rejected`, `crm_secret_not_bound`, `crm_redirect`, `response_too_large`) */
         Problem422: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -1818,7 +1969,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Service Unavailable (problem details: `crm_timeout`, `crm_unreachable`, `crm_unavailable`, `crm_rate_limited`, `storage_busy`) */
+        /** @description Service Unavailable (problem details: `crm_timeout`, `crm_unreachable`, `crm_unavailable`, `crm_rate_limited`, `dns_unavailable`, `job_not_started`, `storage_busy`) */
         Problem503: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -1888,7 +2039,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            404: components["responses"]["Problem404"];
         };
     };
     consoleAsset: {
@@ -1909,7 +2059,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "text/html": string;
+                    "text/javascript": string;
+                    "text/css": string;
+                    "image/svg+xml": string;
+                    "text/plain": string;
                 };
             };
             /** @description The client's copy (If-None-Match) is current */
@@ -1920,6 +2074,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["Problem400"];
             404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
         };
@@ -1951,7 +2106,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            404: components["responses"]["Problem404"];
         };
     };
     getOpenApiDocument: {
@@ -1981,7 +2135,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            404: components["responses"]["Problem404"];
         };
     };
     listAgreements: {
@@ -2141,6 +2294,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -2191,6 +2345,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -2417,6 +2572,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -2467,10 +2623,10 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
-            409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
         };
     };
@@ -2725,6 +2881,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -3045,6 +3202,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -3414,6 +3572,7 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
         };
     };
     armZohoChannel: {
@@ -3766,6 +3925,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -3897,6 +4057,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
@@ -4020,6 +4181,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -4062,6 +4224,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
@@ -4161,6 +4324,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -4193,6 +4357,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
@@ -4363,6 +4528,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
@@ -4468,6 +4634,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -4513,8 +4680,52 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The last segment of a job's `result.download.url` */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment, in its own media type (text/csv, application/x-ndjson …) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description `attachment; filename="…"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description In AWS (setting DOWNLOAD_REDIRECT=presigned): where to fetch the file, a presigned URL valid for one minute */
+            303: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description Presigned S3 URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
         };
     };
@@ -4597,6 +4808,52 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    startPortfolioExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description `csv` (RFC 4180, UTF-8 with a byte-order mark, one column per portfolio field) or `ndjson` (one JSON row per line)
+                     * @enum {string}
+                     */
+                    format: "csv" | "ndjson";
+                    /** @description Only customers currently rated with this grade */
+                    grade?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: the job runs in the background. Poll `Location` (after `Retry-After` seconds) until it is final. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description The job: `/v1/jobs/{jobId}` */
+                    Location?: string;
+                    /** @description Seconds to wait before polling again; present while the job is queued or running */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        job: components["schemas"]["Job"];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
@@ -4766,6 +5023,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -4934,6 +5192,109 @@ export interface operations {
             401: components["responses"]["Problem401"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: {
+                /** @description Only jobs in this state */
+                status?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                /** @description Only jobs of this kind, e.g. `portfolio.export` */
+                kind?: string;
+                /** @description Page size (1–200, default 50). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of jobs */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobs: components["schemas"]["Job"][];
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `job_` followed by a ULID, from `Location` or the list */
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description Seconds to wait before polling again; present while the job is queued or running */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        job: components["schemas"]["Job"];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    cancelJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `job_` followed by a ULID, from `Location` or the list */
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancellation requested; poll the job until it is cancelled */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        job: components["schemas"]["Job"];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
             422: components["responses"]["Problem422"];
         };
     };
@@ -5174,6 +5535,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
@@ -5293,6 +5655,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
@@ -5425,6 +5788,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -6237,6 +6601,20 @@ export interface operations {
                 };
                 content: {
                     "application/x-ndjson": string;
+                    "application/json": {
+                        /** @description One row per customer with an observation, keyed by feature id, with the label `defaulted` */
+                        rows: {
+                            [key: string]: number | string | null;
+                        }[];
+                        /** @description Customers read for this page */
+                        customers: number;
+                        /** @description Customers of this page without an observation */
+                        skipped: number;
+                        /** @description Rows labelled `defaulted: 1` */
+                        bads: number;
+                        /** @description Cursor of the next page; absent on the last page */
+                        nextCursor?: string;
+                    };
                 };
             };
             401: components["responses"]["Problem401"];
@@ -6509,6 +6887,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -6559,6 +6938,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -6608,6 +6988,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -6734,6 +7115,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -6774,6 +7156,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
@@ -6814,6 +7197,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -7064,6 +7448,7 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
         };
     };
     getSubscription: {
@@ -7119,6 +7504,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -7144,6 +7530,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
@@ -7280,6 +7667,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];

@@ -4,6 +4,7 @@ import type { BureauId } from '../../domain/credit/credit-summary.js';
 import type { SecretSource } from '../../domain/crm/write-back.js';
 import type { ConnectorRegistry } from '../../domain/bureau-pulls/ports.js';
 import { PermanentError } from '../../domain/errors.js';
+import type { OutboundFetch } from '../http/guarded-fetch.js';
 import { createCreditsafeConnector } from './creditsafe/client.js';
 import { createDnbConnector } from './dnb/client.js';
 import { createEquifaxConnector } from './equifax/client.js';
@@ -34,29 +35,31 @@ const credentials = async <S extends z.ZodType>(secrets: SecretSource, bureau: B
 /**
  * Builds each bureau's connector on first use from its base URL (configuration) and its
  * credentials (a secret, by name), then keeps it (tokens stay cached across invocations).
+ * Every connector calls out through `outbound`, the function's guarded fetch.
  * A bureau without a base URL answers `bureau_not_configured` (permanent).
- * @example const registry = bureauConnectorRegistry({ baseUrls: { dnb: 'https://plus.dnb.com' }, secrets });
+ * @example const registry = bureauConnectorRegistry({ baseUrls: { dnb: 'https://plus.dnb.com' }, secrets, outbound: createGuardedFetch(outboundPolicy()) });
  */
-export const bureauConnectorRegistry = (options: { baseUrls: Partial<Record<BureauId, string>>; secrets: SecretSource; timeoutMs?: number }): ConnectorRegistry => {
+export const bureauConnectorRegistry = (options: { baseUrls: Partial<Record<BureauId, string>>; secrets: SecretSource; outbound: OutboundFetch; timeoutMs?: number }): ConnectorRegistry => {
   const built = new Map<BureauId, Promise<BureauConnector>>();
   const build = async (bureau: BureauId): Promise<BureauConnector> => {
     const baseUrl = options.baseUrls[bureau];
     if (!baseUrl) throw new PermanentError('bureau_not_configured', `${bureau} has no base URL configured`);
     const timeoutMs = options.timeoutMs;
     const timeout = timeoutMs === undefined ? {} : { timeoutMs };
+    const { outbound } = options;
     switch (bureau) {
       case 'experian':
-        return createExperianConnector({ baseUrl, ...(await credentials(options.secrets, bureau, ClientCredentialsSchema)), ...timeout });
+        return createExperianConnector({ baseUrl, ...(await credentials(options.secrets, bureau, ClientCredentialsSchema)), ...timeout, outbound });
       case 'equifax':
-        return createEquifaxConnector({ baseUrl, ...(await credentials(options.secrets, bureau, ClientCredentialsSchema)), ...timeout });
+        return createEquifaxConnector({ baseUrl, ...(await credentials(options.secrets, bureau, ClientCredentialsSchema)), ...timeout, outbound });
       case 'transunion':
-        return createTransUnionConnector({ baseUrl, ...(await credentials(options.secrets, bureau, ClientCredentialsSchema)), ...timeout });
+        return createTransUnionConnector({ baseUrl, ...(await credentials(options.secrets, bureau, ClientCredentialsSchema)), ...timeout, outbound });
       case 'dnb':
-        return createDnbConnector({ baseUrl, ...(await credentials(options.secrets, bureau, ClientCredentialsSchema)), ...timeout });
+        return createDnbConnector({ baseUrl, ...(await credentials(options.secrets, bureau, ClientCredentialsSchema)), ...timeout }, { outbound });
       case 'creditsafe':
-        return createCreditsafeConnector({ baseUrl, ...(await credentials(options.secrets, bureau, CreditsafeCredentialsSchema)), ...timeout });
+        return createCreditsafeConnector({ baseUrl, ...(await credentials(options.secrets, bureau, CreditsafeCredentialsSchema)), ...timeout }, { outbound });
       case 'pboc':
-        return createPbocConnector({ baseUrl, ...(await credentials(options.secrets, bureau, PbocCredentialsSchema)), ...timeout });
+        return createPbocConnector({ baseUrl, ...(await credentials(options.secrets, bureau, PbocCredentialsSchema)), ...timeout }, { outbound });
     }
   };
   return {

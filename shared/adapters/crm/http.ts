@@ -1,6 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { PermanentError, TransientError } from '../../domain/errors.js';
-import type { CredentialRole } from '../../domain/crm/field-mapping.js';
+import { ownSecretName } from '../../domain/crm/connection-secrets.js';
+import type { ConnectionConfig, CredentialRole } from '../../domain/crm/field-mapping.js';
+import { DomainError, PermanentError, TransientError } from '../../domain/errors.js';
+import type { OutboundFetch } from '../http/guarded-fetch.js';
+
+export type { OutboundFetch } from '../http/guarded-fetch.js';
 
 export interface CrmHttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -28,19 +32,24 @@ export const parseRetryAfter = (header: string | null, now = Date.now()): number
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 };
 
+/** CRM answers are JSON records and pages; more than this is not a CRM answer we want to buffer. */
+export const CRM_MAX_RESPONSE_BYTES = 4 * 1_048_576;
+
 /**
- * One JSON call to a CRM. Network failures, timeouts, 5xx and 429 become TransientError
- * (429 with `retryAfterMs` from Retry-After or `defaultRetryAfterMs`); 401/403/404/other 4xx
- * become PermanentError with codes crm_unauthorized / crm_forbidden / crm_record_not_found /
- * crm_rejected. Error messages carry the status only, never the CRM's payload.
+ * One JSON call to a CRM through the hub's guarded fetch (`outbound`: SSRF guard, pinned
+ * addresses, no redirects, body cap). Network failures, timeouts, 5xx and 429 become
+ * TransientError (429 with `retryAfterMs` from Retry-After or `defaultRetryAfterMs`); a refused
+ * URL or an oversized answer stays the guard's PermanentError (`unsafe_url`, `response_too_large`);
+ * a 3xx is `crm_redirect` (never followed); 401/403/404/other 4xx become PermanentError with codes
+ * crm_unauthorized / crm_forbidden / crm_record_not_found / crm_rejected. Error messages carry
+ * the status only, never the CRM's payload, the URL or credentials.
  */
 export const crmRequest = async (
+  outbound: OutboundFetch,
   crm: string,
   request: CrmHttpRequest,
   options: { defaultRetryAfterMs?: number; acceptStatuses?: number[] } = {},
 ): Promise<CrmHttpResponse> => {
-  const timeout = AbortSignal.timeout(request.timeoutMs ?? 10_000);
-  const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
   const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
   let body: string | URLSearchParams | undefined;
   if (request.body instanceof URLSearchParams || typeof request.body === 'string') body = request.body;
@@ -50,8 +59,16 @@ export const crmRequest = async (
   }
   let response: Response;
   try {
-    response = await fetch(request.url, { method: request.method, headers, body, signal });
+    response = await outbound(request.url, {
+      method: request.method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      ...(request.signal ? { signal: request.signal } : {}),
+      timeoutMs: request.timeoutMs ?? 10_000,
+      maxResponseBytes: CRM_MAX_RESPONSE_BYTES,
+    });
   } catch (error) {
+    if (error instanceof DomainError) throw error;
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     throw new TransientError(timedOut ? 'crm_timeout' : 'crm_unreachable', `${crm} ${request.method} did not answer`, { cause: error });
   }
@@ -71,6 +88,7 @@ export const crmRequest = async (
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? options.defaultRetryAfterMs;
     throw new TransientError('crm_rate_limited', `${crm} is throttling requests`, { retryAfterMs, details });
   }
+  if (status >= 300 && status < 400) throw new PermanentError('crm_redirect', `${crm} answered with a redirect (${status}); redirects are not followed`, { details });
   if (status >= 500) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
     throw new TransientError('crm_unavailable', `${crm} answered ${status}`, { retryAfterMs, details });
@@ -165,17 +183,16 @@ export const createRateLimiter = (options: { capacity: number; refillPerSecond: 
 };
 export type RateLimiter = ReturnType<typeof createRateLimiter>;
 
-/** Resolves `role` from the connection's credential names through the secret source. */
+/**
+ * Resolves `role` from the connection's credential names through the secret source. Only the
+ * connection's own secrets (`riskbridge/<crm>/<connectionId>/…`) are read: another
+ * connection's is refused (`crm_secret_not_bound`) before the secret store is asked.
+ */
 export const secretFor = async (
   secrets: { get(name: string): Promise<string> },
-  credentials: Readonly<Partial<Record<CredentialRole, string>>>,
+  connection: Pick<ConnectionConfig, 'crm' | 'connectionId' | 'credentials'>,
   role: CredentialRole,
-  connectionId: string,
-): Promise<string> => {
-  const name = credentials[role];
-  if (!name) throw new PermanentError('crm_credentials_missing', `Connection ${connectionId} names no secret for ${role}`);
-  return secrets.get(name);
-};
+): Promise<string> => secrets.get(ownSecretName(connection, role));
 
 /** Joins an API root and a path without doubling slashes. */
 export const joinUrl = (base: string, path: string): string => `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;

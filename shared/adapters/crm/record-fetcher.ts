@@ -1,6 +1,7 @@
 import { PermanentError } from '../../domain/errors.js';
 import type { ConnectionConfig } from '../../domain/crm/field-mapping.js';
 import type { SecretSource } from '../../domain/crm/write-back.js';
+import type { OutboundFetch } from '../http/guarded-fetch.js';
 import { createFxiaokeClient } from './fxiaoke/client.js';
 import { createHubSpotClient } from './hubspot/client.js';
 import { createSalesforceClient } from './salesforce/client.js';
@@ -9,13 +10,15 @@ import { createZohoClient } from './zoho/client.js';
 /**
  * Reads one native record from the connection's CRM (for notices that carry only ids: Zoho
  * notifications, HubSpot webhooks, Salesforce GAP events, Fxiaoke polls). One instance per
- * container: the clients keep their token caches and rate limiters.
+ * container: the clients keep their token caches and rate limiters. Every call goes through
+ * `outbound`, the function's guarded fetch.
+ * @example const fetcher = createRecordFetcher({ secrets, outbound: createGuardedFetch(outboundPolicy()) });
  */
-export const createRecordFetcher = (secrets: SecretSource) => {
-  const zoho = createZohoClient({ secrets });
-  const hubspot = createHubSpotClient({ secrets });
-  const salesforce = createSalesforceClient({ secrets });
-  const fxiaoke = createFxiaokeClient({ secrets });
+export const createRecordFetcher = (deps: { secrets: SecretSource; outbound: OutboundFetch }) => {
+  const zoho = createZohoClient(deps);
+  const hubspot = createHubSpotClient(deps);
+  const salesforce = createSalesforceClient(deps);
+  const fxiaoke = createFxiaokeClient(deps);
   return {
     zoho,
     fxiaoke,

@@ -1,6 +1,7 @@
 import type { CustomerListing } from '../../domain/console/portfolio.js';
 import type { TableRef } from './client.js';
-import { profilePage } from './profile-pages.js';
+import type { PortfolioSource } from '../../domain/jobs/portfolio-export.js';
+import { profileCount, profilePage } from './profile-pages.js';
 
 /** Items read per Scan call and Scan calls per page: bounds the work (and latency) of one console page. */
 const SCAN_PAGE_ITEMS = 500;
@@ -18,4 +19,13 @@ export const customerList = (table: TableRef): CustomerListing => {
       return { profiles: result.profiles, ...(result.nextCursor !== undefined ? { cursor: result.nextCursor } : {}) };
     },
   };
+};
+
+/**
+ * The portfolio as the `portfolio.export` job reads it: the console's pages plus a count of the
+ * same customers (active, optionally of one grade) for progress and ETA.
+ */
+export const portfolioSource = (table: TableRef): PortfolioSource => {
+  const count = profileCount(table);
+  return { ...customerList(table), count: ({ grade }) => count({ activeOnly: true, ...(grade ? { grade } : {}) }) };
 };

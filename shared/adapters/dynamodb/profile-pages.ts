@@ -41,6 +41,13 @@ export interface ProfilePageQuery {
   segment?: { index: number; total: number };
 }
 
+/** The Scan filter of profile items (`entity = customer`), optionally active only and of one grade. */
+const profileFilter = ({ activeOnly, grade }: { activeOnly?: boolean; grade?: string }) => ({
+  FilterExpression: ['#e = :customer', ...(activeOnly ? ['#p.#s = :active'] : []), ...(grade !== undefined ? ['#p.#r.#g = :grade'] : [])].join(' AND '),
+  ExpressionAttributeNames: { '#e': 'entity', '#p': 'profile', ...(activeOnly ? { '#s': 'status' } : {}), ...(grade !== undefined ? { '#r': 'rating', '#g': 'grade' } : {}) },
+  ExpressionAttributeValues: { ':customer': 'customer', ...(activeOnly ? { ':active': 'active' } : {}), ...(grade !== undefined ? { ':grade': grade } : {}) },
+});
+
 /**
  * The one way to page through golden profiles: a Scan of the items `profile-store.ts` writes
  * (`entity = customer`, the profile under `profile`), filtered in DynamoDB, zod-parsing each.
@@ -53,17 +60,15 @@ export interface ProfilePageQuery {
 export const profilePage =
   ({ client, tableName }: TableRef) =>
   async (query: ProfilePageQuery): Promise<{ profiles: CustomerProfile[]; nextCursor?: string }> => {
-    const { limit, grade } = query;
-    const filters = ['#e = :customer', ...(query.activeOnly ? ['#p.#s = :active'] : []), ...(grade !== undefined ? ['#p.#r.#g = :grade'] : [])];
+    const { limit } = query;
+    const filter = profileFilter(query);
     const profiles: CustomerProfile[] = [];
     let startKey: Record<string, unknown> | undefined = query.cursor !== undefined ? decodeCursor(query.cursor) : undefined;
     for (let scans = 0; scans < (query.maxScans ?? Number.POSITIVE_INFINITY); scans++) {
       const page = await client.send(
         new ScanCommand({
           TableName: tableName,
-          FilterExpression: filters.join(' AND '),
-          ExpressionAttributeNames: { '#e': 'entity', '#p': 'profile', ...(query.activeOnly ? { '#s': 'status' } : {}), ...(grade !== undefined ? { '#r': 'rating', '#g': 'grade' } : {}) },
-          ExpressionAttributeValues: { ':customer': 'customer', ...(query.activeOnly ? { ':active': 'active' } : {}), ...(grade !== undefined ? { ':grade': grade } : {}) },
+          ...filter,
           ProjectionExpression: 'pk, sk, #p',
           Limit: query.scanLimit ?? Math.max(100, limit),
           ...(query.segment && query.segment.total > 1 ? { Segment: query.segment.index, TotalSegments: query.segment.total } : {}),
@@ -110,3 +115,21 @@ export const profilePages = (table: TableRef): ProfilePages => {
   const page = profilePage(table);
   return { page: ({ limit, cursor }) => page({ limit, ...(cursor !== undefined ? { cursor } : {}) }) };
 };
+
+/**
+ * How many golden profiles match (the same filter as {@link profilePage}): a counting Scan
+ * (`Select: COUNT`, nothing transferred but the count; it reads the whole table like a page run).
+ * @example await profileCount(table)({ activeOnly: true, grade: 'BB' }) // 1234
+ */
+export const profileCount =
+  ({ client, tableName }: TableRef) =>
+  async (query: { activeOnly?: boolean; grade?: string }): Promise<number> => {
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(new ScanCommand({ TableName: tableName, Select: 'COUNT', ...profileFilter(query), ...(startKey ? { ExclusiveStartKey: startKey } : {}) }));
+      count += page.Count ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return count;
+  };

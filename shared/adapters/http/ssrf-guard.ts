@@ -1,11 +1,12 @@
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
-import { PermanentError } from '../../domain/errors.js';
+import { PermanentError, TransientError } from '../../domain/errors.js';
 
 /** Why a URL was refused; stable values, safe to log and show to the subscriber. */
 export type UnsafeUrlReason =
   | 'invalid_url'
   | 'scheme_not_allowed'
+  | 'port_not_allowed'
   | 'credentials_in_url'
   | 'unresolvable_host'
   | 'cloud_metadata'
@@ -49,9 +50,22 @@ export const systemResolver: Resolver = async (hostname) =>
     family: entry.family === 6 ? 6 : 4,
   }));
 
-export interface SafeUrlOptions {
-  /** Allow plain http and loopback addresses, for local runs against sandboxes only. */
-  allowLoopbackHttp: boolean;
+/** Ports an outbound call may use while the loopback allowance is off. */
+export const DEFAULT_OUTBOUND_PORTS: readonly number[] = [443];
+
+/**
+ * Where the hub may call. Outside the local stage: https only, public addresses only, ports from
+ * `allowedPorts`. The loopback allowance (local runs and tests, whose sandboxes listen on
+ * 127.0.0.1 with random ports) adds http and loopback addresses and lifts the port list.
+ */
+export interface OutboundPolicy {
+  /** Loopback allowance: http(s) to 127.0.0.1 / ::1 / localhost, any port. Never on in AWS. */
+  allowLoopback: boolean;
+  /** Ports allowed while `allowLoopback` is off; default {@link DEFAULT_OUTBOUND_PORTS}. */
+  allowedPorts?: readonly number[];
+}
+
+export interface SafeUrlOptions extends OutboundPolicy {
   resolve?: Resolver;
 }
 
@@ -126,12 +140,19 @@ export const unsafeAddressReason = (address: string, allowLoopback: boolean): Un
 
 const isLoopbackAddress = (address: string): boolean => ipaddr.isValid(address) && ipaddr.parse(address).range() === 'loopback';
 
+/** Resolver error codes that mean "try again" (getaddrinfo and c-ares), not "no such host". */
+const TEMPORARY_DNS_FAILURES = new Set(['EAI_AGAIN', 'ETIMEOUT', 'ESERVFAIL', 'ECONNREFUSED']);
+
+const portOf = (url: URL): number => (url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port));
+
 /**
- * Checks an outbound URL before any connection: https only (http only when `allowLoopbackHttp`
- * and every address is loopback), no credentials, and every address the host resolves to must
- * be public (see unsafeAddressReason). IP literals in any form the URL parser accepts (decimal,
- * octal, hex IPv4; bracketed IPv6) are checked as addresses. Throws UnsafeUrlError.
- * @example const { addresses } = await assertSafeUrl('https://crm.example.com/hook', { allowLoopbackHttp: false });
+ * Checks an outbound URL before any connection: https only (http only with the loopback
+ * allowance and when every address is loopback), no credentials, a port from the allow-list
+ * (lifted by the loopback allowance), and every address the host resolves to must be public (see
+ * unsafeAddressReason). IP literals in any form the URL parser accepts (decimal, octal, hex IPv4;
+ * bracketed IPv6) are checked as addresses. Throws UnsafeUrlError; TransientError `dns_unavailable`
+ * when the resolver cannot answer right now (EAI_AGAIN, timeouts), so callers retry instead of refusing.
+ * @example const { addresses } = await assertSafeUrl('https://crm.example.com/hook', { allowLoopback: false });
  */
 export const assertSafeUrl = async (url: string | URL, options: SafeUrlOptions): Promise<VettedUrl> => {
   let parsed: URL;
@@ -143,11 +164,16 @@ export const assertSafeUrl = async (url: string | URL, options: SafeUrlOptions):
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     throw new UnsafeUrlError('scheme_not_allowed', `Scheme ${parsed.protocol} is not allowed`);
   }
+  if (parsed.protocol === 'http:' && !options.allowLoopback) throw new UnsafeUrlError('scheme_not_allowed', 'Only https URLs are allowed');
   if (parsed.username !== '' || parsed.password !== '') {
     throw new UnsafeUrlError('credentials_in_url', 'Credentials in the URL are not allowed');
   }
   const hostname = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   if (hostname === '') throw new UnsafeUrlError('invalid_url', 'The URL has no host');
+  const port = portOf(parsed);
+  if (!options.allowLoopback && !(options.allowedPorts ?? DEFAULT_OUTBOUND_PORTS).includes(port)) {
+    throw new UnsafeUrlError('port_not_allowed', `Port ${port} is not allowed`);
+  }
 
   let addresses: ResolvedAddress[];
   if (ipaddr.isValid(hostname)) {
@@ -155,17 +181,21 @@ export const assertSafeUrl = async (url: string | URL, options: SafeUrlOptions):
   } else {
     try {
       addresses = await (options.resolve ?? systemResolver)(hostname);
-    } catch {
+    } catch (error) {
+      // A resolver that cannot answer right now is an outage to retry, not a verdict on the URL.
+      if (TEMPORARY_DNS_FAILURES.has(String((error as { code?: unknown }).code))) {
+        throw new TransientError('dns_unavailable', 'The host name could not be resolved right now', { cause: error });
+      }
       throw new UnsafeUrlError('unresolvable_host', 'The host name does not resolve');
     }
     if (addresses.length === 0) throw new UnsafeUrlError('unresolvable_host', 'The host name does not resolve');
   }
 
   for (const { address } of addresses) {
-    const reason = unsafeAddressReason(address, options.allowLoopbackHttp);
+    const reason = unsafeAddressReason(address, options.allowLoopback);
     if (reason) throw new UnsafeUrlError(reason, `The host resolves to a refused address range (${reason})`);
   }
-  if (parsed.protocol === 'http:' && !(options.allowLoopbackHttp && addresses.every((entry) => isLoopbackAddress(entry.address)))) {
+  if (parsed.protocol === 'http:' && !addresses.every((entry) => isLoopbackAddress(entry.address))) {
     throw new UnsafeUrlError('scheme_not_allowed', 'Only https URLs are allowed');
   }
   return { url: parsed, hostname, addresses };

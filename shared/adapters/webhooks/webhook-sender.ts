@@ -7,10 +7,12 @@ import {
   type DeliveryOutcome,
 } from '../../domain/delivery/delivery-outcome.js';
 import { DomainError } from '../../domain/errors.js';
-import { guardedFetch } from '../http/safe-fetch.js';
+import { createGuardedFetch, STRICT_OUTBOUND, type OutboundFetch } from '../http/guarded-fetch.js';
 
-/** The subset of `fetch` the sender needs; inject `safeFetch`-backed or fake implementations. */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+/** The `fetch` the sender calls: the hub's guarded fetch (http/guarded-fetch.ts), or a fake in tests. */
+export type FetchLike = OutboundFetch;
+
+const strictFetch = createGuardedFetch(STRICT_OUTBOUND);
 
 export interface SendWebhookInput {
   /** Receiver URL (already vetted, or vetted by `fetchImpl`). */
@@ -29,12 +31,10 @@ export interface SendWebhookInput {
   /** Whole-attempt budget (connect, headers and response excerpt). Default 15 000 ms. */
   timeoutMs?: number;
   /**
-   * Defaults to `safeFetch` (SSRF guard + pinned DNS, see http/safe-fetch.ts). Tests may inject a fake;
-   * production code should not replace the guard.
+   * The function's guarded fetch (`createGuardedFetch(outboundPolicy())`); defaults to the strict
+   * cloud policy (https, public addresses, port 443). Tests may inject a fake.
    */
   fetchImpl?: FetchLike;
-  /** Lets the default guarded fetch call http://127.0.0.1 sandboxes. Local runs only; default false. */
-  allowLoopbackHttp?: boolean;
   /** Signing time source. Keep it the real clock: receivers reject timestamps older than 5 minutes. */
   now?: () => Date;
 }
@@ -91,7 +91,7 @@ const errorCode = (error: unknown): string => {
  */
 export const sendWebhook = async (input: SendWebhookInput): Promise<DeliveryOutcome & { attempt: number }> => {
   const now = input.now ?? (() => new Date());
-  const fetchImpl = input.fetchImpl ?? guardedFetch({ allowLoopbackHttp: input.allowLoopbackHttp ?? false });
+  const fetchImpl = input.fetchImpl ?? strictFetch;
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 1000) / 1000;
   const failed = (classification: DeliveryOutcome['classification'], error: string) => ({
@@ -113,13 +113,17 @@ export const sendWebhook = async (input: SendWebhookInput): Promise<DeliveryOutc
   }
 
   let response: Response;
+  const timeoutMs = input.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
   try {
     response = await fetchImpl(input.url, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json', 'user-agent': WEBHOOK_USER_AGENT },
       body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(input.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
+      // Only an excerpt is kept (UTF-8: at most 4 bytes a character); a long answer is not a failure.
+      maxResponseBytes: RESPONSE_EXCERPT_MAX * 4,
+      oversize: 'truncate',
     });
   } catch (error) {
     const code = errorCode(error);

@@ -8,8 +8,11 @@ import {
   type CreateSubscription,
   type Subscription,
 } from '../delivery/subscription.js';
-import { DomainError, NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
+import { assertUrlsAllowed, type UrlGuard } from '../outbound/url-guard.js';
 import type { AuditPort } from './manage-api-keys.js';
+
+export type { UrlGuard } from '../outbound/url-guard.js';
 
 export interface SubscriptionRepository {
   get(id: string): Promise<Subscription | undefined>;
@@ -18,9 +21,6 @@ export interface SubscriptionRepository {
   put(subscription: Subscription, expectedRevision?: number): Promise<number>;
   delete(id: string): Promise<void>;
 }
-
-/** Checks an outbound URL (SSRF guard); throws a DomainError with the reason when refused. */
-export type UrlGuard = (url: string) => Promise<void>;
 
 /** What admins see of a subscription: secrets only as a hint, except in the create/rotate answer. */
 export type SubscriptionView = Omit<Subscription, 'secrets'> & { secrets: Array<{ hint: string; createdAt: string; expiresAt?: string }> };
@@ -41,16 +41,7 @@ export const manageSubscriptions = ({
   clock: Clock;
   guardUrl: UrlGuard;
 }) => {
-  const checkUrl = async (url: string): Promise<void> => {
-    try {
-      await guardUrl(url);
-    } catch (error) {
-      if (error instanceof DomainError && !error.retryable) {
-        throw new ValidationError('The URL is not allowed', [{ path: 'url', message: error.message }], { cause: error });
-      }
-      throw error;
-    }
-  };
+  const checkUrl = (url: string): Promise<void> => assertUrlsAllowed(guardUrl, { url });
   const mustGet = async (id: string) => {
     const found = await subscriptions.getWithRevision(id);
     if (!found) throw new NotFoundError(`Subscription ${id}`);

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { AuditInput } from '../audit/audit-chain.js';
 import type { Clock } from '../clock.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError, type FieldIssue } from '../errors.js';
+import { assertUrlsAllowed, type UrlGuard } from '../outbound/url-guard.js';
 import { channelsToRearm, nextChannelExpiry, WatchChannelSchema, type WatchChannel } from './channel-rearm.js';
+import { foreignSecretIssues } from './connection-secrets.js';
 import { CrmNameSchema } from './crm-record.js';
 import { defaultConnectionConfig } from './default-mappings.js';
 import { ConnectionConfigSchema, parseConnectionConfig, type ConnectionConfig } from './field-mapping.js';
@@ -32,6 +34,8 @@ export interface ManageConnectionsDeps {
   clock: Clock;
   /** Fresh channel id (digits) and echo token; the adapter owns the randomness. */
   secrets: { channelId(): string; token(): string };
+  /** The outbound rules (SSRF guard): the connection's URLs must pass them before it is stored. */
+  guardUrl: UrlGuard;
 }
 
 const config = ConnectionConfigSchema.shape;
@@ -71,12 +75,29 @@ export type ArmChannel = z.infer<typeof ArmChannelSchema>;
 export const ArmedChannelSchema = z.object({ channel: WatchChannelSchema, notifyUrl: z.url() });
 
 /**
+ * Every reason a parsed configuration may not be stored: credentials naming secrets outside the
+ * connection's own `riskbridge/<crm>/<connectionId>/` prefix, and URLs (`apiBaseUrl`,
+ * `authBaseUrl`) the outbound rules refuse (they are checked again on every call).
+ */
+const refusedConfiguration = async (connection: ConnectionConfig, guardUrl: UrlGuard): Promise<FieldIssue[]> => {
+  const issues = foreignSecretIssues(connection);
+  try {
+    await assertUrlsAllowed(guardUrl, { apiBaseUrl: connection.apiBaseUrl, authBaseUrl: connection.authBaseUrl }, 'connection URL');
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    issues.push(...error.issues);
+  }
+  return issues;
+};
+
+/**
  * CRM connection configuration use cases: list, get (404 when unknown), put (template defaults merged
- * under the given fields, validated as a whole → 422; audited `crm.connection.create` / `.update`) and
+ * under the given fields, validated as a whole → 422, own secrets only and URLs that pass the
+ * outbound rules → 422 with their paths; audited `crm.connection.create` / `.update`) and
  * arming a Zoho notification channel (404 unknown, 422 not Zoho; keeps the previous channel id and events
  * unless given, fresh token and expiry, audited `crm.channel.arm`).
  */
-export const manageConnections = ({ connections, channels, watcher, audit, clock, secrets }: ManageConnectionsDeps) => {
+export const manageConnections = ({ connections, channels, watcher, audit, clock, secrets, guardUrl }: ManageConnectionsDeps) => {
   const existing = async (connectionId: string): Promise<ConnectionConfig> => {
     const config = await connections.get(connectionId);
     if (!config) throw new NotFoundError(`Connection ${connectionId}`);
@@ -92,6 +113,8 @@ export const manageConnections = ({ connections, channels, watcher, audit, clock
       }
       const base = template ? defaultConnectionConfig(template, connectionId) : {};
       const config = parseConnectionConfig({ ...base, ...rest, connectionId });
+      const issues = await refusedConfiguration(config, guardUrl);
+      if (issues.length > 0) throw new ValidationError('The CRM connection configuration is not allowed', issues);
       const created = (await connections.get(connectionId)) === undefined;
       await connections.put(config);
       await audit.append({ actor, action: created ? 'crm.connection.create' : 'crm.connection.update', target: `connection:${connectionId}`, details: { crm: config.crm, objects: Object.keys(config.objects) } });

@@ -14,14 +14,21 @@ export const WebhookSecretSchema = z
 /** A dotted path under `data`, e.g. `rating.grade` or `profile.fields.legalName`. */
 export const FieldPathSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'dotted path such as rating.grade');
 
-/** Where a subscriber wants events; the SSRF guard checks it again at every send. */
+/** True unless `url` parses and carries a user name or password (an unparsable URL is z.url's to report). */
+const noCredentials = (url: string): boolean => {
+  if (!URL.canParse(url)) return true;
+  const parsed = new URL(url);
+  return parsed.username === '' && parsed.password === '';
+};
+
+/**
+ * Where a subscriber wants events; the SSRF guard checks it at creation and again at every send.
+ * An unparsable value (`"null"`, port 99999) is an issue at this path, never an exception.
+ */
 export const SubscriptionUrlSchema = z
   .url({ protocol: /^https?$/, hostname: z.regexes.hostname })
   .max(2048)
-  .refine((url) => {
-    const parsed = new URL(url);
-    return parsed.username === '' && parsed.password === '';
-  }, 'credentials in the URL are not allowed');
+  .refine(noCredentials, 'credentials in the URL are not allowed');
 
 /** One signing secret. Several overlap during rotation; an expired one no longer signs. */
 export const SubscriptionSecretSchema = z.object({

@@ -26,6 +26,7 @@ import { systemClock } from '../../../shared/domain/clock.js';
 import type { BureauId } from '../../../shared/domain/credit/credit-summary.js';
 import { ConsentRequiredError } from '../../../shared/domain/credit/pull/consent.js';
 import { upsertCustomer } from '../../../shared/domain/customers/upsert-customer.js';
+import { loopbackFetch } from '../../support/outbound.js';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -51,7 +52,7 @@ describe('bureau pull pipeline against the sandboxes', () => {
         ...deps,
         state: bureauStateStore(table),
         archive: creditReportStore(table),
-        connectors: bureauConnectorRegistry({ baseUrls: Object.fromEntries(Object.entries(bureaus.sandboxes).map(([b, s]) => [b, s.url])), secrets: mapSecretSource(bureaus.secrets), timeoutMs: 400 }),
+        connectors: bureauConnectorRegistry({ baseUrls: Object.fromEntries(Object.entries(bureaus.sandboxes).map(([b, s]) => [b, s.url])), secrets: mapSecretSource(bureaus.secrets), outbound: loopbackFetch, timeoutMs: 400 }),
         normalisers: NORMALISERS,
         quarantine: quarantineStore(table),
         random,

@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/serve-console/handler.js';
+import { consoleRoutes } from '../../../functions/serve-console/routes.js';
+import { responseContent } from '../../../shared/lambda/http-route.js';
 import { CONSOLE_CSP, inlineScripts, referencePageCsp, serveAsset } from '../../../functions/serve-console/static-files.js';
 import { loadAssetDirectory } from '../../../shared/adapters/static/asset-directory.js';
 import type { HttpEvent } from '../../../shared/lambda/http.js';
@@ -58,6 +61,20 @@ describe('serve-console', () => {
       expect(res.headers['content-security-policy'], file).toBe(CONSOLE_CSP);
       expect(res.headers['cache-control'], file).toBe('no-cache');
       expect(res.body.length, file).toBeGreaterThan(50);
+    }
+  });
+
+  it('answers every console file with a media type its route declares', async () => {
+    // Prepare
+    const declared = responseContent(consoleRoutes.consoleAsset.responses[200]).map(([type]) => type);
+    const files = [...loadAssetDirectory(fileURLToPath(new URL('../../../functions/serve-console/assets/', import.meta.url))).keys()].filter((path) => !path.startsWith('reference/'));
+    expect(files.length).toBeGreaterThan(4);
+    for (const file of files) {
+      // Act
+      const res = await get('GET /console/{proxy+}', file);
+      // Assess
+      expect(res.status, file).toBe(200);
+      expect(declared, `${file} comes as ${res.headers['content-type']}: declare it in consoleRoutes`).toContain(res.headers['content-type']?.split(';')[0]);
     }
   });
 

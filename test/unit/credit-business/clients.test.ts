@@ -13,6 +13,7 @@ import { startCreditsafeSandbox } from '../../../infra/local/sandboxes/bureaus/c
 import { DNB_SANDBOX_MALFORMED_DUNS, DNB_SANDBOX_NOT_FOUND_DUNS, sandboxDunsFor, startDnbSandbox } from '../../../infra/local/sandboxes/bureaus/dnb.js';
 import { startPbocSandbox } from '../../../infra/local/sandboxes/bureaus/pboc.js';
 import type { BureauSandbox } from '../../../infra/local/sandboxes/bureaus/sandbox-kit.js';
+import { loopbackFetch } from '../../support/outbound.js';
 
 const ctx = { requestId: 'req-test-1' };
 const meta = { reportId: 'rep-1', pulledAt: '2025-06-01T00:00:00.000Z', requestId: ctx.requestId };
@@ -48,7 +49,7 @@ const cases: Case[] = [
   {
     name: 'dnb',
     start: () => startDnbSandbox(),
-    connector: (sb, o = {}) => createDnbConnector({ baseUrl: sb.url, clientId: sb.clientId!, clientSecret: sb.clientSecret!, timeoutMs: 300, ...o }),
+    connector: (sb, o = {}) => createDnbConnector({ baseUrl: sb.url, clientId: sb.clientId!, clientSecret: sb.clientSecret!, timeoutMs: 300, ...o }, { outbound: loopbackFetch }),
     badCredentials: { clientSecret: 'wrong' },
     normalise: normaliseDnb,
     subject: business('Acme Clean Widgets Inc'),
@@ -58,7 +59,7 @@ const cases: Case[] = [
   {
     name: 'creditsafe',
     start: () => startCreditsafeSandbox(),
-    connector: (sb, o = {}) => createCreditsafeConnector({ baseUrl: sb.url, username: sb.username!, password: sb.password!, timeoutMs: 300, ...o }),
+    connector: (sb, o = {}) => createCreditsafeConnector({ baseUrl: sb.url, username: sb.username!, password: sb.password!, timeoutMs: 300, ...o }, { outbound: loopbackFetch }),
     badCredentials: { password: 'wrong' },
     normalise: normaliseCreditsafe,
     subject: business('Harbourline', [{ scheme: 'company_number', value: '07495895' }]),
@@ -68,7 +69,7 @@ const cases: Case[] = [
   {
     name: 'pboc',
     start: () => startPbocSandbox(),
-    connector: (sb, o = {}) => createPbocConnector({ baseUrl: sb.url, apiKey: sb.apiKey!, institutionCode: 'SYN0001', timeoutMs: 300, ...o }),
+    connector: (sb, o = {}) => createPbocConnector({ baseUrl: sb.url, apiKey: sb.apiKey!, institutionCode: 'SYN0001', timeoutMs: 300, ...o }, { outbound: loopbackFetch }),
     badCredentials: { apiKey: 'wrong' },
     normalise: normalisePboc,
     subject: person('李四', '11010519491231002X'),
@@ -155,7 +156,7 @@ describe('dnb connector matching', () => {
   });
 
   it('resolves the DUNS with cleanseMatch and returns a report whose subject matches the customer', async () => {
-    const connector = createDnbConnector({ baseUrl: sb.url, clientId: sb.clientId, clientSecret: sb.clientSecret });
+    const connector = createDnbConnector({ baseUrl: sb.url, clientId: sb.clientId, clientSecret: sb.clientSecret }, { outbound: loopbackFetch });
     const report = normaliseDnb(await connector.fetchReport(business('Gorman Clean Print Co'), ctx), meta);
     expect(report.subject.identifiers[0]).toEqual({ scheme: 'duns', value: sandboxDunsFor('Gorman Clean Print Co') });
     const match = matchSubject({ name: 'Gorman Clean Print Co', identifiers: [] }, { name: report.subject.names[0]?.full, identifiers: report.subject.identifiers });
@@ -164,7 +165,7 @@ describe('dnb connector matching', () => {
   });
 
   it('refuses a match below the confidence threshold as subject_not_found', async () => {
-    const connector = createDnbConnector({ baseUrl: sb.url, clientId: sb.clientId, clientSecret: sb.clientSecret });
+    const connector = createDnbConnector({ baseUrl: sb.url, clientId: sb.clientId, clientSecret: sb.clientSecret }, { outbound: loopbackFetch });
     expect(await codeOf(connector.fetchReport(business('LowConfidence Holdings'), ctx))).toMatchObject({ code: 'subject_not_found' });
   });
 });
@@ -173,7 +174,7 @@ describe('pboc connector', () => {
   it('refuses a subject without a resident id before calling the gateway', async () => {
     const sb = await startPbocSandbox();
     try {
-      const connector = createPbocConnector({ baseUrl: sb.url, apiKey: sb.apiKey, institutionCode: 'SYN0001' });
+      const connector = createPbocConnector({ baseUrl: sb.url, apiKey: sb.apiKey, institutionCode: 'SYN0001' }, { outbound: loopbackFetch });
       expect(await codeOf(connector.fetchReport(business('某公司'), ctx))).toMatchObject({ code: 'subject_incomplete', retryable: false });
       expect(sb.requests).toBe(0);
     } finally {

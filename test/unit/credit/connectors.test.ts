@@ -15,6 +15,7 @@ import { startEquifaxSandbox } from '../../../infra/local/sandboxes/bureaus/equi
 import { startExperianSandbox } from '../../../infra/local/sandboxes/bureaus/experian.js';
 import { startTransUnionSandbox } from '../../../infra/local/sandboxes/bureaus/transunion.js';
 import { summariseReport } from '../../../shared/domain/credit/summarise.js';
+import { loopbackFetch } from '../../support/outbound.js';
 
 const subject = (customerId: string, name = 'Avery J Sample'): BureauSubject => ({
   customerId,
@@ -42,7 +43,7 @@ describe.each(cases)('%s connector against its sandbox', (bureau, start, create,
 
   beforeAll(async () => {
     sandbox = await start();
-    connector = create({ baseUrl: sandbox.url, clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET, timeoutMs: 300 });
+    connector = create({ baseUrl: sandbox.url, clientId: SANDBOX_CLIENT_ID, clientSecret: SANDBOX_CLIENT_SECRET, timeoutMs: 300, outbound: loopbackFetch });
   });
   afterEach(() => sandbox.setFailure(null));
   afterAll(async () => {
@@ -134,7 +135,7 @@ describe.each(cases)('%s connector against its sandbox', (bureau, start, create,
   });
 
   it('reports wrong credentials as a permanent auth failure', async () => {
-    const wrong = create({ baseUrl: sandbox.url, clientId: 'nope', clientSecret: 'nope', timeoutMs: 300 });
+    const wrong = create({ baseUrl: sandbox.url, clientId: 'nope', clientSecret: 'nope', timeoutMs: 300, outbound: loopbackFetch });
     const error = await caught(wrong.fetchReport(subject('cust-x'), ctx));
     expect(error).toBeInstanceOf(PermanentError);
     expect((error as PermanentError).code).toBe('bureau_auth_failed');

@@ -6,6 +6,7 @@ import { createFxiaokeClient, createFxiaokeWriteBack, fxiaokeError } from '../..
 import { createRateLimiter } from '../../../shared/adapters/crm/http.js';
 import { FXIAOKE_SANDBOX_INTEGRATION_USER, startFxiaokeSandbox, type FxiaokeSandbox } from '../../../infra/local/sandboxes/crm/fxiaoke.js';
 import { connection, fixture, secretsFrom } from './support.js';
+import { loopbackFetch } from '../../support/outbound.js';
 
 const secrets = secretsFrom({ 'riskbridge/fxiaoke/test-fxiaoke/app-id': 'FSAID_TEST', 'riskbridge/fxiaoke/test-fxiaoke/app-secret': 's', 'riskbridge/fxiaoke/test-fxiaoke/permanent-code': 'p' });
 /** Sandbox account ids: '65a0' + 20-digit sequence (24 chars like Fxiaoke's ObjectId-style _id). */
@@ -33,7 +34,7 @@ describe('Fxiaoke client against the sandbox', () => {
   const config = () => connection('fxiaoke', { apiBaseUrl: sandbox.url, actingUserId: 'FSUID_SANDBOX', integrationUsers: [FXIAOKE_SANDBOX_INTEGRATION_USER] });
 
   it('polls every account once across pages with tied timestamps, then only what changed', async () => {
-    const client = createFxiaokeClient({ secrets, limiter: fast() });
+    const client = createFxiaokeClient({ secrets, outbound: loopbackFetch, limiter: fast() });
     const first = await client.pollChanges(config(), 'AccountObj', initialCursor(), { limit: 4 });
     expect(first.complete).toBe(true);
     expect(new Set(first.records.map((r) => r._id)).size).toBe(25);
@@ -46,7 +47,7 @@ describe('Fxiaoke client against the sandbox', () => {
   });
 
   it('refreshes an expired corpAccessToken once and retries', async () => {
-    const client = createFxiaokeClient({ secrets, limiter: fast() });
+    const client = createFxiaokeClient({ secrets, outbound: loopbackFetch, limiter: fast() });
     await client.fetchRecord(config(), 'AccountObj', accountId(1));
     sandbox.expireTokens();
     const record = await client.fetchRecord(config(), 'AccountObj', accountId(1));
@@ -54,7 +55,7 @@ describe('Fxiaoke client against the sandbox', () => {
   });
 
   it('maps rate-limit errorCodes and HTTP 429 to TransientError', async () => {
-    const client = createFxiaokeClient({ secrets, limiter: fast() });
+    const client = createFxiaokeClient({ secrets, outbound: loopbackFetch, limiter: fast() });
     sandbox.failNext({ kind: 'fxiaoke', errorCode: 20005, errorMessage: '调用频率超限' }, '/cgi/crm');
     await expect(client.fetchRecord(config(), 'AccountObj', accountId(1))).rejects.toBeInstanceOf(TransientError);
     sandbox.failNext({ kind: 'http', status: 429, retryAfterSeconds: 3 }, '/cgi/crm');
@@ -62,7 +63,7 @@ describe('Fxiaoke client against the sandbox', () => {
   });
 
   it('writes back __c fields with data/update and the sandbox records them', async () => {
-    const writeBack = createFxiaokeWriteBack(createFxiaokeClient({ secrets, limiter: fast() }));
+    const writeBack = createFxiaokeWriteBack(createFxiaokeClient({ secrets, outbound: loopbackFetch, limiter: fast() }));
     const result = await writeBack.update(config(), accountId(2), { risk_grade__c: 'BB', credit_limit__c: 120000 });
     expect(result).toMatchObject({ status: 'updated', crm: 'fxiaoke', objectName: 'AccountObj', crmStatus: 'OK' });
     expect(sandbox.writes.at(-1)).toMatchObject({ objectName: 'AccountObj', id: accountId(2), fields: { risk_grade__c: 'BB', credit_limit__c: 120000 } });
@@ -70,7 +71,7 @@ describe('Fxiaoke client against the sandbox', () => {
   });
 
   it('refuses to call without an acting user (currentOpenUserId)', async () => {
-    const client = createFxiaokeClient({ secrets, limiter: fast() });
+    const client = createFxiaokeClient({ secrets, outbound: loopbackFetch, limiter: fast() });
     await expect(client.fetchRecord(connection('fxiaoke', { apiBaseUrl: sandbox.url }), 'AccountObj', 'x')).rejects.toMatchObject({ code: 'crm_credentials_missing' });
   });
 });

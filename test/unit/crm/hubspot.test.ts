@@ -7,6 +7,7 @@ import { hubSpotEventsToNotices, parseHubSpotWebhookBatch, signHubSpotV3, verify
 import { createRateLimiter } from '../../../shared/adapters/crm/http.js';
 import { HUBSPOT_SANDBOX_APP_ID, startHubSpotSandbox, type HubSpotSandbox } from '../../../infra/local/sandboxes/crm/hubspot.js';
 import { connection, rawFixture, secretsFrom, startReceiver } from './support.js';
+import { loopbackFetch } from '../../support/outbound.js';
 
 const SECRET = 'sandbox-client-secret';
 const URI = 'https://hub.example/crm/hubspot/acme?connection=acme';
@@ -63,13 +64,13 @@ describe('HubSpot client against the sandbox', () => {
   const fast = () => createRateLimiter({ capacity: 100, refillPerSecond: 100 });
 
   it('fetches a deal with its company association and maps it to an order', async () => {
-    const client = createHubSpotClient({ secrets, limiter: fast() });
+    const client = createHubSpotClient({ secrets, outbound: loopbackFetch, limiter: fast() });
     const deal = await client.fetchObject(config(), 'deals', '18000000002', { associations: ['companies'] });
     expect(mapRecord(config(), 'deals', deal)).toMatchObject({ objectType: 'order', customerExternalId: '9100000002', status: 'cancelled' });
   });
 
   it('PATCHes properties as strings and surfaces 429 as TransientError (10 s window when no Retry-After)', async () => {
-    const writeBack = createHubSpotWriteBack(createHubSpotClient({ secrets, limiter: fast() }));
+    const writeBack = createHubSpotWriteBack(createHubSpotClient({ secrets, outbound: loopbackFetch, limiter: fast() }));
     await writeBack.update(config(), '9100000003', { riskbridge_grade: 'A', riskbridge_credit_limit: 25000.5 });
     expect(sandbox.writes.at(-1)).toMatchObject({ objectName: 'companies', id: '9100000003', fields: { riskbridge_grade: 'A', riskbridge_credit_limit: '25000.5' } });
     sandbox.failNext({ kind: 'http', status: 429 }, '/crm/v3');

@@ -5,7 +5,28 @@ import type { WatchChannel } from '../../../shared/domain/crm/channel-rearm.js';
 import type { ConnectionConfig } from '../../../shared/domain/crm/field-mapping.js';
 import { manageConnections, PutConnectionSchema } from '../../../shared/domain/crm/manage-connections.js';
 import { toFieldIssues } from '../../../shared/domain/validation.js';
+import { toProblem } from '../../../shared/lambda/problem.js';
+import { outboundUrlGuard } from '../../../shared/adapters/http/guarded-fetch.js';
+import type { Resolver } from '../../../shared/adapters/http/ssrf-guard.js';
 import { connection } from './support.js';
+
+/**
+ * DNS of the test: the vendors' public API hosts (and `api.hubapi.example`) resolve publicly,
+ * `internal.example.com` to a private address; `dns-down.example.com` meets a resolver that cannot answer right now.
+ */
+const resolve: Resolver = async (hostname) => {
+  const table: Record<string, string> = {
+    'api.hubapi.com': '104.16.0.1',
+    'api.hubapi.example': '104.16.0.2',
+    'www.zohoapis.com': '136.143.190.1',
+    'accounts.zoho.com': '136.143.190.2',
+    'internal.example.com': '10.1.2.3',
+  };
+  if (hostname === 'dns-down.example.com') throw Object.assign(new Error('EAI_AGAIN'), { code: 'EAI_AGAIN' });
+  const address = table[hostname];
+  if (!address) throw Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' });
+  return [{ address, family: 4 }];
+};
 
 const setup = (initial: ConnectionConfig[] = []) => {
   const configs = new Map(initial.map((c) => [c.connectionId, c]));
@@ -26,6 +47,7 @@ const setup = (initial: ConnectionConfig[] = []) => {
     audit: { append: async (input) => void audits.push(input) },
     clock: fixedClock('2025-01-15T10:00:00Z'),
     secrets: { channelId: () => '1736935200000123', token: () => `token-${++tokens}` },
+    guardUrl: outboundUrlGuard({ allowLoopback: false, resolve }),
   });
   return { manage, configs, stored, audits, watched, failing };
 };
@@ -50,6 +72,66 @@ describe('manageConnections', () => {
     await expect(manage.put('bad', { template: 'zoho', connectionId: 'other' }, 'admin-1')).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: 'connectionId' }] });
     expect(configs.size).toBe(0);
     expect(audits).toEqual([]);
+  });
+
+  it.each([
+    [{ apiBaseUrl: 'http://169.254.169.254/latest/meta-data' }, 'apiBaseUrl'],
+    [{ apiBaseUrl: 'https://169.254.169.254/latest/meta-data' }, 'apiBaseUrl'],
+    [{ authBaseUrl: 'file:///etc/passwd' }, 'authBaseUrl'],
+    [{ apiBaseUrl: 'gopher://www.zohoapis.com:70/_x' }, 'apiBaseUrl'],
+    [{ apiBaseUrl: 'http://www.zohoapis.com' }, 'apiBaseUrl'],
+    [{ authBaseUrl: 'https://accounts.zoho.com:8443' }, 'authBaseUrl'],
+    [{ apiBaseUrl: 'https://internal.example.com' }, 'apiBaseUrl'],
+  ])('refuses a connection whose URLs the outbound rules refuse (%o → 422 at %s) and stores nothing', async (urls, path) => {
+    // Prepare
+    const { manage, configs, audits } = setup();
+
+    // Act
+    const error = await manage.put('acme-zoho', { template: 'zoho', ...urls }, 'admin-1').catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toMatchObject({ code: 'validation_failed', issues: [{ path }] });
+    expect(configs.size).toBe(0);
+    expect(audits).toEqual([]);
+  });
+
+  it('passes a DNS outage while checking the URLs on as a retryable dns_unavailable (503) and stores nothing', async () => {
+    // Prepare
+    const { manage, configs, audits } = setup();
+
+    // Act
+    const error = await manage.put('acme-zoho', { template: 'zoho', apiBaseUrl: 'https://dns-down.example.com' }, 'admin-1').catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toMatchObject({ code: 'dns_unavailable', retryable: true });
+    expect(toProblem(error)).toMatchObject({ status: 503, code: 'dns_unavailable' });
+    expect(configs.size).toBe(0);
+    expect(audits).toEqual([]);
+  });
+
+  it('refuses credentials naming another connection’s (or another CRM’s) secrets with 422 at their paths', async () => {
+    // Prepare
+    const { manage, configs } = setup();
+
+    // Act
+    const error = await manage
+      .put('acme-zoho', {
+        template: 'zoho',
+        credentials: {
+          clientId: 'riskbridge/zoho/acme-zoho/client-id',
+          clientSecret: 'riskbridge/zoho/beta-zoho/client-secret',
+          refreshToken: 'riskbridge/hubspot/acme-zoho/refresh-token',
+          channelToken: 'riskbridge/zoho/acme-zoho/nested/channel-token',
+        },
+      }, 'admin-1')
+      .catch((e: unknown) => e);
+    const own = await manage.put('acme-zoho', { template: 'zoho' }, 'admin-1');
+
+    // Assess
+    expect(error).toMatchObject({ code: 'validation_failed' });
+    expect((error as { issues: Array<{ path: string }> }).issues.map((i) => i.path)).toEqual(['credentials.clientSecret', 'credentials.refreshToken', 'credentials.channelToken']);
+    expect(own.connection.credentials['clientSecret']).toBe('riskbridge/zoho/acme-zoho/client-secret');
+    expect([...configs.keys()]).toEqual(['acme-zoho']);
   });
 
   it('refuses unknown keys at every level of the body, each at its own path', () => {

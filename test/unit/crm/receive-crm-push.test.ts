@@ -8,21 +8,26 @@ import type { CrmIngestMessage } from '../../../shared/domain/customers/ingest-m
 import { connection, rawFixture, secretsFrom } from './support.js';
 
 const SF_SECRET = 'sf-inbound-secret';
-const salesforce = connection('salesforce', { connectionId: 'acme-sf', credentials: { inboundSecret: 'sf/inbound' } });
+const SF_SECRET_NAME = 'riskbridge/salesforce/acme-sf/inbound-secret';
+const salesforce = connection('salesforce', { connectionId: 'acme-sf', credentials: { inboundSecret: SF_SECRET_NAME } });
+/** Names acme-sf's inbound secret as its own: must not verify with it. */
+const borrowing = connection('salesforce', { connectionId: 'beta-sf', credentials: { inboundSecret: SF_SECRET_NAME } });
 const zoho = connection('zoho', { connectionId: 'acme-zoho' });
 
 const setup = (channel?: { channel: WatchChannel; token: string }) => {
   const queued: CrmIngestMessage[] = [];
-  const configs = new Map([salesforce, zoho].map((c) => [c.connectionId, c]));
+  const configs = new Map([salesforce, borrowing, zoho].map((c) => [c.connectionId, c]));
+  const asked: string[] = [];
+  const secrets = secretsFrom({ [SF_SECRET_NAME]: SF_SECRET });
   const receive = receiveCrmPush({
     connections: { get: async (id) => configs.get(id) },
-    secrets: secretsFrom({ 'sf/inbound': SF_SECRET }),
+    secrets: { get: (name) => (asked.push(name), secrets.get(name)) },
     channels: { getChannel: async () => channel },
     verifiers: crmPushVerifiers,
     enqueue: async (messages) => void queued.push(...messages),
     clock: fixedClock('2025-01-15T10:00:00Z'),
   });
-  return { receive, queued };
+  return { receive, queued, asked };
 };
 
 const sfBody = rawFixture('salesforce/account-change-update.json');
@@ -47,6 +52,19 @@ describe('receiveCrmPush', () => {
     await expect(receive('salesforce', 'acme-sf', { rawBody: sfBody, headers: sfSigned(sfBody, 'wrong'), url })).rejects.toMatchObject({ code: 'unauthorized' });
     await expect(receive('salesforce', 'nobody', { rawBody: sfBody, headers: sfSigned(sfBody), url })).rejects.toMatchObject({ code: 'unauthorized' });
     await expect(receive('hubspot', 'acme-sf', { rawBody: sfBody, headers: sfSigned(sfBody), url })).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(queued).toEqual([]);
+  });
+
+  it('refuses a push to a connection that names another connection’s secret, without reading that secret', async () => {
+    // Prepare
+    const { receive, queued, asked } = setup();
+
+    // Act
+    const error = await receive('salesforce', 'beta-sf', { rawBody: sfBody, headers: sfSigned(sfBody), url }).catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toMatchObject({ code: 'unauthorized' });
+    expect(asked).toEqual([]);
     expect(queued).toEqual([]);
   });
 

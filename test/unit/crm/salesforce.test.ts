@@ -6,6 +6,7 @@ import { isGapEvent, parseSalesforceChangeEvent, salesforceEventToNotice, unwrap
 import { createSalesforceClient, createSalesforceWriteBack } from '../../../shared/adapters/crm/salesforce/client.js';
 import { SALESFORCE_SANDBOX_CLIENT_ID, startSalesforceSandbox, type SalesforceSandbox } from '../../../infra/local/sandboxes/crm/salesforce.js';
 import { connection, fixture, rawFixture, secretsFrom, startReceiver } from './support.js';
+import { loopbackFetch } from '../../support/outbound.js';
 
 describe('Salesforce change events', () => {
   it('reads a direct CDC payload into an update notice with the changed values', () => {
@@ -49,14 +50,14 @@ describe('Salesforce client against the sandbox', () => {
   const config = () => connection('salesforce', { apiBaseUrl: sandbox.url });
 
   it('gets a client-credentials token, fetches an Account and maps it', async () => {
-    const client = createSalesforceClient({ secrets });
+    const client = createSalesforceClient({ secrets, outbound: loopbackFetch });
     const native = await client.fetchRecord(config(), 'Account', '001000000000004AAA');
     expect(mapRecord(config(), 'Account', native)).toMatchObject({ objectType: 'customer', fields: { legalName: 'Example Widgets GmbH', country: 'DE' } });
     await expect(client.fetchRecord(config(), 'Account', '001000000000099AAA')).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('PATCHes the Account and maps 429/503 to TransientError', async () => {
-    const writeBack = createSalesforceWriteBack(createSalesforceClient({ secrets }));
+    const writeBack = createSalesforceWriteBack(createSalesforceClient({ secrets, outbound: loopbackFetch }));
     const result = await writeBack.update(config(), '001000000000001AAA', { Risk_Grade__c: 'BBB' });
     expect(result).toMatchObject({ status: 'updated', objectName: 'Account', fields: ['Risk_Grade__c'] });
     expect(sandbox.writes.at(-1)).toMatchObject({ id: '001000000000001AAA', fields: { Risk_Grade__c: 'BBB' } });

@@ -8,6 +8,7 @@ import { parseZohoNotification, verifyZohoNotification, zohoNotificationToNotice
 import { createRateLimiter } from '../../../shared/adapters/crm/http.js';
 import { startZohoSandbox, ZOHO_SANDBOX_INTEGRATION_USER, type ZohoSandbox } from '../../../infra/local/sandboxes/crm/zoho.js';
 import { connection, rawFixture, secretsFrom, startReceiver } from './support.js';
+import { loopbackFetch } from '../../support/outbound.js';
 
 const TOKEN = 'TOKEN_FOR_VERIFICATION_OF_1000000068001';
 
@@ -58,7 +59,7 @@ describe('Zoho client against the sandbox', () => {
   const config = () => connection('zoho', { apiBaseUrl: sandbox.url, authBaseUrl: sandbox.url, integrationUsers: [ZOHO_SANDBOX_INTEGRATION_USER] });
 
   it('refreshes a token, fetches an account and maps it', async () => {
-    const client = createZohoClient({ secrets });
+    const client = createZohoClient({ secrets, outbound: loopbackFetch });
     const native = await client.fetchRecord(config(), 'Accounts', '5725767000000500001');
     const record = mapRecord(config(), 'Accounts', native);
     expect(record).toMatchObject({ objectType: 'customer', fields: { legalName: '杭州示例数据科技有限公司' } });
@@ -66,17 +67,17 @@ describe('Zoho client against the sandbox', () => {
   });
 
   it('writes back with trigger [] and the write echoes back as our own change', async () => {
-    const writeBack = createZohoWriteBack(createZohoClient({ secrets }));
+    const writeBack = createZohoWriteBack(createZohoClient({ secrets, outbound: loopbackFetch }));
     const result = await writeBack.update(config(), '5725767000000500002', { Risk_Grade: 'BBB', Credit_Limit: 50000 });
     expect(result).toMatchObject({ status: 'updated', objectName: 'Accounts', crmStatus: 'SUCCESS' });
     expect(sandbox.writes.at(-1)).toMatchObject({ objectName: 'Accounts', id: '5725767000000500002', fields: { Risk_Grade: 'BBB', Credit_Limit: 50000 } });
-    const echoed = await createZohoClient({ secrets }).fetchRecord(config(), 'Accounts', '5725767000000500002');
+    const echoed = await createZohoClient({ secrets, outbound: loopbackFetch }).fetchRecord(config(), 'Accounts', '5725767000000500002');
     const notice = { crm: 'zoho' as const, connectionId: 'test-zoho', objectName: 'Accounts', externalIds: ['5725767000000500002'], operation: 'update' as const, modifiedBy: (echoed.Modified_By as { id: string }).id, occurredAt: new Date().toISOString() };
     expect(isEcho(notice, [fingerprintWriteBack('test-zoho', '5725767000000500002', { Risk_Grade: 'BBB' }, new Date())], { integrationUsers: [ZOHO_SANDBOX_INTEGRATION_USER] }).echo).toBe(true);
   });
 
   it('turns 429 into TransientError with retryAfterMs from Retry-After, and 503 into a retryable error', async () => {
-    const writeBack = createZohoWriteBack(createZohoClient({ secrets, limiter: createRateLimiter({ capacity: 100, refillPerSecond: 100 }) }));
+    const writeBack = createZohoWriteBack(createZohoClient({ secrets, outbound: loopbackFetch, limiter: createRateLimiter({ capacity: 100, refillPerSecond: 100 }) }));
     await writeBack.update(config(), '5725767000000500003', { Risk_Grade: 'A' }); // token cached
     sandbox.failNext({ kind: 'http', status: 429, retryAfterSeconds: 7 }, '/crm/v8/Accounts');
     const throttled = await writeBack.update(config(), '5725767000000500003', { Risk_Grade: 'A' }).catch((e: unknown) => e);
@@ -89,7 +90,7 @@ describe('Zoho client against the sandbox', () => {
   it('arms a channel and the sandbox emits a verifiable notification to the hub', async () => {
     const hub = await startReceiver();
     try {
-      const client = createZohoClient({ secrets });
+      const client = createZohoClient({ secrets, outbound: loopbackFetch });
       const channel = { connectionId: 'test-zoho', channelId: '1000000068001', events: ['Accounts.all'], expiresAt: nextChannelExpiry(new Date()) };
       await client.watch(config(), channel, { notifyUrl: `${hub.url}/crm/zoho/test-zoho`, token: TOKEN });
       await client.watch(config(), channel, { notifyUrl: `${hub.url}/crm/zoho/test-zoho`, token: TOKEN, rearm: true });

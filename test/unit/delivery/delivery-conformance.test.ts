@@ -8,6 +8,7 @@ import { recordAttempt } from '../../../shared/domain/delivery/endpoint-health.j
 import { activeSecrets, generateSecret, newSubscription, projectEnvelope } from '../../../shared/domain/delivery/subscription.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../infra/local/sandboxes/receiver/webhook-receiver.js';
 import type { EventEnvelope } from '../../../shared/domain/events/envelope.js';
+import { loopbackFetch } from '../../support/outbound.js';
 
 const event: EventEnvelope = {
   id: 'evt_01J0000000000000000000000B',
@@ -39,7 +40,7 @@ describe('webhook delivery engine (sender + retry plan + endpoint health + recei
     // Act
     let attempt = 1;
     for (;;) {
-      const outcome = await sendWebhook({ url: `${receiver.url}/hooks/crm-a`, secrets: activeSecrets(subscription, clock.now()), envelope: body, messageId: 'msg_01J0000000000000000000000B', attempt, allowLoopbackHttp: true });
+      const outcome = await sendWebhook({ url: `${receiver.url}/hooks/crm-a`, secrets: activeSecrets(subscription, clock.now()), envelope: body, messageId: 'msg_01J0000000000000000000000B', attempt, fetchImpl: loopbackFetch });
       const plan = planAfterAttempt(outcome, attempt, clock.now(), () => 0.5);
       subscription = recordAttempt(subscription, { classification: outcome.classification, exhausted: plan.action === 'exhausted' }, clock.now()).subscription;
       if (plan.action !== 'retry') break;
@@ -48,7 +49,7 @@ describe('webhook delivery engine (sender + retry plan + endpoint health + recei
       attempt = plan.nextAttempt;
     }
     // at-least-once: a duplicate send of the same message (e.g. an SQS redelivery) after success
-    await sendWebhook({ url: `${receiver.url}/hooks/crm-a`, secrets: [secret], envelope: body, messageId: 'msg_01J0000000000000000000000B', attempt: attempt + 1, allowLoopbackHttp: true });
+    await sendWebhook({ url: `${receiver.url}/hooks/crm-a`, secrets: [secret], envelope: body, messageId: 'msg_01J0000000000000000000000B', attempt: attempt + 1, fetchImpl: loopbackFetch });
 
     // Assess
     expect(attempt).toBe(4);
@@ -68,9 +69,9 @@ describe('webhook delivery engine (sender + retry plan + endpoint health + recei
     receiver.setMode('gone', '/hooks/retired');
 
     // Act
-    const a = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secretA], envelope: event, messageId: 'msg_a', attempt: 1, allowLoopbackHttp: true });
-    const b = await sendWebhook({ url: `${receiver.url}/hooks/b`, secrets: [secretB], envelope: event, messageId: 'msg_b', attempt: 1, allowLoopbackHttp: true });
-    const retired = await sendWebhook({ url: `${receiver.url}/hooks/retired`, secrets: [secretA], envelope: event, messageId: 'msg_c', attempt: 1, allowLoopbackHttp: true });
+    const a = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secretA], envelope: event, messageId: 'msg_a', attempt: 1, fetchImpl: loopbackFetch });
+    const b = await sendWebhook({ url: `${receiver.url}/hooks/b`, secrets: [secretB], envelope: event, messageId: 'msg_b', attempt: 1, fetchImpl: loopbackFetch });
+    const retired = await sendWebhook({ url: `${receiver.url}/hooks/retired`, secrets: [secretA], envelope: event, messageId: 'msg_c', attempt: 1, fetchImpl: loopbackFetch });
     await receiver.waitFor((all) => all.length === 3, 2_000);
 
     // Assess
@@ -90,7 +91,7 @@ describe('webhook delivery engine (sender + retry plan + endpoint health + recei
     receiver = await startWebhookReceiver({ secret, mode: 'throttle', retryAfterSeconds: 90 });
 
     // Act
-    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope: event, messageId: 'msg_t', attempt: 1, allowLoopbackHttp: true });
+    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope: event, messageId: 'msg_t', attempt: 1, fetchImpl: loopbackFetch });
     const plan = planAfterAttempt(outcome, 1, clock.now(), () => 0.5);
 
     // Assess

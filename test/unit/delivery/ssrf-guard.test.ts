@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { UnsafeUrlError, assertSafeUrl, unsafeAddressReason, type Resolver } from '../../../shared/adapters/http/ssrf-guard.js';
-import { safeFetch } from '../../../shared/adapters/http/safe-fetch.js';
+import { createGuardedFetch } from '../../../shared/adapters/http/guarded-fetch.js';
 
 const resolverFor =
   (table: Record<string, string[]>): Resolver =>
@@ -13,9 +13,9 @@ const resolverFor =
     return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
   };
 
-const refusal = async (url: string, resolve: Resolver = resolverFor({}), allowLoopbackHttp = false): Promise<string | undefined> => {
+const refusal = async (url: string, resolve: Resolver = resolverFor({}), allowLoopback = false, allowedPorts?: number[]): Promise<string | undefined> => {
   try {
-    await assertSafeUrl(url, { allowLoopbackHttp, resolve });
+    await assertSafeUrl(url, { allowLoopback, resolve, ...(allowedPorts ? { allowedPorts } : {}) });
     return undefined;
   } catch (error) {
     if (error instanceof UnsafeUrlError) return error.reason;
@@ -59,7 +59,7 @@ describe('assertSafeUrl', () => {
     ['https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/', 'teredo'],
     ['https://[2001:db8::1]/', 'reserved'],
     ['https://2130706433/', 'loopback'],
-    ['http://2130706433/', 'loopback'],
+    ['http://2130706433/', 'scheme_not_allowed'],
     ['https://0x7f.1/', 'loopback'],
     ['https://0177.0.0.1/', 'loopback'],
     ['https://0xa9fea9fe/', 'cloud_metadata'],
@@ -107,7 +107,7 @@ describe('assertSafeUrl', () => {
     const resolve = resolverFor({ 'crm.example.com': ['93.184.215.14', '2606:2800:220:1:248:1893:25c8:1946'] });
 
     // Act
-    const vetted = await assertSafeUrl('https://crm.example.com:8443/hooks?x=1', { allowLoopbackHttp: false, resolve });
+    const vetted = await assertSafeUrl('https://crm.example.com/hooks?x=1', { allowLoopback: false, resolve });
     const nat64 = await refusal('https://[64:ff9b::808:808]/');
     const sixToFour = await refusal('https://[2002:808:808::1]/');
 
@@ -118,7 +118,24 @@ describe('assertSafeUrl', () => {
     expect(sixToFour).toBeUndefined();
   });
 
-  it('allows plain http only to loopback and only when allowLoopbackHttp is set', async () => {
+  it('allows only the allow-listed ports (443 by default) while the loopback allowance is off', async () => {
+    // Prepare
+    const resolve = resolverFor({ 'crm.example.com': ['93.184.215.14'] });
+
+    // Act
+    const reasons = await Promise.all([
+      refusal('https://crm.example.com:8443/hooks', resolve),
+      refusal('https://crm.example.com:443/hooks', resolve),
+      refusal('https://crm.example.com:8443/hooks', resolve, false, [443, 8443]),
+      refusal('https://crm.example.com/hooks', resolve, false, [8443]),
+      refusal('https://crm.example.com:8443/hooks', resolve, true),
+    ]);
+
+    // Assess
+    expect(reasons).toEqual(['port_not_allowed', undefined, undefined, 'port_not_allowed', undefined]);
+  });
+
+  it('allows plain http only to loopback and only with the loopback allowance', async () => {
     // Prepare
     const resolve = resolverFor({ localhost: ['127.0.0.1'], 'public.example.com': ['93.184.215.14'] });
 
@@ -133,12 +150,27 @@ describe('assertSafeUrl', () => {
     expect([allowed, allowedLiteral]).toEqual([undefined, undefined]);
     expect(publicHttp).toBe('scheme_not_allowed');
     expect(privateStillRefused).toBe('private');
-    expect(notAllowed).toBe('loopback');
+    expect(notAllowed).toBe('scheme_not_allowed');
+  });
+
+  it('reports a resolver that cannot answer right now as a retryable dns_unavailable, and an unknown name as a refusal', async () => {
+    // Prepare
+    const failing = (code: string): Resolver => async () => {
+      throw Object.assign(new Error(`getaddrinfo ${code}`), { code });
+    };
+
+    // Act
+    const temporary = await assertSafeUrl('https://crm.example.com/', { allowLoopback: false, resolve: failing('EAI_AGAIN') }).catch((e: unknown) => e);
+    const unknown = await assertSafeUrl('https://crm.example.com/', { allowLoopback: false, resolve: failing('ENOTFOUND') }).catch((e: unknown) => e);
+
+    // Assess
+    expect(temporary).toMatchObject({ code: 'dns_unavailable', retryable: true });
+    expect(unknown).toMatchObject({ code: 'unsafe_url', reason: 'unresolvable_host', retryable: false });
   });
 
   it('is a PermanentError with code unsafe_url', async () => {
     // Act
-    const error = await assertSafeUrl('https://10.1.1.1/', { allowLoopbackHttp: false }).catch((e: unknown) => e);
+    const error = await assertSafeUrl('https://10.1.1.1/', { allowLoopback: false }).catch((e: unknown) => e);
 
     // Assess
     expect(error).toBeInstanceOf(UnsafeUrlError);
@@ -163,7 +195,7 @@ describe('unsafeAddressReason', () => {
   });
 });
 
-describe('safeFetch', () => {
+describe('createGuardedFetch (pinning)', () => {
   it('connects to the vetted address even when the name would resolve elsewhere later (no rebinding window)', async () => {
     // Prepare
     const server = createServer((request, response) => response.end(JSON.stringify({ host: request.headers.host })));
@@ -177,7 +209,7 @@ describe('safeFetch', () => {
 
     try {
       // Act
-      const response = await safeFetch(`http://rebind.test:${port}/x`, { method: 'GET', signal: AbortSignal.timeout(5_000) }, { allowLoopbackHttp: true, resolve: rebinding });
+      const response = await createGuardedFetch({ allowLoopback: true, resolve: rebinding })(`http://rebind.test:${port}/x`, { method: 'GET', timeoutMs: 5_000 });
 
       // Assess
       expect(response.status).toBe(200);
@@ -197,8 +229,9 @@ describe('safeFetch', () => {
 
     try {
       // Act
-      const refused = await safeFetch('https://10.0.0.1/', {}, { allowLoopbackHttp: true }).catch((e: unknown) => e);
-      const redirected = await safeFetch(`http://127.0.0.1:${port}/`, {}, { allowLoopbackHttp: true });
+      const outbound = createGuardedFetch({ allowLoopback: true });
+      const refused = await outbound('https://10.0.0.1/').catch((e: unknown) => e);
+      const redirected = await outbound(`http://127.0.0.1:${port}/`);
 
       // Assess
       expect(refused).toBeInstanceOf(UnsafeUrlError);

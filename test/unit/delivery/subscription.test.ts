@@ -11,6 +11,8 @@ import {
   rotateSecret,
 } from '../../../shared/domain/delivery/subscription.js';
 import type { EventEnvelope } from '../../../shared/domain/events/envelope.js';
+import { ValidationError } from '../../../shared/domain/errors.js';
+import { parseOrThrow } from '../../../shared/domain/validation.js';
 
 const envelope = (data: Record<string, unknown>): EventEnvelope => ({
   id: 'evt_01J0000000000000000000000A',
@@ -44,6 +46,22 @@ describe('CreateSubscriptionSchema', () => {
 
     // Assess
     expect(results).toEqual([false, false, false, false, false, false]);
+  });
+
+  it.each(['null', 'https://crm.example.com:99999/hooks', 'https://', 'https://[::1/hooks'])('reports the unparsable URL %s as a validation issue at `url` (422, not a thrown TypeError)', (url) => {
+    // Act
+    const error = (() => {
+      try {
+        parseOrThrow(CreateSubscriptionSchema, { url, eventTypes: ['customer.updated'] }, 'subscription');
+        return undefined;
+      } catch (caught) {
+        return caught;
+      }
+    })();
+
+    // Assess
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => issue.path)).toContain('url');
   });
 });
 

@@ -5,6 +5,7 @@ import { sendWebhook } from '../../../shared/adapters/webhooks/webhook-sender.js
 import { startWebhookReceiver, type WebhookReceiver } from '../../../infra/local/sandboxes/receiver/webhook-receiver.js';
 import { activeSecrets, generateSecret, newSubscription, rotateSecret } from '../../../shared/domain/delivery/subscription.js';
 import type { EventEnvelope } from '../../../shared/domain/events/envelope.js';
+import { loopbackFetch } from '../../support/outbound.js';
 
 const envelope: EventEnvelope = {
   id: 'evt_01J0000000000000000000000A',
@@ -29,7 +30,7 @@ describe('sendWebhook', () => {
     receiver = await startWebhookReceiver({ secret });
 
     // Act
-    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/crm-a`, secrets: [secret], envelope, messageId: 'msg_1', attempt: 1, allowLoopbackHttp: true });
+    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/crm-a`, secrets: [secret], envelope, messageId: 'msg_1', attempt: 1, fetchImpl: loopbackFetch });
 
     // Assess
     expect(outcome).toMatchObject({ ok: true, status: 200, classification: 'delivered', responseExcerpt: 'ok', attempt: 1 });
@@ -56,8 +57,8 @@ describe('sendWebhook', () => {
     receiver = await startWebhookReceiver({ secret: newSecret });
 
     // Act
-    await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: during, envelope, messageId: 'msg_rot_1', attempt: 1, allowLoopbackHttp: true });
-    await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: after, envelope, messageId: 'msg_rot_2', attempt: 1, allowLoopbackHttp: true });
+    await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: during, envelope, messageId: 'msg_rot_1', attempt: 1, fetchImpl: loopbackFetch });
+    await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: after, envelope, messageId: 'msg_rot_2', attempt: 1, fetchImpl: loopbackFetch });
 
     // Assess
     expect(during).toEqual([newSecret, oldSecret]);
@@ -79,7 +80,7 @@ describe('sendWebhook', () => {
     receiver = await startWebhookReceiver({ secret: generateSecret() });
 
     // Act
-    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [generateSecret()], envelope, messageId: 'msg_x', attempt: 1, allowLoopbackHttp: true });
+    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [generateSecret()], envelope, messageId: 'msg_x', attempt: 1, fetchImpl: loopbackFetch });
 
     // Assess
     expect(receiver.received[0]?.verified).toBe(false);
@@ -96,7 +97,7 @@ describe('sendWebhook', () => {
     receiver = await startWebhookReceiver({ secret, mode });
 
     // Act
-    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_m', attempt: 2, allowLoopbackHttp: true });
+    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_m', attempt: 2, fetchImpl: loopbackFetch });
 
     // Assess
     expect(outcome).toMatchObject({ ok: false, status, classification });
@@ -109,7 +110,7 @@ describe('sendWebhook', () => {
     receiver = await startWebhookReceiver({ secret, mode: 'throttle', retryAfterSeconds: 120 });
 
     // Act
-    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_t', attempt: 1, allowLoopbackHttp: true });
+    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_t', attempt: 1, fetchImpl: loopbackFetch });
 
     // Assess
     expect(outcome).toMatchObject({ ok: false, status: 429, classification: 'retry', retryAfterMs: 120_000 });
@@ -134,7 +135,7 @@ describe('sendWebhook', () => {
     receiver = await startWebhookReceiver({ secret, mode: 'garbage' });
 
     // Act
-    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_g', attempt: 1, allowLoopbackHttp: true });
+    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_g', attempt: 1, fetchImpl: loopbackFetch });
 
     // Assess
     expect(outcome).toMatchObject({ ok: false, classification: 'retry', error: 'connection_error' });
@@ -147,7 +148,7 @@ describe('sendWebhook', () => {
     receiver = await startWebhookReceiver({ secret, mode: 'hang' });
 
     // Act
-    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_h', attempt: 1, timeoutMs: 200, allowLoopbackHttp: true });
+    const outcome = await sendWebhook({ url: `${receiver.url}/hooks/a`, secrets: [secret], envelope, messageId: 'msg_h', attempt: 1, timeoutMs: 200, fetchImpl: loopbackFetch });
 
     // Assess
     expect(outcome).toMatchObject({ ok: false, classification: 'retry', error: 'timeout' });
@@ -184,8 +185,8 @@ describe('sendWebhook', () => {
 
   it('quarantines instead of throwing when no secret is active or a secret is unusable', async () => {
     // Act
-    const none = await sendWebhook({ url: 'https://example.com/x', secrets: [], envelope, messageId: 'm', attempt: 1, allowLoopbackHttp: true });
-    const broken = await sendWebhook({ url: 'https://example.com/x', secrets: ['whsec_%%%'], envelope, messageId: 'm', attempt: 1, allowLoopbackHttp: true });
+    const none = await sendWebhook({ url: 'https://example.com/x', secrets: [], envelope, messageId: 'm', attempt: 1, fetchImpl: loopbackFetch });
+    const broken = await sendWebhook({ url: 'https://example.com/x', secrets: ['whsec_%%%'], envelope, messageId: 'm', attempt: 1, fetchImpl: loopbackFetch });
 
     // Assess
     expect(none).toMatchObject({ classification: 'failed_permanent', error: 'no_active_secret' });

@@ -23,7 +23,7 @@ const sample = (): HttpRouteSpec[] =>
         params: z.strictObject({ thingId: z.string().regex(/^t_[a-z]+$/) }),
         body: Thing, accepts: ['application/json', 'text/csv', 'application/x-ndjson'],
         responses: { 201: { description: 'Created', body: Thing, headers: { Location: { description: 'The thing' } } } },
-        errors: [409, 503],
+        errors: [409, 429, 503],
       },
       oldThing: {
         method: 'DELETE', path: '/v1/things/{thingId}', auth: 'apiKey', roles: ['admin'], tag: 'Things',
@@ -35,7 +35,7 @@ const sample = (): HttpRouteSpec[] =>
       pushThing: {
         method: 'POST', path: '/v1/inbound/things', auth: 'signature', roles: [], tag: 'Inbound', convention: 'foreign',
         summary: 'A signed push', accepts: ['application/json'],
-        responses: { 202: { description: 'Accepted', body: z.string(), mediaType: 'text/plain' } },
+        responses: { 202: { description: 'Accepted', body: z.string(), mediaType: 'text/plain', alternatives: { 'application/json': z.object({ accepted: z.number().int() }), 'text/css': z.string() } } },
       },
     }),
   );
@@ -78,7 +78,7 @@ describe('buildOpenApi', () => {
     expect(Object.keys(responses)).toEqual(['201', '400', '401', '403', '409', '413', '415', '422', '429', '503']);
     expect(responses['409']).toEqual({ $ref: '#/components/responses/Problem409' });
     expect(at(doc, 'components', 'responses', 'Problem409', 'content')).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
-    expect(at(doc, 'components', 'responses', 'Problem409', 'x-problem-codes')).toEqual(['conflict', 'policy_transition_refused']);
+    expect(at(doc, 'components', 'responses', 'Problem409', 'x-problem-codes')).toEqual(['conflict', 'job_final', 'policy_transition_refused']);
     expect(Object.keys(at(doc, 'components', 'responses', 'Problem429', 'headers'))).toEqual(['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset']);
     expect(Object.keys(at(doc, 'components', 'responses', 'Problem503', 'headers'))).toEqual(['X-Request-Id', 'Retry-After']);
     expect(Object.keys(at(doc, 'components', 'schemas', 'Problem', 'properties'))).toEqual(expect.arrayContaining(['type', 'title', 'status', 'code', 'errors']));
@@ -90,7 +90,18 @@ describe('buildOpenApi', () => {
     expect(old.deprecated).toBe(true);
     expect(old.responses['204'].content).toBeUndefined();
     expect(Object.keys(old.responses['204'].headers)).toEqual(['X-Request-Id', 'Deprecation', 'Sunset', 'Link']);
-    expect(op('/v1/inbound/things', 'post').responses['202'].content).toEqual({ 'text/plain': { schema: { type: 'string' } } });
+    expect(op('/v1/inbound/things', 'post').responses['202'].content['text/plain']).toEqual({ schema: { type: 'string' } });
+  });
+
+  it('documents every media type a response may come as, each with its own schema', () => {
+    const content = op('/v1/inbound/things', 'post').responses['202'].content;
+    expect(Object.keys(content)).toEqual(['text/plain', 'application/json', 'text/css']);
+    expect(content['application/json'].schema).toMatchObject({ type: 'object', properties: { accepted: { type: 'integer' } }, required: ['accepted'] });
+    expect(content['text/css'].schema).toEqual({ type: 'string' });
+  });
+
+  it('declares 400 and 422 for every route with path parameters (percent-decoding, then validation)', () => {
+    expect(Object.keys(op('/v1/things/{thingId}', 'delete').responses)).toEqual(['204', '400', '401', '403', '422']);
   });
 
   it('asks API-key routes for the bearer key with their scope, and nothing of public or signed routes', () => {

@@ -31,6 +31,11 @@ const routes = defineRoutes({
     query: z.strictObject({ conflict: z.string().optional() }),
     responses: { 200: { description: 'never' } },
   },
+  rows: {
+    method: 'GET', path: '/v1/rows', auth: 'apiKey', roles: ['admin'], summary: '', tag: 't',
+    query: z.strictObject({ format: z.enum(['ndjson', 'json']).default('ndjson') }),
+    responses: { 200: { description: 'rows', body: z.string(), mediaType: 'application/x-ndjson', alternatives: { 'application/json': z.object({ rows: z.array(z.number()) }) } } },
+  },
   signed: {
     method: 'POST', path: '/v1/inbound/x', auth: 'signature', roles: [], summary: '', tag: 't', convention: 'foreign', accepts: ['application/json'],
     responses: { 200: { description: 'echo', body: z.object({ raw: z.string(), principal: z.null() }) } },
@@ -56,6 +61,8 @@ const handler = httpFunction(
       if (query.conflict) throw new ConflictError('busy');
       throw new Error('secret internal detail');
     },
+    rows: async ({ query }) =>
+      query.format === 'json' ? { status: 200, headers: { 'content-type': 'application/json' }, body: { rows: [1, 2] } } : { status: 200, body: '{"row":1}\n{"row":2}\n' },
     signed: async ({ text, principal }) => ({ status: 200, body: { raw: text, principal: principal === undefined ? null : null } }),
   },
   { signingKey: async () => key, now: () => clockMs },
@@ -78,7 +85,8 @@ const call = async (routeKey: string, options: CallOptions = {}) => {
     isBase64Encoded: false,
   } as unknown as HttpEvent;
   const result = await handler(event, lambdaContext('t', 5));
-  return { status: result.statusCode, type: result.headers?.['content-type'], json: result.body ? JSON.parse(result.body) : undefined };
+  const type = result.headers?.['content-type'];
+  return { status: result.statusCode, type, text: result.body, json: result.body && /^application\/([a-z.-]+\+)?json$/.test(String(type)) ? JSON.parse(result.body) : undefined };
 };
 
 describe('httpFunction', () => {
@@ -176,6 +184,13 @@ describe('httpFunction', () => {
     const ndjson = await call('POST /v1/csv', { body: '{}\n', headers: { 'content-type': 'application/x-ndjson' } });
     expect(ndjson.status).toBe(415);
     expect(ndjson.json.detail).toContain('application/json or text/csv');
+  });
+
+  it('answers the media type the handler picks among the declared ones: JSON serialised as JSON, text as it is', async () => {
+    const json = await call('GET /v1/rows', { query: { format: 'json' } });
+    expect(json).toMatchObject({ status: 200, type: 'application/json', text: '{"rows":[1,2]}' });
+    const ndjson = await call('GET /v1/rows');
+    expect(ndjson).toMatchObject({ status: 200, type: 'application/x-ndjson', text: '{"row":1}\n{"row":2}\n' });
   });
 
   it('hides unexpected errors behind a generic 500', async () => {

@@ -35,7 +35,7 @@ const setup = (respond: FetchLike) => {
   const disabled: EndpointDisabledIntent[] = [];
   const requests: Array<{ url: string; headers: Record<string, string> }> = [];
   const fetchImpl: FetchLike = async (url, init) => {
-    requests.push({ url, headers: init.headers as Record<string, string> });
+    requests.push({ url: String(url), headers: init?.headers ?? {} });
     return respond(url, init);
   };
   const ports: DeliveryPorts = {

@@ -1,15 +1,21 @@
 import { z } from 'zod';
-import { PermanentError, TransientError } from '../../../domain/errors.js';
+import { DomainError, PermanentError, TransientError } from '../../../domain/errors.js';
 import { MalformedReportError, SubjectNotFoundError, type BureauRequestContext } from '../../../domain/credit/bureau-connector.js';
 import type { BureauId } from '../../../domain/credit/credit-summary.js';
+import type { OutboundFetch, OutboundInit } from '../../http/guarded-fetch.js';
+
+export type { OutboundFetch } from '../../http/guarded-fetch.js';
 
 /**
- * The one HTTP transport of the bureau connectors: vendor-specific authentication (a pluggable
- * `authenticate` yielding headers and an expiry, cached and shared by concurrent callers,
- * refreshed once on 401), `AbortSignal.timeout`, and the error mapping every connector follows:
+ * The one HTTP transport of the bureau connectors, on the hub's guarded fetch (`outbound`: SSRF
+ * guard, pinned addresses, no redirects, body cap, budget per call): vendor-specific
+ * authentication (a pluggable `authenticate` yielding headers and an expiry, cached and shared by
+ * concurrent callers, refreshed once on 401), and the error mapping every connector follows:
  * 5xx / network → `TransientError('bureau_unavailable')`, timeout → `TransientError('bureau_timeout')`,
  * 429 → `TransientError('bureau_rate_limited', { retryAfterMs })`, 404 → `SubjectNotFoundError`,
  * 401/403 → `PermanentError('bureau_auth_failed')` (after one credential refresh),
+ * 3xx → `PermanentError('bureau_redirect')` (never followed), a refused URL or an oversized
+ * answer → the guard's PermanentError (`unsafe_url`, `response_too_large`),
  * other 4xx → `PermanentError('bureau_rejected')`. Never logs or embeds payloads or credentials.
  *
  * {@link createBureauHttp} is the transport with OAuth2 client-credentials (Experian, Equifax,
@@ -23,8 +29,14 @@ export interface Credential {
   expiresAtMs: number;
 }
 
+/** What a connector sets on one call (method, headers, body); budget, cap and cancellation are the transport's. */
+export type BureauInit = Pick<OutboundInit, 'method' | 'headers' | 'body'>;
+
 /** A raw call without auth headers (path relative to the base URL), for the authenticate step itself. */
-export type RawCall = (path: string, init: RequestInit, ctx?: BureauRequestContext) => Promise<Response>;
+export type RawCall = (path: string, init: BureauInit, ctx?: BureauRequestContext) => Promise<Response>;
+
+/** Bureau reports are large documents; an answer past this is refused, not truncated. */
+export const BUREAU_MAX_RESPONSE_BYTES = 16 * 1_048_576;
 
 export interface TransportOptions {
   bureau: BureauId;
@@ -36,8 +48,10 @@ export interface TransportOptions {
   defaultHeaders?: Record<string, string>;
   /** Content type reported when a 2xx answer has none (default `application/octet-stream`). */
   defaultContentType?: string;
-  /** Injected for tests; defaults to global fetch. */
-  fetch?: typeof fetch;
+  /** The function's guarded fetch (`createGuardedFetch(outboundPolicy())`); every call goes through it. */
+  outbound: OutboundFetch;
+  /** Body cap per answer (default {@link BUREAU_MAX_RESPONSE_BYTES}). */
+  maxResponseBytes?: number;
   now?: () => number;
 }
 
@@ -58,6 +72,7 @@ export const errorForStatus = (bureau: BureauId, response: Response, now = Date.
       details: { bureau, status },
     });
   }
+  if (status >= 300 && status < 400) return new PermanentError('bureau_redirect', `${bureau} answered with a redirect (${status}); redirects are not followed`, { details: { bureau, status } });
   if (status >= 500) return new TransientError('bureau_unavailable', `${bureau} answered ${status}`, { details: { bureau, status } });
   if (status === 404) return new SubjectNotFoundError(bureau, { details: { status } });
   if (status === 401 || status === 403) return new PermanentError('bureau_auth_failed', `${bureau} refused our credentials`, { details: { bureau, status } });
@@ -73,7 +88,6 @@ const isAbort = (error: unknown): boolean => error instanceof Error && (error.na
  * const { body } = await transport.send('/v1/personal-credit-reports', { method: 'POST', body }, ctx);
  */
 export const createTransport = (options: TransportOptions) => {
-  const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const { bureau } = options;
@@ -81,11 +95,15 @@ export const createTransport = (options: TransportOptions) => {
   let pending: Promise<Credential> | undefined;
 
   const rawCall: RawCall = async (path, init, ctx) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = ctx?.signal ? AbortSignal.any([timeout, ctx.signal]) : timeout;
     try {
-      return await doFetch(new URL(path, options.baseUrl).toString(), { ...init, signal });
+      return await options.outbound(new URL(path, options.baseUrl), {
+        ...init,
+        ...(ctx?.signal ? { signal: ctx.signal } : {}),
+        timeoutMs,
+        maxResponseBytes: options.maxResponseBytes ?? BUREAU_MAX_RESPONSE_BYTES,
+      });
     } catch (cause) {
+      if (cause instanceof DomainError) throw cause;
       if (isAbort(cause)) throw new TransientError('bureau_timeout', `${bureau} did not answer within ${timeoutMs} ms`, { cause, details: { bureau } });
       throw new TransientError('bureau_unavailable', `${bureau} could not be reached`, { cause, details: { bureau } });
     }
@@ -112,10 +130,10 @@ export const createTransport = (options: TransportOptions) => {
     return pending;
   };
 
-  const send = async (path: string, init: RequestInit, ctx: BureauRequestContext): Promise<{ body: string; contentType: string }> => {
+  const send = async (path: string, init: BureauInit, ctx: BureauRequestContext): Promise<{ body: string; contentType: string }> => {
     for (let attempt = 0; ; attempt += 1) {
       const { headers } = await credential(ctx);
-      const response = await rawCall(path, { ...init, headers: { ...options.defaultHeaders, ...(init.headers as Record<string, string> | undefined), ...headers } }, ctx);
+      const response = await rawCall(path, { ...init, headers: { ...options.defaultHeaders, ...init.headers, ...headers } }, ctx);
       if (response.status === 401 && attempt === 0) {
         await response.body?.cancel();
         cached = undefined;
@@ -142,9 +160,11 @@ export const tryParseJson = (text: string): unknown => {
   }
 };
 
-/** What the client factories take besides their config: injected for tests. */
+/** What the client factories take besides their config. */
 export interface ConnectorDeps {
-  fetch?: typeof fetch;
+  /** The function's guarded fetch (`createGuardedFetch(outboundPolicy())`). */
+  outbound: OutboundFetch;
+  /** Clock, injected for tests. */
   now?: () => number;
 }
 
@@ -167,7 +187,7 @@ export const vendorTransport = (
     authenticate: (call, ctx) => authenticate(call, ctx, now),
     defaultHeaders: { accept: 'application/json' },
     defaultContentType: 'application/json',
-    fetch: deps.fetch,
+    outbound: deps.outbound,
     now,
   });
   return { transport, now };
@@ -198,8 +218,8 @@ export interface BureauHttpConfig {
   timeoutMs?: number;
   /** Refresh tokens this long before they expire (default 60 s). */
   tokenSkewMs?: number;
-  /** Injected for tests; defaults to global fetch. */
-  fetch?: typeof fetch;
+  /** The function's guarded fetch (`createGuardedFetch(outboundPolicy())`); every call goes through it. */
+  outbound: OutboundFetch;
   now?: () => number;
 }
 
@@ -236,7 +256,7 @@ export const createBureauHttp = (bureau: BureauId, config: BureauHttpConfig) => 
     if (!parsed.success) throw new PermanentError('bureau_auth_failed', `${bureau} token response is not a valid OAuth2 token`);
     return { headers: { authorization: `Bearer ${parsed.data.access_token}` }, expiresAtMs: now() + (parsed.data.expires_in ?? 300) * 1000 - skew };
   };
-  const transport = createTransport({ bureau, baseUrl: config.baseUrl, timeoutMs: config.timeoutMs, authenticate, fetch: config.fetch, now });
+  const transport = createTransport({ bureau, baseUrl: config.baseUrl, timeoutMs: config.timeoutMs, authenticate, outbound: config.outbound, now });
   return { send: transport.send, invalidateToken: transport.invalidate };
 };
 export type BureauHttp = ReturnType<typeof createBureauHttp>;

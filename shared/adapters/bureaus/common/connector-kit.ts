@@ -1,4 +1,5 @@
 import type { BureauSubject } from '../../../domain/credit/bureau-connector.js';
+import type { OutboundFetch } from '../../http/guarded-fetch.js';
 
 /** Connection settings every bureau connector takes; never read from the environment here. */
 export interface BureauConnectorConfig {
@@ -6,7 +7,8 @@ export interface BureauConnectorConfig {
   clientId: string;
   clientSecret: string;
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  /** The function's guarded fetch (`createGuardedFetch(outboundPolicy())`). */
+  outbound: OutboundFetch;
   now?: () => number;
 }
 

@@ -32,7 +32,7 @@ const ReportEnvelopeSchema = z.object({ report: z.object({}).loose() }).loose();
  * `GET /v1/companies?countries=&regNo=` (or `name=`) when the subject has no `creditsafe_id`,
  * then fetches `GET /v1/companies/{connectId}?language=` and returns the bytes verbatim.
  */
-export const createCreditsafeConnector = (input: CreditsafeClientConfig, deps: ConnectorDeps = {}): BureauConnector => {
+export const createCreditsafeConnector = (input: CreditsafeClientConfig, deps: ConnectorDeps): BureauConnector => {
   const config = CreditsafeClientConfigSchema.parse(input);
   const { transport, now } = vendorTransport('creditsafe', config, deps, async (call, ctx, clock) => {
     const response = await call('/v1/authenticate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: config.username, password: config.password }) }, ctx);

@@ -52,7 +52,7 @@ const dunsOf = (subject: BureauSubject): string | undefined => {
  * `GET /v1/data/duns/{duns}?blockIDs=…` and returns the bytes verbatim.
  * @example const dnb = createDnbConnector({ baseUrl, clientId, clientSecret }); await dnb.fetchReport(subject, { requestId });
  */
-export const createDnbConnector = (input: DnbClientConfig, deps: ConnectorDeps = {}): BureauConnector => {
+export const createDnbConnector = (input: DnbClientConfig, deps: ConnectorDeps): BureauConnector => {
   const config = DnbClientConfigSchema.parse(input);
   const product = config.blockIds.join('+');
   const { transport, now } = vendorTransport('dnb', config, deps, async (call, ctx, clock) => {

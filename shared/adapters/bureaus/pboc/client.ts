@@ -13,8 +13,9 @@ import { tryParseJson, vendorTransport, type ConnectorDeps } from '../common/bur
 /**
  * Configuration of the PBOC connector. In production the Credit Reference Center is reached
  * through a licensed agency gateway over mutual TLS; this adapter models that gateway as an
- * HTTPS JSON API authenticated by an API key (`x-api-key`). Mutual TLS would be added with an
- * undici `Agent` (client certificate) passed as `fetch`. Never read from env here.
+ * HTTPS JSON API authenticated by an API key (`x-api-key`). Its calls go through the hub's
+ * guarded fetch like every other outbound call; mutual TLS, when needed, becomes an option of
+ * that fetch (shared/adapters/http), never a client of its own here. Never read from env here.
  */
 export const PbocClientConfigSchema = z.object({
   baseUrl: z.url(),
@@ -39,7 +40,7 @@ const GatewayAnswerSchema = z.union([
  * (授权书; `ctx.requestId` is used as the query serial). Returns the JSON rendition verbatim;
  * the gateway's `resultCode: NO_RECORD` (无信用记录) becomes subject_not_found.
  */
-export const createPbocConnector = (input: PbocClientConfig, deps: ConnectorDeps = {}): BureauConnector => {
+export const createPbocConnector = (input: PbocClientConfig, deps: ConnectorDeps): BureauConnector => {
   const config = PbocClientConfigSchema.parse(input);
   const { transport, now } = vendorTransport('pboc', config, deps, async () => ({ headers: { 'x-api-key': config.apiKey }, expiresAtMs: Number.POSITIVE_INFINITY }));
   return {

@@ -4,7 +4,7 @@ import type { ConnectionConfig } from '../../../domain/crm/field-mapping.js';
 import { pollSince, type PollCursor, type PollPageRequest } from '../../../domain/crm/poll-cursor.js';
 import type { CrmWriteBack, SecretSource, WriteBackContext, WriteBackResult } from '../../../domain/crm/write-back.js';
 import { parseOrThrow } from '../../../domain/validation.js';
-import { createRateLimiter, createTokenCache, crmRequest, joinUrl, secretFor, type RateLimiter, type TokenCache } from '../http.js';
+import { createRateLimiter, createTokenCache, crmRequest, joinUrl, secretFor, type RateLimiter, type TokenCache, type OutboundFetch } from '../http.js';
 
 /**
  * Fxiaoke answers errors as HTTP 200 with a non-zero `errorCode`. These code lists decide
@@ -53,6 +53,8 @@ export const fxiaokeError = (errorCode: number, errorMessage: string | undefined
 
 export interface FxiaokeClientDeps {
   secrets: SecretSource;
+  /** The function's guarded fetch (`createGuardedFetch(outboundPolicy())`): every call of this client goes through it. */
+  outbound: OutboundFetch;
   tokens?: TokenCache;
   /** Fxiaoke OpenAPI allows about 100 calls per 20 s per tenant: default 5 req/s. */
   limiter?: RateLimiter;
@@ -86,7 +88,7 @@ export const createFxiaokeClient = (deps: FxiaokeClientDeps) => {
 
   const post = async (c: ConnectionConfig, path: string, body: unknown, signal?: AbortSignal): Promise<unknown> => {
     await limiter.acquire(c.connectionId, signal);
-    const response = await crmRequest('fxiaoke', { method: 'POST', url: joinUrl(base(c), path), body, timeoutMs, signal }, { defaultRetryAfterMs: 20_000 });
+    const response = await crmRequest(deps.outbound, 'fxiaoke', { method: 'POST', url: joinUrl(base(c), path), body, timeoutMs, signal }, { defaultRetryAfterMs: 20_000 });
     const envelope = EnvelopeSchema.safeParse(response.body);
     if (!envelope.success) throw new TransientError('crm_bad_response', 'Fxiaoke answered without an errorCode');
     if (envelope.data.errorCode !== 0) throw fxiaokeError(envelope.data.errorCode, envelope.data.errorMessage, codes);
@@ -95,7 +97,7 @@ export const createFxiaokeClient = (deps: FxiaokeClientDeps) => {
 
   const refresh = async (c: ConnectionConfig) => {
     const [appId, appSecret, permanentCode] = await Promise.all(
-      (['appId', 'appSecret', 'permanentCode'] as const).map((role) => secretFor(deps.secrets, c.credentials, role, c.connectionId)),
+      (['appId', 'appSecret', 'permanentCode'] as const).map((role) => secretFor(deps.secrets, c, role)),
     );
     const body = await post(c, '/cgi/corpAccessToken/get/V2', { appId, appSecret, permanentCode });
     const token = parseOrThrow(TokenSchema, body, 'Fxiaoke token response');

@@ -3,7 +3,7 @@ import { NotFoundError, PermanentError } from '../../../domain/errors.js';
 import type { ConnectionConfig } from '../../../domain/crm/field-mapping.js';
 import type { CrmWriteBack, SecretSource, WriteBackContext, WriteBackResult } from '../../../domain/crm/write-back.js';
 import { parseOrThrow } from '../../../domain/validation.js';
-import { createRateLimiter, crmRequest, joinUrl, secretFor, type RateLimiter } from '../http.js';
+import { createRateLimiter, crmRequest, joinUrl, secretFor, type RateLimiter, type OutboundFetch } from '../http.js';
 
 const ObjectSchema = z.looseObject({
   id: z.string().min(1),
@@ -15,6 +15,8 @@ const ObjectSchema = z.looseObject({
 
 export interface HubSpotClientDeps {
   secrets: SecretSource;
+  /** The function's guarded fetch (`createGuardedFetch(outboundPolicy())`): every call of this client goes through it. */
+  outbound: OutboundFetch;
   /** HubSpot private apps: 100–190 requests per 10 s; default 10 req/s with burst 10. */
   limiter?: RateLimiter;
   timeoutMs?: number;
@@ -30,9 +32,9 @@ export const createHubSpotClient = (deps: HubSpotClientDeps) => {
   const base = (c: ConnectionConfig) => c.apiBaseUrl ?? 'https://api.hubapi.com';
 
   const call = async (c: ConnectionConfig, method: 'GET' | 'PATCH', path: string, body?: unknown, signal?: AbortSignal) => {
-    const token = await secretFor(deps.secrets, c.credentials, 'accessToken', c.connectionId);
+    const token = await secretFor(deps.secrets, c, 'accessToken');
     await limiter.acquire(c.connectionId, signal);
-    return crmRequest('hubspot', { method, url: joinUrl(base(c), path), headers: { authorization: `Bearer ${token}` }, body, timeoutMs, signal }, { defaultRetryAfterMs: 10_000 });
+    return crmRequest(deps.outbound, 'hubspot', { method, url: joinUrl(base(c), path), headers: { authorization: `Bearer ${token}` }, body, timeoutMs, signal }, { defaultRetryAfterMs: 10_000 });
   };
 
   return {

@@ -3,15 +3,40 @@ import { NotFoundError, PermanentError } from '../../../domain/errors.js';
 import type { ConnectionConfig } from '../../../domain/crm/field-mapping.js';
 import type { CrmWriteBack, SecretSource, WriteBackContext, WriteBackResult } from '../../../domain/crm/write-back.js';
 import { parseOrThrow } from '../../../domain/validation.js';
-import { createTokenCache, crmRequest, joinUrl, secretFor, type TokenCache } from '../http.js';
+import { createTokenCache, crmRequest, joinUrl, secretFor, type TokenCache, type OutboundFetch } from '../http.js';
 
 export const SALESFORCE_API_VERSION = 'v62.0';
 
 const TokenSchema = z.object({ access_token: z.string().min(1), instance_url: z.url(), token_type: z.string().optional(), issued_at: z.string().optional() });
 const SObjectSchema = z.looseObject({ Id: z.string().min(15).max(18) });
 
+/** Host suffixes a token answer's `instance_url` may point to, besides the connection's own `apiBaseUrl`. */
+export const SALESFORCE_INSTANCE_DOMAINS: readonly string[] = ['.salesforce.com', '.force.com', '.my.salesforce.com'];
+
+/**
+ * Where the calls after a token answer may go: the `instance_url` Salesforce returned, only when
+ * it is the connection's configured `apiBaseUrl` (same origin) or an https host under a Salesforce
+ * domain (`*.salesforce.com`, `*.force.com`, `*.my.salesforce.com`) on the default port. The guarded
+ * fetch then checks it again (public addresses, pinned) on every call. Returns its origin.
+ * @throws PermanentError `crm_instance_url_refused`, so a token endpoint cannot send the session elsewhere.
+ * @example salesforceInstanceOrigin('https://acme.my.salesforce.com', connection) // 'https://acme.my.salesforce.com'
+ */
+export const salesforceInstanceOrigin = (instanceUrl: string, c: Pick<ConnectionConfig, 'connectionId' | 'apiBaseUrl'>): string => {
+  const refused = () =>
+    new PermanentError('crm_instance_url_refused', `Salesforce sent an instance_url outside Salesforce and connection ${c.connectionId}`, { details: { crm: 'salesforce', connectionId: c.connectionId } });
+  if (!URL.canParse(instanceUrl)) throw refused();
+  const url = new URL(instanceUrl);
+  if (url.username !== '' || url.password !== '') throw refused();
+  if (c.apiBaseUrl && URL.canParse(c.apiBaseUrl) && new URL(c.apiBaseUrl).origin === url.origin) return url.origin;
+  const host = url.hostname.toLowerCase();
+  if (url.protocol !== 'https:' || url.port !== '' || !SALESFORCE_INSTANCE_DOMAINS.some((suffix) => host.endsWith(suffix))) throw refused();
+  return url.origin;
+};
+
 export interface SalesforceClientDeps {
   secrets: SecretSource;
+  /** The function's guarded fetch (`createGuardedFetch(outboundPolicy())`): every call of this client goes through it. */
+  outbound: OutboundFetch;
   tokens?: TokenCache;
   /** Salesforce sessions last per org policy; we assume this and refresh on 401 anyway. */
   sessionMs?: number;
@@ -20,7 +45,8 @@ export interface SalesforceClientDeps {
 
 /**
  * Salesforce REST client using the OAuth 2.0 client-credentials flow of a connected app
- * (`POST {myDomain}/services/oauth2/token`). Reads and PATCHes sObjects at API v62.0.
+ * (`POST {myDomain}/services/oauth2/token`). Reads and PATCHes sObjects at API v62.0, on the
+ * token answer's `instance_url` once {@link salesforceInstanceOrigin} accepts it.
  */
 export const createSalesforceClient = (deps: SalesforceClientDeps) => {
   const tokens = deps.tokens ?? createTokenCache();
@@ -29,8 +55,8 @@ export const createSalesforceClient = (deps: SalesforceClientDeps) => {
 
   const refresh = async (c: ConnectionConfig) => {
     if (!c.apiBaseUrl) throw new PermanentError('crm_credentials_missing', `Connection ${c.connectionId} needs apiBaseUrl (My Domain URL)`);
-    const [clientId, clientSecret] = await Promise.all((['clientId', 'clientSecret'] as const).map((role) => secretFor(deps.secrets, c.credentials, role, c.connectionId)));
-    const response = await crmRequest('salesforce', {
+    const [clientId, clientSecret] = await Promise.all((['clientId', 'clientSecret'] as const).map((role) => secretFor(deps.secrets, c, role)));
+    const response = await crmRequest(deps.outbound, 'salesforce', {
       method: 'POST',
       url: joinUrl(c.authBaseUrl ?? c.apiBaseUrl, '/services/oauth2/token'),
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId ?? '', client_secret: clientSecret ?? '' }),
@@ -38,14 +64,14 @@ export const createSalesforceClient = (deps: SalesforceClientDeps) => {
     });
     const token = TokenSchema.safeParse(response.body);
     if (!token.success) throw new PermanentError('crm_unauthorized', 'Salesforce did not issue an access token');
-    instances.set(c.connectionId, token.data.instance_url);
+    instances.set(c.connectionId, salesforceInstanceOrigin(token.data.instance_url, c));
     return { value: token.data.access_token, expiresAtMs: Date.now() + (deps.sessionMs ?? 30 * 60_000) };
   };
 
   const call = async (c: ConnectionConfig, method: 'GET' | 'PATCH', path: string, body?: unknown, signal?: AbortSignal) =>
     tokens.withToken(c.connectionId, () => refresh(c), (token) => {
       const base = instances.get(c.connectionId) ?? c.apiBaseUrl ?? '';
-      return crmRequest('salesforce', { method, url: joinUrl(base, `/services/data/${SALESFORCE_API_VERSION}/${path}`), headers: { authorization: `Bearer ${token}` }, body, timeoutMs, signal }, { defaultRetryAfterMs: 60_000 });
+      return crmRequest(deps.outbound, 'salesforce', { method, url: joinUrl(base, `/services/data/${SALESFORCE_API_VERSION}/${path}`), headers: { authorization: `Bearer ${token}` }, body, timeoutMs, signal }, { defaultRetryAfterMs: 60_000 });
     });
 
   return {

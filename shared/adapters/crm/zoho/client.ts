@@ -4,7 +4,7 @@ import type { ConnectionConfig } from '../../../domain/crm/field-mapping.js';
 import type { WatchChannel } from '../../../domain/crm/channel-rearm.js';
 import type { CrmWriteBack, SecretSource, WriteBackContext, WriteBackResult } from '../../../domain/crm/write-back.js';
 import { parseOrThrow } from '../../../domain/validation.js';
-import { createRateLimiter, createTokenCache, crmRequest, joinUrl, secretFor, type CrmHttpRequest, type RateLimiter, type TokenCache } from '../http.js';
+import { createRateLimiter, createTokenCache, crmRequest, joinUrl, secretFor, type CrmHttpRequest, type RateLimiter, type TokenCache, type OutboundFetch } from '../http.js';
 
 const API_VERSION = 'v8';
 
@@ -27,6 +27,8 @@ const WatchResponseSchema = z.object({
 
 export interface ZohoClientDeps {
   secrets: SecretSource;
+  /** The function's guarded fetch (`createGuardedFetch(outboundPolicy())`): every call of this client goes through it. */
+  outbound: OutboundFetch;
   /** Shared across calls of one container; defaults to a fresh cache. */
   tokens?: TokenCache;
   /** Zoho allows ~10 concurrent calls per org plus a daily credit budget; default 10 req/s. */
@@ -48,10 +50,10 @@ export const createZohoClient = (deps: ZohoClientDeps) => {
 
   const refresh = async (c: ConnectionConfig) => {
     const [clientId, clientSecret, refreshToken] = await Promise.all(
-      (['clientId', 'clientSecret', 'refreshToken'] as const).map((role) => secretFor(deps.secrets, c.credentials, role, c.connectionId)),
+      (['clientId', 'clientSecret', 'refreshToken'] as const).map((role) => secretFor(deps.secrets, c, role)),
     );
     const form = new URLSearchParams({ refresh_token: refreshToken ?? '', client_id: clientId ?? '', client_secret: clientSecret ?? '', grant_type: 'refresh_token' });
-    const response = await crmRequest('zoho', {
+    const response = await crmRequest(deps.outbound, 'zoho', {
       method: 'POST',
       url: joinUrl(c.authBaseUrl ?? 'https://accounts.zoho.com', '/oauth/v2/token'),
       body: form,
@@ -67,6 +69,7 @@ export const createZohoClient = (deps: ZohoClientDeps) => {
     tokens.withToken(c.connectionId, () => refresh(c), async (token) => {
       await limiter.acquire(c.connectionId, request.signal);
       return crmRequest(
+        deps.outbound,
         'zoho',
         { ...request, url: joinUrl(apiBase(c), `/crm/${API_VERSION}/${request.path}`), headers: { authorization: `Zoho-oauthtoken ${token}` }, timeoutMs },
         { defaultRetryAfterMs: 60_000, acceptStatuses },

@@ -3,6 +3,7 @@ import type { CrmIngestMessage } from '../../customers/ingest-message.js';
 import { UnauthorizedError } from '../../errors.js';
 import type { CrmChangeNotice } from '../change-notice.js';
 import type { WatchChannel } from '../channel-rearm.js';
+import { isOwnSecret } from '../connection-secrets.js';
 import type { ConnectionConfig, CredentialRole } from '../field-mapping.js';
 
 /** What a push is answered with: how many changes were accepted (queued as notices). */
@@ -68,7 +69,8 @@ export const receiveCrmPush =
       opened = await verifier.open(push, stored && { channelId: stored.channel.channelId, token: stored.token }, context);
     } else {
       const name = config.credentials[verifier.credential];
-      if (!name) throw new UnauthorizedError(SIGNATURE_FAILED);
+      // Only the connection's own secret verifies its pushes (never another connection's).
+      if (!name || !isOwnSecret(config, name)) throw new UnauthorizedError(SIGNATURE_FAILED);
       opened = await verifier.open(push, await secrets.get(name), context);
     }
     await enqueue(opened.notices.map((notice) => ({ kind: 'notice', notice })));
