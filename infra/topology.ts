@@ -110,6 +110,12 @@ export interface FunctionSpec {
    * HTTP API's own URL; locally the runtime sets them for the sandboxes.
    */
   config?: readonly DeploymentSetting[];
+  /**
+   * Audit checkpoints (docs/audit.md): `sign` writes them (KMS Sign + GetPublicKey on the
+   * checkpoint key, put/get/list on the checkpoint bucket), `verify` reads them (GetPublicKey,
+   * get/list). Either sets AUDIT_CHECKPOINT_BUCKET and AUDIT_SIGNING_KEY_ID.
+   */
+  auditCheckpoints?: 'sign' | 'verify';
 }
 
 /** Environment variables a deployment configures (see shared/lambda/env.ts for their meaning). */
@@ -146,10 +152,10 @@ const BUREAU_SETTINGS: readonly DeploymentSetting[] = [
 export const CRM_SECRET_PREFIXES: readonly string[] = ['riskbridge/zoho/', 'riskbridge/fxiaoke/', 'riskbridge/hubspot/', 'riskbridge/salesforce/'];
 /** Where bureau credentials live: `riskbridge/bureau/<bureau>`. */
 export const BUREAU_SECRET_PREFIXES: readonly string[] = ['riskbridge/bureau/'];
-/** Where the hub's own signing key lives (`riskbridge/hub/signing-key`: list cursors, download links). */
+/** Where the hub's own signing key lives (`riskbridge/hub/signing-key`: list cursors, download links, audit pseudonym key). */
 export const HUB_SECRET_PREFIXES: readonly string[] = ['riskbridge/hub/'];
 
-export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'httpPartners' | 'serveConsole' | 'httpJobs' | 'runJob';
+export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'httpPartners' | 'serveConsole' | 'httpJobs' | 'runJob' | 'checkpointAudit';
 
 export const SERVICE_NAME = 'riskbridge';
 
@@ -229,6 +235,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: [],
     secrets: HUB_SECRET_PREFIXES,
+    auditCheckpoints: 'sign',
   },
   httpBureau: {
     id: 'httpBureau',
@@ -285,6 +292,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: ['bureauPulls', 'crmIngest', 'deliveries', 'writebacks'],
     secrets: HUB_SECRET_PREFIXES,
+    auditCheckpoints: 'verify',
     config: OUTBOUND_SETTINGS,
   },
   routeChanges: {
@@ -341,6 +349,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'RW',
     sendsTo: ['recompute'],
     secrets: HUB_SECRET_PREFIXES,
+    auditCheckpoints: 'sign',
   },
   recomputeRating: {
     id: 'recomputeRating',
@@ -409,6 +418,17 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     sendsTo: [],
     secrets: ['riskbridge/zoho/'],
     config: ['PUBLIC_API_URL', ...OUTBOUND_SETTINGS],
+  },
+  checkpointAudit: {
+    id: 'checkpointAudit',
+    entry: 'functions/checkpoint-audit/handler.ts',
+    description: 'Signs the heads of every audit chain into a checkpoint outside the table (KMS Ed25519, S3 Object Lock)',
+    memoryMb: 256,
+    timeoutSeconds: 60,
+    triggers: [{ kind: 'schedule', id: 'CheckpointAudit', expression: 'rate(5 minutes)', description: 'Signed audit checkpoint' }],
+    table: 'R',
+    sendsTo: [],
+    auditCheckpoints: 'sign',
   },
   serveConsole: {
     id: 'serveConsole',

@@ -1,5 +1,6 @@
 import { manageApiKeys } from '../../shared/domain/admin/manage-api-keys.js';
 import { manageSubscriptions } from '../../shared/domain/admin/manage-subscriptions.js';
+import { exportAuditTrail } from '../../shared/domain/audit/audit-export.js';
 import { systemClock } from '../../shared/domain/clock.js';
 import { listAlerts } from '../../shared/domain/console/alerts.js';
 import { listPortfolio } from '../../shared/domain/console/portfolio.js';
@@ -8,7 +9,6 @@ import { NotFoundError } from '../../shared/domain/errors.js';
 import { subscriptionDeliveries } from '../../shared/domain/outbound/replay-deliveries.js';
 import { customerWriteBacks } from '../../shared/domain/outbound/write-back-log.js';
 import { apiKeyStore } from '../../shared/adapters/dynamodb/api-key-store.js';
-import { auditLog } from '../../shared/adapters/dynamodb/audit-log.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { customerList } from '../../shared/adapters/dynamodb/customer-list.js';
 import { deliveryStore } from '../../shared/adapters/dynamodb/delivery-store.js';
@@ -19,6 +19,7 @@ import { subscriptionStore } from '../../shared/adapters/dynamodb/subscription-s
 import { writeBackStore } from '../../shared/adapters/dynamodb/writeback-store.js';
 import { outboundUrlGuard } from '../../shared/adapters/http/guarded-fetch.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
+import { auditAnchoring, auditTrail, checkpointVerifierKey } from '../../shared/lambda/audit-trail.js';
 import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
 import { hubSigningKey } from '../../shared/lambda/signing-key.js';
@@ -27,7 +28,9 @@ import { httpRoutes } from './routes.js';
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const clock = systemClock;
-const audit = auditLog(table, clock);
+const audit = auditTrail(table, clock);
+const anchoring = auditAnchoring(audit, clock);
+const exportAudit = exportAuditTrail({ log: audit, checkpoints: anchoring.checkpoints, key: checkpointVerifierKey, clock });
 const profiles = profileStore(table);
 const events = eventStore(table);
 const sqs = queueSender(createSqsClient());
@@ -46,10 +49,9 @@ const existingProfile = async (customerId: string) => {
   if (!profile) throw new NotFoundError(`Customer ${customerId}`);
   return profile;
 };
-const auditVerdict = async () => {
-  const chains = await audit.verify();
-  return { ok: chains.every((c) => c.ok), chains };
-};
+
+const isPosition = (after: unknown): after is Record<string, string> =>
+  typeof after === 'object' && after !== null && !Array.isArray(after) && Object.values(after).every((v) => typeof v === 'string');
 
 /** The stores' positions are their own opaque strings. */
 const positionOf = (page: { after: unknown }): string | undefined => (typeof page.after === 'string' ? page.after : undefined);
@@ -86,5 +88,10 @@ export const handler = httpFunction(httpRoutes, {
   replayDeliveries: async ({ params, body, principal }) => ({ status: 202, body: await deliveryLog.replay(params.subscriptionId, body, principal) }),
   listWriteBacks: async ({ params, query }) => ({ status: 200, body: { writeBacks: await writeBacks.list(params.customerId, query) } }),
   replayWriteBack: async ({ body, principal }) => ({ status: 202, body: await writeBacks.replay(body, principal) }),
-  verifyAudit: async () => ({ status: 200, body: await auditVerdict() }),
+  verifyAudit: async () => ({ status: 200, body: await anchoring.verify() }),
+  listAuditEntries: async ({ query, page }) => {
+    const { entries, next } = await audit.list(query, { limit: page.limit, ...(isPosition(page.after) ? { after: page.after } : {}) });
+    return { status: 200, body: { entries, nextCursor: null, next: null }, ...(next ? { next } : {}) };
+  },
+  exportAudit: async ({ body }) => ({ status: 200, body: await exportAudit(body) }),
 }, { signingKey: hubSigningKey });

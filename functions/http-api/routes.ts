@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditExportRangeSchema, AuditExportSchema, MAX_EXPORT_ENTRIES } from '../../shared/domain/audit/audit-export.js';
 import { CreateApiKeySchema } from '../../shared/domain/auth/api-key.js';
 import { AlertsQuerySchema } from '../../shared/domain/console/alerts.js';
 import { UpsertCustomerSchema } from '../../shared/domain/customers/upsert-customer.js';
@@ -8,6 +9,8 @@ import { WriteBackLogQuerySchema, WriteBackReplayRequestSchema } from '../../sha
 import { defineRoutes, UNEXERCISED } from '../../shared/lambda/http-route.js';
 import {
   AlertsResponseSchema,
+  AuditEntriesPageSchema,
+  AuditEntriesQuerySchema,
   ApiKeyViewSchema,
   AuditVerdictSchema,
   CustomerPathSchema,
@@ -169,7 +172,22 @@ export const httpRoutes = defineRoutes({
   },
   verifyAudit: {
     ...admin, method: 'GET', path: '/v1/audit/verify', scope: 'audit:read', tag: 'Audit',
-    summary: 'Verify the audit hash chain',
-    responses: { 200: { description: 'The verdict per chain', body: AuditVerdictSchema } },
+    summary: 'Verify the audit hash chains against the latest signed checkpoint',
+    description: 'Checks every chain (links, hashes, head), each chain against the latest signed checkpoint (head seq and hash, length, the set of chains) and the checkpoint itself (Ed25519 signature, link to its predecessor). Entries after the checkpoint are counted as `unanchored`. See docs/audit.md.',
+    responses: { 200: { description: 'The verdict per chain and for the checkpoint', body: AuditVerdictSchema } },
+  },
+  listAuditEntries: {
+    ...admin, method: 'GET', path: '/v1/audit/entries', scope: 'audit:read', tag: 'Audit', list: true,
+    summary: 'Read audit entries in time order, filtered by actor, action, object and time',
+    description: 'Entries hold ids, codes and keyed digests (`hmac-sha256:…`), never personal data. `since` is inclusive, `until` exclusive.',
+    query: AuditEntriesQuerySchema,
+    responses: { 200: { description: 'One page of audit entries', body: AuditEntriesPageSchema } },
+  },
+  exportAudit: {
+    ...admin, method: 'POST', path: '/v1/audit/exports', scope: 'audit:read', tag: 'Audit',
+    summary: 'Export the audit entries of a time range with their checkpoints and the public key',
+    description: `One JSON document that \`rb audit verify <file>\` checks offline. Answered synchronously: at most ${MAX_EXPORT_ENTRIES.toLocaleString('en')} entries, else 422 (narrow the range).`,
+    body: AuditExportRangeSchema,
+    responses: { 200: { description: 'The export document', body: AuditExportSchema } },
   },
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CheckpointVerdictSchema } from '../../shared/domain/audit/anchor.js';
+import { AuditEntrySchema } from '../../shared/domain/audit/audit-chain.js';
 import { ApiKeyRecordSchema } from '../../shared/domain/auth/api-key.js';
 import { AlertRowSchema } from '../../shared/domain/console/alerts.js';
 import { PortfolioRowSchema } from '../../shared/domain/console/portfolio.js';
@@ -46,7 +48,32 @@ export const WriteBackReplayResultSchema = z.object({
   queued: z.number().int(),
 });
 export const AuditVerdictSchema = z.object({
-  ok: z.boolean(),
-  chains: z.array(z.object({ chain: z.string(), ok: z.boolean(), entries: z.number().int(), brokenAt: z.number().int().optional(), reason: z.string().optional() })),
+  ok: z.boolean().describe('True when every chain verifies and agrees with the latest signed checkpoint'),
+  checkpoint: CheckpointVerdictSchema.nullable().describe('The latest checkpoint (signature and link to its predecessor); null before the first'),
+  chains: z.array(
+    z.object({
+      chain: z.string(),
+      ok: z.boolean(),
+      entries: z.number().int(),
+      brokenAt: z.number().int().optional(),
+      reason: z.string().optional().describe('Why the chain fails (edited, truncated, head missing, chain missing, unknown chain, checkpoint invalid)'),
+      anchoredSeq: z.number().int().optional().describe('The head seq the latest checkpoint signs for (0: none)'),
+      unanchored: z.number().int().optional().describe('Entries after the checkpointed head: intact, not yet signed for'),
+    }),
+  ),
+});
+
+/** Filters of `GET /v1/audit/entries` (time range: since inclusive, until exclusive). */
+export const AuditEntriesQuerySchema = z.strictObject({
+  actor: z.string().min(1).max(200).optional().describe('Who acted (principal id)'),
+  action: z.string().regex(/^[a-z][a-z0-9_.]{0,99}$/, 'an action such as policy.approved').optional(),
+  object: z.string().min(1).max(300).optional().describe('The entry\'s subject as recorded (`target`), e.g. customer:c-1'),
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
+});
+export const AuditEntriesPageSchema = z.object({
+  entries: z.array(AuditEntrySchema).describe('In time order (then chain, seq)'),
+  nextCursor: z.string().nullable(),
+  next: z.string().nullable().describe('Absolute URL of the next page; null on the last page'),
 });
 export { DeliveryRecordSchema, WriteBackRecordSchema };

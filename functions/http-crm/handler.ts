@@ -11,7 +11,6 @@ import { crmPushVerifiers } from '../../shared/adapters/crm/inbound-verifiers.js
 import { createZohoClient } from '../../shared/adapters/crm/zoho/client.js';
 import { zohoChannelSecrets } from '../../shared/adapters/crm/zoho/notification.js';
 import { createGuardedFetch, outboundUrlGuard } from '../../shared/adapters/http/guarded-fetch.js';
-import { auditLog } from '../../shared/adapters/dynamodb/audit-log.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { connectionStore } from '../../shared/adapters/dynamodb/connection-store.js';
 import { crmStateStore, importJobStore, mergeRecordStore, reviewQueue } from '../../shared/adapters/dynamodb/crm-store.js';
@@ -19,6 +18,7 @@ import { identityIndex } from '../../shared/adapters/dynamodb/identity-index.js'
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { secretSourceFrom } from '../../shared/adapters/secrets/secret-source.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
+import { auditTrail } from '../../shared/lambda/audit-trail.js';
 import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
 import type { HttpRequestInfo } from '../../shared/lambda/http-route.js';
@@ -32,7 +32,7 @@ const secrets = secretSourceFrom(env().LOCAL_SECRETS);
 const connections = connectionStore(table, 5_000);
 const channels = crmStateStore(table);
 const reviews = reviewQueue(table);
-const audit = auditLog(table, clock);
+const audit = auditTrail(table, clock);
 const sender = queueSender(createSqsClient());
 const enqueue = async (messages: CrmIngestMessage[]): Promise<void> => {
   await sender.sendAll(queueUrl('QUEUE_URL_CRM_INGEST'), messages.map((body) => ({ body })));

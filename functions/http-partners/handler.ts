@@ -4,11 +4,11 @@ import { partnerApi } from '../../shared/domain/partners/partner-api.js';
 import { manageAgreements } from '../../shared/domain/sharing/manage-agreements.js';
 import { readDataset } from '../../shared/domain/sharing/read-dataset.js';
 import { agreementStore } from '../../shared/adapters/dynamodb/agreement-store.js';
-import { auditLog } from '../../shared/adapters/dynamodb/audit-log.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { partnerStore } from '../../shared/adapters/dynamodb/partner-store.js';
 import { profilePages } from '../../shared/adapters/dynamodb/profile-pages.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
+import { auditAnchoring, auditTrail } from '../../shared/lambda/audit-trail.js';
 import { env } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
 import { hubSigningKey } from '../../shared/lambda/signing-key.js';
@@ -17,7 +17,9 @@ import { partnerRoutes } from './routes.js';
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const clock = systemClock;
-const audit = auditLog(table, clock);
+const log = auditTrail(table, clock);
+// Policy approvals/activations and agreement changes are checkpointed right after they are audited.
+const audit = auditAnchoring(log, clock).anchored(log);
 const profiles = profileStore(table);
 const partners = partnerStore(table);
 const agreements = agreementStore(table);

@@ -4,7 +4,6 @@ import { customerFreeze } from '../../shared/domain/risk/customer-freeze.js';
 import { defaultDrill } from '../../shared/domain/risk/default-drill.js';
 import { managePolicies } from '../../shared/domain/risk/manage-policies.js';
 import { exportTrainingData, recordOutcome, toNdjson } from '../../shared/domain/risk/training-data.js';
-import { auditLog } from '../../shared/adapters/dynamodb/audit-log.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { outcomeStore } from '../../shared/adapters/dynamodb/outcome-store.js';
 import { policyStore } from '../../shared/adapters/dynamodb/policy-store.js';
@@ -13,6 +12,7 @@ import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { ratingHistoryStore } from '../../shared/adapters/dynamodb/rating-history-store.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
 import { recomputeQueue } from '../../shared/adapters/sqs/recompute-queue.js';
+import { auditAnchoring, auditTrail } from '../../shared/lambda/audit-trail.js';
 import { env, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
 import { policyRoutes } from './routes.js';
@@ -20,7 +20,9 @@ import { policyRoutes } from './routes.js';
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const clock = systemClock;
-const audit = auditLog(table, clock);
+const log = auditTrail(table, clock);
+// Policy approvals/activations and agreement changes are checkpointed right after they are audited.
+const audit = auditAnchoring(log, clock).anchored(log);
 const profiles = profileStore(table);
 const policies = policyStore(table, { defaultPolicy: DEFAULT_POLICY });
 const history = ratingHistoryStore(table);

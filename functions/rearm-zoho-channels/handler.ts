@@ -4,12 +4,12 @@ import { systemClock } from '../../shared/domain/clock.js';
 import { manageConnections } from '../../shared/domain/crm/manage-connections.js';
 import { createZohoClient } from '../../shared/adapters/crm/zoho/client.js';
 import { zohoChannelSecrets } from '../../shared/adapters/crm/zoho/notification.js';
-import { auditLog } from '../../shared/adapters/dynamodb/audit-log.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { connectionStore } from '../../shared/adapters/dynamodb/connection-store.js';
 import { crmStateStore } from '../../shared/adapters/dynamodb/crm-store.js';
 import { createGuardedFetch, outboundUrlGuard } from '../../shared/adapters/http/guarded-fetch.js';
 import { secretSourceFrom } from '../../shared/adapters/secrets/secret-source.js';
+import { auditTrail } from '../../shared/lambda/audit-trail.js';
 import { env, outboundPolicy } from '../../shared/lambda/env.js';
 import { logger } from '../../shared/lambda/powertools.js';
 
@@ -19,7 +19,7 @@ const manage = manageConnections({
   connections: connectionStore(table),
   channels: crmStateStore(table),
   watcher: createZohoClient({ secrets: secretSourceFrom(env().LOCAL_SECRETS), outbound: createGuardedFetch(outboundPolicy()) }),
-  audit: auditLog(table, systemClock),
+  audit: auditTrail(table, systemClock),
   clock: systemClock,
   secrets: zohoChannelSecrets,
   guardUrl: outboundUrlGuard(outboundPolicy()),

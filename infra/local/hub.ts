@@ -1,6 +1,8 @@
 import { setMaxListeners } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
@@ -37,7 +39,11 @@ export interface HubOptions {
    * 127.0.0.1 / localhost on any port, so the sandboxes are reachable. Default true.
    */
   allowLoopbackOutbound?: boolean;
-  /** Extra environment for the functions (connector base URLs, credentials of sandboxes). */
+  /**
+   * Extra environment for the functions (connector base URLs, credentials of sandboxes). Without
+   * AUDIT_CHECKPOINT_DIR / AUDIT_SIGNING_KEY_FILE the hub keeps its audit checkpoints and key in
+   * a fresh temporary directory.
+   */
   env?: Record<string, string>;
   /** Called for errors a function throws (the runtime keeps going, as Lambda would). */
   onError?: (source: string, error: unknown) => void;
@@ -104,7 +110,9 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
   const resources = await provisionLocal({ dynamo, sqs, s3, prefix: options.prefix, visibilityScale: options.visibilityScale ?? 1 / 30 });
   s3.destroy();
 
-  Object.assign(process.env, localProcessEnv({ ...options, resources }));
+  const temporaryAudit = options.env?.['AUDIT_CHECKPOINT_DIR'] ? undefined : await mkdtemp(join(tmpdir(), 'rb-audit-'));
+  const auditEnv: Record<string, string> = temporaryAudit ? { AUDIT_CHECKPOINT_DIR: join(temporaryAudit, 'checkpoints'), AUDIT_SIGNING_KEY_FILE: join(temporaryAudit, 'checkpoint-key.pem') } : {};
+  Object.assign(process.env, localProcessEnv({ ...options, env: { ...auditEnv, ...options.env }, resources }));
 
   const onError = options.onError ?? ((source: string, error: unknown) => console.error(`[${source}]`, error));
   const loaded = new Map<FunctionId, Promise<LambdaHandler>>();
@@ -209,6 +217,7 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
       dynamo.destroy();
       sqs.destroy();
       streams.destroy();
+      if (temporaryAudit) await rm(temporaryAudit, { recursive: true, force: true });
     },
   };
 };

@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { ensureAdminKey } from './bootstrap.js';
 import { localLoopbackAllowance } from '../../shared/lambda/env.js';
 import { startEmulators } from './emulators.js';
@@ -27,7 +28,12 @@ const hub = await startHub({
   prefix: 'riskbridge-local',
   httpPort: port('PORT', 3000),
   allowLoopbackOutbound,
-  env: sandboxes.env,
+  // The table lives in memory (one per run), so each run gets its own checkpoint folder; the key stays.
+  env: {
+    ...sandboxes.env,
+    AUDIT_CHECKPOINT_DIR: resolve('.local/audit', `checkpoints-${new Date().toISOString().replace(/[-:.]/g, '')}`),
+    AUDIT_SIGNING_KEY_FILE: resolve('.local/audit/checkpoint-key.pem'),
+  },
   onError: (source, error) => console.error(`[${source}] ${(error as Error)?.message ?? String(error)}`),
 });
 const adminKey = await ensureAdminKey({ tableName: hub.resources.tableName, ...(process.env.RISKBRIDGE_ADMIN_KEY ? { presetKey: process.env.RISKBRIDGE_ADMIN_KEY } : {}) });

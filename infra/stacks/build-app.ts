@@ -85,6 +85,7 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
     terminationProtection: stage === 'prod',
     bucketRemovalPolicy: stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     alarmEmails: parseAlarmEmails(app.node.tryGetContext(ALARM_EMAILS_CONTEXT_KEY)),
+    stage,
   });
   const stateless = new StatelessStack(app, names.stateless, {
     stackName: names.stateless,
@@ -94,6 +95,7 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
     queues: stateful.queues,
     buckets: stateful.bucketExports,
     alarmTopic: stateful.alarmTopic,
+    auditCheckpoints: { key: stateful.auditKey, bucket: stateful.checkpointBucket, bucketArnExport: stateful.checkpointBucketArnExport },
     settings: parseSettings(app.node.tryGetContext(CONFIG_CONTEXT_KEY)),
   });
   Tags.of(app).add('service', SERVICE_NAME);

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -8,6 +8,8 @@ import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -51,7 +53,12 @@ export interface StatelessStackProps extends StackProps {
   alarmTopic?: sns.ITopic;
   /** Deployment settings (CDK context `riskbridge:config`): values for the functions' `config` variables. */
   settings?: Partial<Record<DeploymentSetting, string>>;
+  /** The audit checkpoint key and bucket (stateful stack), for functions with `auditCheckpoints`. */
+  auditCheckpoints?: { key: kms.IKey; bucket: s3.IBucket; bucketArnExport: string };
 }
+
+/** Object key prefix of the checkpoints in their bucket (the S3 store's default). */
+export const CHECKPOINT_PREFIX = 'checkpoints/';
 
 /** Violations of the visibility rule: a consumer's timeout × 6 must fit in its queue's visibility timeout. */
 export const visibilityViolations = (
@@ -147,6 +154,7 @@ export class StatelessStack extends Stack {
     for (const qid of spec.sendsTo) fn.bindQueueSend(props.queues[qid]);
     for (const [bid, access] of Object.entries(spec.buckets ?? {}) as Array<[BucketId, 'R' | 'RW']>) fn.bindBucket(bid, this.buckets[bid], access);
     fn.bindSecretsRead(spec.secrets ?? []);
+    if (spec.auditCheckpoints) this.bindAuditCheckpoints(fn, spec.auditCheckpoints, props);
 
     for (const t of triggersOf(spec, 'sqs')) {
       fn.addEventSource(
@@ -195,6 +203,30 @@ export class StatelessStack extends Stack {
       });
     }
     return fn;
+  }
+
+  /**
+   * `sign`: kms:Sign and kms:GetPublicKey on the checkpoint key, put/get under `checkpoints/` and
+   * list of the bucket; `verify`: GetPublicKey, get and list. Never delete. Sets
+   * AUDIT_CHECKPOINT_BUCKET and AUDIT_SIGNING_KEY_ID.
+   */
+  private bindAuditCheckpoints(fn: AppFunction, access: 'sign' | 'verify', props: StatelessStackProps): void {
+    const anchor = props.auditCheckpoints;
+    if (!anchor) throw new Error(`${fn.spec.id} needs the audit checkpoint key and bucket (auditCheckpoints: '${access}')`);
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: access === 'sign' ? ['kms:GetPublicKey', 'kms:Sign'] : ['kms:GetPublicKey'], resources: [anchor.key.keyArn] }));
+    const objects = `${CHECKPOINT_PREFIX}*`;
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: access === 'sign' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject'], resources: [Fn.join('/', [Fn.importValue(anchor.bucketArnExport), objects])] }),
+    );
+    Validations.of(fn.executionRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${anchor.bucketArnExport}/${objects}]`,
+      reason: `Checkpoint objects are named by their sequence number, so the grant covers ${objects} of the checkpoint bucket only (${access === 'sign' ? 'get and put; put only if absent, Object Lock keeps versions' : 'get'}); never delete.`,
+    });
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [anchor.bucket.bucketArn], conditions: { StringLike: { 's3:prefix': [`${CHECKPOINT_PREFIX}*`] } } }),
+    );
+    fn.addEnvironment('AUDIT_CHECKPOINT_BUCKET', anchor.bucket.bucketName);
+    fn.addEnvironment('AUDIT_SIGNING_KEY_ID', anchor.key.keyArn);
   }
 
   private buildHttpApi(

@@ -60,6 +60,14 @@ const EnvSchema = z.object({
   BUREAU_PBOC_URL: z.url().optional(),
   /** Per-request timeout of bureau calls, ms. */
   BUREAU_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  /** AWS: the S3 bucket (Object Lock) that holds the signed audit checkpoints. */
+  AUDIT_CHECKPOINT_BUCKET: z.string().min(1).optional(),
+  /** AWS: the KMS key (ECC_NIST_EDWARDS25519) that signs audit checkpoints: id, ARN or alias. */
+  AUDIT_SIGNING_KEY_ID: z.string().min(1).optional(),
+  /** Local runtime only: directory of the audit checkpoint files (created with `wx`, never rewritten). */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** Local runtime only: PKCS#8 PEM file of the Ed25519 checkpoint key (generated once if absent). */
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** Pull pipeline configuration JSON (costs, budgets, rate limits, circuit, staleness); see docs/bureau-pulls.md. */
   BUREAU_PULL_CONFIG: z.string().optional(),
 }).refine((e) => !e.ALLOW_LOOPBACK_OUTBOUND || e.STAGE === 'local', { path: ['ALLOW_LOOPBACK_OUTBOUND'], message: 'only in the local stage' });

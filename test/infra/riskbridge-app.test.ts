@@ -64,6 +64,61 @@ describe('buildApp', () => {
   });
 });
 
+describe('audit checkpoints', () => {
+  const statementsOf = (spec: FunctionSpec) => {
+    const roleId = logicalId(built.stateless, built.stateless.functions[spec.id].executionRole);
+    return Object.values(resourcesOf(stateless, 'AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties['Roles']).includes(`"${roleId}"`))
+      .flatMap((p) => (p.Properties['PolicyDocument'] as { Statement: Array<{ Action: string | string[]; Resource: unknown }> }).Statement);
+  };
+  const actionsOf = (spec: FunctionSpec) => statementsOf(spec).flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]));
+
+  it('signs with an Ed25519 KMS key and keeps checkpoints in a versioned, encrypted, private, TLS-only bucket with Object Lock (governance, 1 day, off prod)', () => {
+    // Assess
+    stateful.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'ECC_NIST_EDWARDS25519', KeyUsage: 'SIGN_VERIFY' });
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 1 } } },
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    });
+    stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('locks prod checkpoints in compliance mode for seven years, retained, and denies deleting them', () => {
+    // Act
+    const prod = Template.fromStack(buildApp({ context: { ...NO_BUNDLING, 'riskbridge:stage': 'prod' }, nag: false }).stateful);
+    // Assess
+    prod.hasResourceProperties('AWS::S3::Bucket', { ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 2557 } } } });
+    prod.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Retain' });
+    prod.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Principal: { AWS: '*' }, Action: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutLifecycleConfiguration'] })]) },
+    });
+  });
+
+  it('runs checkpoint-audit every 5 minutes; only signers may kms:Sign and put, nobody may delete', () => {
+    // Assess
+    expect(functions.checkpointAudit.triggers).toEqual([expect.objectContaining({ kind: 'schedule', expression: 'rate(5 minutes)' })]);
+    stateless.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)' });
+    const signers = functionSpecs.filter((s) => s.auditCheckpoints === 'sign').map((s) => s.id).sort();
+    expect(signers).toEqual(['checkpointAudit', 'httpPartners', 'httpPolicies']);
+    for (const spec of functionSpecs) {
+      const actions = actionsOf(spec);
+      expect(actions.includes('kms:Sign'), spec.id).toBe(spec.auditCheckpoints === 'sign');
+      // Job buckets have their own grants (test/infra/buckets.test.ts); here only the checkpoint bucket counts.
+      const onCheckpoints = statementsOf(spec)
+        .filter((st) => JSON.stringify(st.Resource).includes('AuditCheckpointBucket'))
+        .flatMap((st) => [st.Action].flat());
+      expect(onCheckpoints.includes('s3:PutObject'), spec.id).toBe(spec.auditCheckpoints === 'sign');
+      expect(actions.includes('kms:GetPublicKey'), spec.id).toBe(spec.auditCheckpoints !== undefined);
+      expect(onCheckpoints.some((a) => a.startsWith('s3:Delete')), spec.id).toBe(false);
+    }
+  });
+});
+
 describe('StatefulStack', () => {
   it('creates the single table with PITR, SSE, NEW_AND_OLD_IMAGES stream, TTL and both GSIs', () => {
     // Assess
@@ -235,6 +290,7 @@ describe('StatelessStack', () => {
         ...(Object.keys(spec.buckets ?? {}) as BucketId[]).map(bucketEnvVar),
         // Deployment settings are set only when configured; PUBLIC_API_URL always is (the API's own URL).
         ...(spec.config ?? []).filter((name) => name === 'PUBLIC_API_URL'),
+        ...(spec.auditCheckpoints ? ['AUDIT_CHECKPOINT_BUCKET', 'AUDIT_SIGNING_KEY_ID'] : []),
       ].sort(),
     );
     expect(variables['NODE_OPTIONS']).toBe('--enable-source-maps');
@@ -259,6 +315,7 @@ describe('StatelessStack', () => {
     const policies = resourcesOf(stateless, 'AWS::IAM::Policy');
     const readers = functionSpecs.filter((spec) => (spec.secrets ?? []).length > 0).map((spec) => spec.id).sort();
     // Assess
+    // The HTTP functions read the hub's own key (cursors, download links, audit pseudonyms) under riskbridge/hub/.
     expect(readers).toEqual(['httpApi', 'httpBureau', 'httpCrm', 'httpJobs', 'httpPartners', 'httpPolicies', 'ingestCrmRecord', 'pollFxiaoke', 'pullBureauReport', 'rearmZohoChannels', 'writeBackCrm']);
     for (const spec of functionSpecs) {
       const roleId = logicalId(built.stateless, built.stateless.functions[spec.id].executionRole);

@@ -222,6 +222,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read audit entries in time order, filtered by actor, action, object and time
+         * @description Entries hold ids, codes and keyed digests (`hmac-sha256:…`), never personal data. `since` is inclusive, `until` exclusive.
+         *
+         *     **Roles:** `admin` · **Scope:** `audit:read`
+         */
+        get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export the audit entries of a time range with their checkpoints and the public key
+         * @description One JSON document that `rb audit verify <file>` checks offline. Answered synchronously: at most 10,000 entries, else 422 (narrow the range).
+         *
+         *     **Roles:** `admin` · **Scope:** `audit:read`
+         */
+        post: operations["exportAudit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -230,8 +274,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Verify the audit hash chain
-         * @description **Roles:** `admin` · **Scope:** `audit:read`
+         * Verify the audit hash chains against the latest signed checkpoint
+         * @description Checks every chain (links, hashes, head), each chain against the latest signed checkpoint (head seq and hash, length, the set of chains) and the checkpoint itself (Ed25519 signature, link to its predecessor). Entries after the checkpoint are counted as `unanchored`. See docs/audit.md.
+         *
+         *     **Roles:** `admin` · **Scope:** `audit:read`
          */
         get: operations["verifyAudit"];
         put?: never;
@@ -1484,6 +1530,67 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditExport: {
+            /** @constant */
+            format: "riskbridge.audit.export/v1";
+            /** Format: date-time */
+            exportedAt: string;
+            range: {
+                since: string;
+                until: string;
+            };
+            publicKey: string;
+            keyId: string;
+            chains: {
+                chain: string;
+                head: {
+                    seq: number;
+                    hash: string;
+                } | null;
+                entries: {
+                    chain: string;
+                    seq: number;
+                    /** Format: date-time */
+                    at: string;
+                    actor: string;
+                    action: string;
+                    target: string;
+                    details: {
+                        [key: string]: unknown;
+                    };
+                    prevHash: string;
+                    hash: string;
+                }[];
+            }[];
+            checkpoints: {
+                /** @constant */
+                format: "riskbridge.audit.checkpoint/v1";
+                seq: number;
+                /** Format: date-time */
+                at: string;
+                chains: {
+                    chain: string;
+                    seq: number;
+                    hash: string;
+                    length: number;
+                }[];
+                prevHash: string;
+                keyId: string;
+                signature: string;
+            }[];
+        };
+        AuditExportRange: {
+            /**
+             * Format: date-time
+             * @description Start of the range (inclusive)
+             */
+            since: string;
+            /**
+             * Format: date-time
+             * @description End of the range (exclusive)
+             */
+            until: string;
+        };
         CustomerProfile: {
             customerId: string;
             /** @enum {string} */
@@ -2568,6 +2675,92 @@ export interface operations {
             422: components["responses"]["Problem422"];
         };
     };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description Who acted (principal id) */
+                actor?: string;
+                action?: string;
+                /** @description The entry's subject as recorded (`target`), e.g. customer:c-1 */
+                object?: string;
+                since?: string;
+                until?: string;
+                /** @description Page size (1–200, default 50). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of audit entries */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description In time order (then chain, seq) */
+                        entries: {
+                            chain: string;
+                            seq: number;
+                            /** Format: date-time */
+                            at: string;
+                            actor: string;
+                            action: string;
+                            target: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            prevHash: string;
+                            hash: string;
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    exportAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditExportRange"];
+            };
+        };
+        responses: {
+            /** @description The export document */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditExport"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+        };
+    };
     verifyAudit: {
         parameters: {
             query?: never;
@@ -2577,7 +2770,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The verdict per chain */
+            /** @description The verdict per chain and for the checkpoint */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -2585,13 +2778,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description True when every chain verifies and agrees with the latest signed checkpoint */
                         ok: boolean;
+                        /** @description The latest checkpoint (signature and link to its predecessor); null before the first */
+                        checkpoint: {
+                            seq: number;
+                            at: string;
+                            keyId: string;
+                            ok: boolean;
+                            reason?: string;
+                        } | null;
                         chains: {
                             chain: string;
                             ok: boolean;
                             entries: number;
                             brokenAt?: number;
+                            /** @description Why the chain fails (edited, truncated, head missing, chain missing, unknown chain, checkpoint invalid) */
                             reason?: string;
+                            /** @description The head seq the latest checkpoint signs for (0: none) */
+                            anchoredSeq?: number;
+                            /** @description Entries after the checkpointed head: intact, not yet signed for */
+                            unanchored?: number;
                         }[];
                     };
                 };

@@ -25,7 +25,7 @@ export const manageApiKeys = ({ keys, audit, clock }: { keys: ApiKeyRepository; 
   async create(input: CreateApiKey, actor: Principal): Promise<{ key: string; record: ApiKeyView }> {
     const { plaintext, record } = issueApiKey(input, actor.principalId, clock.now());
     await keys.create(record);
-    await audit.append({ actor: actor.principalId, action: 'api_key.created', target: `api_key:${record.keyId}`, details: { role: record.role, scopes: record.scopes, name: record.name } });
+    await audit.append({ actor: actor.principalId, action: 'api_key.created', target: `api_key:${record.keyId}`, details: { role: record.role, scopes: record.scopes }, personal: { name: record.name } });
     return { key: plaintext, record: toApiKeyView(record) };
   },
 

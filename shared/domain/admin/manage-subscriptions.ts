@@ -53,7 +53,7 @@ export const manageSubscriptions = ({
       const secret = generateSecret();
       const subscription = newSubscription(input, { id: `sub_${ulid()}`, secret, ownerId: actor.principalId }, clock.now());
       await subscriptions.put(subscription);
-      await audit.append({ actor: actor.principalId, action: 'subscription.created', target: `subscription:${subscription.id}`, details: { url: subscription.url, eventTypes: subscription.eventTypes } });
+      await audit.append({ actor: actor.principalId, action: 'subscription.created', target: `subscription:${subscription.id}`, details: { eventTypes: subscription.eventTypes }, personal: { url: subscription.url } });
       return { subscription: toSubscriptionView(subscription), secret };
     },
     async list(): Promise<SubscriptionView[]> {

@@ -43,7 +43,8 @@ export const decideBureauReview = ({ profiles, reviews, audit, clock }: DecideBu
       actor: decision.by,
       action: `bureau_review.${decision.decision === 'accepted' ? 'accept' : 'dismiss'}`,
       target: `customer:${review.customerId}`,
-      details: { reviewId: review.reportId, bureau: review.bureau, pullId: review.pullId, reason: decision.reason ?? null },
+      details: { reviewId: review.reportId, bureau: review.bureau, pullId: review.pullId },
+      personal: { reason: decision.reason ?? null },
     });
 
   return {

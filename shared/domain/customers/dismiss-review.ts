@@ -21,6 +21,6 @@ export const dismissReview =
     if (!item) throw new NotFoundError(`Review ${reviewId}`);
     if (item.status !== 'open') throw new ConflictError(`Review ${reviewId} was already ${item.resolution?.decision ?? 'resolved'}`);
     const resolved = await reviews.resolveAlone(item, { decision: 'dismissed', at: clock.now().toISOString(), by: actor, reason: input.reason });
-    await audit.append({ actor, action: 'customer.review_dismiss', target: `customer:${item.customerId}`, details: { reviewId, candidateId: item.candidateId, reason: input.reason } });
+    await audit.append({ actor, action: 'customer.review_dismiss', target: `customer:${item.customerId}`, details: { reviewId, candidateId: item.candidateId }, personal: { reason: input.reason } });
     return resolved;
   };

@@ -125,7 +125,7 @@ export const partnerApi = ({ engagements, assessments, profiles, audit, clock }:
           if (!(error instanceof ConflictError) || attempt >= MAX_ATTEMPTS) throw error;
           continue; // another writer won: re-read (a concurrent retry of this very submission is answered as a replay)
         }
-        await audit.append({ actor: by.principalId, action: 'assessment.submitted', target: `customer:${profile.customerId}`, details: { partnerId, assessmentId: assessment.assessmentId, externalRef: input.externalRef } });
+        await audit.append({ actor: by.principalId, action: 'assessment.submitted', target: `customer:${profile.customerId}`, details: { partnerId, assessmentId: assessment.assessmentId }, personal: { externalRef: input.externalRef } });
         return { assessment: assessmentView(assessment), replayed: false };
       }
     },

@@ -39,7 +39,10 @@ export interface PolicyAuditEntry {
   version: number;
   by: string;
   at: string;
+  /** For people reading the policy history (may name the policy); never written to the audit log. */
   description: string;
+  /** What the audit log records: ids, versions and counts only (no names, no free text). */
+  facts: Record<string, string | number | null>;
 }
 
 export interface Transition {
@@ -57,7 +60,14 @@ const withStatus = (record: PolicyRecord, status: PolicyStatus, extra: Partial<P
 /** A new draft record for `policy` (its status is forced to `draft`). */
 export const createDraft = (policy: RiskPolicy, author: string, now: Date): Transition => ({
   record: { policy: { ...policy, status: 'draft' }, status: 'draft', author, approvals: [] },
-  audit: { action: 'policy.created', version: policy.version, by: author, at: now.toISOString(), description: `Draft policy version ${policy.version} "${policy.name}" created by ${author}` },
+  audit: {
+    action: 'policy.created',
+    version: policy.version,
+    by: author,
+    at: now.toISOString(),
+    description: `Draft policy version ${policy.version} "${policy.name}" created by ${author}`,
+    facts: { version: policy.version },
+  },
 });
 
 /**
@@ -76,6 +86,7 @@ export const recordBacktest = (record: PolicyRecord, report: z.infer<typeof Back
       by,
       at: now.toISOString(),
       description: `Policy version ${v} backtested against version ${report.activeVersion} on ${report.profiles} profiles: ${report.upgrades} upgrades, ${report.downgrades} downgrades`,
+      facts: { version: v, activeVersion: report.activeVersion, profiles: report.profiles, upgrades: report.upgrades, downgrades: report.downgrades },
     },
   };
 };
@@ -88,7 +99,7 @@ export const approvePolicy = (record: PolicyRecord, approver: string, now: Date)
   const at = now.toISOString();
   return {
     record: withStatus(record, 'approved', { approvals: [...record.approvals, { by: approver, at }], approvedAt: at }),
-    audit: { action: 'policy.approved', version: v, by: approver, at, description: `Policy version ${v} approved by ${approver} (author ${record.author})` },
+    audit: { action: 'policy.approved', version: v, by: approver, at, description: `Policy version ${v} approved by ${approver} (author ${record.author})`, facts: { version: v, author: record.author } },
   };
 };
 
@@ -114,7 +125,7 @@ export const activatePolicy = (
   const next = records.map((r) => {
     if (r === target) return withStatus(r, 'active', { activatedAt: at });
     if (r.status !== 'active') return r;
-    audit.push({ action: 'policy.retired', version: r.policy.version, by, at, description: `Policy version ${r.policy.version} retired, replaced by version ${version}` });
+    audit.push({ action: 'policy.retired', version: r.policy.version, by, at, description: `Policy version ${r.policy.version} retired, replaced by version ${version}`, facts: { version: r.policy.version, replacedBy: version } });
     return withStatus(r, 'retired', { retiredAt: at });
   });
   const previous = audit[0]?.version;
@@ -126,6 +137,7 @@ export const activatePolicy = (
     description: rollback
       ? `Rolled back to policy version ${version}${previous === undefined ? '' : ` (was ${previous})`}`
       : `Policy version ${version} activated${previous === undefined ? '' : `, replacing version ${previous}`}`,
+    facts: { version, previousVersion: previous ?? null },
   });
   return { records: next, audit };
 };

@@ -43,7 +43,7 @@ export const customerFreeze = ({ profiles, audit, clock }: { profiles: ProfileRe
         if (error instanceof ConflictError && error.retryable && attempt < MAX_ATTEMPTS) continue;
         throw error;
       }
-      await audit.append({ actor, action: freeze ? 'customer.frozen' : 'customer.unfrozen', target: `customer:${customerId}`, details: { reason, eventId: event.id } });
+      await audit.append({ actor, action: freeze ? 'customer.frozen' : 'customer.unfrozen', target: `customer:${customerId}`, details: { eventId: event.id }, personal: { reason } });
       return { profile: next, changed: true };
     }
   };

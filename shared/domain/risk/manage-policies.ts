@@ -100,7 +100,7 @@ export const managePolicies = ({
   clock: Clock;
 }) => {
   const record = async (entries: PolicyAuditEntry[]): Promise<void> => {
-    for (const e of entries) await audit.append({ actor: e.by, action: e.action, target: `policy:${e.version}`, details: { description: e.description } });
+    for (const e of entries) await audit.append({ actor: e.by, action: e.action, target: `policy:${e.version}`, details: e.facts });
   };
   const load = async (version: number): Promise<StoredPolicy> => {
     const stored = await policies.get(version);

@@ -1,3 +1,4 @@
+import type { AuditInput } from '../audit/audit-chain.js';
 import type { PolicyRecord } from '../rating/lifecycle.js';
 import type { CustomerProfile } from '../profile/customer-profile.js';
 import type { RatingResult } from '../rating/rating-result.js';
@@ -41,5 +42,5 @@ export interface RecomputeQueue {
 }
 
 export interface AuditPort {
-  append(input: { actor: string; action: string; target: string; details: Record<string, unknown> }): Promise<unknown>;
+  append(input: AuditInput): Promise<unknown>;
 }

@@ -23,7 +23,7 @@ export const manageAgreements = ({ agreements, audit, clock }: Deps) => ({
     const now = clock.now().toISOString();
     const stored: StoredAgreement = { ...input, status: 'active', createdAt: now, createdBy: by.principalId, updatedAt: now, salt: randomBytes(32).toString('hex') };
     await agreements.create(stored);
-    await audit.append({ actor: by.principalId, action: 'agreement.created', target: `agreement:${input.agreementId}`, details: { consultantRef: input.consultantRef, datasets: input.datasets, fields: input.fields, validFrom: input.validFrom, validUntil: input.validUntil } });
+    await audit.append({ actor: by.principalId, action: 'agreement.created', target: `agreement:${input.agreementId}`, details: { datasets: input.datasets, fields: input.fields, validFrom: input.validFrom, validUntil: input.validUntil }, personal: { consultantRef: input.consultantRef, purpose: input.purpose } });
     return publicAgreement(stored);
   },
   list: async (): Promise<Agreement[]> => (await agreements.list()).map(publicAgreement),
@@ -44,7 +44,7 @@ export const manageAgreements = ({ agreements, audit, clock }: Deps) => ({
     if (Date.parse(validUntil) <= Date.parse(found.validFrom)) throw new ValidationError('The agreement update is not valid', [{ path: 'validUntil', message: 'must be after validFrom' }]);
     const next: StoredAgreement = { ...found, ...patch, validUntil, updatedAt: clock.now().toISOString() };
     await agreements.put(next);
-    await audit.append({ actor: by.principalId, action: 'agreement.updated', target: `agreement:${agreementId}`, details: { ...patch } });
+    await audit.append({ actor: by.principalId, action: 'agreement.updated', target: `agreement:${agreementId}`, details: { changed: Object.keys(patch).sort(), ...(patch.fields ? { fields: patch.fields } : {}), ...(patch.validUntil ? { validUntil: patch.validUntil } : {}) }, ...(patch.purpose !== undefined ? { personal: { purpose: patch.purpose } } : {}) });
     return publicAgreement(next);
   },
   async revoke(agreementId: string, by: Principal): Promise<Agreement> {

@@ -59,6 +59,6 @@ export const readDataset = ({ agreements, profiles, audit, clock }: { agreements
     }
     const page = await profiles.page({ limit: query.limit, ...(sourceCursor ? { cursor: sourceCursor } : {}) });
     const rows = page.profiles.filter(inDataset).map((p) => redactRow(datasetRow(dataset, p), agreement.fields, agreement.salt));
-    await audit.append({ actor: by.principalId, action: 'dataset.read', target: `dataset:${dataset}`, details: { agreementId: agreement.agreementId, consultantRef: by.tenantRef, rows: rows.length, page: query.after === undefined ? 'first' : 'next' } });
+    await audit.append({ actor: by.principalId, action: 'dataset.read', target: `dataset:${dataset}`, details: { agreementId: agreement.agreementId, rows: rows.length, page: query.after === undefined ? 'first' : 'next' }, personal: { consultantRef: by.tenantRef } });
     return { page: { dataset, agreementId: agreement.agreementId, rows }, ...(page.nextCursor ? { next: { agreementId: agreement.agreementId, dataset, after: page.nextCursor } } : {}) };
   };

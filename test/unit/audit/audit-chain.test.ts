@@ -23,7 +23,7 @@ describe('audit chain', () => {
     const altered = entries.map((e) => (e.seq === 3 ? { ...e, details: { i: 99 } } : e));
     expect(verifyChain('c0', altered, head)).toMatchObject({ ok: false, brokenAt: 3, reason: 'content altered' });
     expect(verifyChain('c0', entries.filter((e) => e.seq !== 2), head)).toMatchObject({ ok: false, brokenAt: 2 });
-    expect(verifyChain('c0', entries.slice(0, 4), head)).toMatchObject({ ok: false, reason: 'tail truncated or head altered' });
+    expect(verifyChain('c0', entries.slice(0, 4), head)).toMatchObject({ ok: false, reason: 'tail truncated below the head' });
   });
 
   it('detects an entry re-hashed after alteration through the broken link', () => {

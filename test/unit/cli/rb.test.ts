@@ -76,6 +76,51 @@ describe('rb', { timeout: 30_000 }, () => {
     expect(lines(stderr)).toEqual([expect.stringMatching(/^rb train: .*no such file.*missing\.csv/)]);
   });
 
+  describe('audit verify with an export file (offline, no hub)', () => {
+    let dir = '';
+    let intact = '';
+    let tampered = '';
+    let key = '';
+    beforeAll(async () => {
+      const { generateKeyPairSync } = await import('node:crypto');
+      const { mkdtemp, writeFile } = await import('node:fs/promises');
+      const { tmpdir } = await import('node:os');
+      const { join } = await import('node:path');
+      const { nodeCheckpointSigner } = await import('../../../shared/adapters/files/checkpoint-signer.js');
+      const { GENESIS_HASH, nextEntry } = await import('../../../shared/domain/audit/audit-chain.js');
+      const { CHECKPOINT_FORMAT, keyIdOf, signCheckpoint } = await import('../../../shared/domain/audit/checkpoint.js');
+      const signer = nodeCheckpointSigner(generateKeyPairSync('ed25519').privateKey);
+      const pem = await signer.publicKeyPem();
+      const first = nextEntry(undefined, 'c0', { actor: 'key:a', action: 'policy.approved', target: 'policy:2', details: {} }, new Date('2026-12-07T10:00:00Z'));
+      const second = nextEntry({ seq: 1, hash: first.hash }, 'c0', { actor: 'key:a', action: 'policy.activated', target: 'policy:2', details: {} }, new Date('2026-12-07T10:01:00Z'));
+      const cp = await signCheckpoint(signer, { format: CHECKPOINT_FORMAT, seq: 1, at: '2026-12-07T10:02:00.000Z', chains: [{ chain: 'c0', seq: 2, hash: second.hash, length: 2 }], prevHash: GENESIS_HASH, keyId: keyIdOf(pem) });
+      const doc = { format: 'riskbridge.audit.export/v1', exportedAt: '2026-12-07T11:00:00.000Z', range: { since: '2026-12-07T09:00:00.000Z', until: '2026-12-07T11:00:00.000Z' }, publicKey: pem, keyId: keyIdOf(pem), chains: [{ chain: 'c0', head: { seq: 2, hash: second.hash }, entries: [first, second] }], checkpoints: [cp] };
+      dir = await mkdtemp(join(tmpdir(), 'rb-export-'));
+      intact = join(dir, 'intact.json');
+      tampered = join(dir, 'tampered.json');
+      key = join(dir, 'key.pem');
+      await writeFile(intact, JSON.stringify(doc));
+      await writeFile(tampered, JSON.stringify({ ...doc, chains: [{ ...doc.chains[0], entries: [{ ...first, actor: 'mallory' }, second] }] }));
+      await writeFile(key, pem);
+    });
+    afterAll(async () => (await import('node:fs/promises')).rm(dir, { recursive: true, force: true }));
+
+    it.concurrent('prints one verdict line per chain and exits 0 for an intact export, with the pinned key', async ({ expect }) => {
+      const { code, stdout, stderr } = await rb(['audit', 'verify', intact, '--public-key', key], { RB_URL: 'http://127.0.0.1:9' });
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toContain('ok      c0: entries 1..2 (2), anchored through 2, 0 unanchored');
+      expect(stdout).toMatch(/checkpoints: 1, key ed25519:[0-9a-f]{64} \(pinned\)/);
+    });
+
+    it.concurrent('names the broken chain and exits 1 for a tampered export', async ({ expect }) => {
+      const { code, stdout, stderr } = await rb(['audit', 'verify', tampered]);
+      expect(code).toBe(1);
+      expect(stdout).toContain('BROKEN  c0: entries 1..2 (2), content altered at 1');
+      expect(lines(stderr)).toEqual(['rb audit verify: audit export does not verify: c0']);
+    });
+  });
+
   describe('against a hub', () => {
     // The first path segment picks the answer, so the cases can run at once: rb appends /v1/... to RB_URL.
     const answers: Record<string, unknown> = {

@@ -33,7 +33,10 @@ describe('policy lifecycle', () => {
     expect(tested.record.status).toBe('backtested');
     expect(tested.audit.description).toContain('on 10 profiles');
     expect(ok.record).toMatchObject({ status: 'approved', approvals: [{ by: 'bob', at: NOW.toISOString() }], policy: { status: 'approved' } });
-    expect(ok.audit).toEqual({ action: 'policy.approved', version: 2, by: 'bob', at: NOW.toISOString(), description: 'Policy version 2 approved by bob (author alice)' });
+    expect(ok.audit).toEqual({ action: 'policy.approved', version: 2, by: 'bob', at: NOW.toISOString(), description: 'Policy version 2 approved by bob (author alice)', facts: { version: 2, author: 'alice' } });
+    // The audit log gets the facts only: the policy's name (free text) stays out of it.
+    expect(JSON.stringify(created.audit.facts)).not.toContain(v(2).name);
+    expect(tested.audit.facts).toMatchObject({ version: 2, profiles: 10 });
   });
 
   it('refuses approval by the author', () => {

@@ -1,0 +1,63 @@
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CheckpointExistsError,
+  checkpointFileName,
+  parseCheckpointFileName,
+  SignedCheckpointSchema,
+  type CheckpointStore,
+  type SignedCheckpoint,
+} from '../../domain/audit/checkpoint.js';
+
+/** The part of the S3 client this store uses (a stub in unit tests). */
+export type S3Like = Pick<S3Client, 'send'>;
+
+/** One S3 client per cold start; endpoint and credentials from the SDK's own configuration. */
+export const createS3Client = (): S3Client => new S3Client({});
+
+/**
+ * Checkpoints in an S3 bucket with Object Lock (see docs/audit.md): one object per seq under
+ * `checkpoints/`, created only if absent (`If-None-Match: *`, so racing writers cannot both take
+ * a seq and nothing is overwritten); Object Lock keeps every version for the retention period.
+ * Keys sort newest first (`checkpointFileName`), so the latest is a LIST of one key.
+ */
+export const s3CheckpointStore = ({ client, bucket, prefix = 'checkpoints/' }: { client: S3Like; bucket: string; prefix?: string }): CheckpointStore => {
+  const get = async (seq: number): Promise<SignedCheckpoint | undefined> => {
+    let text: string | undefined;
+    try {
+      const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: `${prefix}${checkpointFileName(seq)}` }));
+      text = await object.Body?.transformToString('utf-8');
+    } catch (error) {
+      if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw error;
+    }
+    if (text === undefined) throw new Error(`Checkpoint ${seq} has no body`);
+    return SignedCheckpointSchema.parse(JSON.parse(text));
+  };
+  return {
+    async put(checkpoint) {
+      try {
+        await client.send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: `${prefix}${checkpointFileName(checkpoint.seq)}`,
+            Body: `${JSON.stringify(checkpoint, null, 2)}\n`,
+            ContentType: 'application/json',
+            ChecksumAlgorithm: 'SHA256',
+            IfNoneMatch: '*',
+          }),
+        );
+      } catch (error) {
+        const name = (error as { name?: string }).name;
+        if (name === 'PreconditionFailed' || name === 'ConditionalRequestConflict') throw new CheckpointExistsError(checkpoint.seq);
+        throw error;
+      }
+    },
+    async latest() {
+      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1 }));
+      const key = page.Contents?.[0]?.Key;
+      const seq = key === undefined ? undefined : parseCheckpointFileName(key.slice(prefix.length));
+      return seq === undefined ? undefined : get(seq);
+    },
+    get,
+  };
+};
