@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { AuditInput } from '../audit/audit-chain.js';
 import type { Clock } from '../clock.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { newEvent } from '../events/new-event.js';
-import { identityKeys } from '../identity/matching.js';
+import { blockingKeys, subjectOfProfile } from '../identity/matching.js';
 import { CustomerIdSchema, CustomerProfileSchema, type CustomerProfile } from '../profile/customer-profile.js';
 import { mergeProfiles, unmerge } from '../profile/merge.js';
 import { DEFAULT_SURVIVORSHIP, type SurvivorshipConfig } from '../profile/survivorship.js';
 import type { MergeRecordStore, ReviewDecisions } from './crm-ports.js';
+import { customerUpdatedEvent } from './customer-updated.js';
 import type { ExtraDelete, ExtraPut, IdentityIndex, ProfileChange, ProfileRepository } from './ports.js';
 
 export const MergeCommandSchema = z.object({ survivorId: CustomerIdSchema, absorbedId: CustomerIdSchema, reviewId: z.string().optional() }).strict();
@@ -28,12 +28,10 @@ export interface MergeDeps {
   reviews?: ReviewDecisions;
 }
 
-const updated = (p: CustomerProfile, changedFields: string[], at: Date) =>
-  newEvent(
-    'customer.updated',
-    { profile: { customerId: p.customerId, kind: p.kind, status: p.status, fields: p.fields, identifiers: p.identifiers, version: p.version, updatedAt: p.updatedAt }, changedFields },
-    { customerId: p.customerId, sequence: p.sequence, at },
-  );
+/** Pending stubs publish nothing: their side of a merge or unmerge has no event. */
+const updated = (p: CustomerProfile, changedFields: string[], at: Date) => (p.status === 'pending' ? [] : [customerUpdatedEvent(p, changedFields, at)]);
+/** Index keys of a profile: claims for its unique identifiers, items for the rest. */
+const keysOf = (p: CustomerProfile): string[] => blockingKeys(subjectOfProfile(p));
 
 const load = async (profiles: ProfileRepository, id: string): Promise<CustomerProfile> => {
   const p = await profiles.get(id);
@@ -68,11 +66,12 @@ export const mergeCustomers = (deps: MergeDeps) => ({
       {
         profile: result.survivor,
         expectedVersion: survivor.version,
-        events: [updated(result.survivor, ['merged'], now)],
-        extraPuts: [deps.merges.entry(result.mergeRecord), ...deps.identities.entries(survivor.customerId, identityKeys(absorbed)), ...(review ? [review.put] : [])],
+        events: updated(result.survivor, ['merged'], now),
+        // The absorbed customer's unique identifiers move to the survivor (claims conditioned on their holder).
+        extraPuts: [deps.merges.entry(result.mergeRecord), ...deps.identities.entries(survivor.customerId, keysOf(absorbed), { takeFrom: [absorbed.customerId] }), ...(review ? [review.put] : [])],
         ...(review ? { extraDeletes: [review.remove] } : {}),
       },
-      { profile: result.absorbed, expectedVersion: absorbed.version, events: [updated(result.absorbed, ['status'], now)] },
+      { profile: result.absorbed, expectedVersion: absorbed.version, events: updated(result.absorbed, ['status'], now) },
     ]);
     await deps.audit.append({ actor, action: 'customer.merge', target: `customer:${survivor.customerId}`, details: { absorbedId: absorbed.customerId, reviewId: command.reviewId ?? null } });
     return { survivor: result.survivor, absorbed: result.absorbed };
@@ -84,14 +83,24 @@ export const mergeCustomers = (deps: MergeDeps) => ({
     if (!record) throw new NotFoundError(`Merge of ${command.absorbedId} into ${command.survivorId}`);
     const survivor = await load(deps.profiles, command.survivorId);
     const absorbedNow = await load(deps.profiles, command.absorbedId);
-    const result = unmerge(record, survivor, now);
+    // Replay the last record of each side's CRM origins: what they sent since the merge lands on its own side.
+    const crmIds = (p: CustomerProfile) => p.identifiers.filter((i) => i.scheme === 'crm_record').map((i) => i.value);
+    const survivorOrigins = new Set(crmIds(record.survivorBefore));
+    const absorbedOrigins = crmIds(record.absorbedBefore).filter((id) => !survivorOrigins.has(id));
+    const replayed = await deps.merges.originRecords([...survivorOrigins, ...absorbedOrigins]);
+    const originOf = (r: { crm: string; connectionId: string; externalId: string }) => `${r.crm}:${r.connectionId}:${r.externalId}`;
+    const result = unmerge(record, survivor, now, deps.survivorship ?? DEFAULT_SURVIVORSHIP, {
+      survivor: replayed.filter((r) => survivorOrigins.has(originOf(r))),
+      absorbed: replayed.filter((r) => absorbedOrigins.includes(originOf(r))),
+    });
     await deps.profiles.commitMany([
-      { profile: result.survivor, expectedVersion: survivor.version, events: [updated(result.survivor, ['unmerged'], now)], extraPuts: [deps.merges.undoneEntry(record, now.toISOString())] },
+      { profile: result.survivor, expectedVersion: survivor.version, events: updated(result.survivor, ['unmerged'], now), extraPuts: [deps.merges.undoneEntry(record, now.toISOString())] },
       {
         profile: result.absorbed,
         expectedVersion: absorbedNow.version,
-        events: [updated(result.absorbed, ['status'], now)],
-        extraPuts: deps.identities.entries(result.absorbed.customerId, identityKeys(result.absorbed)),
+        events: updated(result.absorbed, ['status'], now),
+        // The restored customer takes its unique identifiers back from the survivor.
+        extraPuts: deps.identities.entries(result.absorbed.customerId, keysOf(result.absorbed), { takeFrom: [survivor.customerId] }),
       },
     ]);
     await deps.audit.append({ actor, action: 'customer.unmerge', target: `customer:${survivor.customerId}`, details: { absorbedId: command.absorbedId } });
