@@ -16,8 +16,14 @@ const HOLDER = 'holder';
  * profile change commits all or nothing, checks the profile version and every item condition
  * (identity claims: nobody, the same customer or an allowed previous holder), and rejects with
  * ConflictError. For fast domain-level tests; the integration tests run the real adapters.
+ * `schedule` wraps every read and write (e.g. fast-check's `scheduler.scheduleFunction`) so a
+ * property test can explore interleavings of concurrent writers.
  */
-export const memoryCustomerStores = () => {
+/** Wraps an async function so each call becomes a scheduling point. */
+export type Schedule = <A extends unknown[], R>(f: (...args: A) => Promise<R>) => (...args: A) => Promise<R>;
+
+export const memoryCustomerStores = (options: { schedule?: Schedule } = {}) => {
+  const scheduled = options.schedule ?? (<A extends unknown[], R>(f: (...args: A) => Promise<R>) => f);
   const profiles = new Map<string, CustomerProfile>();
   const items = new Map<string, Item>();
   const events: EventEnvelope[] = [];
@@ -54,13 +60,13 @@ export const memoryCustomerStores = () => {
   };
 
   const repository: ProfileRepository & { commitMany(changes: ProfileChange[]): Promise<void> } = {
-    get: async (id) => structuredClone(profiles.get(id)),
-    commit: async (change) => apply([change]),
-    commitMany: async (changes) => apply(changes),
+    get: scheduled(async (id: string) => structuredClone(profiles.get(id))),
+    commit: scheduled(async (change: ProfileChange) => apply([change])),
+    commitMany: scheduled(async (changes: ProfileChange[]) => apply(changes)),
   };
 
   const identities: IdentityIndex = {
-    async find(keys, limit = 20) {
+    find: scheduled(async (keys: readonly string[], limit = 20) => {
       const ids: string[] = [];
       for (const key of keys) {
         for (const item of items.values()) {
@@ -71,11 +77,11 @@ export const memoryCustomerStores = () => {
         }
       }
       return ids;
-    },
-    async holderOf(key) {
+    }),
+    holderOf: scheduled(async (key: string) => {
       const item = items.get(keyOf({ pk: `IDENT#${key}`, sk: '#HOLDER' }));
       return item ? String(item['customerId']) : undefined;
-    },
+    }),
     entries(customerId, keys, options = {}): ExtraPut[] {
       return [...new Set(keys)].map((key) =>
         isUniqueKey(key)

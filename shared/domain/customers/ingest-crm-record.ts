@@ -159,7 +159,7 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
    * holds are held back (with a review of the pair), those contradicting an identifier `target`
    * has from another source refuse the record.
    */
-  const screenIdentifiers = async (record: CrmCustomerRecord, target: CustomerProfile | undefined, exclude: readonly string[]) => {
+  const screenIdentifiers = async (record: CrmCustomerRecord, target: CustomerProfile | undefined, exclude: readonly string[], scored?: ReadonlySet<string>) => {
     const obs = observationFromCrmRecord(record);
     const normalised = obs.identifiers.flatMap((id) => {
       const n = normaliseIdentifier(id.scheme, id.value);
@@ -181,6 +181,8 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
       if (!isUniqueKey(key) || targetKeys.has(key) || id.scheme === 'crm_record') continue;
       const owner = await holder(key);
       if (!owner || owner.customerId === target?.customerId || exclude.includes(owner.customerId)) continue;
+      // A holder that entity resolution did not score claimed the key meanwhile: resolve again.
+      if (scored && !scored.has(owner.customerId)) throw new ConflictError(`${id.scheme} was claimed while the record was being resolved`);
       heldKeys.add(key);
       held.push({ candidateId: owner.customerId, score: 1, reason: 'identifier_held', evidence: [{ type: 'identifier_held', scheme: id.scheme }] });
     }
@@ -221,9 +223,11 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     if (record.deleted) return { status: 'no_op', customerId: stub?.customerId ?? ownId, reason: 'unchanged' };
     const subject = { kind: record.kind, fields: record.fields, identifiers: record.identifiers };
     let best: { profile: CustomerProfile; score: number; evidence: MatchEvidence[] } | undefined;
+    const scored = new Set<string>();
     for (const id of await deps.identities.find(blockingKeys(subject), 10)) {
       const profile = await current(id);
-      if (!profile || profile.status !== 'active' || profile.customerId === stub?.customerId || profile.customerId === best?.profile.customerId) continue;
+      if (!profile || profile.status !== 'active' || profile.customerId === stub?.customerId || scored.has(profile.customerId)) continue;
+      scored.add(profile.customerId);
       const { score, evidence } = scoreCandidate(subject, profile);
       if (!best || score > best.score) best = { profile, score, evidence };
     }
@@ -231,7 +235,7 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
 
     if (decision === 'auto_merge' && best) {
       const target = best.profile;
-      const { kept, held } = await screenIdentifiers(record, target, stub ? [stub.customerId] : []);
+      const { kept, held } = await screenIdentifiers(record, target, stub ? [stub.customerId] : [], scored);
       const merged = stub ? mergeProfiles(target, stub, now, survivorship) : undefined;
       const applied = applyCustomerRecord(merged?.survivor ?? target, kept, survivorship, now);
       if (!merged && !applied.changed) return { status: 'no_op', customerId: target.customerId, reason: 'unchanged' };
@@ -252,7 +256,7 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     }
 
     // A new golden customer: the pending stub becomes it, or one is created under the record's id.
-    const { kept, held } = await screenIdentifiers(record, stub, []);
+    const { kept, held } = await screenIdentifiers(record, stub, [], scored);
     const reviews: PendingReview[] = [...held];
     if (decision === 'review' && best) {
       reviews.unshift({ candidateId: best.profile.customerId, score: best.score, reason: 'candidate_match', evidence: best.evidence as unknown as Evidence });

@@ -10,14 +10,14 @@ import { decideRating } from '../../../shared/domain/risk/recompute-rating.js';
 import { recomputeRating } from '../../../shared/domain/risk/recompute-rating.js';
 import { DEFAULT_POLICY } from '../../../shared/domain/rating/default-policy.js';
 import { deliver, expectIdentityInvariants, scenarioArb } from '../../support/crm-scenarios.js';
-import { memoryCustomerStores } from '../../support/memory-customer-stores.js';
+import { memoryCustomerStores, type Schedule } from '../../support/memory-customer-stores.js';
 
 const uscc = (first17: string) => `${first17}${usccCheckChar(first17)}`;
 const USCC = uscc('91330100MA27XK5N8');
 const OTHER_USCC = uscc('91330100MA27XK5P2');
 
-const setup = () => {
-  const stores = memoryCustomerStores();
+const setup = (schedule?: Schedule) => {
+  const stores = memoryCustomerStores(schedule ? { schedule } : {});
   const clock = fixedClock('2026-02-01T00:00:00Z');
   const ingest = ingestCrmRecord({ ...stores, clock, backoff: async () => undefined, maxAttempts: 50 });
   return { stores, clock, ingest };
@@ -131,20 +131,21 @@ describe('ingestCrmRecord: unique identifiers', () => {
   });
 
   it('property: random arrival orders of accounts, orders, invoices and payments from 2–4 connections keep every identity invariant', async () => {
-    const runs = 60;
-    const seed = Date.now() % 2 ** 31;
+    const runs = Number(process.env['IDENTITY_PROPERTY_RUNS'] ?? 60);
+    const seed = Number(process.env['IDENTITY_PROPERTY_SEED'] ?? Date.now() % 2 ** 31);
     console.info(`identity property (memory stores): seed=${seed} runs=${runs}`);
     await fc.assert(
-      fc.asyncProperty(scenarioArb, async (scenario) => {
-        const { stores, ingest } = setup();
-        await deliver(scenario, ingest);
+      fc.asyncProperty(scenarioArb, fc.scheduler(), async (scenario, scheduler) => {
+        // Every store call is a scheduling point: fast-check picks the interleaving of concurrent records.
+        const { stores, ingest } = setup((f) => scheduler.scheduleFunction(f));
+        await scheduler.waitFor(deliver(scenario, ingest));
         expectIdentityInvariants(scenario, stores.all());
         // Pending stubs are never rated: rating decisions are only taken for active profiles.
         for (const p of stores.all().filter((x) => x.status === 'active')) expect(decideRating(p, DEFAULT_POLICY, new Date('2026-02-01T00:00:00Z'))).toBeDefined();
       }),
       { numRuns: runs, seed },
     );
-  }, 60_000);
+  }, 600_000);
 });
 
 describe('mergeCustomers: merge and unmerge move identifier claims', () => {
