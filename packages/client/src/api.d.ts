@@ -1489,7 +1489,7 @@ export interface components {
             /** @enum {string} */
             kind: "business" | "consumer";
             /** @enum {string} */
-            status: "active" | "merged";
+            status: "active" | "merged" | "pending";
             mergedInto?: string;
             fields: {
                 [key: string]: {
@@ -6980,6 +6980,8 @@ export interface operations {
                             customerId: string;
                             candidateId: string;
                             score: number;
+                            /** @enum {string} */
+                            reason?: "candidate_match" | "identifier_held";
                             evidence: {
                                 [key: string]: unknown;
                             }[];
@@ -7041,6 +7043,8 @@ export interface operations {
                             customerId: string;
                             candidateId: string;
                             score: number;
+                            /** @enum {string} */
+                            reason?: "candidate_match" | "identifier_held";
                             evidence: {
                                 [key: string]: unknown;
                             }[];
