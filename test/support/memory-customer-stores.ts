@@ -41,7 +41,12 @@ export const memoryCustomerStores = (options: { schedule?: Schedule } = {}) => {
       }
       staged.set(keyOf(item), item);
     }
-    for (const del of change.extraDeletes ?? []) if (!items.has(keyOf(del.key as Item))) throw new ConflictError('item gone');
+    for (const del of change.extraDeletes ?? []) {
+      const existing = items.get(keyOf(del.key as Item));
+      if (del.condition?.expression === HOLDER) {
+        if (existing && existing['customerId'] !== del.condition.values?.['me']) throw new ConflictError('claim held by another customer');
+      } else if (!existing) throw new ConflictError('item gone');
+    }
   };
   const apply = (changes: ProfileChange[]): void => {
     const staged = new Map<string, Item>();
@@ -89,6 +94,8 @@ export const memoryCustomerStores = (options: { schedule?: Schedule } = {}) => {
           : { item: { pk: `IDENT#${key}`, sk: customerId, customerId } },
       );
     },
+    releases: (customerId, keys) =>
+      [...new Set(keys)].filter(isUniqueKey).map((key) => ({ key: { pk: `IDENT#${key}`, sk: '#HOLDER' }, condition: { expression: HOLDER, values: { me: customerId } } })),
   };
 
   const srcKey = (r: SourceRecordKey) => ({ pk: `SRC#${r.crm}#${r.connectionId}#${r.objectType}#${r.externalId}`, sk: 'RECORD' });

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { ExtraPut, IdentityIndex } from '../../domain/customers/ports.js';
+import type { ExtraDelete, ExtraPut, IdentityIndex } from '../../domain/customers/ports.js';
 import { isUniqueKey } from '../../domain/identity/matching.js';
 import type { TableRef } from './client.js';
 
@@ -51,5 +51,11 @@ export const identityIndex = ({ client, tableName }: TableRef): IdentityIndex =>
         },
       };
     });
+  },
+  releases(customerId, keys): ExtraDelete[] {
+    return [...new Set(keys)].filter(isUniqueKey).map((key) => ({
+      key: { pk: pkOf(key), sk: HOLDER },
+      condition: { expression: 'attribute_not_exists(pk) OR customerId = :me', values: { ':me': customerId } },
+    }));
   },
 });

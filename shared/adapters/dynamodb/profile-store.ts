@@ -36,7 +36,15 @@ const profileTransactItems = (tableName: string, change: ProfileChange) => {
             : {}),
       },
     })),
-    ...extraDeletes.map(({ key }) => ({ Delete: { TableName: tableName, Key: key, ConditionExpression: 'attribute_exists(pk)' } })),
+    ...extraDeletes.map(({ key, condition: c }) => ({
+      Delete: {
+        TableName: tableName,
+        Key: key,
+        ...(c
+          ? { ConditionExpression: c.expression, ...(c.names ? { ExpressionAttributeNames: c.names } : {}), ...(c.values ? { ExpressionAttributeValues: c.values } : {}) }
+          : { ConditionExpression: 'attribute_exists(pk)' }),
+      },
+    })),
   ];
 };
 

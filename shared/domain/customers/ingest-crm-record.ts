@@ -15,11 +15,13 @@ import {
   scoreCandidate,
   selfConflictingSchemes,
   subjectOfProfile,
+  vetoBucket,
   type MatchEvidence,
   type MatchThresholds,
 } from '../identity/matching.js';
 import { applyInvoice, applyOrder, applyPayment, supersedes } from '../profile/aggregate-updates.js';
 import { newProfile, type CustomerProfile } from '../profile/customer-profile.js';
+import type { Identifier } from '../profile/identifiers.js';
 import { applyCustomerRecord, mergeProfiles, observationFromCrmRecord } from '../profile/merge.js';
 import { DEFAULT_SURVIVORSHIP, type SurvivorshipConfig } from '../profile/survivorship.js';
 import type { MergeRecordStore, ReviewItem, ReviewLookup, ReviewQueue, SourceRecordStore } from './crm-ports.js';
@@ -68,6 +70,32 @@ export const customerIdForCrmRecord = (crm: string, connectionId: string, extern
 export const reviewIdFor = (a: string, b: string): string =>
   `rev_${createHash('sha256').update([a, b].sort().join('\u0000')).digest('hex').slice(0, 32)}`;
 
+/**
+ * A source that sends a different USCC (LEI, DUNS…, VAT of one country) than it sent before corrects
+ * itself: when the record is at least as new, the value it sent before leaves the profile
+ * (`superseded`, its claim is released); an older record's different value is ignored (`stale`).
+ */
+const corrections = (profile: CustomerProfile, record: CrmCustomerRecord): { superseded: Identifier[]; stale: Set<string> } => {
+  const obs = observationFromCrmRecord(record);
+  const incoming = new Map<string, Set<string>>();
+  for (const id of obs.identifiers) {
+    const n = normaliseIdentifier(id.scheme, id.value);
+    const bucket = n.ok ? vetoBucket(id.scheme, n.value) : undefined;
+    if (n.ok && bucket) incoming.set(bucket, (incoming.get(bucket) ?? new Set()).add(n.value));
+  }
+  const superseded: Identifier[] = [];
+  const stale = new Set<string>();
+  for (const [bucket, values] of incoming) {
+    const before = profile.identifiers.filter(
+      (i) => i.source === obs.source && (i.recordId ?? '') === (obs.recordId ?? '') && vetoBucket(i.scheme, i.value) === bucket && !values.has(i.value),
+    );
+    if (before.length === 0) continue;
+    if (before.every((i) => Date.parse(i.observedAt) <= Date.parse(obs.observedAt))) superseded.push(...before);
+    else stale.add(bucket);
+  }
+  return { superseded, stale };
+};
+
 const keySet = (profile: CustomerProfile | undefined): Set<string> => new Set(profile ? blockingKeys(subjectOfProfile(profile)) : []);
 
 type Evidence = Array<Record<string, unknown>>;
@@ -89,8 +117,10 @@ interface PendingReview {
  *   auto-merge target (aggregates added, provenance kept, merge record written) or becomes the
  *   new active customer. Fields by survivorship.
  * - A unique identifier another active customer holds is held back (not written) with an
- *   `identifier_held` review of the pair; a record with two values of one veto scheme, or one
- *   that contradicts its customer's identifier from another source, is refused
+ *   `identifier_held` review of the pair. A source that sends a new USCC (LEI, DUNS…) in place of
+ *   the one it sent before corrects it (the old value and its claim go; an older record's value is
+ *   ignored). A record with two values of one veto scheme, or one that contradicts its customer's
+ *   identifier from another source, is refused
  *   (ConflictingIdentifiersError: quarantined with its reason, nothing written).
  * - Orders, invoices, payments: exact delta on the customer's aggregates against the stored
  *   previous version of the same record (a replay or stale version is a no-op). When their
@@ -193,6 +223,70 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     return { kept, held };
   };
 
+  /**
+   * Applies `record` to the active `target`, first absorbing `absorbed` (a pending stub, or an active
+   * customer the record's unique identifier proves to be `target`): aggregates added, provenance and a
+   * merge record kept, claims moved, `released` claims dropped; target and absorbed in one transaction.
+   */
+  const applyToTarget = async (
+    target: CustomerProfile,
+    absorbed: CustomerProfile | undefined,
+    record: CrmCustomerRecord,
+    options: { scored?: ReadonlySet<string>; released?: Identifier[] } = {},
+  ): Promise<IngestOutcome> => {
+    const now = deps.clock.now();
+    const source = `crm:${record.crm}:${record.connectionId}`;
+    const { kept, held } = await screenIdentifiers(record, target, absorbed ? [absorbed.customerId] : [], options.scored);
+    const merged = absorbed ? mergeProfiles(target, absorbed, now, survivorship) : undefined;
+    const applied = applyCustomerRecord(merged?.survivor ?? target, kept, survivorship, now);
+    if (!merged && !applied.changed) return { status: 'no_op', customerId: target.customerId, reason: 'unchanged' };
+    // One write of the target: one version and one sequence step, one event.
+    const next: CustomerProfile = { ...applied.profile, version: target.version + 1, sequence: target.sequence + 1, updatedAt: now.toISOString() };
+    const changed = [...(merged ? ['merged'] : []), ...applied.changedFields.map((f) => `fields.${f}`), ...applied.addedIdentifiers.map((i) => `identifiers.${i.scheme}`)];
+    const events = changed.length > 0 ? [customerUpdatedEvent(next, changed, now)] : [];
+    const extraPuts = [
+      ...indexEntries(target, next, absorbed ? [absorbed.customerId] : []),
+      deps.sources.entry(record, target.customerId),
+      ...(merged ? [deps.merges.entry(merged.mergeRecord)] : []),
+      ...(await reviewEntries(target.customerId, held, source, now)),
+    ];
+    const targetChange: ProfileChange = { profile: next, expectedVersion: target.version, events, extraPuts };
+    if (merged && absorbed) {
+      const releases = deps.identities.releases(absorbed.customerId, identityKeys({ identifiers: options.released ?? [] }));
+      await deps.profiles.commitMany([
+        targetChange,
+        {
+          profile: merged.absorbed,
+          expectedVersion: absorbed.version,
+          // A stub never published; an active customer announces that it was merged.
+          events: absorbed.status === 'active' ? [customerUpdatedEvent(merged.absorbed, ['status'], now)] : [],
+          ...(releases.length ? { extraDeletes: releases } : {}),
+        },
+      ]);
+    } else await deps.profiles.commit(targetChange);
+    return { status: 'applied', customerId: target.customerId, decision: 'auto_merge', events: events.map((e) => e.type) };
+  };
+
+  /**
+   * The active customer (other than `home`) holding one of the record's unique identifiers, when
+   * nothing the two carry contradicts: the record proves `home` and it are one company.
+   */
+  const provenSame = async (record: CrmCustomerRecord, home: CustomerProfile): Promise<CustomerProfile | undefined> => {
+    const ids = observationFromCrmRecord(record).identifiers.flatMap((id) => {
+      const n = normaliseIdentifier(id.scheme, id.value);
+      return n.ok ? [{ scheme: id.scheme, value: n.value }] : [];
+    });
+    const homeKeys = new Set(identityKeys(home));
+    for (const id of ids) {
+      const key = `${id.scheme}#${id.value}`;
+      if (!isUniqueKey(key) || id.scheme === 'crm_record' || homeKeys.has(key)) continue;
+      const owner = await holder(key);
+      if (!owner || owner.status !== 'active' || owner.customerId === home.customerId) continue;
+      if (conflictingSchemes([...ids, ...home.identifiers], owner.identifiers).length === 0) return owner;
+    }
+    return undefined;
+  };
+
   const ingestCustomer = async (record: CrmCustomerRecord): Promise<IngestOutcome> => {
     const now = deps.clock.now();
     const self = selfConflictingSchemes(record);
@@ -201,18 +295,32 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     const ownKey = `crm_record#${record.crm}:${record.connectionId}:${record.externalId}`;
     const ownId = customerIdForCrmRecord(record.crm, record.connectionId, record.externalId);
     const home = await holder(ownKey, ownId);
+    // An older version of a record already applied says nothing new (its USCC may be one the source has corrected since).
+    const previous = home ? await deps.sources.get(record) : undefined;
+    if (previous && Date.parse(record.modifiedAt) < Date.parse(previous.modifiedAt)) return { status: 'no_op', customerId: home?.customerId ?? ownId, reason: 'stale' };
 
     if (home?.status === 'active') {
-      const { kept, held } = await screenIdentifiers(record, home, []);
-      const applied = applyCustomerRecord(home, kept, survivorship, now);
-      if (!applied.changed) return { status: 'no_op', customerId: home.customerId, reason: 'unchanged' };
-      const changed = [...applied.changedFields.map((f) => `fields.${f}`), ...applied.addedIdentifiers.map((i) => `identifiers.${i.scheme}`)];
-      const events = changed.length > 0 ? [customerUpdatedEvent(applied.profile, changed, now)] : [];
+      const { superseded, stale } = corrections(home, record);
+      const corrected: CustomerProfile = superseded.length ? { ...home, identifiers: home.identifiers.filter((i) => !superseded.includes(i)) } : home;
+      const fresh: CrmCustomerRecord = stale.size
+        ? { ...record, identifiers: record.identifiers.filter((id) => { const n = normaliseIdentifier(id.scheme, id.value); return !n.ok || !stale.has(vetoBucket(id.scheme, n.value) ?? ''); }) }
+        : record;
+      // The record's USCC (LEI…) is held by another active customer and nothing contradicts: one company, one profile.
+      const same = await provenSame(fresh, corrected);
+      if (same) return applyToTarget(same, corrected, fresh, { released: superseded });
+      const { kept, held } = await screenIdentifiers(fresh, corrected, []);
+      const applied = applyCustomerRecord(corrected, kept, survivorship, now);
+      const changed = [...new Set([...applied.changedFields.map((f) => `fields.${f}`), ...[...applied.addedIdentifiers, ...superseded].map((i) => `identifiers.${i.scheme}`)])];
+      if (!applied.changed && changed.length === 0) return { status: 'no_op', customerId: home.customerId, reason: 'unchanged' };
+      const next: CustomerProfile = { ...applied.profile, version: home.version + 1, sequence: home.sequence + (changed.length > 0 ? 1 : 0), updatedAt: now.toISOString() };
+      const events = changed.length > 0 ? [customerUpdatedEvent(next, changed, now)] : [];
+      const releases = deps.identities.releases(home.customerId, identityKeys({ identifiers: superseded }));
       await deps.profiles.commit({
-        profile: applied.profile,
+        profile: next,
         expectedVersion: home.version,
         events,
-        extraPuts: [...indexEntries(home, applied.profile), deps.sources.entry(record, home.customerId), ...(await reviewEntries(home.customerId, held, source, now))],
+        extraPuts: [...indexEntries(home, next), deps.sources.entry(record, home.customerId), ...(await reviewEntries(home.customerId, held, source, now))],
+        ...(releases.length ? { extraDeletes: releases } : {}),
       });
       return { status: 'applied', customerId: home.customerId, decision: 'matched', events: events.map((e) => e.type) };
     }
@@ -233,27 +341,7 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     }
     const decision = best ? decide(best.score, thresholds) : 'new';
 
-    if (decision === 'auto_merge' && best) {
-      const target = best.profile;
-      const { kept, held } = await screenIdentifiers(record, target, stub ? [stub.customerId] : [], scored);
-      const merged = stub ? mergeProfiles(target, stub, now, survivorship) : undefined;
-      const applied = applyCustomerRecord(merged?.survivor ?? target, kept, survivorship, now);
-      if (!merged && !applied.changed) return { status: 'no_op', customerId: target.customerId, reason: 'unchanged' };
-      // One write of the target: one version and one sequence step, one event.
-      const next: CustomerProfile = { ...applied.profile, version: target.version + 1, sequence: target.sequence + 1, updatedAt: now.toISOString() };
-      const changed = [...(merged ? ['merged'] : []), ...applied.changedFields.map((f) => `fields.${f}`), ...applied.addedIdentifiers.map((i) => `identifiers.${i.scheme}`)];
-      const events = changed.length > 0 ? [customerUpdatedEvent(next, changed, now)] : [];
-      const extraPuts = [
-        ...indexEntries(target, next, stub ? [stub.customerId] : []),
-        deps.sources.entry(record, target.customerId),
-        ...(merged ? [deps.merges.entry(merged.mergeRecord)] : []),
-        ...(await reviewEntries(target.customerId, held, source, now)),
-      ];
-      const targetChange: ProfileChange = { profile: next, expectedVersion: target.version, events, extraPuts };
-      if (merged && stub) await deps.profiles.commitMany([targetChange, { profile: merged.absorbed, expectedVersion: stub.version, events: [] }]);
-      else await deps.profiles.commit(targetChange);
-      return { status: 'applied', customerId: target.customerId, decision: 'auto_merge', events: events.map((e) => e.type) };
-    }
+    if (decision === 'auto_merge' && best) return applyToTarget(best.profile, stub, record, { scored });
 
     // A new golden customer: the pending stub becomes it, or one is created under the record's id.
     const { kept, held } = await screenIdentifiers(record, stub, [], scored);

@@ -21,8 +21,11 @@ export interface ProfileChange {
    * condition is `not_exists` or an adapter-built expression (identity claims).
    */
   extraPuts?: Array<{ item: Record<string, unknown>; condition?: 'not_exists' | ItemCondition }>;
-  /** Items removed in the same transaction; each must still exist (else the change conflicts). Adapter-defined keys. */
-  extraDeletes?: Array<{ key: Record<string, unknown> }>;
+  /**
+   * Items removed in the same transaction; each must still exist (else the change conflicts), unless an
+   * adapter-built condition says otherwise (releasing an identity claim). Adapter-defined keys.
+   */
+  extraDeletes?: Array<{ key: Record<string, unknown>; condition?: ItemCondition }>;
 }
 
 /** A condition expression on one item, built by the adapter that owns the item's layout. */
@@ -58,4 +61,6 @@ export interface IdentityIndex {
    * (a merge or unmerge moving it); otherwise the transaction fails.
    */
   entries(customerId: string, keys: readonly string[], options?: { takeFrom?: readonly string[] }): ExtraPut[];
+  /** Removes `customerId`'s claims on unique `keys` (a source corrected its USCC); a claim someone else holds stays. */
+  releases(customerId: string, keys: readonly string[]): ExtraDelete[];
 }

@@ -77,6 +77,9 @@ export const subjectOfProfile = (profile: CustomerProfile): MatchSubject => ({
   identifiers: profile.identifiers,
 });
 
+/** The bucket in which two values of a veto scheme contradict each other (`vat:DE`, `cn_uscc`…); undefined for other schemes. */
+export const vetoBucket = (scheme: IdentifierScheme, value: string): string | undefined => (VETO_SCHEMES.has(scheme) ? conflictKey(scheme, value) : undefined);
+
 const vetoValues = (ids: Iterable<{ scheme: IdentifierScheme; value: string }>): Map<string, Set<string>> => {
   const m = new Map<string, Set<string>>();
   for (const id of ids) {

@@ -90,8 +90,8 @@ describe('identity invariants on DynamoDB Local (real adapters)', () => {
       fc.asyncProperty(scenarioArb, async (scenario) => {
         const table = await createTable(clients);
         try {
-          await deliver(scenario, ingestOn(table));
-          expectIdentityInvariants(scenario, await scan(table));
+          const quarantined = await deliver(scenario, ingestOn(table));
+          expectIdentityInvariants(scenario, await scan(table), await reviewQueue(table).list('open', 500), quarantined);
         } finally {
           await clients.dynamo.send(new DeleteTableCommand({ TableName: table.tableName }));
         }

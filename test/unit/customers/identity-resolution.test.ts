@@ -118,6 +118,37 @@ describe('ingestCrmRecord: unique identifiers', () => {
     expect(stores.reviewItems()).toHaveLength(1);
   });
 
+  it('a source that corrects its USCC drops the old value and its claim; an older version of the record changes nothing', async () => {
+    const { stores, ingest } = setup();
+    const typo = account('zoho', 'z1', 'z-1', { legalName: 'Omega Ltd', country: 'CN' }, [{ scheme: 'cn_uscc', value: OTHER_USCC }], '2026-01-01T00:00:00.000Z');
+    await ingest(typo);
+    await ingest({ ...typo, modifiedAt: '2026-01-05T00:00:00.000Z', identifiers: [{ scheme: 'cn_uscc', value: USCC }] });
+    const [profile] = stores.all();
+    expect(profile?.identifiers.filter((i) => i.scheme === 'cn_uscc').map((i) => i.value)).toEqual([USCC]);
+    expect(stores.holders().has(`cn_uscc#${OTHER_USCC}`)).toBe(false);
+    expect(stores.holders().get(`cn_uscc#${USCC}`)).toBe('c:crm:zoho:z1:z-1');
+    expect(await ingest({ ...typo, modifiedAt: '2026-01-03T00:00:00.000Z' })).toMatchObject({ status: 'no_op', reason: 'stale' });
+  });
+
+  it('a corrected USCC another active customer holds, with nothing contradicting, merges the two customers (one company, one profile)', async () => {
+    const { stores, ingest } = setup();
+    await ingest(account('hubspot', 'h1', 'h-1', { legalName: 'Omega Trading Ltd', country: 'CN' }, [{ scheme: 'cn_uscc', value: USCC }]));
+    const typo = account('zoho', 'z1', 'z-1', { legalName: 'Omega Ltd', country: 'CN' }, [{ scheme: 'cn_uscc', value: OTHER_USCC }], '2026-01-01T00:00:00.000Z');
+    await ingest(typo);
+    await ingest(order('zoho', 'z1', 'o-1', 'z-1'));
+    expect(live(stores)).toHaveLength(2);
+    const outcome = await ingest({ ...typo, modifiedAt: '2026-01-05T00:00:00.000Z', identifiers: [{ scheme: 'cn_uscc', value: USCC }] });
+    expect(outcome).toMatchObject({ status: 'applied', decision: 'auto_merge', customerId: 'c:crm:hubspot:h1:h-1' });
+    const active = live(stores);
+    expect(active.map((p) => p.customerId)).toEqual(['c:crm:hubspot:h1:h-1']);
+    expect(active[0]?.identifiers.filter((i) => i.scheme === 'cn_uscc').map((i) => i.value)).toEqual([USCC]);
+    expect(active[0]?.aggregates.orders.count).toBe(1);
+    expect(stores.holders().has(`cn_uscc#${OTHER_USCC}`)).toBe(false);
+    // The merged customer was active and published: it announces its merge; a merge record allows an unmerge.
+    expect(stores.events.filter((e) => e.customerId === 'c:crm:zoho:z1:z-1').at(-1)?.data['profile']).toMatchObject({ status: 'merged' });
+    expect(await stores.merges.get('c:crm:hubspot:h1:h-1', 'c:crm:zoho:z1:z-1')).toBeDefined();
+  });
+
   it('an API upsert of an identifier another customer holds is a 409 naming the path', async () => {
     const { stores, clock } = setup();
     const upsert = upsertCustomer({ profiles: stores.profiles, identities: stores.identities, clock });
@@ -138,8 +169,8 @@ describe('ingestCrmRecord: unique identifiers', () => {
       fc.asyncProperty(scenarioArb, fc.scheduler(), async (scenario, scheduler) => {
         // Every store call is a scheduling point: fast-check picks the interleaving of concurrent records.
         const { stores, ingest } = setup((f) => scheduler.scheduleFunction(f));
-        await scheduler.waitFor(deliver(scenario, ingest));
-        expectIdentityInvariants(scenario, stores.all());
+        const quarantined = await scheduler.waitFor(deliver(scenario, ingest));
+        expectIdentityInvariants(scenario, stores.all(), stores.reviewItems(), quarantined);
         // Pending stubs are never rated: rating decisions are only taken for active profiles.
         for (const p of stores.all().filter((x) => x.status === 'active')) expect(decideRating(p, DEFAULT_POLICY, new Date('2026-02-01T00:00:00Z'))).toBeDefined();
       }),
