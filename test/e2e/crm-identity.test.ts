@@ -85,14 +85,19 @@ describe('CRM ingest: identity across CRMs and connections', () => {
   beforeAll(async () => {
     [zoho, fxiaoke, hubspot, salesforce] = await Promise.all([startZohoSandbox(), startFxiaokeSandbox(), startHubSpotSandbox(), startSalesforceSandbox()]);
     const crm = localCrmConnections({ zoho: zoho.url, fxiaoke: fxiaoke.url, hubspot: hubspot.url, salesforce: salesforce.url });
-    const secrets = { ...crm.secrets, 'e2e/salesforce/inbound': 'e2e-identity-inbound-secret' };
+    // A second connection to the same Fxiaoke tenant: its own secret names (riskbridge/fxiaoke/local-fxiaoke-2/…), the same values.
+    const fx = crm.connections.find((c) => c.crm === 'fxiaoke');
+    const fx2Credentials = Object.fromEntries(Object.entries(fx?.credentials ?? {}).map(([role, name]) => [role, name.replace('/local-fxiaoke/', '/local-fxiaoke-2/')]));
+    fxConnection = { ...(fx as unknown as Record<string, unknown>), connectionId: 'local-fxiaoke-2', credentials: fx2Credentials };
+    const fx2Secrets = Object.fromEntries(Object.entries(fx?.credentials ?? {}).map(([role, name]) => [fx2Credentials[role] ?? name, crm.secrets[name] ?? '']));
+    const secrets = { ...crm.secrets, ...fx2Secrets, 'riskbridge/salesforce/local-salesforce/inbound-secret': 'e2e-identity-inbound-secret' };
     t = await startTestHub({ env: { LOCAL_SECRETS: JSON.stringify(secrets) } });
     sqs = new SQSClient({ endpoint: inject('sqsEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     table = { client: createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), tableName: t.hub.resources.tableName };
     for (const connection of crm.connections) {
-      const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...connection.credentials, inboundSecret: 'e2e/salesforce/inbound' } } : connection;
-      expect((await t.api('PUT', `/v1/crm/connections/${connection.connectionId}`, { body })).status).toBe(201);
-      if (connection.crm === 'fxiaoke') fxConnection = connection as unknown as Record<string, unknown>;
+      const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...connection.credentials, inboundSecret: 'riskbridge/salesforce/local-salesforce/inbound-secret' } } : connection;
+      const put = await t.api('PUT', `/v1/crm/connections/${connection.connectionId}`, { body });
+      expect(put.status, put.text).toBe(201);
     }
     expect((await t.api('PUT', '/v1/crm/connections/e2e-id-a', { body: { crm: 'generic', objects: {} } })).status).toBe(201);
     expect((await t.api('PUT', '/v1/crm/connections/e2e-id-b', { body: { crm: 'generic', objects: {} } })).status).toBe(201);
@@ -163,7 +168,7 @@ describe('CRM ingest: identity across CRMs and connections', () => {
     const before = identityHealth(first);
     expect(before).toMatchObject({ pending: 0, sharedUniqueIdentifiers: [], fieldlessActive: [], ratedPending: [] });
 
-    expect((await t.api('PUT', '/v1/crm/connections/local-fxiaoke-2', { body: { ...fxConnection, connectionId: 'local-fxiaoke-2' } })).status).toBe(201);
+    expect((await t.api('PUT', '/v1/crm/connections/local-fxiaoke-2', { body: fxConnection })).status).toBe(201);
     await t.hub.runSchedule('pollFxiaoke');
     await idle(['crmIngest', 'recompute']);
     const after = await scan();

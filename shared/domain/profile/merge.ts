@@ -150,7 +150,7 @@ export const mergeProfiles = (
   survivorship: SurvivorshipConfig = DEFAULT_SURVIVORSHIP,
 ): { survivor: CustomerProfile; absorbed: CustomerProfile; mergeRecord: MergeRecord } => {
   if (survivor.customerId === absorbed.customerId) throw new ValidationError('Cannot merge a profile into itself', [{ path: 'absorbed', message: 'same customer' }]);
-  if (survivor.status !== 'active' || absorbed.status === 'merged') throw new ConflictError('Only an active or pending profile can be merged into an active one', { retryable: false });
+  if (survivor.status !== 'active' || absorbed.status === 'merged') throw new ConflictError('Only active profiles can be merged', { retryable: false });
   const next = structuredClone(survivor);
   for (const [name, value] of Object.entries(absorbed.fields) as [ProfileFieldName, ProvenancedValue | undefined][]) {
     if (value && choose(survivorship, name, next.fields[name], value).take) next.fields[name] = structuredClone(value);
