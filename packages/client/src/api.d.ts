@@ -1596,7 +1596,7 @@ export interface components {
             /** @enum {string} */
             kind: "business" | "consumer";
             /** @enum {string} */
-            status: "active" | "merged";
+            status: "active" | "merged" | "pending";
             mergedInto?: string;
             fields: {
                 [key: string]: {
@@ -7230,6 +7230,8 @@ export interface operations {
                             customerId: string;
                             candidateId: string;
                             score: number;
+                            /** @enum {string} */
+                            reason?: "candidate_match" | "identifier_held";
                             evidence: {
                                 [key: string]: unknown;
                             }[];
@@ -7291,6 +7293,8 @@ export interface operations {
                             customerId: string;
                             candidateId: string;
                             score: number;
+                            /** @enum {string} */
+                            reason?: "candidate_match" | "identifier_held";
                             evidence: {
                                 [key: string]: unknown;
                             }[];
