@@ -33,7 +33,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
         const coverage = contractCoverage(contractDir);
         console.log(coverage.summary);
         if (process.env['RB_CONTRACT_COVERAGE'] === 'enforce' && coverage.failures.length > 0) {
-          throw new Error(`Contract coverage:\n  ${coverage.failures.join('\n  ')}`);
+          // Vitest prints an error thrown here ("error during close") but still exits 0: fail the run itself.
+          process.exitCode = 1;
+          console.error(`Contract coverage failed (${coverage.failures.length}):\n  ${coverage.failures.join('\n  ')}`);
         }
       }
     } finally {
