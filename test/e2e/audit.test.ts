@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { AuditExportSchema, verifyAuditExport } from '../../shared/domain/audit/audit-export.js';
+import { parseAuditExport, verifyAuditExport } from '../../shared/domain/audit/audit-export.js';
 import { emulatorClients } from '../support/aws-clients.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
@@ -91,12 +91,24 @@ describe('audit trail in the hub', () => {
     expect(unknown.json.errors[0]).toMatchObject({ path: 'customer', in: 'query' });
   });
 
-  it('exports a time range with its checkpoints and key, which verifies offline; a bad range is 422', async () => {
+  it('exports a time range as a job: an NDJSON file with its checkpoints and key, which verifies offline; a bad range is 422', async () => {
     await t.hub.runSchedule('checkpointAudit');
     const until = new Date(Date.now() + 1000).toISOString();
-    const response = await t.api('POST', '/v1/audit/exports', { body: { since: started, until } });
-    expect(response.status, response.text).toBe(200);
-    const doc = AuditExportSchema.parse(response.json);
+    const started202 = await t.api('POST', '/v1/audit/exports', { body: { since: started, until } });
+    expect(started202.status, started202.text).toBe(202);
+    expect(started202.headers.get('location')).toBe(`/v1/jobs/${started202.json.job.jobId}`);
+    let job: { status: string; result?: { download: { url: string }; rows: number; fileName: string } } = started202.json.job;
+    const deadline = Date.now() + 30_000;
+    while (job.status === 'queued' || job.status === 'running') {
+      if (Date.now() > deadline) throw new Error(`audit export job stayed ${job.status}`);
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await t.api('GET', `/v1/jobs/${started202.json.job.jobId}`)).json.job;
+    }
+    expect(job).toMatchObject({ status: 'succeeded', result: { rows: 3, fileName: expect.stringMatching(/^audit-.*\.ndjson$/) } });
+    const file = await t.api('GET', new URL(job.result!.download.url).pathname);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/x-ndjson');
+    const doc = parseAuditExport(file.text);
     expect(doc.checkpoints.length).toBeGreaterThanOrEqual(1);
     expect(doc.chains.reduce((n, c) => n + c.entries.length, 0)).toBe(3);
     const verdict = verifyAuditExport(doc);

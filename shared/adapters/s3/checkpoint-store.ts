@@ -1,4 +1,4 @@
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   CheckpointExistsError,
   checkpointFileName,
@@ -10,9 +10,6 @@ import {
 
 /** The part of the S3 client this store uses (a stub in unit tests). */
 export type S3Like = Pick<S3Client, 'send'>;
-
-/** One S3 client per cold start; endpoint and credentials from the SDK's own configuration. */
-export const createS3Client = (): S3Client => new S3Client({});
 
 /**
  * Checkpoints in an S3 bucket with Object Lock (see docs/audit.md): one object per seq under
