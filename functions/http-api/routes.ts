@@ -5,7 +5,7 @@ import { UpsertCustomerSchema } from '../../shared/domain/customers/upsert-custo
 import { CreateSubscriptionSchema } from '../../shared/domain/delivery/subscription.js';
 import { DeliveryLogQuerySchema, ReplayRequestSchema } from '../../shared/domain/outbound/replay-deliveries.js';
 import { WriteBackLogQuerySchema, WriteBackReplayRequestSchema } from '../../shared/domain/outbound/write-back-log.js';
-import { defineRoutes } from '../../shared/lambda/http-route.js';
+import { defineRoutes, UNEXERCISED } from '../../shared/lambda/http-route.js';
 import {
   AlertsResponseSchema,
   AuditEntriesPageSchema,
@@ -47,6 +47,7 @@ export const httpRoutes = defineRoutes({
     params: CustomerPathSchema, body: UpsertCustomerSchema,
     responses: { 200: { description: 'Updated', body: UpsertResponseSchema }, 201: { description: 'Created', body: UpsertResponseSchema } },
     errors: [409, 503],
+    unexercised: { 409: UNEXERCISED.versionConflict, 503: UNEXERCISED.storageBusy },
   },
   listCustomers: {
     ...admin, method: 'GET', path: '/v1/customers', scope: 'customers:read', tag: 'Customers', list: true,

@@ -2,7 +2,7 @@ import { QuarantineListingSchema, QuarantinedPayloadSchema } from '../../shared/
 import { RequestPullSchema } from '../../shared/domain/bureau-pulls/bureau-pull.js';
 import { DismissBureauReviewSchema } from '../../shared/domain/bureau-pulls/decide-review.js';
 import { RecordConsentSchema } from '../../shared/domain/bureau-pulls/manage-consents.js';
-import { defineRoutes } from '../../shared/lambda/http-route.js';
+import { defineRoutes, UNEXERCISED } from '../../shared/lambda/http-route.js';
 import {
   ConsentPathSchema,
   ConsentResponseSchema,
@@ -51,6 +51,7 @@ export const bureauRoutes = defineRoutes({
     params: CustomerPathSchema, body: RequestPullSchema,
     responses: { 202: { description: 'Queued, or joined the pull in flight (`collapsed`)', body: PullRequestedSchema } },
     errors: [404, 503],
+    unexercised: { 503: UNEXERCISED.storageBusy },
   },
   getBureauPull: {
     ...adminOrCrm, method: 'GET', path: '/v1/customers/{customerId}/bureau-pulls/{pullId}', scope: 'customers:read', tag: 'Bureau',
@@ -77,6 +78,7 @@ export const bureauRoutes = defineRoutes({
     params: ReviewPathSchema,
     responses: { 200: { description: 'Accepted; the report is merged into the profile', body: ReviewDecidedSchema } },
     errors: [404, 409, 503],
+    unexercised: { 503: UNEXERCISED.storageBusy },
   },
   dismissBureauReview: {
     ...admin, method: 'POST', path: '/v1/bureau-reviews/{reviewId}/dismiss', scope: 'customers:write', tag: 'Bureau',

@@ -4,7 +4,7 @@ import { CreateImportQuerySchema, CreateImportSchema, ImportChunkQuerySchema } f
 import { DismissReviewSchema } from '../../shared/domain/customers/dismiss-review.js';
 import { IngestReceiptSchema, IngestRecordsSchema } from '../../shared/domain/customers/ingest-records.js';
 import { MergeCommandSchema, MergeResultSchema } from '../../shared/domain/customers/merge-customers.js';
-import { defineRoutes } from '../../shared/lambda/http-route.js';
+import { defineRoutes, UNEXERCISED } from '../../shared/lambda/http-route.js';
 import {
   ConnectionPathSchema,
   ConnectionResponseSchema,
@@ -77,7 +77,6 @@ export const crmRoutes = defineRoutes({
     params: ConnectionPathSchema, body: ArmChannelSchema, bodyRequired: false,
     responses: { 200: { description: 'Armed', body: ArmedChannelSchema } },
     errors: [404, 503],
-    unexercised: { 503: 'Zoho unreachable or failing: the local Zoho sandbox is always up (CRM 5xx and timeouts become retryable crm_* errors, unit-tested per client; retryable errors answer 503)' },
   },
   ingestRecords: {
     ...ingest, method: 'POST', path: '/v1/crm/{connectionId}/records', tag: 'CRM',
@@ -100,7 +99,6 @@ export const crmRoutes = defineRoutes({
     params: ImportPathSchema, query: ImportChunkQuerySchema, accepts: ['text/csv', 'application/x-ndjson'], bodyRequired: false,
     responses: { 202: { description: 'Rows of the chunk are queued', body: ImportResponseSchema } },
     errors: [404],
-    unexercised: { 400: 'The body is never parsed (CSV/NDJSON) and may be empty: only a path that is not validly percent-encoded answers 400' },
   },
   getImport: {
     ...ingest, method: 'GET', path: '/v1/imports/{importId}', tag: 'Imports',
@@ -128,7 +126,7 @@ export const crmRoutes = defineRoutes({
     body: MergeCommandSchema,
     responses: { 200: { description: 'Both profiles as written', body: MergeResultSchema } },
     errors: [404, 409, 503],
-    unexercised: { 503: 'Storage throttling: DynamoDB Local does not throttle' },
+    unexercised: { 503: UNEXERCISED.storageBusy },
   },
   unmergeCustomers: {
     ...reviewer, method: 'POST', path: '/v1/customers/unmerge', tag: 'Reviews',
@@ -136,9 +134,6 @@ export const crmRoutes = defineRoutes({
     body: MergeCommandSchema,
     responses: { 200: { description: 'Both profiles as restored', body: MergeResultSchema } },
     errors: [404, 409, 503],
-    unexercised: {
-      409: 'Only a concurrent write to either profile between read and commit (version condition) answers 409; the suite cannot interleave one',
-      503: 'Storage throttling: DynamoDB Local does not throttle',
-    },
+    unexercised: { 409: UNEXERCISED.versionConflict, 503: UNEXERCISED.storageBusy },
   },
 });

@@ -1,7 +1,7 @@
 import { EngageInputSchema, RequestAssessmentInputSchema, SubmitAssessmentSchema } from '../../shared/domain/partners/partner-model.js';
 import { AgreementInputSchema, AgreementPatchSchema } from '../../shared/domain/sharing/agreement.js';
 import { DatasetQuerySchema } from '../../shared/domain/sharing/read-dataset.js';
-import { defineRoutes } from '../../shared/lambda/http-route.js';
+import { defineRoutes, UNEXERCISED } from '../../shared/lambda/http-route.js';
 import {
   AgreementPathSchema,
   AgreementResponseSchema,
@@ -61,7 +61,7 @@ export const partnerRoutes = defineRoutes({
     body: SubmitAssessmentSchema,
     responses: { 200: { description: 'A replay of an earlier submission', body: SubmittedAssessmentSchema }, 201: { description: 'Stored', body: SubmittedAssessmentSchema } },
     errors: [409, 503],
-    unexercised: { 503: 'Storage throttling: DynamoDB Local does not throttle' },
+    unexercised: { 503: UNEXERCISED.storageBusy },
   },
   listOwnAssessments: {
     ...partner, method: 'GET', path: '/v1/partner/assessments', scope: 'assessments:read', list: true,

@@ -4,7 +4,7 @@ import { FreezeCommandSchema } from '../../shared/domain/risk/customer-freeze.js
 import { DefaultDrillResultSchema, DefaultDrillSchema } from '../../shared/domain/risk/default-drill.js';
 import { BacktestCommandSchema, PolicyActivationSchema } from '../../shared/domain/risk/manage-policies.js';
 import { OutcomeCommandSchema } from '../../shared/domain/risk/training-data.js';
-import { defineRoutes } from '../../shared/lambda/http-route.js';
+import { defineRoutes, UNEXERCISED } from '../../shared/lambda/http-route.js';
 import {
   BacktestResponseSchema,
   CustomerPathSchema,
@@ -34,6 +34,7 @@ export const policyRoutes = defineRoutes({
     body: RiskPolicySchema,
     responses: { 201: { description: 'Stored as a draft', body: PolicyResponseSchema } },
     errors: [409, 503],
+    unexercised: { 503: UNEXERCISED.storageBusy },
   },
   listPolicies: {
     ...manage, method: 'GET', path: '/v1/policies',
@@ -45,6 +46,7 @@ export const policyRoutes = defineRoutes({
     summary: 'The active policy record',
     responses: { 200: { description: 'The active record', body: PolicyResponseSchema } },
     errors: [503],
+    unexercised: { 503: UNEXERCISED.storageBusy },
   },
   exportTrainingData: {
     ...manage, method: 'GET', path: '/v1/policies/training-data',
@@ -79,6 +81,7 @@ export const policyRoutes = defineRoutes({
     params: VersionPathSchema, body: BacktestCommandSchema, bodyRequired: false,
     responses: { 200: { description: 'The report, also attached to the record', body: BacktestResponseSchema } },
     errors: [404, 409, 503],
+    unexercised: { 503: UNEXERCISED.storageBusy },
   },
   approvePolicy: {
     ...approve, method: 'POST', path: '/v1/policies/{version}/approve',
@@ -87,6 +90,7 @@ export const policyRoutes = defineRoutes({
     params: VersionPathSchema,
     responses: { 200: { description: 'Approved', body: PolicySummaryResponseSchema } },
     errors: [404, 409, 503],
+    unexercised: { 503: UNEXERCISED.storageBusy },
   },
   activatePolicy: {
     ...approve, method: 'POST', path: '/v1/policies/{version}/activate',
@@ -94,6 +98,7 @@ export const policyRoutes = defineRoutes({
     params: VersionPathSchema,
     responses: { 200: { description: 'Active; the portfolio is queued for a recompute', body: PolicyActivationSchema } },
     errors: [404, 409, 503],
+    unexercised: { 503: UNEXERCISED.storageBusy },
   },
   rollbackPolicy: {
     ...approve, method: 'POST', path: '/v1/policies/{version}/rollback',
@@ -101,6 +106,7 @@ export const policyRoutes = defineRoutes({
     params: VersionPathSchema,
     responses: { 200: { description: 'Active again; the portfolio is queued for a recompute', body: PolicyActivationSchema } },
     errors: [404, 409, 503],
+    unexercised: { 503: UNEXERCISED.storageBusy },
   },
   freezeCustomer: {
     ...approve, method: 'POST', path: '/v1/customers/{customerId}/freeze', tag: 'Risk measures',
@@ -108,6 +114,7 @@ export const policyRoutes = defineRoutes({
     params: CustomerPathSchema, body: FreezeCommandSchema,
     responses: { 200: { description: 'Frozen (or already frozen: `changed: false`)', body: FrozenSchema } },
     errors: [404, 409, 503],
+    unexercised: { 503: UNEXERCISED.storageBusy },
   },
   unfreezeCustomer: {
     ...approve, method: 'POST', path: '/v1/customers/{customerId}/unfreeze', tag: 'Risk measures',
@@ -115,6 +122,7 @@ export const policyRoutes = defineRoutes({
     params: CustomerPathSchema, body: FreezeCommandSchema,
     responses: { 200: { description: 'Unfrozen (or not frozen: `changed: false`)', body: UnfrozenSchema } },
     errors: [404, 409, 503],
+    unexercised: { 503: UNEXERCISED.storageBusy },
   },
   listRatings: {
     ...admin, method: 'GET', path: '/v1/customers/{customerId}/ratings', scope: 'customers:read', tag: 'Risk measures',
@@ -135,5 +143,6 @@ export const policyRoutes = defineRoutes({
     body: DefaultDrillSchema,
     responses: { 200: { description: 'What would happen; nothing was written but an audit entry', body: DefaultDrillResultSchema } },
     errors: [404, 503],
+    unexercised: { 503: UNEXERCISED.storageBusy },
   },
 });

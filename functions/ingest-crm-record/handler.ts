@@ -5,7 +5,7 @@ import { processCrmNotice } from '../../shared/domain/customers/process-crm-noti
 import { createRecordFetcher } from '../../shared/adapters/crm/record-fetcher.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { connectionStore } from '../../shared/adapters/dynamodb/connection-store.js';
-import { crmStateStore, importJobStore, reviewQueue, sourceRecordStore } from '../../shared/adapters/dynamodb/crm-store.js';
+import { crmStateStore, importJobStore, mergeRecordStore, reviewQueue, sourceRecordStore } from '../../shared/adapters/dynamodb/crm-store.js';
 import { identityIndex } from '../../shared/adapters/dynamodb/identity-index.js';
 import { writeBackFingerprintStore } from '../../shared/adapters/dynamodb/writeback-fingerprint-store.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
@@ -23,7 +23,7 @@ const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const sources = sourceRecordStore(table);
 const jobs = importJobStore(table);
 const fetcher = createRecordFetcher({ secrets: secretSourceFrom(env().LOCAL_SECRETS), outbound: createGuardedFetch(outboundPolicy()) });
-const ingest = ingestCrmRecord({ profiles: profileStore(table), identities: identityIndex(table), sources, reviews: reviewQueue(table), clock: systemClock });
+const ingest = ingestCrmRecord({ profiles: profileStore(table), identities: identityIndex(table), sources, reviews: reviewQueue(table), merges: mergeRecordStore(table), clock: systemClock });
 const processNotice = processCrmNotice({
   connections: connectionStore(table),
   fetchRecord: (config, objectName, id) => fetcher.fetch(config, objectName, id),

@@ -104,6 +104,12 @@ export interface RouteDecl {
   unexercised?: Readonly<Partial<Record<number, string>>>;
 }
 
+/** Reasons for `unexercised` pairs that only contention produces: the e2e suite has none (a resilience suite would inject it). */
+export const UNEXERCISED = {
+  storageBusy: 'Storage throttling or transaction conflicts (storage_busy): DynamoDB Local does not throttle; needs injected faults',
+  versionConflict: 'A version conflict (after any optimistic retries): needs a concurrent writer between read and commit; the suite cannot interleave one',
+} as const;
+
 /** Every signature-verified route lives under this prefix; the authorizer lets them through. */
 export const SIGNED_ROUTE_PREFIX = '/v1/inbound/';
 

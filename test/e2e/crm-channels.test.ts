@@ -7,7 +7,7 @@ import { startSalesforceSandbox, type SalesforceSandbox } from '../../infra/loca
 import { startZohoSandbox, type ZohoSandbox } from '../../infra/local/sandboxes/crm/zoho.js';
 import { fingerprintWriteBack } from '../../shared/domain/crm/loop-guard.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
-import { crmStateStore } from '../../shared/adapters/dynamodb/crm-store.js';
+import { crmStateStore, sourceRecordStore } from '../../shared/adapters/dynamodb/crm-store.js';
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
 import { writeBackFingerprintStore } from '../../shared/adapters/dynamodb/writeback-fingerprint-store.js';
 import type { QueueId } from '../../infra/topology.js';
@@ -18,6 +18,8 @@ const SF_ACCOUNT = '001000000000004AAA';
 const SF_ACCOUNT_2 = '001000000000005AAA';
 const ZOHO_ACCOUNT = '5725767000000500002';
 const SF_SECRET = 'e2e-salesforce-inbound-secret';
+const ZOHO_SECRETS = 'riskbridge/zoho/local-zoho';
+const ZOHO_DOWN_SECRETS = 'riskbridge/zoho/e2e-zoho-down';
 const customerPath = (id: string) => `/v1/customers/${encodeURIComponent(id)}`;
 
 /**
@@ -33,6 +35,7 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
   let state: ReturnType<typeof crmStateStore>;
   let fingerprints: ReturnType<typeof writeBackFingerprintStore>;
   let quarantine: ReturnType<typeof quarantineStore>;
+  let sources: ReturnType<typeof sourceRecordStore>;
 
   const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> => {
     const deadline = Date.now() + ms;
@@ -62,6 +65,8 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
   };
   const ingestIdle = () => idle(['crmIngest']);
   const profile = (id: string) => t.api('GET', customerPath(id));
+  /** The customer a Salesforce account landed on (entity resolution may put it on a customer another CRM created). */
+  const landedOn = (externalId: string) => sources.customerOf({ crm: 'salesforce', connectionId: 'local-salesforce', objectType: 'customer', externalId });
   const customerEvents = async (id: string) =>
     ((await t.api('GET', `${customerPath(id)}/events`)).json?.events ?? []).filter((e: { type: string }) => e.type.startsWith('customer.')) as Array<{ type: string; sequence: number }>;
   const signed = (body: string) => ({ 'content-type': 'application/json', 'x-riskbridge-signature': `sha256=${createHmac('sha256', SF_SECRET).update(body, 'utf8').digest('hex')}` });
@@ -72,13 +77,16 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
   beforeAll(async () => {
     [zoho, fxiaoke, salesforce] = await Promise.all([startZohoSandbox(), startFxiaokeSandbox(), startSalesforceSandbox()]);
     const crm = localCrmConnections({ zoho: zoho.url, fxiaoke: fxiaoke.url, salesforce: salesforce.url });
-    const secrets = { ...crm.secrets, 'riskbridge/salesforce/local-salesforce/inbound-secret': SF_SECRET };
+    // e2e-zoho-down: local-zoho's secrets bound to a second connection (see the 503 case).
+    const downSecrets = Object.entries(crm.secrets).flatMap(([name, value]) => (name.startsWith(`${ZOHO_SECRETS}/`) ? [[name.replace(ZOHO_SECRETS, ZOHO_DOWN_SECRETS), value]] : []));
+    const secrets = { ...crm.secrets, ...Object.fromEntries(downSecrets), 'riskbridge/salesforce/local-salesforce/inbound-secret': SF_SECRET };
     t = await startTestHub({ env: { LOCAL_SECRETS: JSON.stringify(secrets), PUBLIC_API_URL: 'https://hub.example.test' } });
     sqs = new SQSClient({ endpoint: inject('sqsEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     const table = { client: createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), tableName: t.hub.resources.tableName };
     state = crmStateStore(table);
     fingerprints = writeBackFingerprintStore(table);
     quarantine = quarantineStore(table);
+    sources = sourceRecordStore(table);
     for (const connection of crm.connections) {
       const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...connection.credentials, inboundSecret: 'riskbridge/salesforce/local-salesforce/inbound-secret' } } : connection;
       expect((await t.api('PUT', `/v1/crm/connections/${connection.connectionId}`, { body })).status).toBe(201);
@@ -151,25 +159,40 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
     expect((await until(() => profile(`c:crm:zoho:local-zoho:${ZOHO_ACCOUNT}`), (r) => r.status === 200)).status).toBe(200);
   });
 
+  it('answers 503 when Zoho cannot be reached to arm a channel, and stores no channel', async () => {
+    const zohoConnection = (await t.api('GET', '/v1/crm/connections/local-zoho')).json.connection;
+    // The same configuration with its own secrets, pointed at a port nothing listens on.
+    const credentials = Object.fromEntries(Object.entries(zohoConnection.credentials as Record<string, string>).map(([role, name]) => [role, name.replace(ZOHO_SECRETS, ZOHO_DOWN_SECRETS)]));
+    const down = { ...zohoConnection, connectionId: 'e2e-zoho-down', credentials, apiBaseUrl: 'http://127.0.0.1:9', authBaseUrl: 'http://127.0.0.1:9' };
+    const put = await t.api('PUT', '/v1/crm/connections/e2e-zoho-down', { body: down });
+    expect(put.status, put.text).toBe(201);
+    const armed = await t.api('POST', '/v1/crm/connections/e2e-zoho-down/channel', { body: { events: ['Accounts.all'] } });
+    expect(armed.status, armed.text).toBe(503);
+    expect(armed.headers.get('content-type')).toBe('application/problem+json');
+    expect(armed.json.code).toMatch(/^crm_/);
+    expect(await state.getChannel('e2e-zoho-down')).toBeUndefined();
+  });
+
   it('drops and counts the CRM echo of a write-back; a change with another value is ingested', async () => {
-    const id = `c:crm:salesforce:local-salesforce:${SF_ACCOUNT}`;
     await fingerprints.put(fingerprintWriteBack('local-salesforce', SF_ACCOUNT, { Risk_Grade__c: 'BBB', Credit_Limit__c: 50000 }, new Date()));
     const echo = JSON.stringify(salesforce.changeEvent({ entityName: 'Account', recordIds: [SF_ACCOUNT], changeType: 'UPDATE', fields: { Risk_Grade__c: 'BBB', Credit_Limit__c: '50000.00' } }));
     expect(await postSalesforce(echo, signed(echo))).toBe(202);
     expect(await until(() => state.echoCount('local-salesforce'), (n) => n === 1)).toBe(1);
     await ingestIdle();
-    expect((await profile(id)).status).toBe(404);
+    expect(await landedOn(SF_ACCOUNT)).toBeUndefined();
 
     const change = JSON.stringify(salesforce.changeEvent({ entityName: 'Account', recordIds: [SF_ACCOUNT], changeType: 'UPDATE', fields: { Risk_Grade__c: 'CCC' } }));
     expect(await postSalesforce(change, signed(change))).toBe(202);
-    const landed = await until(() => profile(id), (r) => r.status === 200);
-    expect(landed.json.profile.fields.legalName).toMatchObject({ value: 'Example Widgets GmbH', source: 'crm:salesforce:local-salesforce' });
+    const customerId = await until(() => landedOn(SF_ACCOUNT), (c) => c !== undefined);
+    // The same company arrived from Fxiaoke in the poll above: the account lands on that customer (name, city, phone, website).
+    const landed = (await profile(customerId ?? '')).json.profile;
+    expect(landed.fields.legalName.value).toBe('Example Widgets GmbH');
+    expect(landed.identifiers).toContainEqual(expect.objectContaining({ scheme: 'crm_record', value: `salesforce:local-salesforce:${SF_ACCOUNT}`, source: 'crm:salesforce:local-salesforce' }));
     await ingestIdle();
     expect(await state.echoCount('local-salesforce')).toBe(1);
   });
 
   it('answers 401 to a bad Salesforce signature or token and writes nothing; a replayed event is a no-op', async () => {
-    const id = `c:crm:salesforce:local-salesforce:${SF_ACCOUNT_2}`;
     const body = JSON.stringify(salesforce.changeEvent({ entityName: 'Account', recordIds: [SF_ACCOUNT_2], changeType: 'CREATE' }));
     expect(await postSalesforce(body, { 'content-type': 'application/json', 'x-riskbridge-signature': `sha256=${'0'.repeat(64)}` })).toBe(401);
     expect(await postSalesforce(body, { 'content-type': 'application/json', 'x-riskbridge-token': 'wrong' })).toBe(401);
@@ -178,10 +201,10 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
     expect(await postSalesforce(tampered, signed(body))).toBe(401);
     expect((await push('/v1/inbound/salesforce/no-such-connection', body, signed(body))).status).toBe(401);
     await ingestIdle();
-    expect((await profile(id)).status).toBe(404);
+    expect(await landedOn(SF_ACCOUNT_2)).toBeUndefined();
 
     expect(await postSalesforce(body, { 'content-type': 'application/json', 'x-riskbridge-token': SF_SECRET })).toBe(202);
-    await until(() => profile(id), (r) => r.status === 200);
+    const id = (await until(() => landedOn(SF_ACCOUNT_2), (c) => c !== undefined)) ?? '';
     await ingestIdle();
     const before = await profile(id);
     const eventsBefore = await customerEvents(id);

@@ -81,7 +81,7 @@ describe('CRM ingest stores on DynamoDB Local', () => {
 
   it('loses no update when 50 writers add orders to one customer concurrently (aggregates = sum)', async () => {
     const ingest = ingestCrmRecord({
-      profiles: profileStore(table), identities: identityIndex(table), sources: sourceRecordStore(table), reviews: reviewQueue(table), clock: systemClock, maxAttempts: 200,
+      profiles: profileStore(table), identities: identityIndex(table), sources: sourceRecordStore(table), reviews: reviewQueue(table), merges: mergeRecordStore(table), clock: systemClock, maxAttempts: 200,
     });
     const orders = Array.from({ length: 50 }, (_, i) => order(i));
     const outcomes = await Promise.all(orders.map((o) => ingest(o)));

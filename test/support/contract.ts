@@ -114,10 +114,13 @@ export const contractCoverage = (directory: string): { summary: string; failures
   const excused = unseen.length - unexplained.length;
   const failures = [
     ...unexplained.map((pair) => `not exercised and no reason given: ${pair}`),
+    ...[...reasons.keys()].filter((pair) => !declared.includes(pair)).map((pair) => `a reason for a pair that is not declared: ${pair}`),
     ...(excused > declared.length * 0.1 ? [`${excused} of ${declared.length} pairs are unexercised (more than 10 %)`] : []),
     ...(violations > 0 ? [`${violations} responses broke the published contract`] : []),
   ];
-  if (process.env['RB_CONTRACT_UNSEEN']) console.log(unexplained.join('\n'));
+  if (process.env['RB_CONTRACT_UNSEEN']) {
+    console.log([...unexplained, ...unseen.filter((pair) => reasons.get(pair)).map((pair) => `${pair} (unexercised: ${reasons.get(pair)})`)].join('\n'));
+  }
   const summary = `Contract: ${responses} responses checked against docs/openapi.json, ${violations} violations; ${declared.length - unseen.length} of ${declared.length} (route, status) pairs seen, ${excused} unexercised with a reason (${((100 * excused) / Math.max(1, declared.length)).toFixed(1)} %), ${unexplained.length} without`;
   return { summary, failures };
 };

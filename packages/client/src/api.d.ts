@@ -1547,7 +1547,7 @@ export interface components {
             /** @enum {string} */
             kind: "business" | "consumer";
             /** @enum {string} */
-            status: "active" | "merged";
+            status: "active" | "merged" | "pending";
             mergedInto?: string;
             fields: {
                 [key: string]: {
@@ -7188,6 +7188,8 @@ export interface operations {
                             customerId: string;
                             candidateId: string;
                             score: number;
+                            /** @enum {string} */
+                            reason?: "candidate_match" | "identifier_held";
                             evidence: {
                                 [key: string]: unknown;
                             }[];
@@ -7249,6 +7251,8 @@ export interface operations {
                             customerId: string;
                             candidateId: string;
                             score: number;
+                            /** @enum {string} */
+                            reason?: "candidate_match" | "identifier_held";
                             evidence: {
                                 [key: string]: unknown;
                             }[];

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { WatchChannelSchema, type WatchChannel } from '../../domain/crm/channel-rearm.js';
-import { CrmRecordSchema, type CrmRecord } from '../../domain/crm/crm-record.js';
+import { CrmRecordSchema, type CrmCustomerRecord, type CrmRecord } from '../../domain/crm/crm-record.js';
 import { PollCursorSchema, type PollCursor } from '../../domain/crm/poll-cursor.js';
 import { ImportJobSchema, type ImportJob } from '../../domain/customers/bulk-import-job.js';
 import type { ExtraPut } from '../../domain/customers/ports.js';
@@ -126,6 +126,20 @@ export const mergeRecordStore = ({ client, tableName }: TableRef): MergeRecordSt
   },
   undoneEntry(record: MergeRecord, at: string): ExtraPut {
     return { item: { ...mergeKey(record.survivorId, record.absorbedId), entity: 'merge', merge: MergeRecordSchema.parse(record), undone: true, undoneAt: at } };
+  },
+  async originRecords(crmRecordIds) {
+    const records = await Promise.all(
+      crmRecordIds.map(async (id) => {
+        const [crm, connectionId, ...rest] = id.split(':');
+        if (!crm || !connectionId || rest.length === 0) return undefined;
+        const { Item } = await client.send(
+          new GetCommand({ TableName: tableName, Key: srcKey({ crm, connectionId, objectType: 'customer', externalId: rest.join(':') }), ConsistentRead: true }),
+        );
+        const record = Item ? CrmRecordSchema.parse(Item['record']) : undefined;
+        return record?.objectType === 'customer' ? record : undefined;
+      }),
+    );
+    return records.filter((r): r is CrmCustomerRecord => r !== undefined);
   },
 });
 

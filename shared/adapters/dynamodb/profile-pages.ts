@@ -29,8 +29,10 @@ export interface ProfilePageQuery {
   limit: number;
   /** The opaque `nextCursor` of a previous page; anything else is a ValidationError on `cursor`. */
   cursor?: string;
-  /** Only `status = active` profiles (merged ones are skipped). */
+  /** Only `status = active` profiles (merged ones and pending stubs are skipped). */
   activeOnly?: boolean;
+  /** Skip pending stubs (activity whose account has not arrived): they are no customers yet. */
+  notPending?: boolean;
   /** Only profiles whose current rating has this grade. */
   grade?: string;
   /** Scan calls per page at most (default unbounded); a page cut short this way carries a cursor. */
@@ -41,12 +43,19 @@ export interface ProfilePageQuery {
   segment?: { index: number; total: number };
 }
 
-/** The Scan filter of profile items (`entity = customer`), optionally active only and of one grade. */
-const profileFilter = ({ activeOnly, grade }: { activeOnly?: boolean; grade?: string }) => ({
-  FilterExpression: ['#e = :customer', ...(activeOnly ? ['#p.#s = :active'] : []), ...(grade !== undefined ? ['#p.#r.#g = :grade'] : [])].join(' AND '),
-  ExpressionAttributeNames: { '#e': 'entity', '#p': 'profile', ...(activeOnly ? { '#s': 'status' } : {}), ...(grade !== undefined ? { '#r': 'rating', '#g': 'grade' } : {}) },
-  ExpressionAttributeValues: { ':customer': 'customer', ...(activeOnly ? { ':active': 'active' } : {}), ...(grade !== undefined ? { ':grade': grade } : {}) },
-});
+/** The Scan filter of profile items (`entity = customer`), optionally active only (or not pending) and of one grade. */
+const profileFilter = ({ activeOnly, notPending, grade }: { activeOnly?: boolean; notPending?: boolean; grade?: string }) => {
+  const byStatus = activeOnly ? ['#p.#s = :active'] : notPending ? ['#p.#s <> :pending'] : [];
+  return {
+    FilterExpression: ['#e = :customer', ...byStatus, ...(grade !== undefined ? ['#p.#r.#g = :grade'] : [])].join(' AND '),
+    ExpressionAttributeNames: { '#e': 'entity', '#p': 'profile', ...(byStatus.length ? { '#s': 'status' } : {}), ...(grade !== undefined ? { '#r': 'rating', '#g': 'grade' } : {}) },
+    ExpressionAttributeValues: {
+      ':customer': 'customer',
+      ...(activeOnly ? { ':active': 'active' } : notPending ? { ':pending': 'pending' } : {}),
+      ...(grade !== undefined ? { ':grade': grade } : {}),
+    },
+  };
+};
 
 /**
  * The one way to page through golden profiles: a Scan of the items `profile-store.ts` writes
@@ -110,10 +119,10 @@ export const allProfiles = (table: TableRef) => {
   };
 };
 
-/** Golden profiles (merged ones included) for the consultant datasets: {@link profilePage} as the sharing port. */
+/** Golden profiles (merged ones included, pending stubs not) for the consultant datasets: {@link profilePage} as the sharing port. */
 export const profilePages = (table: TableRef): ProfilePages => {
   const page = profilePage(table);
-  return { page: ({ limit, cursor }) => page({ limit, ...(cursor !== undefined ? { cursor } : {}) }) };
+  return { page: ({ limit, cursor }) => page({ limit, notPending: true, ...(cursor !== undefined ? { cursor } : {}) }) };
 };
 
 /**

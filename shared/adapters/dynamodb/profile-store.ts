@@ -26,9 +26,25 @@ const profileTransactItems = (tableName: string, change: ProfileChange) => {
     },
     ...events.map((envelope) => ({ Put: { TableName: tableName, Item: eventItem(envelope), ConditionExpression: 'attribute_not_exists(pk)' } })),
     ...extraPuts.map(({ item, condition: c }) => ({
-      Put: { TableName: tableName, Item: item, ...(c === 'not_exists' ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) },
+      Put: {
+        TableName: tableName,
+        Item: item,
+        ...(c === 'not_exists'
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : c
+            ? { ConditionExpression: c.expression, ...(c.names ? { ExpressionAttributeNames: c.names } : {}), ...(c.values ? { ExpressionAttributeValues: c.values } : {}) }
+            : {}),
+      },
     })),
-    ...extraDeletes.map(({ key }) => ({ Delete: { TableName: tableName, Key: key, ConditionExpression: 'attribute_exists(pk)' } })),
+    ...extraDeletes.map(({ key, condition: c }) => ({
+      Delete: {
+        TableName: tableName,
+        Key: key,
+        ...(c
+          ? { ConditionExpression: c.expression, ...(c.names ? { ExpressionAttributeNames: c.names } : {}), ...(c.values ? { ExpressionAttributeValues: c.values } : {}) }
+          : { ConditionExpression: 'attribute_exists(pk)' }),
+      },
+    })),
   ];
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CrmRecord } from '../crm/crm-record.js';
+import type { CrmCustomerRecord, CrmRecord } from '../crm/crm-record.js';
 import type { MergeRecord } from '../profile/merge.js';
 import type { ExtraDelete, ExtraPut } from './ports.js';
 
@@ -31,6 +31,12 @@ export const ReviewItemSchema = z.object({
   /** The existing customer it may be. */
   candidateId: z.string(),
   score: z.number(),
+  /**
+   * Why it is queued: `candidate_match` (the score fell between the review and auto-merge
+   * thresholds, or strong identifiers both agree and conflict), `identifier_held` (the record
+   * carries a unique identifier another active customer holds; it was held back, not written).
+   */
+  reason: z.enum(['candidate_match', 'identifier_held']).optional(),
   /** Schemes and similarities only (never values). */
   evidence: z.array(z.record(z.string(), z.unknown())),
   source: z.string(),
@@ -67,4 +73,9 @@ export interface MergeRecordStore {
   get(survivorId: string, absorbedId: string): Promise<MergeRecord | undefined>;
   /** Replaces the record by one marked undone (kept for audit). */
   undoneEntry(record: MergeRecord, at: string): ExtraPut;
+  /**
+   * The last applied customer record of each CRM origin (`crm_record` values `<crm>:<connectionId>:<id>`)
+   * that has one, so an unmerge can replay what each side's sources sent after the merge.
+   */
+  originRecords(crmRecordIds: readonly string[]): Promise<CrmCustomerRecord[]>;
 }

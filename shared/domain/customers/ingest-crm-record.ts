@@ -1,21 +1,41 @@
+import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { CrmCustomerRecord, CrmRecord } from '../crm/crm-record.js';
-import { ConflictError } from '../errors.js';
+import { ConflictError, PermanentError } from '../errors.js';
 import { newEvent } from '../events/new-event.js';
 import type { EventEnvelope } from '../events/envelope.js';
-import { blockingKeys, decide, identityKeys, scoreCandidate, DEFAULT_THRESHOLDS, type MatchThresholds } from '../identity/matching.js';
+import { normaliseIdentifier } from '../identity/identifiers/normalise-identifier.js';
+import {
+  blockingKeys,
+  conflictingSchemes,
+  decide,
+  DEFAULT_THRESHOLDS,
+  identityKeys,
+  isUniqueKey,
+  scoreCandidate,
+  selfConflictingSchemes,
+  subjectOfProfile,
+  vetoBucket,
+  type MatchEvidence,
+  type MatchThresholds,
+} from '../identity/matching.js';
 import { applyInvoice, applyOrder, applyPayment, supersedes } from '../profile/aggregate-updates.js';
-import type { CustomerProfile } from '../profile/customer-profile.js';
-import { applyCustomerRecord, type ProfileObservation } from '../profile/merge.js';
+import { newProfile, type CustomerProfile } from '../profile/customer-profile.js';
+import type { Identifier } from '../profile/identifiers.js';
+import { applyCustomerRecord, mergeProfiles, observationFromCrmRecord } from '../profile/merge.js';
 import { DEFAULT_SURVIVORSHIP, type SurvivorshipConfig } from '../profile/survivorship.js';
-import type { ReviewQueue, SourceRecordStore } from './crm-ports.js';
-import type { ExtraPut, IdentityIndex, ProfileRepository } from './ports.js';
+import type { MergeRecordStore, ReviewItem, ReviewLookup, ReviewQueue, SourceRecordStore } from './crm-ports.js';
+import { customerUpdatedEvent } from './customer-updated.js';
+import type { ExtraPut, IdentityIndex, ProfileChange, ProfileRepository } from './ports.js';
 
 export interface IngestDeps {
-  profiles: ProfileRepository;
+  profiles: ProfileRepository & { commitMany(changes: ProfileChange[]): Promise<void> };
   identities: IdentityIndex;
   sources: SourceRecordStore;
-  reviews: ReviewQueue;
+  /** With `find`, a review already raised for the same pair (open or decided) is not raised again. */
+  reviews: ReviewQueue & Partial<Pick<ReviewLookup, 'find'>>;
+  /** Where the absorption of a pending stub records what an unmerge would restore. */
+  merges: Pick<MergeRecordStore, 'entry'>;
   clock: Clock;
   survivorship?: SurvivorshipConfig;
   thresholds?: MatchThresholds;
@@ -23,12 +43,18 @@ export interface IngestDeps {
   maxAttempts?: number;
   /** Pause between attempts (jittered by the caller's choice); default 5–40 ms random. */
   backoff?: (attempt: number) => Promise<void>;
-  newId?: () => string;
 }
 
 export type IngestOutcome =
-  | { status: 'applied'; customerId: string; decision?: 'matched' | 'auto_merge' | 'review' | 'new'; events: string[] }
+  | { status: 'applied'; customerId: string; decision?: 'matched' | 'auto_merge' | 'review' | 'new'; events: string[]; pending?: boolean }
   | { status: 'no_op'; customerId: string; reason: 'replay' | 'stale' | 'unchanged' };
+
+/** A record that contradicts itself or its customer: quarantined with the schemes (never the values). */
+export class ConflictingIdentifiersError extends PermanentError {
+  constructor(message: string, readonly schemes: string[]) {
+    super('conflicting_identifiers', message, { details: { schemes } });
+  }
+}
 
 /** JSON with object keys sorted: items read back from DynamoDB do not keep key order. */
 const canonical = (value: unknown): string =>
@@ -40,115 +66,325 @@ const defaultBackoff = (attempt: number) => new Promise<void>((r) => setTimeout(
 export const customerIdForCrmRecord = (crm: string, connectionId: string, externalId: string): string =>
   `c:crm:${crm}:${connectionId}:${externalId}`.replace(/[^A-Za-z0-9_.:-]/g, '_').slice(0, 128);
 
+/** One review per pair of customers, whoever raises it and however often: `rev_<32 hex>`. */
+export const reviewIdFor = (a: string, b: string): string =>
+  `rev_${createHash('sha256').update([a, b].sort().join('\u0000')).digest('hex').slice(0, 32)}`;
+
 /**
- * Merges one canonical CRM record into the golden profiles:
- * - customer records: entity resolution (own `crm_record` id first, then identity/blocking keys
- *   scored by `scoreCandidate`): `auto_merge` applies to the existing customer, `review` creates a
- *   new customer plus a review item, `new` creates a customer; fields by survivorship.
- * - orders, invoices, payments: exact delta on the customer's aggregates against the stored
- *   previous version of the same record (a replay or stale version is a no-op); the customer is
- *   created as a stub when its record has not arrived yet.
- * Profile, events (`customer.updated` / `customer.activity`), identity index items, the source
- * record and review items are written in one transaction; a lost version race re-reads and retries.
+ * A source that sends a different USCC (LEI, DUNS…, VAT of one country) than it sent before corrects
+ * itself: when the record is at least as new, the value it sent before leaves the profile
+ * (`superseded`, its claim is released); an older record's different value is ignored (`stale`).
+ */
+const corrections = (profile: CustomerProfile, record: CrmCustomerRecord): { superseded: Identifier[]; stale: Set<string> } => {
+  const obs = observationFromCrmRecord(record);
+  const incoming = new Map<string, Set<string>>();
+  for (const id of obs.identifiers) {
+    const n = normaliseIdentifier(id.scheme, id.value);
+    const bucket = n.ok ? vetoBucket(id.scheme, n.value) : undefined;
+    if (n.ok && bucket) incoming.set(bucket, (incoming.get(bucket) ?? new Set()).add(n.value));
+  }
+  const superseded: Identifier[] = [];
+  const stale = new Set<string>();
+  for (const [bucket, values] of incoming) {
+    const before = profile.identifiers.filter(
+      (i) => i.source === obs.source && (i.recordId ?? '') === (obs.recordId ?? '') && vetoBucket(i.scheme, i.value) === bucket && !values.has(i.value),
+    );
+    if (before.length === 0) continue;
+    if (before.every((i) => Date.parse(i.observedAt) <= Date.parse(obs.observedAt))) superseded.push(...before);
+    else stale.add(bucket);
+  }
+  return { superseded, stale };
+};
+
+const keySet = (profile: CustomerProfile | undefined): Set<string> => new Set(profile ? blockingKeys(subjectOfProfile(profile)) : []);
+
+type Evidence = Array<Record<string, unknown>>;
+interface PendingReview {
+  candidateId: string;
+  score: number;
+  evidence: Evidence;
+  reason: NonNullable<ReviewItem['reason']>;
+}
+
+/**
+ * Merges one canonical CRM record into the golden profiles. Invariants: at most one active or
+ * pending profile holds each unique identifier (claims in the identity index, written in the
+ * same transaction), and only customer records create active profiles.
+ * - Customer records land on the profile that holds their own `crm_record` id when it is active.
+ *   Otherwise entity resolution runs (identity and blocking keys scored by `scoreCandidate`):
+ *   `auto_merge` applies the record to the existing customer, `review` creates a customer plus
+ *   a review item, `new` creates one. A pending stub holding the record's id is absorbed by the
+ *   auto-merge target (aggregates added, provenance kept, merge record written) or becomes the
+ *   new active customer. Fields by survivorship.
+ * - A unique identifier another active customer holds is held back (not written) with an
+ *   `identifier_held` review of the pair. A source that sends a new USCC (LEI, DUNS…) in place of
+ *   the one it sent before corrects it (the old value and its claim go; an older record's value is
+ *   ignored). A record with two values of one veto scheme, or one that contradicts its customer's
+ *   identifier from another source, is refused
+ *   (ConflictingIdentifiersError: quarantined with its reason, nothing written).
+ * - Orders, invoices, payments: exact delta on the customer's aggregates against the stored
+ *   previous version of the same record (a replay or stale version is a no-op). When their
+ *   account is unknown they create a pending stub: not rated, not listed, no events.
+ * Profiles, events (`customer.updated` / `customer.activity`), identity claims, the source record,
+ * merge and review items are written in one transaction; a lost race re-reads and retries.
  */
 export const ingestCrmRecord = (deps: IngestDeps) => {
   const survivorship = deps.survivorship ?? DEFAULT_SURVIVORSHIP;
   const thresholds = deps.thresholds ?? DEFAULT_THRESHOLDS;
   const maxAttempts = deps.maxAttempts ?? 12;
   const backoff = deps.backoff ?? defaultBackoff;
-  const newId = deps.newId ?? (() => crypto.randomUUID());
 
-  /** Follows `mergedInto` to the active profile. */
-  const activeProfile = async (customerId: string): Promise<CustomerProfile | undefined> => {
+  /** Follows `mergedInto` to the profile now in charge (active or pending); undefined if none. */
+  const current = async (customerId: string): Promise<CustomerProfile | undefined> => {
     let profile = await deps.profiles.get(customerId);
     for (let hops = 0; profile?.status === 'merged' && profile.mergedInto && hops < 5; hops++) profile = await deps.profiles.get(profile.mergedInto);
-    return profile?.status === 'active' ? profile : undefined;
+    return profile && profile.status !== 'merged' ? profile : undefined;
   };
 
   /**
-   * The active customer holding the identifier key (confirmed on its profile). `likelyId` (the
-   * deterministic id a record's own customer gets) is read first: in the common case the record's
-   * customer lives there and the identity-index query is saved.
+   * The active or pending customer holding a unique key. `likelyId` (the deterministic id a
+   * record's own customer gets) is read first: a live profile listing the key holds its claim,
+   * so the common case costs one read.
    */
-  const ownerOf = async (key: string, likelyId?: string): Promise<CustomerProfile | undefined> => {
+  const holder = async (key: string, likelyId?: string): Promise<CustomerProfile | undefined> => {
     if (likelyId) {
-      const likely = await activeProfile(likelyId);
-      if (likely && identityKeys(likely).includes(key)) return likely;
+      const likely = await deps.profiles.get(likelyId);
+      if (likely && likely.status !== 'merged' && identityKeys(likely).includes(key)) return likely;
     }
-    for (const id of await deps.identities.find([key], 10)) {
-      if (id === likelyId) continue;
-      const profile = await activeProfile(id);
+    const id = await deps.identities.holderOf(key);
+    if (id) {
+      const profile = await current(id);
+      if (profile) return profile;
+    }
+    // Items written before claims existed: one per customer, confirmed on the profile.
+    for (const candidate of await deps.identities.find([key], 10)) {
+      const profile = await current(candidate);
       if (profile && identityKeys(profile).includes(key)) return profile;
     }
     return undefined;
   };
 
-  const updatedEvent = (profile: CustomerProfile, changedFields: string[], at: Date): EventEnvelope =>
-    newEvent(
-      'customer.updated',
-      {
-        profile: { customerId: profile.customerId, kind: profile.kind, status: profile.status, fields: profile.fields, identifiers: profile.identifiers, version: profile.version, updatedAt: profile.updatedAt },
-        changedFields,
-      },
-      { customerId: profile.customerId, sequence: profile.sequence, at },
-    );
+  /** Index items for what `next` holds beyond `before` (claims for unique keys, items for the rest). */
+  const indexEntries = (before: CustomerProfile | undefined, next: CustomerProfile, takeFrom: string[] = []): ExtraPut[] => {
+    const had = keySet(before);
+    return deps.identities.entries(next.customerId, [...keySet(next)].filter((k) => !had.has(k)), { takeFrom });
+  };
+
+  const reviewEntries = async (customerId: string, reviews: PendingReview[], source: string, at: Date): Promise<ExtraPut[]> => {
+    const out: ExtraPut[] = [];
+    const seen = new Set<string>();
+    for (const review of reviews) {
+      const reviewId = reviewIdFor(customerId, review.candidateId);
+      if (seen.has(reviewId) || (deps.reviews.find && (await deps.reviews.find(reviewId)))) continue;
+      seen.add(reviewId);
+      out.push(
+        deps.reviews.entry({ reviewId, status: 'open', createdAt: at.toISOString(), customerId, candidateId: review.candidateId, score: review.score, reason: review.reason, evidence: review.evidence, source }),
+      );
+    }
+    return out;
+  };
+
+  /**
+   * Which of the record's unique identifiers `target` may take: those another active customer
+   * holds are held back (with a review of the pair), those contradicting an identifier `target`
+   * has from another source refuse the record.
+   */
+  const screenIdentifiers = async (record: CrmCustomerRecord, target: CustomerProfile | undefined, exclude: readonly string[], scored?: ReadonlySet<string>) => {
+    const obs = observationFromCrmRecord(record);
+    const normalised = obs.identifiers.flatMap((id) => {
+      const n = normaliseIdentifier(id.scheme, id.value);
+      return n.ok ? [{ scheme: id.scheme, value: n.value, raw: id }] : [];
+    });
+    if (target) {
+      const origin = `${obs.source}\u0000${obs.recordId ?? ''}`;
+      const others = target.identifiers.filter((id) => `${id.source}\u0000${id.recordId ?? ''}` !== origin);
+      const conflicts = conflictingSchemes(normalised, others);
+      if (conflicts.length > 0) {
+        throw new ConflictingIdentifiersError(`The record's ${conflicts.join(', ')} contradicts customer ${target.customerId}'s from another source`, conflicts);
+      }
+    }
+    const held: PendingReview[] = [];
+    const heldKeys = new Set<string>();
+    const targetKeys = new Set(target ? identityKeys(target) : []);
+    for (const id of normalised) {
+      const key = `${id.scheme}#${id.value}`;
+      if (!isUniqueKey(key) || targetKeys.has(key) || id.scheme === 'crm_record') continue;
+      const owner = await holder(key);
+      if (!owner || owner.customerId === target?.customerId || exclude.includes(owner.customerId)) continue;
+      // A holder that entity resolution did not score claimed the key meanwhile: resolve again.
+      if (scored && !scored.has(owner.customerId)) throw new ConflictError(`${id.scheme} was claimed while the record was being resolved`);
+      heldKeys.add(key);
+      held.push({ candidateId: owner.customerId, score: 1, reason: 'identifier_held', evidence: [{ type: 'identifier_held', scheme: id.scheme }] });
+    }
+    const kept: CrmCustomerRecord = { ...record, identifiers: record.identifiers.filter((id) => {
+      const n = normaliseIdentifier(id.scheme, id.value);
+      return !n.ok || !heldKeys.has(`${id.scheme}#${n.value}`);
+    }) };
+    return { kept, held };
+  };
+
+  /**
+   * Applies `record` to the active `target`, first absorbing `absorbed` (a pending stub, or an active
+   * customer the record's unique identifier proves to be `target`): aggregates added, provenance and a
+   * merge record kept, claims moved, `released` claims dropped; target and absorbed in one transaction.
+   */
+  const applyToTarget = async (
+    target: CustomerProfile,
+    absorbed: CustomerProfile | undefined,
+    record: CrmCustomerRecord,
+    options: { scored?: ReadonlySet<string>; released?: Identifier[] } = {},
+  ): Promise<IngestOutcome> => {
+    const now = deps.clock.now();
+    const source = `crm:${record.crm}:${record.connectionId}`;
+    const { kept, held } = await screenIdentifiers(record, target, absorbed ? [absorbed.customerId] : [], options.scored);
+    const merged = absorbed ? mergeProfiles(target, absorbed, now, survivorship) : undefined;
+    const applied = applyCustomerRecord(merged?.survivor ?? target, kept, survivorship, now);
+    if (!merged && !applied.changed) return { status: 'no_op', customerId: target.customerId, reason: 'unchanged' };
+    // One write of the target: one version and one sequence step, one event.
+    const next: CustomerProfile = { ...applied.profile, version: target.version + 1, sequence: target.sequence + 1, updatedAt: now.toISOString() };
+    const changed = [...(merged ? ['merged'] : []), ...applied.changedFields.map((f) => `fields.${f}`), ...applied.addedIdentifiers.map((i) => `identifiers.${i.scheme}`)];
+    const events = changed.length > 0 ? [customerUpdatedEvent(next, changed, now)] : [];
+    const extraPuts = [
+      ...indexEntries(target, next, absorbed ? [absorbed.customerId] : []),
+      deps.sources.entry(record, target.customerId),
+      ...(merged ? [deps.merges.entry(merged.mergeRecord)] : []),
+      ...(await reviewEntries(target.customerId, held, source, now)),
+    ];
+    const targetChange: ProfileChange = { profile: next, expectedVersion: target.version, events, extraPuts };
+    if (merged && absorbed) {
+      const releases = deps.identities.releases(absorbed.customerId, identityKeys({ identifiers: options.released ?? [] }));
+      await deps.profiles.commitMany([
+        targetChange,
+        {
+          profile: merged.absorbed,
+          expectedVersion: absorbed.version,
+          // A stub never published; an active customer announces that it was merged.
+          events: absorbed.status === 'active' ? [customerUpdatedEvent(merged.absorbed, ['status'], now)] : [],
+          ...(releases.length ? { extraDeletes: releases } : {}),
+        },
+      ]);
+    } else await deps.profiles.commit(targetChange);
+    return { status: 'applied', customerId: target.customerId, decision: 'auto_merge', events: events.map((e) => e.type) };
+  };
+
+  /**
+   * The active customer (other than `home`) holding one of the record's unique identifiers, when
+   * nothing the two carry contradicts: the record proves `home` and it are one company.
+   */
+  const provenSame = async (record: CrmCustomerRecord, home: CustomerProfile): Promise<CustomerProfile | undefined> => {
+    const ids = observationFromCrmRecord(record).identifiers.flatMap((id) => {
+      const n = normaliseIdentifier(id.scheme, id.value);
+      return n.ok ? [{ scheme: id.scheme, value: n.value }] : [];
+    });
+    const homeKeys = new Set(identityKeys(home));
+    for (const id of ids) {
+      const key = `${id.scheme}#${id.value}`;
+      if (!isUniqueKey(key) || id.scheme === 'crm_record' || homeKeys.has(key)) continue;
+      const owner = await holder(key);
+      if (!owner || owner.status !== 'active' || owner.customerId === home.customerId) continue;
+      if (conflictingSchemes([...ids, ...home.identifiers], owner.identifiers).length === 0) return owner;
+    }
+    return undefined;
+  };
 
   const ingestCustomer = async (record: CrmCustomerRecord): Promise<IngestOutcome> => {
     const now = deps.clock.now();
+    const self = selfConflictingSchemes(record);
+    if (self.length > 0) throw new ConflictingIdentifiersError(`The record carries more than one ${self.join(', ')}`, self);
+    const source = `crm:${record.crm}:${record.connectionId}`;
     const ownKey = `crm_record#${record.crm}:${record.connectionId}:${record.externalId}`;
-    let target = await ownerOf(ownKey, customerIdForCrmRecord(record.crm, record.connectionId, record.externalId));
-    let decision: 'matched' | 'auto_merge' | 'review' | 'new' = 'matched';
-    let review: { candidateId: string; score: number; evidence: Array<Record<string, unknown>> } | undefined;
-    if (!target) {
-      const subject = { kind: record.kind, fields: record.fields, identifiers: record.identifiers };
-      const candidateIds = (await deps.identities.find(blockingKeys(subject), 10)).slice(0, 10);
-      let best: { profile: CustomerProfile; score: number; evidence: Array<Record<string, unknown>> } | undefined;
-      for (const id of candidateIds) {
-        const profile = await activeProfile(id);
-        if (!profile) continue;
-        const { score, evidence } = scoreCandidate(subject, profile);
-        if (!best || score > best.score) best = { profile, score, evidence: evidence as unknown as Array<Record<string, unknown>> };
-      }
-      decision = best ? decide(best.score, thresholds) : 'new';
-      if (decision === 'auto_merge' && best) target = best.profile;
-      else if (decision === 'review' && best) review = { candidateId: best.profile.customerId, score: best.score, evidence: best.evidence };
+    const ownId = customerIdForCrmRecord(record.crm, record.connectionId, record.externalId);
+    const home = await holder(ownKey, ownId);
+    // An older version of a record already applied says nothing new (its USCC may be one the source has corrected since).
+    const previous = home ? await deps.sources.get(record) : undefined;
+    if (previous && Date.parse(record.modifiedAt) < Date.parse(previous.modifiedAt)) return { status: 'no_op', customerId: home?.customerId ?? ownId, reason: 'stale' };
+
+    if (home?.status === 'active') {
+      const { superseded, stale } = corrections(home, record);
+      const corrected: CustomerProfile = superseded.length ? { ...home, identifiers: home.identifiers.filter((i) => !superseded.includes(i)) } : home;
+      const fresh: CrmCustomerRecord = stale.size
+        ? { ...record, identifiers: record.identifiers.filter((id) => { const n = normaliseIdentifier(id.scheme, id.value); return !n.ok || !stale.has(vetoBucket(id.scheme, n.value) ?? ''); }) }
+        : record;
+      // The record's USCC (LEI…) is held by another active customer and nothing contradicts: one company, one profile.
+      const same = await provenSame(fresh, corrected);
+      if (same) return applyToTarget(same, corrected, fresh, { released: superseded });
+      const { kept, held } = await screenIdentifiers(fresh, corrected, []);
+      const applied = applyCustomerRecord(corrected, kept, survivorship, now);
+      const changed = [...new Set([...applied.changedFields.map((f) => `fields.${f}`), ...[...applied.addedIdentifiers, ...superseded].map((i) => `identifiers.${i.scheme}`)])];
+      if (!applied.changed && changed.length === 0) return { status: 'no_op', customerId: home.customerId, reason: 'unchanged' };
+      const next: CustomerProfile = { ...applied.profile, version: home.version + 1, sequence: home.sequence + (changed.length > 0 ? 1 : 0), updatedAt: now.toISOString() };
+      const events = changed.length > 0 ? [customerUpdatedEvent(next, changed, now)] : [];
+      const releases = deps.identities.releases(home.customerId, identityKeys({ identifiers: superseded }));
+      await deps.profiles.commit({
+        profile: next,
+        expectedVersion: home.version,
+        events,
+        extraPuts: [...indexEntries(home, next), deps.sources.entry(record, home.customerId), ...(await reviewEntries(home.customerId, held, source, now))],
+        ...(releases.length ? { extraDeletes: releases } : {}),
+      });
+      return { status: 'applied', customerId: home.customerId, decision: 'matched', events: events.map((e) => e.type) };
     }
-    const customerId = target?.customerId ?? customerIdForCrmRecord(record.crm, record.connectionId, record.externalId);
-    const applied = applyCustomerRecord(target, record, survivorship, now, { customerId });
-    if (!applied.changed) return { status: 'no_op', customerId, reason: 'unchanged' };
-    const created = target === undefined;
-    const changed = [...applied.changedFields.map((f) => `fields.${f}`), ...applied.addedIdentifiers.map((i) => `identifiers.${i.scheme}`)];
-    const events = changed.length > 0 || created ? [updatedEvent(applied.profile, created ? ['created', ...changed] : changed, now)] : [];
-    const extraPuts: ExtraPut[] = [
-      ...deps.identities.entries(customerId, [...identityKeys({ identifiers: applied.addedIdentifiers }), ...(created ? blockingKeys({ ...record, identifiers: [] }) : [])]),
-      deps.sources.entry(record, customerId),
-    ];
-    if (review) {
-      extraPuts.push(
-        deps.reviews.entry({ reviewId: `rev_${newId()}`, status: 'open', createdAt: now.toISOString(), customerId, candidateId: review.candidateId, score: review.score, evidence: review.evidence, source: `crm:${record.crm}:${record.connectionId}` }),
-      );
+
+    // No active customer holds the record's id (none, or a pending stub): entity resolution.
+    const stub = home;
+    // A deleted account that was never active creates nothing (a stub stays pending with its activity).
+    if (record.deleted) return { status: 'no_op', customerId: stub?.customerId ?? ownId, reason: 'unchanged' };
+    const subject = { kind: record.kind, fields: record.fields, identifiers: record.identifiers };
+    let best: { profile: CustomerProfile; score: number; evidence: MatchEvidence[] } | undefined;
+    const scored = new Set<string>();
+    for (const id of await deps.identities.find(blockingKeys(subject), 10)) {
+      const profile = await current(id);
+      if (!profile || profile.status !== 'active' || profile.customerId === stub?.customerId || scored.has(profile.customerId)) continue;
+      scored.add(profile.customerId);
+      const { score, evidence } = scoreCandidate(subject, profile);
+      if (!best || score > best.score) best = { profile, score, evidence };
     }
-    await deps.profiles.commit({ profile: applied.profile, expectedVersion: target?.version ?? 0, events, extraPuts });
-    return { status: 'applied', customerId, decision: created ? (review ? 'review' : 'new') : decision, events: events.map((e) => e.type) };
+    const decision = best ? decide(best.score, thresholds) : 'new';
+
+    if (decision === 'auto_merge' && best) return applyToTarget(best.profile, stub, record, { scored });
+
+    // A new golden customer: the pending stub becomes it, or one is created under the record's id.
+    const { kept, held } = await screenIdentifiers(record, stub, [], scored);
+    const reviews: PendingReview[] = [...held];
+    if (decision === 'review' && best) {
+      reviews.unshift({ candidateId: best.profile.customerId, score: best.score, reason: 'candidate_match', evidence: best.evidence as unknown as Evidence });
+    }
+    const base: CustomerProfile = stub ? { ...stub, status: 'active' } : newProfile(ownId, record.kind, now);
+    const applied = applyCustomerRecord(base, kept, survivorship, now);
+    const next: CustomerProfile = { ...applied.profile, kind: stub ? record.kind : applied.profile.kind, version: (stub?.version ?? 0) + 1, sequence: (stub?.sequence ?? 0) + 1, updatedAt: now.toISOString() };
+    const changed = ['created', ...applied.changedFields.map((f) => `fields.${f}`), ...applied.addedIdentifiers.map((i) => `identifiers.${i.scheme}`)];
+    const events = [customerUpdatedEvent(next, changed, now)];
+    await deps.profiles.commit({
+      profile: next,
+      expectedVersion: stub?.version ?? 0,
+      events,
+      extraPuts: [...indexEntries(stub, next), deps.sources.entry(record, next.customerId), ...(await reviewEntries(next.customerId, reviews, source, now))],
+    });
+    return { status: 'applied', customerId: next.customerId, decision: decision === 'review' ? 'review' : 'new', events: events.map((e) => e.type) };
   };
 
   const ingestActivity = async (record: Exclude<CrmRecord, CrmCustomerRecord>): Promise<IngestOutcome> => {
     const now = deps.clock.now();
     const customerKey = `crm_record#${record.crm}:${record.connectionId}:${record.customerExternalId}`;
     const customerId = customerIdForCrmRecord(record.crm, record.connectionId, record.customerExternalId);
-    let profile = await ownerOf(customerKey, customerId);
+    let profile = await holder(customerKey, customerId);
     let created = false;
     if (!profile) {
-      // The customer's own record has not arrived yet: a stub it will land on (same deterministic id).
-      const stub: ProfileObservation = {
-        source: `crm:${record.crm}:${record.connectionId}`,
-        observedAt: record.modifiedAt,
-        recordId: record.customerExternalId,
-        fields: {},
-        identifiers: [{ scheme: 'crm_record', value: `${record.crm}:${record.connectionId}:${record.customerExternalId}` }],
-      };
+      // The account has not arrived: a pending stub holding its CRM record id, which the account resolves later.
       created = true;
-      profile = { ...applyCustomerRecord(undefined, stub, survivorship, now, { customerId }).profile, version: 0, sequence: 0 };
+      const stub = applyCustomerRecord(
+        { ...newProfile(customerId, 'business', now), status: 'pending' },
+        {
+          source: `crm:${record.crm}:${record.connectionId}`,
+          observedAt: record.modifiedAt,
+          recordId: record.customerExternalId,
+          fields: {},
+          identifiers: [{ scheme: 'crm_record', value: `${record.crm}:${record.connectionId}:${record.customerExternalId}` }],
+        },
+        survivorship,
+        now,
+      ).profile;
+      profile = { ...stub, version: 0, sequence: 0 };
     }
     // Read the previous version only after the profile: the profile's version condition then covers it.
     const previous = await deps.sources.get(record);
@@ -164,18 +400,16 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
       aggregates = applyPayment(aggregates, previous as typeof record | undefined, record, invoice?.objectType === 'invoice' ? { invoiceDueAt: invoice.dueAt } : {});
     }
     const base = profile;
-    const next: CustomerProfile = { ...profile, aggregates, version: base.version + 1, sequence: base.sequence + 1, updatedAt: now.toISOString() };
-    const events: EventEnvelope[] = [];
-    if (created) events.push(updatedEvent({ ...next }, ['created'], now));
-    const activitySequence = created ? next.sequence + 1 : next.sequence;
-    next.sequence = activitySequence;
-    events.push(
-      newEvent('customer.activity', { source: `crm:${record.crm}:${record.connectionId}`, objectType: record.objectType, externalId: record.externalId, aggregates }, { customerId: next.customerId, sequence: activitySequence, at: now }),
-    );
+    const pending = base.status === 'pending';
+    // A pending stub publishes nothing (no customer.updated, no customer.activity): its sequence stays.
+    const next: CustomerProfile = { ...profile, aggregates, version: base.version + 1, sequence: base.sequence + (pending ? 0 : 1), updatedAt: now.toISOString() };
+    const events: EventEnvelope[] = pending
+      ? []
+      : [newEvent('customer.activity', { source: `crm:${record.crm}:${record.connectionId}`, objectType: record.objectType, externalId: record.externalId, aggregates }, { customerId: next.customerId, sequence: next.sequence, at: now })];
     const extraPuts: ExtraPut[] = [deps.sources.entry(record, next.customerId)];
     if (created) extraPuts.push(...deps.identities.entries(next.customerId, [customerKey]));
     await deps.profiles.commit({ profile: next, expectedVersion: base.version, events, extraPuts });
-    return { status: 'applied', customerId: next.customerId, events: events.map((e) => e.type) };
+    return { status: 'applied', customerId: next.customerId, events: events.map((e) => e.type), ...(pending ? { pending: true } : {}) };
   };
 
   return async (record: CrmRecord): Promise<IngestOutcome> => {

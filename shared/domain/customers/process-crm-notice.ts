@@ -21,7 +21,8 @@ export type NoticeOutcome = { status: 'echo_dropped'; reason: string } | { statu
 const ECHO_WINDOW_MS = 15 * 60_000;
 
 /**
- * One CRM change notice: drop it when it is the echo of our own write-back (counted), refuse
+ * One CRM change notice: drop it when it is the echo of our own write-back (counted; never the
+ * first sight of a record on this connection, which is ingested), refuse
  * unmapped objects (UnknownObjectTypeError → quarantined by the consumer), read each record from
  * the CRM unless the notice carried it, map it and ingest it. A deletion marks the stored source
  * record deleted (its aggregate contribution is withdrawn); a record the CRM no longer has is skipped.
@@ -34,7 +35,14 @@ export const processCrmNotice = (deps: NoticeDeps) => async (notice: CrmChangeNo
   const first = notice.externalIds[0] ?? '';
   const recent = notice.operation === 'update' ? await deps.fingerprints.recent(notice.connectionId, first, deps.clock.now()) : [];
   const verdict = isEcho(notice, recent, { integrationUsers: config.integrationUsers, windowMs: ECHO_WINDOW_MS });
-  if (verdict.echo) {
+  // "Last changed by our integration user" presupposes a record this connection has ingested. A row our
+  // write-back touched through another connection to the same tenant (a second connection polling it for the
+  // first time) is a first sight: ingest it. (A fingerprint match names this connection's own write-back.)
+  const firstSight =
+    verdict.echo && verdict.reason === 'integration_user' && notice.externalIds.length === 1 && notice.operation !== 'delete'
+      ? (await deps.sources.get({ crm: config.crm, connectionId: config.connectionId, objectType: mapping.objectType, externalId: first })) === undefined
+      : false;
+  if (verdict.echo && !firstSight) {
     await deps.countEcho(notice.connectionId);
     return { status: 'echo_dropped', reason: verdict.reason };
   }

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { ConflictError, ValidationError, type FieldIssue } from '../errors.js';
-import { newEvent } from '../events/new-event.js';
 import { normaliseIdentifier } from '../identity/identifiers/normalise-identifier.js';
-import { blockingKeys, identityKeys } from '../identity/matching.js';
+import { blockingKeys, isUniqueKey, subjectOfProfile } from '../identity/matching.js';
 import { canonicaliseFields, CanonicalFieldsSchema } from '../profile/canonical-fields.js';
 import type { CustomerProfile } from '../profile/customer-profile.js';
 import { IdentifierSchemeSchema } from '../profile/identifiers.js';
 import { applyCustomerRecord, type ApplyResult, type ProfileObservation } from '../profile/merge.js';
 import { DEFAULT_SURVIVORSHIP, type SurvivorshipConfig } from '../profile/survivorship.js';
+import { customerUpdatedEvent } from './customer-updated.js';
 import type { IdentityIndex, ProfileRepository } from './ports.js';
 
 /** Body of `PUT /v1/customers/{customerId}`. */
@@ -110,6 +110,36 @@ export const applyObservation = (
   return { result, changedFields };
 };
 
+/**
+ * A unique identifier (USCC, VAT, LEI…) held by another live customer cannot be given to this
+ * one: 409 naming the identifier's path (the claim in the commit catches a racing writer).
+ * Returns holders that are no longer live (merged), whose claims may be taken over.
+ */
+const refuseTakenIdentifiers = async (
+  identities: IdentityIndex,
+  profiles: ProfileRepository,
+  customerId: string,
+  keys: readonly string[],
+  input: UpsertCustomer,
+): Promise<string[]> => {
+  const stale: string[] = [];
+  for (const key of keys.filter(isUniqueKey)) {
+    const holderId = await identities.holderOf(key);
+    if (holderId === undefined || holderId === customerId) continue;
+    const holder = await profiles.get(holderId);
+    if (!holder || holder.status === 'merged') {
+      stale.push(holderId);
+      continue;
+    }
+    const index = input.identifiers.findIndex((id) => `${id.scheme}#${id.value}` === key);
+    throw new ConflictError(`identifiers[${index}].value: this ${key.slice(0, key.indexOf('#'))} belongs to customer ${holderId}; merge the two customers instead`, {
+      retryable: false,
+      details: { path: `identifiers[${index}].value`, holderId },
+    });
+  }
+  return stale;
+};
+
 export const upsertCustomer =
   ({
     profiles,
@@ -135,33 +165,16 @@ export const upsertCustomer =
       if (stored && !result.changed) return { profile: stored, created: false, changedFields: [] };
       const next = result.profile;
       const observable = !stored || changedFields.length > 0;
-      const events = observable
-        ? [
-            newEvent(
-              'customer.updated',
-              {
-                profile: {
-                  customerId: next.customerId,
-                  kind: next.kind,
-                  status: next.status,
-                  fields: next.fields,
-                  identifiers: next.identifiers,
-                  version: next.version,
-                  updatedAt: next.updatedAt,
-                },
-                changedFields: stored ? changedFields : ['created', ...changedFields],
-              },
-              { customerId: next.customerId, sequence: next.sequence, at: now },
-            ),
-          ]
-        : [];
-      const keys = [...identityKeys({ identifiers: result.addedIdentifiers }), ...(stored ? [] : blockingKeys({ kind: next.kind, fields: input.fields, identifiers: [] }))];
+      const events = observable && next.status !== 'pending' ? [customerUpdatedEvent(next, stored ? changedFields : ['created', ...changedFields], now)] : [];
+      const had = new Set(stored ? blockingKeys(subjectOfProfile(stored)) : []);
+      const keys = blockingKeys(subjectOfProfile(next)).filter((k) => !had.has(k));
+      const takeFrom = identities ? await refuseTakenIdentifiers(identities, profiles, next.customerId, keys, input) : [];
       try {
         await profiles.commit({
           profile: next,
           expectedVersion: stored?.version ?? 0,
           events,
-          ...(identities && keys.length ? { extraPuts: identities.entries(next.customerId, keys) } : {}),
+          ...(identities && keys.length ? { extraPuts: identities.entries(next.customerId, keys, { takeFrom }) } : {}),
         });
         return { profile: next, created: !stored, changedFields };
       } catch (error) {

@@ -11,15 +11,17 @@ import { EventEnvelopeSchema } from './envelope.js';
  * Capabilities add their types here; docs/events/*.json is generated from it
  * (`npx tsx scripts/export-event-schemas.ts`). A breaking change to `data` is a new version.
  */
+const profileShape = CustomerProfileSchema.shape;
 export const CustomerUpdatedV1Schema = z.object({
-  profile: CustomerProfileSchema.pick({
-    customerId: true,
-    kind: true,
-    status: true,
-    fields: true,
-    identifiers: true,
-    version: true,
-    updatedAt: true,
+  profile: z.object({
+    customerId: profileShape.customerId,
+    kind: profileShape.kind,
+    /** Pending stubs publish nothing, so an event never carries `pending`. */
+    status: z.enum(['active', 'merged']),
+    fields: profileShape.fields,
+    identifiers: profileShape.identifiers,
+    version: profileShape.version,
+    updatedAt: profileShape.updatedAt,
   }),
   changedFields: z.array(z.string()),
 });

@@ -1,6 +1,7 @@
 import type { CustomerProfile, ProfileFieldName } from '../profile/customer-profile.js';
 import type { IdentifierScheme } from '../profile/identifiers.js';
 import { addressSimilarity } from './addresses.js';
+import { cityKey, contactPoints, intersects } from './contact-points.js';
 import { normaliseIdentifier, STRONG_SCHEMES, type NormaliseOptions } from './identifiers/normalise-identifier.js';
 import { companyNameSimilarity, isCjk, normaliseCompanyName } from './names.js';
 
@@ -14,8 +15,12 @@ export interface MatchSubject {
 export type MatchEvidence =
   | { type: 'identifier_equal'; scheme: IdentifierScheme; strong: boolean }
   | { type: 'identifier_conflict'; scheme: IdentifierScheme }
-  | { type: 'name'; similarity: number }
-  | { type: 'address'; similarity: number }
+  | { type: 'name'; similarity: number; contribution: number }
+  | { type: 'address'; similarity: number; contribution: number }
+  /** An equal normalised e-mail, E.164 phone or website domain, from plain fields or identifiers. */
+  | { type: 'contact_equal'; field: 'email' | 'phone' | 'website'; contribution: number }
+  /** Similar names in the same city (only counted with name evidence and no address to compare). */
+  | { type: 'city_equal'; contribution: number }
   | { type: 'country_mismatch' }
   | { type: 'kind_mismatch' }
   | { type: 'candidate_merged' };
@@ -37,7 +42,17 @@ export const DEFAULT_THRESHOLDS: MatchThresholds = { autoMerge: 0.9, review: 0.7
 const VETO_SCHEMES: ReadonlySet<IdentifierScheme> = new Set(['cn_uscc', 'cn_resident_id', 'ein', 'duns', 'lei', 'vat']);
 
 /** Soft-evidence weights, combined as a noisy-OR: 1 − Π(1 − wᵢ·sᵢ). */
-export const SOFT_WEIGHTS = { name: 0.6, address: 0.45, email: 0.6, phone: 0.5 } as const;
+export const SOFT_WEIGHTS = { name: 0.6, address: 0.45, email: 0.6, phone: 0.5, website: 0.45, city: 0.3 } as const;
+
+/**
+ * Schemes whose value belongs to one legal entity or person (the strong schemes: USCC, resident
+ * id, EIN, DUNS, LEI, VAT, CRM record id, bureau subject). At most one active profile may hold
+ * each `scheme#value`; the identity index enforces it with conditional writes.
+ */
+export const UNIQUE_SCHEMES: ReadonlySet<IdentifierScheme> = STRONG_SCHEMES;
+
+/** True when an identity key (`scheme#value`) is of a unique scheme. */
+export const isUniqueKey = (key: string): boolean => UNIQUE_SCHEMES.has(key.slice(0, key.indexOf('#')) as IdentifierScheme);
 const NAME_FLOOR = 0.75;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
@@ -62,14 +77,59 @@ export const subjectOfProfile = (profile: CustomerProfile): MatchSubject => ({
   identifiers: profile.identifiers,
 });
 
+/** The bucket in which two values of a veto scheme contradict each other (`vat:DE`, `cn_uscc`…); undefined for other schemes. */
+export const vetoBucket = (scheme: IdentifierScheme, value: string): string | undefined => (VETO_SCHEMES.has(scheme) ? conflictKey(scheme, value) : undefined);
+
+const vetoValues = (ids: Iterable<{ scheme: IdentifierScheme; value: string }>): Map<string, Set<string>> => {
+  const m = new Map<string, Set<string>>();
+  for (const id of ids) {
+    if (!VETO_SCHEMES.has(id.scheme)) continue;
+    const k = conflictKey(id.scheme, id.value);
+    m.set(k, (m.get(k) ?? new Set()).add(id.value));
+  }
+  return m;
+};
+
+/**
+ * Veto schemes on which two sets of normalised identifiers disagree: both carry the scheme (VAT:
+ * the same country prefix) and share no value. A company has one USCC, LEI, EIN, DUNS…
+ */
+export const conflictingSchemes = (
+  a: Iterable<{ scheme: IdentifierScheme; value: string }>,
+  b: Iterable<{ scheme: IdentifierScheme; value: string }>,
+): IdentifierScheme[] => {
+  const x = vetoValues(a);
+  const y = vetoValues(b);
+  const out: IdentifierScheme[] = [];
+  for (const [k, values] of x) {
+    const others = y.get(k);
+    if (others && ![...values].some((v) => others.has(v))) out.push(k.startsWith('vat:') ? 'vat' : (k as IdentifierScheme));
+  }
+  return out;
+};
+
+/**
+ * Veto schemes a single subject carries more than one value of (two USCCs on one account): such
+ * a record contradicts itself and must not be resolved automatically.
+ */
+export const selfConflictingSchemes = (subject: Pick<MatchSubject, 'identifiers'>, options: NormaliseOptions = {}): IdentifierScheme[] => {
+  const out: IdentifierScheme[] = [];
+  for (const [k, values] of vetoValues(normalisedIds(subject.identifiers, options).values())) {
+    if (values.size > 1) out.push(k.startsWith('vat:') ? 'vat' : (k as IdentifierScheme));
+  }
+  return out;
+};
+
 /**
  * Scores how likely `incoming` and `candidate` are the same customer.
  * - An equal strong identifier (USCC, resident id, LEI, DUNS, EIN, VAT, same-connection CRM
  *   record id, bureau subject) is decisive: score 1.
  * - Different values of the same veto scheme (USCC, resident id, LEI, DUNS, EIN, VAT within one
  *   country) veto: score 0; if an equal strong identifier exists too, 0.8 (send to review).
- * - Otherwise name, address, e-mail and phone add weight (noisy-OR, capped at 0.99); a different
- *   country multiplies by 0.3, a different kind (business/consumer) by 0.5.
+ * - Otherwise soft evidence adds weight (noisy-OR, capped at 0.99): name, address (or, without
+ *   addresses, the same city next to a similar name), and equal e-mail, phone and website domain
+ *   read from plain fields and identifiers alike; a different country multiplies by 0.3, a
+ *   different kind (business/consumer) by 0.5. Each evidence item carries its contribution w·s.
  * Identifiers are normalised on both sides first; invalid ones are ignored.
  */
 export const scoreCandidate = (incoming: MatchSubject, candidate: CustomerProfile | MatchSubject, options: NormaliseOptions = {}): MatchScore => {
@@ -80,55 +140,48 @@ export const scoreCandidate = (incoming: MatchSubject, candidate: CustomerProfil
   const theirs = normalisedIds(other.identifiers, options);
 
   let strongEqual = false;
-  let softIdScore = 1;
   for (const [key, id] of mine) {
-    if (!theirs.has(key)) continue;
-    const strong = STRONG_SCHEMES.has(id.scheme);
-    evidence.push({ type: 'identifier_equal', scheme: id.scheme, strong });
-    if (strong) strongEqual = true;
-    else if (id.scheme === 'email') softIdScore *= 1 - SOFT_WEIGHTS.email;
-    else if (id.scheme === 'phone') softIdScore *= 1 - SOFT_WEIGHTS.phone;
+    if (!theirs.has(key) || !STRONG_SCHEMES.has(id.scheme)) continue;
+    evidence.push({ type: 'identifier_equal', scheme: id.scheme, strong: true });
+    strongEqual = true;
   }
-  const valuesBy = (ids: Map<string, { scheme: IdentifierScheme; value: string }>): Map<string, Set<string>> => {
-    const m = new Map<string, Set<string>>();
-    for (const id of ids.values()) {
-      if (!VETO_SCHEMES.has(id.scheme)) continue;
-      const k = conflictKey(id.scheme, id.value);
-      m.set(k, (m.get(k) ?? new Set()).add(id.value));
-    }
-    return m;
-  };
-  const a = valuesBy(mine);
-  const b = valuesBy(theirs);
-  let conflict = false;
-  for (const [k, values] of a) {
-    const others = b.get(k);
-    if (others && ![...values].some((v) => others.has(v))) {
-      conflict = true;
-      evidence.push({ type: 'identifier_conflict', scheme: k.startsWith('vat:') ? 'vat' : (k as IdentifierScheme) });
-    }
-  }
+  const conflicts = conflictingSchemes(mine.values(), theirs.values());
+  for (const scheme of conflicts) evidence.push({ type: 'identifier_conflict', scheme });
+  const conflict = conflicts.length > 0;
   if (conflict) return { score: strongEqual ? 0.8 : 0, evidence };
   if (strongEqual) return { score: 1, evidence };
 
-  let miss = softIdScore;
+  let miss = 1;
+  const add = (weight: number, similarity: number): number => {
+    miss *= 1 - weight * similarity;
+    return round(weight * similarity);
+  };
   const nameA = str(incoming.fields.legalName) ?? str(incoming.fields.tradingName);
   const nameB = str(other.fields.legalName) ?? str(other.fields.tradingName);
+  let nameMatches = false;
   if (nameA && nameB) {
     const sim = Math.max(
       companyNameSimilarity(nameA, nameB),
       ...[incoming.fields.tradingName, other.fields.tradingName].every(str) ? [companyNameSimilarity(String(incoming.fields.tradingName), String(other.fields.tradingName))] : [],
     );
-    evidence.push({ type: 'name', similarity: round(sim) });
-    miss *= 1 - SOFT_WEIGHTS.name * Math.max(0, (sim - NAME_FLOOR) / (1 - NAME_FLOOR));
+    const rescaled = Math.max(0, (sim - NAME_FLOOR) / (1 - NAME_FLOOR));
+    nameMatches = rescaled > 0;
+    evidence.push({ type: 'name', similarity: round(sim), contribution: add(SOFT_WEIGHTS.name, rescaled) });
   }
   const addrA = { addressLine: str(incoming.fields.addressLine), postalCode: str(incoming.fields.postalCode), city: str(incoming.fields.city), country: str(incoming.fields.country) };
   const addrB = { addressLine: str(other.fields.addressLine), postalCode: str(other.fields.postalCode), city: str(other.fields.city), country: str(other.fields.country) };
-  if ((addrA.addressLine || addrA.postalCode) && (addrB.addressLine || addrB.postalCode)) {
+  const addressCompared = !!((addrA.addressLine || addrA.postalCode) && (addrB.addressLine || addrB.postalCode));
+  if (addressCompared) {
     const sim = addressSimilarity(addrA, addrB);
-    evidence.push({ type: 'address', similarity: round(sim) });
-    miss *= 1 - SOFT_WEIGHTS.address * sim;
+    evidence.push({ type: 'address', similarity: round(sim), contribution: add(SOFT_WEIGHTS.address, sim) });
+  } else if (nameMatches && addrA.city && addrB.city && cityKey(addrA.city) === cityKey(addrB.city)) {
+    evidence.push({ type: 'city_equal', contribution: add(SOFT_WEIGHTS.city, 1) });
   }
+  const mineContacts = contactPoints(incoming);
+  const theirContacts = contactPoints(other);
+  if (intersects(mineContacts.emails, theirContacts.emails)) evidence.push({ type: 'contact_equal', field: 'email', contribution: add(SOFT_WEIGHTS.email, 1) });
+  if (intersects(mineContacts.phones, theirContacts.phones)) evidence.push({ type: 'contact_equal', field: 'phone', contribution: add(SOFT_WEIGHTS.phone, 1) });
+  if (intersects(mineContacts.domains, theirContacts.domains)) evidence.push({ type: 'contact_equal', field: 'website', contribution: add(SOFT_WEIGHTS.website, 1) });
   let score = Math.min(0.99, 1 - miss);
   if (addrA.country && addrB.country && addrA.country.toUpperCase() !== addrB.country.toUpperCase()) {
     evidence.push({ type: 'country_mismatch' });
@@ -154,13 +207,24 @@ export const decide = (score: number, thresholds: MatchThresholds = DEFAULT_THRE
 export const identityKeys = (subject: Pick<MatchSubject, 'identifiers'>, options: NormaliseOptions = {}): string[] =>
   [...normalisedIds(subject.identifiers, options).keys()];
 
+/** Identity keys of the unique (strong) identifiers of a subject: what at most one active profile may hold. */
+export const uniqueKeys = (subject: Pick<MatchSubject, 'identifiers'>, options: NormaliseOptions = {}): string[] => identityKeys(subject, options).filter(isUniqueKey);
+
 /**
- * Blocking keys: the identity keys plus one name key `name#<COUNTRY|->#<prefix>` (first 4
- * characters of the normalised name, 2 for CJK names), so the store looks up only the few
- * candidates that share a key instead of scanning.
+ * Blocking keys: the identity keys, the contact keys read from plain fields (`email#…`,
+ * `phone#+…`, `web#<domain>`; the same form as e-mail and phone identifiers) and one name key
+ * `name#<COUNTRY|->#<prefix>` (first 4 characters of the normalised name, 2 for CJK names), so
+ * the store looks up only the few candidates that share a key instead of scanning.
  */
 export const blockingKeys = (subject: MatchSubject, options: NormaliseOptions = {}): string[] => {
   const keys = identityKeys(subject, options);
+  const push = (k: string): void => {
+    if (!keys.includes(k)) keys.push(k);
+  };
+  const contacts = contactPoints(subject);
+  for (const email of contacts.emails) push(`email#${email}`);
+  for (const phone of contacts.phones) push(`phone#${phone}`);
+  for (const domain of contacts.domains) push(`web#${domain}`);
   for (const field of ['legalName', 'tradingName'] as const) {
     const name = str(subject.fields[field]);
     if (!name) continue;
@@ -168,8 +232,7 @@ export const blockingKeys = (subject: MatchSubject, options: NormaliseOptions = 
     if (!key) continue;
     const prefix = [...key].slice(0, isCjk(key) ? 2 : 4).join('');
     const country = str(subject.fields.country)?.trim().toUpperCase() ?? '-';
-    const k = `name#${country}#${prefix}`;
-    if (!keys.includes(k)) keys.push(k);
+    push(`name#${country}#${prefix}`);
   }
   return keys;
 };

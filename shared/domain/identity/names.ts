@@ -64,13 +64,22 @@ export const normaliseCompanyName = (raw: string): { key: string; tokens: string
 /**
  * Similarity of two company names in [0, 1] after normalisation: 1 for equal keys; for CJK
  * names the bigram Dice coefficient; otherwise the larger of Jaro-Winkler on the keys and
- * token overlap (robust to word order, e.g. "Bank of X" vs "X Bank").
+ * token overlap (robust to word order, e.g. "Bank of X" vs "X Bank"). When both names carry
+ * numbers and they differ, at most 0.75 (no name evidence): "Shop 12" is not "Shop 21".
  */
 export const companyNameSimilarity = (a: string, b: string): number => {
   const x = normaliseCompanyName(a);
   const y = normaliseCompanyName(b);
   if (!x.key || !y.key) return 0;
   if (x.key === y.key) return 1;
-  if (isCjk(x.key) || isCjk(y.key)) return bigramDice(x.key, y.key);
-  return Math.max(jaroWinkler(x.key, y.key), tokenOverlap(x.tokens, y.tokens));
+  const similarity = isCjk(x.key) || isCjk(y.key) ? bigramDice(x.key, y.key) : Math.max(jaroWinkler(x.key, y.key), tokenOverlap(x.tokens, y.tokens));
+  return differentNumbers(x.key, y.key) ? Math.min(similarity, DIFFERENT_NUMBERS_CAP) : similarity;
+};
+
+/** Names whose numbers differ ("Shop 12" / "Shop 21", "Company 0052" / "Company 0025") name different companies. */
+const DIFFERENT_NUMBERS_CAP = 0.75;
+const differentNumbers = (a: string, b: string): boolean => {
+  const x = a.match(/\d+/g);
+  const y = b.match(/\d+/g);
+  return !!x && !!y && x.join(' ') !== y.join(' ');
 };

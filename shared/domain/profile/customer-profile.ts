@@ -40,6 +40,17 @@ export const FreezeSchema = z.object({
 });
 
 /**
+ * Lifecycle of a profile:
+ * - `active`: a golden profile (rated, listed, published);
+ * - `pending`: a stub that orders, invoices or payments created before their account arrived.
+ *   It keeps their aggregates and its CRM record id, but is not rated, not listed and publishes
+ *   no events; the account's arrival absorbs it into a matching golden profile or activates it;
+ * - `merged`: absorbed into `mergedInto`.
+ */
+export const ProfileStatusSchema = z.enum(['active', 'merged', 'pending']);
+export type ProfileStatus = z.infer<typeof ProfileStatusSchema>;
+
+/**
  * The golden customer profile: one per customer, assembled from CRM, bureau and partner
  * records. `version` guards optimistic concurrency; `sequence` numbers the events emitted
  * for this customer so receivers can drop stale updates.
@@ -47,7 +58,7 @@ export const FreezeSchema = z.object({
 export const CustomerProfileSchema = z.object({
   customerId: CustomerIdSchema,
   kind: z.enum(['business', 'consumer']),
-  status: z.enum(['active', 'merged']),
+  status: ProfileStatusSchema,
   mergedInto: CustomerIdSchema.optional(),
   fields: z.partialRecord(ProfileFieldNameSchema, ProvenancedValueSchema),
   identifiers: z.array(IdentifierSchema),
@@ -63,7 +74,7 @@ export const CustomerProfileSchema = z.object({
 }).meta({ id: 'CustomerProfile' });
 export type CustomerProfile = z.infer<typeof CustomerProfileSchema>;
 
-export const newProfile = (customerId: string, kind: CustomerProfile['kind'], at: Date): CustomerProfile => ({
+export const newProfile = (customerId: string, kind: CustomerProfile['kind'], at: Date): CustomerProfile & { status: 'active' } => ({
   customerId,
   kind,
   status: 'active',

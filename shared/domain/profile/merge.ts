@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CrmCustomerRecord } from '../crm/crm-record.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { crmRecordIdOf } from '../identity/identifiers/crm-record-id.js';
-import { normaliseIdentifier, type NormaliseOptions } from '../identity/identifiers/normalise-identifier.js';
+import { normaliseIdentifier, STRONG_SCHEMES, type NormaliseOptions } from '../identity/identifiers/normalise-identifier.js';
 import { addAggregates, rebaseAggregates } from './aggregate-updates.js';
 import { CustomerProfileSchema, newProfile, type CustomerProfile, type ProfileFieldName } from './customer-profile.js';
 import type { Identifier, IdentifierScheme } from './identifiers.js';
@@ -137,9 +137,9 @@ export const MergeRecordSchema = z.object({
 export type MergeRecord = z.infer<typeof MergeRecordSchema>;
 
 /**
- * Merges `absorbed` into `survivor`: fields by survivorship (each absorbed field competes as an
- * observation with its own provenance), identifiers unioned, aggregates added, assessments
- * unioned, a freeze on either side kept. The absorbed profile becomes `status: 'merged'` with
+ * Merges `absorbed` (active, or a pending stub) into the active `survivor`: fields by
+ * survivorship (each absorbed field competes as an observation with its own provenance),
+ * identifiers unioned, aggregates added, assessments unioned, a freeze on either side kept. The absorbed profile becomes `status: 'merged'` with
  * `mergedInto`. Both get version and sequence + 1; write all three items in one transaction
  * (both with version conditions) and repoint the absorbed one's identity-index keys.
  */
@@ -150,7 +150,7 @@ export const mergeProfiles = (
   survivorship: SurvivorshipConfig = DEFAULT_SURVIVORSHIP,
 ): { survivor: CustomerProfile; absorbed: CustomerProfile; mergeRecord: MergeRecord } => {
   if (survivor.customerId === absorbed.customerId) throw new ValidationError('Cannot merge a profile into itself', [{ path: 'absorbed', message: 'same customer' }]);
-  if (survivor.status !== 'active' || absorbed.status !== 'active') throw new ConflictError('Only active profiles can be merged', { retryable: false });
+  if (survivor.status !== 'active' || absorbed.status === 'merged') throw new ConflictError('Only active profiles can be merged', { retryable: false });
   const next = structuredClone(survivor);
   for (const [name, value] of Object.entries(absorbed.fields) as [ProfileFieldName, ProvenancedValue | undefined][]) {
     if (value && choose(survivorship, name, next.fields[name], value).take) next.fields[name] = structuredClone(value);
@@ -165,7 +165,8 @@ export const mergeProfiles = (
   next.version += 1;
   next.sequence += 1;
   next.updatedAt = at.toISOString();
-  const gone: CustomerProfile = { ...structuredClone(absorbed), status: 'merged', mergedInto: survivor.customerId, version: absorbed.version + 1, sequence: absorbed.sequence + 1, updatedAt: at.toISOString() };
+  // A pending stub never published, so its absorption is no event of its own.
+  const gone: CustomerProfile = { ...structuredClone(absorbed), status: 'merged', mergedInto: survivor.customerId, version: absorbed.version + 1, sequence: absorbed.sequence + (absorbed.status === 'pending' ? 0 : 1), updatedAt: at.toISOString() };
   return {
     survivor: next,
     absorbed: gone,
@@ -184,23 +185,37 @@ const originOf = (p: Provenance): string => `${p.source}\u0000${p.recordId ?? ''
 const originsOf = (profile: CustomerProfile): Set<string> =>
   new Set([...Object.values(profile.fields).filter((v): v is ProvenancedValue => !!v).map(originOf), ...profile.identifiers.map(originOf)]);
 
+/** What an unmerge replays: the last stored record of each CRM origin of either side. */
+export interface UnmergeReplay {
+  survivor?: readonly (CrmCustomerRecord | ProfileObservation)[];
+  absorbed?: readonly (CrmCustomerRecord | ProfileObservation)[];
+}
+
 /**
- * Undoes a merge. An origin (source + recordId) "belongs to the absorbed" when it fed the
- * absorbed profile before the merge and not the survivor. Then:
+ * Undoes a merge without losing what either side's sources sent since. An origin (source +
+ * recordId) "belongs to the absorbed" when it fed the absorbed profile before the merge and not
+ * the survivor. Then:
  * - survivor fields whose provenance belongs to the absorbed revert to the survivor's
- *   pre-merge value (or disappear); values such an origin sent after the merge move to the
- *   restored absorbed profile; everything else (survivor's or new sources) stays;
+ *   pre-merge value (or disappear) and compete, by survivorship, for the restored absorbed
+ *   profile: a value the absorbed origin sent after the merge moves there, whatever its
+ *   observation time; everything else (the survivor's or new sources) stays;
  * - identifiers the survivor did not have before and that belong to the absorbed are taken back;
+ * - `replay` folds in the last record of each side's CRM origins (what the use case reads from
+ *   the source-record store): values an origin sent after the merge that lost survivorship on
+ *   the merged profile, or that the revert removed, come back on their own side. A unique
+ *   identifier that ends up on both sides stays where it was before the merge;
  * - aggregates = survivor before merge + (current − aggregates at merge). Events after the
- *   merge cannot be attributed from aggregates alone, so they all stay with the survivor; for
- *   exact figures the store replays the absorbed customer's stored orders/invoices/payments.
- * The absorbed profile is its pre-merge snapshot (+ moved values), active again, version and
- * sequence + 2 (merge and unmerge). Assessments from the absorbed are removed from the survivor.
+ *   merge cannot be attributed from aggregates alone, so they all stay with the survivor.
+ * The absorbed profile is its pre-merge snapshot (+ moved values), active again (a pending stub
+ * that still has no fields stays pending), version and sequence + 2 (merge and unmerge).
+ * Assessments from the absorbed are removed from the survivor.
  */
 export const unmerge = (
   mergeRecord: MergeRecord,
   currentSurvivor: CustomerProfile,
   at: Date,
+  survivorship: SurvivorshipConfig = DEFAULT_SURVIVORSHIP,
+  replay: UnmergeReplay = {},
 ): { survivor: CustomerProfile; absorbed: CustomerProfile } => {
   if (currentSurvivor.customerId !== mergeRecord.survivorId) throw new ValidationError('Merge record belongs to another survivor', [{ path: 'survivorId', message: 'mismatch' }]);
   const before = mergeRecord.survivorBefore;
@@ -208,16 +223,16 @@ export const unmerge = (
   const theirs = originsOf(absorbedBefore);
   const mine = originsOf(before);
   const belongsToAbsorbed = (p: Provenance): boolean => theirs.has(originOf(p)) && !mine.has(originOf(p));
-  const mergedAt = Date.parse(mergeRecord.mergedAt);
 
-  const survivor = structuredClone(currentSurvivor);
-  const absorbed: CustomerProfile = structuredClone(absorbedBefore);
+  let survivor = structuredClone(currentSurvivor);
+  let absorbed: CustomerProfile = structuredClone(absorbedBefore);
   for (const [name, value] of Object.entries(currentSurvivor.fields) as [ProfileFieldName, ProvenancedValue | undefined][]) {
     if (!value || !belongsToAbsorbed(value)) continue;
     const prior = before.fields[name];
     if (prior) survivor.fields[name] = structuredClone(prior);
     else delete survivor.fields[name];
-    if (Date.parse(value.observedAt) > mergedAt) absorbed.fields[name] = structuredClone(value);
+    const kept = absorbed.fields[name];
+    if (!kept || choose(survivorship, name, kept, value).take) absorbed.fields[name] = structuredClone(value);
   }
   const survivorKeys = new Set(before.identifiers.map(idKey));
   const absorbedKeys = new Set(absorbedBefore.identifiers.map(idKey));
@@ -227,18 +242,26 @@ export const unmerge = (
     if (fromAbsorbed && !absorbedKeys.has(idKey(id))) absorbed.identifiers.push(structuredClone(id));
     return !fromAbsorbed;
   });
+  for (const record of replay.absorbed ?? []) absorbed = applyCustomerRecord(absorbed, record, survivorship, at).profile;
+  for (const record of replay.survivor ?? []) survivor = applyCustomerRecord(survivor, record, survivorship, at).profile;
+  const onSurvivor = new Set(survivor.identifiers.filter((id) => STRONG_SCHEMES.has(id.scheme)).map(idKey));
+  const shared = new Set(absorbed.identifiers.map(idKey).filter((k) => onSurvivor.has(k)));
+  if (shared.size > 0) {
+    survivor.identifiers = survivor.identifiers.filter((id) => !shared.has(idKey(id)) || survivorKeys.has(idKey(id)));
+    absorbed.identifiers = absorbed.identifiers.filter((id) => !shared.has(idKey(id)) || !survivorKeys.has(idKey(id)));
+  }
   survivor.aggregates = rebaseAggregates(before.aggregates, currentSurvivor.aggregates, mergeRecord.mergedAggregates, at);
   const ownAssessments = new Set(before.assessments.map((a) => a.assessmentId));
   const absorbedAssessments = new Set(absorbedBefore.assessments.map((a) => a.assessmentId));
   survivor.assessments = currentSurvivor.assessments.filter((a) => ownAssessments.has(a.assessmentId) || !absorbedAssessments.has(a.assessmentId));
   if (!before.freeze && absorbedBefore.freeze && survivor.freeze?.frozenAt === absorbedBefore.freeze.frozenAt) delete survivor.freeze;
-  survivor.version += 1;
-  survivor.sequence += 1;
+  survivor.version = currentSurvivor.version + 1;
+  survivor.sequence = currentSurvivor.sequence + 1;
   survivor.updatedAt = at.toISOString();
-  absorbed.status = 'active';
+  absorbed.status = absorbedBefore.status === 'pending' && Object.keys(absorbed.fields).length === 0 ? 'pending' : 'active';
   delete absorbed.mergedInto;
   absorbed.version = absorbedBefore.version + 2;
-  absorbed.sequence = absorbedBefore.sequence + 2;
+  absorbed.sequence = absorbedBefore.sequence + (absorbed.status === 'pending' ? 0 : 2);
   absorbed.updatedAt = at.toISOString();
   return { survivor, absorbed };
 };

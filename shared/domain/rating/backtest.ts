@@ -57,7 +57,9 @@ export const createBacktest = (active: RiskPolicy, draft: RiskPolicy, now: Date)
   };
 
   return {
+    /** Counts active customers only: merged profiles live on in their survivor, pending stubs are not customers yet. */
     add(profile: CustomerProfile): void {
+      if (profile.status !== 'active') return;
       profiles += 1;
       const a = rateProfile(profile, active, now);
       const d = rateProfile(profile, draft, now);

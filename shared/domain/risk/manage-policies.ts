@@ -58,7 +58,7 @@ export const policySummary = ({ record }: StoredPolicy): PolicySummary => ({
 });
 
 /**
- * Asks for a recompute of every active (not merged) customer, streaming the portfolio and
+ * Asks for a recompute of every active customer (not merged, not a pending stub), streaming the portfolio and
  * sending in batches; returns how many were requested. Used by the daily re-evaluation and
  * by policy activation.
  */
@@ -68,7 +68,7 @@ export const requestPortfolioRecompute =
     let batch: Array<{ customerId: string; causedBy: string }> = [];
     let count = 0;
     for await (const p of portfolio.profiles()) {
-      if (p.status === 'merged') continue;
+      if (p.status !== 'active') continue;
       batch.push({ customerId: p.customerId, causedBy });
       count += 1;
       if (batch.length === 100) {

@@ -21,7 +21,7 @@ export const RecomputeMessageSchema = z.object({
 export type RecomputeMessage = z.infer<typeof RecomputeMessageSchema>;
 
 export type RecomputeOutcome =
-  | { outcome: 'skipped'; reason: 'not_found' | 'merged' }
+  | { outcome: 'skipped'; reason: 'not_found' | 'merged' | 'pending' }
   | { outcome: 'unchanged'; policyVersion: number }
   /** Inputs changed (e.g. a partner assessment on a thin profile) but nothing a receiver sees: stored silently. */
   | { outcome: 'refreshed'; policyVersion: number }
@@ -146,7 +146,7 @@ export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: 
  * The recompute worker's use case: loads the profile and the active policy, rates, and when
  * something changed writes the profile (rating, freeze), a rating history item and the events
  * in ONE transaction conditioned on the profile version (retried on a lost race). Idempotent:
- * a replayed message that changes nothing writes nothing. Merged profiles are skipped.
+ * a replayed message that changes nothing writes nothing. Merged profiles and pending stubs are skipped.
  */
 export const recomputeRating =
   ({ profiles, policies, history, clock }: { profiles: ProfileRepository; policies: Pick<PolicyRepository, 'active'>; history: Pick<RatingHistory, 'entry'>; clock: Clock }) =>
@@ -155,6 +155,8 @@ export const recomputeRating =
       const profile = await profiles.get(message.customerId);
       if (!profile) return { outcome: 'skipped', reason: 'not_found' };
       if (profile.status === 'merged') return { outcome: 'skipped', reason: 'merged' };
+      // A pending stub (activity before its account) is not a customer yet: never rated.
+      if (profile.status === 'pending') return { outcome: 'skipped', reason: 'pending' };
       const { record } = await policies.active();
       const decision = decideRating(profile, record.policy, clock.now());
       if (!decision) return { outcome: 'unchanged', policyVersion: record.policy.version };

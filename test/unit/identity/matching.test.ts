@@ -81,3 +81,64 @@ describe('blockingKeys', () => {
     expect(identityKeys({ identifiers: [{ scheme: 'email', value: 'X@Y.COM' }] })).toEqual(['email#X@y.com']);
   });
 });
+
+describe('scoreCandidate: evidence from plain fields', () => {
+  const widgets = { legalName: 'Example Widgets GmbH', city: 'Berlin', country: 'DE', phone: '+49 30 0000004', website: 'widgets.example' };
+
+  it('scores the same name, city, phone and website above the auto-merge threshold, with a contribution per reason', () => {
+    const result = scoreCandidate({ fields: { ...widgets, legalName: 'EXAMPLE WIDGETS', website: 'https://www.widgets.example/', phone: '+49300000004' }, identifiers: [] }, profile(widgets));
+    expect(result.score).toBe(0.923);
+    expect(decide(result.score)).toBe('auto_merge');
+    expect(result.evidence).toEqual([
+      { type: 'name', similarity: 1, contribution: 0.6 },
+      { type: 'city_equal', contribution: 0.3 },
+      { type: 'contact_equal', field: 'phone', contribution: 0.5 },
+      { type: 'contact_equal', field: 'website', contribution: 0.45 },
+    ]);
+  });
+
+  it('documents the steps: name + city and name + phone + website go to review, name alone is new', () => {
+    const score = (fields: Record<string, string>) => scoreCandidate({ fields, identifiers: [] }, profile(widgets)).score;
+    expect(score({ legalName: 'Example Widgets GmbH', country: 'DE' })).toBe(0.6);
+    expect(score({ legalName: 'Example Widgets GmbH', country: 'DE', city: 'Berlin' })).toBe(0.72);
+    expect(score({ legalName: 'Example Widgets GmbH', country: 'DE', phone: '+49300000004', website: 'widgets.example' })).toBe(0.89);
+    expect(decide(0.89)).toBe('review');
+    // A city alone (no similar name) is no evidence.
+    expect(score({ legalName: 'Zenith Holdings', country: 'DE', city: 'Berlin' })).toBe(0);
+  });
+
+  it('counts an e-mail or phone sent as a plain field like one sent as an identifier, and only once', () => {
+    const candidate = profile({ legalName: 'Acme Trading Limited', country: 'GB', email: 'ap@ACME.co.uk' });
+    const asField = scoreCandidate({ fields: { legalName: 'ACME Trading Ltd', country: 'GB', email: 'ap@acme.co.uk' }, identifiers: [] }, candidate);
+    const asBoth = scoreCandidate({ fields: { legalName: 'ACME Trading Ltd', country: 'GB', email: 'ap@acme.co.uk' }, identifiers: [{ scheme: 'email', value: 'ap@acme.co.uk' }] }, candidate);
+    expect(asField.score).toBe(0.84);
+    expect(asBoth.score).toBe(asField.score);
+    expect(asField.evidence).toContainEqual({ type: 'contact_equal', field: 'email', contribution: 0.6 });
+    // National phone numbers are read with the subject's country.
+    const phone = scoreCandidate({ fields: { legalName: 'ACME Trading Ltd', country: 'GB', phone: '020 7946 0958' }, identifiers: [] }, profile({ legalName: 'Acme Trading Limited', country: 'GB', phone: '+442079460958' }));
+    expect(phone.evidence).toContainEqual({ type: 'contact_equal', field: 'phone', contribution: 0.5 });
+  });
+
+  it('still never merges across different USCCs, whatever the plain fields say', () => {
+    const uscc = (v: string) => [{ scheme: 'cn_uscc' as const, value: v }];
+    const result = scoreCandidate({ fields: widgets, identifiers: uscc('91350100M000100Y43') }, profile(widgets, uscc('91330100MA27XK5N8G')));
+    expect(result.score).toBe(0);
+    expect(result.evidence).toContainEqual({ type: 'identifier_conflict', scheme: 'cn_uscc' });
+  });
+
+  it('evidence names fields and scores, never the values', () => {
+    const result = scoreCandidate({ fields: { ...widgets, email: 'ap@widgets.example' }, identifiers: [] }, profile({ ...widgets, email: 'ap@widgets.example' }));
+    expect(JSON.stringify(result.evidence)).not.toMatch(/widgets\.example|Berlin|0000004/);
+  });
+});
+
+describe('blockingKeys: contact keys', () => {
+  it('adds e-mail, E.164 phone and website-domain keys from plain fields, in the form of identifier keys', () => {
+    expect(blockingKeys({ fields: { legalName: 'Example Widgets GmbH', country: 'DE', phone: '030 0000004', website: 'http://www.Widgets.example/x', email: 'AP@Widgets.Example' }, identifiers: [{ scheme: 'email', value: 'AP@widgets.example' }] })).toEqual([
+      'email#AP@widgets.example',
+      'phone#+49300000004',
+      'web#widgets.example',
+      'name#DE#exam',
+    ]);
+  });
+});

@@ -31,6 +31,13 @@ describe('normaliseCompanyName', () => {
 });
 
 describe('companyNameSimilarity', () => {
+  it('gives no name evidence when both names carry different numbers, and full evidence when the numbers agree', () => {
+    expect(companyNameSimilarity('Load Test Company 0052 Co., Ltd.', 'Load Test Company 0025 Co., Ltd.')).toBeLessThanOrEqual(0.75);
+    expect(companyNameSimilarity('Shop 12 GmbH', 'Shop 21 GmbH')).toBeLessThanOrEqual(0.75);
+    expect(companyNameSimilarity('Shop 12 GmbH', 'SHOP 12')).toBe(1);
+    expect(companyNameSimilarity('Acme Trading 2', 'Acme Trading')).toBeGreaterThan(0.9);
+  });
+
   it('scores legal-form and script variants of one company as equal', () => {
     expect(companyNameSimilarity('Acme Trading Ltd', 'ACME TRADING LIMITED')).toBe(1);
     expect(companyNameSimilarity('华为技术有限公司', '華為技術股份有限公司')).toBe(1);

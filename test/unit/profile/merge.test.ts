@@ -132,6 +132,49 @@ describe('mergeProfiles and unmerge', () => {
     expect(CustomerProfileSchema.safeParse(u.survivor).success).toBe(true);
   });
 
+  it('unmerge moves a value the absorbed origin sent after the merge even when its source time is older than the merge', () => {
+    const { survivor, absorbed } = setup();
+    const m = mergeProfiles(survivor, absorbed, AT);
+    // Delivered after the merge, modified in the CRM before it (but after the absorbed origin's previous values).
+    let current = applyCustomerRecord(m.survivor, obs('crm:hubspot:h1', '2025-02-15T00:00:00Z', { legalName: 'Acme Holdings Limited', phone: '+442079460959' }, [], 'A1'), DEFAULT_SURVIVORSHIP, AT).profile;
+    current = applyCustomerRecord(current, obs('crm:zoho:z1', '2025-03-05T00:00:00Z', { email: 'finance@acme.com' }, [], 'S1'), DEFAULT_SURVIVORSHIP, AT).profile;
+    expect(current.fields.phone?.value).toBe('+442079460959');
+
+    const u = unmerge(m.mergeRecord, current, AT);
+
+    expect(u.absorbed.fields.phone).toMatchObject({ value: '+442079460959', recordId: 'A1' });
+    expect(u.absorbed.fields.legalName?.value).toBe('Acme Holdings Limited');
+    expect(u.survivor.fields.legalName?.value).toBe('Acme Ltd');
+    expect(u.survivor.fields.phone).toBeUndefined();
+    expect(u.survivor.fields.email?.value).toBe('finance@acme.com');
+    expect(u.absorbed.fields.email).toBeUndefined();
+  });
+
+  it('unmerge replays the last record of each side: values that lost on the merged profile come back on their own side', () => {
+    const { survivor, absorbed } = setup();
+    const m = mergeProfiles(survivor, absorbed, AT);
+    // The survivor's origin renames itself with an older source time: it loses to the absorbed name on the merged profile.
+    const survivorLatest = obs('crm:zoho:z1', '2025-01-15T00:00:00Z', { legalName: 'Acme Trading Ltd', city: 'Leeds' }, [{ scheme: 'email', value: 'ap@acme.com' }], 'S1');
+    const current = applyCustomerRecord(m.survivor, survivorLatest, DEFAULT_SURVIVORSHIP, AT).profile;
+    expect(current.fields.legalName?.value).toBe('ACME Limited');
+
+    const withoutReplay = unmerge(m.mergeRecord, current, AT);
+    const withReplay = unmerge(m.mergeRecord, current, AT, DEFAULT_SURVIVORSHIP, { survivor: [survivorLatest] });
+
+    expect(withoutReplay.survivor.fields.legalName?.value).toBe('Acme Ltd');
+    expect(withReplay.survivor.fields.legalName).toMatchObject({ value: 'Acme Trading Ltd', observedAt: '2025-01-15T00:00:00Z' });
+    expect(withReplay.absorbed.fields.legalName?.value).toBe('ACME Limited');
+  });
+
+  it('a pending stub can be absorbed; unmerged without fields it stays pending', () => {
+    const { survivor } = setup();
+    const stub: CustomerProfile = { ...applyCustomerRecord(undefined, obs('crm:fxiaoke:f1', '2025-01-01T00:00:00Z', {}, [{ scheme: 'crm_record', value: 'fxiaoke:f1:9' }], '9'), DEFAULT_SURVIVORSHIP, AT, { customerId: 'stub' }).profile, status: 'pending', sequence: 0 };
+    const m = mergeProfiles(survivor, stub, AT);
+    expect(m.absorbed).toMatchObject({ status: 'merged', sequence: 0 });
+    expect(() => mergeProfiles(stub, survivor, AT)).toThrow();
+    expect(unmerge(m.mergeRecord, m.survivor, AT).absorbed.status).toBe('pending');
+  });
+
   it('unmerge right after merge gives back both original profiles (except versions and timestamps)', () => {
     const { survivor, absorbed } = setup();
     const m = mergeProfiles(survivor, absorbed, AT);
