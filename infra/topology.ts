@@ -465,6 +465,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     sendsTo: [],
     buckets: { objects: 'RW' },
     config: ['EXPORT_PAGE_SIZE'],
+    auditCheckpoints: 'verify',
   },
 };
 

@@ -1,6 +1,5 @@
 import { manageApiKeys } from '../../shared/domain/admin/manage-api-keys.js';
 import { manageSubscriptions } from '../../shared/domain/admin/manage-subscriptions.js';
-import { exportAuditTrail } from '../../shared/domain/audit/audit-export.js';
 import { systemClock } from '../../shared/domain/clock.js';
 import { listAlerts } from '../../shared/domain/console/alerts.js';
 import { listPortfolio } from '../../shared/domain/console/portfolio.js';
@@ -19,7 +18,7 @@ import { subscriptionStore } from '../../shared/adapters/dynamodb/subscription-s
 import { writeBackStore } from '../../shared/adapters/dynamodb/writeback-store.js';
 import { outboundUrlGuard } from '../../shared/adapters/http/guarded-fetch.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
-import { auditAnchoring, auditTrail, checkpointVerifierKey } from '../../shared/lambda/audit-trail.js';
+import { auditAnchoring, auditTrail } from '../../shared/lambda/audit-trail.js';
 import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
 import { hubSigningKey } from '../../shared/lambda/signing-key.js';
@@ -30,7 +29,6 @@ const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const clock = systemClock;
 const audit = auditTrail(table, clock);
 const anchoring = auditAnchoring(audit, clock);
-const exportAudit = exportAuditTrail({ log: audit, checkpoints: anchoring.checkpoints, key: checkpointVerifierKey, clock });
 const profiles = profileStore(table);
 const events = eventStore(table);
 const sqs = queueSender(createSqsClient());
@@ -93,5 +91,4 @@ export const handler = httpFunction(httpRoutes, {
     const { entries, next } = await audit.list(query, { limit: page.limit, ...(isPosition(page.after) ? { after: page.after } : {}) });
     return { status: 200, body: { entries, nextCursor: null, next: null }, ...(next ? { next } : {}) };
   },
-  exportAudit: async ({ body }) => ({ status: 200, body: await exportAudit(body) }),
 }, { signingKey: hubSigningKey });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AuditExportRangeSchema, AuditExportSchema, MAX_EXPORT_ENTRIES } from '../../shared/domain/audit/audit-export.js';
 import { CreateApiKeySchema } from '../../shared/domain/auth/api-key.js';
 import { AlertsQuerySchema } from '../../shared/domain/console/alerts.js';
 import { UpsertCustomerSchema } from '../../shared/domain/customers/upsert-customer.js';
@@ -182,12 +181,5 @@ export const httpRoutes = defineRoutes({
     description: 'Entries hold ids, codes and keyed digests (`hmac-sha256:…`), never personal data. `since` is inclusive, `until` exclusive.',
     query: AuditEntriesQuerySchema,
     responses: { 200: { description: 'One page of audit entries', body: AuditEntriesPageSchema } },
-  },
-  exportAudit: {
-    ...admin, method: 'POST', path: '/v1/audit/exports', scope: 'audit:read', tag: 'Audit',
-    summary: 'Export the audit entries of a time range with their checkpoints and the public key',
-    description: `One JSON document that \`rb audit verify <file>\` checks offline. Answered synchronously: at most ${MAX_EXPORT_ENTRIES.toLocaleString('en')} entries, else 422 (narrow the range).`,
-    body: AuditExportRangeSchema,
-    responses: { 200: { description: 'The export document', body: AuditExportSchema } },
   },
 });

@@ -1,3 +1,4 @@
+import { AUDIT_EXPORT } from '../../shared/domain/audit/audit-export-job.js';
 import { systemClock } from '../../shared/domain/clock.js';
 import { manageJobs } from '../../shared/domain/jobs/manage-jobs.js';
 import { PORTFOLIO_EXPORT } from '../../shared/domain/jobs/portfolio-export.js';
@@ -32,6 +33,7 @@ const download = serveDownload({ links, objects, audit, mode: e.DOWNLOAD_REDIREC
 
 export const handler = httpFunction(jobRoutes, {
   startPortfolioExport: async ({ body, principal }) => jobAccepted(await start({ kind: PORTFOLIO_EXPORT, input: body, owner: principal }), clock.now()),
+  startAuditExport: async ({ body, principal }) => jobAccepted(await start({ kind: AUDIT_EXPORT, input: body, owner: principal }), clock.now()),
   getJob: async ({ params, principal, request }) => {
     const job = await manage.get(params.jobId, principal);
     return { status: 200, headers: jobPollHeaders(job, clock.now()), body: { job: await view(job, principal, request) } };

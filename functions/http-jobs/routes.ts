@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditExportRangeSchema, MAX_EXPORT_ENTRIES } from '../../shared/domain/audit/audit-export.js';
 import { defineRoutes } from '../../shared/lambda/http-route.js';
 import { JOB_ACCEPTED, JOB_POLL_HEADERS } from '../../shared/lambda/job-accepted.js';
 import { DownloadPathSchema, JobListFilterSchema, JobListPageSchema, JobPathSchema, JobResponseSchema, PortfolioExportInputSchema } from './schema.js';
@@ -16,6 +17,16 @@ export const jobRoutes = defineRoutes({
     summary: 'Export the portfolio (CSV or NDJSON, optionally one grade) as a job',
     description: 'Answers `202` with `Location: /v1/jobs/{jobId}`; the finished job links to the file (see docs/jobs.md).',
     body: PortfolioExportInputSchema,
+    responses: { 202: JOB_ACCEPTED },
+    errors: [503],
+    unexercised: { 503: 'Only when the jobs queue refuses the message (unit-tested in run-job.test.ts: startJob)' },
+  },
+  startAuditExport: {
+    method: 'POST', path: '/v1/audit/exports', auth: 'apiKey', roles: ['admin'], scope: 'audit:read', tag: 'Audit',
+    summary: 'Export the audit entries of a time range with their checkpoints and the public key, as a job',
+    description:
+      `Answers \`202\` with \`Location: /v1/jobs/{jobId}\`; the finished job links to one NDJSON file that \`rb audit verify <file>\` checks offline (see docs/audit.md). At most ${MAX_EXPORT_ENTRIES.toLocaleString('en')} entries: a larger range fails the job (\`validation_failed\`).`,
+    body: AuditExportRangeSchema,
     responses: { 202: JOB_ACCEPTED },
     errors: [503],
     unexercised: { 503: 'Only when the jobs queue refuses the message (unit-tested in run-job.test.ts: startJob)' },

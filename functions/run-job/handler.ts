@@ -1,3 +1,5 @@
+import { auditExportJob } from '../../shared/domain/audit/audit-export-job.js';
+import { exportAuditTrail } from '../../shared/domain/audit/audit-export.js';
 import { systemClock } from '../../shared/domain/clock.js';
 import { JOB_WORKER_TIMEOUT_SECONDS } from '../../shared/domain/jobs/job.js';
 import { jobKindRegistry } from '../../shared/domain/jobs/job-kind.js';
@@ -8,6 +10,7 @@ import { portfolioSource } from '../../shared/adapters/dynamodb/customer-list.js
 import { jobStore } from '../../shared/adapters/dynamodb/job-store.js';
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
 import { createS3Client, s3ObjectStore } from '../../shared/adapters/s3/object-store.js';
+import { auditAnchoring, auditTrail, checkpointVerifierKey } from '../../shared/lambda/audit-trail.js';
 import { bucketName, env } from '../../shared/lambda/env.js';
 import { logger } from '../../shared/lambda/powertools.js';
 import { sqsConsumer } from '../../shared/lambda/sqs.js';
@@ -17,7 +20,11 @@ import { JobMessageSchema } from './schema.js';
 const e = env();
 const table = { client: createDocumentClient(), tableName: e.TABLE_NAME };
 const clock = systemClock;
-const kinds = jobKindRegistry([portfolioExport({ portfolio: portfolioSource(table), ...(e.EXPORT_PAGE_SIZE ? { pageSize: e.EXPORT_PAGE_SIZE } : {}) })]);
+const auditLog = auditTrail(table, clock);
+const kinds = jobKindRegistry([
+  portfolioExport({ portfolio: portfolioSource(table), ...(e.EXPORT_PAGE_SIZE ? { pageSize: e.EXPORT_PAGE_SIZE } : {}) }),
+  auditExportJob({ build: exportAuditTrail({ log: auditLog, checkpoints: auditAnchoring(auditLog, clock).checkpoints, key: checkpointVerifierKey, clock }) }),
+]);
 const objects = s3ObjectStore({ client: createS3Client({ forcePathStyle: e.S3_FORCE_PATH_STYLE }), bucket: bucketName('BUCKET_OBJECTS') });
 const run = runJob({ jobs: jobStore(table), objects, kinds, clock, staleAfterMs: JOB_WORKER_TIMEOUT_SECONDS * 1000 });
 

@@ -118,35 +118,6 @@ export class StatefulStack extends Stack {
     ) as Record<QueueId, QueueWithDlq>;
     for (const q of Object.values(this.queues)) q.dlqAlarm.addAlarmAction(new cloudwatchActions.SnsAction(this.alarmTopic));
 
-    const stage = props.stage ?? 'dev';
-    this.auditKey = new kms.Key(this, 'AuditCheckpointKey', {
-      description: `RiskBridge ${stage}: signs audit checkpoints (Ed25519)`,
-      keySpec: kms.KeySpec.ECC_NIST_EDWARDS25519,
-      keyUsage: kms.KeyUsage.SIGN_VERIFY,
-      removalPolicy: stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      pendingWindow: Duration.days(stage === 'prod' ? 30 : 7),
-    });
-    this.checkpointBucket = new s3.Bucket(this, 'AuditCheckpointBucket', checkpointBucketProps(stage));
-    this.checkpointBucketArnExport = `${id}-AuditCheckpointBucketArn`;
-    new CfnOutput(this, 'AuditCheckpointBucketArn', { value: this.checkpointBucket.bucketArn, exportName: this.checkpointBucketArnExport, description: 'Audit checkpoint bucket (Object Lock)' });
-    if (stage === 'prod') {
-      // Versions are locked anyway; this also stops delete markers and expiry rules from hiding checkpoints.
-      this.checkpointBucket.addToResourcePolicy(
-        new iam.PolicyStatement({
-          effect: iam.Effect.DENY,
-          principals: [new iam.AnyPrincipal()],
-          actions: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutLifecycleConfiguration'],
-          resources: [this.checkpointBucket.bucketArn, this.checkpointBucket.arnForObjects('*')],
-        }),
-      );
-    }
-    Validations.of(this.checkpointBucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason:
-        'Checkpoints are written only by the checkpoint roles, never overwritten (If-None-Match, Object Lock) and verify themselves (Ed25519); ' +
-        'server access logs would need a second bucket per stage. Use CloudTrail S3 data events where an access record is required.',
-    });
-
     const removalPolicy = props.bucketRemovalPolicy ?? RemovalPolicy.RETAIN;
     // The hub's HMAC key for list cursors and download links (functions read it by name: HUB_SIGNING_SECRET).
     const signingKey = new secretsmanager.Secret(this, 'HubSigningKey', {
@@ -171,6 +142,32 @@ export class StatefulStack extends Stack {
       id: 'AwsSolutions-S1',
       reason: 'This bucket receives the server access logs of the other buckets; logging it into itself would loop and S3 does not allow it.',
     });
+    const stage = props.stage ?? 'dev';
+    this.auditKey = new kms.Key(this, 'AuditCheckpointKey', {
+      description: `RiskBridge ${stage}: signs audit checkpoints (Ed25519)`,
+      keySpec: kms.KeySpec.ECC_NIST_EDWARDS25519,
+      keyUsage: kms.KeyUsage.SIGN_VERIFY,
+      removalPolicy: stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(stage === 'prod' ? 30 : 7),
+    });
+    this.checkpointBucket = new s3.Bucket(this, 'AuditCheckpointBucket', {
+      ...checkpointBucketProps(stage),
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'audit-checkpoints/',
+    });
+    this.checkpointBucketArnExport = `${id}-AuditCheckpointBucketArn`;
+    new CfnOutput(this, 'AuditCheckpointBucketArn', { value: this.checkpointBucket.bucketArn, exportName: this.checkpointBucketArnExport, description: 'Audit checkpoint bucket (Object Lock)' });
+    if (stage === 'prod') {
+      // Versions are locked anyway; this also stops delete markers and expiry rules from hiding checkpoints.
+      this.checkpointBucket.addToResourcePolicy(
+        new iam.PolicyStatement({
+          effect: iam.Effect.DENY,
+          principals: [new iam.AnyPrincipal()],
+          actions: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutLifecycleConfiguration'],
+          resources: [this.checkpointBucket.bucketArn, this.checkpointBucket.arnForObjects('*')],
+        }),
+      );
+    }
     const specs3 = props.buckets ?? bucketSpecs;
     this.buckets = Object.fromEntries(
       (Object.keys(specs3) as BucketId[]).map((bid) => [bid, this.buildBucket(specs3[bid], removalPolicy)]),

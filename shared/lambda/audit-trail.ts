@@ -9,7 +9,8 @@ import type { TableRef } from '../adapters/dynamodb/client.js';
 import { localCheckpointKey, nodeCheckpointSigner } from '../adapters/files/checkpoint-signer.js';
 import { fileCheckpointStore } from '../adapters/files/checkpoint-store.js';
 import { createKmsClient, kmsCheckpointSigner } from '../adapters/kms/checkpoint-signer.js';
-import { createS3Client, s3CheckpointStore } from '../adapters/s3/checkpoint-store.js';
+import { s3CheckpointStore } from '../adapters/s3/checkpoint-store.js';
+import { createS3Client } from '../adapters/s3/object-store.js';
 import { env } from './env.js';
 import { metricsFor } from './metrics.js';
 import { logger } from './powertools.js';
@@ -34,7 +35,7 @@ const missing = (what: string): Error => new Error(`Function is not configured f
 /** Where checkpoints live: the Object Lock bucket in AWS, a directory locally. */
 export const checkpointStore = (): CheckpointStore => {
   const config = env();
-  if (config.AUDIT_CHECKPOINT_BUCKET) return s3CheckpointStore({ client: createS3Client(), bucket: config.AUDIT_CHECKPOINT_BUCKET });
+  if (config.AUDIT_CHECKPOINT_BUCKET) return s3CheckpointStore({ client: createS3Client({ forcePathStyle: config.S3_FORCE_PATH_STYLE }), bucket: config.AUDIT_CHECKPOINT_BUCKET });
   if (config.AUDIT_CHECKPOINT_DIR) return fileCheckpointStore(config.AUDIT_CHECKPOINT_DIR);
   throw missing('AUDIT_CHECKPOINT_BUCKET (or AUDIT_CHECKPOINT_DIR locally)');
 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { AuditExportSchema, verifyAuditExport } from '../../shared/domain/audit/audit-export.js';
+import { parseAuditExport, verifyAuditExport } from '../../shared/domain/audit/audit-export.js';
 import { emulatorClients } from '../support/aws-clients.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
@@ -91,17 +91,32 @@ describe('audit trail in the hub', () => {
     expect(unknown.json.errors[0]).toMatchObject({ path: 'customer', in: 'query' });
   });
 
-  it('exports a time range with its checkpoints and key, which verifies offline; a bad range is 422', async () => {
+  it('exports a time range as a job: an NDJSON file with its checkpoints and key, which verifies offline; a bad range is 422', async () => {
     await t.hub.runSchedule('checkpointAudit');
     const until = new Date(Date.now() + 1000).toISOString();
-    const response = await t.api('POST', '/v1/audit/exports', { body: { since: started, until } });
-    expect(response.status, response.text).toBe(200);
-    const doc = AuditExportSchema.parse(response.json);
+    const started202 = await t.api('POST', '/v1/audit/exports', { body: { since: started, until } });
+    expect(started202.status, started202.text).toBe(202);
+    expect(started202.headers.get('location')).toBe(`/v1/jobs/${started202.json.job.jobId}`);
+    let job: { status: string; result?: { download: { url: string }; rows: number; fileName: string } } = started202.json.job;
+    const deadline = Date.now() + 30_000;
+    while (job.status === 'queued' || job.status === 'running') {
+      if (Date.now() > deadline) throw new Error(`audit export job stayed ${job.status}`);
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await t.api('GET', `/v1/jobs/${started202.json.job.jobId}`)).json.job;
+    }
+    // The three entries so far and the job's own `job.started`.
+    expect(job).toMatchObject({ status: 'succeeded', result: { rows: 4, fileName: expect.stringMatching(/^audit-.*\.ndjson$/) } });
+    const file = await t.api('GET', new URL(job.result!.download.url).pathname);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/x-ndjson');
+    const doc = parseAuditExport(file.text);
     expect(doc.checkpoints.length).toBeGreaterThanOrEqual(1);
-    expect(doc.chains.reduce((n, c) => n + c.entries.length, 0)).toBe(3);
+    expect(doc.chains.flatMap((c) => c.entries.map((e) => e.action)).sort()).toEqual(['agreement.created', 'api_key.created', 'customer.frozen', 'job.started']);
     const verdict = verifyAuditExport(doc);
     expect(verdict).toMatchObject({ ok: true, checkpoints: { ok: true } });
-    expect(verdict.chains.reduce((n, c) => n + c.unanchored, 0)).toBe(0);
+    // Only the job's own entry came after the last checkpoint.
+    const startedChain = doc.chains.find((c) => c.entries.some((e) => e.action === 'job.started'))!.chain;
+    expect(verdict.chains.filter((c) => c.unanchored > 0)).toEqual([expect.objectContaining({ chain: startedChain, unanchored: 1 })]);
 
     const tampered = structuredClone(doc);
     const chain = tampered.chains.find((c) => c.entries.length > 0)!;

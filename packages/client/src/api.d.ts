@@ -254,12 +254,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Export the audit entries of a time range with their checkpoints and the public key
-         * @description One JSON document that `rb audit verify <file>` checks offline. Answered synchronously: at most 10,000 entries, else 422 (narrow the range).
+         * Export the audit entries of a time range with their checkpoints and the public key, as a job
+         * @description Answers `202` with `Location: /v1/jobs/{jobId}`; the finished job links to one NDJSON file that `rb audit verify <file>` checks offline (see docs/audit.md). At most 100,000 entries: a larger range fails the job (`validation_failed`).
          *
          *     **Roles:** `admin` · **Scope:** `audit:read`
          */
-        post: operations["exportAudit"];
+        post: operations["startAuditExport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1530,55 +1530,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AuditExport: {
-            /** @constant */
-            format: "riskbridge.audit.export/v1";
-            /** Format: date-time */
-            exportedAt: string;
-            range: {
-                since: string;
-                until: string;
-            };
-            publicKey: string;
-            keyId: string;
-            chains: {
-                chain: string;
-                head: {
-                    seq: number;
-                    hash: string;
-                } | null;
-                entries: {
-                    chain: string;
-                    seq: number;
-                    /** Format: date-time */
-                    at: string;
-                    actor: string;
-                    action: string;
-                    target: string;
-                    details: {
-                        [key: string]: unknown;
-                    };
-                    prevHash: string;
-                    hash: string;
-                }[];
-            }[];
-            checkpoints: {
-                /** @constant */
-                format: "riskbridge.audit.checkpoint/v1";
-                seq: number;
-                /** Format: date-time */
-                at: string;
-                chains: {
-                    chain: string;
-                    seq: number;
-                    hash: string;
-                    length: number;
-                }[];
-                prevHash: string;
-                keyId: string;
-                signature: string;
-            }[];
-        };
         AuditExportRange: {
             /**
              * Format: date-time
@@ -2730,7 +2681,7 @@ export interface operations {
             422: components["responses"]["Problem422"];
         };
     };
-    exportAudit: {
+    startAuditExport: {
         parameters: {
             query?: never;
             header?: never;
@@ -2743,14 +2694,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The export document */
-            200: {
+            /** @description Accepted: the job runs in the background. Poll `Location` (after `Retry-After` seconds) until it is final. */
+            202: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description The job: `/v1/jobs/{jobId}` */
+                    Location?: string;
+                    /** @description Seconds to wait before polling again; present while the job is queued or running */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditExport"];
+                    "application/json": {
+                        job: components["schemas"]["Job"];
+                    };
                 };
             };
             400: components["responses"]["Problem400"];
@@ -2759,6 +2716,7 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
         };
     };
     verifyAudit: {

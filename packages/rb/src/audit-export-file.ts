@@ -1,17 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { AuditExportSchema, verifyAuditExport, type ExportVerdict } from '../../../shared/domain/audit/audit-export.js';
+import { parseAuditExport, verifyAuditExport, type ExportVerdict } from '../../../shared/domain/audit/audit-export.js';
 
-/** Reads an audit export (and optionally a trusted public key) from files and verifies it offline. */
+/** Reads an audit export (NDJSON as the export job writes it, or one JSON document) and optionally a trusted key, and verifies it offline. */
 export const verifyExportFile = async (file: string, publicKeyFile?: string): Promise<ExportVerdict> => {
   const text = await readFile(file, 'utf8');
-  let json: unknown;
+  let doc;
   try {
-    json = JSON.parse(text);
+    doc = parseAuditExport(text);
   } catch (error) {
-    throw new Error(`${file} is not JSON`, { cause: error });
+    const issues = (error as { issues?: Array<{ path: string; message: string }> }).issues;
+    const detail = issues?.slice(0, 3).map((i) => `${i.path} ${i.message}`).join('; ') ?? (error as Error).message.split('\n')[0];
+    throw new Error(`${file} is not an audit export: ${detail}`, { cause: error });
   }
-  const parsed = AuditExportSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${file} is not an audit export: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
   const pinned = publicKeyFile === undefined ? undefined : await readFile(publicKeyFile, 'utf8');
-  return verifyAuditExport(parsed.data, pinned);
+  return verifyAuditExport(doc, pinned);
 };

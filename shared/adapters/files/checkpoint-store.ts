@@ -4,7 +4,7 @@ import {
   CheckpointExistsError,
   checkpointFileName,
   parseCheckpointFileName,
-  SignedCheckpointSchema,
+  parseCheckpoint,
   type CheckpointStore,
   type SignedCheckpoint,
 } from '../../domain/audit/checkpoint.js';
@@ -24,7 +24,7 @@ export const fileCheckpointStore = (directory: string): CheckpointStore => {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    return SignedCheckpointSchema.parse(JSON.parse(text));
+    return parseCheckpoint(seq, text);
   };
   return {
     async put(checkpoint) {

@@ -1,18 +1,15 @@
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   CheckpointExistsError,
   checkpointFileName,
   parseCheckpointFileName,
-  SignedCheckpointSchema,
+  parseCheckpoint,
   type CheckpointStore,
   type SignedCheckpoint,
 } from '../../domain/audit/checkpoint.js';
 
 /** The part of the S3 client this store uses (a stub in unit tests). */
 export type S3Like = Pick<S3Client, 'send'>;
-
-/** One S3 client per cold start; endpoint and credentials from the SDK's own configuration. */
-export const createS3Client = (): S3Client => new S3Client({});
 
 /**
  * Checkpoints in an S3 bucket with Object Lock (see docs/audit.md): one object per seq under
@@ -31,7 +28,7 @@ export const s3CheckpointStore = ({ client, bucket, prefix = 'checkpoints/' }: {
       throw error;
     }
     if (text === undefined) throw new Error(`Checkpoint ${seq} has no body`);
-    return SignedCheckpointSchema.parse(JSON.parse(text));
+    return parseCheckpoint(seq, text);
   };
   return {
     async put(checkpoint) {
@@ -53,10 +50,17 @@ export const s3CheckpointStore = ({ client, bucket, prefix = 'checkpoints/' }: {
       }
     },
     async latest() {
-      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1 }));
-      const key = page.Contents?.[0]?.Key;
-      const seq = key === undefined ? undefined : parseCheckpointFileName(key.slice(prefix.length));
-      return seq === undefined ? undefined : get(seq);
+      // Objects that are not checkpoints (whoever could add them) are skipped, never taken for "no checkpoint".
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 100, ContinuationToken: token }));
+        for (const object of page.Contents ?? []) {
+          const seq = object.Key === undefined ? undefined : parseCheckpointFileName(object.Key.slice(prefix.length));
+          if (seq !== undefined) return get(seq);
+        }
+        token = page.NextContinuationToken;
+      } while (token);
+      return undefined;
     },
     get,
   };

@@ -5,6 +5,7 @@ import { GENESIS_HASH, verifyChain, type AuditEntry, type AuditInput, type Chain
 import {
   CHECKPOINT_FORMAT,
   CheckpointExistsError,
+  CheckpointUnreadableError,
   checkpointHash,
   checkpointLinkProblem,
   checkpointSignatureProblem,
@@ -54,7 +55,13 @@ const anchorOf = (checkpoint: SignedCheckpoint | undefined, chain: string): Chai
 /** The latest checkpoint's verdict: its signature with the trusted key and its link to the one before. */
 const checkCheckpoint = async (store: CheckpointStore, latest: SignedCheckpoint, publicKeyPem: string): Promise<CheckpointVerdict> => {
   const signature = checkpointSignatureProblem(latest, publicKeyPem);
-  const previous = latest.seq > 1 ? await store.get(latest.seq - 1) : undefined;
+  let previous: SignedCheckpoint | undefined;
+  try {
+    previous = latest.seq > 1 ? await store.get(latest.seq - 1) : undefined;
+  } catch (error) {
+    if (!(error instanceof CheckpointUnreadableError)) throw error;
+    return { seq: latest.seq, at: latest.at, keyId: latest.keyId, ok: false, reason: signature ?? error.message };
+  }
   const link = checkpointLinkProblem(previous, latest) ?? (previous ? checkpointSignatureProblem(previous, publicKeyPem) : undefined);
   const reason = signature ?? link;
   return { seq: latest.seq, at: latest.at, keyId: latest.keyId, ok: reason === undefined, ...(reason ? { reason } : {}) };
@@ -71,8 +78,15 @@ const checkCheckpoint = async (store: CheckpointStore, latest: SignedCheckpoint,
 export const verifyAuditTrail =
   ({ log, checkpoints, key }: { log: AuditChainReader; checkpoints: CheckpointStore; key: CheckpointVerifierKey }) =>
   async (): Promise<AuditVerdict> => {
-    const latest = await checkpoints.latest();
-    const checkpoint = latest ? await checkCheckpoint(checkpoints, latest, await key.publicKeyPem()) : null;
+    let latest: SignedCheckpoint | undefined;
+    let checkpoint: CheckpointVerdict | null;
+    try {
+      latest = await checkpoints.latest();
+      checkpoint = latest ? await checkCheckpoint(checkpoints, latest, await key.publicKeyPem()) : null;
+    } catch (error) {
+      if (!(error instanceof CheckpointUnreadableError)) throw error;
+      checkpoint = { seq: 0, at: '', keyId: '', ok: false, reason: error.message };
+    }
     const names = [...new Set([...log.shards, ...(await log.chains()), ...(latest?.chains.map((c) => c.chain) ?? [])])].sort();
     const chains: ChainVerdict[] = [];
     for (const chain of names) {

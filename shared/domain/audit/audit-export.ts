@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ValidationError } from '../errors.js';
 import { AuditEntrySchema, GENESIS_HASH, entryHash, type AuditEntry } from './audit-chain.js';
 import type { Clock } from '../clock.js';
 import {
@@ -12,15 +13,16 @@ import {
 } from './checkpoint.js';
 
 /**
- * The audit export: one JSON document that proves itself without the hub. For each chain, a run
+ * The audit export: one document that proves itself without the hub (stored as NDJSON by the
+ * `audit.export` job, see `auditExportLines`; `parseAuditExport` reads either form). For each chain, a run
  * of consecutive entries covering the time range — extended up to the head that the first
  * checkpoint after the range records, so every exported entry can be anchored — plus the chain's
  * head at export time; the checkpoints from the last one before the range to the first one after
  * it (consecutive, so their links can be checked) and the latest; and the public key.
  */
 export const AUDIT_EXPORT_FORMAT = 'riskbridge.audit.export/v1';
-/** An export answers synchronously: at most this many entries, else 422 (narrow the range). */
-export const MAX_EXPORT_ENTRIES = 10_000;
+/** An export job builds the document in memory: at most this many entries, else the job fails (narrow the range). */
+export const MAX_EXPORT_ENTRIES = 100_000;
 
 export const AuditExportRangeSchema = z
   .object({
@@ -203,3 +205,60 @@ export const exportAuditTrail =
     const publicKey = await key.publicKeyPem();
     return { format: AUDIT_EXPORT_FORMAT, exportedAt: clock.now().toISOString(), range: { since, until }, publicKey, keyId: keyIdOf(publicKey), chains, checkpoints: loaded };
   };
+
+/**
+ * The export as NDJSON (what the `audit.export` job stores): one JSON value per line — first
+ * `{ type: 'export', format, exportedAt, range, publicKey, keyId }`, then each checkpoint
+ * (`type: 'checkpoint'`), then per chain `{ type: 'chain', chain, head }` followed by its entries
+ * (`type: 'entry'`), in seq order. Written line by line, read back by `parseAuditExport`.
+ */
+export async function* auditExportLines(doc: AuditExport): AsyncIterable<string> {
+  const { chains, checkpoints, ...header } = doc;
+  yield `${JSON.stringify({ type: 'export', ...header })}\n`;
+  for (const checkpoint of checkpoints) yield `${JSON.stringify({ type: 'checkpoint', ...checkpoint })}\n`;
+  for (const { chain, head, entries } of chains) {
+    yield `${JSON.stringify({ type: 'chain', chain, head })}\n`;
+    for (const entry of entries) yield `${JSON.stringify({ type: 'entry', ...entry })}\n`;
+  }
+}
+
+const LineSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('export') }).loose(),
+  z.object({ type: z.literal('checkpoint') }).loose(),
+  z.object({ type: z.literal('chain'), chain: z.string(), head: z.object({ seq: z.number().int(), hash: z.string() }).nullable() }),
+  z.object({ type: z.literal('entry') }).loose(),
+]);
+
+/**
+ * Reads an export from its NDJSON form (or the same document as one JSON object). Throws a
+ * ValidationError naming the line when a line is not JSON or not of the format.
+ */
+export const parseAuditExport = (text: string): AuditExport => {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const fail = (line: number, message: string) => new ValidationError('Not an audit export', [{ path: `line ${line}`, message }]);
+  const values = lines.map((line, i) => {
+    try {
+      return JSON.parse(line) as unknown;
+    } catch {
+      throw fail(i + 1, 'not JSON');
+    }
+  });
+  if (values.length === 1) return AuditExportSchema.parse(values[0]);
+  let header: Record<string, unknown> | undefined;
+  const checkpoints: unknown[] = [];
+  const chains: Array<{ chain: string; head: { seq: number; hash: string } | null; entries: unknown[] }> = [];
+  for (const [i, value] of values.entries()) {
+    const parsed = LineSchema.safeParse(value);
+    if (!parsed.success) throw fail(i + 1, 'not a line of an audit export');
+    const { type, ...rest } = parsed.data;
+    if (type === 'export') header = rest;
+    else if (type === 'checkpoint') checkpoints.push(rest);
+    else if (type === 'chain') chains.push({ chain: parsed.data.chain, head: parsed.data.head, entries: [] });
+    else {
+      const current = chains.at(-1);
+      if (!current) throw fail(i + 1, 'an entry before any chain line');
+      current.entries.push(rest);
+    }
+  }
+  return AuditExportSchema.parse({ ...header, checkpoints, chains });
+};

@@ -66,6 +66,26 @@ export class CheckpointExistsError extends DomainError {
   }
 }
 
+/** A stored checkpoint that is not one (bad JSON, wrong shape, wrong seq): verification fails on it, it does not crash. */
+export class CheckpointUnreadableError extends DomainError {
+  constructor(seq: number, options: { cause?: unknown } = {}) {
+    super('checkpoint_unreadable', `checkpoint ${seq} is unreadable`, options);
+  }
+}
+
+/** Parses a stored checkpoint's text; anything but a well-formed checkpoint of that seq is a CheckpointUnreadableError. */
+export const parseCheckpoint = (seq: number, text: string): SignedCheckpoint => {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CheckpointUnreadableError(seq, { cause: error });
+  }
+  const parsed = SignedCheckpointSchema.safeParse(json);
+  if (!parsed.success || parsed.data.seq !== seq) throw new CheckpointUnreadableError(seq, { cause: parsed.error });
+  return parsed.data;
+};
+
 /** Largest message KMS signs as RAW (ED25519_SHA_512): 4096 bytes, about 30 chains. */
 export const MAX_CHECKPOINT_MESSAGE_BYTES = 4096;
 

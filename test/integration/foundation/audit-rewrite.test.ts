@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,6 +132,14 @@ describe('audit log rewritten by someone with table write access', () => {
     for (const c of before.chains) expect(verdictOf(verdict, c.chain)).toMatchObject({ ok: false, reason: 'not anchored: checkpoint 2: signature invalid' });
     // …and the writer refuses to extend it.
     await expect(writeCheckpoint({ log, checkpoints, signer, clock: systemClock })()).rejects.toThrow(/signature invalid/);
+  });
+
+  it('a checkpoint file that is not a checkpoint → ok: false, checkpoint unreadable (not a crash, not "no checkpoint")', async () => {
+    const { verify, dir } = await anchoredLog(4);
+    await writeFile(join(dir, '999999999998-000000000002.json'), '{"forged":', { flag: 'wx' });
+    const verdict = await verify();
+    expect(verdict.ok).toBe(false);
+    expect(verdict.checkpoint).toMatchObject({ ok: false, reason: 'checkpoint 2 is unreadable' });
   });
 
   it('attack 6: a chain the checkpoint does not know → ok: false, chain not in checkpoint', async () => {

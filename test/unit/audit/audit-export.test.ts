@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { nodeCheckpointSigner } from '../../../shared/adapters/files/checkpoint-signer.js';
 import { anchoredAudit } from '../../../shared/domain/audit/anchor.js';
 import { GENESIS_HASH, nextEntry, type AuditEntry } from '../../../shared/domain/audit/audit-chain.js';
-import { AUDIT_EXPORT_FORMAT, verifyAuditExport, type AuditExport } from '../../../shared/domain/audit/audit-export.js';
+import { auditExportJob, AUDIT_EXPORT } from '../../../shared/domain/audit/audit-export-job.js';
+import { AUDIT_EXPORT_FORMAT, auditExportLines, parseAuditExport, verifyAuditExport, type AuditExport } from '../../../shared/domain/audit/audit-export.js';
+import { ValidationError } from '../../../shared/domain/errors.js';
 import { CHECKPOINT_FORMAT, checkpointHash, keyIdOf, signCheckpoint, type SignedCheckpoint } from '../../../shared/domain/audit/checkpoint.js';
 
 const signer = nodeCheckpointSigner(generateKeyPairSync('ed25519').privateKey);
@@ -91,6 +93,53 @@ describe('verifyAuditExport (offline)', () => {
     const longer = chainOf('c0', 8);
     Object.assign(chain(doc, 'c0'), { entries: longer, head: { seq: 8, hash: longer[7]!.hash } });
     expect(verifyAuditExport(doc).chains[0]).toMatchObject({ ok: true, anchoredThrough: 6, unanchored: 2 });
+  });
+});
+
+describe('audit export as NDJSON and as a job', () => {
+  const text = async (doc: AuditExport) => {
+    let out = '';
+    for await (const line of auditExportLines(doc)) out += line;
+    return out;
+  };
+
+  it('writes one JSON value per line and reads the same document back (and the one-object JSON form too)', async () => {
+    const doc = await exportDoc();
+    const ndjson = await text(doc);
+    const lines = ndjson.trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string });
+    expect(lines.map((l) => l.type)).toEqual(['export', 'checkpoint', 'checkpoint', 'chain', ...Array(6).fill('entry'), 'chain', ...Array(4).fill('entry')]);
+    expect(parseAuditExport(ndjson)).toEqual(doc);
+    expect(parseAuditExport(JSON.stringify(doc))).toEqual(doc);
+    expect(() => parseAuditExport(`${ndjson}{"type":"entry"`)).toThrow(ValidationError);
+    expect(() => parseAuditExport('{"type":"export"}\n{"type":"entry","seq":1}\n')).toThrow(ValidationError);
+  });
+
+  it('stores the export of the job\'s range as exports/<jobId>.ndjson and reports it as the result', async () => {
+    const doc = await exportDoc();
+    const written = new Map<string, string>();
+    const kind = auditExportJob({ build: async (range) => ({ ...doc, range }) });
+    const progress: Array<[number, number | undefined]> = [];
+    const result = await kind.run({
+      job: { jobId: 'job_1', kind: AUDIT_EXPORT, owner: { principalId: 'key:a', role: 'admin' }, createdAt: '2026-12-07T11:00:00.000Z' },
+      input: { since: '2026-12-07T10:00:00.000Z', until: '2026-12-07T10:10:00.000Z' },
+      clock: { now: () => new Date('2026-12-07T11:00:01.000Z') },
+      progress: async (done, total) => void progress.push([done, total]),
+      checkCancelled: async () => undefined,
+      objects: {
+        put: async (key, body) => {
+          let out = '';
+          for await (const chunk of body as AsyncIterable<string>) out += chunk;
+          written.set(key, out);
+          return { bytes: Buffer.byteLength(out) };
+        },
+        get: async () => undefined,
+        head: async () => undefined,
+        delete: async () => undefined,
+      },
+    });
+    expect(result).toEqual({ objectKey: 'exports/job_1.ndjson', mediaType: 'application/x-ndjson', bytes: Buffer.byteLength(written.get('exports/job_1.ndjson')!), rows: 10, fileName: 'audit-20261207T100000Z-20261207T101000Z.ndjson' });
+    expect(verifyAuditExport(parseAuditExport(written.get('exports/job_1.ndjson')!)).ok).toBe(true);
+    expect(progress).toEqual([[0, 1], [1, 1]]);
   });
 });
 

@@ -5,7 +5,7 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-s
 import { kmsCheckpointSigner, type KmsLike } from '../../../shared/adapters/kms/checkpoint-signer.js';
 import { s3CheckpointStore, type S3Like } from '../../../shared/adapters/s3/checkpoint-store.js';
 import { GENESIS_HASH } from '../../../shared/domain/audit/audit-chain.js';
-import { CHECKPOINT_FORMAT, CheckpointExistsError, checkpointSignatureProblem, keyIdOf, signCheckpoint } from '../../../shared/domain/audit/checkpoint.js';
+import { CHECKPOINT_FORMAT, CheckpointExistsError, CheckpointUnreadableError, checkpointSignatureProblem, keyIdOf, signCheckpoint } from '../../../shared/domain/audit/checkpoint.js';
 import { TransientError } from '../../../shared/domain/errors.js';
 
 /** A KMS stand-in holding an Ed25519 key: answers GetPublicKey and Sign as KMS documents them. */
@@ -91,5 +91,19 @@ describe('s3CheckpointStore', () => {
     expect((await store.latest())?.seq).toBe(3);
     expect((await store.get(2))?.chains[0]?.seq).toBe(2);
     expect(await store.get(9)).toBeUndefined();
+  });
+
+  it('skips objects that are not checkpoints when finding the latest, and refuses a body that is not the checkpoint its name says', async () => {
+    const s3 = stubS3();
+    const store = s3CheckpointStore({ client: s3.client, bucket: 'audit-bucket' });
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const signer = { publicKeyPem: async () => createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString(), sign: async (m: Uint8Array) => sign(null, m, privateKey) };
+    await store.put(await signCheckpoint(signer, { format: CHECKPOINT_FORMAT, seq: 1, at: '2026-12-07T12:01:00.000Z', chains: [{ chain: 'c0', seq: 1, hash: 'a'.repeat(64), length: 1 }], prevHash: GENESIS_HASH, keyId: 'ed25519:x' }));
+    // Someone with write access drops objects that sort before every checkpoint.
+    s3.objects.set('checkpoints/0.json', '{}');
+    s3.objects.set('checkpoints/000000000000-junk.json', 'not json');
+    expect((await store.latest())?.seq).toBe(1);
+    s3.objects.set('checkpoints/999999999998-000000000002.json', JSON.stringify({ hello: 'world' }));
+    await expect(store.latest()).rejects.toBeInstanceOf(CheckpointUnreadableError);
   });
 });
