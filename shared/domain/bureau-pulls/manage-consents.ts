@@ -3,13 +3,28 @@ import { z } from 'zod';
 import type { AuditEntry, AuditInput } from '../audit/audit-chain.js';
 import type { Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
-import { ConsentSchema } from '../credit/pull/consent.js';
+import { acceptedPurposes, ConsentSchema } from '../credit/pull/consent.js';
 import type { ConsentRepository, StoredConsent } from './ports.js';
 
-/** Body of `POST /v1/customers/{id}/consents`: the consent without what the hub fills in. */
+/**
+ * Body of `POST /v1/customers/{id}/consents`: the consent without what the hub fills in. Every
+ * listed bureau must accept the purpose (PBOC only `pboc_authorization`, the others anything
+ * but it), else a 422 at `purpose` naming the bureaus: a consent no pull could ever use is
+ * refused when recorded, not at pull time. `*` needs a purpose at least one bureau accepts.
+ */
 export const RecordConsentSchema = ConsentSchema.omit({ customerId: true, revokedAt: true })
   .extend({ grantedBy: z.string().min(1).max(200), grantedAt: ConsentSchema.shape.grantedAt.optional() })
-  .strict();
+  .strict()
+  .superRefine((consent, ctx) => {
+    if (consent.bureaus === '*') return;
+    const refusing = consent.bureaus.filter((bureau) => !acceptedPurposes(bureau).includes(consent.purpose));
+    if (refusing.length === 0) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['purpose'],
+      message: `${refusing.join(', ')} ${refusing.length === 1 ? 'does' : 'do'} not accept the purpose ${consent.purpose} (pboc accepts only pboc_authorization, the other bureaus any purpose but it)`,
+    });
+  });
 export type RecordConsent = z.infer<typeof RecordConsentSchema>;
 
 /**
