@@ -2,6 +2,7 @@ import { readQuarantine } from '../../shared/domain/audit/read-quarantine.js';
 import { parseBureauPullConfig } from '../../shared/domain/bureau-pulls/bureau-pull.js';
 import { decideBureauReview } from '../../shared/domain/bureau-pulls/decide-review.js';
 import { manageConsents } from '../../shared/domain/bureau-pulls/manage-consents.js';
+import { readBureauReports } from '../../shared/domain/bureau-pulls/read-reports.js';
 import { requestBureauPull } from '../../shared/domain/bureau-pulls/request-pull.js';
 import { systemClock } from '../../shared/domain/clock.js';
 import { NotFoundError } from '../../shared/domain/errors.js';
@@ -26,7 +27,9 @@ const pulls = bureauPullStore(table);
 const audit = auditTrail(table, clock);
 const manage = manageConsents({ consents, audit, clock });
 const reports = creditReportStore(table);
-const quarantine = readQuarantine({ quarantine: quarantineStore(table, clock), audit });
+const quarantined = quarantineStore(table, clock);
+const quarantine = readQuarantine({ quarantine: quarantined, audit });
+const reads = readBureauReports({ pulls, reports, reviews: reports, quarantine: quarantined, audit });
 const profiles = profileStore(table);
 const decide = decideBureauReview({ profiles, reviews: reports, audit, clock });
 const request = requestBureauPull({
@@ -55,6 +58,8 @@ export const handler = httpFunction(bureauRoutes, {
   listBureauReviews: async ({ query }) => ({ status: 200, body: { reviews: await reports.listOpenReviews(query.limit) } }),
   acceptBureauReview: async ({ params, principal }) => ({ status: 200, body: await decide.accept(params.reviewId, principal.principalId) }),
   dismissBureauReview: async ({ params, body, principal }) => ({ status: 200, body: await decide.dismiss(params.reviewId, body, principal.principalId) }),
+  getBureauReport: async ({ params, principal }) => ({ status: 200, headers: { 'cache-control': 'no-store' }, body: await reads.report(params.reportId, principal.principalId) }),
+  getBureauPullRaw: async ({ params, principal }) => ({ status: 200, headers: { 'cache-control': 'no-store' }, body: await reads.raw(params.pullId, principal.principalId) }),
   listQuarantine: async ({ params, query }) => ({ status: 200, body: await quarantine.list(params.source, query.limit) }),
   getQuarantinedPayload: async ({ params, principal }) => ({
     status: 200,

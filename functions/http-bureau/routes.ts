@@ -2,6 +2,7 @@ import { QuarantineListingSchema, QuarantinedPayloadSchema } from '../../shared/
 import { RequestPullSchema } from '../../shared/domain/bureau-pulls/bureau-pull.js';
 import { DismissBureauReviewSchema } from '../../shared/domain/bureau-pulls/decide-review.js';
 import { RecordConsentSchema } from '../../shared/domain/bureau-pulls/manage-consents.js';
+import { BureauReportReadSchema, RawPullPayloadSchema } from '../../shared/domain/bureau-pulls/read-reports.js';
 import { defineRoutes, UNEXERCISED } from '../../shared/lambda/http-route.js';
 import {
   ConsentPathSchema,
@@ -9,12 +10,14 @@ import {
   ConsentsResponseSchema,
   CustomerPathSchema,
   LimitQuerySchema,
+  PullIdPathSchema,
   PullPathSchema,
   PullRequestedSchema,
   PullResponseSchema,
   PullsResponseSchema,
   QuarantinePathSchema,
   QuarantinePayloadPathSchema,
+  ReportPathSchema,
   ReviewDecidedSchema,
   ReviewPathSchema,
   ReviewsResponseSchema,
@@ -22,6 +25,7 @@ import {
 
 const adminOrCrm = { auth: 'apiKey', roles: ['admin', 'crm'] } as const;
 const admin = { auth: 'apiKey', roles: ['admin'] } as const;
+const noStore = { 'Cache-Control': { description: '`no-store`: the body holds bureau data' } };
 
 /** Routes of the `http-bureau` function: consents, bureau pulls, subject reviews, quarantine. */
 export const bureauRoutes = defineRoutes({
@@ -86,6 +90,27 @@ export const bureauRoutes = defineRoutes({
     params: ReviewPathSchema, body: DismissBureauReviewSchema,
     responses: { 200: { description: 'Dismissed', body: ReviewDecidedSchema } },
     errors: [404, 409],
+  },
+  getBureauReport: {
+    ...admin, method: 'GET', path: '/v1/bureau/reports/{reportId}', scope: 'audit:read', tag: 'Bureau',
+    summary: 'A normalised bureau report with its lineage (audited)',
+    description:
+      'The canonical report as archived — every coded value keeps its raw code and scheme, every tradeline, inquiry and public record its `source` path into the raw payload — ' +
+      'and its lineage: the pull (or Metro 2 import) it came from, the subject match, whether it was merged into the profile, the reviewer decision, and the digest of the raw payload. ' +
+      'Reports held for review (subject mismatch) are readable too. Each read is audited (ids and digest, never content).',
+    params: ReportPathSchema,
+    responses: { 200: { description: 'The report and its lineage', body: BureauReportReadSchema, headers: noStore } },
+    errors: [404],
+  },
+  getBureauPullRaw: {
+    ...admin, method: 'GET', path: '/v1/bureau/pulls/{pullId}/raw', scope: 'audit:read', tag: 'Bureau',
+    summary: 'The raw bureau answer of any pull, gzip + base64 (audited)',
+    description:
+      'Completed and reviewed pulls: the answer the report was normalised from. Failed pulls whose answer could not be normalised: the quarantined bytes. ' +
+      'A pull that never got an answer (queued, refused, subject not found) is a 404. Each read is audited (ids and digest, never content).',
+    params: PullIdPathSchema,
+    responses: { 200: { description: 'The raw payload with its digest', body: RawPullPayloadSchema, headers: noStore } },
+    errors: [404],
   },
   listQuarantine: {
     ...admin, method: 'GET', path: '/v1/quarantine/{source}', scope: 'audit:read', tag: 'Quarantine',

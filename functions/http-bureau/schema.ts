@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BureauPullSchema } from '../../shared/domain/bureau-pulls/bureau-pull.js';
 import { BureauReviewIdSchema } from '../../shared/domain/bureau-pulls/decide-review.js';
+import { ReportIdSchema } from '../../shared/domain/bureau-pulls/read-reports.js';
 import { ReviewDecisionSchema, StoredBureauReviewSchema, StoredConsentSchema } from '../../shared/domain/bureau-pulls/ports.js';
 import { CustomerIdSchema } from '../../shared/domain/profile/customer-profile.js';
 
@@ -12,6 +13,8 @@ export const LimitQuerySchema = z.strictObject({ limit: z.coerce.number().int().
 export const QuarantinePathSchema = z.strictObject({ source: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'a source such as bureau:experian') });
 export const QuarantinePayloadPathSchema = QuarantinePathSchema.extend({ messageId: z.string().regex(/^[A-Za-z0-9:_.-]{1,128}$/, 'a message id') });
 export const ReviewPathSchema = z.strictObject({ reviewId: BureauReviewIdSchema });
+export const ReportPathSchema = z.strictObject({ reportId: ReportIdSchema });
+export const PullIdPathSchema = z.strictObject({ pullId: BureauPullSchema.shape.pullId.describe('a pull id (pull_…)') });
 
 /** Responses. */
 export const ConsentResponseSchema = z.object({ consent: StoredConsentSchema });

@@ -348,6 +348,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/bureau/pulls/{pullId}/raw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The raw bureau answer of any pull, gzip + base64 (audited)
+         * @description Completed and reviewed pulls: the answer the report was normalised from. Failed pulls whose answer could not be normalised: the quarantined bytes. A pull that never got an answer (queued, refused, subject not found) is a 404. Each read is audited (ids and digest, never content).
+         *
+         *     **Roles:** `admin` · **Scope:** `audit:read`
+         */
+        get: operations["getBureauPullRaw"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bureau/reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A normalised bureau report with its lineage (audited)
+         * @description The canonical report as archived — every coded value keeps its raw code and scheme, every tradeline, inquiry and public record its `source` path into the raw payload — and its lineage: the pull (or Metro 2 import) it came from, the subject match, whether it was merged into the profile, the reviewer decision, and the digest of the raw payload. Reports held for review (subject mismatch) are readable too. Each read is audited (ids and digest, never content).
+         *
+         *     **Roles:** `admin` · **Scope:** `audit:read`
+         */
+        get: operations["getBureauReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/crm/connections": {
         parameters: {
             query?: never;
@@ -2899,6 +2943,592 @@ export interface operations {
             409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    getBureauPullRaw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description a pull id (pull_…) */
+                pullId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The raw payload with its digest */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description `no-store`: the body holds bureau data */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pullId: string;
+                        customerId: string;
+                        /** @enum {string} */
+                        bureau: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                        /** @enum {string} */
+                        status: "queued" | "completed" | "review" | "failed";
+                        reportId?: string;
+                        /**
+                         * @description `archive`: the answer a report was normalised from; `quarantine`: an answer that could not be normalised
+                         * @enum {string}
+                         */
+                        origin: "archive" | "quarantine";
+                        contentType?: string;
+                        sha256: string;
+                        /** @description Size of the raw payload, uncompressed */
+                        bytes: number;
+                        /** @constant */
+                        encoding: "gzip+base64";
+                        /** @description The bytes as received, gzip-compressed, base64 */
+                        payload: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    getBureauReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report and its lineage */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description `no-store`: the body holds bureau data */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        report: {
+                            /**
+                             * @default 1
+                             * @constant
+                             */
+                            schemaVersion: 1;
+                            reportId: string;
+                            /** @enum {string} */
+                            bureau: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                            product: string;
+                            /** Format: date-time */
+                            pulledAt: string;
+                            requestId: string;
+                            bureauReference?: string;
+                            currency: string;
+                            subject: {
+                                /** @enum {string} */
+                                kind: "consumer" | "business";
+                                /** @default [] */
+                                names: {
+                                    full?: string;
+                                    first?: string;
+                                    middle?: string;
+                                    last?: string;
+                                    suffix?: string;
+                                    /**
+                                     * @default primary
+                                     * @enum {string}
+                                     */
+                                    type: "primary" | "aka" | "former" | "legal" | "trading";
+                                }[];
+                                /** @default [] */
+                                identifiers: {
+                                    scheme: string;
+                                    value: string;
+                                }[];
+                                /** @default [] */
+                                addresses: {
+                                    /** @default [] */
+                                    lines: string[];
+                                    city?: string;
+                                    region?: string;
+                                    postalCode?: string;
+                                    country?: string;
+                                    /**
+                                     * @default unknown
+                                     * @enum {string}
+                                     */
+                                    type: "current" | "previous" | "registered" | "trading" | "unknown";
+                                    reportedAt?: {
+                                        /** @constant */
+                                        precision: "day";
+                                        /** Format: date */
+                                        value: string;
+                                    } | {
+                                        /** @constant */
+                                        precision: "month";
+                                        value: string;
+                                    } | {
+                                        /** @constant */
+                                        precision: "year";
+                                        value: string;
+                                    };
+                                }[];
+                                dateOfBirth?: {
+                                    /** @constant */
+                                    precision: "day";
+                                    /** Format: date */
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "month";
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "year";
+                                    value: string;
+                                };
+                                deceased?: boolean;
+                            };
+                            /** @default [] */
+                            scores: {
+                                model: string;
+                                value: number;
+                                min: number;
+                                max: number;
+                                /** @enum {string} */
+                                direction: "higher_is_better" | "lower_is_better";
+                                rawValue?: string;
+                                /** @default [] */
+                                reasons: {
+                                    code: string;
+                                    text?: string;
+                                }[];
+                                source?: string;
+                            }[];
+                            /** @default [] */
+                            tradelines: {
+                                accountRef?: string;
+                                creditor?: {
+                                    name?: string;
+                                    code?: string;
+                                };
+                                type: {
+                                    /** @enum {string} */
+                                    value: "revolving" | "installment" | "mortgage" | "open" | "line_of_credit" | "lease" | "trade_credit" | "other" | "unknown";
+                                    raw: string;
+                                    /** @enum {string} */
+                                    scheme: "metro2" | "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc" | "iso" | "derived";
+                                };
+                                accountType?: {
+                                    value: string;
+                                    raw: string;
+                                    /** @enum {string} */
+                                    scheme: "metro2" | "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc" | "iso" | "derived";
+                                };
+                                ownership?: {
+                                    /** @enum {string} */
+                                    value: "individual" | "joint" | "authorized_user" | "cosigner" | "business" | "terminated" | "unknown";
+                                    raw: string;
+                                    /** @enum {string} */
+                                    scheme: "metro2" | "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc" | "iso" | "derived";
+                                };
+                                opened?: {
+                                    /** @constant */
+                                    precision: "day";
+                                    /** Format: date */
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "month";
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "year";
+                                    value: string;
+                                };
+                                closed?: {
+                                    /** @constant */
+                                    precision: "day";
+                                    /** Format: date */
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "month";
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "year";
+                                    value: string;
+                                };
+                                reportedAt?: {
+                                    /** @constant */
+                                    precision: "day";
+                                    /** Format: date */
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "month";
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "year";
+                                    value: string;
+                                };
+                                lastPaymentAt?: {
+                                    /** @constant */
+                                    precision: "day";
+                                    /** Format: date */
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "month";
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "year";
+                                    value: string;
+                                };
+                                creditLimit?: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                highCredit?: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                balance?: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                pastDue?: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                monthlyPayment?: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                chargedOff?: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                daysPastDue?: number;
+                                status: {
+                                    /** @enum {string} */
+                                    value: "current" | "past_due" | "paid" | "paid_derogatory" | "closed" | "transferred" | "collection" | "charge_off" | "repossession" | "voluntary_surrender" | "foreclosure" | "bankruptcy" | "settled" | "insurance_claim" | "deleted" | "unknown";
+                                    raw: string;
+                                    /** @enum {string} */
+                                    scheme: "metro2" | "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc" | "iso" | "derived";
+                                };
+                                /** @default [] */
+                                paymentHistory: {
+                                    month?: string;
+                                    status: {
+                                        /** @enum {string} */
+                                        value: "current" | "days_30_59" | "days_60_89" | "days_90_119" | "days_120_149" | "days_150_179" | "days_180_plus" | "days_120_plus" | "zero_balance" | "too_new" | "no_history" | "not_reported" | "collection" | "foreclosure" | "voluntary_surrender" | "repossession" | "charge_off" | "bankruptcy" | "debt_management_plan" | "unknown";
+                                        raw: string;
+                                        /** @enum {string} */
+                                        scheme: "metro2" | "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc" | "iso" | "derived";
+                                    };
+                                }[];
+                                classification?: {
+                                    /** @enum {string} */
+                                    value: "normal" | "special_mention" | "substandard" | "doubtful" | "loss";
+                                    raw: string;
+                                    /** @enum {string} */
+                                    scheme: "metro2" | "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc" | "iso" | "derived";
+                                };
+                                open?: boolean;
+                                source?: string;
+                            }[];
+                            /** @default [] */
+                            inquiries: {
+                                date?: {
+                                    /** @constant */
+                                    precision: "day";
+                                    /** Format: date */
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "month";
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "year";
+                                    value: string;
+                                };
+                                subscriber?: {
+                                    name?: string;
+                                    code?: string;
+                                };
+                                type?: {
+                                    /** @enum {string} */
+                                    value: "hard" | "soft" | "account_review" | "promotional" | "unknown";
+                                    raw: string;
+                                    /** @enum {string} */
+                                    scheme: "metro2" | "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc" | "iso" | "derived";
+                                };
+                                purpose?: {
+                                    value: string;
+                                    raw: string;
+                                    /** @enum {string} */
+                                    scheme: "metro2" | "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc" | "iso" | "derived";
+                                };
+                                amount?: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                source?: string;
+                            }[];
+                            /** @default [] */
+                            publicRecords: {
+                                type: {
+                                    /** @enum {string} */
+                                    value: "bankruptcy" | "judgment" | "lien" | "court_enforcement" | "dishonest_debtor" | "civil_suit" | "other";
+                                    raw: string;
+                                    /** @enum {string} */
+                                    scheme: "metro2" | "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc" | "iso" | "derived";
+                                };
+                                status?: {
+                                    /** @enum {string} */
+                                    value: "open" | "filed" | "discharged" | "dismissed" | "satisfied" | "released" | "withdrawn" | "unknown";
+                                    raw: string;
+                                    /** @enum {string} */
+                                    scheme: "metro2" | "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc" | "iso" | "derived";
+                                };
+                                filed?: {
+                                    /** @constant */
+                                    precision: "day";
+                                    /** Format: date */
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "month";
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "year";
+                                    value: string;
+                                };
+                                resolved?: {
+                                    /** @constant */
+                                    precision: "day";
+                                    /** Format: date */
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "month";
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "year";
+                                    value: string;
+                                };
+                                amount?: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                court?: string;
+                                reference?: string;
+                                source?: string;
+                            }[];
+                            /** @default [] */
+                            collections: {
+                                agency?: {
+                                    name?: string;
+                                    code?: string;
+                                };
+                                originalCreditor?: string;
+                                assigned?: {
+                                    /** @constant */
+                                    precision: "day";
+                                    /** Format: date */
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "month";
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "year";
+                                    value: string;
+                                };
+                                lastActivity?: {
+                                    /** @constant */
+                                    precision: "day";
+                                    /** Format: date */
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "month";
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "year";
+                                    value: string;
+                                };
+                                originalAmount?: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                balance?: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                status: {
+                                    /** @enum {string} */
+                                    value: "unpaid" | "paid" | "settled" | "disputed" | "unknown";
+                                    raw: string;
+                                    /** @enum {string} */
+                                    scheme: "metro2" | "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc" | "iso" | "derived";
+                                };
+                                source?: string;
+                            }[];
+                            business?: {
+                                founded?: {
+                                    /** @constant */
+                                    precision: "day";
+                                    /** Format: date */
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "month";
+                                    value: string;
+                                } | {
+                                    /** @constant */
+                                    precision: "year";
+                                    value: string;
+                                };
+                                employees?: {
+                                    value: number;
+                                    /** @default false */
+                                    estimated: boolean;
+                                };
+                                turnover?: {
+                                    amountMinor: number;
+                                    currency: string;
+                                    year?: number;
+                                };
+                                industry?: {
+                                    value: string;
+                                    raw: string;
+                                    /** @enum {string} */
+                                    scheme: "metro2" | "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc" | "iso" | "derived";
+                                };
+                                legalForm?: {
+                                    value: string;
+                                    raw: string;
+                                    /** @enum {string} */
+                                    scheme: "metro2" | "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc" | "iso" | "derived";
+                                };
+                                status?: {
+                                    /** @enum {string} */
+                                    value: "active" | "inactive" | "dissolved" | "insolvent" | "unknown";
+                                    raw: string;
+                                    /** @enum {string} */
+                                    scheme: "metro2" | "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc" | "iso" | "derived";
+                                };
+                                paymentIndex?: {
+                                    model: string;
+                                    value: number;
+                                    min: number;
+                                    max: number;
+                                    /** @enum {string} */
+                                    direction: "higher_is_better" | "lower_is_better";
+                                    rawValue?: string;
+                                    /** @default [] */
+                                    reasons: {
+                                        code: string;
+                                        text?: string;
+                                    }[];
+                                    source?: string;
+                                };
+                                failureScore?: {
+                                    model: string;
+                                    value: number;
+                                    min: number;
+                                    max: number;
+                                    /** @enum {string} */
+                                    direction: "higher_is_better" | "lower_is_better";
+                                    rawValue?: string;
+                                    /** @default [] */
+                                    reasons: {
+                                        code: string;
+                                        text?: string;
+                                    }[];
+                                    source?: string;
+                                };
+                                delinquencyScore?: {
+                                    model: string;
+                                    value: number;
+                                    min: number;
+                                    max: number;
+                                    /** @enum {string} */
+                                    direction: "higher_is_better" | "lower_is_better";
+                                    rawValue?: string;
+                                    /** @default [] */
+                                    reasons: {
+                                        code: string;
+                                        text?: string;
+                                    }[];
+                                    source?: string;
+                                };
+                                recommendedCreditLimit?: {
+                                    amountMinor: number;
+                                    currency: string;
+                                };
+                                daysBeyondTerms?: number;
+                                source?: string;
+                            };
+                            /** @default [] */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                        lineage: {
+                            customerId: string;
+                            /** @enum {string} */
+                            bureau: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
+                            product?: string;
+                            pullId?: string;
+                            importId?: string;
+                            pulledAt: string;
+                            contentType: string;
+                            /** @enum {string} */
+                            subjectMatch: "match" | "review" | "mismatch";
+                            reportId: string;
+                            /** @description True when the report's summary is (or was) merged into the profile; false while only archived (subject mismatch) */
+                            merged: boolean;
+                            /** @description The reviewer decision when the report was held for a subject-mismatch review */
+                            review?: {
+                                /** @enum {string} */
+                                decision: "accepted" | "dismissed";
+                                at: string;
+                                by: string;
+                                reason?: string;
+                            };
+                            /** @description `sha256:<hex>` of the raw payload as received (read it at GET /v1/bureau/pulls/{pullId}/raw) */
+                            rawSha256: string;
+                            rawBytes: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
         };
     };

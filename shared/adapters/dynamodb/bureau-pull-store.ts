@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { BureauPullSchema, type BureauPull } from '../../domain/bureau-pulls/bureau-pull.js';
-import type { PullRepository } from '../../domain/bureau-pulls/ports.js';
+import type { PullLookup, PullRepository } from '../../domain/bureau-pulls/ports.js';
 import { pullKey } from '../../domain/credit/pull/pull-key.js';
 import { TransientError } from '../../domain/errors.js';
 import { isConditionFailure, isTransientDynamoError, type TableRef } from './client.js';
@@ -14,11 +14,16 @@ const QUEUED_SHARDS = 4;
 const shardOf = (pullId: string): number => [...pullId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % QUEUED_SHARDS;
 const PullItemSchema = z.object({ pull: BureauPullSchema });
 
-/** A queued pull is also indexed on gsi2 (`PULLS#queued#<shard>`, by `updatedAt`) for the dead-letter sweep; finished pulls drop out. */
+/**
+ * A queued pull is also indexed on gsi2 (`PULLS#queued#<shard>`, by `updatedAt`) for the dead-letter
+ * sweep; finished pulls drop out. Every pull is found by its id on gsi1 (`PULLID#<pullId>`).
+ */
 const itemOf = (pull: BureauPull) => ({
   ...pullItemKey(pull.customerId, pull.pullId),
   entity: 'bureau_pull',
   pull: BureauPullSchema.parse(pull),
+  gsi1pk: `PULLID#${pull.pullId}`,
+  gsi1sk: 'PULL',
   ...(pull.status === 'queued' ? { gsi2pk: `PULLS#queued#${shardOf(pull.pullId)}`, gsi2sk: `${pull.updatedAt}#${pull.customerId}#${pull.pullId}` } : {}),
 });
 
@@ -28,10 +33,20 @@ const itemOf = (pull: BureauPull) => ({
  * or older than the collapse window) in the same transaction that writes the pull. Queued pulls
  * are indexed by age (gsi2, sharded) for the dead-letter sweep.
  */
-export const bureauPullStore = ({ client, tableName }: TableRef): PullRepository => ({
+export const bureauPullStore = ({ client, tableName }: TableRef): PullRepository & PullLookup => ({
   async get(customerId, pullId) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: pullItemKey(customerId, pullId), ConsistentRead: true }));
     return Item ? PullItemSchema.parse(Item).pull : undefined;
+  },
+  /** gsi1 locates the pull; the item is then read consistently (the index lags the table). */
+  async findById(pullId) {
+    const { Items = [] } = await client.send(
+      new QueryCommand({ TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `PULLID#${pullId}` } }),
+    );
+    const located = Items[0] ? PullItemSchema.parse(Items[0]).pull : undefined;
+    if (!located) return undefined;
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: pullItemKey(located.customerId, pullId), ConsistentRead: true }));
+    return Item ? PullItemSchema.parse(Item).pull : located;
   },
   async start(pull, collapseWindowMs, now) {
     try {

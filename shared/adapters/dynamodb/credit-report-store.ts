@@ -2,8 +2,10 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import {
+  ArchivedReportHeadSchema,
   ReviewDecisionSchema,
   StoredBureauReviewSchema,
+  type ArchivedReportReader,
   type BureauReviewStore,
   type ExtraPut,
   type ReportArchive,
@@ -25,6 +27,8 @@ const reviewKey = (customerId: string, reportId: string) => ({ pk: `CUSTOMER#${c
 const decidedReviewKey = (customerId: string, reportId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: `REVIEWDECIDED#${reportId}` });
 /** gsi2 finds a review (open or decided) by its id, the report id, without the customer. */
 const reviewLookup = (reportId: string) => ({ gsi2pk: `BUREAUREVIEW#${reportId}`, gsi2sk: 'REVIEW' });
+/** gsi2 also finds an archived report's record by its id alone (the report read route). */
+const reportLookup = (reportId: string) => ({ gsi2pk: `BUREAUREPORT#${reportId}`, gsi2sk: 'REPORT' });
 const shardOf = (customerId: string): number => [...customerId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % AGE_SHARDS;
 
 const ArchivedReportSchema = z.object({
@@ -33,6 +37,13 @@ const ArchivedReportSchema = z.object({
   contentType: z.string(),
   parts: z.number().int().nonnegative(),
 });
+
+/** The record of a report as written; `customerId` comes from the key for records written before it was stored. */
+const ReportHeadItemSchema = z.object({ pk: z.string() }).passthrough();
+const headOf = (item: Record<string, unknown>) => {
+  const { pk } = ReportHeadItemSchema.parse(item);
+  return ArchivedReportHeadSchema.parse({ ...item, customerId: item['customerId'] ?? pk.replace(/^CUSTOMER#/, '') });
+};
 
 const StoredReviewSchema = StoredBureauReviewSchema.extend({ decision: ReviewDecisionSchema.optional() });
 
@@ -61,6 +72,29 @@ const decisionItems = (review: StoredBureauReview, decision: ReviewDecision): { 
   remove: { key: reviewKey(review.customerId, review.reportId) },
 });
 
+/** Reads an archived report: its record, the normalised report and the raw payload (joined from parts when split). */
+const readReport = async ({ client, tableName }: TableRef, customerId: string, bureau: BureauId, reportId: string) => {
+  const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: reportKey(customerId, bureau, reportId), ConsistentRead: true }));
+  if (!Item) return undefined;
+  const head = ArchivedReportSchema.parse(Item);
+  let rawGz: Buffer;
+  let reportGz: Buffer;
+  if (head.parts === 0) {
+    rawGz = toBytes(Item['rawGz']);
+    reportGz = toBytes(Item['reportGz']);
+  } else {
+    const { Items = [] } = await client.send(
+      new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}`, ':sk': `REPORT#${bureau}#${reportId}#PART#` }, ConsistentRead: true }),
+    );
+    const joined = Buffer.concat(Items.map((i) => toBytes(i['data'])));
+    const rawBytes = z.number().int().parse(Item['rawBytes']);
+    rawGz = joined.subarray(0, rawBytes);
+    reportGz = joined.subarray(rawBytes);
+  }
+  const reportJson: unknown = JSON.parse(gunzipSync(reportGz).toString('utf8'));
+  return { report: CreditReportSchema.parse(reportJson), raw: gunzipSync(rawGz).toString('utf8'), rawGz, head: Item };
+};
+
 /**
  * Archived bureau reports: `CUSTOMER#id / REPORT#<bureau>#<reportId>` holds the gzip'd raw
  * payload and the gzip'd normalised report (both split into `…#PART#n` items when together
@@ -69,16 +103,29 @@ const decisionItems = (review: StoredBureauReview, decision: ReviewDecision): { 
  * (`REVIEW#<reportId>` while open, on gsi1 `REVIEWS#open`; replaced by `REVIEWDECIDED#<reportId>`
  * when a reviewer accepts or dismisses; both found by id on gsi2 `BUREAUREVIEW#<reportId>`).
  */
-export const creditReportStore = ({ client, tableName }: TableRef): ReportArchive & {
-  getReport(customerId: string, bureau: BureauId, reportId: string): Promise<{ report: CreditReport; raw: string } | undefined>;
+export const creditReportStore = ({ client, tableName }: TableRef): ReportArchive & ArchivedReportReader & {
+  getReport(customerId: string, bureau: BureauId, reportId: string): Promise<{ report: CreditReport; raw: string; rawGz: Buffer; head: Record<string, unknown> } | undefined>;
   listReviews(customerId: string): Promise<Array<{ reportId: string; bureau: string; reasons: string[] }>>;
   listOpenReviews(limit: number): Promise<StoredBureauReview[]>;
 } & BureauReviewStore => ({
-  itemsFor({ customerId, report, raw, pullId, subjectMatch, archivedOnly }) {
+  itemsFor({ customerId, report, raw, pullId, importId, subjectMatch, archivedOnly }) {
     const rawGz = gzipSync(Buffer.from(raw.body, 'utf8'));
     const reportGz = gzipSync(Buffer.from(JSON.stringify(report), 'utf8'));
     const base = reportKey(customerId, report.bureau, report.reportId);
-    const common = { entity: 'credit_report', reportId: report.reportId, bureau: report.bureau, product: report.product, pullId, pulledAt: report.pulledAt, contentType: raw.contentType, subjectMatch: subjectMatch.outcome, archivedOnly };
+    const common = {
+      entity: 'credit_report',
+      customerId,
+      reportId: report.reportId,
+      bureau: report.bureau,
+      product: report.product,
+      ...(pullId ? { pullId } : {}),
+      ...(importId ? { importId } : {}),
+      pulledAt: report.pulledAt,
+      contentType: raw.contentType,
+      subjectMatch: subjectMatch.outcome,
+      archivedOnly,
+      ...reportLookup(report.reportId),
+    };
     const items: ExtraPut[] = [];
     if (rawGz.length + reportGz.length <= MAX_INLINE_BYTES) {
       items.push({ item: { ...base, ...common, parts: 0, rawGz, reportGz }, condition: 'not_exists' });
@@ -123,26 +170,24 @@ export const creditReportStore = ({ client, tableName }: TableRef): ReportArchiv
     }
     return out;
   },
-  async getReport(customerId, bureau, reportId) {
+  getReport: (customerId, bureau, reportId) => readReport({ client, tableName }, customerId, bureau, reportId),
+  async findReport(reportId) {
+    const { Items = [] } = await client.send(
+      new QueryCommand({ TableName: tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': reportLookup(reportId).gsi2pk } }),
+    );
+    const found = Items[0];
+    if (!found) return undefined;
+    const located = headOf(found);
+    const read = await readReport({ client, tableName }, located.customerId, located.bureau, reportId);
+    return read ? { head: headOf(read.head), report: read.report, rawGz: read.rawGz } : undefined;
+  },
+  async acceptedReportItem(customerId, bureau, reportId) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: reportKey(customerId, bureau, reportId), ConsistentRead: true }));
     if (!Item) return undefined;
-    const head = ArchivedReportSchema.parse(Item);
-    let rawGz: Buffer;
-    let reportGz: Buffer;
-    if (head.parts === 0) {
-      rawGz = toBytes(Item['rawGz']);
-      reportGz = toBytes(Item['reportGz']);
-    } else {
-      const { Items = [] } = await client.send(
-        new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}`, ':sk': `REPORT#${bureau}#${reportId}#PART#` }, ConsistentRead: true }),
-      );
-      const joined = Buffer.concat(Items.map((i) => toBytes(i['data'])));
-      const rawBytes = z.number().int().parse(Item['rawBytes']);
-      rawGz = joined.subarray(0, rawBytes);
-      reportGz = joined.subarray(rawBytes);
-    }
-    const reportJson: unknown = JSON.parse(gunzipSync(reportGz).toString('utf8'));
-    return { report: CreditReportSchema.parse(reportJson), raw: gunzipSync(rawGz).toString('utf8') };
+    return {
+      item: { ...Item, customerId, subjectMatch: 'match', archivedOnly: false, ...reportLookup(reportId) },
+      condition: { expression: 'attribute_exists(pk) AND archivedOnly = :archived', values: { ':archived': true } },
+    };
   },
   async listReviews(customerId) {
     const { Items = [] } = await client.send(

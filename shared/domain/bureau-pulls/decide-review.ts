@@ -26,7 +26,8 @@ const MAX_ATTEMPTS = 5;
  * A reviewer's decision on a bureau subject-mismatch review (the report was archived, not merged).
  * `accept` merges the archived report's summary into `profile.credit[bureau]` with
  * `credit_report.received` — the worker's own change for a matching subject (`creditReportMerge`) —
- * plus the latest-report pointer and the closed review, in one version-conditioned transaction;
+ * plus the latest-report pointer, the archived report rewritten as accepted (subject `match`,
+ * merged) and the closed review, in one version-conditioned transaction;
  * a newer report already merged for that bureau wins (409). `dismiss` closes the review and keeps
  * the report archived. Unknown review → NotFoundError (404); already decided → ConflictError (409).
  * Both are audited (ids, bureau and the reviewer's reason; never report content).
@@ -59,13 +60,15 @@ export const decideBureauReview = ({ profiles, reviews, audit, clock }: DecideBu
         if (merged && merged.pulledAt > archived.report.pulledAt) {
           throw new ConflictError(`A newer ${review.bureau} report (${merged.reportId}) is already merged; dismiss this review instead`);
         }
+        const acceptedReport = await reviews.acceptedReportItem(review.customerId, review.bureau, review.reportId);
+        if (!acceptedReport) throw new NotFoundError(`Archived report ${review.reportId}`);
         const at = clock.now();
         const decision: ReviewDecision = { decision: 'accepted', at: at.toISOString(), by };
         const closed = reviews.decisionItems(review, decision);
         try {
           await profiles.commit({
             ...creditReportMerge(profile, { bureau: review.bureau, reportId: review.reportId, report: archived.report, subjectMatch: 'match', at }),
-            extraPuts: [reviews.latestItemFor(review.customerId, archived.report), closed.put],
+            extraPuts: [reviews.latestItemFor(review.customerId, archived.report), acceptedReport, closed.put],
             extraDeletes: [closed.remove],
           });
         } catch (error) {

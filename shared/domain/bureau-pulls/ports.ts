@@ -4,6 +4,7 @@ import type { CreditReport } from '../credit/credit-report.js';
 import { BureauIdSchema, type BureauId } from '../credit/credit-summary.js';
 import { ConsentSchema } from '../credit/pull/consent.js';
 import type { SubjectMatch } from '../credit/pull/subject-match.js';
+import type { ExtraPut as ProfileExtraPut } from '../customers/ports.js';
 import type { BureauPull, PullMessage } from './bureau-pull.js';
 
 /** A consent as stored: the domain consent plus its id. */
@@ -17,8 +18,8 @@ export interface ConsentRepository {
   revoke(customerId: string, consentId: string, at: string): Promise<StoredConsent>;
 }
 
-/** An item the profile transaction writes along (adapter-defined key layout). */
-export type ExtraPut = { item: Record<string, unknown>; condition?: 'not_exists' };
+/** An item the profile transaction writes along (adapter-defined key layout and condition). */
+export type ExtraPut = ProfileExtraPut;
 
 export interface PullRepository {
   get(customerId: string, pullId: string): Promise<BureauPull | undefined>;
@@ -44,6 +45,11 @@ export interface PullRepository {
   listForCustomer(customerId: string, limit: number): Promise<BureauPull[]>;
 }
 
+/** Finds a pull by its id alone (the read routes know no customer). */
+export interface PullLookup {
+  findById(pullId: string): Promise<BureauPull | undefined>;
+}
+
 /**
  * Small per-bureau state (token bucket, circuit, monthly budget) changed with optimistic
  * concurrency: `change` is re-run on a lost race.
@@ -53,8 +59,11 @@ export interface BureauStateStore {
 }
 
 export interface ReportArchive {
-  /** Items of an archived report: gzip'd raw + normalised report (split when large) and the latest-report pointer. */
-  itemsFor(input: { customerId: string; report: CreditReport; raw: RawBureauReport; pullId: string; subjectMatch: SubjectMatch; archivedOnly: boolean }): ExtraPut[];
+  /**
+   * Items of an archived report: gzip'd raw + normalised report (split when large) and the
+   * latest-report pointer. `pullId` names the pull it came from, `importId` the Metro 2 import.
+   */
+  itemsFor(input: { customerId: string; report: CreditReport; raw: RawBureauReport; pullId?: string; importId?: string; subjectMatch: SubjectMatch; archivedOnly: boolean }): ExtraPut[];
   /** A review item for a subject mismatch (listed for humans). */
   reviewItemFor(input: { customerId: string; bureau: BureauId; reportId: string; pullId: string; subjectMatch: SubjectMatch; at: string }): ExtraPut;
   /** Customers whose latest report of a bureau was pulled before `before`. */
@@ -88,6 +97,30 @@ export interface BureauReviewStore {
   getReport(customerId: string, bureau: BureauId, reportId: string): Promise<{ report: CreditReport } | undefined>;
   /** The latest-report pointer of a customer and bureau (staleness schedule), for a transaction. */
   latestItemFor(customerId: string, report: Pick<CreditReport, 'bureau' | 'reportId' | 'pulledAt'>): ExtraPut;
+  /**
+   * The archived report's record rewritten as accepted (subject `match`, merged), for the accepting
+   * transaction; conditioned on it still being archived-only. Undefined when there is no such report.
+   */
+  acceptedReportItem(customerId: string, bureau: BureauId, reportId: string): Promise<ExtraPut | undefined>;
+}
+
+/** How an archived report came to be: what the report read route shows beside the report. */
+export const ArchivedReportHeadSchema = z.object({
+  customerId: z.string(),
+  bureau: BureauIdSchema,
+  product: z.string().optional(),
+  pullId: z.string().optional(),
+  importId: z.string().optional(),
+  pulledAt: z.string(),
+  contentType: z.string(),
+  subjectMatch: z.enum(['match', 'review', 'mismatch']),
+  archivedOnly: z.boolean(),
+});
+export type ArchivedReportHead = z.infer<typeof ArchivedReportHeadSchema>;
+
+/** Archived reports found by id alone, with the gzip'd raw payload they were normalised from. */
+export interface ArchivedReportReader {
+  findReport(reportId: string): Promise<{ head: ArchivedReportHead; report: CreditReport; rawGz: Uint8Array } | undefined>;
 }
 
 export interface PullQueue {

@@ -35,6 +35,7 @@ const world = () => {
     },
     getReport: async (_c, _b, reportId) => ({ report: reportOf(reportId, '2026-03-09T09:00:00Z') }),
     latestItemFor: (customerId, report) => ({ item: { entity: 'latest', customerId, reportId: report.reportId } }),
+    acceptedReportItem: async (customerId, bureau, reportId) => ({ item: { entity: 'report', customerId, bureau, reportId, subjectMatch: 'match', archivedOnly: false } }),
   };
   const profiles = {
     get: async () => profile,
@@ -77,7 +78,8 @@ describe('decideBureauReview', () => {
     expect(commit?.expectedVersion).toBe(3);
     expect(commit?.profile.credit.experian).toMatchObject({ reportId: REPORT_ID, subjectMatch: 'match' });
     expect(commit?.events.map((e) => [e.type, e.sequence])).toEqual([['credit_report.received', 8]]);
-    expect(commit?.extraPuts?.map((p) => p.item['entity'])).toEqual(['latest', 'decided']);
+    expect(commit?.extraPuts?.map((p) => p.item['entity'])).toEqual(['latest', 'report', 'decided']);
+    expect(commit?.extraPuts?.find((p) => p.item['entity'] === 'report')?.item).toMatchObject({ reportId: REPORT_ID, subjectMatch: 'match', archivedOnly: false });
     expect(commit?.extraDeletes).toEqual([{ key: { review: REPORT_ID } }]);
     expect(w.audits).toEqual([expect.objectContaining({ action: 'bureau_review.accept', target: 'customer:c-1', details: expect.objectContaining({ reviewId: REPORT_ID, bureau: 'experian' }) })]);
   });

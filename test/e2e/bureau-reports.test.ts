@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalBureaus, type LocalBureaus } from '../../infra/local/sandboxes/bureaus/local-bureaus.js';
+import { createApiKey, waitForPull } from '../support/e2e-helpers.js';
+import { startTestHub, type TestHub } from '../support/hub-fixture.js';
+
+const unzip = (base64: string): string => gunzipSync(Buffer.from(base64, 'base64')).toString('utf8');
+const sha256 = (text: string): string => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+
+describe('bureau reports reachable: normalised report with lineage, raw payload of any pull, consent purposes, accepted reviews', () => {
+  let t: TestHub;
+  let bureaus: LocalBureaus;
+  let crmKey: string;
+
+  beforeAll(async () => {
+    bureaus = await startLocalBureaus();
+    t = await startTestHub({ env: { ...bureaus.env, LOCAL_SECRETS: JSON.stringify(bureaus.secrets) } });
+    crmKey = (await createApiKey(t, { name: 'crm reports', role: 'crm' })).key;
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await bureaus?.stop();
+  });
+
+  const pullFor = async (customerId: string, bureau: string): Promise<any> => {
+    const requested = await t.api('POST', `/v1/customers/${customerId}/bureau-pulls`, { body: { bureau } });
+    expect(requested.status, requested.text).toBe(202);
+    return waitForPull(t, customerId, requested.json.pull.pullId);
+  };
+
+  it('refuses a consent whose purpose a listed bureau never accepts (422 at purpose), nothing stored', async () => {
+    expect((await t.api('PUT', '/v1/customers/e2e-li', { body: { kind: 'consumer', fields: { legalName: 'Li Wei', country: 'CN' } } })).status).toBe(201);
+    const pboc = await t.api('POST', '/v1/customers/e2e-li/consents', { body: { bureaus: ['pboc'], purpose: 'credit_transaction', grantedBy: 'crm:app-1' }, key: crmKey });
+    expect(pboc.status, pboc.text).toBe(422);
+    expect(pboc.headers.get('content-type')).toContain('application/problem+json');
+    expect(pboc.json.errors).toEqual([expect.objectContaining({ path: 'purpose', in: 'body', message: expect.stringContaining('pboc') })]);
+    const mixed = await t.api('POST', '/v1/customers/e2e-li/consents', { body: { bureaus: ['experian', 'pboc'], purpose: 'pboc_authorization', grantedBy: 'crm:app-1' } });
+    expect(mixed.status).toBe(422);
+    expect(mixed.json.errors[0]).toMatchObject({ path: 'purpose', message: expect.stringContaining('experian') });
+    expect((await t.api('GET', '/v1/customers/e2e-li/consents')).json.consents).toEqual([]);
+
+    expect((await t.api('POST', '/v1/customers/e2e-li/consents', { body: { bureaus: ['pboc'], purpose: 'pboc_authorization', grantedBy: 'crm:app-1' } })).status).toBe(201);
+    expect((await t.api('POST', '/v1/customers/e2e-li/consents', { body: { bureaus: '*', purpose: 'credit_transaction', grantedBy: 'crm:app-1' } })).status).toBe(201);
+  });
+
+  it('an admin reads a pulled report with its lineage and the raw payload; both reads are audited without content', async () => {
+    await t.api('PUT', '/v1/customers/e2e-ada', { body: { kind: 'consumer', fields: { legalName: 'Ada Reader', postalCode: '92626', country: 'US' } } });
+    await t.api('POST', '/v1/customers/e2e-ada/consents', { body: { bureaus: ['experian'], purpose: 'credit_transaction', grantedBy: 'crm:app-2' } });
+    const pull = await pullFor('e2e-ada', 'experian');
+    expect(pull.status).toBe('completed');
+
+    const read = await t.api('GET', `/v1/bureau/reports/${pull.reportId}`);
+    expect(read.status, read.text).toBe(200);
+    expect(read.headers.get('cache-control')).toBe('no-store');
+    const { report, lineage } = read.json;
+    expect(report).toMatchObject({ reportId: pull.reportId, bureau: 'experian' });
+    expect(report.tradelines.length).toBeGreaterThan(0);
+    expect(report.tradelines[0]).toMatchObject({ source: expect.stringMatching(/^\//), status: { raw: expect.any(String), scheme: 'experian' } });
+    expect(lineage).toMatchObject({ customerId: 'e2e-ada', bureau: 'experian', pullId: pull.pullId, subjectMatch: 'match', merged: true, contentType: expect.stringContaining('json') });
+
+    const raw = await t.api('GET', `/v1/bureau/pulls/${pull.pullId}/raw`);
+    expect(raw.status, raw.text).toBe(200);
+    expect(raw.headers.get('cache-control')).toBe('no-store');
+    expect(raw.json).toMatchObject({ pullId: pull.pullId, customerId: 'e2e-ada', bureau: 'experian', status: 'completed', origin: 'archive', encoding: 'gzip+base64' });
+    const body = unzip(raw.json.payload);
+    expect(JSON.parse(body)).toHaveProperty('creditProfile');
+    expect(sha256(body)).toBe(lineage.rawSha256);
+    expect(raw.json.sha256).toBe(lineage.rawSha256);
+
+    const entries = (await t.api('GET', '/v1/audit/entries?object=customer:e2e-ada')).json.entries as Array<{ action: string; details: Record<string, unknown> }>;
+    expect(entries).toContainEqual(expect.objectContaining({ action: 'bureau_report.read', details: expect.objectContaining({ reportId: pull.reportId, pullId: pull.pullId }) }));
+    expect(entries).toContainEqual(expect.objectContaining({ action: 'bureau_pull.raw_read', details: expect.objectContaining({ pullId: pull.pullId, sha256: lineage.rawSha256 }) }));
+    expect(JSON.stringify(entries)).not.toContain('creditProfile');
+  });
+
+  it('returns the raw answer of a failed (malformed) pull from the quarantine; 403 for non-admins, 404 for unknown ids or no payload', async () => {
+    await t.api('PUT', '/v1/customers/e2e-mal', { body: { kind: 'consumer', fields: { legalName: 'Mal Malformed', postalCode: '92626' } } });
+    await t.api('POST', '/v1/customers/e2e-mal/consents', { body: { bureaus: '*', purpose: 'credit_transaction', grantedBy: 'crm:app-3' } });
+    const pull = await pullFor('e2e-mal', 'experian');
+    expect(pull).toMatchObject({ status: 'failed', reason: 'malformed_report' });
+    const raw = await t.api('GET', `/v1/bureau/pulls/${pull.pullId}/raw`);
+    expect(raw.status, raw.text).toBe(200);
+    expect(raw.json).toMatchObject({ status: 'failed', origin: 'quarantine' });
+    expect(unzip(raw.json.payload)).toBe('{"creditProfile":[{"tradeline":[{"status":"1');
+
+    await t.api('PUT', '/v1/customers/e2e-none', { body: { kind: 'consumer', fields: { legalName: 'Nobody Notfound', postalCode: '92626' } } });
+    await t.api('POST', '/v1/customers/e2e-none/consents', { body: { bureaus: '*', purpose: 'credit_transaction', grantedBy: 'crm:app-3' } });
+    const notFound = await pullFor('e2e-none', 'experian');
+    expect(notFound.status).toBe('failed');
+    const none = await t.api('GET', `/v1/bureau/pulls/${notFound.pullId}/raw`);
+    expect(none.status).toBe(404);
+    expect(none.json.detail).toContain('raw payload');
+
+    expect((await t.api('GET', `/v1/bureau/pulls/${pull.pullId}/raw`, { key: crmKey })).status).toBe(403);
+    expect((await t.api('GET', `/v1/bureau/reports/rpt_01J00000000000000000000000`, { key: crmKey })).status).toBe(403);
+    const unknownPull = await t.api('GET', '/v1/bureau/pulls/pull_01J00000000000000000000000/raw');
+    expect(unknownPull.status).toBe(404);
+    expect(unknownPull.headers.get('content-type')).toContain('application/problem+json');
+    expect((await t.api('GET', '/v1/bureau/reports/rpt_01J00000000000000000000000')).status).toBe(404);
+    expect((await t.api('GET', '/v1/bureau/reports/not-a-report')).status).toBe(422);
+  });
+
+  it('accepting a Creditsafe subject review updates the archived report: no longer mismatch, merged, decision kept', async () => {
+    await t.api('PUT', '/v1/customers/e2e-cs', { body: { kind: 'business', fields: { legalName: 'Mismatch Trading Ltd', country: 'GB' } } });
+    await t.api('POST', '/v1/customers/e2e-cs/consents', { body: { bureaus: ['creditsafe'], purpose: 'legitimate_business_need', grantedBy: 'crm:app-4' } });
+    const pull = await pullFor('e2e-cs', 'creditsafe');
+    expect(pull).toMatchObject({ status: 'review', subjectMatch: 'mismatch' });
+    const before = await t.api('GET', `/v1/bureau/reports/${pull.reportId}`);
+    expect(before.json.lineage).toMatchObject({ subjectMatch: 'mismatch', merged: false });
+
+    expect((await t.api('POST', `/v1/bureau-reviews/${pull.reportId}/accept`)).status).toBe(200);
+    const after = await t.api('GET', `/v1/bureau/reports/${pull.reportId}`);
+    expect(after.status).toBe(200);
+    expect(after.json.lineage).toMatchObject({ subjectMatch: 'match', merged: true, review: { decision: 'accepted', by: expect.stringMatching(/^key:/) } });
+    expect((await t.api('GET', '/v1/customers/e2e-cs')).json.profile.credit.creditsafe).toMatchObject({ reportId: pull.reportId, subjectMatch: 'match' });
+  });
+});
