@@ -1,6 +1,7 @@
 import { readQuarantine } from '../../shared/domain/audit/read-quarantine.js';
 import { parseBureauPullConfig } from '../../shared/domain/bureau-pulls/bureau-pull.js';
 import { decideBureauReview } from '../../shared/domain/bureau-pulls/decide-review.js';
+import { importMetro2File } from '../../shared/domain/bureau-pulls/import-metro2.js';
 import { manageConsents } from '../../shared/domain/bureau-pulls/manage-consents.js';
 import { readBureauReports } from '../../shared/domain/bureau-pulls/read-reports.js';
 import { requestBureauPull } from '../../shared/domain/bureau-pulls/request-pull.js';
@@ -9,6 +10,8 @@ import { NotFoundError } from '../../shared/domain/errors.js';
 import { bureauPullStore } from '../../shared/adapters/dynamodb/bureau-pull-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { consentStore } from '../../shared/adapters/dynamodb/consent-store.js';
+import { identityIndex } from '../../shared/adapters/dynamodb/identity-index.js';
+import { metro2ImportStore } from '../../shared/adapters/dynamodb/metro2-import-store.js';
 import { creditReportStore } from '../../shared/adapters/dynamodb/credit-report-store.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
@@ -32,6 +35,8 @@ const quarantine = readQuarantine({ quarantine: quarantined, audit });
 const reads = readBureauReports({ pulls, reports, reviews: reports, quarantine: quarantined, audit });
 const profiles = profileStore(table);
 const decide = decideBureauReview({ profiles, reviews: reports, audit, clock });
+const metro2Imports = metro2ImportStore(table);
+const importMetro2 = importMetro2File({ profiles, identities: identityIndex(table), archive: reports, imports: metro2Imports, quarantine: quarantined, audit, clock });
 const request = requestBureauPull({
   profiles,
   consents,
@@ -60,6 +65,15 @@ export const handler = httpFunction(bureauRoutes, {
   dismissBureauReview: async ({ params, body, principal }) => ({ status: 200, body: await decide.dismiss(params.reviewId, body, principal.principalId) }),
   getBureauReport: async ({ params, principal }) => ({ status: 200, headers: { 'cache-control': 'no-store' }, body: await reads.report(params.reportId, principal.principalId) }),
   getBureauPullRaw: async ({ params, principal }) => ({ status: 200, headers: { 'cache-control': 'no-store' }, body: await reads.raw(params.pullId, principal.principalId) }),
+  importMetro2: async ({ query, text, principal }) => {
+    const record = await importMetro2(text, { bureau: query.bureau, by: principal.principalId });
+    return { status: 201, headers: { location: `/v1/bureau/metro2/imports/${record.importId}` }, body: { import: record } };
+  },
+  getMetro2Import: async ({ params }) => {
+    const record = await metro2Imports.get(params.importId);
+    if (!record) throw new NotFoundError(`Metro 2 import ${params.importId}`);
+    return { status: 200, body: { import: record } };
+  },
   listQuarantine: async ({ params, query }) => ({ status: 200, body: await quarantine.list(params.source, query.limit) }),
   getQuarantinedPayload: async ({ params, principal }) => ({
     status: 200,

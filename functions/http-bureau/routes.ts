@@ -2,6 +2,7 @@ import { QuarantineListingSchema, QuarantinedPayloadSchema } from '../../shared/
 import { RequestPullSchema } from '../../shared/domain/bureau-pulls/bureau-pull.js';
 import { DismissBureauReviewSchema } from '../../shared/domain/bureau-pulls/decide-review.js';
 import { RecordConsentSchema } from '../../shared/domain/bureau-pulls/manage-consents.js';
+import { METRO2_MAX_BYTES, Metro2ImportQuerySchema } from '../../shared/domain/bureau-pulls/import-metro2.js';
 import { BureauReportReadSchema, RawPullPayloadSchema } from '../../shared/domain/bureau-pulls/read-reports.js';
 import { defineRoutes, UNEXERCISED } from '../../shared/lambda/http-route.js';
 import {
@@ -10,6 +11,8 @@ import {
   ConsentsResponseSchema,
   CustomerPathSchema,
   LimitQuerySchema,
+  Metro2ImportPathSchema,
+  Metro2ImportResponseSchema,
   PullIdPathSchema,
   PullPathSchema,
   PullRequestedSchema,
@@ -110,6 +113,24 @@ export const bureauRoutes = defineRoutes({
       'A pull that never got an answer (queued, refused, subject not found) is a 404. Each read is audited (ids and digest, never content).',
     params: PullIdPathSchema,
     responses: { 200: { description: 'The raw payload with its digest', body: RawPullPayloadSchema, headers: noStore } },
+    errors: [404],
+  },
+  importMetro2: {
+    ...admin, method: 'POST', path: '/v1/bureau/metro2/imports', scope: 'customers:write', tag: 'Bureau',
+    summary: 'Import a Metro 2 file: matched consumers get the report on their profile, the others are held for review (audited)',
+    description:
+      'The body is the Metro 2 character file itself (426-byte HEADER, Base Segments, TRAILER; with or without line breaks), as `text/plain` or `application/octet-stream`, up to 1 MiB. ' +
+      'One canonical report per consumer; a consumer that matches exactly one active customer (name and postal code or date of birth) lands in `profile.credit[bureau]` with `credit_report.received`, ' +
+      'as a pull would; the others are held with a reason (`no_matching_customer`, `ambiguous`, `weak_match`). A broken file is quarantined with its reason (status `quarantined`), nothing merged. ' +
+      'The file is kept with the import.',
+    query: Metro2ImportQuerySchema, accepts: ['text/plain', 'application/octet-stream'], maxBodyBytes: METRO2_MAX_BYTES,
+    responses: { 201: { description: 'Imported (or quarantined); the outcome of every consumer', body: Metro2ImportResponseSchema } },
+  },
+  getMetro2Import: {
+    ...admin, method: 'GET', path: '/v1/bureau/metro2/imports/{importId}', scope: 'customers:read', tag: 'Bureau',
+    summary: 'A Metro 2 import: status and the outcome of every consumer (ids and reasons)',
+    params: Metro2ImportPathSchema,
+    responses: { 200: { description: 'The import', body: Metro2ImportResponseSchema } },
     errors: [404],
   },
   listQuarantine: {

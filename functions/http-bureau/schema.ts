@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BureauPullSchema } from '../../shared/domain/bureau-pulls/bureau-pull.js';
 import { BureauReviewIdSchema } from '../../shared/domain/bureau-pulls/decide-review.js';
+import { Metro2ImportIdSchema, Metro2ImportSchema } from '../../shared/domain/bureau-pulls/import-metro2.js';
 import { ReportIdSchema } from '../../shared/domain/bureau-pulls/read-reports.js';
 import { ReviewDecisionSchema, StoredBureauReviewSchema, StoredConsentSchema } from '../../shared/domain/bureau-pulls/ports.js';
 import { CustomerIdSchema } from '../../shared/domain/profile/customer-profile.js';
@@ -14,6 +15,8 @@ export const QuarantinePathSchema = z.strictObject({ source: z.string().regex(/^
 export const QuarantinePayloadPathSchema = QuarantinePathSchema.extend({ messageId: z.string().regex(/^[A-Za-z0-9:_.-]{1,128}$/, 'a message id') });
 export const ReviewPathSchema = z.strictObject({ reviewId: BureauReviewIdSchema });
 export const ReportPathSchema = z.strictObject({ reportId: ReportIdSchema });
+export const Metro2ImportPathSchema = z.strictObject({ importId: Metro2ImportIdSchema });
+export const Metro2ImportResponseSchema = z.object({ import: Metro2ImportSchema });
 export const PullIdPathSchema = z.strictObject({ pullId: BureauPullSchema.shape.pullId.describe('a pull id (pull_…)') });
 
 /** Responses. */

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalBureaus, type LocalBureaus } from '../../infra/local/sandboxes/bureaus/local-bureaus.js';
 import { createApiKey, waitForPull } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
+const METRO2_SAMPLE = readFileSync(new URL('../fixtures/bureaus/metro2/furnisher-sample.txt', import.meta.url), 'utf8');
 const unzip = (base64: string): string => gunzipSync(Buffer.from(base64, 'base64')).toString('utf8');
 const sha256 = (text: string): string => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 
@@ -114,5 +116,51 @@ describe('bureau reports reachable: normalised report with lineage, raw payload 
     expect(after.status).toBe(200);
     expect(after.json.lineage).toMatchObject({ subjectMatch: 'match', merged: true, review: { decision: 'accepted', by: expect.stringMatching(/^key:/) } });
     expect((await t.api('GET', '/v1/customers/e2e-cs')).json.profile.credit.creditsafe).toMatchObject({ reportId: pull.reportId, subjectMatch: 'match' });
+  });
+
+  it('imports a Metro 2 file: the matched consumer gets the report on the profile, the unmatched one is held with a reason', async () => {
+    expect((await t.api('PUT', '/v1/customers/e2e-avery', { body: { kind: 'consumer', fields: { legalName: 'Avery Sample', postalCode: '92626', country: 'US' } } })).status).toBe(201);
+    const imported = await t.api('POST', '/v1/bureau/metro2/imports?bureau=experian', { rawBody: METRO2_SAMPLE, headers: { 'content-type': 'text/plain' } });
+    expect(imported.status, imported.text).toBe(201);
+    const record = imported.json.import;
+    expect(imported.headers.get('location')).toBe(`/v1/bureau/metro2/imports/${record.importId}`);
+    expect(record).toMatchObject({ status: 'imported', bureau: 'experian', merged: 1, review: 1, sha256: sha256(METRO2_SAMPLE), reporter: 'SANDBOX FURNISHER INC' });
+    const merged = record.subjects.find((s: { outcome: string }) => s.outcome === 'merged');
+    expect(merged).toMatchObject({ customerId: 'e2e-avery', accounts: 3 });
+    expect(record.subjects).toContainEqual(expect.objectContaining({ outcome: 'review', reason: 'no_matching_customer', accounts: 1 }));
+    expect(imported.text).not.toContain('AVERY');
+
+    const profile = (await t.api('GET', '/v1/customers/e2e-avery')).json.profile;
+    expect(profile.credit.experian).toMatchObject({ reportId: merged.reportId, subjectMatch: 'match' });
+    const events = (await t.api('GET', '/v1/customers/e2e-avery/events')).json.events as Array<{ type: string; data: { reportId?: string } }>;
+    expect(events.filter((e) => e.type === 'credit_report.received').map((e) => e.data.reportId)).toEqual([merged.reportId]);
+    const report = await t.api('GET', `/v1/bureau/reports/${merged.reportId}`);
+    expect(report.status).toBe(200);
+    expect(report.json.lineage).toMatchObject({ importId: record.importId, customerId: 'e2e-avery', merged: true, contentType: 'text/plain' });
+    expect(report.json.report.tradelines[0]).toMatchObject({ source: expect.stringMatching(/^\/record\/\d+$/), status: { scheme: 'metro2' } });
+
+    const again = await t.api('GET', `/v1/bureau/metro2/imports/${record.importId}`);
+    expect(again.status).toBe(200);
+    expect(again.json.import).toEqual(record);
+    expect((await t.api('GET', '/v1/bureau/metro2/imports/m2i_01J00000000000000000000000')).status).toBe(404);
+  });
+
+  it('quarantines a Metro 2 file with a broken segment (reason and bytes kept, nothing merged); refuses wrong media types, bureaus and roles', async () => {
+    const lines = METRO2_SAMPLE.trim().split('\n');
+    const broken = [lines[0], lines[1]!.slice(0, 300), ...lines.slice(2)].join('\n');
+    const imported = await t.api('POST', '/v1/bureau/metro2/imports?bureau=equifax', { rawBody: broken, headers: { 'content-type': 'application/octet-stream' } });
+    expect(imported.status, imported.text).toBe(201);
+    expect(imported.json.import).toMatchObject({ status: 'quarantined', merged: 0, review: 0, quarantine: { code: 'malformed_report', reason: expect.stringContaining('expected 426') } });
+    const payload = await t.api('GET', `/v1/quarantine/metro2/${imported.json.import.importId}/payload`);
+    expect(payload.status).toBe(200);
+    expect(unzip(payload.json.payload)).toBe(broken);
+
+    expect((await t.api('POST', '/v1/bureau/metro2/imports?bureau=experian', { body: { file: 'x' } })).status).toBe(415);
+    const badBureau = await t.api('POST', '/v1/bureau/metro2/imports?bureau=dnb', { rawBody: METRO2_SAMPLE, headers: { 'content-type': 'text/plain' } });
+    expect(badBureau.status).toBe(422);
+    expect(badBureau.json.errors[0]).toMatchObject({ path: 'bureau', in: 'query' });
+    expect((await t.api('POST', '/v1/bureau/metro2/imports?bureau=experian', { rawBody: METRO2_SAMPLE, headers: { 'content-type': 'text/plain' }, key: crmKey })).status).toBe(403);
+    expect((await t.api('POST', '/v1/bureau/metro2/imports?bureau=experian', { rawBody: 'x'.repeat(1_048_577), headers: { 'content-type': 'text/plain' } })).status).toBe(413);
+    expect((await t.api('POST', '/v1/bureau/metro2/imports?bureau=experian', { rawBody: '{', headers: { 'content-type': 'text/plain' } })).json.import).toMatchObject({ status: 'quarantined' });
   });
 });

@@ -348,6 +348,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/bureau/metro2/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a Metro 2 file: matched consumers get the report on their profile, the others are held for review (audited)
+         * @description The body is the Metro 2 character file itself (426-byte HEADER, Base Segments, TRAILER; with or without line breaks), as `text/plain` or `application/octet-stream`, up to 1 MiB. One canonical report per consumer; a consumer that matches exactly one active customer (name and postal code or date of birth) lands in `profile.credit[bureau]` with `credit_report.received`, as a pull would; the others are held with a reason (`no_matching_customer`, `ambiguous`, `weak_match`). A broken file is quarantined with its reason (status `quarantined`), nothing merged. The file is kept with the import.
+         *
+         *     **Roles:** `admin` · **Scope:** `customers:write`
+         */
+        post: operations["importMetro2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bureau/metro2/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A Metro 2 import: status and the outcome of every consumer (ids and reasons)
+         * @description **Roles:** `admin` · **Scope:** `customers:read`
+         */
+        get: operations["getMetro2Import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/bureau/pulls/{pullId}/raw": {
         parameters: {
             query?: never;
@@ -2943,6 +2985,147 @@ export interface operations {
             409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    importMetro2: {
+        parameters: {
+            query: {
+                /** @description The bureau the file is attributed to: the reports land in profile.credit[bureau] (a Metro 2 file names none) */
+                bureau: "experian" | "equifax" | "transunion";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/plain": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Imported (or quarantined); the outcome of every consumer */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: {
+                            importId: string;
+                            /** @enum {string} */
+                            bureau: "experian" | "equifax" | "transunion";
+                            /**
+                             * @description `quarantined`: the file is broken (reason in `quarantine`); its bytes are at GET /v1/quarantine/metro2/{importId}/payload
+                             * @enum {string}
+                             */
+                            status: "imported" | "quarantined";
+                            receivedAt: string;
+                            importedBy: string;
+                            bytes: number;
+                            sha256: string;
+                            reporter?: string;
+                            subjects: {
+                                /** @description Position of the consumer in the file (first appearance) */
+                                index: number;
+                                reportId: string;
+                                accounts: number;
+                                /** @enum {string} */
+                                outcome: "merged" | "review";
+                                customerId?: string;
+                                /** @description Why it is held: no_matching_customer, ambiguous (several customers match), weak_match (name or address not conclusive) */
+                                reason?: string;
+                                candidates?: string[];
+                            }[];
+                            merged: number;
+                            review: number;
+                            quarantine?: {
+                                code: string;
+                                reason: string;
+                            };
+                            /** @default [] */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    getMetro2Import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: {
+                            importId: string;
+                            /** @enum {string} */
+                            bureau: "experian" | "equifax" | "transunion";
+                            /**
+                             * @description `quarantined`: the file is broken (reason in `quarantine`); its bytes are at GET /v1/quarantine/metro2/{importId}/payload
+                             * @enum {string}
+                             */
+                            status: "imported" | "quarantined";
+                            receivedAt: string;
+                            importedBy: string;
+                            bytes: number;
+                            sha256: string;
+                            reporter?: string;
+                            subjects: {
+                                /** @description Position of the consumer in the file (first appearance) */
+                                index: number;
+                                reportId: string;
+                                accounts: number;
+                                /** @enum {string} */
+                                outcome: "merged" | "review";
+                                customerId?: string;
+                                /** @description Why it is held: no_matching_customer, ambiguous (several customers match), weak_match (name or address not conclusive) */
+                                reason?: string;
+                                candidates?: string[];
+                            }[];
+                            merged: number;
+                            review: number;
+                            quarantine?: {
+                                code: string;
+                                reason: string;
+                            };
+                            /** @default [] */
+                            warnings: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
         };
     };
