@@ -27,8 +27,8 @@ const rb = (args: string[], env: Record<string, string> = {}): Promise<Outcome> 
 
 const lines = (text: string): string[] => text.split('\n').filter((l) => l.trim() !== '');
 
-const SUBCOMMANDS = ['train', 'import', 'invoke', 'queue', 'keys', 'audit', 'bench'];
-const HELP_PATHS = ['train', 'import', 'invoke', 'queue', 'keys', 'keys create-admin', 'keys list', 'audit', 'audit verify', 'bench'];
+const SUBCOMMANDS = ['train', 'import', 'metro2', 'invoke', 'queue', 'keys', 'audit', 'bench'];
+const HELP_PATHS = ['train', 'import', 'metro2', 'metro2 import', 'invoke', 'queue', 'keys', 'keys create-admin', 'keys list', 'audit', 'audit verify', 'bench'];
 
 // A spawn costs ~0.3 s of CPU; the timeout only allows for a machine shared with other work.
 describe('rb', { timeout: 30_000 }, () => {
@@ -126,6 +126,16 @@ describe('rb', { timeout: 30_000 }, () => {
     const answers: Record<string, unknown> = {
       broken: { ok: false, chains: [{ chain: 'c0', ok: true, entries: 3 }, { chain: 'c1', ok: false, entries: 4, brokenAt: 2, reason: 'content altered' }] },
       intact: { ok: true, chains: [{ chain: 'c0', ok: true, entries: 3 }] },
+      metro2: {
+        import: {
+          importId: 'm2i_01JAAAAAAAAAAAAAAAAAAAAAAA', bureau: 'experian', status: 'imported', receivedAt: '2026-11-28T10:00:00.000Z', importedBy: 'key:k1', bytes: 2556, sha256: 'sha256:00',
+          subjects: [
+            { index: 0, reportId: 'rpt_01JAAAAAAAAAAAAAAAAAAAAAAA', accounts: 3, outcome: 'merged', customerId: 'c-avery' },
+            { index: 1, reportId: 'rpt_01JAAAAAAAAAAAAAAAAAAAAAAB', accounts: 1, outcome: 'review', reason: 'no_matching_customer' },
+          ],
+          merged: 1, review: 1, warnings: [],
+        },
+      },
       keys: { keys: [{ keyId: 'k1', name: 'ops', role: 'admin', scopes: ['keys:manage'], status: 'active', createdAt: '2026-11-28T10:00:00.000Z', createdBy: 'bootstrap' }] },
     };
     const seen: Array<{ url: string | undefined; headers: IncomingHttpHeaders }> = [];
@@ -156,6 +166,24 @@ describe('rb', { timeout: 30_000 }, () => {
       const { code, stdout } = await rb(['audit', 'verify', '--url', `${base}/intact`, '--key', 'rbk_test']);
       expect(code).toBe(0);
       expect(stdout).toContain('audit chains intact (1)');
+    });
+
+    it.concurrent('metro2 import posts the file as text/plain and prints each consumer\'s outcome', async ({ expect }) => {
+      const { code, stdout, stderr } = await rb(['metro2', 'import', 'test/fixtures/bureaus/metro2/furnisher-sample.txt', '--bureau', 'experian'], { RB_URL: `${base}/metro2`, RB_KEY: 'rbk_test' });
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(lines(stdout)).toEqual([
+        'import m2i_01JAAAAAAAAAAAAAAAAAAAAAAA (experian): imported, 2 consumers, 1 merged, 1 held for review',
+        expect.stringMatching(/#0 rpt_01JAAAAAAAAAAAAAAAAAAAAAAA +3 accounts +merged into c-avery$/),
+        expect.stringMatching(/#1 rpt_01JAAAAAAAAAAAAAAAAAAAAAAB +1 accounts +review: no_matching_customer$/),
+      ]);
+      expect(seen).toContainEqual({ url: '/metro2/v1/bureau/metro2/imports?bureau=experian', headers: expect.objectContaining({ 'content-type': 'text/plain', authorization: 'Bearer rbk_test' }) });
+    });
+
+    it.concurrent('metro2 import refuses a bureau that takes no Metro 2 file (exit 2)', async ({ expect }) => {
+      const { code, stderr } = await rb(['metro2', 'import', 'test/fixtures/bureaus/metro2/furnisher-sample.txt', '--bureau', 'dnb'], { RB_URL: `${base}/metro2`, RB_KEY: 'rbk_test' });
+      expect(code).toBe(2);
+      expect(lines(stderr)).toEqual([expect.stringContaining('--bureau must be one of experian, equifax, transunion')]);
     });
 
     it.concurrent('keys list prints the keys the hub returns', async ({ expect }) => {
