@@ -101,6 +101,9 @@ describe('bureau reports reachable: normalised report with lineage, raw payload 
     expect(unknownPull.headers.get('content-type')).toContain('application/problem+json');
     expect((await t.api('GET', '/v1/bureau/reports/rpt_01J00000000000000000000000')).status).toBe(404);
     expect((await t.api('GET', '/v1/bureau/reports/not-a-report')).status).toBe(422);
+    expect((await t.api('GET', '/v1/bureau/pulls/not-a-pull/raw')).status).toBe(422);
+    expect((await t.api('GET', `/v1/bureau/pulls/${pull.pullId}/raw`, { key: null })).status).toBe(401);
+    expect((await t.api('GET', '/v1/bureau/reports/rpt_01J00000000000000000000000', { key: null })).status).toBe(401);
   });
 
   it('accepting a Creditsafe subject review updates the archived report: no longer mismatch, merged, decision kept', async () => {
@@ -143,6 +146,8 @@ describe('bureau reports reachable: normalised report with lineage, raw payload 
     expect(again.status).toBe(200);
     expect(again.json.import).toEqual(record);
     expect((await t.api('GET', '/v1/bureau/metro2/imports/m2i_01J00000000000000000000000')).status).toBe(404);
+    expect((await t.api('GET', '/v1/bureau/metro2/imports/not-an-import')).status).toBe(422);
+    expect((await t.api('GET', `/v1/bureau/metro2/imports/${record.importId}`, { key: null })).status).toBe(401);
   });
 
   it('quarantines a Metro 2 file with a broken segment (reason and bytes kept, nothing merged); refuses wrong media types, bureaus and roles', async () => {
@@ -162,5 +167,8 @@ describe('bureau reports reachable: normalised report with lineage, raw payload 
     expect((await t.api('POST', '/v1/bureau/metro2/imports?bureau=experian', { rawBody: METRO2_SAMPLE, headers: { 'content-type': 'text/plain' }, key: crmKey })).status).toBe(403);
     expect((await t.api('POST', '/v1/bureau/metro2/imports?bureau=experian', { rawBody: 'x'.repeat(1_048_577), headers: { 'content-type': 'text/plain' } })).status).toBe(413);
     expect((await t.api('POST', '/v1/bureau/metro2/imports?bureau=experian', { rawBody: '{', headers: { 'content-type': 'text/plain' } })).json.import).toMatchObject({ status: 'quarantined' });
+    const empty = await t.api('POST', '/v1/bureau/metro2/imports?bureau=experian', { rawBody: '', headers: { 'content-type': 'text/plain' } });
+    expect(empty.status, empty.text).toBe(400);
+    expect((await t.api('POST', '/v1/bureau/metro2/imports?bureau=experian', { rawBody: METRO2_SAMPLE, headers: { 'content-type': 'text/plain' }, key: null })).status).toBe(401);
   });
 });
