@@ -39,7 +39,7 @@ describe('docs/openapi.json', () => {
     // Assess
     expect([...files.keys()].sort()).toEqual([OUTPUTS.openapi, OUTPUTS.reference, OUTPUTS.problems, OUTPUTS.servedOpenapi, OUTPUTS.clientTypes].sort());
     for (const [path, text] of files) expect(committed(path), `${path} is stale: run npm run docs`).toBe(text);
-  });
+  }, 60_000); // renders and type-generates the whole contract: ~5 s alone, far more on a loaded machine
 
   it('takes info.version from package.json', () => {
     const { version } = JSON.parse(committed('package.json')) as { version: string };
