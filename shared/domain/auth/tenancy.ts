@@ -81,14 +81,29 @@ export const visibleProfile = <P extends LinkedProfile>(customerId: string, prof
 };
 
 /**
+ * Checks that a caller may see a customer before a route touches what hangs off it (consents,
+ * pulls): admins pass without a read; others need the profile to exist and be visible to them.
+ * @throws NotFoundError otherwise, like an unknown customer.
+ * @example await customerGate({ profiles })('acme-001', principal);
+ */
+export const customerGate =
+  ({ profiles }: { profiles: { get(customerId: string): Promise<LinkedProfile | undefined> } }) =>
+  async (customerId: string, principal: Pick<Principal, 'role' | 'tenantRef'>): Promise<void> => {
+    const access = customerAccessOf(principal);
+    if (!access.unrestricted) visibleProfile(customerId, await profiles.get(customerId), access);
+  };
+
+/**
  * A CRM key posts records (record ingest, bulk imports) only to its own connection.
  * @throws ForbiddenError naming the connection otherwise.
  */
 export const assertActsForConnection = (principal: Pick<Principal, 'role' | 'tenantRef'>, connectionId: string): void => {
-  if (principal.role === 'admin') return;
-  if (principal.role === 'crm' && crmConnectionsOf(principal).includes(connectionId)) return;
-  throw new ForbiddenError(`This key may not act for CRM connection ${connectionId}`);
+  if (!actsForConnection(principal, connectionId)) throw new ForbiddenError(`This key may not act for CRM connection ${connectionId}`);
 };
+
+/** True for admins and for a CRM key bound to this connection. */
+export const actsForConnection = (principal: Pick<Principal, 'role' | 'tenantRef'>, connectionId: string): boolean =>
+  principal.role === 'admin' || crmConnectionsOf(principal).includes(connectionId);
 
 /**
  * A CRM key names only its own connection's records as `crm_record` identifiers: otherwise it

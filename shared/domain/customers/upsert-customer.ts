@@ -154,12 +154,19 @@ export const upsertCustomer =
     survivorship?: SurvivorshipConfig;
     maxClockSkewMs?: number;
   }) =>
-  async (command: { customerId: string; input: UpsertCustomer; source: string }): Promise<UpsertResult> => {
+  async (command: {
+    customerId: string;
+    input: UpsertCustomer;
+    source: string;
+    /** Refuses the write for the stored profile (tenancy), checked on every attempt before anything is written. */
+    authorise?: (stored: CustomerProfile | undefined, input: UpsertCustomer) => void;
+  }): Promise<UpsertResult> => {
     assertNotFuture(command.input.observedAt, clock.now(), maxClockSkewMs);
     const input = normaliseUpsertIdentifiers(command.input);
     for (let attempt = 1; ; attempt++) {
       const now = clock.now();
       const stored = await profiles.get(command.customerId);
+      command.authorise?.(stored, input);
       const observedAt = input.observedAt ?? now.toISOString();
       const { result, changedFields } = applyObservation(stored, command.customerId, input, command.source, observedAt, now, survivorship);
       if (stored && !result.changed) return { profile: stored, created: false, changedFields: [] };
