@@ -53,7 +53,7 @@ const positionOf = (page: { after: unknown }): string | undefined => (typeof pag
 export const handler = httpFunction(httpRoutes, {
   upsertCustomer: async ({ params, body, principal }) => {
     const authorise = (stored: CustomerProfile | undefined, input: UpsertCustomer) => assertMayUpsert(principal, params.customerId, stored, input);
-    const result = await upsert({ customerId: params.customerId, input: body, source: `api:${principal.principalId}`, authorise });
+    const result = await upsert({ customerId: params.customerId, input: body, source: `api:${principal.principalId}`, authorise, reveals: customerAccessOf(principal).sees });
     return { status: result.created ? 201 : 200, body: { profile: result.profile, changedFields: result.changedFields } };
   },
   listCustomers: async ({ query, page, principal }) => {

@@ -154,6 +154,20 @@ describe('tenancy: what each key kind may see and do', () => {
     expect((await t.api('PUT', path(ALPHA_CUSTOMER), { body: { fields: { city: 'Köln' } }, key: alpha })).status).toBe(200);
   });
 
+  it('does not name another tenant\'s customer when an identifier is taken (409)', async () => {
+    const vat = { scheme: 'vat', value: 'DE136695976' };
+    expect((await t.api('PUT', path('ten-vat-holder'), { body: { fields: { legalName: 'Holder GmbH' }, identifiers: [vat] } })).status).toBe(201);
+    const body = { fields: { legalName: 'Claimant GmbH' }, identifiers: [{ scheme: 'crm_record', value: 'generic:t-alpha:V1' }, vat] };
+    const byCrm = await t.api('PUT', path('ten-vat-claim'), { body, key: alpha });
+    expect(byCrm.status).toBe(409);
+    expect(byCrm.json.detail).toContain('identifiers[1].value');
+    expect(byCrm.text).not.toContain('ten-vat-holder');
+    const byAdmin = await t.api('PUT', path('ten-vat-claim'), { body });
+    expect(byAdmin.status).toBe(409);
+    expect(byAdmin.json.detail).toContain('ten-vat-holder');
+    expect((await adminRead('ten-vat-claim')).status).toBe(404);
+  });
+
   it('lets a CRM key manage consents and order bureau pulls only for its linked customers', async () => {
     const consent = { bureaus: ['experian'], purpose: 'credit_transaction', grantedBy: 'crm:t-alpha' };
     const adminConsent = await t.api('POST', `${path(BETA_CUSTOMER)}/consents`, { body: consent });
