@@ -76,6 +76,13 @@ describe('tenancy: what each key kind may see and do', () => {
     expect(foreign.status).toBe(403);
     const defaulted = await t.api('POST', '/v1/imports', { body: { mapping: 'online-retail-ii', data: csv }, key: alpha });
     expect(defaulted.status).toBe(403);
+    const inline = {
+      name: 'links', connectionId: 't-alpha', currency: 'EUR',
+      customer: { externalId: 'id', fields: { legalName: 'name' }, identifiers: { crm_record: 'other' } },
+    };
+    const linking = await t.api('POST', '/v1/imports', { body: { mapping: inline, data: 'id,name,other\nL1,Link Ltd,generic:t-beta:B1\n' }, key: alpha });
+    expect(linking.status).toBe(422);
+    expect(linking.json.errors).toEqual([expect.objectContaining({ path: 'mapping.customer.identifiers.crm_record', code: 'foreign_record' })]);
     const own = await t.api('POST', '/v1/imports', { body: { mapping: 'online-retail-ii', connectionId: 't-alpha', data: csv, complete: false }, key: alpha });
     expect(own.status, own.text).toBe(202);
     expect((await t.api('GET', `/v1/imports/${own.json.import.jobId}`, { key: alpha })).status).toBe(200);

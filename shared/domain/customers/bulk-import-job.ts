@@ -186,6 +186,10 @@ export const bulkImportJobs = ({ jobs, audit, enqueue, clock, newJobId }: BulkIm
       const jobId = newJobId();
       const mapping = resolveMapping(input.mapping, input.connectionId);
       if (by) assertActsForConnection(by, mapping.connectionId);
+      if (by && by.role !== 'admin' && mapping.customer?.identifiers.crm_record !== undefined) {
+        // Each row's own record id is its crm_record; a mapped column could name another connection's records.
+        throw new ValidationError('The mapping is not valid', [{ path: 'mapping.customer.identifiers.crm_record', message: 'a CRM key cannot map crm_record ids; each row is linked by its own externalId', code: 'foreign_record' }]);
+      }
       await jobs.create({
         jobId, mapping: mapping.name, connectionId: mapping.connectionId, format: input.format, status: 'receiving', createdAt: clock.now().toISOString(),
         chunks: 0, rowsRead: 0, recordsQueued: 0, recordsApplied: 0, recordsFailed: 0, rowErrors: 0, errors: [],
