@@ -236,16 +236,21 @@ describe('tenancy: what each key kind may see and do', () => {
     expect((await t.api('GET', '/v1/partners/ten-agency/engagements')).json.engagements).toEqual([]);
     expect((await t.api('GET', '/v1/partner/assessment-requests', { key: partner })).json.requests).toEqual([]);
 
-    const soon = new Date(Date.now() + 1_500).toISOString();
-    const engaged = await t.api('POST', '/v1/partners/ten-agency/engagements', { body: { customerId: ADMIN_CUSTOMER, scope: 'assess', expiresAt: soon } });
+    // An assessment request engages the partner until `expiresAt`.
+    const soon = new Date(Date.now() + 3_000).toISOString();
+    const engaged = await t.api('POST', '/v1/partners/ten-agency/assessment-requests', { body: { customerId: ADMIN_CUSTOMER, expiresAt: soon, note: 'Please assess' } });
     expect(engaged.status).toBe(201);
     expect(engaged.json.engagement).toMatchObject({ status: 'active', expiresAt: soon });
+    expect((await t.api('GET', '/v1/partner/assessment-requests', { key: partner })).json.requests).toEqual([expect.objectContaining({ requestId: engaged.json.request.requestId, status: 'open' })]);
     const expired = await until(() => t.api('GET', '/v1/partners/ten-agency/engagements'), (r) => r.json.engagements[0]?.status === 'expired');
     expect(expired.json.engagements).toEqual([expect.objectContaining({ engagementId: engaged.json.engagement.engagementId, status: 'expired', expiresAt: soon })]);
+    expect((await t.api('GET', '/v1/partner/assessment-requests', { key: partner })).json.requests).toEqual([]);
 
     expect((await t.api('GET', path(ADMIN_CUSTOMER).replace('/v1/customers/', '/v1/partner/customers/'), { key: partner })).status).toBe(403);
     const submit = await t.api('POST', '/v1/partner/assessments', { body: { customerId: ADMIN_CUSTOMER, grade: 'B', scale: 'AAA..D', externalRef: 'ten-1' }, key: partner });
     expect(submit.status).toBe(403);
+    const answer = await t.api('POST', '/v1/partner/assessments', { body: { customerId: ADMIN_CUSTOMER, grade: 'B', scale: 'AAA..D', externalRef: 'ten-2', requestId: engaged.json.request.requestId }, key: partner });
+    expect(answer.status).toBe(403);
     expect((await adminRead(ADMIN_CUSTOMER)).json.profile.assessments).toEqual([]);
     // Ending an expired engagement keeps it inert.
     const ended = await t.api('DELETE', `/v1/partners/ten-agency/engagements/${ADMIN_CUSTOMER}`);
