@@ -3,8 +3,9 @@ import { manageSubscriptions } from '../../shared/domain/admin/manage-subscripti
 import { systemClock } from '../../shared/domain/clock.js';
 import { listAlerts } from '../../shared/domain/console/alerts.js';
 import { listPortfolio } from '../../shared/domain/console/portfolio.js';
-import { upsertCustomer } from '../../shared/domain/customers/upsert-customer.js';
-import { NotFoundError } from '../../shared/domain/errors.js';
+import { assertMayUpsert, customerAccessOf, visibleProfile } from '../../shared/domain/auth/tenancy.js';
+import { upsertCustomer, type UpsertCustomer } from '../../shared/domain/customers/upsert-customer.js';
+import type { CustomerProfile } from '../../shared/domain/profile/customer-profile.js';
 import { subscriptionDeliveries } from '../../shared/domain/outbound/replay-deliveries.js';
 import { customerWriteBacks } from '../../shared/domain/outbound/write-back-log.js';
 import { apiKeyStore } from '../../shared/adapters/dynamodb/api-key-store.js';
@@ -42,11 +43,6 @@ const deliveryLog = subscriptionDeliveries({ subscriptions: subscriptionRecords,
 const writeBacks = customerWriteBacks({ profiles, events, log: writeBackStore(table), enqueue: enqueueTo('QUEUE_URL_WRITEBACKS'), audit });
 const subscriptions = manageSubscriptions({ subscriptions: subscriptionRecords, audit, clock, guardUrl: outboundUrlGuard(outboundPolicy()) });
 
-const existingProfile = async (customerId: string) => {
-  const profile = await profiles.get(customerId);
-  if (!profile) throw new NotFoundError(`Customer ${customerId}`);
-  return profile;
-};
 
 const isPosition = (after: unknown): after is Record<string, string> =>
   typeof after === 'object' && after !== null && !Array.isArray(after) && Object.values(after).every((v) => typeof v === 'string');
@@ -56,15 +52,16 @@ const positionOf = (page: { after: unknown }): string | undefined => (typeof pag
 
 export const handler = httpFunction(httpRoutes, {
   upsertCustomer: async ({ params, body, principal }) => {
-    const result = await upsert({ customerId: params.customerId, input: body, source: `api:${principal.principalId}` });
+    const authorise = (stored: CustomerProfile | undefined, input: UpsertCustomer) => assertMayUpsert(principal, params.customerId, stored, input);
+    const result = await upsert({ customerId: params.customerId, input: body, source: `api:${principal.principalId}`, authorise, reveals: customerAccessOf(principal).sees });
     return { status: result.created ? 201 : 200, body: { profile: result.profile, changedFields: result.changedFields } };
   },
-  listCustomers: async ({ query, page }) => {
-    const { customers, cursor } = await portfolio({ ...query, limit: page.limit, cursor: positionOf(page) });
+  listCustomers: async ({ query, page, principal }) => {
+    const { customers, cursor } = await portfolio({ ...query, limit: page.limit, cursor: positionOf(page) }, customerAccessOf(principal).sees);
     return { status: 200, body: { customers, nextCursor: null, next: null }, next: cursor };
   },
   listAlerts: async ({ query }) => ({ status: 200, body: await alerts(query) }),
-  getCustomer: async ({ params }) => ({ status: 200, body: { profile: await existingProfile(params.customerId) } }),
+  getCustomer: async ({ params, principal }) => ({ status: 200, body: { profile: visibleProfile(params.customerId, await profiles.get(params.customerId), customerAccessOf(principal)) } }),
   listCustomerEvents: async ({ params, query }) => ({ status: 200, body: { events: await events.listForCustomer(params.customerId, query) } }),
   createApiKey: async ({ body, principal }) => ({ status: 201, body: await keys.create(body, principal) }),
   listApiKeys: async () => ({ status: 200, body: { keys: await keys.list() } }),

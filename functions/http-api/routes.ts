@@ -43,15 +43,16 @@ export const httpRoutes = defineRoutes({
   upsertCustomer: {
     method: 'PUT', path: '/v1/customers/{customerId}', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'customers:write', tag: 'Customers',
     summary: 'Create or update a customer',
-    description: 'Create-or-merge: name only what changes. Older observations never overwrite newer ones.',
+    description: 'Create-or-merge: name only what changes. Older observations never overwrite newer ones. A CRM key writes only customers linked to its connection and creates one only with a `crm_record` identifier of its connection; any other customer answers 404, like an unknown one.',
     params: CustomerPathSchema, body: UpsertCustomerSchema,
     responses: { 200: { description: 'Updated', body: UpsertResponseSchema }, 201: { description: 'Created', body: UpsertResponseSchema } },
-    errors: [409, 503],
+    errors: [404, 409, 503],
     unexercised: { 409: UNEXERCISED.versionConflict, 503: UNEXERCISED.storageBusy },
   },
   listCustomers: {
-    ...admin, method: 'GET', path: '/v1/customers', scope: 'customers:read', tag: 'Customers', list: true,
+    method: 'GET', path: '/v1/customers', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'customers:read', tag: 'Customers', list: true,
     summary: 'Portfolio: active customers with grade, PD, limit, segment, freeze',
+    description: 'A CRM key lists only the customers linked to its connection: a page may then hold fewer rows (even none) while `next` leads on.',
     query: PortfolioFilterSchema,
     responses: { 200: { description: 'One page of the portfolio', body: PortfolioPageSchema } },
   },
@@ -64,6 +65,7 @@ export const httpRoutes = defineRoutes({
   getCustomer: {
     method: 'GET', path: '/v1/customers/{customerId}', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'customers:read', tag: 'Customers',
     summary: 'Read a golden customer profile',
+    description: 'A CRM key reads only customers linked to its connection (by their CRM record ids or by values its connection supplied); any other customer answers 404, like an unknown one.',
     params: CustomerPathSchema,
     responses: { 200: { description: 'The profile with field-level provenance', body: ProfileResponseSchema } },
     errors: [404],

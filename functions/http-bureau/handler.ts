@@ -1,4 +1,5 @@
 import { readQuarantine } from '../../shared/domain/audit/read-quarantine.js';
+import { customerGate } from '../../shared/domain/auth/tenancy.js';
 import { parseBureauPullConfig } from '../../shared/domain/bureau-pulls/bureau-pull.js';
 import { decideBureauReview } from '../../shared/domain/bureau-pulls/decide-review.js';
 import { importMetro2File } from '../../shared/domain/bureau-pulls/import-metro2.js';
@@ -34,6 +35,7 @@ const quarantined = quarantineStore(table, clock);
 const quarantine = readQuarantine({ quarantine: quarantined, audit });
 const reads = readBureauReports({ pulls, reports, reviews: reports, quarantine: quarantined, audit });
 const profiles = profileStore(table);
+const visible = customerGate({ profiles });
 const decide = decideBureauReview({ profiles, reviews: reports, audit, clock });
 const metro2Imports = metro2ImportStore(table);
 const importMetro2 = importMetro2File({ profiles, identities: identityIndex(table), archive: reports, imports: metro2Imports, quarantine: quarantined, audit, clock });
@@ -47,19 +49,32 @@ const request = requestBureauPull({
 });
 
 export const handler = httpFunction(bureauRoutes, {
-  recordConsent: async ({ params, body, principal }) => ({ status: 201, body: { consent: await manage.record(params.customerId, body, principal) } }),
-  listConsents: async ({ params }) => ({ status: 200, body: { consents: await manage.list(params.customerId) } }),
-  revokeConsent: async ({ params, principal }) => ({ status: 200, body: { consent: await manage.revoke(params.customerId, params.consentId, principal) } }),
+  recordConsent: async ({ params, body, principal }) => {
+    await visible(params.customerId, principal);
+    return { status: 201, body: { consent: await manage.record(params.customerId, body, principal) } };
+  },
+  listConsents: async ({ params, principal }) => {
+    await visible(params.customerId, principal);
+    return { status: 200, body: { consents: await manage.list(params.customerId) } };
+  },
+  revokeConsent: async ({ params, principal }) => {
+    await visible(params.customerId, principal);
+    return { status: 200, body: { consent: await manage.revoke(params.customerId, params.consentId, principal) } };
+  },
   requestBureauPull: async ({ params, body, principal }) => {
-    const result = await request({ customerId: params.customerId, bureau: body.bureau, purpose: body.purpose, trigger: 'on_demand', requestedBy: principal.principalId });
+    const result = await request({ customerId: params.customerId, bureau: body.bureau, purpose: body.purpose, trigger: 'on_demand', requestedBy: principal.principalId, by: principal });
     return { status: 202, body: { pull: result.pull, collapsed: result.collapsed } };
   },
-  getBureauPull: async ({ params }) => {
+  getBureauPull: async ({ params, principal }) => {
+    await visible(params.customerId, principal);
     const pull = await pulls.get(params.customerId, params.pullId);
     if (!pull) throw new NotFoundError(`Pull ${params.pullId}`);
     return { status: 200, body: { pull } };
   },
-  listBureauPulls: async ({ params, query }) => ({ status: 200, body: { pulls: await pulls.listForCustomer(params.customerId, query.limit) } }),
+  listBureauPulls: async ({ params, query, principal }) => {
+    await visible(params.customerId, principal);
+    return { status: 200, body: { pulls: await pulls.listForCustomer(params.customerId, query.limit) } };
+  },
   listBureauReviews: async ({ query }) => ({ status: 200, body: { reviews: await reports.listOpenReviews(query.limit) } }),
   acceptBureauReview: async ({ params, principal }) => ({ status: 200, body: await decide.accept(params.reviewId, principal.principalId) }),
   dismissBureauReview: async ({ params, body, principal }) => ({ status: 200, body: await decide.dismiss(params.reviewId, body, principal.principalId) }),

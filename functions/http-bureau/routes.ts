@@ -37,12 +37,14 @@ export const bureauRoutes = defineRoutes({
     summary: 'Record a consent / permissible purpose for bureau pulls (audited)',
     params: CustomerPathSchema, body: RecordConsentSchema,
     responses: { 201: { description: 'Recorded', body: ConsentResponseSchema } },
+    errors: [404],
   },
   listConsents: {
     ...adminOrCrm, method: 'GET', path: '/v1/customers/{customerId}/consents', scope: 'customers:read', tag: 'Bureau',
     summary: "List a customer's consents",
     params: CustomerPathSchema,
     responses: { 200: { description: 'Every consent of the customer, revoked ones included', body: ConsentsResponseSchema } },
+    errors: [404],
   },
   revokeConsent: {
     ...adminOrCrm, method: 'DELETE', path: '/v1/customers/{customerId}/consents/{consentId}', scope: 'customers:write', tag: 'Bureau',
@@ -54,7 +56,7 @@ export const bureauRoutes = defineRoutes({
   requestBureauPull: {
     ...adminOrCrm, method: 'POST', path: '/v1/customers/{customerId}/bureau-pulls', scope: 'bureau:pull', tag: 'Bureau',
     summary: 'Pull a bureau report (202; concurrent requests collapse)',
-    description: 'Needs a valid consent covering the bureau (and the purpose, when given), else 422 `consent_required`. Poll the pull for its status.',
+    description: 'Needs a valid consent covering the bureau (and the purpose, when given), else 422 `consent_required`. Poll the pull for its status. A CRM key reaches consents and pulls only of customers linked to its connection; any other customer answers 404, like an unknown one.',
     params: CustomerPathSchema, body: RequestPullSchema,
     responses: { 202: { description: 'Queued, or joined the pull in flight (`collapsed`)', body: PullRequestedSchema } },
     errors: [404, 503],
@@ -72,6 +74,7 @@ export const bureauRoutes = defineRoutes({
     summary: "A customer's bureau pulls, newest first (?limit=1..100)",
     params: CustomerPathSchema, query: LimitQuerySchema,
     responses: { 200: { description: 'The newest pulls', body: PullsResponseSchema } },
+    errors: [404],
   },
   listBureauReviews: {
     ...admin, method: 'GET', path: '/v1/bureau-reviews', scope: 'customers:read', tag: 'Bureau',

@@ -67,13 +67,13 @@ export const handler = httpFunction(crmRoutes, {
     return { status: created ? 201 : 200, body: { connection } };
   },
   armZohoChannel: async ({ params, body, request, principal }) => ({ status: 200, body: await manage.armChannel(params.connectionId, body, publicOrigin(request), principal.principalId) }),
-  ingestRecords: async ({ params, body }) => ({ status: 202, body: await ingest(params.connectionId, body) }),
+  ingestRecords: async ({ params, body, principal }) => ({ status: 202, body: await ingest(params.connectionId, body, principal) }),
   createImport: async (input) => {
-    const job = await imports.create(toCreateImport(input), input.principal.principalId);
+    const job = await imports.create(toCreateImport(input), input.principal.principalId, input.principal);
     return { status: 202, body: { import: job }, headers: { location: `/v1/imports/${job.jobId}` } };
   },
-  addImportChunk: async ({ params, query, text }) => ({ status: 202, body: { import: await imports.addChunk(params.importId, text, query) } }),
-  getImport: async ({ params }) => ({ status: 200, body: { import: await imports.get(params.importId) } }),
+  addImportChunk: async ({ params, query, text, principal }) => ({ status: 202, body: { import: await imports.addChunk(params.importId, text, query, principal) } }),
+  getImport: async ({ params, principal }) => ({ status: 200, body: { import: await imports.get(params.importId, principal) } }),
   listReviews: async () => ({ status: 200, body: { reviews: await reviews.list('open') } }),
   dismissReview: async ({ params, body, principal }) => ({ status: 200, body: { review: await dismiss(params.reviewId, body, principal.principalId) } }),
   mergeCustomers: async ({ body, principal }) => ({ status: 200, body: await merges.merge(body, principal.principalId) }),

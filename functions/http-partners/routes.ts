@@ -29,7 +29,7 @@ export const partnerRoutes = defineRoutes({
   engagePartner: {
     ...admin, method: 'POST', path: '/v1/partners/{partnerId}/engagements', scope: 'customers:write', tag: 'Partners',
     summary: 'Engage a partner agency on a customer (audited)',
-    description: 'The object-level grant behind every partner call. An active engagement with the same terms is answered as it is (200).',
+    description: 'The object-level grant behind every partner call. An active engagement with the same terms is answered as it is (200). An `expiresAt` that is not in the future is a 422; an engagement past its `expiresAt` reads as `expired` and grants nothing.',
     params: PartnerPathSchema, body: EngageInputSchema,
     responses: { 200: { description: 'Already engaged on these terms', body: EngagementResponseSchema }, 201: { description: 'Engaged', body: EngagementResponseSchema } },
     errors: [404],
@@ -38,7 +38,7 @@ export const partnerRoutes = defineRoutes({
     ...admin, method: 'GET', path: '/v1/partners/{partnerId}/engagements', scope: 'customers:read', tag: 'Partners',
     summary: "List a partner's engagements",
     params: PartnerPathSchema,
-    responses: { 200: { description: 'Active and ended engagements', body: EngagementsResponseSchema } },
+    responses: { 200: { description: 'Active, expired and ended engagements', body: EngagementsResponseSchema } },
   },
   endEngagement: {
     ...admin, method: 'DELETE', path: '/v1/partners/{partnerId}/engagements/{customerId}', scope: 'customers:write', tag: 'Partners',
@@ -101,9 +101,10 @@ export const partnerRoutes = defineRoutes({
   updateAgreement: {
     ...agreements, method: 'PATCH', path: '/v1/admin/agreements/{agreementId}',
     summary: 'Change field rules, validUntil or purpose (audited)',
+    description: 'A revoked agreement is immutable: 409 `agreement_revoked` with the agreement as it is (`current`).',
     params: AgreementPathSchema, body: AgreementPatchSchema, accepts: ['application/json', 'application/merge-patch+json'],
     responses: { 200: { description: 'Updated', body: AgreementResponseSchema } },
-    errors: [404],
+    errors: [404, 409],
   },
   revokeAgreement: {
     ...agreements, method: 'DELETE', path: '/v1/admin/agreements/{agreementId}',

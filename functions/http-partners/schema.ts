@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AssessmentRequestSchema, EngagementSchema, PartnerAssessmentViewSchema, PartnerIdSchema } from '../../shared/domain/partners/partner-model.js';
+import { AssessmentRequestSchema, EngagementViewSchema, PartnerAssessmentViewSchema, PartnerIdSchema } from '../../shared/domain/partners/partner-model.js';
 import { PartnerCustomerViewSchema } from '../../shared/domain/partners/partner-api.js';
 import { CustomerIdSchema } from '../../shared/domain/profile/customer-profile.js';
 import { AgreementIdSchema, AgreementSchema } from '../../shared/domain/sharing/agreement.js';
@@ -15,9 +15,9 @@ export const DatasetPathSchema = z.strictObject({ dataset: z.string() });
 
 /** Responses. */
 const Page = { nextCursor: z.string().nullable(), next: z.string().nullable().describe('Absolute URL of the next page; null on the last page') };
-export const EngagementResponseSchema = z.object({ engagement: EngagementSchema });
-export const EngagementsResponseSchema = z.object({ engagements: z.array(EngagementSchema) });
-export const AssessmentRequestResponseSchema = z.object({ engagement: EngagementSchema, request: AssessmentRequestSchema });
+export const EngagementResponseSchema = z.object({ engagement: EngagementViewSchema });
+export const EngagementsResponseSchema = z.object({ engagements: z.array(EngagementViewSchema) });
+export const AssessmentRequestResponseSchema = z.object({ engagement: EngagementViewSchema, request: AssessmentRequestSchema });
 export const AssessmentRequestsResponseSchema = z.object({ requests: z.array(AssessmentRequestSchema) });
 export const SubmittedAssessmentSchema = z.object({ assessment: PartnerAssessmentViewSchema, replayed: z.boolean().describe('True when this externalRef was already submitted with the same content') });
 export const AssessmentsPageSchema = z.object({ assessments: z.array(PartnerAssessmentViewSchema), ...Page });

@@ -10,6 +10,8 @@ export interface Problem {
   instance?: string;
   code: string;
   errors?: Array<{ path: string; message: string; code?: string; in?: string }>;
+  /** The object's current state, when a change was refused because of it (409). */
+  current?: unknown;
 }
 
 /** The published shape of a problem (OpenAPI components.schemas.Problem). */
@@ -31,6 +33,7 @@ export const ProblemSchema = z
         }),
       )
       .optional(),
+    current: z.record(z.string(), z.unknown()).optional().describe('The object as it is now, on a 409 that refuses a change because of its state (e.g. a revoked agreement)'),
   })
   .meta({ id: 'Problem', title: 'Problem details (RFC 9457)' });
 
@@ -44,6 +47,7 @@ export const PROBLEM_CATALOGUE: Readonly<Record<string, { status: number; title:
   self_approval: { status: 403, title: 'Forbidden', description: 'Four eyes: the person who made a change cannot approve it.' },
   not_found: { status: 404, title: 'Not Found', description: 'The route or the object does not exist (or is not visible to this caller).' },
   method_not_allowed: { status: 405, title: 'Method Not Allowed', description: 'The path exists but not with this method.' },
+  agreement_revoked: { status: 409, title: 'Conflict', description: 'The data-sharing agreement is revoked and can no longer change; `current` shows it as it is. Create a new agreement instead.' },
   conflict: { status: 409, title: 'Conflict', description: 'The object changed meanwhile or the change breaks a uniqueness rule; read it again and retry.' },
   job_final: { status: 409, title: 'Conflict', description: 'The job has finished (succeeded, failed or cancelled); it can no longer be cancelled.' },
   policy_transition_refused: { status: 409, title: 'Conflict', description: 'The policy is not in a state that allows this step.' },
@@ -91,6 +95,8 @@ export const PROBLEM_BASE_URI = 'https://riskbridge.dev/problems/';
 
 export const problemType = (code: string): string => `${PROBLEM_BASE_URI}${code.replace(/_/g, '-')}`;
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
  * Maps an error to a problem. Only our DomainErrors show their message; anything else is a
  * 500 with a generic text (the cause is logged, never returned).
@@ -106,6 +112,7 @@ export const toProblem = (error: unknown, instance?: string): Problem => {
       code: error.code,
       ...(instance ? { instance } : {}),
       ...(error instanceof ValidationError ? { errors: error.issues } : {}),
+      ...(isRecord(error.details?.['current']) ? { current: error.details['current'] } : {}),
     };
   }
   return {

@@ -12,7 +12,7 @@ describe('bureau pulls end to end: CRM-requested pull, subject mismatch review, 
   beforeAll(async () => {
     bureaus = await startLocalBureaus();
     t = await startTestHub({ env: { ...bureaus.env, LOCAL_SECRETS: JSON.stringify(bureaus.secrets) } });
-    const crm = await createApiKey(t, { name: 'zoho', role: 'crm' });
+    const crm = await createApiKey(t, { name: 'zoho', role: 'crm', tenantRef: 'review-zoho' });
     expect(crm.record.scopes).toContain('bureau:pull');
     crmKey = crm.key;
   });
@@ -22,7 +22,10 @@ describe('bureau pulls end to end: CRM-requested pull, subject mismatch review, 
   });
 
   it('a CRM key pulls; a report about another subject is archived, not merged, and listed for review', async () => {
-    const put = await t.api('PUT', '/v1/customers/e2e-mona', { body: { kind: 'consumer', fields: { legalName: 'Mona Mismatch', postalCode: '92626', country: 'US' } }, key: crmKey });
+    const put = await t.api('PUT', '/v1/customers/e2e-mona', {
+      body: { kind: 'consumer', fields: { legalName: 'Mona Mismatch', postalCode: '92626', country: 'US' }, identifiers: [{ scheme: 'crm_record', value: 'zoho:review-zoho:mona-1' }] },
+      key: crmKey,
+    });
     expect(put.status).toBe(201);
     expect((await t.api('POST', '/v1/customers/e2e-mona/consents', { body: { bureaus: ['experian'], purpose: 'credit_transaction', grantedBy: 'crm:application-7' }, key: crmKey })).status).toBe(201);
     const requested = await t.api('POST', '/v1/customers/e2e-mona/bureau-pulls', { body: { bureau: 'experian' }, key: crmKey });

@@ -113,7 +113,10 @@ describe('the spine: customer upsert → outbox → relay → webhook + result q
     const forbidden = await t.api('PUT', '/v1/customers/p-1', { body: { fields: { legalName: 'X' } }, key: partner.json.key });
     expect(forbidden.status).toBe(403);
 
-    const crm = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'zoho', role: 'crm', scopes: ['customers:read'] } });
+    const crm = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'zoho', role: 'crm', scopes: ['customers:read'], tenantRef: 'spine-crm' } });
+    // A CRM key reads only customers linked to its connection (test/e2e/tenancy.test.ts).
+    const linked = await t.api('PUT', '/v1/customers/spine-linked', { body: { fields: { legalName: 'Linked' }, identifiers: [{ scheme: 'crm_record', value: 'generic:spine-crm:1' }] } });
+    expect(linked.status).toBe(201);
     const noScope = await t.api('PUT', '/v1/customers/c-1', { body: { fields: { legalName: 'X' } }, key: crm.json.key });
     expect(noScope.status).toBe(403);
     expect(noScope.json.detail).toContain('customers:write');
@@ -122,10 +125,10 @@ describe('the spine: customer upsert → outbox → relay → webhook + result q
 
     const rotated = await t.api('POST', `/v1/admin/api-keys/${crm.json.record.keyId}/rotate`);
     expect(rotated.status).toBe(201);
-    expect((await t.api('GET', '/v1/customers/acme-001', { key: crm.json.key })).status).toBe(401);
-    expect((await t.api('GET', '/v1/customers/acme-001', { key: rotated.json.key })).status).toBe(200);
+    expect((await t.api('GET', '/v1/customers/spine-linked', { key: crm.json.key })).status).toBe(401);
+    expect((await t.api('GET', '/v1/customers/spine-linked', { key: rotated.json.key })).status).toBe(200);
     expect((await t.api('DELETE', `/v1/admin/api-keys/${rotated.json.record.keyId}`)).status).toBe(200);
-    expect((await t.api('GET', '/v1/customers/acme-001', { key: rotated.json.key })).status).toBe(401);
+    expect((await t.api('GET', '/v1/customers/spine-linked', { key: rotated.json.key })).status).toBe(401);
     const listed = await t.api('GET', '/v1/admin/api-keys');
     expect(listed.status).toBe(200);
     expect(listed.text).not.toContain(rotated.json.key);

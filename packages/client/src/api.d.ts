@@ -133,7 +133,9 @@ export interface paths {
         head?: never;
         /**
          * Change field rules, validUntil or purpose (audited)
-         * @description **Roles:** `admin` · **Scope:** `keys:manage`
+         * @description A revoked agreement is immutable: 409 `agreement_revoked` with the agreement as it is (`current`).
+         *
+         *     **Roles:** `admin` · **Scope:** `keys:manage`
          */
         patch: operations["updateAgreement"];
         trace?: never;
@@ -531,7 +533,9 @@ export interface paths {
         };
         /**
          * Portfolio: active customers with grade, PD, limit, segment, freeze
-         * @description **Roles:** `admin` · **Scope:** `customers:read`
+         * @description A CRM key lists only the customers linked to its connection: a page may then hold fewer rows (even none) while `next` leads on.
+         *
+         *     **Roles:** `admin`, `crm` · **Scope:** `customers:read`
          */
         get: operations["listCustomers"];
         put?: never;
@@ -593,12 +597,14 @@ export interface paths {
         };
         /**
          * Read a golden customer profile
-         * @description **Roles:** `admin`, `crm` · **Scope:** `customers:read`
+         * @description A CRM key reads only customers linked to its connection (by their CRM record ids or by values its connection supplied); any other customer answers 404, like an unknown one.
+         *
+         *     **Roles:** `admin`, `crm` · **Scope:** `customers:read`
          */
         get: operations["getCustomer"];
         /**
          * Create or update a customer
-         * @description Create-or-merge: name only what changes. Older observations never overwrite newer ones.
+         * @description Create-or-merge: name only what changes. Older observations never overwrite newer ones. A CRM key writes only customers linked to its connection and creates one only with a `crm_record` identifier of its connection; any other customer answers 404, like an unknown one.
          *
          *     **Roles:** `admin`, `crm` · **Scope:** `customers:write`
          */
@@ -625,7 +631,7 @@ export interface paths {
         put?: never;
         /**
          * Pull a bureau report (202; concurrent requests collapse)
-         * @description Needs a valid consent covering the bureau (and the purpose, when given), else 422 `consent_required`. Poll the pull for its status.
+         * @description Needs a valid consent covering the bureau (and the purpose, when given), else 422 `consent_required`. Poll the pull for its status. A CRM key reaches consents and pulls only of customers linked to its connection; any other customer answers 404, like an unknown one.
          *
          *     **Roles:** `admin`, `crm` · **Scope:** `bureau:pull`
          */
@@ -1197,7 +1203,7 @@ export interface paths {
         put?: never;
         /**
          * Engage a partner agency on a customer (audited)
-         * @description The object-level grant behind every partner call. An active engagement with the same terms is answered as it is (200).
+         * @description The object-level grant behind every partner call. An active engagement with the same terms is answered as it is (200). An `expiresAt` that is not in the future is a 422; an engagement past its `expiresAt` reads as `expired` and grants nothing.
          *
          *     **Roles:** `admin` · **Scope:** `customers:write`
          */
@@ -1923,6 +1929,10 @@ export interface components {
                 /** @enum {string} */
                 in?: "body" | "query" | "path" | "header";
             }[];
+            /** @description The object as it is now, on a 409 that refuses a change because of its state (e.g. a revoked agreement) */
+            current?: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: {
@@ -1966,7 +1976,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflict (problem details: `conflict`, `job_final`, `policy_transition_refused`) */
+        /** @description Conflict (problem details: `agreement_revoked`, `conflict`, `job_final`, `policy_transition_refused`) */
         Problem409: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -2456,6 +2466,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
@@ -4771,6 +4782,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
@@ -4831,6 +4843,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
         };
     };
@@ -4998,6 +5011,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
         };
     };
@@ -5053,6 +5067,7 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
@@ -6348,8 +6363,11 @@ export interface operations {
                             customerId: string;
                             /** @constant */
                             scope: "assess";
-                            /** @enum {string} */
-                            status: "active" | "ended";
+                            /**
+                             * @description `expired`: past `expiresAt`, grants nothing; engage again to renew
+                             * @enum {string}
+                             */
+                            status: "active" | "expired" | "ended";
                             identifierSchemes: ("cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external")[];
                             /** Format: date-time */
                             createdAt: string;
@@ -6398,7 +6416,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Active and ended engagements */
+            /** @description Active, expired and ended engagements */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
@@ -6412,8 +6430,11 @@ export interface operations {
                             customerId: string;
                             /** @constant */
                             scope: "assess";
-                            /** @enum {string} */
-                            status: "active" | "ended";
+                            /**
+                             * @description `expired`: past `expiresAt`, grants nothing; engage again to renew
+                             * @enum {string}
+                             */
+                            status: "active" | "expired" | "ended";
                             identifierSchemes: ("cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external")[];
                             /** Format: date-time */
                             createdAt: string;
@@ -6468,8 +6489,11 @@ export interface operations {
                             customerId: string;
                             /** @constant */
                             scope: "assess";
-                            /** @enum {string} */
-                            status: "active" | "ended";
+                            /**
+                             * @description `expired`: past `expiresAt`, grants nothing; engage again to renew
+                             * @enum {string}
+                             */
+                            status: "active" | "expired" | "ended";
                             identifierSchemes: ("cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external")[];
                             /** Format: date-time */
                             createdAt: string;
@@ -6496,8 +6520,11 @@ export interface operations {
                             customerId: string;
                             /** @constant */
                             scope: "assess";
-                            /** @enum {string} */
-                            status: "active" | "ended";
+                            /**
+                             * @description `expired`: past `expiresAt`, grants nothing; engage again to renew
+                             * @enum {string}
+                             */
+                            status: "active" | "expired" | "ended";
                             identifierSchemes: ("cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external")[];
                             /** Format: date-time */
                             createdAt: string;
@@ -6545,8 +6572,11 @@ export interface operations {
                             customerId: string;
                             /** @constant */
                             scope: "assess";
-                            /** @enum {string} */
-                            status: "active" | "ended";
+                            /**
+                             * @description `expired`: past `expiresAt`, grants nothing; engage again to renew
+                             * @enum {string}
+                             */
+                            status: "active" | "expired" | "ended";
                             identifierSchemes: ("cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external")[];
                             /** Format: date-time */
                             createdAt: string;

@@ -37,8 +37,20 @@ export const agreementStore = ({ client, tableName }: TableRef): AgreementReposi
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key(agreementId), ConsistentRead: true }));
       return Item ? StoredAgreementSchema.parse(Item['agreement']) : undefined;
     },
-    async put(agreement) {
-      await client.send(new PutCommand({ TableName: tableName, Item: { ...key(agreement.agreementId), entity: 'agreement', agreement: StoredAgreementSchema.parse(agreement) } }));
+    async put(agreement, expected) {
+      const condition = expected
+        ? {
+            ConditionExpression: '#a.#s = :active AND #a.#u = :updatedAt',
+            ExpressionAttributeNames: { '#a': 'agreement', '#s': 'status', '#u': 'updatedAt' },
+            ExpressionAttributeValues: { ':active': 'active', ':updatedAt': expected.updatedAt },
+          }
+        : {};
+      try {
+        await client.send(new PutCommand({ TableName: tableName, Item: { ...key(agreement.agreementId), entity: 'agreement', agreement: StoredAgreementSchema.parse(agreement) }, ...condition }));
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConflictError(`Agreement ${agreement.agreementId} changed meanwhile`, { cause: error });
+        throw error;
+      }
     },
     list,
     listForConsultant: async (consultantRef) => (await list()).filter((a) => a.consultantRef === consultantRef),

@@ -1,4 +1,6 @@
 import { ulid } from 'ulid';
+import { customerAccessOf, visibleProfile } from '../auth/tenancy.js';
+import type { Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import { NotFoundError } from '../errors.js';
 import { checkConsent } from '../credit/pull/consent.js';
@@ -14,6 +16,8 @@ export interface RequestPullCommand {
   purpose?: PermissiblePurpose | undefined;
   trigger: PullTrigger;
   requestedBy: string;
+  /** The caller of an on-demand pull: a CRM key pulls only for customers linked to its connection (else 404, like an unknown customer). */
+  by?: Pick<Principal, 'role' | 'tenantRef'>;
 }
 
 export interface RequestPullResult {
@@ -23,7 +27,7 @@ export interface RequestPullResult {
 }
 
 /**
- * Starts a bureau pull: the customer must exist and a valid consent (of `purpose`, when given)
+ * Starts a bureau pull: the customer must exist (and be visible to `by`) and a valid consent (of `purpose`, when given)
  * must cover the bureau, else `ConsentRequiredError` (422 consent_required with its reason).
  * Concurrent requests for the same customer+bureau collapse into the pull in flight (one
  * conditional write on the pull key); a started pull is put on the bureauPulls queue.
@@ -34,6 +38,7 @@ export const requestBureauPull =
     const now = clock.now();
     const profile = await profiles.get(command.customerId);
     if (!profile) throw new NotFoundError(`Customer ${command.customerId}`);
+    if (command.by) visibleProfile(command.customerId, profile, customerAccessOf(command.by));
     const all = await consents.list(command.customerId);
     const candidates = command.purpose === undefined ? all : all.filter((c) => c.purpose === command.purpose);
     const check = checkConsent(candidates, { customerId: command.customerId, bureau: command.bureau, at: now });

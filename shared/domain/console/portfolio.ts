@@ -61,10 +61,12 @@ export const toPortfolioRow = (profile: CustomerProfile): PortfolioRow => {
 
 /**
  * The portfolio view of the risk console: pages of active customers with grade, PD, limit,
- * segment and freeze flag, optionally of one grade.
+ * segment and freeze flag, optionally of one grade. `visible` keeps only the customers the caller
+ * may see (a CRM key: those linked to its connection); a page may then hold fewer rows, even none,
+ * while `cursor` still leads on.
  * @example await listPortfolio({ customers })({ limit: 50, grade: 'BB' }) // { customers: [...], cursor: 'eyJ…' }
  */
-export const listPortfolio = ({ customers }: { customers: CustomerListing }) => async (query: PortfolioQuery): Promise<{ customers: PortfolioRow[]; cursor?: string }> => {
+export const listPortfolio = ({ customers }: { customers: CustomerListing }) => async (query: PortfolioQuery, visible: (profile: CustomerProfile) => boolean = () => true): Promise<{ customers: PortfolioRow[]; cursor?: string }> => {
   const page = await customers.page(query);
-  return { customers: page.profiles.map(toPortfolioRow), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  return { customers: page.profiles.filter(visible).map(toPortfolioRow), ...(page.cursor ? { cursor: page.cursor } : {}) };
 };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AuditInput } from '../audit/audit-chain.js';
+import type { Principal } from '../auth/principal.js';
+import { actsForConnection, assertActsForConnection } from '../auth/tenancy.js';
 import type { Clock } from '../clock.js';
 import { ColumnMappingSchema, READY_MAPPINGS, type ColumnMapping } from '../crm/bulk-import/column-mapping.js';
 import { parseImport } from '../crm/bulk-import/parse-import.js';
@@ -144,6 +146,9 @@ export const ImportJobViewSchema = ImportJobSchema.omit({ inlineMapping: true })
 });
 export type ImportJobView = z.infer<typeof ImportJobViewSchema>;
 
+/** Who calls, for the tenancy checks. */
+type Caller = Pick<Principal, 'role' | 'tenantRef'>;
+
 export interface BulkImportJobsDeps {
   jobs: ImportJobRepository;
   audit: { append(input: AuditInput): Promise<unknown> };
@@ -157,6 +162,8 @@ export interface BulkImportJobsDeps {
  * `crm.import.create` and runs the first chunk; `addChunk` runs a further chunk (404 unknown job), with
  * `lineOffset` making reported lines file lines; `get` shows progress (404 unknown). Each chunk's records
  * go to the crm-ingest queue tagged with the job id; unusable rows are counted with their line and reason.
+ * With a caller (`by`), a CRM key imports only into its own connection (403 before anything is stored)
+ * and sees only imports into it (another connection's import is a 404, like an unknown one).
  */
 export const bulkImportJobs = ({ jobs, audit, enqueue, clock, newJobId }: BulkImportJobsDeps) => {
   const runChunk = async (jobId: string, body: string, format: 'csv' | 'ndjson', mappingRef: unknown, connectionId: string | undefined, lineOffset: number, complete: boolean, storedErrors: number): Promise<ChunkResult> => {
@@ -165,19 +172,24 @@ export const bulkImportJobs = ({ jobs, audit, enqueue, clock, newJobId }: BulkIm
     await jobs.addChunk(jobId, { ...result, complete }, storedErrors);
     return result;
   };
-  const existing = async (jobId: string): Promise<ImportJob> => {
+  const existing = async (jobId: string, by?: Caller): Promise<ImportJob> => {
     const job = await jobs.get(jobId);
-    if (!job) throw new NotFoundError(`Import ${jobId}`);
+    if (!job || (by && !actsForConnection(by, job.connectionId))) throw new NotFoundError(`Import ${jobId}`);
     return job;
   };
-  const view = async (jobId: string): Promise<ImportJobView> => {
-    const { inlineMapping: _m, ...job } = await existing(jobId);
+  const view = async (jobId: string, by?: Caller): Promise<ImportJobView> => {
+    const { inlineMapping: _m, ...job } = await existing(jobId, by);
     return { ...job, done: job.status === 'complete' && job.recordsApplied + job.recordsFailed >= job.recordsQueued };
   };
   return {
-    async create(input: CreateImport, actor: string): Promise<ImportJobView> {
+    async create(input: CreateImport, actor: string, by?: Caller): Promise<ImportJobView> {
       const jobId = newJobId();
       const mapping = resolveMapping(input.mapping, input.connectionId);
+      if (by) assertActsForConnection(by, mapping.connectionId);
+      if (by && by.role !== 'admin' && mapping.customer?.identifiers.crm_record !== undefined) {
+        // Each row's own record id is its crm_record; a mapped column could name another connection's records.
+        throw new ValidationError('The mapping is not valid', [{ path: 'mapping.customer.identifiers.crm_record', message: 'a CRM key cannot map crm_record ids; each row is linked by its own externalId', code: 'foreign_record' }]);
+      }
       await jobs.create({
         jobId, mapping: mapping.name, connectionId: mapping.connectionId, format: input.format, status: 'receiving', createdAt: clock.now().toISOString(),
         chunks: 0, rowsRead: 0, recordsQueued: 0, recordsApplied: 0, recordsFailed: 0, rowErrors: 0, errors: [],
@@ -188,8 +200,8 @@ export const bulkImportJobs = ({ jobs, audit, enqueue, clock, newJobId }: BulkIm
       else await jobs.addChunk(jobId, { rowsRead: 0, recordsQueued: 0, errors: [], complete: input.complete }, 0);
       return view(jobId);
     },
-    async addChunk(jobId: string, body: string, options: { lineOffset: number; complete: boolean }): Promise<ImportJobView> {
-      const job = await existing(jobId);
+    async addChunk(jobId: string, body: string, options: { lineOffset: number; complete: boolean }, by?: Caller): Promise<ImportJobView> {
+      const job = await existing(jobId, by);
       await runChunk(jobId, body, job.format, job.inlineMapping ?? job.mapping, job.connectionId, options.lineOffset, options.complete, job.errors.length);
       return view(jobId);
     },

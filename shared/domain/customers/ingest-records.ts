@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CrmRecordInputSchema, type CrmRecord } from '../crm/crm-record.js';
 import { mapRecord, UnknownObjectTypeError, type ConnectionConfig } from '../crm/field-mapping.js';
+import type { Principal } from '../auth/principal.js';
+import { assertActsForConnection, assertOwnRecordIds } from '../auth/tenancy.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { CrmIngestMessage } from './ingest-message.js';
 
@@ -36,16 +38,23 @@ const mapAt = (config: ConnectionConfig, objectName: string, native: unknown, in
  * Accepts records pushed by a CRM connection: native records are mapped through the connection's field
  * mapping (issues re-pathed to `records[i].<field>`, an unmapped object → 422 on `objectName`); every record
  * must belong to this connection and CRM (else 422 on `records[i].connectionId`, nothing queued); all are
- * then queued for ingest at once. Unknown connection → 404.
+ * then queued for ingest at once. Unknown connection → 404. With a caller (`by`), a CRM key posts only to
+ * its own connection (403 before anything is read) and names only its own records as `crm_record`
+ * identifiers (422 on `records[i].identifiers[j].value`).
  */
 export const ingestRecords =
   ({ connections, enqueue }: IngestRecordsDeps) =>
-  async (connectionId: string, input: IngestRecords): Promise<{ accepted: number }> => {
+  async (connectionId: string, input: IngestRecords, by?: Pick<Principal, 'role' | 'tenantRef'>): Promise<{ accepted: number }> => {
+    if (by) assertActsForConnection(by, connectionId);
     const config = await connections.get(connectionId);
     if (!config) throw new NotFoundError(`Connection ${connectionId}`);
     const records = 'objectName' in input ? input.records.map((native, i) => mapAt(config, input.objectName, native, i)) : input.records;
     const foreign = records.findIndex((r) => r.connectionId !== connectionId || r.crm !== config.crm);
     if (foreign >= 0) throw new ValidationError('Records must belong to this connection', [{ path: `records[${foreign}].connectionId`, message: `expected ${connectionId} (${config.crm})` }]);
+    if (by) {
+      const named = records.flatMap((r, i) => (r.objectType === 'customer' ? r.identifiers.map((id, j) => ({ ...id, path: `records[${i}].identifiers[${j}].value` })) : []));
+      assertOwnRecordIds(by, named, (k) => named[k]?.path ?? 'records');
+    }
     await enqueue(records.map((record) => ({ kind: 'record', record })));
     return { accepted: records.length };
   };

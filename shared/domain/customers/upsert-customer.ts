@@ -112,8 +112,9 @@ export const applyObservation = (
 
 /**
  * A unique identifier (USCC, VAT, LEI…) held by another live customer cannot be given to this
- * one: 409 naming the identifier's path (the claim in the commit catches a racing writer).
- * Returns holders that are no longer live (merged), whose claims may be taken over.
+ * one: 409 naming the identifier's path (the claim in the commit catches a racing writer) and the
+ * holder, unless the caller may not see the holder (`reveals`). Returns holders that are no
+ * longer live (merged), whose claims may be taken over.
  */
 const refuseTakenIdentifiers = async (
   identities: IdentityIndex,
@@ -121,6 +122,7 @@ const refuseTakenIdentifiers = async (
   customerId: string,
   keys: readonly string[],
   input: UpsertCustomer,
+  reveals: (holder: CustomerProfile) => boolean = () => true,
 ): Promise<string[]> => {
   const stale: string[] = [];
   for (const key of keys.filter(isUniqueKey)) {
@@ -132,7 +134,11 @@ const refuseTakenIdentifiers = async (
       continue;
     }
     const index = input.identifiers.findIndex((id) => `${id.scheme}#${id.value}` === key);
-    throw new ConflictError(`identifiers[${index}].value: this ${key.slice(0, key.indexOf('#'))} belongs to customer ${holderId}; merge the two customers instead`, {
+    const scheme = key.slice(0, key.indexOf('#'));
+    if (!reveals(holder)) {
+      throw new ConflictError(`identifiers[${index}].value: this ${scheme} belongs to another customer`, { retryable: false, details: { path: `identifiers[${index}].value` } });
+    }
+    throw new ConflictError(`identifiers[${index}].value: this ${scheme} belongs to customer ${holderId}; merge the two customers instead`, {
       retryable: false,
       details: { path: `identifiers[${index}].value`, holderId },
     });
@@ -154,12 +160,21 @@ export const upsertCustomer =
     survivorship?: SurvivorshipConfig;
     maxClockSkewMs?: number;
   }) =>
-  async (command: { customerId: string; input: UpsertCustomer; source: string }): Promise<UpsertResult> => {
+  async (command: {
+    customerId: string;
+    input: UpsertCustomer;
+    source: string;
+    /** Refuses the write for the stored profile (tenancy), checked on every attempt before anything is written. */
+    authorise?: (stored: CustomerProfile | undefined, input: UpsertCustomer) => void;
+    /** Whether a 409 may name the customer holding a taken identifier (tenancy: only a customer the caller may see). */
+    reveals?: (holder: CustomerProfile) => boolean;
+  }): Promise<UpsertResult> => {
     assertNotFuture(command.input.observedAt, clock.now(), maxClockSkewMs);
     const input = normaliseUpsertIdentifiers(command.input);
     for (let attempt = 1; ; attempt++) {
       const now = clock.now();
       const stored = await profiles.get(command.customerId);
+      command.authorise?.(stored, input);
       const observedAt = input.observedAt ?? now.toISOString();
       const { result, changedFields } = applyObservation(stored, command.customerId, input, command.source, observedAt, now, survivorship);
       if (stored && !result.changed) return { profile: stored, created: false, changedFields: [] };
@@ -168,7 +183,7 @@ export const upsertCustomer =
       const events = observable && next.status !== 'pending' ? [customerUpdatedEvent(next, stored ? changedFields : ['created', ...changedFields], now)] : [];
       const had = new Set(stored ? blockingKeys(subjectOfProfile(stored)) : []);
       const keys = blockingKeys(subjectOfProfile(next)).filter((k) => !had.has(k));
-      const takeFrom = identities ? await refuseTakenIdentifiers(identities, profiles, next.customerId, keys, input) : [];
+      const takeFrom = identities ? await refuseTakenIdentifiers(identities, profiles, next.customerId, keys, input, command.reveals) : [];
       try {
         await profiles.commit({
           profile: next,

@@ -4,7 +4,17 @@ import type { Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import type { ProfileRepository } from '../customers/ports.js';
 import { NotFoundError } from '../errors.js';
-import { DEFAULT_PARTNER_SCHEMES, isEngagementActive, type AssessmentRequest, type EngageInput, type Engagement, type RequestAssessmentInput } from './partner-model.js';
+import {
+  assertExpiresInFuture,
+  DEFAULT_PARTNER_SCHEMES,
+  engagementView,
+  isEngagementActive,
+  type AssessmentRequest,
+  type EngageInput,
+  type Engagement,
+  type EngagementView,
+  type RequestAssessmentInput,
+} from './partner-model.js';
 import type { EngagementRepository } from './ports.js';
 
 interface Deps {
@@ -17,7 +27,8 @@ interface Deps {
 /**
  * Admin side of partner agencies: engage a partner on a customer (the object-level grant
  * behind every partner call), end it, ask for an assessment. Every change is audited
- * (partner, customer id, scope — no customer data).
+ * (partner, customer id, scope — no customer data). An expiry in the past is refused (422); an
+ * engagement past its expiry reads as `expired` and grants nothing.
  */
 export const manageEngagements = ({ engagements, profiles, audit, clock }: Deps) => {
   const newEngagement = (partnerId: string, input: Pick<EngageInput, 'customerId' | 'expiresAt' | 'identifierSchemes'>, by: Principal, at: Date): Engagement => ({
@@ -37,7 +48,8 @@ export const manageEngagements = ({ engagements, profiles, audit, clock }: Deps)
   };
   return {
     /** Engages (or re-engages, replacing an ended or expired engagement). 201 when new, 200 when already active. */
-    async engage(partnerId: string, input: EngageInput, by: Principal): Promise<{ engagement: Engagement; created: boolean }> {
+    async engage(partnerId: string, input: EngageInput, by: Principal): Promise<{ engagement: EngagementView; created: boolean }> {
+      assertExpiresInFuture(input.expiresAt, clock.now());
       await requireCustomer(input.customerId);
       const now = clock.now();
       const existing = await engagements.get(partnerId, input.customerId);
@@ -47,8 +59,11 @@ export const manageEngagements = ({ engagements, profiles, audit, clock }: Deps)
       await audit.append({ actor: by.principalId, action: 'partner.engaged', target: `partner:${partnerId}`, details: { customerId: input.customerId, engagementId: engagement.engagementId, scope: 'assess', expiresAt: input.expiresAt ?? null } });
       return { engagement, created: true };
     },
-    list: (partnerId: string): Promise<Engagement[]> => engagements.list(partnerId),
-    async end(partnerId: string, customerId: string, by: Principal): Promise<Engagement> {
+    async list(partnerId: string): Promise<EngagementView[]> {
+      const now = clock.now();
+      return (await engagements.list(partnerId)).map((e) => engagementView(e, now));
+    },
+    async end(partnerId: string, customerId: string, by: Principal): Promise<EngagementView> {
       const existing = await engagements.get(partnerId, customerId);
       if (!existing) throw new NotFoundError(`Engagement of ${partnerId} on ${customerId}`);
       if (existing.status === 'ended') return existing;
@@ -58,7 +73,8 @@ export const manageEngagements = ({ engagements, profiles, audit, clock }: Deps)
       return ended;
     },
     /** Asks a partner for an assessment: engages it (unless already engaged) and opens a request, in one transaction. */
-    async requestAssessment(partnerId: string, input: RequestAssessmentInput, by: Principal): Promise<{ engagement: Engagement; request: AssessmentRequest }> {
+    async requestAssessment(partnerId: string, input: RequestAssessmentInput, by: Principal): Promise<{ engagement: EngagementView; request: AssessmentRequest }> {
+      assertExpiresInFuture(input.expiresAt, clock.now());
       await requireCustomer(input.customerId);
       const now = clock.now();
       const existing = await engagements.get(partnerId, input.customerId);

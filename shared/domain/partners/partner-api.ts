@@ -9,11 +9,20 @@ import type { ProfileRepository } from '../customers/ports.js';
 import { ConflictError, ForbiddenError } from '../errors.js';
 import { newEvent } from '../events/new-event.js';
 import { CustomerProfileSchema, type CustomerProfile } from '../profile/customer-profile.js';
-import { assessmentView, EngagementSchema, isEngagementActive, type Engagement, type PartnerAssessment, type PartnerAssessmentView, type SubmitAssessment } from './partner-model.js';
+import {
+  assessmentView,
+  EngagementSchema,
+  isEngagementActive,
+  type AssessmentRequest,
+  type Engagement,
+  type PartnerAssessment,
+  type PartnerAssessmentView,
+  type SubmitAssessment,
+} from './partner-model.js';
 import type { AssessmentRepository, EngagementRepository } from './ports.js';
 
 interface Deps {
-  engagements: Pick<EngagementRepository, 'get'>;
+  engagements: Pick<EngagementRepository, 'get' | 'list'>;
   assessments: AssessmentRepository;
   profiles: ProfileRepository;
   audit: { append(input: AuditInput): Promise<AuditEntry> };
@@ -136,7 +145,17 @@ export const partnerApi = ({ engagements, assessments, profiles, audit, clock }:
       return { assessments: page.assessments.map(assessmentView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
     },
 
-    listRequests: (by: Principal) => assessments.listRequests(partnerOf(by)),
+    /**
+     * Requests addressed to the partner: answered ones (its own history) and open ones it can act on,
+     * i.e. under an active engagement; an open request whose engagement ended or expired grants nothing.
+     */
+    async listRequests(by: Principal): Promise<AssessmentRequest[]> {
+      const partnerId = partnerOf(by);
+      const [requests, engaged] = await Promise.all([assessments.listRequests(partnerId), engagements.list(partnerId)]);
+      const now = clock.now();
+      const active = new Set(engaged.filter((e) => isEngagementActive(e, now)).map((e) => e.customerId));
+      return requests.filter((r) => r.status === 'answered' || active.has(r.customerId));
+    },
 
     async viewCustomer(customerId: string, by: Principal): Promise<PartnerCustomerView> {
       const partnerId = partnerOf(by);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ValidationError } from '../errors.js';
 import { CustomerIdSchema } from '../profile/customer-profile.js';
 import { IdentifierSchemeSchema } from '../profile/identifiers.js';
 
@@ -35,6 +36,27 @@ export type Engagement = z.infer<typeof EngagementSchema>;
 
 export const isEngagementActive = (e: Engagement | undefined, at: Date): e is Engagement =>
   e !== undefined && e.status === 'active' && (e.expiresAt === undefined || at.getTime() < Date.parse(e.expiresAt));
+
+/** An engagement as the API shows it: `expired` once an active engagement is past its `expiresAt` (it then grants nothing). */
+export const EngagementViewSchema = EngagementSchema.extend({
+  status: z.enum(['active', 'expired', 'ended']).describe('`expired`: past `expiresAt`, grants nothing; engage again to renew'),
+});
+export type EngagementView = z.infer<typeof EngagementViewSchema>;
+
+export const engagementView = (e: Engagement, at: Date): EngagementView => {
+  const expired = e.status === 'active' && e.expiresAt !== undefined && at.getTime() >= Date.parse(e.expiresAt);
+  return expired ? { ...e, status: 'expired' } : e;
+};
+
+/**
+ * An engagement must expire in the future: one that would be born expired grants nothing and is
+ * refused (422 at `expiresAt`) rather than stored as "active".
+ */
+export const assertExpiresInFuture = (expiresAt: string | undefined, at: Date): void => {
+  if (expiresAt !== undefined && Date.parse(expiresAt) <= at.getTime()) {
+    throw new ValidationError('The engagement would be expired already', [{ path: 'expiresAt', message: `must be later than now (${at.toISOString()})`, code: 'past_time' }]);
+  }
+};
 
 /** Body of `POST /v1/partners/{partnerId}/assessment-requests`. */
 export const RequestAssessmentInputSchema = z

@@ -47,4 +47,19 @@ describe('ingestRecords', () => {
     expect(issues.map((i) => [i.path, i.code])).toEqual([['records[0].amount.cents', 'unrecognized_keys'], ['records[0].note', 'unrecognized_keys']]);
     expect(IngestRecordsSchema.safeParse({ objectName: 'Accounts', records: [{ ...account, Anything_Custom__c: 1 }] }).success).toBe(true);
   });
+
+  it('lets a CRM key post only to its own connection (403 before reading it) and name only its own record ids (422)', async () => {
+    const { ingest, queued } = setup();
+    const own = mapRecord(zoho, 'Accounts', account);
+    if (own.objectType !== 'customer') throw new Error('the Zoho account fixture maps to a customer record');
+    const key = { role: 'crm' as const, tenantRef: 'acme-zoho' };
+    await expect(ingest('acme-zoho', { records: [own] }, { role: 'crm', tenantRef: 'other-zoho' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(ingest('nobody', { records: [own] }, key)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(ingest('acme-zoho', { records: [own] }, { role: 'crm' })).rejects.toMatchObject({ code: 'forbidden' });
+    const foreign = { ...own, identifiers: [{ scheme: 'crm_record' as const, value: 'zoho:other-zoho:1' }] };
+    await expect(ingest('acme-zoho', { records: [own, foreign] }, key)).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: 'records[1].identifiers[0].value', code: 'foreign_record' }] });
+    expect(queued).toEqual([]);
+    await expect(ingest('acme-zoho', { records: [own, { ...own, identifiers: [{ scheme: 'crm_record' as const, value: 'zoho:acme-zoho:1' }] }] }, key)).resolves.toEqual({ accepted: 2 });
+    await expect(ingest('acme-zoho', { records: [foreign] }, { role: 'admin' })).resolves.toEqual({ accepted: 1 });
+  });
 });
