@@ -21,6 +21,7 @@ import {
   type QueueId,
 } from '../topology.js';
 import { compileRoutes, httpBridge, lambdaContext, pollQueue, pollStream, rateToMs, type LambdaHandler } from './event-sources.js';
+import { PortInUseError } from './ports.js';
 import { provisionLocal, type LocalResources } from './provision.js';
 
 export interface HubOptions {
@@ -194,7 +195,10 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
   );
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      controller.abort();
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(options.httpPort ?? 0, 'PORT', 'HTTP API', { cause: error }) : error);
+    });
     server.listen(options.httpPort ?? 0, '127.0.0.1', () => resolveListen());
   });
   const address = server.address();
