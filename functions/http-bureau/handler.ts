@@ -3,7 +3,7 @@ import { parseBureauPullConfig } from '../../shared/domain/bureau-pulls/bureau-p
 import { decideBureauReview } from '../../shared/domain/bureau-pulls/decide-review.js';
 import { manageConsents } from '../../shared/domain/bureau-pulls/manage-consents.js';
 import { requestBureauPull } from '../../shared/domain/bureau-pulls/request-pull.js';
-import { systemClock } from '../../shared/domain/clock.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { NotFoundError } from '../../shared/domain/errors.js';
 import { bureauPullStore } from '../../shared/adapters/dynamodb/bureau-pull-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
@@ -20,7 +20,7 @@ import { bureauRoutes } from './routes.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
-const clock = systemClock;
+const clock = runtimeClock;
 const consents = consentStore(table);
 const pulls = bureauPullStore(table);
 const audit = auditTrail(table, clock);

@@ -43,6 +43,7 @@ await assertPortsFree([
 const data = await prepareDataDir({ dir: flags['data-dir'] ?? process.env.RISKBRIDGE_DATA_DIR ?? DEFAULT_DATA_DIR, fresh: flags.fresh }).catch(fail);
 
 const allowLoopbackOutbound = localLoopbackAllowance();
+let recovered = 'nothing (new data directory)';
 
 const emulators = await startEmulators({
   dynamoPort: ports.dynamo,
@@ -57,6 +58,12 @@ const hub = await startHub({
   prefix: 'riskbridge-local',
   httpPort: ports.http,
   allowLoopbackOutbound,
+  resume: !data.empty,
+  onRecovered: (report) => {
+    recovered = `relayed ${report.relayed} outbox event(s) no relay had sent, parked ${report.deliveriesParked} scheduled webhook retr${report.deliveriesParked === 1 ? 'y' : 'ies'} for the sweep` +
+      (report.relayFailed.length > 0 ? `; relay failed for ${report.relayFailed.join(', ')} (npm run redrive)` : '');
+  },
+  clockStateFile: data.clockFile,
   // Checkpoints describe the audit chain in this table: they live (and are wiped) with it.
   env: {
     ...sandboxes.env,
@@ -82,6 +89,8 @@ RiskBridge is up in ${seconds} s
   admin key      ${adminKey}
                  export RB_KEY=${adminKey}
   data           ${data.dir}   (${data.empty ? 'new' : 'kept from the last run'}; npm start -- --fresh wipes it)
+  re-enqueued    ${recovered}
+  local clock    ${hub.clock.now().toISOString()}${hub.clock.offsetMs() > 0 ? ` (${Math.round(hub.clock.offsetMs() / 1000)} s ahead)` : ''}   GET / POST ${hub.url}/__local/clock[/advance]
   DynamoDB Local ${emulators.dynamoEndpoint}   table ${hub.resources.tableName}
   SQS + S3 (fauxqs) ${emulators.sqsEndpoint}   bucket ${hub.resources.bucketNames.objects}
   outbound       ${allowLoopbackOutbound ? 'loopback allowed: http://127.0.0.1 / localhost on any port (sandboxes); ALLOW_LOOPBACK_OUTBOUND=false for the cloud rules' : 'cloud rules: https to public addresses on port 443 only (ALLOW_LOOPBACK_OUTBOUND=false)'}
