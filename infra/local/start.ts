@@ -7,6 +7,7 @@ import { startEmulators } from './emulators.js';
 import { startHub } from './hub.js';
 import { assertPortsFree, PortInUseError, portFromEnv } from './ports.js';
 import { startSandboxes } from './sandboxes/index.js';
+import { repointSandboxConnections } from './reconnect.js';
 import { seedDemo } from './seed.js';
 
 /**
@@ -73,7 +74,12 @@ const hub = await startHub({
   onError: (source, error) => console.error(`[${source}] ${(error as Error)?.message ?? String(error)}`),
 }).catch(fail);
 const adminKey = await ensureAdminKey({ tableName: hub.resources.tableName, ...(process.env.RISKBRIDGE_ADMIN_KEY ? { presetKey: process.env.RISKBRIDGE_ADMIN_KEY } : {}) });
-const seeded = data.empty ? (await seedDemo(hub.url, adminKey, sandboxes, { loopbackOutbound: allowLoopbackOutbound })).lines : ['nothing: the data directory already held a table (npm start -- --fresh to start over)'];
+const seeded = data.empty
+  ? (await seedDemo(hub.url, adminKey, sandboxes, { loopbackOutbound: allowLoopbackOutbound })).lines
+  : [
+      'nothing: the data directory already held a table (npm start -- --fresh to start over)',
+      ...(allowLoopbackOutbound ? [`CRM connections re-pointed at this run's sandboxes: ${(await repointSandboxConnections(hub.url, adminKey, sandboxes)).join(', ') || 'none'}`] : []),
+    ];
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 await mkdir('.local', { recursive: true });
