@@ -248,7 +248,8 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
     stop: async () => {
       controller.abort();
       stopTicking();
-      await scheduler.idle();
+      // Let a schedule run in progress finish (bounded: a hanging one must not hold up the stop).
+      await Promise.race([scheduler.idle(), new Promise((r) => setTimeout(r, 5000).unref())]);
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await Promise.allSettled(loops);
