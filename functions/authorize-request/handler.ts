@@ -4,6 +4,7 @@ import { parseApiKey, verifyApiKey } from '../../shared/domain/auth/api-key.js';
 import { SIGNATURE_PRINCIPAL_ID } from '../../shared/domain/auth/principal.js';
 import { apiKeyStore } from '../../shared/adapters/dynamodb/api-key-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { env } from '../../shared/lambda/env.js';
 import { logger } from '../../shared/lambda/powertools.js';
 import { SIGNED_ROUTE_PREFIX } from '../../shared/lambda/http-route.js';
@@ -32,7 +33,7 @@ export const handler = middy<APIGatewayRequestAuthorizerEventV2, Result>().handl
   const presented = presentedKey(event.headers);
   const parsed = presented ? parseApiKey(presented) : undefined;
   if (!parsed) return { isAuthorized: true, context: { authenticated: 'false', reason: presented ? 'malformed_key' : 'missing_key' } };
-  const principal = verifyApiKey(await keys.get(parsed.keyId), parsed.secret, new Date());
+  const principal = verifyApiKey(await keys.get(parsed.keyId), parsed.secret, runtimeClock.now());
   if (!principal) {
     logger.info('api key refused', { keyId: parsed.keyId });
     return { isAuthorized: true, context: { authenticated: 'false', reason: 'invalid_key' } };

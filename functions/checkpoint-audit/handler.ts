@@ -1,14 +1,14 @@
 import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
-import { systemClock } from '../../shared/domain/clock.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { auditAnchoring, auditTrail } from '../../shared/lambda/audit-trail.js';
 import { env } from '../../shared/lambda/env.js';
 import { logger } from '../../shared/lambda/powertools.js';
 
 // Composition root: built once per cold start.
-const log = auditTrail({ client: createDocumentClient(), tableName: env().TABLE_NAME }, systemClock);
-const anchoring = auditAnchoring(log, systemClock);
+const log = auditTrail({ client: createDocumentClient(), tableName: env().TABLE_NAME }, runtimeClock);
+const anchoring = auditAnchoring(log, runtimeClock);
 
 /**
  * Every 5 minutes: signs the heads of every audit chain into the next checkpoint, outside the

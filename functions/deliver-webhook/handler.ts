@@ -1,5 +1,5 @@
-import { systemClock } from '../../shared/domain/clock.js';
-import { sqsDelaySeconds, needsSweep } from '../../shared/domain/delivery/retry-schedule.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
+import { SQS_MAX_DELAY_SECONDS, sqsDelaySeconds, needsSweep } from '../../shared/domain/delivery/retry-schedule.js';
 import { newEvent } from '../../shared/domain/events/new-event.js';
 import { deliverEvent } from '../../shared/domain/outbound/deliver-event.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
@@ -24,6 +24,7 @@ const queues = queueSender(createSqsClient());
 const deliveries = deliveryStore(table);
 const events = eventWriter(table);
 const outbound = createGuardedFetch(outboundPolicy());
+const maxQueueDelay = env().DELIVERY_QUEUE_DELAY_MAX_SECONDS ?? SQS_MAX_DELAY_SECONDS;
 
 const deliver = deliverEvent({
   subscriptions: subscriptionStore(table),
@@ -31,18 +32,18 @@ const deliver = deliverEvent({
   events: eventStore(table),
   send: (input) => sendWebhook({ ...input, fetchImpl: outbound }),
   scheduleRetry: async (message, dueAt) => {
-    const now = systemClock.now();
-    if (needsSweep(dueAt, now)) {
+    const now = runtimeClock.now();
+    if (needsSweep(dueAt, now, maxQueueDelay)) {
       await deliveries.park(message.subscriptionId, message.eventId, dueAt);
       return;
     }
-    await queues.send(queueUrl('QUEUE_URL_DELIVERIES'), { body: message, delaySeconds: sqsDelaySeconds(dueAt, now) });
+    await queues.send(queueUrl('QUEUE_URL_DELIVERIES'), { body: message, delaySeconds: sqsDelaySeconds(dueAt, now, maxQueueDelay) });
   },
   endpointDisabled: async (intent) => {
     logger.warn('webhook endpoint disabled', { subscriptionId: intent.data.subscriptionId, reason: intent.data.reason });
-    await events.put(newEvent('endpoint.disabled', intent.data, { at: systemClock.now() }));
+    await events.put(newEvent('endpoint.disabled', intent.data, { at: runtimeClock.now() }));
   },
-  clock: systemClock,
+  clock: runtimeClock,
   random: Math.random,
 });
 

@@ -1,6 +1,6 @@
 import { manageApiKeys } from '../../shared/domain/admin/manage-api-keys.js';
 import { manageSubscriptions } from '../../shared/domain/admin/manage-subscriptions.js';
-import { systemClock } from '../../shared/domain/clock.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { listAlerts } from '../../shared/domain/console/alerts.js';
 import { listPortfolio } from '../../shared/domain/console/portfolio.js';
 import { assertMayUpsert, customerAccessOf, visibleProfile } from '../../shared/domain/auth/tenancy.js';
@@ -27,7 +27,7 @@ import { httpRoutes } from './routes.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
-const clock = systemClock;
+const clock = runtimeClock;
 const audit = auditTrail(table, clock);
 const anchoring = auditAnchoring(audit, clock);
 const profiles = profileStore(table);

@@ -6,7 +6,7 @@ import { importMetro2File } from '../../shared/domain/bureau-pulls/import-metro2
 import { manageConsents } from '../../shared/domain/bureau-pulls/manage-consents.js';
 import { readBureauReports } from '../../shared/domain/bureau-pulls/read-reports.js';
 import { requestBureauPull } from '../../shared/domain/bureau-pulls/request-pull.js';
-import { systemClock } from '../../shared/domain/clock.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { NotFoundError } from '../../shared/domain/errors.js';
 import { bureauPullStore } from '../../shared/adapters/dynamodb/bureau-pull-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
@@ -25,7 +25,7 @@ import { bureauRoutes } from './routes.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
-const clock = systemClock;
+const clock = runtimeClock;
 const consents = consentStore(table);
 const pulls = bureauPullStore(table);
 const audit = auditTrail(table, clock);

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { systemClock } from '../../shared/domain/clock.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { receiveCrmPush, type PushingCrm } from '../../shared/domain/crm/inbound/receive-crm-push.js';
 import { manageConnections } from '../../shared/domain/crm/manage-connections.js';
 import { bulkImportJobs, toCreateImport } from '../../shared/domain/customers/bulk-import-job.js';
@@ -27,7 +27,7 @@ import { crmRoutes } from './routes.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
-const clock = systemClock;
+const clock = runtimeClock;
 const secrets = secretSourceFrom(env().LOCAL_SECRETS);
 const connections = connectionStore(table, 5_000);
 const channels = crmStateStore(table);

@@ -1,5 +1,5 @@
 import { AUDIT_EXPORT } from '../../shared/domain/audit/audit-export-job.js';
-import { systemClock } from '../../shared/domain/clock.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { manageJobs } from '../../shared/domain/jobs/manage-jobs.js';
 import { PORTFOLIO_EXPORT } from '../../shared/domain/jobs/portfolio-export.js';
 import { startJob } from '../../shared/domain/jobs/start-job.js';
@@ -21,7 +21,7 @@ import { jobRoutes } from './routes.js';
 // Composition root: built once per cold start.
 const e = env();
 const table = { client: createDocumentClient(), tableName: e.TABLE_NAME };
-const clock = systemClock;
+const clock = runtimeClock;
 const jobs = jobStore(table);
 const audit = auditTrail(table, clock);
 const start = startJob({ jobs, queue: sqsJobQueue(queueSender(createSqsClient()), queueUrl('QUEUE_URL_JOBS')), clock, audit });

@@ -1,4 +1,4 @@
-import { systemClock } from '../../shared/domain/clock.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { manageEngagements } from '../../shared/domain/partners/manage-engagements.js';
 import { partnerApi } from '../../shared/domain/partners/partner-api.js';
 import { manageAgreements } from '../../shared/domain/sharing/manage-agreements.js';
@@ -16,7 +16,7 @@ import { partnerRoutes } from './routes.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
-const clock = systemClock;
+const clock = runtimeClock;
 const log = auditTrail(table, clock);
 // Policy approvals/activations and agreement changes are checkpointed right after they are audited.
 const audit = auditAnchoring(log, clock).anchored(log);

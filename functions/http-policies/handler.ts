@@ -1,4 +1,4 @@
-import { systemClock } from '../../shared/domain/clock.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { DEFAULT_POLICY } from '../../shared/domain/rating/default-policy.js';
 import { customerFreeze } from '../../shared/domain/risk/customer-freeze.js';
 import { defaultDrill } from '../../shared/domain/risk/default-drill.js';
@@ -19,7 +19,7 @@ import { policyRoutes } from './routes.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
-const clock = systemClock;
+const clock = runtimeClock;
 const log = auditTrail(table, clock);
 // Policy approvals/activations and agreement changes are checkpointed right after they are audited.
 const audit = auditAnchoring(log, clock).anchored(log);

@@ -1,5 +1,5 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { systemClock } from '../../shared/domain/clock.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { ingestCrmRecord } from '../../shared/domain/customers/ingest-crm-record.js';
 import { processCrmNotice } from '../../shared/domain/customers/process-crm-notice.js';
 import { createRecordFetcher } from '../../shared/adapters/crm/record-fetcher.js';
@@ -23,7 +23,7 @@ const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const sources = sourceRecordStore(table);
 const jobs = importJobStore(table);
 const fetcher = createRecordFetcher({ secrets: secretSourceFrom(env().LOCAL_SECRETS), outbound: createGuardedFetch(outboundPolicy()) });
-const ingest = ingestCrmRecord({ profiles: profileStore(table), identities: identityIndex(table), sources, reviews: reviewQueue(table), merges: mergeRecordStore(table), clock: systemClock });
+const ingest = ingestCrmRecord({ profiles: profileStore(table), identities: identityIndex(table), sources, reviews: reviewQueue(table), merges: mergeRecordStore(table), clock: runtimeClock });
 const processNotice = processCrmNotice({
   connections: connectionStore(table),
   fetchRecord: (config, objectName, id) => fetcher.fetch(config, objectName, id),
@@ -31,7 +31,7 @@ const processNotice = processCrmNotice({
   countEcho: (connectionId) => crmStateStore(table).countEcho(connectionId),
   sources,
   ingest,
-  clock: systemClock,
+  clock: runtimeClock,
 });
 
 /** One lane per customer: the record's own customer, or the CRM record a notice names. */

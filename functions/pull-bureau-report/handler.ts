@@ -4,7 +4,7 @@ import { processBureauPull } from '../../shared/domain/bureau-pulls/process-pull
 import { pullFirstSeen } from '../../shared/domain/bureau-pulls/refresh-stale.js';
 import { requestBureauPull } from '../../shared/domain/bureau-pulls/request-pull.js';
 import type { BureauId } from '../../shared/domain/credit/credit-summary.js';
-import { systemClock } from '../../shared/domain/clock.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { bureauConnectorRegistry } from '../../shared/adapters/bureaus/registry.js';
 import { bureauPullStore } from '../../shared/adapters/dynamodb/bureau-pull-store.js';
 import { bureauStateStore } from '../../shared/adapters/dynamodb/bureau-state-store.js';
@@ -25,7 +25,7 @@ import { BureauPullsMessageSchema } from './schema.js';
 // Composition root: built once per cold start.
 const e = env();
 const table = { client: createDocumentClient(), tableName: e.TABLE_NAME };
-const clock = systemClock;
+const clock = runtimeClock;
 const config = parseBureauPullConfig(e.BUREAU_PULL_CONFIG);
 const profiles = profileStore(table);
 const consents = consentStore(table);

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { systemClock } from '../../shared/domain/clock.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { manageConnections } from '../../shared/domain/crm/manage-connections.js';
 import { createZohoClient } from '../../shared/adapters/crm/zoho/client.js';
 import { zohoChannelSecrets } from '../../shared/adapters/crm/zoho/notification.js';
@@ -19,8 +19,8 @@ const manage = manageConnections({
   connections: connectionStore(table),
   channels: crmStateStore(table),
   watcher: createZohoClient({ secrets: secretSourceFrom(env().LOCAL_SECRETS), outbound: createGuardedFetch(outboundPolicy()) }),
-  audit: auditTrail(table, systemClock),
-  clock: systemClock,
+  audit: auditTrail(table, runtimeClock),
+  clock: runtimeClock,
   secrets: zohoChannelSecrets,
   guardUrl: outboundUrlGuard(outboundPolicy()),
 });

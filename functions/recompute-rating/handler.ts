@@ -1,4 +1,4 @@
-import { systemClock } from '../../shared/domain/clock.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { DEFAULT_POLICY } from '../../shared/domain/rating/default-policy.js';
 import { recomputeRating } from '../../shared/domain/risk/recompute-rating.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
@@ -17,7 +17,7 @@ const recompute = recomputeRating({
   profiles: profileStore(table),
   policies: policyStore(table, { defaultPolicy: DEFAULT_POLICY }),
   history: ratingHistoryStore(table),
-  clock: systemClock,
+  clock: runtimeClock,
 });
 
 /**

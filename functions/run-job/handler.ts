@@ -1,6 +1,6 @@
 import { auditExportJob } from '../../shared/domain/audit/audit-export-job.js';
 import { exportAuditTrail } from '../../shared/domain/audit/audit-export.js';
-import { systemClock } from '../../shared/domain/clock.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { JOB_WORKER_TIMEOUT_SECONDS } from '../../shared/domain/jobs/job.js';
 import { jobKindRegistry } from '../../shared/domain/jobs/job-kind.js';
 import { portfolioExport } from '../../shared/domain/jobs/portfolio-export.js';
@@ -19,7 +19,7 @@ import { JobMessageSchema } from './schema.js';
 // Composition root: built once per cold start. New job kinds are registered here.
 const e = env();
 const table = { client: createDocumentClient(), tableName: e.TABLE_NAME };
-const clock = systemClock;
+const clock = runtimeClock;
 const auditLog = auditTrail(table, clock);
 const kinds = jobKindRegistry([
   portfolioExport({ portfolio: portfolioSource(table), ...(e.EXPORT_PAGE_SIZE ? { pageSize: e.EXPORT_PAGE_SIZE } : {}) }),

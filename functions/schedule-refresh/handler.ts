@@ -4,7 +4,7 @@ import { parseBureauPullConfig } from '../../shared/domain/bureau-pulls/bureau-p
 import { failDeadLetteredPulls } from '../../shared/domain/bureau-pulls/fail-dead-lettered.js';
 import { refreshStaleReports } from '../../shared/domain/bureau-pulls/refresh-stale.js';
 import { requestBureauPull } from '../../shared/domain/bureau-pulls/request-pull.js';
-import { systemClock } from '../../shared/domain/clock.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { bureauPullStore } from '../../shared/adapters/dynamodb/bureau-pull-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { consentStore } from '../../shared/adapters/dynamodb/consent-store.js';
@@ -17,7 +17,7 @@ import { logger } from '../../shared/lambda/powertools.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
-const clock = systemClock;
+const clock = runtimeClock;
 const config = parseBureauPullConfig(env().BUREAU_PULL_CONFIG);
 const profiles = profileStore(table);
 const pulls = bureauPullStore(table);

@@ -1,4 +1,4 @@
-import { systemClock } from '../../shared/domain/clock.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
 import { sqsDelaySeconds } from '../../shared/domain/delivery/retry-schedule.js';
 import { writeBackEvent } from '../../shared/domain/outbound/write-back-event.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
@@ -30,9 +30,9 @@ const writeBack = writeBackEvent({
   fingerprints: writeBackFingerprintStore(table),
   // Delays beyond SQS's 15 minutes hop: the message comes back early and is re-enqueued.
   scheduleRetry: async (message, dueAt) => {
-    await queues.send(queueUrl('QUEUE_URL_WRITEBACKS'), { body: message, delaySeconds: sqsDelaySeconds(dueAt, systemClock.now()) });
+    await queues.send(queueUrl('QUEUE_URL_WRITEBACKS'), { body: message, delaySeconds: sqsDelaySeconds(dueAt, runtimeClock.now()) });
   },
-  clock: systemClock,
+  clock: runtimeClock,
   random: Math.random,
 });
 

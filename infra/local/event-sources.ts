@@ -385,14 +385,22 @@ export const pollStream = async (options: {
   signal: AbortSignal;
   onError: (error: unknown) => void;
   pollIntervalMs: number;
+  /**
+   * Where a shard found at start is read from: TRIM_HORIZON (default) or LATEST (a restarted
+   * local hub, whose start-up sweep already relayed what the stream holds). Shards that appear
+   * later are always read from TRIM_HORIZON.
+   */
+  startAt?: 'TRIM_HORIZON' | 'LATEST';
   /** Wait before the n-th retry of a batch (default 200 ms doubling, at most 2 s). */
   retryDelayMs?: (attempt: number) => number;
 }): Promise<void> => {
   const retryDelayMs = options.retryDelayMs ?? ((attempt: number) => Math.min(2000, 100 * 2 ** attempt));
   const shards = new Map<string, ShardPosition>();
   let lastDescribe = 0;
+  let firstDiscovery = true;
 
   const discoverShards = async () => {
+    const startAt = firstDiscovery ? (options.startAt ?? 'TRIM_HORIZON') : 'TRIM_HORIZON';
     let exclusiveStart: string | undefined;
     do {
       const { StreamDescription } = await options.streams.send(
@@ -402,12 +410,13 @@ export const pollStream = async (options: {
         const id = shard.ShardId ?? '';
         if (shards.has(id)) continue;
         const { ShardIterator } = await options.streams.send(
-          new GetShardIteratorCommand({ StreamArn: options.streamArn, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' }),
+          new GetShardIteratorCommand({ StreamArn: options.streamArn, ShardId: id, ShardIteratorType: startAt }),
         );
         shards.set(id, { iterator: ShardIterator ?? null, buffer: [] });
       }
       exclusiveStart = StreamDescription?.LastEvaluatedShardId;
     } while (exclusiveStart);
+    firstDiscovery = false;
   };
 
   /** One invocation for the shard's next batch; answers whether there was anything to do. */

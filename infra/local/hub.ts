@@ -20,7 +20,11 @@ import {
   type FunctionId,
   type QueueId,
 } from '../topology.js';
-import { compileRoutes, httpBridge, lambdaContext, pollQueue, pollStream, rateToMs, type LambdaHandler } from './event-sources.js';
+import { compileRoutes, httpBridge, lambdaContext, pollQueue, pollStream, type LambdaHandler } from './event-sources.js';
+import { localClock, localClockRoutes, localScheduler, type LocalClock } from './local-clock.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { PortInUseError } from './ports.js';
+import { recoverPendingWork, type RecoveryReport } from './recover.js';
 import { provisionLocal, type LocalResources } from './provision.js';
 
 export interface HubOptions {
@@ -45,6 +49,16 @@ export interface HubOptions {
    * a fresh temporary directory.
    */
   env?: Record<string, string>;
+  /**
+   * The table was kept from an earlier run (`npm start` with a data directory): before the
+   * workers start, re-enqueue the work the lost in-memory queues held (see recoverPendingWork),
+   * then read the stream from its latest position.
+   */
+  resume?: boolean;
+  /** Called with what the start-up sweep re-enqueued (with `resume`). */
+  onRecovered?: (report: RecoveryReport) => void;
+  /** File that keeps the local clock's offset across restarts (`npm start`); none: starts at real time. */
+  clockStateFile?: string;
   /** Called for errors a function throws (the runtime keeps going, as Lambda would). */
   onError?: (source: string, error: unknown) => void;
   repoRoot?: string;
@@ -57,6 +71,8 @@ export interface Hub {
   invoke(functionId: FunctionId, event: unknown): Promise<unknown>;
   /** Runs a scheduled function now, as its EventBridge rule would. */
   runSchedule(functionId: FunctionId): Promise<unknown>;
+  /** The controllable local clock every function reads (see `POST /__local/clock/advance`). */
+  clock: LocalClock;
   stop(): Promise<void>;
 }
 
@@ -85,6 +101,9 @@ export const localProcessEnv = (options: {
   AWS_ENDPOINT_URL_S3: options.sqsEndpoint,
   S3_FORCE_PATH_STYLE: 'true',
   STAGE: 'local',
+  // Webhook retries beyond a minute wait parked for the sweep, which the local clock drives
+  // (an SQS delay would hold them in real time however far the clock jumps).
+  DELIVERY_QUEUE_DELAY_MAX_SECONDS: '60',
   ALLOW_LOOPBACK_OUTBOUND: String(options.allowLoopbackOutbound ?? true),
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   POWERTOOLS_METRICS_DISABLED: 'true',
@@ -110,11 +129,20 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
   const resources = await provisionLocal({ dynamo, sqs, s3, prefix: options.prefix, visibilityScale: options.visibilityScale ?? 1 / 30 });
   s3.destroy();
 
+  const clock = localClock(options.clockStateFile ? { stateFile: options.clockStateFile } : {});
   const temporaryAudit = options.env?.['AUDIT_CHECKPOINT_DIR'] ? undefined : await mkdtemp(join(tmpdir(), 'rb-audit-'));
   const auditEnv: Record<string, string> = temporaryAudit ? { AUDIT_CHECKPOINT_DIR: join(temporaryAudit, 'checkpoints'), AUDIT_SIGNING_KEY_FILE: join(temporaryAudit, 'checkpoint-key.pem') } : {};
   Object.assign(process.env, localProcessEnv({ ...options, env: { ...auditEnv, ...options.env }, resources }));
 
   const onError = options.onError ?? ((source: string, error: unknown) => console.error(`[${source}]`, error));
+  if (options.resume) {
+    const client = createDocumentClient({ endpoint: options.dynamoEndpoint, region, credentials: LOCAL_CREDENTIALS });
+    try {
+      options.onRecovered?.(await recoverPendingWork({ client, sqs, resources, clock }));
+    } finally {
+      client.destroy();
+    }
+  }
   const loaded = new Map<FunctionId, Promise<LambdaHandler>>();
   const load = (id: FunctionId): Promise<LambdaHandler> => {
     let handler = loaded.get(id);
@@ -137,7 +165,6 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
   // One listener per in-flight poll (SDK calls take the signal); more than Node's default 10.
   setMaxListeners(1000, controller.signal);
   const loops: Promise<void>[] = [];
-  const timers: NodeJS.Timeout[] = [];
   const authorizer = (Object.values(functions).find((f) => f.triggers.some((t) => t.kind === 'authorizer')) ?? functions.authorizeRequest).id;
 
   for (const spec of Object.values(functions)) {
@@ -174,27 +201,36 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
             signal: controller.signal,
             onError: (e) => onError(spec.id, e),
             pollIntervalMs: 100,
+            startAt: options.resume ? 'LATEST' : 'TRIM_HORIZON',
           }),
         );
-      } else if (trigger.kind === 'schedule') {
-        const every = rateToMs(trigger.expression);
-        if (every) {
-          const timer = setInterval(() => {
-            invoke(spec.id, scheduledEvent(trigger.id)).catch((e: unknown) => onError(spec.id, e));
-          }, Math.max(1000, every * (options.scheduleScale ?? 1)));
-          timer.unref();
-          timers.push(timer);
-        }
       }
     }
   }
+  // Schedules run on the local clock: in real time, and at once for what an advance makes due.
+  const scheduler = localScheduler({
+    clock,
+    scale: options.scheduleScale ?? 1,
+    run: (id, rule, dueAt) => invoke(id, scheduledEvent(rule, dueAt)),
+    onError: (id, e) => onError(id, e),
+  });
+  const stopTicking = scheduler.startTicking();
+  // Parked retries that are already due go out now, not a sweep interval later.
+  if (options.resume) await invoke(functions.sweepDeliveries.id, scheduledEvent('SweepDeliveries', clock.now())).catch((e: unknown) => onError(functions.sweepDeliveries.id, e));
 
-  const server: Server = createServer(
-    httpBridge({ routes: compileRoutes(routes), invoke: (id, event) => invoke(id as FunctionId, event), authorizerId: authorizer, defaultFunctionId: defaultRouteFunction, onError: (e) => onError('http', e) }),
-  );
+  const bridge = httpBridge({ routes: compileRoutes(routes), invoke: (id, event) => invoke(id as FunctionId, event), authorizerId: authorizer, defaultFunctionId: defaultRouteFunction, onError: (e) => onError('http', e) });
+  const clockRoutes = localClockRoutes(clock, scheduler);
+  const server: Server = createServer((req, res) => {
+    clockRoutes(req, res)
+      .then((handled) => (handled ? undefined : bridge(req, res)))
+      .catch((e: unknown) => onError('http', e));
+  });
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      controller.abort();
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(options.httpPort ?? 0, 'PORT', 'HTTP API', { cause: error }) : error);
+    });
     server.listen(options.httpPort ?? 0, '127.0.0.1', () => resolveListen());
   });
   const address = server.address();
@@ -206,11 +242,14 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
     invoke,
     runSchedule: (id) => {
       const trigger = functions[id].triggers.find((t) => t.kind === 'schedule');
-      return invoke(id, scheduledEvent(trigger?.kind === 'schedule' ? trigger.id : id));
+      return invoke(id, scheduledEvent(trigger?.kind === 'schedule' ? trigger.id : id, clock.now()));
     },
+    clock,
     stop: async () => {
       controller.abort();
-      for (const timer of timers) clearInterval(timer);
+      stopTicking();
+      // Let a schedule run in progress finish (bounded: a hanging one must not hold up the stop).
+      await Promise.race([scheduler.idle(), new Promise((r) => setTimeout(r, 5000).unref())]);
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await Promise.allSettled(loops);
@@ -222,13 +261,13 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
   };
 };
 
-export const scheduledEvent = (ruleId: string) => ({
+export const scheduledEvent = (ruleId: string, at: Date = new Date()) => ({
   version: '0',
   id: crypto.randomUUID(),
   'detail-type': 'Scheduled Event',
   source: 'aws.events',
   account: '000000000000',
-  time: new Date().toISOString(),
+  time: at.toISOString(),
   region: 'us-east-1',
   resources: [`arn:aws:events:us-east-1:000000000000:rule/${ruleId}`],
   detail: {},

@@ -1,43 +1,85 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { ensureAdminKey } from './bootstrap.js';
 import { localLoopbackAllowance } from '../../shared/lambda/env.js';
+import { DEFAULT_DATA_DIR, NotADataDirError, prepareDataDir } from './data-dir.js';
 import { startEmulators } from './emulators.js';
 import { startHub } from './hub.js';
+import { assertPortsFree, PortInUseError, portFromEnv } from './ports.js';
 import { startSandboxes } from './sandboxes/index.js';
+import { repointSandboxConnections } from './reconnect.js';
 import { seedDemo } from './seed.js';
 
 /**
  * `npm start`: DynamoDB Local + fauxqs, the sandboxes, the hub (HTTP API, workers, stream
  * relay, schedules) and a seeded demo, on fixed loopback ports so the README's commands work.
- * Ctrl-C stops everything.
+ * The table lives in a data directory and survives a restart (`--fresh` wipes it); the demo is
+ * seeded only into an empty one. Ctrl-C stops everything.
  */
 const started = performance.now();
-const port = (name: string, fallback: number): number => {
-  const value = process.env[name];
-  return value ? Number(value) : fallback;
+
+/** Prints one line (no stack) for the mistakes a user fixes with a variable or a flag, then exits. */
+const fail = (error: unknown): never => {
+  if (error instanceof PortInUseError || error instanceof NotADataDirError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
 };
 
-const allowLoopbackOutbound = localLoopbackAllowance();
+const { values: flags } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } }, strict: true });
+const ports = {
+  http: portFromEnv('PORT', 3000),
+  dynamo: portFromEnv('DYNAMODB_PORT', 8000),
+  sqs: portFromEnv('SQS_PORT', 9324),
+  receiver: portFromEnv('RECEIVER_PORT', 4000),
+};
+await assertPortsFree([
+  { port: ports.http, envVar: 'PORT', purpose: 'HTTP API' },
+  // DynamoDB Local cannot bind one address: it listens on every interface.
+  { port: ports.dynamo, envVar: 'DYNAMODB_PORT', purpose: 'DynamoDB Local', host: '0.0.0.0' },
+  { port: ports.sqs, envVar: 'SQS_PORT', purpose: 'SQS + S3 emulator (fauxqs)' },
+  { port: ports.receiver, envVar: 'RECEIVER_PORT', purpose: 'webhook receiver' },
+]).catch(fail);
+const data = await prepareDataDir({ dir: flags['data-dir'] ?? process.env.RISKBRIDGE_DATA_DIR ?? DEFAULT_DATA_DIR, fresh: flags.fresh }).catch(fail);
 
-const emulators = await startEmulators({ dynamoPort: port('DYNAMODB_PORT', 8000), sqsPort: port('SQS_PORT', 9324) });
-const sandboxes = await startSandboxes({ receiverPort: port('RECEIVER_PORT', 4000) });
+const allowLoopbackOutbound = localLoopbackAllowance();
+let recovered = 'nothing (new data directory)';
+
+const emulators = await startEmulators({
+  dynamoPort: ports.dynamo,
+  sqsPort: ports.sqs,
+  dynamoDataDir: data.dynamoDir,
+  corsOrigins: [`http://127.0.0.1:${ports.http}`, `http://localhost:${ports.http}`],
+}).catch(fail);
+const sandboxes = await startSandboxes({ receiverPort: ports.receiver, receiverSecretsFile: data.receiverSecretsFile }).catch(fail);
 const hub = await startHub({
   dynamoEndpoint: emulators.dynamoEndpoint,
   sqsEndpoint: emulators.sqsEndpoint,
   prefix: 'riskbridge-local',
-  httpPort: port('PORT', 3000),
+  httpPort: ports.http,
   allowLoopbackOutbound,
-  // The table lives in memory (one per run), so each run gets its own checkpoint folder; the key stays.
+  resume: !data.empty,
+  onRecovered: (report) => {
+    recovered = `relayed ${report.relayed} outbox event(s) no relay had sent, parked ${report.deliveriesParked} scheduled webhook retr${report.deliveriesParked === 1 ? 'y' : 'ies'} for the sweep` +
+      (report.relayFailed.length > 0 ? `; relay failed for ${report.relayFailed.join(', ')} (npm run redrive)` : '');
+  },
+  clockStateFile: data.clockFile,
+  // Checkpoints describe the audit chain in this table: they live (and are wiped) with it.
   env: {
     ...sandboxes.env,
-    AUDIT_CHECKPOINT_DIR: resolve('.local/audit', `checkpoints-${new Date().toISOString().replace(/[-:.]/g, '')}`),
-    AUDIT_SIGNING_KEY_FILE: resolve('.local/audit/checkpoint-key.pem'),
+    AUDIT_CHECKPOINT_DIR: data.auditCheckpointDir,
+    AUDIT_SIGNING_KEY_FILE: data.auditSigningKeyFile,
   },
   onError: (source, error) => console.error(`[${source}] ${(error as Error)?.message ?? String(error)}`),
-});
+}).catch(fail);
 const adminKey = await ensureAdminKey({ tableName: hub.resources.tableName, ...(process.env.RISKBRIDGE_ADMIN_KEY ? { presetKey: process.env.RISKBRIDGE_ADMIN_KEY } : {}) });
-const seed = await seedDemo(hub.url, adminKey, sandboxes, { loopbackOutbound: allowLoopbackOutbound });
+const seeded = data.empty
+  ? (await seedDemo(hub.url, adminKey, sandboxes, { loopbackOutbound: allowLoopbackOutbound })).lines
+  : [
+      'nothing: the data directory already held a table (npm start -- --fresh to start over)',
+      ...(allowLoopbackOutbound ? [`CRM connections re-pointed at this run's sandboxes: ${(await repointSandboxConnections(hub.url, adminKey, sandboxes)).join(', ') || 'none'}`] : []),
+    ];
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 await mkdir('.local', { recursive: true });
@@ -52,11 +94,14 @@ RiskBridge is up in ${seconds} s
   risk console   ${hub.url}/console   (sign in with the admin key below)
   admin key      ${adminKey}
                  export RB_KEY=${adminKey}
+  data           ${data.dir}   (${data.empty ? 'new' : 'kept from the last run'}; npm start -- --fresh wipes it)
+  re-enqueued    ${recovered}
+  local clock    ${hub.clock.now().toISOString()}${hub.clock.offsetMs() > 0 ? ` (${Math.round(hub.clock.offsetMs() / 1000)} s ahead)` : ''}   GET / POST ${hub.url}/__local/clock[/advance]
   DynamoDB Local ${emulators.dynamoEndpoint}   table ${hub.resources.tableName}
   SQS + S3 (fauxqs) ${emulators.sqsEndpoint}   bucket ${hub.resources.bucketNames.objects}
   outbound       ${allowLoopbackOutbound ? 'loopback allowed: http://127.0.0.1 / localhost on any port (sandboxes); ALLOW_LOOPBACK_OUTBOUND=false for the cloud rules' : 'cloud rules: https to public addresses on port 443 only (ALLOW_LOOPBACK_OUTBOUND=false)'}
 ${Object.entries(sandboxes.urls).map(([name, url]) => `  ${name.padEnd(14)} ${url}`).join('\n')}
-  seeded         ${seed.lines.join('\n                 ')}
+  seeded         ${seeded.join('\n                 ')}
 Ctrl-C stops everything.`);
 
 let stopping = false;

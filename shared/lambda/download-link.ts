@@ -76,7 +76,7 @@ export const openDownloadLink = (key: Buffer, token: string, caller: { principal
 /**
  * Download links with the hub's key (resolved once, lazily), the clock and a lifetime:
  * `issue` signs a grant for a caller and returns the absolute link; `open` verifies one.
- * @example const links = downloadLinks({ signingKey: hubSigningKey, clock: systemClock }); await links.issue(job.result, principal.principalId, publicOrigin(request));
+ * @example const links = downloadLinks({ signingKey: hubSigningKey, clock: runtimeClock }); await links.issue(job.result, principal.principalId, publicOrigin(request));
  */
 export const downloadLinks = ({ signingKey, clock, ttlMs = DOWNLOAD_LINK_TTL_MS }: { signingKey: () => Promise<Buffer>; clock: Clock; ttlMs?: number }) => {
   let key: Promise<Buffer> | undefined;

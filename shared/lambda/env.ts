@@ -70,7 +70,15 @@ const EnvSchema = z.object({
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** Pull pipeline configuration JSON (costs, budgets, rate limits, circuit, staleness); see docs/bureau-pulls.md. */
   BUREAU_PULL_CONFIG: z.string().optional(),
-}).refine((e) => !e.ALLOW_LOOPBACK_OUTBOUND || e.STAGE === 'local', { path: ['ALLOW_LOOPBACK_OUTBOUND'], message: 'only in the local stage' });
+  /**
+   * Local stage only: webhook retries further away than this many seconds are parked for the
+   * delivery sweep instead of riding on an SQS delay (default and AWS: 900, SQS's limit), so
+   * advancing the local clock brings them forward. Never set in AWS.
+   */
+  DELIVERY_QUEUE_DELAY_MAX_SECONDS: z.coerce.number().int().min(0).max(900).optional(),
+})
+  .refine((e) => !e.ALLOW_LOOPBACK_OUTBOUND || e.STAGE === 'local', { path: ['ALLOW_LOOPBACK_OUTBOUND'], message: 'only in the local stage' })
+  .refine((e) => e.DELIVERY_QUEUE_DELAY_MAX_SECONDS === undefined || e.STAGE === 'local', { path: ['DELIVERY_QUEUE_DELAY_MAX_SECONDS'], message: 'only in the local stage' });
 export type Env = z.infer<typeof EnvSchema>;
 export type QueueEnvKey = Extract<keyof Env, `QUEUE_URL_${string}`>;
 export type BucketEnvKey = Extract<keyof Env, `BUCKET_${string}`>;
@@ -117,6 +125,25 @@ export const bucketName = (key: BucketEnvKey): string => {
   const name = env()[key];
   if (!name) throw new Error(`Function is not configured with ${key}`);
   return name;
+};
+
+/** Variable through which the local runtime moves the clock of every function (local stage only). */
+export const LOCAL_CLOCK_OFFSET_VAR = 'LOCAL_CLOCK_OFFSET_MS';
+
+const ClockOffsetSchema = z.coerce.number().int().min(0);
+
+/**
+ * How far the controllable local clock is ahead of the system clock, in ms: read on every call
+ * (the local runtime moves it while functions run). 0 outside the local stage, so in AWS every
+ * function reads the system clock.
+ */
+export const localClockOffsetMs = (): number => {
+  if (env().STAGE !== 'local') return 0;
+  const raw = process.env[LOCAL_CLOCK_OFFSET_VAR];
+  if (raw === undefined || raw === '') return 0;
+  const parsed = ClockOffsetSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`Invalid function configuration (environment): ${LOCAL_CLOCK_OFFSET_VAR}`);
+  return parsed.data;
 };
 
 /** For tests and the local runtime: forget the parsed environment. */

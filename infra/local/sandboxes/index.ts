@@ -24,14 +24,17 @@ export interface RunningSandboxes {
   stop(): Promise<void>;
 }
 
-export const startSandboxes = async (options: { receiverPort?: number } = {}): Promise<RunningSandboxes> => {
+export const startSandboxes = async (options: { receiverPort?: number; receiverSecretsFile?: string } = {}): Promise<RunningSandboxes> => {
   const stops: Array<() => Promise<void>> = [];
   const env: Record<string, string> = {};
   const secrets: Record<string, string> = {};
   const urls: Record<string, string> = {};
   const handles: Record<string, unknown> = {};
 
-  const receiver = await startWebhookReceiver({ ...(options.receiverPort ? { port: options.receiverPort } : {}) });
+  const receiver = await startWebhookReceiver({
+    ...(options.receiverPort ? { port: options.receiverPort } : {}),
+    ...(options.receiverSecretsFile ? { secretsFile: options.receiverSecretsFile } : {}),
+  });
   stops.push(() => receiver.stop());
   urls['webhook receiver'] = `${receiver.url}/hooks/<name>`;
 

@@ -83,6 +83,17 @@ export const eventStore = ({ client, tableName }: TableRef) => {
       return out.sort((a, b) => key(a).localeCompare(key(b)) || a.eventId.localeCompare(b.eventId));
     },
 
+    /**
+     * Outbox items of [from, to] that no relay has touched yet (neither started- nor sent-markers),
+     * oldest first: what a stopped local hub left behind.
+     */
+    async listUnrelayedBetween(from: Date, to: Date): Promise<OutboxEntry[]> {
+      const out: OutboxEntry[] = [];
+      for await (const item of itemsBetween(from, to)) if (item['relayed'] === undefined && item['relayStarted'] === undefined) out.push(readEntry(item));
+      const key = (e: OutboxEntry) => ('envelope' in e ? e.envelope.occurredAt : '');
+      return out.sort((a, b) => key(a).localeCompare(key(b)) || a.eventId.localeCompare(b.eventId));
+    },
+
     /** One outbox item by event id (strongly consistent), or undefined when it is not kept. */
     async getOutboxEntry(eventId: string): Promise<OutboxEntry | undefined> {
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: eventKey(eventId), ConsistentRead: true }));

@@ -69,8 +69,8 @@ export const nextAttemptAt = (
  * and 900. For a delivery that `needsSweep`, this is only the part SQS can hold.
  * @example sqsDelaySeconds(new Date(now.getTime() + 4_200), now) // 5
  */
-export const sqsDelaySeconds = (dueAt: Date, now: Date): number =>
-  Math.min(SQS_MAX_DELAY_SECONDS, Math.max(0, Math.ceil((dueAt.getTime() - now.getTime()) / 1000)));
+export const sqsDelaySeconds = (dueAt: Date, now: Date, maxDelaySeconds: number = SQS_MAX_DELAY_SECONDS): number =>
+  Math.min(maxDelaySeconds, Math.max(0, Math.ceil((dueAt.getTime() - now.getTime()) / 1000)));
 
 /**
  * True when `dueAt` is further away than SQS can delay a message: the store keeps the delivery
@@ -78,8 +78,11 @@ export const sqsDelaySeconds = (dueAt: Date, now: Date): number =>
  * picks every item with `dueAt <= now + 15 min` and enqueues it with `sqsDelaySeconds(dueAt, now)`.
  * @example needsSweep(new Date(now.getTime() + 2 * 3_600_000), now) // true
  */
-export const needsSweep = (dueAt: Date, now: Date): boolean =>
-  dueAt.getTime() - now.getTime() > SQS_MAX_DELAY_SECONDS * 1000;
+export const needsSweep = (dueAt: Date, now: Date, maxDelaySeconds: number = SQS_MAX_DELAY_SECONDS): boolean =>
+  dueAt.getTime() - now.getTime() > maxDelaySeconds * 1000;
 
-/** Latest `dueAt` the sweeper should pick up at `now` (inclusive). */
-export const sweepHorizon = (now: Date): Date => new Date(now.getTime() + SQS_MAX_DELAY_SECONDS * 1000);
+/**
+ * Latest `dueAt` the sweeper should pick up at `now` (inclusive). `maxDelaySeconds` below 900
+ * (the local runtime, whose clock can jump) keeps more retries parked, in reach of the sweep.
+ */
+export const sweepHorizon = (now: Date, maxDelaySeconds: number = SQS_MAX_DELAY_SECONDS): Date => new Date(now.getTime() + maxDelaySeconds * 1000);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
@@ -31,7 +32,23 @@ export interface WebhookReceiverOptions {
   mode?: ReceiverMode;
   /** Seconds sent in Retry-After by `throttle`. Default 1. */
   retryAfterSeconds?: number;
+  /**
+   * File the receiver keeps its secrets in (read at start, rewritten on change), so a restarted
+   * `npm start` still verifies the subscriptions its data directory kept.
+   */
+  secretsFile?: string;
 }
+
+const SecretsFileSchema = z.array(z.string());
+
+const readSecretsFile = (path: string | undefined): string[] => {
+  if (!path) return [];
+  try {
+    return SecretsFileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  } catch {
+    return [];
+  }
+};
 
 export interface WebhookReceiver {
   /** Base URL, e.g. http://127.0.0.1:43121 ; post to `${url}/hooks/<name>`. */
@@ -70,7 +87,11 @@ const flatHeaders = (request: IncomingMessage): Record<string, string> => {
 const SummarySchema = z.object({ type: z.string().optional(), customerId: z.string().optional(), sequence: z.number().optional() });
 
 export const startWebhookReceiver = async (options: WebhookReceiverOptions = {}): Promise<WebhookReceiver> => {
-  let secrets = options.secrets ?? (options.secret ? [options.secret] : []);
+  let secrets = [...new Set([...(options.secrets ?? (options.secret ? [options.secret] : [])), ...readSecretsFile(options.secretsFile)])];
+  const keepSecrets = (next: string[]): void => {
+    secrets = next;
+    if (options.secretsFile) writeFileSync(options.secretsFile, JSON.stringify(secrets), { mode: 0o600 });
+  };
   let failFirst = options.failFirst ?? 0;
   let defaultMode: ReceiverMode = options.mode ?? 'ok';
   const modes = new Map<string, ReceiverMode>();
@@ -120,7 +141,7 @@ export const startWebhookReceiver = async (options: WebhookReceiverOptions = {})
         response.writeHead(422, { 'content-type': 'text/plain' }).end('expected {"secret":"whsec_…"}');
         return;
       }
-      if (!secrets.includes(parsed.data.secret)) secrets = [...secrets, parsed.data.secret];
+      if (!secrets.includes(parsed.data.secret)) keepSecrets([...secrets, parsed.data.secret]);
       response.writeHead(204).end();
       return;
     }
@@ -197,7 +218,7 @@ export const startWebhookReceiver = async (options: WebhookReceiverOptions = {})
       else modes.set(path, mode);
     },
     setSecrets: (next) => {
-      secrets = [...next];
+      keepSecrets([...next]);
     },
     waitFor: (predicate, timeoutMs = 5_000) =>
       new Promise((resolve, reject) => {
