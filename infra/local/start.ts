@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ensureAdminKey } from './bootstrap.js';
+import { ensureConsoleBuild } from './console-build.js';
 import { localLoopbackAllowance } from '../../shared/lambda/env.js';
 import { startEmulators } from './emulators.js';
 import { startHub } from './hub.js';
@@ -20,6 +21,8 @@ const port = (name: string, fallback: number): number => {
 
 const allowLoopbackOutbound = localLoopbackAllowance();
 
+// The console's build runs beside the emulators' start (skipped when its sources are unchanged).
+const consoleBuild = ensureConsoleBuild();
 const emulators = await startEmulators({ dynamoPort: port('DYNAMODB_PORT', 8000), sqsPort: port('SQS_PORT', 9324) });
 const sandboxes = await startSandboxes({ receiverPort: port('RECEIVER_PORT', 4000) });
 const hub = await startHub({
@@ -36,6 +39,7 @@ const hub = await startHub({
   },
   onError: (source, error) => console.error(`[${source}] ${(error as Error)?.message ?? String(error)}`),
 });
+const { built: consoleBuilt, ms: consoleMs } = await consoleBuild;
 const adminKey = await ensureAdminKey({ tableName: hub.resources.tableName, ...(process.env.RISKBRIDGE_ADMIN_KEY ? { presetKey: process.env.RISKBRIDGE_ADMIN_KEY } : {}) });
 const seed = await seedDemo(hub.url, adminKey, sandboxes, { loopbackOutbound: allowLoopbackOutbound });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -49,7 +53,7 @@ await writeFile(
 console.log(`
 RiskBridge is up in ${seconds} s
   API            ${hub.url}
-  risk console   ${hub.url}/console   (sign in with the admin key below)
+  risk console   ${hub.url}/console   (sign in with the admin key below; ${consoleBuilt ? `built in ${(consoleMs / 1000).toFixed(1)} s` : 'build current'})
   admin key      ${adminKey}
                  export RB_KEY=${adminKey}
   DynamoDB Local ${emulators.dynamoEndpoint}   table ${hub.resources.tableName}
