@@ -65,8 +65,11 @@ const progress = (job: ImportJob): HTMLElement[] => [
 
 /** Watches an import by polling until it is done (or the view is left). */
 const watch = (importId: string, box: HTMLElement): void => {
+  let shown = false;
   const tick = async (): Promise<void> => {
-    if (!box.isConnected) return;
+    // The box is put on the page after this view returns; once it has left the page, polling stops.
+    if (box.isConnected) shown = true;
+    else if (shown) return;
     try {
       const job = await readImport(importId);
       box.replaceChildren(...progress(job));
