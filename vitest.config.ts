@@ -41,6 +41,10 @@ export default defineConfig({
           hookTimeout: 90_000,
         },
       },
+      // `npm run docs:screenshots` only (RB_SCREENSHOTS=1): writes docs/console/*.jpg; no assertions.
+      ...(process.env['RB_SCREENSHOTS']
+        ? [{ test: { name: 'screenshots', include: ['test/browser/**/*.screens.ts'], globalSetup: ['test/support/console-build-setup.ts', 'test/support/global-setup.ts'], testTimeout: 300_000, hookTimeout: 180_000 } }]
+        : []),
       {
         test: {
           name: 'infra',
