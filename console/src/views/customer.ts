@@ -136,6 +136,17 @@ export const customerView = async (id: string): Promise<Child[]> => {
       history.ratings,
       t('customer.noHistory'),
     ),
+    h('h2', {}, t('customer.fields')),
+    table(
+      [
+        { label: t('customer.field'), value: ([name]) => tMaybe(`field.${name}`, name) },
+        { label: t('customer.value'), value: ([, v]) => String(v?.value ?? '—') },
+        { label: t('customer.source'), value: ([, v]) => v?.source ?? '—' },
+        { label: t('customer.observedAt'), value: ([, v]) => time(v?.observedAt) },
+      ],
+      Object.entries(p.fields),
+      t('customer.noFields'),
+    ),
     h('h2', {}, t('customer.identifiers')),
     table([{ label: t('customer.scheme'), value: (i) => i.scheme }, { label: t('customer.value'), value: (i) => i.value }, { label: t('customer.source'), value: (i) => i.source }], p.identifiers, t('customer.noIdentifiers')),
   ];
