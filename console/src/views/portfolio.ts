@@ -28,11 +28,16 @@ const gradeOrder = (grades: Iterable<string>): string[] =>
 
 export const gradeLabel = (row: Pick<Row, 'grade' | 'ratingStatus'>): string => row.grade ?? (row.ratingStatus === 'insufficient_data' ? t('status.insufficientData') : t('status.unrated'));
 
-/** Used share of the limit, in buckets; no limit → its own bucket. */
+/**
+ * Used share of the credit line, in buckets. The recommended limit is what is left after the open
+ * exposure (the default policy subtracts it), so the line is exposure + limit; neither → its own bucket.
+ */
 const UTILISATION = [0.25, 0.5, 0.75, 1];
 const utilisationBucket = (row: Row): number => {
-  if (!row.limit || row.limit.amountMinor <= 0) return UTILISATION.length + 1;
-  const used = (row.exposure?.amountMinor ?? 0) / row.limit.amountMinor;
+  const exposure = row.exposure && row.limit && row.exposure.currency === row.limit.currency ? row.exposure.amountMinor : 0;
+  const line = exposure + Math.max(0, row.limit?.amountMinor ?? 0);
+  if (line <= 0) return UTILISATION.length + 1;
+  const used = exposure / line;
   const index = UTILISATION.findIndex((edge) => used <= edge);
   return index === -1 ? UTILISATION.length : index;
 };
