@@ -25,7 +25,7 @@ const jsonCast = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'cdk.out/**', 'dist/**', 'coverage/**', '.local/**'] },
+  { ignores: ['node_modules/**', 'cdk.out/**', 'dist/**', '**/dist/**', 'coverage/**', '.local/**'] },
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser, ecmaVersion: 2023, sourceType: 'module' },
@@ -93,11 +93,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: outboundPaths, patterns: [infraImports, outboundSubpaths] }] },
   },
   {
-    // The console and the e2e suite talk to the hub through one client. The ignored files predate
-    // the rule: the console's api.js is its only HTTP module (browser code without a build step
-    // cannot import the TypeScript client); crm-channels posts signed raw bodies.
-    files: ['functions/serve-console/assets/**/*.js', 'test/e2e/**/*.ts'],
-    ignores: ['functions/serve-console/assets/api.js', 'test/e2e/crm-channels.test.ts'],
+    // The console and the e2e suite talk to the hub through one client (@riskbridge/client).
+    // The ignored file predates the rule: crm-channels posts signed raw bodies.
+    files: ['console/**/*.ts', 'test/e2e/**/*.ts'],
+    ignores: ['test/e2e/crm-channels.test.ts'],
     rules: {
       'no-restricted-globals': ['error', { name: 'fetch', message: rawFetch }],
       'no-restricted-properties': ['error', { object: 'globalThis', property: 'fetch', message: rawFetch }, { object: 'window', property: 'fetch', message: rawFetch }],

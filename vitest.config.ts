@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/support/console-build-setup.ts'],
         },
       },
       {
@@ -25,11 +26,25 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/support/global-setup.ts'],
+          globalSetup: ['test/support/console-build-setup.ts', 'test/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 90_000,
         },
       },
+      {
+        test: {
+          // The risk console in a real browser (Debian's chromium through playwright-core).
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/console-build-setup.ts', 'test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+        },
+      },
+      // `npm run docs:screenshots` only (RB_SCREENSHOTS=1): writes docs/console/*.jpg; no assertions.
+      ...(process.env['RB_SCREENSHOTS']
+        ? [{ test: { name: 'screenshots', include: ['test/browser/**/*.screens.ts'], globalSetup: ['test/support/console-build-setup.ts', 'test/support/global-setup.ts'], testTimeout: 300_000, hookTimeout: 180_000 } }]
+        : []),
       {
         test: {
           name: 'infra',

@@ -104,6 +104,8 @@ export interface FunctionSpec {
    * the CDK bundle copies it next to the handler as `assets/` (locally the handler reads it in place).
    */
   assets?: string;
+  /** An npm script that produces (part of) `assets` before bundling, e.g. the console's Vite build. */
+  assetsBuild?: string;
   /**
    * Deployment settings the function reads (environment variable names). In AWS they come from
    * the CDK context `riskbridge:config` (a JSON object), except PUBLIC_API_URL, which is the
@@ -440,6 +442,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     table: 'none',
     sendsTo: [],
     assets: 'functions/serve-console/assets',
+    assetsBuild: 'console:build',
   },
   httpJobs: {
     id: 'httpJobs',

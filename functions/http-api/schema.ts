@@ -3,7 +3,7 @@ import { CheckpointVerdictSchema } from '../../shared/domain/audit/anchor.js';
 import { AuditEntrySchema } from '../../shared/domain/audit/audit-chain.js';
 import { ApiKeyRecordSchema } from '../../shared/domain/auth/api-key.js';
 import { AlertRowSchema } from '../../shared/domain/console/alerts.js';
-import { PortfolioRowSchema } from '../../shared/domain/console/portfolio.js';
+import { PortfolioRowSchema, SearchTextSchema } from '../../shared/domain/console/portfolio.js';
 import { SubscriptionSchema } from '../../shared/domain/delivery/subscription.js';
 import { EventEnvelopeSchema } from '../../shared/domain/events/envelope.js';
 import { DeliveryRecordSchema } from '../../shared/domain/outbound/delivery-record.js';
@@ -22,6 +22,7 @@ export const UpdateSubscriptionSchema = z.strictObject({ enabled: z.boolean() })
 export const RotateSecretSchema = z.strictObject({ overlapHours: z.number().int().min(0).max(168).default(24) });
 export const PortfolioFilterSchema = z.strictObject({
   grade: z.string().regex(/^[A-Za-z0-9+-]{1,8}$/, 'a grade such as AA or B+').optional(),
+  q: SearchTextSchema.optional(),
 });
 
 /** Responses. */

@@ -2,15 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { loadAssetDirectory } from '../../shared/adapters/static/asset-directory.js';
 import { httpFunction } from '../../shared/lambda/http.js';
 import { OpenApiDocumentSchema, consoleRoutes } from './routes.js';
-import { REFERENCE_FOLDER, referencePageCsp, serveAsset, serveJsonAsset } from './static-files.js';
+import { CONSOLE_BUILD_FOLDER, REFERENCE_FOLDER, referencePageCsp, serveAsset, serveJsonAsset } from './static-files.js';
 
 // Composition root: the files sit next to this module (`assets/`; the CDK bundle copies them beside index.mjs).
 const assets = loadAssetDirectory(fileURLToPath(new URL('./assets/', import.meta.url)));
-// The console's own files; the generated reference (assets/reference/) has routes of its own.
-const consoleFiles = new Map([...assets].filter(([path]) => !path.startsWith(REFERENCE_FOLDER)));
+// The console's own files are its Vite build (assets/dist/, `npm run console:build`); the generated reference (assets/reference/) has routes of its own.
+const consoleFiles = new Map([...assets].filter(([path]) => path.startsWith(CONSOLE_BUILD_FOLDER)).map(([path, asset]) => [path.slice(CONSOLE_BUILD_FOLDER.length), asset] as const));
 // The routes of these files declare no 404: without them the function does not start.
-const missing = ['index.html', `${REFERENCE_FOLDER}index.html`, `${REFERENCE_FOLDER}openapi.json`].filter((path) => !assets.has(path));
-if (missing.length > 0) throw new Error(`serve-console is bundled without ${missing.join(', ')}`);
+const missing = [`${CONSOLE_BUILD_FOLDER}index.html`, `${REFERENCE_FOLDER}index.html`, `${REFERENCE_FOLDER}openapi.json`].filter((path) => !assets.has(path));
+if (missing.length > 0) throw new Error(`serve-console is bundled without ${missing.join(', ')} (npm run console:build builds the console)`);
 const referenceCsp = referencePageCsp(assets.get(`${REFERENCE_FOLDER}index.html`)!.body);
 
 export const handler = httpFunction(consoleRoutes, {

@@ -20,6 +20,9 @@ export const CONSOLE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The console's build (Vite, git-ignored) inside the asset folder; served under /console/. */
+export const CONSOLE_BUILD_FOLDER = 'dist/';
+
 /** The generated API reference (`/docs`, `/openapi.json`) lives here, apart from the console's own files. */
 export const REFERENCE_FOLDER = 'reference/';
 

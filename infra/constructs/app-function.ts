@@ -22,11 +22,13 @@ export const APP_RUNTIME: lambda.Runtime = lambda.Runtime.NODEJS_24_X;
 /** Lets CommonJS dependencies call `require` inside the ESM bundle. */
 const REQUIRE_BANNER = "import { createRequire as __rbCreateRequire } from 'node:module'; const require = __rbCreateRequire(import.meta.url);";
 
-/** Copies a function's static asset folder next to its bundle as `assets/` (see `FunctionSpec.assets`). */
-const copyAssetsHook = (folder: string) => {
+/** Builds (`FunctionSpec.assetsBuild`) and copies a function's static asset folder next to its bundle as `assets/` (see `FunctionSpec.assets`). */
+const copyAssetsHook = (folder: string, build?: string) => {
   if (!/^[A-Za-z0-9_./-]+$/.test(folder) || folder.split('/').includes('..')) throw new Error(`Asset folder "${folder}" must be a plain path inside the repository`);
+  if (build !== undefined && !/^[a-z][a-z0-9:-]*$/.test(build)) throw new Error(`Asset build "${build}" must be an npm script name`);
   return {
-    beforeBundling: (): string[] => [],
+    // Runs in the repository root (local bundling); the build skips itself when its output is current.
+    beforeBundling: (): string[] => (build ? [`npm run --silent ${build}`] : []),
     beforeInstall: (): string[] => [],
     afterBundling: (inputDir: string, outputDir: string): string[] => [`cp -R "${inputDir}/${folder}/." "${outputDir}/assets"`],
   };
@@ -136,7 +138,7 @@ export class AppFunction extends NodejsFunction {
         minify: true,
         sourceMap: true,
         sourcesContent: false,
-        ...(spec.assets ? { commandHooks: copyAssetsHook(spec.assets) } : {}),
+        ...(spec.assets ? { commandHooks: copyAssetsHook(spec.assets, spec.assetsBuild) } : {}),
       },
     });
     this.spec = spec;

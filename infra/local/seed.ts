@@ -1,3 +1,4 @@
+import { DEMO_CONNECTION_ID, seedDemoPortfolio } from './demo-portfolio.js';
 import type { RunningSandboxes } from './sandboxes/index.js';
 
 /** Calls the hub's own HTTP API, as a user would. */
@@ -50,6 +51,9 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
     if (result.status >= 300) throw new Error(`seeding ${customer.id} failed: ${result.status} ${JSON.stringify(result.json)}`);
   }
   lines.push(`customers ${demoCustomers.map((c) => c.id).join(', ')}`);
+  // The demo portfolio through the real path: CRM records → ingest → rating (infra/local/demo-portfolio.ts).
+  const portfolio = await seedDemoPortfolio(api);
+  lines.push(`demo portfolio: ${portfolio.customers} customers, ${portfolio.records} CRM records via connection ${DEMO_CONNECTION_ID} (rated as they arrive)`);
 
   // Rating: the active policy (the default one is seeded as version 1 on first read) and a default drill.
   const active = await api('GET', '/v1/policies/active');

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ensureAdminKey } from './bootstrap.js';
+import { ensureConsoleBuild } from './console-build.js';
 import { localLoopbackAllowance } from '../../shared/lambda/env.js';
 import { DEFAULT_DATA_DIR, NotADataDirError, prepareDataDir } from './data-dir.js';
 import { startEmulators } from './emulators.js';
@@ -45,6 +46,8 @@ const data = await prepareDataDir({ dir: flags['data-dir'] ?? process.env.RISKBR
 
 const allowLoopbackOutbound = localLoopbackAllowance();
 let recovered = 'nothing (new data directory)';
+// The console's build runs beside the emulators' start (skipped when its sources are unchanged).
+const consoleBuild = ensureConsoleBuild();
 
 const emulators = await startEmulators({
   dynamoPort: ports.dynamo,
@@ -73,6 +76,7 @@ const hub = await startHub({
   },
   onError: (source, error) => console.error(`[${source}] ${(error as Error)?.message ?? String(error)}`),
 }).catch(fail);
+const { built: consoleBuilt, ms: consoleMs } = await consoleBuild;
 const adminKey = await ensureAdminKey({ tableName: hub.resources.tableName, ...(process.env.RISKBRIDGE_ADMIN_KEY ? { presetKey: process.env.RISKBRIDGE_ADMIN_KEY } : {}) });
 const seeded = data.empty
   ? (await seedDemo(hub.url, adminKey, sandboxes, { loopbackOutbound: allowLoopbackOutbound })).lines
@@ -91,7 +95,7 @@ await writeFile(
 console.log(`
 RiskBridge is up in ${seconds} s
   API            ${hub.url}
-  risk console   ${hub.url}/console   (sign in with the admin key below)
+  risk console   ${hub.url}/console   (sign in with the admin key below; ${consoleBuilt ? `built in ${(consoleMs / 1000).toFixed(1)} s` : 'build current'})
   admin key      ${adminKey}
                  export RB_KEY=${adminKey}
   data           ${data.dir}   (${data.empty ? 'new' : 'kept from the last run'}; npm start -- --fresh wipes it)

@@ -37,9 +37,10 @@ describe('risk console: static app and the list endpoints it reads', () => {
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self'/);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(page.text).toContain('/console/app.js');
+    const entry = /src="(\/console\/assets\/index-[\w-]+\.js)"/.exec(page.text)?.[1];
+    expect(entry).toBeDefined();
 
-    const script = await t.api('GET', '/console/app.js', { key: null });
+    const script = await t.api('GET', entry!, { key: null });
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
 
@@ -55,7 +56,10 @@ describe('risk console: static app and the list endpoints it reads', () => {
   });
 
   it('revalidates the console, its files and the API documents by ETag: 304 while unchanged', async () => {
-    for (const path of ['/console', '/console/app.js', '/console/style.css', '/openapi.json', '/docs']) {
+    const page = await t.api('GET', '/console', { key: null });
+    const built = [...page.text.matchAll(/(?:src|href)="(\/console\/assets\/[\w.-]+)"/g)].map((m) => m[1]!);
+    expect(built.length).toBe(2);
+    for (const path of ['/console', ...built, '/console/favicon.svg', '/openapi.json', '/docs']) {
       const first = await t.api('GET', path, { key: null });
       expect(first.status, path).toBe(200);
       const etag = first.headers.get('etag');

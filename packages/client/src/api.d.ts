@@ -4551,6 +4551,8 @@ export interface operations {
         parameters: {
             query?: {
                 grade?: string;
+                /** @description Part of a name (any script, case-insensitive), a customer id or an identifier value */
+                q?: string;
                 /** @description Page size (1–200, default 50). */
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
@@ -4583,6 +4585,11 @@ export interface operations {
                             score?: number;
                             segment?: string;
                             limit?: {
+                                amountMinor: number;
+                                currency: string;
+                            };
+                            /** @description Open invoices (minor units), once the customer has any */
+                            exposure?: {
                                 amountMinor: number;
                                 currency: string;
                             };

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import type { CustomerProfile } from '../profile/customer-profile.js';
 
+/** A search text: trimmed, 1–100 characters, any script (names may be Chinese). */
+export const SearchTextSchema = z.string().trim().min(1).max(100).describe('Part of a name (any script, case-insensitive), a customer id or an identifier value');
+
 /** Query of the portfolio list (`GET /v1/customers`): an opaque cursor, a page size and an optional grade. */
 export const PortfolioQuerySchema = z.strictObject({
   cursor: z.string().min(1).max(2048).regex(/^[A-Za-z0-9_-]+$/, 'a cursor returned by a previous page').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   grade: z.string().regex(/^[A-Za-z0-9+-]{1,8}$/, 'a grade such as AA or B+').optional(),
+  q: SearchTextSchema.optional(),
 });
 export type PortfolioQuery = z.infer<typeof PortfolioQuerySchema>;
 
@@ -30,6 +34,7 @@ export const PortfolioRowSchema = z.object({
   score: z.number().optional(),
   segment: z.string().optional(),
   limit: z.object({ amountMinor: z.number().int(), currency: z.string() }).optional(),
+  exposure: z.object({ amountMinor: z.number().int(), currency: z.string() }).optional().describe('Open invoices (minor units), once the customer has any'),
   policyVersion: z.number().int().optional(),
   ratedAt: z.string().optional(),
   frozen: z.boolean(),
@@ -46,6 +51,8 @@ export const toPortfolioRow = (profile: CustomerProfile): PortfolioRow => {
   const country = text(profile.fields.country?.value);
   if (name !== undefined) row.name = name;
   if (country !== undefined) row.country = country;
+  const { currency, exposure } = profile.aggregates;
+  if (currency && exposure.openInvoiceCount > 0) row.exposure = { amountMinor: exposure.openMinor, currency };
   if (rating) {
     row.ratingStatus = rating.status;
     row.policyVersion = rating.policyVersion;
@@ -59,14 +66,34 @@ export const toPortfolioRow = (profile: CustomerProfile): PortfolioRow => {
   return row;
 };
 
+const folded = (text: string): string => text.normalize('NFKC').toLocaleLowerCase('en').replace(/\s+/g, ' ');
+
+/**
+ * Whether a profile matches a search text: part of its legal or trading name (any script,
+ * case- and width-insensitive), its customer id, or an identifier value (spaces ignored).
+ * @example matchesSearch(profile, '华信') // true for 上海华信贸易有限公司
+ */
+export const matchesSearch = (profile: CustomerProfile, q: string): boolean => {
+  const needle = folded(q.trim());
+  const compact = needle.replace(/ /g, '');
+  const names = [profile.fields.legalName?.value, profile.fields.tradingName?.value].filter((v) => v !== undefined).map((v) => folded(String(v)));
+  return (
+    names.some((name) => name.includes(needle)) ||
+    folded(profile.customerId).includes(needle) ||
+    profile.identifiers.some((id) => folded(id.value).replace(/ /g, '').includes(compact))
+  );
+};
+
 /**
  * The portfolio view of the risk console: pages of active customers with grade, PD, limit,
- * segment and freeze flag, optionally of one grade. `visible` keeps only the customers the caller
- * may see (a CRM key: those linked to its connection); a page may then hold fewer rows, even none,
- * while `cursor` still leads on.
+ * segment and freeze flag, optionally of one grade, optionally matching a search text (`q`, see matchesSearch).
+ * `visible` keeps only the customers the caller may see (a CRM key: those linked to its connection). A page may then
+ * come back short or empty with a cursor: the caller follows it.
  * @example await listPortfolio({ customers })({ limit: 50, grade: 'BB' }) // { customers: [...], cursor: 'eyJ…' }
  */
 export const listPortfolio = ({ customers }: { customers: CustomerListing }) => async (query: PortfolioQuery, visible: (profile: CustomerProfile) => boolean = () => true): Promise<{ customers: PortfolioRow[]; cursor?: string }> => {
   const page = await customers.page(query);
-  return { customers: page.profiles.filter(visible).map(toPortfolioRow), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  const { q } = query;
+  const profiles = page.profiles.filter((profile) => visible(profile) && (q === undefined || matchesSearch(profile, q)));
+  return { customers: profiles.map(toPortfolioRow), ...(page.cursor ? { cursor: page.cursor } : {}) };
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../shared/domain/clock.js';
 import { listAlerts, MAX_ALERT_WINDOW_HOURS } from '../../../shared/domain/console/alerts.js';
-import { PortfolioQuerySchema, toPortfolioRow } from '../../../shared/domain/console/portfolio.js';
+import { listPortfolio, matchesSearch, PortfolioQuerySchema, toPortfolioRow } from '../../../shared/domain/console/portfolio.js';
 import { ValidationError } from '../../../shared/domain/errors.js';
 import type { EventEnvelope } from '../../../shared/domain/events/envelope.js';
 import { newProfile } from '../../../shared/domain/profile/customer-profile.js';
@@ -35,9 +35,55 @@ describe('toPortfolioRow', () => {
     expect(JSON.stringify(row)).not.toContain('ceo@acme.example');
   });
 
+  it('shows the open exposure in the customer\'s currency once there is any', () => {
+    // Prepare
+    const base = newProfile('c-2', 'business', new Date(at));
+    const withInvoices = { ...base, aggregates: { ...base.aggregates, currency: 'CNY', exposure: { ...base.aggregates.exposure, openInvoiceCount: 2, openMinor: 880_000 } } };
+    // Act / Assess
+    expect(toPortfolioRow(withInvoices).exposure).toEqual({ amountMinor: 880_000, currency: 'CNY' });
+    expect(toPortfolioRow(base).exposure).toBeUndefined();
+  });
+
   it('validates the query: page size bounds, grade shape, cursor alphabet, no unknown parameters', () => {
+    expect(PortfolioQuerySchema.parse({ q: '  上海 ' })).toEqual({ limit: 50, q: '上海' });
+    for (const bad of [{ q: '' }, { q: 'x'.repeat(101) }]) expect(PortfolioQuerySchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     expect(PortfolioQuerySchema.parse({})).toEqual({ limit: 50 });
     for (const bad of [{ limit: '0' }, { limit: '201' }, { grade: '<b>' }, { cursor: 'a/b' }, { sort: 'name' }]) expect(PortfolioQuerySchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+  });
+});
+
+describe('portfolio search', () => {
+  const profile = (customerId: string, name: string, identifiers: Array<{ scheme: 'cn_uscc' | 'vat'; value: string }> = []) => ({
+    ...newProfile(customerId, 'business', new Date(at)),
+    fields: { legalName: { value: name, source: 'crm:zoho:z1', observedAt: at } },
+    identifiers: identifiers.map((i) => ({ ...i, source: 'crm:zoho:z1', observedAt: at })),
+  });
+  const shanghai = profile('c-sh', '上海华信贸易有限公司', [{ scheme: 'cn_uscc', value: '91310000MA1FL8XQ3K' }]);
+  const acme = profile('c-acme', 'ACME Gmbh', [{ scheme: 'vat', value: 'DE 123 456 789' }]);
+
+  it('finds a customer by part of its name (Chinese included, case-insensitive), its id or an identifier', () => {
+    expect(matchesSearch(shanghai, '华信')).toBe(true);
+    expect(matchesSearch(acme, 'acme gmbh')).toBe(true);
+    expect(matchesSearch(acme, 'c-ACME')).toBe(true);
+    expect(matchesSearch(shanghai, '91310000ma1fl8xq3k')).toBe(true);
+    expect(matchesSearch(acme, 'de123456789')).toBe(true);
+    expect(matchesSearch(acme, '华信')).toBe(false);
+    expect(matchesSearch(shanghai, 'DE123')).toBe(false);
+  });
+
+  it('filters every page of the listing and keeps following its cursor', async () => {
+    // Prepare
+    const pages = [{ profiles: [shanghai, acme], cursor: 'next' }, { profiles: [acme] }];
+    const seen: Array<string | undefined> = [];
+    const customers = { async page(q: { cursor?: string }) { seen.push(q.cursor); return pages[seen.length - 1]!; } };
+    // Act
+    const first = await listPortfolio({ customers })({ limit: 50, q: '华信' });
+    const second = await listPortfolio({ customers })({ limit: 50, q: '华信', cursor: first.cursor! });
+    // Assess
+    expect(first.customers.map((c) => c.customerId)).toEqual(['c-sh']);
+    expect(first.cursor).toBe('next');
+    expect(second.customers).toEqual([]);
+    expect(second.cursor).toBeUndefined();
   });
 });
 

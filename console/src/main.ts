@@ -1,0 +1,100 @@
+import './style.css';
+import { ApiError } from './api.js';
+import { append, byId, clear, h, type Child } from './dom.js';
+import { applyDocumentLocale, currentLocale, setLocale, t, type Locale, type MessageKey } from './i18n/i18n.js';
+import { currentSession, endSession, type Session } from './session.js';
+import { currentRoute, describeError } from './ui.js';
+import { alertsView } from './views/alerts.js';
+import { auditView } from './views/audit.js';
+import { customerView } from './views/customer.js';
+import { deliveriesView } from './views/deliveries.js';
+import { importsView } from './views/imports.js';
+import { policiesView, policyView } from './views/policies.js';
+import { portfolioView } from './views/portfolio.js';
+import { signInView } from './views/sign-in.js';
+
+const main = byId('main');
+const top = byId('top');
+
+const NAV: Array<[string, MessageKey]> = [
+  ['portfolio', 'nav.portfolio'],
+  ['alerts', 'nav.alerts'],
+  ['policies', 'nav.policies'],
+  ['deliveries', 'nav.deliveries'],
+  ['audit', 'nav.audit'],
+  ['imports', 'nav.imports'],
+];
+/** Detail views light up their list's tab. */
+const SECTION: Record<string, string> = { customer: 'portfolio', policy: 'policies' };
+const LANGUAGES: Array<[Locale, MessageKey]> = [['zh-CN', 'lang.zh-CN'], ['en', 'lang.en']];
+
+const show = (children: Child[]): void => {
+  append(clear(main), children);
+  byId('view-title').focus?.({ preventScroll: true });
+};
+
+const languageSwitch = (): HTMLElement =>
+  h('div', { class: 'lang', role: 'group', 'aria-label': t('shell.language') }, LANGUAGES.map(([code, label]) =>
+    h('button', { type: 'button', lang: code, 'aria-pressed': String(code === currentLocale()), on: { click: () => { setLocale(code); void route(); } } }, t(label))));
+
+const renderShell = (session: Session | undefined, active: string): void => {
+  applyDocumentLocale();
+  byId('skip').textContent = t('shell.skip');
+  append(clear(top), [
+    h('p', { class: 'brand' }, h('span', { class: 'logo' }, t('app.name')), ' ', h('span', { class: 'sub' }, t('app.subtitle'))),
+    session
+      ? h('nav', { 'aria-label': t('shell.navigation') }, h('ul', {}, NAV.map(([name, key]) => h('li', {}, h('a', { href: `#/${name}`, 'aria-current': name === active ? 'page' : null }, t(key))))))
+      : null,
+    h('div', { class: 'top-actions' }, languageSwitch(), session ? h('button', { type: 'button', class: 'link', id: 'sign-out', on: { click: signOut } }, t('shell.signOut')) : null),
+  ]);
+};
+
+const signIn = (message?: string): void => {
+  renderShell(undefined, '');
+  show(signInView(() => void route(), message));
+};
+
+const signOut = (): void => {
+  endSession();
+  location.hash = '#/portfolio';
+  signIn();
+};
+
+let generation = 0;
+
+async function route(): Promise<void> {
+  const session = currentSession();
+  if (!session) return signIn();
+  const { name, arg, params } = currentRoute();
+  const mine = ++generation;
+  renderShell(session, SECTION[name] ?? name);
+  main.setAttribute('aria-busy', 'true');
+  clear(main).append(h('p', { class: 'muted' }, t('shell.loading')));
+  const reload = () => void route();
+  try {
+    const views: Record<string, () => Promise<Child[]>> = {
+      portfolio: () => portfolioView(params),
+      customer: () => customerView(arg ?? ''),
+      alerts: () => alertsView(params),
+      policies: () => policiesView(session, reload),
+      policy: () => policyView(Number(arg), session, reload),
+      deliveries: () => deliveriesView(params, reload),
+      audit: () => auditView(params),
+      imports: () => importsView(params),
+    };
+    const nodes = await (views[name] ?? views['portfolio']!)();
+    if (mine === generation) show(nodes);
+  } catch (error) {
+    if (mine !== generation) return;
+    if (error instanceof ApiError && error.status === 401) {
+      endSession();
+      return signIn(t('signIn.expired'));
+    }
+    show([h('h1', { id: 'view-title', tabindex: -1 }, t('error.title')), h('p', { class: 'error', role: 'alert' }, describeError(error)), h('p', {}, h('a', { href: '#/portfolio' }, t('error.backHome')))]);
+  } finally {
+    if (mine === generation) main.removeAttribute('aria-busy');
+  }
+}
+
+window.addEventListener('hashchange', () => void route());
+void route();

@@ -1,0 +1,232 @@
+/** Browser globals, as seen inside `page.evaluate` callbacks (this program has no DOM lib). */
+declare const document: any, localStorage: any, sessionStorage: any;
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { TestHub } from '../support/hub-fixture.js';
+import { cspViolationsOf, launchConsoleBrowser, scrollsHorizontally, seriousA11yViolations, viewReady, type ConsoleBrowser, type ConsolePage } from './browser-harness.js';
+import { startConsoleHub } from './console-hub.js';
+
+describe('risk console in a real browser (chromium)', () => {
+  let t: TestHub & { customerIds: string[] };
+  let browser: ConsoleBrowser;
+  let main: ConsolePage;
+  let subscriptionId: string;
+
+  const open = async (page: Page, hash: string): Promise<void> => {
+    await page.goto(`${t.hub.url}/console${hash}`);
+    await viewReady(page);
+  };
+  const signIn = async (page: Page, key: string): Promise<void> => {
+    await page.goto(`${t.hub.url}/console#/portfolio`);
+    await page.locator('#key').fill(key);
+    await page.locator('form.sign-in button[type=submit]').click();
+    await page.locator('nav a[href="#/portfolio"]').waitFor();
+    await viewReady(page);
+  };
+
+  beforeAll(async () => {
+    t = await startConsoleHub();
+    subscriptionId = (await t.api('GET', '/v1/subscriptions')).json.subscriptions[0].id;
+    browser = await launchConsoleBrowser();
+    main = await browser.page();
+    await signIn(main.page, t.adminKey);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it('signs in with an API key kept in this tab only; localStorage holds nothing but the language', async () => {
+    // Assess
+    const storage = await main.page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.values(sessionStorage) }));
+    expect(storage.session).toContain(t.adminKey);
+    expect(storage.local.every((key) => key === 'riskbridge.lang')).toBe(true);
+    expect(await main.page.evaluate(() => document.cookie)).toBe('');
+    await expect(main.page.locator('h1').textContent()).resolves.toBe('Portfolio');
+  });
+
+  const screens = (): Array<[string, string]> => [
+    ['portfolio', '#/portfolio'],
+    ['customer 360', `#/customer/${encodeURIComponent(t.customerIds[0]!)}`],
+    ['alerts', '#/alerts?hours=24'],
+    ['policies', '#/policies'],
+    ['policy heat map', '#/policy/2'],
+    ['deliveries', `#/deliveries?sub=${subscriptionId}`],
+    ['audit', '#/audit'],
+    ['imports', '#/imports'],
+  ];
+
+  for (const lang of ['en', 'zh-CN'] as const) {
+    it(`renders every screen with data in ${lang}: no CSP violation, no console error, no serious axe finding, no sideways scroll`, { timeout: 180_000 }, async () => {
+      // Prepare
+      await main.page.setViewportSize({ width: 1366, height: 768 });
+      await open(main.page, '#/portfolio');
+      await main.page.locator(`.lang button[lang="${lang}"]`).click();
+      await main.page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      for (const [name, hash] of screens()) {
+        // Act
+        await open(main.page, hash);
+        // Assess
+        expect(await main.page.evaluate(() => document.documentElement.lang), name).toBe(lang);
+        const text = await main.page.locator('main').innerText();
+        expect(text.length, name).toBeGreaterThan(40);
+        expect(text, name).not.toMatch(/\{"|undefined|NaN|\[object /);
+        if (lang === 'zh-CN') expect(text, name).toMatch(/[\u4e00-\u9fff]/);
+        expect(await main.page.locator('main .error').count(), `${name}: ${await main.page.locator('main .error').allInnerTexts()}`).toBe(0);
+        expect(await seriousA11yViolations(main.page), name).toEqual([]);
+        for (const viewport of [{ width: 1366, height: 768 }, { width: 768, height: 1024 }]) {
+          await main.page.setViewportSize(viewport);
+          expect(await scrollsHorizontally(main.page), `${name} at ${viewport.width}×${viewport.height}`).toBe(false);
+        }
+        await main.page.setViewportSize({ width: 1366, height: 768 });
+      }
+      expect(await cspViolationsOf(main)).toEqual([]);
+      expect(main.consoleErrors).toEqual([]);
+    });
+  }
+
+  it('draws the charts as SVG with their data: grades, PD, utilisation; the heat map on the policy', async () => {
+    await main.page.locator('.lang button[lang="en"]').click();
+    await open(main.page, '#/portfolio');
+    expect(await main.page.locator('figure.chart-figure').count()).toBe(3);
+    expect(await main.page.locator('.chart svg').count()).toBe(3);
+    expect(await main.page.locator('.chart svg path, .chart svg rect').count()).toBeGreaterThan(10);
+    await open(main.page, '#/policy/2');
+    expect(await main.page.locator('.chart[aria-label^="Grade migration"] svg').count()).toBe(1);
+    await open(main.page, `#/customer/${encodeURIComponent(t.customerIds[0]!)}`);
+    expect(await main.page.locator('.chart svg').count()).toBeGreaterThanOrEqual(3);
+  });
+
+  it('finds a customer by part of a Chinese name, keeps the search in the URL, and exports the view as CSV', async () => {
+    // Act
+    await open(main.page, '#/portfolio');
+    await main.page.locator('#portfolio-q').fill('华信');
+    await main.page.locator('form[role=search] button[type=submit]').click();
+    await main.page.waitForURL(/q=%E5%8D%8E%E4%BF%A1/);
+    await viewReady(main.page);
+    // Assess
+    const rows = main.page.locator('main table tbody tr');
+    await expect(rows.count()).resolves.toBe(0);
+    await main.page.locator('#portfolio-q').fill('上海浦江');
+    await main.page.locator('form[role=search] button[type=submit]').click();
+    await main.page.waitForURL(/q=/);
+    await viewReady(main.page);
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('上海浦江国际贸易有限公司');
+    await main.page.reload();
+    await viewReady(main.page);
+    expect(await main.page.locator('#portfolio-q').inputValue()).toBe('上海浦江');
+    const [download] = await Promise.all([main.page.waitForEvent('download'), main.page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = await (await download.createReadStream()).toArray();
+    const text = Buffer.concat(csv as Buffer[]).toString('utf8');
+    expect(text.split('\n')[0]).toContain('customerId,name,country,grade');
+    expect(text).toContain('上海浦江国际贸易有限公司');
+    expect(text.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('shows Approve disabled for the policy author, with the reason', async () => {
+    await open(main.page, '#/policy/2');
+    const approve = main.page.getByRole('button', { name: 'Approve' });
+    await expect(approve.isDisabled()).resolves.toBe(true);
+    const reason = await main.page.locator(`#${await approve.getAttribute('aria-describedby')}`).innerText();
+    expect(reason).toContain('another admin must approve');
+    await main.page.locator('.lang button[lang="zh-CN"]').click();
+    await viewReady(main.page);
+    await expect(main.page.getByRole('button', { name: '审批' }).isDisabled()).resolves.toBe(true);
+    expect(await main.page.locator('main').innerText()).toContain('四眼原则');
+    await main.page.locator('.lang button[lang="en"]').click();
+  });
+
+  it('follows navigator.language on a first visit and remembers the choice', async () => {
+    // Prepare: a page of a zh-CN browser with no stored choice.
+    const zh = await launchConsoleBrowser({ locale: 'zh-CN' });
+    try {
+      const { page } = await zh.page();
+      // Act
+      await page.goto(`${t.hub.url}/console`);
+      await page.locator('#key').waitFor();
+      // Assess
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+      expect(await page.locator('h1').innerText()).toBe('登录');
+      await page.locator('.lang button[lang="en"]').click();
+      await page.reload();
+      await page.locator('#key').waitFor();
+      expect(await page.locator('h1').innerText()).toBe('Sign in');
+      expect(await page.evaluate(() => localStorage.getItem('riskbridge.lang'))).toBe('en');
+    } finally {
+      await zh.close();
+    }
+  });
+
+  it('sends a revoked key back to sign-in with a message, and shows API errors in the user\'s language', async () => {
+    // Prepare: a second admin key, signed in on its own page.
+    const issued = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'console revoke test', role: 'admin' } });
+    expect(issued.status).toBe(201);
+    const other = await browser.page();
+    await signIn(other.page, issued.json.key);
+    await open(other.page, '#/customer/no-such-customer');
+    expect(await other.page.locator('main .error').innerText()).toContain('Not found');
+    // Act
+    expect((await t.api('DELETE', `/v1/admin/api-keys/${issued.json.record.keyId}`)).status).toBe(200);
+    await other.page.goto(`${t.hub.url}/console#/alerts`);
+    // Assess
+    await other.page.locator('#key').waitFor();
+    expect(await other.page.locator('#sign-in-error').innerText()).toContain('expired or revoked');
+    expect(await other.page.evaluate(() => sessionStorage.length)).toBe(0);
+    await other.page.locator('#key').fill('not-a-key');
+    await other.page.keyboard.press('Enter');
+    expect(await other.page.locator('#sign-in-error').innerText()).toContain('not an API key');
+    await other.page.close();
+  });
+
+  it('runs a whole flow by keyboard alone: sign in, search, open a customer, go to the policies', async () => {
+    // Prepare: signed out.
+    await main.page.getByRole('button', { name: 'Sign out' }).click();
+    await main.page.locator('#key').waitFor();
+    const focused = () => main.page.evaluate(() => { const el = document.activeElement; return el ? `${el.tagName.toLowerCase()}#${el.id}${el.getAttribute('href') ?? ''}` : ''; });
+    const tabTo = async (target: RegExp, max = 40): Promise<void> => {
+      for (let i = 0; i < max && !target.test(await focused()); i++) await main.page.keyboard.press('Tab');
+      expect(await focused()).toMatch(target);
+    };
+    // Act / Assess
+    expect(await focused()).toBe('input#key');
+    await main.page.keyboard.type(t.adminKey);
+    await main.page.keyboard.press('Enter');
+    await main.page.locator('#portfolio-q').waitFor();
+    await viewReady(main.page);
+    await tabTo(/^input#portfolio-q/);
+    await main.page.keyboard.type('浦江');
+    await main.page.keyboard.press('Enter');
+    await main.page.waitForURL(/q=%E6%B5%A6%E6%B1%9F/);
+    await viewReady(main.page);
+    await tabTo(/^a#.*#\/customer\//);
+    await main.page.keyboard.press('Enter');
+    await main.page.waitForURL(/#\/customer\//);
+    await viewReady(main.page);
+    expect(await main.page.locator('h1').innerText()).toContain('上海浦江国际贸易有限公司');
+    await main.page.keyboard.down('Shift');
+    await tabTo(/^a#.*#\/policies$/);
+    await main.page.keyboard.up('Shift');
+    await main.page.keyboard.press('Enter');
+    await main.page.waitForURL(/#\/policies$/);
+    await viewReady(main.page);
+    expect(await main.page.locator('h1').innerText()).toBe('Policies');
+  });
+
+  it('uploads a CSV from the browser in chunks and shows the import progress until done', async () => {
+    // Prepare: an Online Retail II extract (two invoices of one customer).
+    const csv = ['Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country', '536365,85123A,LANTERN,6,2010-12-01 08:26:00,2.55,17850,United Kingdom', '536366,22633,HAND WARMER,6,2010-12-01 08:28:00,1.85,17850,United Kingdom'].join('\n');
+    await open(main.page, '#/imports');
+    // Act
+    await main.page.locator('#import-file').setInputFiles({ name: 'retail.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await main.page.getByRole('button', { name: 'Start import' }).click();
+    await main.page.waitForURL(/#\/imports\?id=imp_/);
+    // Assess
+    await main.page.locator('#import-progress dl').waitFor();
+    await main.page.waitForFunction(() => document.getElementById('import-progress')?.textContent?.includes('Done'), undefined, { timeout: 60_000 });
+    expect(await main.page.locator('#import-progress').innerText()).toMatch(/Rows read\s+3|Rows read\s+2/);
+    expect(await cspViolationsOf(main)).toEqual([]);
+    expect(main.consoleErrors).toEqual([]);
+  });
+});
