@@ -26,7 +26,23 @@ import { applyCustomerRecord, mergeProfiles, observationFromCrmRecord } from '..
 import { DEFAULT_SURVIVORSHIP, type SurvivorshipConfig } from '../profile/survivorship.js';
 import type { MergeRecordStore, ReviewItem, ReviewLookup, ReviewQueue, SourceRecordStore } from './crm-ports.js';
 import { customerUpdatedEvent } from './customer-updated.js';
+import { validateCustomValues, type CustomAttribute } from '../profile/custom-attributes.js';
 import type { ExtraPut, IdentityIndex, ProfileChange, ProfileRepository } from './ports.js';
+
+/** A customer record with custom attribute values its declarations refuse: quarantined with the attribute names (never the values). */
+export class InvalidCustomAttributesError extends PermanentError {
+  constructor(paths: string[]) {
+    super('invalid_custom_attributes', `Custom attributes refused by their declarations: ${paths.join(', ')}`, { details: { paths } });
+  }
+}
+
+/** The record with its custom attribute values checked and canonical (numeric text → number); InvalidCustomAttributesError otherwise. */
+const withDeclaredAttributes = async (record: CrmCustomerRecord, attributes: IngestDeps['customAttributes']): Promise<CrmCustomerRecord> => {
+  if (record.attributes === undefined || Object.keys(record.attributes).length === 0) return record;
+  const { values, issues } = validateCustomValues(record.attributes, (await attributes?.list()) ?? []);
+  if (issues.length > 0) throw new InvalidCustomAttributesError(issues.map((i) => i.path));
+  return { ...record, attributes: values };
+};
 
 export interface IngestDeps {
   profiles: ProfileRepository & { commitMany(changes: ProfileChange[]): Promise<void> };
@@ -43,6 +59,8 @@ export interface IngestDeps {
   maxAttempts?: number;
   /** Pause between attempts (jittered by the caller's choice); default 5–40 ms random. */
   backoff?: (attempt: number) => Promise<void>;
+  /** Declared custom attributes; a record carrying an undeclared one, or a value outside its declaration, is quarantined. */
+  customAttributes?: { list(): Promise<CustomAttribute[]> };
 }
 
 export type IngestOutcome =
@@ -242,7 +260,12 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     if (!merged && !applied.changed) return { status: 'no_op', customerId: target.customerId, reason: 'unchanged' };
     // One write of the target: one version and one sequence step, one event.
     const next: CustomerProfile = { ...applied.profile, version: target.version + 1, sequence: target.sequence + 1, updatedAt: now.toISOString() };
-    const changed = [...(merged ? ['merged'] : []), ...applied.changedFields.map((f) => `fields.${f}`), ...applied.addedIdentifiers.map((i) => `identifiers.${i.scheme}`)];
+    const changed = [
+      ...(merged ? ['merged'] : []),
+      ...applied.changedFields.map((f) => `fields.${f}`),
+      ...applied.addedIdentifiers.map((i) => `identifiers.${i.scheme}`),
+      ...(applied.changedCustom ?? []).map((n) => `custom.${n}`),
+    ];
     const events = changed.length > 0 ? [customerUpdatedEvent(next, changed, now)] : [];
     const extraPuts = [
       ...indexEntries(target, next, absorbed ? [absorbed.customerId] : []),
@@ -412,7 +435,8 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     return { status: 'applied', customerId: next.customerId, events: events.map((e) => e.type), ...(pending ? { pending: true } : {}) };
   };
 
-  return async (record: CrmRecord): Promise<IngestOutcome> => {
+  return async (input: CrmRecord): Promise<IngestOutcome> => {
+    const record = input.objectType === 'customer' ? await withDeclaredAttributes(input, deps.customAttributes) : input;
     for (let attempt = 1; ; attempt++) {
       try {
         return record.objectType === 'customer' ? await ingestCustomer(record) : await ingestActivity(record);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CrmRecordInputSchema, type CrmRecord } from '../crm/crm-record.js';
 import { mapRecord, UnknownObjectTypeError, type ConnectionConfig } from '../crm/field-mapping.js';
 import { NotFoundError, ValidationError } from '../errors.js';
+import { validateCustomValues, type CustomAttribute } from '../profile/custom-attributes.js';
 import type { CrmIngestMessage } from './ingest-message.js';
 
 /**
@@ -19,6 +20,8 @@ export const IngestReceiptSchema = z.object({ accepted: z.number().int().nonnega
 
 export interface IngestRecordsDeps {
   connections: { get(connectionId: string): Promise<ConnectionConfig | undefined> };
+  /** Declared custom attributes: a record with an undeclared one or a value outside its declaration is a 422 at `records[i].custom.<name>`. */
+  customAttributes?: { list(): Promise<CustomAttribute[]> };
   enqueue(messages: CrmIngestMessage[]): Promise<void>;
 }
 
@@ -39,13 +42,19 @@ const mapAt = (config: ConnectionConfig, objectName: string, native: unknown, in
  * then queued for ingest at once. Unknown connection → 404.
  */
 export const ingestRecords =
-  ({ connections, enqueue }: IngestRecordsDeps) =>
+  ({ connections, enqueue, customAttributes }: IngestRecordsDeps) =>
   async (connectionId: string, input: IngestRecords): Promise<{ accepted: number }> => {
     const config = await connections.get(connectionId);
     if (!config) throw new NotFoundError(`Connection ${connectionId}`);
     const records = 'objectName' in input ? input.records.map((native, i) => mapAt(config, input.objectName, native, i)) : input.records;
     const foreign = records.findIndex((r) => r.connectionId !== connectionId || r.crm !== config.crm);
     if (foreign >= 0) throw new ValidationError('Records must belong to this connection', [{ path: `records[${foreign}].connectionId`, message: `expected ${connectionId} (${config.crm})` }]);
+    const withAttributes = records.filter((r) => r.objectType === 'customer' && Object.keys(r.attributes ?? {}).length > 0);
+    if (withAttributes.length > 0) {
+      const declared = (await customAttributes?.list()) ?? [];
+      const issues = records.flatMap((r, i) => (r.objectType === 'customer' ? validateCustomValues(r.attributes ?? {}, declared, `records[${i}].custom.`).issues : []));
+      if (issues.length > 0) throw new ValidationError('The custom attributes are not valid', issues);
+    }
     await enqueue(records.map((record) => ({ kind: 'record', record })));
     return { accepted: records.length };
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldIssue } from '../errors.js';
+import { NotFoundError, ValidationError, type FieldIssue } from '../errors.js';
 
 /**
  * Custom attributes: a tenant's own customer columns (`custom.<name>` on the profile), declared
@@ -134,3 +134,68 @@ export interface CustomAttributeRepository {
   /** Replaces a declaration (deprecation). */
   save(attribute: CustomAttribute): Promise<void>;
 }
+
+/** Most attributes one hub declares: a profile carries them all, so the set stays bounded. */
+export const MAX_CUSTOM_ATTRIBUTES = 200;
+
+/**
+ * Applies validated custom values of one observation to a profile, newest observation wins per
+ * attribute (a tie keeps the stored value, like fields). Mutates `profile`; returns the names that
+ * changed.
+ */
+export const applyCustomValues = (
+  profile: { custom?: Record<string, { value: string | number | boolean; source: string; observedAt: string; recordId?: string }> },
+  values: Readonly<Record<string, string | number | boolean>>,
+  provenance: { source: string; observedAt: string; recordId?: string },
+): string[] => {
+  const changed: string[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    const stored = profile.custom?.[name];
+    if (stored && (stored.observedAt >= provenance.observedAt || stored.value === value)) continue;
+    profile.custom = { ...profile.custom, [name]: { value, ...provenance } };
+    changed.push(name);
+  }
+  return changed;
+};
+
+/** Audit entries: names and types only. */
+interface AuditSink {
+  append(input: { actor: string; action: string; target: string; details: Record<string, string | number | boolean | null> }): Promise<unknown>;
+}
+
+/**
+ * Declaring, listing, reading and deprecating custom attributes. A name is declared once (409 on
+ * a second declaration: a type change would reinterpret stored values); deprecation keeps stored
+ * values and mappings working but stops new policies from reading the attribute. Audited.
+ */
+export const manageCustomAttributes = ({ attributes, audit, clock }: { attributes: CustomAttributeRepository; audit: AuditSink; clock: { now(): Date } }) => ({
+  async declare(name: string, declaration: CustomAttributeDeclaration, actor: string): Promise<CustomAttribute> {
+    const all = await attributes.list();
+    if (all.length >= MAX_CUSTOM_ATTRIBUTES) throw new ValidationErrorFor('name', `at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes can be declared`);
+    const attribute: CustomAttribute = { name, ...declaration, status: 'active', declaredAt: clock.now().toISOString(), declaredBy: actor };
+    await attributes.create(attribute);
+    await audit.append({ actor, action: 'custom_attribute.declared', target: `custom-attribute:${name}`, details: { type: declaration.type, pii: declaration.pii } });
+    return attribute;
+  },
+  list: (): Promise<CustomAttribute[]> => attributes.list(),
+  async get(name: string): Promise<CustomAttribute> {
+    const found = await attributes.get(name);
+    if (!found) throw new NotFoundError(`Custom attribute ${name}`);
+    return found;
+  },
+  async deprecate(name: string, actor: string): Promise<CustomAttribute> {
+    const found = await attributes.get(name);
+    if (!found) throw new NotFoundError(`Custom attribute ${name}`);
+    if (found.status === 'deprecated') return found;
+    const next: CustomAttribute = { ...found, status: 'deprecated', deprecatedAt: clock.now().toISOString(), deprecatedBy: actor };
+    await attributes.save(next);
+    await audit.append({ actor, action: 'custom_attribute.deprecated', target: `custom-attribute:${name}`, details: {} });
+    return next;
+  },
+});
+
+const ValidationErrorFor = class extends ValidationError {
+  constructor(path: string, message: string) {
+    super('The custom attribute is not valid', [{ path, message }]);
+  }
+};
