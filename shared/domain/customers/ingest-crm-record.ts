@@ -333,7 +333,9 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
       if (same) return applyToTarget(same, corrected, fresh, { released: superseded });
       const { kept, held } = await screenIdentifiers(fresh, corrected, []);
       const applied = applyCustomerRecord(corrected, kept, survivorship, now);
-      const changed = [...new Set([...applied.changedFields.map((f) => `fields.${f}`), ...[...applied.addedIdentifiers, ...superseded].map((i) => `identifiers.${i.scheme}`)])];
+      const changed = [
+        ...new Set([...applied.changedFields.map((f) => `fields.${f}`), ...[...applied.addedIdentifiers, ...superseded].map((i) => `identifiers.${i.scheme}`), ...(applied.changedCustom ?? []).map((n) => `custom.${n}`)]),
+      ];
       if (!applied.changed && changed.length === 0) return { status: 'no_op', customerId: home.customerId, reason: 'unchanged' };
       const next: CustomerProfile = { ...applied.profile, version: home.version + 1, sequence: home.sequence + (changed.length > 0 ? 1 : 0), updatedAt: now.toISOString() };
       const events = changed.length > 0 ? [customerUpdatedEvent(next, changed, now)] : [];
@@ -375,7 +377,7 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     const base: CustomerProfile = stub ? { ...stub, status: 'active' } : newProfile(ownId, record.kind, now);
     const applied = applyCustomerRecord(base, kept, survivorship, now);
     const next: CustomerProfile = { ...applied.profile, kind: stub ? record.kind : applied.profile.kind, version: (stub?.version ?? 0) + 1, sequence: (stub?.sequence ?? 0) + 1, updatedAt: now.toISOString() };
-    const changed = ['created', ...applied.changedFields.map((f) => `fields.${f}`), ...applied.addedIdentifiers.map((i) => `identifiers.${i.scheme}`)];
+    const changed = ['created', ...applied.changedFields.map((f) => `fields.${f}`), ...applied.addedIdentifiers.map((i) => `identifiers.${i.scheme}`), ...(applied.changedCustom ?? []).map((n) => `custom.${n}`)];
     const events = [customerUpdatedEvent(next, changed, now)];
     await deps.profiles.commit({
       profile: next,
