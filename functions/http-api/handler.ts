@@ -5,6 +5,7 @@ import { listAlerts } from '../../shared/domain/console/alerts.js';
 import { listPortfolio } from '../../shared/domain/console/portfolio.js';
 import { upsertCustomer } from '../../shared/domain/customers/upsert-customer.js';
 import { customAttributeStore } from '../../shared/adapters/dynamodb/custom-attribute-store.js';
+import { redactPiiAttributes } from '../../shared/domain/profile/custom-attributes.js';
 import { NotFoundError } from '../../shared/domain/errors.js';
 import { subscriptionDeliveries } from '../../shared/domain/outbound/replay-deliveries.js';
 import { customerWriteBacks } from '../../shared/domain/outbound/write-back-log.js';
@@ -36,7 +37,11 @@ const sqs = queueSender(createSqsClient());
 const enqueueTo = (queue: 'QUEUE_URL_DELIVERIES' | 'QUEUE_URL_WRITEBACKS') => (messages: object[]) => sqs.sendAll(queueUrl(queue), messages.map((body) => ({ body })));
 const portfolio = listPortfolio({ customers: customerList(table) });
 const alerts = listAlerts({ events, clock });
-const upsert = upsertCustomer({ profiles, clock, identities: identityIndex(table), customAttributes: customAttributeStore(table) });
+const customAttributes = customAttributeStore(table);
+const upsert = upsertCustomer({ profiles, clock, identities: identityIndex(table), customAttributes });
+/** Non-admin callers (CRM keys) never see custom attributes flagged as personal data. */
+const forCaller = async <P extends { custom?: Record<string, unknown> }>(profile: P, role: string): Promise<P> =>
+  role === 'admin' ? profile : redactPiiAttributes(profile, await customAttributes.list());
 const keys = manageApiKeys({ keys: apiKeyStore(table), audit, clock });
 const subscriptionRecords = subscriptionStore(table);
 const deliveryLog = subscriptionDeliveries({ subscriptions: subscriptionRecords, deliveries: deliveryStore(table), events, enqueue: enqueueTo('QUEUE_URL_DELIVERIES'), audit, clock });
@@ -58,14 +63,14 @@ const positionOf = (page: { after: unknown }): string | undefined => (typeof pag
 export const handler = httpFunction(httpRoutes, {
   upsertCustomer: async ({ params, body, principal }) => {
     const result = await upsert({ customerId: params.customerId, input: body, source: `api:${principal.principalId}` });
-    return { status: result.created ? 201 : 200, body: { profile: result.profile, changedFields: result.changedFields } };
+    return { status: result.created ? 201 : 200, body: { profile: await forCaller(result.profile, principal.role), changedFields: result.changedFields } };
   },
   listCustomers: async ({ query, page }) => {
     const { customers, cursor } = await portfolio({ ...query, limit: page.limit, cursor: positionOf(page) });
     return { status: 200, body: { customers, nextCursor: null, next: null }, next: cursor };
   },
   listAlerts: async ({ query }) => ({ status: 200, body: await alerts(query) }),
-  getCustomer: async ({ params }) => ({ status: 200, body: { profile: await existingProfile(params.customerId) } }),
+  getCustomer: async ({ params, principal }) => ({ status: 200, body: { profile: await forCaller(await existingProfile(params.customerId), principal.role) } }),
   listCustomerEvents: async ({ params, query }) => ({ status: 200, body: { events: await events.listForCustomer(params.customerId, query) } }),
   createApiKey: async ({ body, principal }) => ({ status: 201, body: await keys.create(body, principal) }),
   listApiKeys: async () => ({ status: 200, body: { keys: await keys.list() } }),

@@ -90,9 +90,15 @@ describe('custom attributes as rating inputs: declared, mapped from a CRM, read 
       ['custom.employees', 'invalid_value'],
     ]);
     expect((await t.api('GET', '/v1/customers/attr-api-1')).status).toBe(404);
-    const ok = await t.api('PUT', '/v1/customers/attr-api-1', { body: { fields: { legalName: 'Api Attr GmbH' }, custom: { riskTier: 'gold', employees: 250 } } });
+    const ok = await t.api('PUT', '/v1/customers/attr-api-1', { body: { fields: { legalName: 'Api Attr GmbH' }, custom: { riskTier: 'gold', employees: 250, owner: 'a' } } });
     expect(ok.status, ok.text).toBe(201);
-    expect(ok.json.profile.custom).toMatchObject({ riskTier: { value: 'gold', source: expect.stringMatching(/^api:/) }, employees: { value: 250 } });
+    expect(ok.json.profile.custom).toMatchObject({ riskTier: { value: 'gold', source: expect.stringMatching(/^api:/) }, employees: { value: 250 }, owner: { value: 'a' } });
+    // `owner` is flagged as personal data: a CRM key never sees it, an admin does.
+    const crm = await createApiKey(t, { name: 'crm reader', role: 'crm' });
+    const asCrm = await t.api('GET', '/v1/customers/attr-api-1', { key: crm.key });
+    expect(asCrm.status, asCrm.text).toBe(200);
+    expect(Object.keys(asCrm.json.profile.custom).sort()).toEqual(['employees', 'riskTier']);
+    expect((await t.api('GET', '/v1/customers/attr-api-1')).json.profile.custom).toHaveProperty('owner');
 
     const conn = await t.api('PUT', '/v1/crm/connections/e2e-attrs', { body: connection() });
     expect(conn.status, conn.text).toBe(201);

@@ -199,3 +199,14 @@ const ValidationErrorFor = class extends ValidationError {
     super('The custom attribute is not valid', [{ path, message }]);
   }
 };
+
+/**
+ * The profile as a non-admin consumer may see it: custom attributes flagged as personal data
+ * removed. Webhooks, result queues and CRM write-backs never carry custom attributes at all.
+ * @example redactPiiAttributes(profile, await attributes.list())
+ */
+export const redactPiiAttributes = <P extends { custom?: Record<string, unknown> }>(profile: P, attributes: readonly CustomAttribute[]): P => {
+  const pii = piiAttributeNames(attributes);
+  if (!profile.custom || pii.size === 0) return profile;
+  return { ...profile, custom: Object.fromEntries(Object.entries(profile.custom).filter(([name]) => !pii.has(name))) };
+};
