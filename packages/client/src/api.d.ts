@@ -5092,6 +5092,9 @@ export interface operations {
                             identifiers?: {
                                 [key: string]: string;
                             };
+                            custom?: {
+                                [key: string]: string;
+                            };
                             modifiedAt?: string;
                         };
                         order?: {
