@@ -56,7 +56,7 @@ export const trainFromFile = ({ input, now = new Date(), ...options }: TrainFile
     ...[...report.features]
       .sort((a, b) => b.iv - a.iv)
       .map((f) => `${f.column.padEnd(32)} ${f.kind.padEnd(11)} ${f.iv.toFixed(3).padStart(6)}  ${f.selected ? 'yes ' : 'no  '}  ${f.note ?? ''}`),
-    `${policy.features.length} features in draft policy v${policy.version}; base points ${policy.scorecard.basePoints}; ${millis} ms`,
+    `${policy.scoring.features.length} features in draft policy v${policy.version}; base points ${policy.scoring.basePoints}; ${millis} ms`,
   ];
   return { policy, report, summary };
 };

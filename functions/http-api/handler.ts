@@ -6,6 +6,8 @@ import { listPortfolio } from '../../shared/domain/console/portfolio.js';
 import { assertMayUpsert, customerAccessOf, visibleProfile } from '../../shared/domain/auth/tenancy.js';
 import { upsertCustomer, type UpsertCustomer } from '../../shared/domain/customers/upsert-customer.js';
 import type { CustomerProfile } from '../../shared/domain/profile/customer-profile.js';
+import { customAttributeStore } from '../../shared/adapters/dynamodb/custom-attribute-store.js';
+import { redactPiiAttributes } from '../../shared/domain/profile/custom-attributes.js';
 import { subscriptionDeliveries } from '../../shared/domain/outbound/replay-deliveries.js';
 import { customerWriteBacks } from '../../shared/domain/outbound/write-back-log.js';
 import { apiKeyStore } from '../../shared/adapters/dynamodb/api-key-store.js';
@@ -36,7 +38,11 @@ const sqs = queueSender(createSqsClient());
 const enqueueTo = (queue: 'QUEUE_URL_DELIVERIES' | 'QUEUE_URL_WRITEBACKS') => (messages: object[]) => sqs.sendAll(queueUrl(queue), messages.map((body) => ({ body })));
 const portfolio = listPortfolio({ customers: customerList(table) });
 const alerts = listAlerts({ events, clock });
-const upsert = upsertCustomer({ profiles, clock, identities: identityIndex(table) });
+const customAttributes = customAttributeStore(table);
+const upsert = upsertCustomer({ profiles, clock, identities: identityIndex(table), customAttributes });
+/** Non-admin callers (CRM keys) never see custom attributes flagged as personal data. */
+const forCaller = async <P extends { custom?: Record<string, unknown> }>(profile: P, role: string): Promise<P> =>
+  role === 'admin' ? profile : redactPiiAttributes(profile, await customAttributes.list());
 const keys = manageApiKeys({ keys: apiKeyStore(table), audit, clock });
 const subscriptionRecords = subscriptionStore(table);
 const deliveryLog = subscriptionDeliveries({ subscriptions: subscriptionRecords, deliveries: deliveryStore(table), events, enqueue: enqueueTo('QUEUE_URL_DELIVERIES'), audit, clock });
@@ -54,14 +60,17 @@ export const handler = httpFunction(httpRoutes, {
   upsertCustomer: async ({ params, body, principal }) => {
     const authorise = (stored: CustomerProfile | undefined, input: UpsertCustomer) => assertMayUpsert(principal, params.customerId, stored, input);
     const result = await upsert({ customerId: params.customerId, input: body, source: `api:${principal.principalId}`, authorise, reveals: customerAccessOf(principal).sees });
-    return { status: result.created ? 201 : 200, body: { profile: result.profile, changedFields: result.changedFields } };
+    return { status: result.created ? 201 : 200, body: { profile: await forCaller(result.profile, principal.role), changedFields: result.changedFields } };
   },
   listCustomers: async ({ query, page, principal }) => {
     const { customers, cursor } = await portfolio({ ...query, limit: page.limit, cursor: positionOf(page) }, customerAccessOf(principal).sees);
     return { status: 200, body: { customers, nextCursor: null, next: null }, next: cursor };
   },
   listAlerts: async ({ query }) => ({ status: 200, body: await alerts(query) }),
-  getCustomer: async ({ params, principal }) => ({ status: 200, body: { profile: visibleProfile(params.customerId, await profiles.get(params.customerId), customerAccessOf(principal)) } }),
+  getCustomer: async ({ params, principal }) => ({
+    status: 200,
+    body: { profile: await forCaller(visibleProfile(params.customerId, await profiles.get(params.customerId), customerAccessOf(principal)), principal.role) },
+  }),
   listCustomerEvents: async ({ params, query }) => ({ status: 200, body: { events: await events.listForCustomer(params.customerId, query) } }),
   createApiKey: async ({ body, principal }) => ({ status: 201, body: await keys.create(body, principal) }),
   listApiKeys: async () => ({ status: 200, body: { keys: await keys.list() } }),

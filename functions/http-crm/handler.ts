@@ -24,6 +24,7 @@ import { httpFunction } from '../../shared/lambda/http.js';
 import type { HttpRequestInfo } from '../../shared/lambda/http-route.js';
 import { publicOrigin, publicUrl } from '../../shared/lambda/public-url.js';
 import { crmRoutes } from './routes.js';
+import { customAttributeStore } from '../../shared/adapters/dynamodb/custom-attribute-store.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
@@ -47,7 +48,7 @@ const manage = manageConnections({
   secrets: zohoChannelSecrets,
   guardUrl: outboundUrlGuard(outboundPolicy()),
 });
-const ingest = ingestRecords({ connections, enqueue });
+const ingest = ingestRecords({ connections, enqueue, customAttributes: customAttributeStore(table) });
 const imports = bulkImportJobs({ jobs: importJobStore(table), audit, enqueue, clock, newJobId: () => `imp_${ulid()}` });
 const dismiss = dismissReview({ reviews, audit, clock });
 const merges = mergeCustomers({ profiles: profileStore(table), identities: identityIndex(table), merges: mergeRecordStore(table), reviews, audit, clock });

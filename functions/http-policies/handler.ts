@@ -4,6 +4,8 @@ import { customerFreeze } from '../../shared/domain/risk/customer-freeze.js';
 import { defaultDrill } from '../../shared/domain/risk/default-drill.js';
 import { managePolicies } from '../../shared/domain/risk/manage-policies.js';
 import { exportTrainingData, recordOutcome, toNdjson } from '../../shared/domain/risk/training-data.js';
+import { manageCustomAttributes } from '../../shared/domain/profile/custom-attributes.js';
+import { customAttributeStore } from '../../shared/adapters/dynamodb/custom-attribute-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { outcomeStore } from '../../shared/adapters/dynamodb/outcome-store.js';
 import { policyStore } from '../../shared/adapters/dynamodb/policy-store.js';
@@ -27,7 +29,10 @@ const profiles = profileStore(table);
 const policies = policyStore(table, { defaultPolicy: DEFAULT_POLICY });
 const history = ratingHistoryStore(table);
 const sender = queueSender(createSqsClient());
+const customAttributes = customAttributeStore(table);
+const attributes = manageCustomAttributes({ attributes: customAttributes, audit, clock });
 const lifecycle = managePolicies({
+  customAttributes,
   policies,
   portfolio: profilePortfolio(table, { segments: 2 }),
   recompute: { enqueue: (requests) => recomputeQueue(sender, queueUrl('QUEUE_URL_RECOMPUTE')).enqueue(requests) },
@@ -70,5 +75,9 @@ export const handler = httpFunction(policyRoutes, {
     return { status: 200, headers, body: toNdjson(page.rows) };
   },
   recordOutcome: async ({ params, body, principal }) => ({ status: 201, body: { outcome: await outcomeRecorder(params.customerId, body, principal.principalId) } }),
+  declareCustomAttribute: async ({ params, body, principal }) => ({ status: 201, body: { attribute: await attributes.declare(params.name, body, principal.principalId) } }),
+  listCustomAttributes: async () => ({ status: 200, body: { attributes: await attributes.list() } }),
+  getCustomAttribute: async ({ params }) => ({ status: 200, body: { attribute: await attributes.get(params.name) } }),
+  deprecateCustomAttribute: async ({ params, principal }) => ({ status: 200, body: { attribute: await attributes.deprecate(params.name, principal.principalId) } }),
   defaultDrill: async ({ body, principal }) => ({ status: 200, body: await drill(body.customerId, principal.principalId) }),
 });

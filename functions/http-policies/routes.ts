@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { RiskPolicySchema } from '../../shared/domain/rating/policy.js';
+import { CustomAttributeDeclarationSchema } from '../../shared/domain/profile/custom-attributes.js';
+import { PolicyDocumentSchema } from '../../shared/domain/rating/policy.js';
 import { FreezeCommandSchema } from '../../shared/domain/risk/customer-freeze.js';
 import { DefaultDrillResultSchema, DefaultDrillSchema } from '../../shared/domain/risk/default-drill.js';
 import { BacktestCommandSchema, PolicyActivationSchema } from '../../shared/domain/risk/manage-policies.js';
 import { OutcomeCommandSchema } from '../../shared/domain/risk/training-data.js';
 import { defineRoutes, UNEXERCISED } from '../../shared/lambda/http-route.js';
 import {
+  AttributePathSchema,
   BacktestResponseSchema,
+  CustomAttributeResponseSchema,
+  CustomAttributesResponseSchema,
   CustomerPathSchema,
   FrozenSchema,
   OutcomeResponseSchema,
@@ -30,8 +34,9 @@ export const policyRoutes = defineRoutes({
   createPolicy: {
     ...manage, method: 'POST', path: '/v1/policies',
     summary: 'Create a draft risk policy (validated; 422 with field paths)',
-    description: 'The policy document of `docs/schemas/risk-policy.schema.json`. Every object in it is strict: unknown keys are refused with their paths. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too.',
-    body: RiskPolicySchema,
+    description:
+      'A policy document in format 2 (`schemaVersion: 2`, see docs/policy-format.md and `docs/schemas/risk-policy.schema.json`) or version 1 (no `schemaVersion`; migrated, answered in format 2). Every object in it is strict: unknown keys are refused with their paths, settings no version implements yet (`partners.partnerWeights`, `alerts.cooldownHours`, `alerts.anomaly`) with `not_supported`. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too, and so does an input that does not resolve to a canonical path or declared custom attribute of a usable type (`scoring.features[i].path`).',
+    body: PolicyDocumentSchema,
     responses: { 201: { description: 'Stored as a draft', body: PolicyResponseSchema } },
     errors: [409, 503],
     unexercised: { 503: UNEXERCISED.storageBusy },
@@ -135,6 +140,34 @@ export const policyRoutes = defineRoutes({
     summary: 'Record a credit outcome (defaulted or not, at a date) as a training label, audited',
     params: CustomerPathSchema, body: OutcomeCommandSchema,
     responses: { 201: { description: 'Recorded', body: OutcomeResponseSchema } },
+    errors: [404],
+  },
+  declareCustomAttribute: {
+    ...manage, method: 'PUT', path: '/v1/custom-attributes/{name}', tag: 'Custom attributes',
+    summary: 'Declare a custom attribute (type, unit, bounds, categories, PII flag), audited',
+    description: 'Declared once: a second declaration of the name is a 409 (a type change would reinterpret stored values). Values of undeclared attributes are refused everywhere (422 at `custom.<name>`).',
+    params: AttributePathSchema, body: CustomAttributeDeclarationSchema,
+    responses: { 201: { description: 'Declared', body: CustomAttributeResponseSchema } },
+    errors: [409, 503],
+    unexercised: { 503: UNEXERCISED.storageBusy },
+  },
+  listCustomAttributes: {
+    ...manage, method: 'GET', path: '/v1/custom-attributes', tag: 'Custom attributes',
+    summary: 'The declared custom attributes (at most 200)',
+    responses: { 200: { description: 'Every declaration, by name', body: CustomAttributesResponseSchema } },
+  },
+  getCustomAttribute: {
+    ...manage, method: 'GET', path: '/v1/custom-attributes/{name}', tag: 'Custom attributes',
+    summary: 'One custom attribute declaration',
+    params: AttributePathSchema,
+    responses: { 200: { description: 'The declaration', body: CustomAttributeResponseSchema } },
+    errors: [404],
+  },
+  deprecateCustomAttribute: {
+    ...manage, method: 'POST', path: '/v1/custom-attributes/{name}/deprecate', tag: 'Custom attributes',
+    summary: 'Deprecate a custom attribute: values stay, no new policy may read it; audited',
+    params: AttributePathSchema,
+    responses: { 200: { description: 'Deprecated (or already deprecated)', body: CustomAttributeResponseSchema } },
     errors: [404],
   },
   defaultDrill: {

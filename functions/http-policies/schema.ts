@@ -5,6 +5,7 @@ import { RatingResultSchema } from '../../shared/domain/rating/rating-result.js'
 import { PolicySummarySchema } from '../../shared/domain/risk/manage-policies.js';
 import { OutcomeSchema } from '../../shared/domain/risk/training-data.js';
 import { CustomerIdSchema, FreezeSchema } from '../../shared/domain/profile/customer-profile.js';
+import { CustomAttributeNameSchema, CustomAttributeSchema } from '../../shared/domain/profile/custom-attributes.js';
 
 /** Path and query inputs of the policies API; bodies use the domain's command schemas. */
 export const VersionPathSchema = z.strictObject({ version: z.coerce.number().int().positive().max(999_999_999) });
@@ -37,3 +38,8 @@ export const TrainingPageSchema = z.object({
   bads: z.number().int().min(0).describe('Rows labelled `defaulted: 1`'),
   nextCursor: z.string().optional().describe('Cursor of the next page; absent on the last page'),
 });
+
+/** Custom attributes. */
+export const AttributePathSchema = z.strictObject({ name: CustomAttributeNameSchema });
+export const CustomAttributeResponseSchema = z.object({ attribute: CustomAttributeSchema });
+export const CustomAttributesResponseSchema = z.object({ attributes: z.array(CustomAttributeSchema) });

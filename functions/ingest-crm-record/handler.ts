@@ -17,13 +17,14 @@ import { logger } from '../../shared/lambda/powertools.js';
 import { serialiseByKey } from '../../shared/lambda/serialise-by-key.js';
 import { sqsConsumer } from '../../shared/lambda/sqs.js';
 import { IngestCrmRecordMessageSchema, type CrmIngestMessage } from './schema.js';
+import { customAttributeStore } from '../../shared/adapters/dynamodb/custom-attribute-store.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const sources = sourceRecordStore(table);
 const jobs = importJobStore(table);
 const fetcher = createRecordFetcher({ secrets: secretSourceFrom(env().LOCAL_SECRETS), outbound: createGuardedFetch(outboundPolicy()) });
-const ingest = ingestCrmRecord({ profiles: profileStore(table), identities: identityIndex(table), sources, reviews: reviewQueue(table), merges: mergeRecordStore(table), clock: runtimeClock });
+const ingest = ingestCrmRecord({ profiles: profileStore(table), identities: identityIndex(table), sources, reviews: reviewQueue(table), merges: mergeRecordStore(table), clock: runtimeClock, customAttributes: customAttributeStore(table) });
 const processNotice = processCrmNotice({
   connections: connectionStore(table),
   fetchRecord: (config, objectName, id) => fetcher.fetch(config, objectName, id),

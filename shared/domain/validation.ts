@@ -15,7 +15,9 @@ export const toFieldIssues = (error: z.ZodError, location?: FieldIssue['in']): F
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ path: joinPath([...issue.path, key]), message: `unknown field "${key}"`, code: 'unrecognized_keys', ...at }));
     }
-    return [{ path: joinPath(issue.path), message: issue.message, code: issue.code, ...at }];
+    // A refinement may name its own stable code (`params: { code: 'not_supported' }`).
+    const own = issue.code === 'custom' && typeof issue.params?.['code'] === 'string' ? (issue.params['code'] as string) : undefined;
+    return [{ path: joinPath(issue.path), message: issue.message, code: own ?? issue.code, ...at }];
   });
 
 /**

@@ -69,13 +69,15 @@ describe('rating engine in the hub: recompute worker, policy lifecycle, freezes'
     expect(invalid.headers.get('content-type')).toBe('application/problem+json');
     expect(invalid.json.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['version', 'currency']));
     expect((await t.api('POST', '/v1/policies', { rawBody: '{"version": 2,' })).status).toBe(400);
-    // Unknown keys anywhere in the policy are refused with their paths, never dropped; nothing is stored (v2 is created below).
+    // Settings no version implements yet are refused as not supported, typos as unknown keys, with their paths, never dropped; nothing is stored (v2 is created below).
     const partnerWeights = await t.api('POST', '/v1/policies', { body: { ...draftV2, partnerWeights: { 'partner-a': 0.5 } } });
     expect(partnerWeights.status).toBe(422);
-    expect(partnerWeights.json.errors).toEqual([expect.objectContaining({ path: 'partnerWeights', code: 'unrecognized_keys', in: 'body' })]);
+    expect(partnerWeights.json.errors).toEqual([expect.objectContaining({ path: 'partnerWeights', code: 'not_supported', in: 'body' })]);
     const cooldownHours = await t.api('POST', '/v1/policies', { body: { ...draftV2, alerts: { ...draftV2.alerts, cooldownHours: 24 } } });
     expect(cooldownHours.status).toBe(422);
-    expect(cooldownHours.json.errors).toEqual([expect.objectContaining({ path: 'alerts.cooldownHours', code: 'unrecognized_keys', in: 'body' })]);
+    expect(cooldownHours.json.errors).toEqual([expect.objectContaining({ path: 'alerts.cooldownHours', code: 'not_supported', in: 'body' })]);
+    const typo = await t.api('POST', '/v1/policies', { body: { ...draftV2, alerts: { ...draftV2.alerts, colour: 'red' } } });
+    expect(typo.json.errors).toEqual([expect.objectContaining({ path: 'alerts.colour', code: 'unrecognized_keys', in: 'body' })]);
 
     const created = await t.api('POST', '/v1/policies', { body: draftV2 });
     expect(created.status, created.text).toBe(201);

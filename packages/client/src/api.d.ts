@@ -524,6 +524,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/custom-attributes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The declared custom attributes (at most 200)
+         * @description **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        get: operations["listCustomAttributes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/custom-attributes/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One custom attribute declaration
+         * @description **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        get: operations["getCustomAttribute"];
+        /**
+         * Declare a custom attribute (type, unit, bounds, categories, PII flag), audited
+         * @description Declared once: a second declaration of the name is a 409 (a type change would reinterpret stored values). Values of undeclared attributes are refused everywhere (422 at `custom.<name>`).
+         *
+         *     **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        put: operations["declareCustomAttribute"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/custom-attributes/{name}/deprecate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deprecate a custom attribute: values stay, no new policy may read it; audited
+         * @description **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        post: operations["deprecateCustomAttribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers": {
         parameters: {
             query?: never;
@@ -1249,7 +1315,7 @@ export interface paths {
         put?: never;
         /**
          * Create a draft risk policy (validated; 422 with field paths)
-         * @description The policy document of `docs/schemas/risk-policy.schema.json`. Every object in it is strict: unknown keys are refused with their paths. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too.
+         * @description A policy document in format 2 (`schemaVersion: 2`, see docs/policy-format.md and `docs/schemas/risk-policy.schema.json`) or version 1 (no `schemaVersion`; migrated, answered in format 2). Every object in it is strict: unknown keys are refused with their paths, settings no version implements yet (`partners.partnerWeights`, `alerts.cooldownHours`, `alerts.anomaly`) with `not_supported`. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too, and so does an input that does not resolve to a canonical path or declared custom attribute of a usable type (`scoring.features[i].path`).
          *
          *     **Roles:** `admin` · **Scope:** `policies:manage`
          */
@@ -1634,6 +1700,25 @@ export interface components {
              */
             until: string;
         };
+        CustomAttribute: {
+            name: string;
+            /** @enum {string} */
+            type: "number" | "integer" | "boolean" | "category" | "date";
+            label?: string;
+            unit?: string;
+            min?: number;
+            max?: number;
+            values?: string[];
+            pii: boolean;
+            /** @enum {string} */
+            status: "active" | "deprecated";
+            /** Format: date-time */
+            declaredAt: string;
+            declaredBy: string;
+            /** Format: date-time */
+            deprecatedAt?: string;
+            deprecatedBy?: string;
+        };
         CustomerProfile: {
             customerId: string;
             /** @enum {string} */
@@ -1642,6 +1727,15 @@ export interface components {
             status: "active" | "merged" | "pending";
             mergedInto?: string;
             fields: {
+                [key: string]: {
+                    source: string;
+                    /** Format: date-time */
+                    observedAt: string;
+                    recordId?: string;
+                    value: string | number | boolean;
+                };
+            };
+            custom?: {
                 [key: string]: {
                     source: string;
                     /** Format: date-time */
@@ -4451,6 +4545,9 @@ export interface operations {
                         custom?: {
                             [key: string]: unknown;
                         };
+                        attributes?: {
+                            [key: string]: string | number | boolean;
+                        };
                     } | {
                         /** @enum {string} */
                         crm: "zoho" | "fxiaoke" | "hubspot" | "salesforce" | "generic";
@@ -4544,6 +4641,138 @@ export interface operations {
             404: components["responses"]["Problem404"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    listCustomAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every declaration, by name */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attributes: components["schemas"]["CustomAttribute"][];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+        };
+    };
+    getCustomAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The declaration */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attribute: components["schemas"]["CustomAttribute"];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+        };
+    };
+    declareCustomAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type: "number" | "integer" | "boolean" | "category" | "date";
+                    label?: string;
+                    unit?: string;
+                    min?: number;
+                    max?: number;
+                    values?: string[];
+                    /** @default false */
+                    pii?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Declared */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attribute: components["schemas"]["CustomAttribute"];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    deprecateCustomAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deprecated (or already deprecated) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attribute: components["schemas"]["CustomAttribute"];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             422: components["responses"]["Problem422"];
         };
     };
@@ -4754,6 +4983,9 @@ export interface operations {
                         scheme: "cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external";
                         value: string;
                     }[];
+                    custom?: {
+                        [key: string]: string | number | boolean;
+                    };
                     /** Format: date-time */
                     observedAt?: string;
                 };
@@ -5693,6 +5925,9 @@ export interface operations {
                             };
                             /** @default {} */
                             identifiers?: {
+                                [key: string]: string;
+                            };
+                            custom?: {
                                 [key: string]: string;
                             };
                             modifiedAt?: string;
@@ -6656,6 +6891,170 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @constant */
+                    schemaVersion: 2;
+                    version: number;
+                    name: string;
+                    /** @enum {string} */
+                    status: "draft" | "backtested" | "approved" | "active" | "retired";
+                    description?: string;
+                    currency: string;
+                    scoring: {
+                        features: {
+                            id: string;
+                            label: string;
+                            path: string;
+                            /**
+                             * @default numeric
+                             * @enum {string}
+                             */
+                            kind?: "numeric" | "categorical";
+                            params?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            trainingColumn?: string;
+                        }[];
+                        scaling: {
+                            baseScore: number;
+                            baseOdds: number;
+                            pdo: number;
+                        };
+                        /** @default 0 */
+                        basePoints?: number;
+                        characteristics: ({
+                            /** @constant */
+                            type: "numeric";
+                            feature: string;
+                            bins: {
+                                from?: number;
+                                to?: number;
+                                points: number;
+                                woe?: number;
+                            }[];
+                            missingPoints: number;
+                            reasonCode: string;
+                            reasonText: string;
+                            missingReasonText?: string;
+                        } | {
+                            /** @constant */
+                            type: "categorical";
+                            feature: string;
+                            bins: {
+                                values: string[];
+                                points: number;
+                                woe?: number;
+                            }[];
+                            otherPoints: number;
+                            missingPoints: number;
+                            reasonCode: string;
+                            reasonText: string;
+                            missingReasonText?: string;
+                        })[];
+                        minFeatures: number;
+                    };
+                    grades: {
+                        scale: {
+                            grade: string;
+                            maxPd: number;
+                        }[];
+                        /** @default 90 */
+                        defaultDpd?: number;
+                    };
+                    limits: {
+                        /**
+                         * @default min
+                         * @enum {string}
+                         */
+                        combine?: "min" | "max";
+                        /** @default true */
+                        subtractExposure?: boolean;
+                        /** @default 100 */
+                        roundDownToMinor?: number;
+                        byGrade: {
+                            grade: string;
+                            purchaseMultiple: number;
+                            bureauShare: number;
+                            capMinor: number;
+                            floorMinor: number;
+                        }[];
+                    };
+                    rfm: {
+                        /** @default 12 */
+                        windowMonths?: number;
+                        recencyDays: number[];
+                        frequency: number[];
+                        monetaryMinor: number[];
+                        segments: {
+                            /** @enum {string} */
+                            segment: "Champions" | "Loyal" | "Potential Loyalist" | "New" | "Promising" | "Need Attention" | "About to Sleep" | "At Risk" | "Can't Lose" | "Hibernating" | "Lost";
+                            r: [
+                                number,
+                                number
+                            ];
+                            f: [
+                                number,
+                                number
+                            ];
+                        }[];
+                    };
+                    /** @default {} */
+                    partners?: {
+                        /** @description Not supported yet (partner weights come with the partners issue); a policy that sets it is refused (422 not_supported). */
+                        partnerWeights?: unknown;
+                    };
+                    /**
+                     * @default {
+                     *       "downgradeNotches": 2,
+                     *       "dpdThresholds": [
+                     *         30,
+                     *         60
+                     *       ]
+                     *     }
+                     */
+                    alerts?: {
+                        /** @default 2 */
+                        downgradeNotches?: number;
+                        /**
+                         * @default [
+                         *       30,
+                         *       60
+                         *     ]
+                         */
+                        dpdThresholds?: number[];
+                        /** @description Not supported yet (alert cool-down periods come with the operations issue); a policy that sets it is refused (422 not_supported). */
+                        cooldownHours?: unknown;
+                        /** @description Not supported yet (anomaly alerts come with the operations issue); a policy that sets it is refused (422 not_supported). */
+                        anomaly?: unknown;
+                    };
+                    /**
+                     * @default {
+                     *       "onDefault": "freeze_limit"
+                     *     }
+                     */
+                    measures?: {
+                        /**
+                         * @default freeze_limit
+                         * @enum {string}
+                         */
+                        onDefault?: "freeze_limit" | "none";
+                    };
+                    /** @default {} */
+                    cadence?: Record<string, never>;
+                    training?: {
+                        dataset: string;
+                        rows: number;
+                        target: string;
+                        folds: number;
+                        auc: number;
+                        ks: number;
+                        gini: number;
+                        cutoffPd?: number;
+                        /** Format: date-time */
+                        trainedAt: string;
+                    };
+                } | {
+                    /** @constant */
+                    schemaVersion?: 1;
                     version: number;
                     name: string;
                     /** @enum {string} */
@@ -6828,6 +7227,10 @@ export interface operations {
                          * @enum {string}
                          */
                         onDefault?: "freeze_limit" | "none";
+                        /** @description Not supported yet (alert cool-down periods come with the operations issue); a policy that sets it is refused (422 not_supported). */
+                        cooldownHours?: unknown;
+                        /** @description Not supported yet (anomaly alerts come with the operations issue); a policy that sets it is refused (422 not_supported). */
+                        anomaly?: unknown;
                     };
                     minimumData: {
                         minFeatures: number;
@@ -6844,6 +7247,8 @@ export interface operations {
                         /** Format: date-time */
                         trainedAt: string;
                     };
+                    /** @description Not supported yet (partner weights come with the partners issue); a policy that sets it is refused (422 not_supported). */
+                    partnerWeights?: unknown;
                 };
             };
         };
@@ -6858,83 +7263,29 @@ export interface operations {
                     "application/json": {
                         policy: {
                             policy: {
+                                /** @constant */
+                                schemaVersion: 2;
                                 version: number;
                                 name: string;
                                 /** @enum {string} */
                                 status: "draft" | "backtested" | "approved" | "active" | "retired";
                                 description?: string;
                                 currency: string;
-                                features: {
-                                    id: string;
-                                    label: string;
-                                    extractor: {
-                                        /** @constant */
-                                        type: "bureau_score_percentile";
-                                        /** @enum {string} */
-                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
-                                        model?: string;
+                                scoring: {
+                                    features: {
+                                        id: string;
+                                        label: string;
+                                        path: string;
                                         /**
-                                         * @default worst
+                                         * @default numeric
                                          * @enum {string}
                                          */
-                                        combine: "worst" | "first" | "mean";
-                                    } | {
-                                        /** @constant */
-                                        type: "worst_days_past_due";
-                                        /** @default true */
-                                        includeBureaus: boolean;
-                                    } | {
-                                        /** @constant */
-                                        type: "overdue_ratio";
-                                    } | {
-                                        /** @constant */
-                                        type: "days_since_last_order";
-                                    } | {
-                                        /** @constant */
-                                        type: "orders_12m";
-                                        /** @default 12 */
-                                        months: number;
-                                    } | {
-                                        /** @constant */
-                                        type: "net_sales_12m";
-                                        /** @default 12 */
-                                        months: number;
-                                    } | {
-                                        /** @constant */
-                                        type: "payment_days_late_avg";
-                                    } | {
-                                        /** @constant */
-                                        type: "late_payment_share";
-                                    } | {
-                                        /** @constant */
-                                        type: "public_records";
-                                        /** @enum {string} */
-                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
-                                    } | {
-                                        /** @constant */
-                                        type: "inquiries_12m";
-                                        /** @enum {string} */
-                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
-                                    } | {
-                                        /** @constant */
-                                        type: "paydex";
-                                    } | {
-                                        /** @constant */
-                                        type: "partner_pd";
-                                        /** @default 365 */
-                                        maxAgeDays: number;
-                                    } | {
-                                        /** @constant */
-                                        type: "years_in_business";
-                                    } | {
-                                        /** @constant */
-                                        type: "column";
-                                        column: string;
-                                        /** @enum {string} */
                                         kind: "numeric" | "categorical";
-                                    };
-                                }[];
-                                scorecard: {
+                                        params?: {
+                                            [key: string]: string | number | boolean;
+                                        };
+                                        trainingColumn?: string;
+                                    }[];
                                     scaling: {
                                         baseScore: number;
                                         baseOdds: number;
@@ -6971,29 +7322,15 @@ export interface operations {
                                         reasonText: string;
                                         missingReasonText?: string;
                                     })[];
+                                    minFeatures: number;
                                 };
-                                masterScale: {
-                                    grade: string;
-                                    maxPd: number;
-                                }[];
-                                rfm: {
-                                    /** @default 12 */
-                                    windowMonths: number;
-                                    recencyDays: number[];
-                                    frequency: number[];
-                                    monetaryMinor: number[];
-                                    segments: {
-                                        /** @enum {string} */
-                                        segment: "Champions" | "Loyal" | "Potential Loyalist" | "New" | "Promising" | "Need Attention" | "About to Sleep" | "At Risk" | "Can't Lose" | "Hibernating" | "Lost";
-                                        r: [
-                                            number,
-                                            number
-                                        ];
-                                        f: [
-                                            number,
-                                            number
-                                        ];
+                                grades: {
+                                    scale: {
+                                        grade: string;
+                                        maxPd: number;
                                     }[];
+                                    /** @default 90 */
+                                    defaultDpd: number;
                                 };
                                 limits: {
                                     /**
@@ -7013,6 +7350,39 @@ export interface operations {
                                         floorMinor: number;
                                     }[];
                                 };
+                                rfm: {
+                                    /** @default 12 */
+                                    windowMonths: number;
+                                    recencyDays: number[];
+                                    frequency: number[];
+                                    monetaryMinor: number[];
+                                    segments: {
+                                        /** @enum {string} */
+                                        segment: "Champions" | "Loyal" | "Potential Loyalist" | "New" | "Promising" | "Need Attention" | "About to Sleep" | "At Risk" | "Can't Lose" | "Hibernating" | "Lost";
+                                        r: [
+                                            number,
+                                            number
+                                        ];
+                                        f: [
+                                            number,
+                                            number
+                                        ];
+                                    }[];
+                                };
+                                /** @default {} */
+                                partners: {
+                                    /** @description Not supported yet (partner weights come with the partners issue); a policy that sets it is refused (422 not_supported). */
+                                    partnerWeights?: unknown;
+                                };
+                                /**
+                                 * @default {
+                                 *       "downgradeNotches": 2,
+                                 *       "dpdThresholds": [
+                                 *         30,
+                                 *         60
+                                 *       ]
+                                 *     }
+                                 */
                                 alerts: {
                                     /** @default 2 */
                                     downgradeNotches: number;
@@ -7023,17 +7393,25 @@ export interface operations {
                                      *     ]
                                      */
                                     dpdThresholds: number[];
-                                    /** @default 90 */
-                                    defaultDpd: number;
+                                    /** @description Not supported yet (alert cool-down periods come with the operations issue); a policy that sets it is refused (422 not_supported). */
+                                    cooldownHours?: unknown;
+                                    /** @description Not supported yet (anomaly alerts come with the operations issue); a policy that sets it is refused (422 not_supported). */
+                                    anomaly?: unknown;
+                                };
+                                /**
+                                 * @default {
+                                 *       "onDefault": "freeze_limit"
+                                 *     }
+                                 */
+                                measures: {
                                     /**
                                      * @default freeze_limit
                                      * @enum {string}
                                      */
                                     onDefault: "freeze_limit" | "none";
                                 };
-                                minimumData: {
-                                    minFeatures: number;
-                                };
+                                /** @default {} */
+                                cadence: Record<string, never>;
                                 training?: {
                                     dataset: string;
                                     rows: number;
@@ -7131,83 +7509,29 @@ export interface operations {
                     "application/json": {
                         policy: {
                             policy: {
+                                /** @constant */
+                                schemaVersion: 2;
                                 version: number;
                                 name: string;
                                 /** @enum {string} */
                                 status: "draft" | "backtested" | "approved" | "active" | "retired";
                                 description?: string;
                                 currency: string;
-                                features: {
-                                    id: string;
-                                    label: string;
-                                    extractor: {
-                                        /** @constant */
-                                        type: "bureau_score_percentile";
-                                        /** @enum {string} */
-                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
-                                        model?: string;
+                                scoring: {
+                                    features: {
+                                        id: string;
+                                        label: string;
+                                        path: string;
                                         /**
-                                         * @default worst
+                                         * @default numeric
                                          * @enum {string}
                                          */
-                                        combine: "worst" | "first" | "mean";
-                                    } | {
-                                        /** @constant */
-                                        type: "worst_days_past_due";
-                                        /** @default true */
-                                        includeBureaus: boolean;
-                                    } | {
-                                        /** @constant */
-                                        type: "overdue_ratio";
-                                    } | {
-                                        /** @constant */
-                                        type: "days_since_last_order";
-                                    } | {
-                                        /** @constant */
-                                        type: "orders_12m";
-                                        /** @default 12 */
-                                        months: number;
-                                    } | {
-                                        /** @constant */
-                                        type: "net_sales_12m";
-                                        /** @default 12 */
-                                        months: number;
-                                    } | {
-                                        /** @constant */
-                                        type: "payment_days_late_avg";
-                                    } | {
-                                        /** @constant */
-                                        type: "late_payment_share";
-                                    } | {
-                                        /** @constant */
-                                        type: "public_records";
-                                        /** @enum {string} */
-                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
-                                    } | {
-                                        /** @constant */
-                                        type: "inquiries_12m";
-                                        /** @enum {string} */
-                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
-                                    } | {
-                                        /** @constant */
-                                        type: "paydex";
-                                    } | {
-                                        /** @constant */
-                                        type: "partner_pd";
-                                        /** @default 365 */
-                                        maxAgeDays: number;
-                                    } | {
-                                        /** @constant */
-                                        type: "years_in_business";
-                                    } | {
-                                        /** @constant */
-                                        type: "column";
-                                        column: string;
-                                        /** @enum {string} */
                                         kind: "numeric" | "categorical";
-                                    };
-                                }[];
-                                scorecard: {
+                                        params?: {
+                                            [key: string]: string | number | boolean;
+                                        };
+                                        trainingColumn?: string;
+                                    }[];
                                     scaling: {
                                         baseScore: number;
                                         baseOdds: number;
@@ -7244,29 +7568,15 @@ export interface operations {
                                         reasonText: string;
                                         missingReasonText?: string;
                                     })[];
+                                    minFeatures: number;
                                 };
-                                masterScale: {
-                                    grade: string;
-                                    maxPd: number;
-                                }[];
-                                rfm: {
-                                    /** @default 12 */
-                                    windowMonths: number;
-                                    recencyDays: number[];
-                                    frequency: number[];
-                                    monetaryMinor: number[];
-                                    segments: {
-                                        /** @enum {string} */
-                                        segment: "Champions" | "Loyal" | "Potential Loyalist" | "New" | "Promising" | "Need Attention" | "About to Sleep" | "At Risk" | "Can't Lose" | "Hibernating" | "Lost";
-                                        r: [
-                                            number,
-                                            number
-                                        ];
-                                        f: [
-                                            number,
-                                            number
-                                        ];
+                                grades: {
+                                    scale: {
+                                        grade: string;
+                                        maxPd: number;
                                     }[];
+                                    /** @default 90 */
+                                    defaultDpd: number;
                                 };
                                 limits: {
                                     /**
@@ -7286,6 +7596,39 @@ export interface operations {
                                         floorMinor: number;
                                     }[];
                                 };
+                                rfm: {
+                                    /** @default 12 */
+                                    windowMonths: number;
+                                    recencyDays: number[];
+                                    frequency: number[];
+                                    monetaryMinor: number[];
+                                    segments: {
+                                        /** @enum {string} */
+                                        segment: "Champions" | "Loyal" | "Potential Loyalist" | "New" | "Promising" | "Need Attention" | "About to Sleep" | "At Risk" | "Can't Lose" | "Hibernating" | "Lost";
+                                        r: [
+                                            number,
+                                            number
+                                        ];
+                                        f: [
+                                            number,
+                                            number
+                                        ];
+                                    }[];
+                                };
+                                /** @default {} */
+                                partners: {
+                                    /** @description Not supported yet (partner weights come with the partners issue); a policy that sets it is refused (422 not_supported). */
+                                    partnerWeights?: unknown;
+                                };
+                                /**
+                                 * @default {
+                                 *       "downgradeNotches": 2,
+                                 *       "dpdThresholds": [
+                                 *         30,
+                                 *         60
+                                 *       ]
+                                 *     }
+                                 */
                                 alerts: {
                                     /** @default 2 */
                                     downgradeNotches: number;
@@ -7296,17 +7639,25 @@ export interface operations {
                                      *     ]
                                      */
                                     dpdThresholds: number[];
-                                    /** @default 90 */
-                                    defaultDpd: number;
+                                    /** @description Not supported yet (alert cool-down periods come with the operations issue); a policy that sets it is refused (422 not_supported). */
+                                    cooldownHours?: unknown;
+                                    /** @description Not supported yet (anomaly alerts come with the operations issue); a policy that sets it is refused (422 not_supported). */
+                                    anomaly?: unknown;
+                                };
+                                /**
+                                 * @default {
+                                 *       "onDefault": "freeze_limit"
+                                 *     }
+                                 */
+                                measures: {
                                     /**
                                      * @default freeze_limit
                                      * @enum {string}
                                      */
                                     onDefault: "freeze_limit" | "none";
                                 };
-                                minimumData: {
-                                    minFeatures: number;
-                                };
+                                /** @default {} */
+                                cadence: Record<string, never>;
                                 training?: {
                                     dataset: string;
                                     rows: number;
@@ -7451,83 +7802,29 @@ export interface operations {
                     "application/json": {
                         policy: {
                             policy: {
+                                /** @constant */
+                                schemaVersion: 2;
                                 version: number;
                                 name: string;
                                 /** @enum {string} */
                                 status: "draft" | "backtested" | "approved" | "active" | "retired";
                                 description?: string;
                                 currency: string;
-                                features: {
-                                    id: string;
-                                    label: string;
-                                    extractor: {
-                                        /** @constant */
-                                        type: "bureau_score_percentile";
-                                        /** @enum {string} */
-                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
-                                        model?: string;
+                                scoring: {
+                                    features: {
+                                        id: string;
+                                        label: string;
+                                        path: string;
                                         /**
-                                         * @default worst
+                                         * @default numeric
                                          * @enum {string}
                                          */
-                                        combine: "worst" | "first" | "mean";
-                                    } | {
-                                        /** @constant */
-                                        type: "worst_days_past_due";
-                                        /** @default true */
-                                        includeBureaus: boolean;
-                                    } | {
-                                        /** @constant */
-                                        type: "overdue_ratio";
-                                    } | {
-                                        /** @constant */
-                                        type: "days_since_last_order";
-                                    } | {
-                                        /** @constant */
-                                        type: "orders_12m";
-                                        /** @default 12 */
-                                        months: number;
-                                    } | {
-                                        /** @constant */
-                                        type: "net_sales_12m";
-                                        /** @default 12 */
-                                        months: number;
-                                    } | {
-                                        /** @constant */
-                                        type: "payment_days_late_avg";
-                                    } | {
-                                        /** @constant */
-                                        type: "late_payment_share";
-                                    } | {
-                                        /** @constant */
-                                        type: "public_records";
-                                        /** @enum {string} */
-                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
-                                    } | {
-                                        /** @constant */
-                                        type: "inquiries_12m";
-                                        /** @enum {string} */
-                                        bureau?: "experian" | "equifax" | "transunion" | "dnb" | "creditsafe" | "pboc";
-                                    } | {
-                                        /** @constant */
-                                        type: "paydex";
-                                    } | {
-                                        /** @constant */
-                                        type: "partner_pd";
-                                        /** @default 365 */
-                                        maxAgeDays: number;
-                                    } | {
-                                        /** @constant */
-                                        type: "years_in_business";
-                                    } | {
-                                        /** @constant */
-                                        type: "column";
-                                        column: string;
-                                        /** @enum {string} */
                                         kind: "numeric" | "categorical";
-                                    };
-                                }[];
-                                scorecard: {
+                                        params?: {
+                                            [key: string]: string | number | boolean;
+                                        };
+                                        trainingColumn?: string;
+                                    }[];
                                     scaling: {
                                         baseScore: number;
                                         baseOdds: number;
@@ -7564,29 +7861,15 @@ export interface operations {
                                         reasonText: string;
                                         missingReasonText?: string;
                                     })[];
+                                    minFeatures: number;
                                 };
-                                masterScale: {
-                                    grade: string;
-                                    maxPd: number;
-                                }[];
-                                rfm: {
-                                    /** @default 12 */
-                                    windowMonths: number;
-                                    recencyDays: number[];
-                                    frequency: number[];
-                                    monetaryMinor: number[];
-                                    segments: {
-                                        /** @enum {string} */
-                                        segment: "Champions" | "Loyal" | "Potential Loyalist" | "New" | "Promising" | "Need Attention" | "About to Sleep" | "At Risk" | "Can't Lose" | "Hibernating" | "Lost";
-                                        r: [
-                                            number,
-                                            number
-                                        ];
-                                        f: [
-                                            number,
-                                            number
-                                        ];
+                                grades: {
+                                    scale: {
+                                        grade: string;
+                                        maxPd: number;
                                     }[];
+                                    /** @default 90 */
+                                    defaultDpd: number;
                                 };
                                 limits: {
                                     /**
@@ -7606,6 +7889,39 @@ export interface operations {
                                         floorMinor: number;
                                     }[];
                                 };
+                                rfm: {
+                                    /** @default 12 */
+                                    windowMonths: number;
+                                    recencyDays: number[];
+                                    frequency: number[];
+                                    monetaryMinor: number[];
+                                    segments: {
+                                        /** @enum {string} */
+                                        segment: "Champions" | "Loyal" | "Potential Loyalist" | "New" | "Promising" | "Need Attention" | "About to Sleep" | "At Risk" | "Can't Lose" | "Hibernating" | "Lost";
+                                        r: [
+                                            number,
+                                            number
+                                        ];
+                                        f: [
+                                            number,
+                                            number
+                                        ];
+                                    }[];
+                                };
+                                /** @default {} */
+                                partners: {
+                                    /** @description Not supported yet (partner weights come with the partners issue); a policy that sets it is refused (422 not_supported). */
+                                    partnerWeights?: unknown;
+                                };
+                                /**
+                                 * @default {
+                                 *       "downgradeNotches": 2,
+                                 *       "dpdThresholds": [
+                                 *         30,
+                                 *         60
+                                 *       ]
+                                 *     }
+                                 */
                                 alerts: {
                                     /** @default 2 */
                                     downgradeNotches: number;
@@ -7616,17 +7932,25 @@ export interface operations {
                                      *     ]
                                      */
                                     dpdThresholds: number[];
-                                    /** @default 90 */
-                                    defaultDpd: number;
+                                    /** @description Not supported yet (alert cool-down periods come with the operations issue); a policy that sets it is refused (422 not_supported). */
+                                    cooldownHours?: unknown;
+                                    /** @description Not supported yet (anomaly alerts come with the operations issue); a policy that sets it is refused (422 not_supported). */
+                                    anomaly?: unknown;
+                                };
+                                /**
+                                 * @default {
+                                 *       "onDefault": "freeze_limit"
+                                 *     }
+                                 */
+                                measures: {
                                     /**
                                      * @default freeze_limit
                                      * @enum {string}
                                      */
                                     onDefault: "freeze_limit" | "none";
                                 };
-                                minimumData: {
-                                    minFeatures: number;
-                                };
+                                /** @default {} */
+                                cadence: Record<string, never>;
                                 training?: {
                                     dataset: string;
                                     rows: number;

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { ConflictError, TransientError } from '../../domain/errors.js';
-import { PolicyRecordSchema, type PolicyRecord } from '../../domain/rating/lifecycle.js';
+import { StoredPolicyRecordSchema, type PolicyRecord } from '../../domain/rating/lifecycle.js';
 import type { RiskPolicy } from '../../domain/rating/policy.js';
 import type { PolicyRepository, StoredPolicy } from '../../domain/risk/ports.js';
 import { isConditionFailure, isTransientDynamoError, type TableRef } from './client.js';
@@ -17,7 +17,7 @@ const PK = 'POLICY';
 const versionKey = (version: number) => ({ pk: PK, sk: `VERSION#${String(version).padStart(9, '0')}` });
 const activeKey = { pk: PK, sk: 'ACTIVE' };
 
-const PolicyItemSchema = z.object({ rev: z.number().int().nonnegative(), record: PolicyRecordSchema });
+const PolicyItemSchema = z.object({ rev: z.number().int().nonnegative(), record: StoredPolicyRecordSchema });
 const PointerItemSchema = z.object({ version: z.number().int().positive(), rev: z.number().int().nonnegative() });
 
 const toItem = (stored: StoredPolicy) => ({
@@ -50,7 +50,7 @@ export const policyStore = ({ client, tableName }: TableRef, options: { defaultP
     const cacheKey = `${String(item['version'])}#${rev}`;
     let parsedRecord = parsed.get(cacheKey);
     if (!parsedRecord) {
-      parsedRecord = PolicyRecordSchema.parse(record);
+      parsedRecord = StoredPolicyRecordSchema.parse(record);
       parsed.set(cacheKey, parsedRecord);
     }
     return { rev, record: parsedRecord };

@@ -25,8 +25,10 @@ export const CrmCustomerRecordSchema = Base.extend({
   kind: z.enum(['business', 'consumer']).default('business'),
   fields: z.partialRecord(ProfileFieldNameSchema, z.union([z.string(), z.number(), z.boolean()])),
   identifiers: z.array(z.object({ scheme: IdentifierSchemeSchema, value: z.string().min(1) })).default([]),
-  /** Custom fields kept as-is for provenance and later mapping (`Credit_Rating__c`, ...). */
+  /** Custom fields kept as-is for provenance and later mapping (`Credit_Rating__c`, ...); never put on the profile. */
   custom: z.record(z.string(), z.unknown()).default({}),
+  /** Values of declared custom attributes (mapping target `custom.<name>`), checked against their declarations and kept on the profile as `custom.<name>`. */
+  attributes: z.record(z.string().regex(/^[a-z][A-Za-z0-9_]{0,63}$/), z.union([z.string().max(300), z.number(), z.boolean()])).optional(),
 });
 
 export const CrmOrderRecordSchema = Base.extend({

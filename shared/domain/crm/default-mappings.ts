@@ -32,7 +32,6 @@ const ZOHO: DefaultMapping = {
         { from: 'Billing_City', to: 'fields.city', transforms: [{ kind: 'trim' }] },
         { from: 'Billing_Code', to: 'fields.postalCode', transforms: [{ kind: 'trim' }] },
         { from: 'Billing_Country', to: 'fields.country', transforms: [{ kind: 'trim' }] },
-        { from: 'Account_Type', to: 'custom.accountType' },
       ],
       identifiers: [{ from: 'Unified_Social_Credit_Code', scheme: 'cn_uscc', transforms: [{ kind: 'trim' }, { kind: 'uppercase' }] }],
     },

@@ -50,7 +50,7 @@ const CANONICAL_TARGET =
 export const FieldRuleSchema = z.strictObject({
   /** Source path, or several tried in order (first non-empty wins). */
   from: z.union([SourcePathSchema, z.array(SourcePathSchema).min(1)]),
-  /** Canonical target: `fields.<profileField>`, `custom.<name>`, or a top-level record field (`amount`, `orderedAt`, ...). */
+  /** Canonical target: `fields.<profileField>`, `custom.<name>` (a declared custom attribute), or a top-level record field (`amount`, `orderedAt`, ...). */
   to: z.string().regex(CANONICAL_TARGET, 'a canonical CrmRecord field'),
   transforms: z.array(TransformSchema).default([]),
 });
@@ -215,6 +215,8 @@ const applyRule = (native: unknown, from: string | string[], transforms: Transfo
 };
 
 const setTarget = (draft: Record<string, unknown>, target: string, value: unknown): void => {
+  // `custom.<name>` is a declared custom attribute: it goes to the record's attributes, not its raw custom bag.
+  if (target.startsWith('custom.')) target = `attributes.${target.slice('custom.'.length)}`;
   const dot = target.indexOf('.');
   if (dot === -1) {
     draft[target] = value;

@@ -26,7 +26,23 @@ import { applyCustomerRecord, mergeProfiles, observationFromCrmRecord } from '..
 import { DEFAULT_SURVIVORSHIP, type SurvivorshipConfig } from '../profile/survivorship.js';
 import type { MergeRecordStore, ReviewItem, ReviewLookup, ReviewQueue, SourceRecordStore } from './crm-ports.js';
 import { customerUpdatedEvent } from './customer-updated.js';
+import { validateCustomValues, type CustomAttribute } from '../profile/custom-attributes.js';
 import type { ExtraPut, IdentityIndex, ProfileChange, ProfileRepository } from './ports.js';
+
+/** A customer record with custom attribute values its declarations refuse: quarantined with the attribute names (never the values). */
+export class InvalidCustomAttributesError extends PermanentError {
+  constructor(paths: string[]) {
+    super('invalid_custom_attributes', `Custom attributes refused by their declarations: ${paths.join(', ')}`, { details: { paths } });
+  }
+}
+
+/** The record with its custom attribute values checked and canonical (numeric text → number); InvalidCustomAttributesError otherwise. */
+const withDeclaredAttributes = async (record: CrmCustomerRecord, attributes: IngestDeps['customAttributes']): Promise<CrmCustomerRecord> => {
+  if (record.attributes === undefined || Object.keys(record.attributes).length === 0) return record;
+  const { values, issues } = validateCustomValues(record.attributes, (await attributes?.list()) ?? []);
+  if (issues.length > 0) throw new InvalidCustomAttributesError(issues.map((i) => i.path));
+  return { ...record, attributes: values };
+};
 
 export interface IngestDeps {
   profiles: ProfileRepository & { commitMany(changes: ProfileChange[]): Promise<void> };
@@ -43,6 +59,8 @@ export interface IngestDeps {
   maxAttempts?: number;
   /** Pause between attempts (jittered by the caller's choice); default 5–40 ms random. */
   backoff?: (attempt: number) => Promise<void>;
+  /** Declared custom attributes; a record carrying an undeclared one, or a value outside its declaration, is quarantined. */
+  customAttributes?: { list(): Promise<CustomAttribute[]> };
 }
 
 export type IngestOutcome =
@@ -242,7 +260,12 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     if (!merged && !applied.changed) return { status: 'no_op', customerId: target.customerId, reason: 'unchanged' };
     // One write of the target: one version and one sequence step, one event.
     const next: CustomerProfile = { ...applied.profile, version: target.version + 1, sequence: target.sequence + 1, updatedAt: now.toISOString() };
-    const changed = [...(merged ? ['merged'] : []), ...applied.changedFields.map((f) => `fields.${f}`), ...applied.addedIdentifiers.map((i) => `identifiers.${i.scheme}`)];
+    const changed = [
+      ...(merged ? ['merged'] : []),
+      ...applied.changedFields.map((f) => `fields.${f}`),
+      ...applied.addedIdentifiers.map((i) => `identifiers.${i.scheme}`),
+      ...(applied.changedCustom ?? []).map((n) => `custom.${n}`),
+    ];
     const events = changed.length > 0 ? [customerUpdatedEvent(next, changed, now)] : [];
     const extraPuts = [
       ...indexEntries(target, next, absorbed ? [absorbed.customerId] : []),
@@ -310,7 +333,9 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
       if (same) return applyToTarget(same, corrected, fresh, { released: superseded });
       const { kept, held } = await screenIdentifiers(fresh, corrected, []);
       const applied = applyCustomerRecord(corrected, kept, survivorship, now);
-      const changed = [...new Set([...applied.changedFields.map((f) => `fields.${f}`), ...[...applied.addedIdentifiers, ...superseded].map((i) => `identifiers.${i.scheme}`)])];
+      const changed = [
+        ...new Set([...applied.changedFields.map((f) => `fields.${f}`), ...[...applied.addedIdentifiers, ...superseded].map((i) => `identifiers.${i.scheme}`), ...(applied.changedCustom ?? []).map((n) => `custom.${n}`)]),
+      ];
       if (!applied.changed && changed.length === 0) return { status: 'no_op', customerId: home.customerId, reason: 'unchanged' };
       const next: CustomerProfile = { ...applied.profile, version: home.version + 1, sequence: home.sequence + (changed.length > 0 ? 1 : 0), updatedAt: now.toISOString() };
       const events = changed.length > 0 ? [customerUpdatedEvent(next, changed, now)] : [];
@@ -352,7 +377,7 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     const base: CustomerProfile = stub ? { ...stub, status: 'active' } : newProfile(ownId, record.kind, now);
     const applied = applyCustomerRecord(base, kept, survivorship, now);
     const next: CustomerProfile = { ...applied.profile, kind: stub ? record.kind : applied.profile.kind, version: (stub?.version ?? 0) + 1, sequence: (stub?.sequence ?? 0) + 1, updatedAt: now.toISOString() };
-    const changed = ['created', ...applied.changedFields.map((f) => `fields.${f}`), ...applied.addedIdentifiers.map((i) => `identifiers.${i.scheme}`)];
+    const changed = ['created', ...applied.changedFields.map((f) => `fields.${f}`), ...applied.addedIdentifiers.map((i) => `identifiers.${i.scheme}`), ...(applied.changedCustom ?? []).map((n) => `custom.${n}`)];
     const events = [customerUpdatedEvent(next, changed, now)];
     await deps.profiles.commit({
       profile: next,
@@ -412,7 +437,8 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     return { status: 'applied', customerId: next.customerId, events: events.map((e) => e.type), ...(pending ? { pending: true } : {}) };
   };
 
-  return async (record: CrmRecord): Promise<IngestOutcome> => {
+  return async (input: CrmRecord): Promise<IngestOutcome> => {
+    const record = input.objectType === 'customer' ? await withDeclaredAttributes(input, deps.customAttributes) : input;
     for (let attempt = 1; ; attempt++) {
       try {
         return record.objectType === 'customer' ? await ingestCustomer(record) : await ingestActivity(record);

@@ -4,6 +4,7 @@ import { mapRecord, UnknownObjectTypeError, type ConnectionConfig } from '../crm
 import type { Principal } from '../auth/principal.js';
 import { assertActsForConnection, assertOwnRecordIds } from '../auth/tenancy.js';
 import { NotFoundError, ValidationError } from '../errors.js';
+import { validateCustomValues, type CustomAttribute } from '../profile/custom-attributes.js';
 import type { CrmIngestMessage } from './ingest-message.js';
 
 /**
@@ -21,6 +22,8 @@ export const IngestReceiptSchema = z.object({ accepted: z.number().int().nonnega
 
 export interface IngestRecordsDeps {
   connections: { get(connectionId: string): Promise<ConnectionConfig | undefined> };
+  /** Declared custom attributes: a record with an undeclared one or a value outside its declaration is a 422 at `records[i].custom.<name>`. */
+  customAttributes?: { list(): Promise<CustomAttribute[]> };
   enqueue(messages: CrmIngestMessage[]): Promise<void>;
 }
 
@@ -43,7 +46,7 @@ const mapAt = (config: ConnectionConfig, objectName: string, native: unknown, in
  * identifiers (422 on `records[i].identifiers[j].value`).
  */
 export const ingestRecords =
-  ({ connections, enqueue }: IngestRecordsDeps) =>
+  ({ connections, enqueue, customAttributes }: IngestRecordsDeps) =>
   async (connectionId: string, input: IngestRecords, by?: Pick<Principal, 'role' | 'tenantRef'>): Promise<{ accepted: number }> => {
     if (by) assertActsForConnection(by, connectionId);
     const config = await connections.get(connectionId);
@@ -54,6 +57,12 @@ export const ingestRecords =
     if (by) {
       const named = records.flatMap((r, i) => (r.objectType === 'customer' ? r.identifiers.map((id, j) => ({ ...id, path: `records[${i}].identifiers[${j}].value` })) : []));
       assertOwnRecordIds(by, named, (k) => named[k]?.path ?? 'records');
+    }
+    const withAttributes = records.filter((r) => r.objectType === 'customer' && Object.keys(r.attributes ?? {}).length > 0);
+    if (withAttributes.length > 0) {
+      const declared = (await customAttributes?.list()) ?? [];
+      const issues = records.flatMap((r, i) => (r.objectType === 'customer' ? validateCustomValues(r.attributes ?? {}, declared, `records[${i}].custom.`).issues : []));
+      if (issues.length > 0) throw new ValidationError('The custom attributes are not valid', issues);
     }
     await enqueue(records.map((record) => ({ kind: 'record', record })));
     return { accepted: records.length };

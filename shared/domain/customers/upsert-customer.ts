@@ -5,6 +5,7 @@ import { normaliseIdentifier } from '../identity/identifiers/normalise-identifie
 import { blockingKeys, isUniqueKey, subjectOfProfile } from '../identity/matching.js';
 import { canonicaliseFields, CanonicalFieldsSchema } from '../profile/canonical-fields.js';
 import type { CustomerProfile } from '../profile/customer-profile.js';
+import { CustomAttributeNameSchema, CustomValueSchema, validateCustomValues, type CustomAttribute } from '../profile/custom-attributes.js';
 import { IdentifierSchemeSchema } from '../profile/identifiers.js';
 import { applyCustomerRecord, type ApplyResult, type ProfileObservation } from '../profile/merge.js';
 import { DEFAULT_SURVIVORSHIP, type SurvivorshipConfig } from '../profile/survivorship.js';
@@ -18,6 +19,8 @@ export const UpsertCustomerSchema = z
     kind: z.enum(['business', 'consumer']).optional(),
     fields: CanonicalFieldsSchema.default({}),
     identifiers: z.array(z.object({ scheme: IdentifierSchemeSchema, value: z.string().trim().min(1).max(200) }).strict()).max(50).default([]),
+    /** Values of declared custom attributes (`PUT /v1/custom-attributes/{name}`); an undeclared name or a value outside its declaration is a 422 at `custom.<name>`. */
+    custom: z.record(CustomAttributeNameSchema, CustomValueSchema).optional(),
     /**
      * When the source observed these values; defaults to now. Older values never overwrite newer
      * ones; a time later than now plus the allowed clock skew is refused, so no value can be pinned.
@@ -94,9 +97,14 @@ export const applyObservation = (
     ...(input.kind === undefined ? {} : { kind: input.kind }),
     fields: input.fields,
     identifiers: input.identifiers,
+    ...(input.custom && Object.keys(input.custom).length > 0 ? { custom: input.custom } : {}),
   };
   const result = applyCustomerRecord(current, observation, survivorship, at, { customerId });
-  const changedFields = [...result.changedFields.map((f) => `fields.${f}`), ...result.addedIdentifiers.map((i) => `identifiers.${i.scheme}`)];
+  const changedFields = [
+    ...result.changedFields.map((f) => `fields.${f}`),
+    ...result.addedIdentifiers.map((i) => `identifiers.${i.scheme}`),
+    ...(result.changedCustom ?? []).map((n) => `custom.${n}`),
+  ];
   if (current && input.kind !== undefined && current.kind !== input.kind) {
     result.profile.kind = input.kind;
     changedFields.push('kind');
@@ -146,6 +154,17 @@ const refuseTakenIdentifiers = async (
   return stale;
 };
 
+/** Custom values checked against their declarations: ValidationError (422) naming `custom.<name>`, nothing written. */
+const validatedCustom = async (
+  input: UpsertCustomer['custom'],
+  attributes: { list(): Promise<CustomAttribute[]> } | undefined,
+): Promise<Record<string, string | number | boolean>> => {
+  if (input === undefined || Object.keys(input).length === 0) return {};
+  const { values, issues } = validateCustomValues(input, (await attributes?.list()) ?? []);
+  if (issues.length > 0) throw new ValidationError('The custom attributes are not valid', issues);
+  return values;
+};
+
 export const upsertCustomer =
   ({
     profiles,
@@ -153,12 +172,15 @@ export const upsertCustomer =
     identities,
     survivorship,
     maxClockSkewMs = DEFAULT_MAX_CLOCK_SKEW_MS,
+    customAttributes,
   }: {
     profiles: ProfileRepository;
     clock: Clock;
     identities?: IdentityIndex;
     survivorship?: SurvivorshipConfig;
     maxClockSkewMs?: number;
+    /** Declared custom attributes; without it any `custom` value is refused as undeclared. */
+    customAttributes?: { list(): Promise<CustomAttribute[]> };
   }) =>
   async (command: {
     customerId: string;
@@ -171,6 +193,8 @@ export const upsertCustomer =
   }): Promise<UpsertResult> => {
     assertNotFuture(command.input.observedAt, clock.now(), maxClockSkewMs);
     const input = normaliseUpsertIdentifiers(command.input);
+    const custom = await validatedCustom(input.custom, customAttributes);
+    if (input.custom !== undefined) input.custom = custom;
     for (let attempt = 1; ; attempt++) {
       const now = clock.now();
       const stored = await profiles.get(command.customerId);

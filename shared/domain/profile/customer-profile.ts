@@ -61,6 +61,8 @@ export const CustomerProfileSchema = z.object({
   status: ProfileStatusSchema,
   mergedInto: CustomerIdSchema.optional(),
   fields: z.partialRecord(ProfileFieldNameSchema, ProvenancedValueSchema),
+  /** Values of declared custom attributes (see custom-attributes.ts), with provenance like fields. */
+  custom: z.record(z.string(), ProvenancedValueSchema).optional(),
   identifiers: z.array(IdentifierSchema),
   aggregates: CustomerAggregatesSchema,
   credit: CreditSummarySchema,

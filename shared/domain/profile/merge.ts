@@ -5,6 +5,7 @@ import { crmRecordIdOf } from '../identity/identifiers/crm-record-id.js';
 import { normaliseIdentifier, STRONG_SCHEMES, type NormaliseOptions } from '../identity/identifiers/normalise-identifier.js';
 import { addAggregates, rebaseAggregates } from './aggregate-updates.js';
 import { CustomerProfileSchema, newProfile, type CustomerProfile, type ProfileFieldName } from './customer-profile.js';
+import { applyCustomValues } from './custom-attributes.js';
 import type { Identifier, IdentifierScheme } from './identifiers.js';
 import type { Provenance, ProvenancedValue } from './provenance.js';
 import { choose, DEFAULT_SURVIVORSHIP, type IgnoreReason, type SurvivorshipConfig } from './survivorship.js';
@@ -22,6 +23,8 @@ export interface ProfileObservation {
   deleted?: boolean;
   fields: Partial<Record<ProfileFieldName, string | number | boolean>>;
   identifiers: readonly { scheme: IdentifierScheme; value: string }[];
+  /** Validated values of declared custom attributes (see custom-attributes.ts). */
+  custom?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** Reads a CRM customer record as an observation; its own `crm_record` id becomes an identifier. */
@@ -33,6 +36,7 @@ export const observationFromCrmRecord = (record: CrmCustomerRecord): ProfileObse
   deleted: record.deleted,
   fields: record.fields,
   identifiers: [...record.identifiers, { scheme: 'crm_record', value: crmRecordIdOf(record) }],
+  ...(record.attributes && Object.keys(record.attributes).length > 0 ? { custom: record.attributes } : {}),
 });
 
 export interface ApplyResult {
@@ -47,6 +51,8 @@ export interface ApplyResult {
   rejectedIdentifiers: { scheme: IdentifierScheme; reason: string }[];
   /** True when the profile must be written (condition: stored version = previous version). */
   changed: boolean;
+  /** Custom attributes whose value changed (`custom.<name>` in events). */
+  changedCustom?: string[];
 }
 
 export interface ApplyOptions extends NormaliseOptions {
@@ -115,7 +121,12 @@ export const applyCustomerRecord = (
     }
   }
 
-  const observable = result.changedFields.length > 0 || result.addedIdentifiers.length > 0;
+  if (!obs.deleted && obs.custom) {
+    const names = applyCustomValues(next, obs.custom, provenance);
+    if (names.length > 0) result.changedCustom = names;
+  }
+
+  const observable = result.changedFields.length > 0 || result.addedIdentifiers.length > 0 || (result.changedCustom?.length ?? 0) > 0;
   if (observable || result.refreshedFields.length > 0 || created) {
     result.changed = true;
     next.version = base.version + 1;

@@ -42,7 +42,7 @@ export const evaluateAlerts = (
 
   const dpd = next.worstDaysPastDue ?? worstDaysPastDue(viewProfile(profile, new Date(next.ratedAt))) ?? 0;
   const prevDpd = prev?.worstDaysPastDue ?? 0;
-  const crossed = policy.alerts.dpdThresholds.filter((t) => dpd >= t && prevDpd < t && t < policy.alerts.defaultDpd);
+  const crossed = policy.alerts.dpdThresholds.filter((t) => dpd >= t && prevDpd < t && t < policy.grades.defaultDpd);
   const highest = crossed[crossed.length - 1];
   if (highest !== undefined) {
     alerts.push({
@@ -53,16 +53,16 @@ export const evaluateAlerts = (
     });
   }
 
-  const defaulted = next.defaulted ?? dpd >= policy.alerts.defaultDpd;
-  const wasDefaulted = prev?.defaulted ?? (prev !== undefined && prevDpd >= policy.alerts.defaultDpd);
+  const defaulted = next.defaulted ?? dpd >= policy.grades.defaultDpd;
+  const wasDefaulted = prev?.defaulted ?? (prev !== undefined && prevDpd >= policy.grades.defaultDpd);
   if (defaulted && !wasDefaulted) {
-    const freeze = policy.alerts.onDefault === 'freeze_limit' && profile.freeze === undefined;
+    const freeze = policy.measures.onDefault === 'freeze_limit' && profile.freeze === undefined;
     alerts.push({
       type: 'default',
       severity: 'critical',
-      message: `Default definition met: ${dpd} days past due (≥ ${policy.alerts.defaultDpd})${freeze ? '; limit frozen' : ''}`,
+      message: `Default definition met: ${dpd} days past due (≥ ${policy.grades.defaultDpd})${freeze ? '; limit frozen' : ''}`,
       ...(freeze ? { measure: 'freeze_limit' as const } : {}),
-      details: { daysPastDue: dpd, defaultDpd: policy.alerts.defaultDpd },
+      details: { daysPastDue: dpd, defaultDpd: policy.grades.defaultDpd },
     });
   }
   return alerts;

@@ -50,7 +50,7 @@ export const recommendLimit = (profile: CustomerProfile, policy: RiskPolicy, now
     return done(0);
   }
   if (ctx.defaulted) {
-    factors.push({ name: 'default', value: 0, reason: `Days past due reached the default threshold (${policy.alerts.defaultDpd})` });
+    factors.push({ name: 'default', value: 0, reason: `Days past due reached the default threshold (${policy.grades.defaultDpd})` });
     return done(0);
   }
   if (profile.freeze) {

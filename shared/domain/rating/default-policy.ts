@@ -1,4 +1,4 @@
-import { parsePolicy, type RiskPolicy, type RiskPolicyInput } from './policy.js';
+import { parsePolicy, type RiskPolicy, type RiskPolicyV1Input as RiskPolicyInput } from './policy.js';
 
 /**
  * Numeric bins from interior edges: `edges` [a, b] and `points` [p0, p1, p2] give
@@ -68,7 +68,8 @@ export const DEFAULT_LIMIT_RULES: RiskPolicyInput['limits']['byGrade'] = [
 ];
 
 /**
- * The policy the hub rates with out of the box (version 1, active): ten expert-set
+ * The policy the hub rates with out of the box (version 1, active), written in policy format
+ * version 1 and read as format 2 like every stored version 1 policy: ten expert-set
  * characteristics over own trade data, bureaus and partner assessments, scaled so that
  * 600 points means odds of 50:1 and every 20 points double the odds.
  */
@@ -119,5 +120,5 @@ export const DEFAULT_POLICY_INPUT: RiskPolicyInput = {
   minimumData: { minFeatures: 3 },
 };
 
-/** DEFAULT_POLICY_INPUT, parsed (defaults applied, cross-field rules checked at load). */
+/** DEFAULT_POLICY_INPUT, parsed and migrated to format 2 (defaults applied, cross-field rules checked at load). */
 export const DEFAULT_POLICY: RiskPolicy = parsePolicy(DEFAULT_POLICY_INPUT);

@@ -1,6 +1,9 @@
 import type { BureauId, BureauScore, BureauSummary } from '../credit/credit-summary.js';
 import type { CustomerProfile } from '../profile/customer-profile.js';
-import type { FeatureDefinition, FeatureExtractor } from './policy.js';
+import { daysElapsed, readPath, STATIC_PATHS } from './feature-paths.js';
+import { derivedExtractor, STANDARD_FEATURE_EXTRACTORS, type FeatureExtractor, type PolicyFeature } from './policy.js';
+
+export { STANDARD_FEATURE_EXTRACTORS };
 
 /** A feature value: a number, a category, or `undefined` for missing. Never NaN. */
 export type FeatureValue = number | string | undefined;
@@ -104,26 +107,6 @@ const scorePercentile = (s: BureauScore): number | undefined => {
   return finite(100 * (s.direction === 'higher_is_better' ? share : 1 - share));
 };
 
-/**
- * The feature ids of the default policy and their extractors. A `column` extractor whose column
- * is not a profile field but one of these ids reads the same value the default policy computes,
- * so a policy trained on the hub's training export (`GET /v1/policies/training-data`, columns =
- * feature ids) rates hub profiles with the very values it was trained on.
- * @example extractFeatures(view, [{ id: 'worst_dpd', label: 'DPD', extractor: { type: 'column', column: 'worst_dpd', kind: 'numeric' } }])
- */
-export const STANDARD_FEATURE_EXTRACTORS: Readonly<Record<string, FeatureExtractor>> = {
-  bureau_score: { type: 'bureau_score_percentile', combine: 'worst' },
-  worst_dpd: { type: 'worst_days_past_due', includeBureaus: true },
-  overdue_ratio: { type: 'overdue_ratio' },
-  days_since_last_order: { type: 'days_since_last_order' },
-  orders_12m: { type: 'orders_12m', months: 12 },
-  payment_days_late_avg: { type: 'payment_days_late_avg' },
-  public_records: { type: 'public_records' },
-  paydex: { type: 'paydex' },
-  partner_pd: { type: 'partner_pd', maxAgeDays: 365 },
-  years_in_business: { type: 'years_in_business' },
-};
-
 const extract = (view: ProfileView, x: FeatureExtractor): FeatureValue => {
   const { profile, now, bureaus } = view;
   const agg = profile.aggregates;
@@ -190,15 +173,9 @@ const extract = (view: ProfileView, x: FeatureExtractor): FeatureValue => {
       if (founded === undefined) return undefined;
       return Math.max(0, now.getUTCFullYear() - founded);
     }
-    case 'column': {
-      const field = (profile.fields as Record<string, { value: string | number | boolean } | undefined>)[x.column];
-      const standard = field === undefined ? STANDARD_FEATURE_EXTRACTORS[x.column] : undefined;
-      if (standard) {
-        const value = extract(view, standard);
-        return typeof value === 'number' && x.kind === 'categorical' ? String(value) : value;
-      }
-      return coerceAttribute(field?.value, x.kind);
-    }
+    case 'column':
+      // Version 1 only: migration turns every column into a canonical path.
+      return undefined;
   }
 };
 
@@ -216,21 +193,56 @@ export const coerceAttribute = (raw: unknown, kind: 'numeric' | 'categorical'): 
   return finite(Number(text));
 };
 
+type Reader = (view: ProfileView) => FeatureValue;
+const readers = new WeakMap<PolicyFeature, Reader>();
+
+const asKind = (v: FeatureValue, kind: PolicyFeature['kind']): FeatureValue => (typeof v === 'number' && kind === 'categorical' ? String(v) : v);
+
+/**
+ * The reader of one feature, built once per feature object: a derived extractor, or the value at
+ * a canonical path coerced to the feature's kind (booleans 0/1, dates as days elapsed). What a
+ * compiled policy would inline.
+ */
+export const compileFeature = (feature: PolicyFeature): Reader => {
+  let reader = readers.get(feature);
+  if (reader) return reader;
+  const derived = derivedExtractor(feature);
+  if (derived) {
+    reader = (view) => asKind(extract(view, derived), feature.kind);
+  } else {
+    // Dates count as days elapsed: static date paths by their type; custom values are stored
+    // canonical (numbers as numbers), so text read as a number is a declared date.
+    const isDate = STATIC_PATHS.get(feature.path)?.type === 'date';
+    const isCustom = feature.path.startsWith('custom.');
+    reader = (view) => {
+      const raw = readPath(view.profile, feature.path);
+      if (feature.kind === 'numeric' && (isDate || (isCustom && typeof raw === 'string'))) return daysElapsed(raw, view.now);
+      return coerceAttribute(raw, feature.kind);
+    };
+  }
+  readers.set(feature, reader);
+  return reader;
+};
+
 /** Evaluates every policy feature on the profile; missing values are `undefined`, never NaN. */
-export const extractFeatures = (view: ProfileView, features: readonly FeatureDefinition[]): Record<string, FeatureValue> => {
+export const extractFeatures = (view: ProfileView, features: readonly PolicyFeature[]): Record<string, FeatureValue> => {
   const out: Record<string, FeatureValue> = {};
   for (const f of features) {
-    const v = extract(view, f.extractor);
+    const v = compileFeature(f)(view);
     out[f.id] = typeof v === 'number' && !Number.isFinite(v) ? undefined : v;
   }
   return out;
 };
 
-/** Evaluates `column` features on a flat record (a training row or an exported history line). */
-export const extractFromRecord = (record: Record<string, unknown>, features: readonly FeatureDefinition[]): Record<string, FeatureValue> => {
+/**
+ * Evaluates features on a flat record (a training row or an exported history line): a feature
+ * fitted on a training column reads that column with its kind, any other reads the column named
+ * by its id.
+ */
+export const extractFromRecord = (record: Record<string, unknown>, features: readonly PolicyFeature[]): Record<string, FeatureValue> => {
   const out: Record<string, FeatureValue> = {};
   for (const f of features) {
-    out[f.id] = f.extractor.type === 'column' ? coerceAttribute(record[f.extractor.column], f.extractor.kind) : coerceAttribute(record[f.id], 'numeric');
+    out[f.id] = f.trainingColumn !== undefined ? coerceAttribute(record[f.trainingColumn], f.kind) : coerceAttribute(record[f.id], f.kind);
   }
   return out;
 };

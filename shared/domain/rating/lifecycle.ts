@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError, type ErrorOptions } from '../errors.js';
 import { BacktestReportSchema } from './backtest.js';
-import { PolicyStatusSchema, RiskPolicySchema, type PolicyStatus, type RiskPolicy } from './policy.js';
+import { PolicyDocumentSchema, PolicyStatusSchema, RiskPolicySchema, type PolicyStatus, type RiskPolicy } from './policy.js';
 
 /** The approver is the policy's author: four-eyes rule (HTTP 403). */
 export class SelfApprovalError extends DomainError {
@@ -33,6 +33,9 @@ export const PolicyRecordSchema = z.object({
   retiredAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type PolicyRecord = z.infer<typeof PolicyRecordSchema>;
+
+/** A record as stored: its policy may be in format version 1 (stored before format 2) and is read as format 2. */
+export const StoredPolicyRecordSchema = PolicyRecordSchema.extend({ policy: PolicyDocumentSchema });
 
 export interface PolicyAuditEntry {
   action: 'policy.created' | 'policy.backtested' | 'policy.approved' | 'policy.activated' | 'policy.retired' | 'policy.rolled_back';

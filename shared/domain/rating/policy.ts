@@ -1,294 +1,245 @@
 import { z } from 'zod';
-import { BureauIdSchema } from '../credit/credit-summary.js';
+import { ProfileFieldNameSchema } from '../profile/customer-profile.js';
 import { CurrencySchema } from '../money.js';
 import { parseOrThrow } from '../validation.js';
+import {
+  CharacteristicSchema,
+  FeatureExtractorSchema,
+  FeatureIdSchema,
+  LimitPolicySchema,
+  MasterScaleSchema,
+  PolicyStatusSchema,
+  RfmPolicySchema,
+  RiskPolicyV1ObjectSchema,
+  ScalingSchema,
+  TrainingProvenanceSchema,
+  notSupported,
+  type FeatureExtractor,
+  type RiskPolicyV1,
+} from './policy-v1.js';
+
+export {
+  CategoryBinSchema,
+  CharacteristicSchema,
+  FeatureExtractorSchema,
+  GradeLimitRuleSchema,
+  LimitPolicySchema,
+  MasterScaleSchema,
+  NumericBinSchema,
+  PolicyStatusSchema,
+  RfmPolicySchema,
+  RfmSegmentNameSchema,
+  ScalingSchema,
+  TrainingProvenanceSchema,
+  type Characteristic,
+  type FeatureExtractor,
+  type FeatureExtractorType,
+  type LimitPolicy,
+  type PolicyStatus,
+  type RfmPolicy,
+  type RiskPolicyV1,
+  type RiskPolicyV1Input,
+  type Scaling,
+} from './policy-v1.js';
 
 /**
- * The risk policy: a versioned, validated JSON document that turns a customer profile into a
- * score, PD, grade, RFM segment, recommended limit and alerts. Everything the engine does is
- * driven from here; the engine itself holds no thresholds.
+ * The risk policy, format version 2: a versioned, validated JSON document that turns a customer
+ * profile into a score, PD, grade, RFM segment, recommended limit and alerts. Everything the
+ * engine does is driven from here; the engine itself holds no thresholds.
  *
- * Every object in it is strict: a key the policy does not define (a typo, or a setting of a
- * later version such as `partnerWeights`) is refused with its path instead of being dropped, so
- * an approved policy never differs silently from the document its author wrote.
+ * Named sections: `scoring` (features read from canonical profile paths, the points scorecard),
+ * `grades` (master scale, default definition), `limits`, `rfm`, `partners`, `alerts`,
+ * `measures`, `cadence`. Every object is strict: an unknown key is refused with its path, and a
+ * setting no version implements yet (`partners.partnerWeights`, `alerts.cooldownHours`,
+ * `alerts.anomaly`) is refused as `not_supported`, never accepted and dropped. See
+ * docs/policy-format.md. Version 1 documents (no `schemaVersion`) are read and migrated.
  */
 
-export const PolicyStatusSchema = z.enum(['draft', 'backtested', 'approved', 'active', 'retired']);
-export type PolicyStatus = z.infer<typeof PolicyStatusSchema>;
-
-const FeatureIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'snake_case id, at most 64 chars');
+/** The sources a feature can read: canonical fields, aggregates, bureau summaries, custom attributes, derived features. */
+export const FEATURE_SOURCES = ['fields', 'aggregates', 'bureau', 'custom', 'derived'] as const;
+export type FeatureSource = (typeof FEATURE_SOURCES)[number];
 
 /**
- * The fixed library of feature extractors. Each reads the profile (aggregates, bureau
- * summaries, partner assessments) and yields a number, a category, or `missing`.
+ * A canonical profile path: `fields.<name>`, `aggregates.<section>.<name>`,
+ * `bureau.<bureau>.<name>[.<name>]`, `custom.<name>` or `derived.<extractor>`.
  */
-export const FeatureExtractorSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('bureau_score_percentile'),
-    /** Only this bureau; all bureaus when omitted. */
-    bureau: BureauIdSchema.optional(),
-    /** Only scores whose model name contains this text (case-insensitive). */
-    model: z.string().min(1).optional(),
-    /** How to combine several matching scores: the worst (default), the first by bureau order, or the mean. */
-    combine: z.enum(['worst', 'first', 'mean']).default('worst'),
-  }),
-  z.strictObject({
-    type: z.literal('worst_days_past_due'),
-    /** Also consider bureau tradeline delinquency, not only own invoices. */
-    includeBureaus: z.boolean().default(true),
-  }),
-  z.strictObject({ type: z.literal('overdue_ratio') }),
-  z.strictObject({ type: z.literal('days_since_last_order') }),
-  z.strictObject({ type: z.literal('orders_12m'), months: z.number().int().min(1).max(24).default(12) }),
-  z.strictObject({ type: z.literal('net_sales_12m'), months: z.number().int().min(1).max(24).default(12) }),
-  z.strictObject({ type: z.literal('payment_days_late_avg') }),
-  z.strictObject({ type: z.literal('late_payment_share') }),
-  z.strictObject({ type: z.literal('public_records'), bureau: BureauIdSchema.optional() }),
-  z.strictObject({ type: z.literal('inquiries_12m'), bureau: BureauIdSchema.optional() }),
-  z.strictObject({ type: z.literal('paydex') }),
-  z.strictObject({
-    type: z.literal('partner_pd'),
-    /** Assessments older than this are ignored. */
-    maxAgeDays: z.number().int().positive().default(365),
-  }),
-  z.strictObject({ type: z.literal('years_in_business') }),
-  z.strictObject({
-    type: z.literal('column'),
-    /** Name of an attribute: a profile field (`fields.<name>`) or a column of a labelled training file. */
-    column: z.string().min(1).max(128),
-    kind: z.enum(['numeric', 'categorical']),
-  }),
-]);
-export type FeatureExtractor = z.infer<typeof FeatureExtractorSchema>;
-export type FeatureExtractorType = FeatureExtractor['type'];
+export const FeaturePathSchema = z
+  .string()
+  .max(200)
+  .regex(/^(fields|aggregates|bureau|custom|derived)(\.[A-Za-z][A-Za-z0-9_]{0,63})+$/, 'a canonical path: fields.<name>, aggregates.<…>, bureau.<bureau>.<…>, custom.<name> or derived.<name>');
 
-export const FeatureDefinitionSchema = z.strictObject({
+const DerivedParamSchema = z.union([z.string(), z.number(), z.boolean()]);
+
+/** One rating input: what to read (`path`) and how (`kind`: a number, or a category). */
+export const PolicyFeatureSchema = z.strictObject({
   id: FeatureIdSchema,
   label: z.string().min(1).max(200),
-  extractor: FeatureExtractorSchema,
+  path: FeaturePathSchema,
+  /** `numeric` (default) or `categorical` (the value as text; numbers become their decimal text). */
+  kind: z.enum(['numeric', 'categorical']).default('numeric'),
+  /** Settings of a `derived.<extractor>` feature (e.g. `{ "months": 6 }` for `derived.orders_12m`); nothing else takes params. */
+  params: z.record(z.string(), DerivedParamSchema).optional(),
+  /** The column of a labelled training file this feature was fitted on (training and record scoring read it; the live engine reads `path`). */
+  trainingColumn: z.string().min(1).max(128).optional(),
 });
-export type FeatureDefinition = z.infer<typeof FeatureDefinitionSchema>;
+export type PolicyFeature = z.infer<typeof PolicyFeatureSchema>;
 
-/** Half-open interval [from, to); an omitted bound is unbounded. */
-export const NumericBinSchema = z.strictObject({
-  from: z.number().optional(),
-  to: z.number().optional(),
-  points: z.number(),
-  woe: z.number().optional(),
-});
-export const CategoryBinSchema = z.strictObject({
-  values: z.array(z.string()).min(1),
-  points: z.number(),
-  woe: z.number().optional(),
-});
-
-const ReasonFields = {
-  /** Stable adverse-action code, e.g. `R03`. */
-  reasonCode: z.string().min(1).max(32),
-  /** Client-facing text shown when this characteristic costs points. */
-  reasonText: z.string().min(1).max(300),
-  /** Text shown instead when it costs points because the data is missing (default: reasonText + " (no data)"). */
-  missingReasonText: z.string().min(1).max(300).optional(),
-};
-
-export const CharacteristicSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('numeric'),
-    feature: FeatureIdSchema,
-    bins: z.array(NumericBinSchema).min(1),
-    missingPoints: z.number(),
-    ...ReasonFields,
-  }),
-  z.strictObject({
-    type: z.literal('categorical'),
-    feature: FeatureIdSchema,
-    bins: z.array(CategoryBinSchema).min(1),
-    /** Points for a category not listed in any bin. */
-    otherPoints: z.number(),
-    missingPoints: z.number(),
-    ...ReasonFields,
-  }),
-]);
-export type Characteristic = z.infer<typeof CharacteristicSchema>;
-
-/**
- * Points-to-double-odds scaling: score = offset + factor · ln(odds good:bad), with
- * factor = pdo / ln 2 and offset = baseScore − factor · ln(baseOdds).
- */
-export const ScalingSchema = z.strictObject({
-  baseScore: z.number(),
-  baseOdds: z.number().positive(),
-  pdo: z.number().positive(),
-});
-export type Scaling = z.infer<typeof ScalingSchema>;
-
-export const ScorecardSchema = z.strictObject({
+export const ScoringSectionSchema = z.strictObject({
+  features: z.array(PolicyFeatureSchema).min(1),
+  /** Points-to-double-odds scaling of the score. */
   scaling: ScalingSchema,
   /** Points every customer starts with (the intercept, in points). */
   basePoints: z.number().default(0),
   characteristics: z.array(CharacteristicSchema).min(1),
+  /** Fewer present (non-missing) features than this → `insufficient_data`. */
+  minFeatures: z.number().int().nonnegative(),
 });
 
-/** Grades best → worst, each with the PD upper bound (inclusive); the last bound is 1. */
-export const MasterScaleSchema = z
-  .array(z.strictObject({ grade: z.string().min(1).max(8), maxPd: z.number().min(0).max(1) }))
-  .min(2);
-
-const QuintileEdgesSchema = z.array(z.number()).length(4);
-const ScoreRangeSchema = z.tuple([z.number().int().min(1).max(5), z.number().int().min(1).max(5)]);
-
-export const RfmSegmentNameSchema = z.enum([
-  'Champions',
-  'Loyal',
-  'Potential Loyalist',
-  'New',
-  'Promising',
-  'Need Attention',
-  'About to Sleep',
-  'At Risk',
-  "Can't Lose",
-  'Hibernating',
-  'Lost',
-]);
-
-export const RfmPolicySchema = z.strictObject({
-  windowMonths: z.number().int().min(1).max(24).default(12),
-  /** Recency in days: ≤ edge[0] → R5, ≤ edge[1] → R4, … , > edge[3] → R1. */
-  recencyDays: QuintileEdgesSchema,
-  /** Orders in the window: < edge[0] → F1, … , ≥ edge[3] → F5. */
-  frequency: QuintileEdgesSchema,
-  /** Net sales in the window, minor units of the policy currency: < edge[0] → M1, … , ≥ edge[3] → M5. */
-  monetaryMinor: QuintileEdgesSchema,
-  /** First matching row wins; together the rows must cover all 25 R×F cells. */
-  segments: z.array(z.strictObject({ segment: RfmSegmentNameSchema, r: ScoreRangeSchema, f: ScoreRangeSchema })).min(1),
-});
-export type RfmPolicy = z.infer<typeof RfmPolicySchema>;
-
-export const GradeLimitRuleSchema = z.strictObject({
-  grade: z.string().min(1).max(8),
-  /** Limit = multiple × average monthly net purchases (last 12 months). */
-  purchaseMultiple: z.number().min(0),
-  /** Limit = share × the bureau's recommended limit (D&B, Creditsafe). */
-  bureauShare: z.number().min(0).max(1),
-  capMinor: z.number().int().nonnegative(),
-  floorMinor: z.number().int().nonnegative(),
+export const GradesSectionSchema = z.strictObject({
+  /** Grades best → worst, each with its PD upper bound (inclusive); the last bound is 1. */
+  scale: MasterScaleSchema,
+  /** Days past due from which a customer counts as defaulted (worst grade, PD 1, limit 0). */
+  defaultDpd: z.number().int().positive().default(90),
 });
 
-export const LimitPolicySchema = z.strictObject({
-  /** Combine the available components (purchases, bureau) by their minimum (prudent) or maximum. */
-  combine: z.enum(['min', 'max']).default('min'),
-  /** Subtract open exposure (open invoices) from the limit, floored at zero. */
-  subtractExposure: z.boolean().default(true),
-  /** Round the result down to a multiple of this many minor units. */
-  roundDownToMinor: z.number().int().positive().default(100),
-  byGrade: z.array(GradeLimitRuleSchema).min(1),
+/** Owned by the partners issue: nothing the hub acts on yet (partner PDs are read by `derived.partner_pd`). */
+export const PartnersSectionSchema = z.strictObject({
+  partnerWeights: notSupported('partner weights come with the partners issue'),
 });
-export type LimitPolicy = z.infer<typeof LimitPolicySchema>;
 
-export const AlertPolicySchema = z.strictObject({
+/** Owned by the operations issue: the alerts the hub raises today. */
+export const AlertsSectionSchema = z.strictObject({
   /** Alert when the grade drops by at least this many notches. */
   downgradeNotches: z.number().int().min(1).default(2),
-  /** Alert when the worst days past due first reaches one of these thresholds. */
+  /** Alert when the worst days past due first reaches one of these thresholds (below `grades.defaultDpd`). */
   dpdThresholds: z.array(z.number().int().positive()).default([30, 60]),
-  /** Days past due from which a customer counts as defaulted (grade forced to the worst). */
-  defaultDpd: z.number().int().positive().default(90),
-  /** Emergency measure taken on default. */
+  cooldownHours: notSupported('alert cool-down periods come with the operations issue'),
+  anomaly: notSupported('anomaly alerts come with the operations issue'),
+});
+
+/** Owned by the operations issue: the emergency measures the hub takes today. */
+export const MeasuresSectionSchema = z.strictObject({
+  /** Measure taken when the default definition is first met. */
   onDefault: z.enum(['freeze_limit', 'none']).default('freeze_limit'),
 });
-export type AlertPolicy = z.infer<typeof AlertPolicySchema>;
 
-export const TrainingProvenanceSchema = z.strictObject({
-  dataset: z.string(),
-  rows: z.number().int().nonnegative(),
-  target: z.string(),
-  folds: z.number().int().nonnegative(),
-  auc: z.number().min(0).max(1),
-  ks: z.number().min(0).max(1),
-  gini: z.number().min(-1).max(1),
-  /** PD cutoff minimising the expected cost on out-of-fold predictions, when a cost ratio was given. */
-  cutoffPd: z.number().min(0).max(1).optional(),
-  trainedAt: z.iso.datetime({ offset: true }),
-});
+/**
+ * Owned by the operations issue. Holds nothing yet: re-evaluation (daily) and bureau refresh
+ * (hourly) run on deployment schedules, so any key here is refused.
+ */
+export const CadenceSectionSchema = z.strictObject({});
 
 const RiskPolicyObjectSchema = z.strictObject({
+  schemaVersion: z.literal(2),
   version: z.number().int().positive(),
   name: z.string().min(1).max(200),
   status: PolicyStatusSchema,
   description: z.string().max(2000).optional(),
   /** Currency of every amount in the policy (limit caps, floors, RFM monetary edges). */
   currency: CurrencySchema,
-  features: z.array(FeatureDefinitionSchema).min(1),
-  scorecard: ScorecardSchema,
-  masterScale: MasterScaleSchema,
-  rfm: RfmPolicySchema,
+  scoring: ScoringSectionSchema,
+  grades: GradesSectionSchema,
   limits: LimitPolicySchema,
-  alerts: AlertPolicySchema,
-  minimumData: z.strictObject({
-    /** Fewer present (non-missing) features than this → `insufficient_data`. */
-    minFeatures: z.number().int().nonnegative(),
-  }),
+  rfm: RfmPolicySchema,
+  partners: PartnersSectionSchema.default({}),
+  alerts: AlertsSectionSchema.default({ downgradeNotches: 2, dpdThresholds: [30, 60] }),
+  measures: MeasuresSectionSchema.default({ onDefault: 'freeze_limit' }),
+  cadence: CadenceSectionSchema.default({}),
   training: TrainingProvenanceSchema.optional(),
 });
 
 type PolicyShape = z.infer<typeof RiskPolicyObjectSchema>;
+type Path = (string | number)[];
 
-const checkPolicy = (p: PolicyShape, ctx: z.RefinementCtx): void => {
-  const issue = (path: (string | number)[], message: string): void => {
-    ctx.addIssue({ code: 'custom', path, message });
+/** The derived features by name: the extractor library (`derived.<type>`), `column` excluded. */
+export const DERIVED_FEATURES: readonly string[] = FeatureExtractorSchema.options.map((o) => o.shape.type.value).filter((t) => t !== 'column');
+
+/** The extractor of a `derived.<type>` feature with its params (defaults applied); `undefined` for other paths or bad params. */
+export const derivedExtractor = (feature: Pick<PolicyFeature, 'path' | 'params'>): FeatureExtractor | undefined => {
+  if (!feature.path.startsWith('derived.')) return undefined;
+  const type = feature.path.slice('derived.'.length);
+  if (type === 'column') return undefined;
+  const parsed = FeatureExtractorSchema.safeParse({ ...feature.params, type });
+  return parsed.success ? parsed.data : undefined;
+};
+
+const checkPolicy = (p: PolicyShape, ctx: z.RefinementCtx, at: (path: Path) => Path = (x) => x): void => {
+  const issue = (path: Path, message: string, code?: string): void => {
+    ctx.addIssue({ code: 'custom', path: at(path), message, ...(code ? { params: { code } } : {}) });
   };
+  const { features, characteristics } = p.scoring;
   const featureIds = new Set<string>();
-  p.features.forEach((f, i) => {
-    if (featureIds.has(f.id)) issue(['features', i, 'id'], `duplicate feature id "${f.id}"`);
+  features.forEach((f, i) => {
+    const fp = ['scoring', 'features', i];
+    if (featureIds.has(f.id)) issue([...fp, 'id'], `duplicate feature id "${f.id}"`);
     featureIds.add(f.id);
+    if (f.path.startsWith('derived.')) {
+      const type = f.path.slice('derived.'.length);
+      if (!DERIVED_FEATURES.includes(type)) {
+        issue([...fp, 'path'], `unknown derived feature "${type}" (known: ${DERIVED_FEATURES.join(', ')})`, 'unresolved_path');
+      } else {
+        const parsed = FeatureExtractorSchema.safeParse({ ...f.params, type });
+        if (!parsed.success) {
+          for (const e of parsed.error.issues) {
+            const key = e.code === 'unrecognized_keys' ? e.keys : [e.path[0]];
+            for (const k of key) issue([...fp, 'params', ...(k === undefined ? [] : [String(k)])], e.code === 'unrecognized_keys' ? `"${String(k)}" is not a setting of ${type}` : e.message);
+          }
+        }
+        if (f.kind !== 'numeric' && f.kind !== 'categorical') issue([...fp, 'kind'], 'numeric or categorical');
+      }
+    } else if (f.params !== undefined) {
+      issue([...fp, 'params'], 'only derived.<name> features take params');
+    }
   });
   const scored = new Set<string>();
-  p.scorecard.characteristics.forEach((c, i) => {
-    const at = ['scorecard', 'characteristics', i];
-    if (!featureIds.has(c.feature)) issue([...at, 'feature'], `unknown feature "${c.feature}"`);
-    if (scored.has(c.feature)) issue([...at, 'feature'], `feature "${c.feature}" is scored twice`);
+  characteristics.forEach((c, i) => {
+    const cp = ['scoring', 'characteristics', i];
+    if (!featureIds.has(c.feature)) issue([...cp, 'feature'], `unknown feature "${c.feature}"`);
+    if (scored.has(c.feature)) issue([...cp, 'feature'], `feature "${c.feature}" is scored twice`);
     scored.add(c.feature);
-    const def = p.features.find((f) => f.id === c.feature);
-    const categorical = def?.extractor.type === 'column' && def.extractor.kind === 'categorical';
+    const def = features.find((f) => f.id === c.feature);
+    const categorical = def?.kind === 'categorical';
     if (def && categorical !== (c.type === 'categorical')) {
-      issue([...at, 'type'], `feature "${c.feature}" yields ${categorical ? 'categories' : 'numbers'}`);
+      issue([...cp, 'type'], `feature "${c.feature}" yields ${categorical ? 'categories' : 'numbers'}`);
     }
     if (c.type === 'numeric') {
       c.bins.forEach((b, j) => {
         const first = j === 0;
         const last = j === c.bins.length - 1;
-        if (first && b.from !== undefined) issue([...at, 'bins', j, 'from'], 'the first bin must be open below (omit from)');
-        if (last && b.to !== undefined) issue([...at, 'bins', j, 'to'], 'the last bin must be open above (omit to)');
-        if (!last && b.to === undefined) issue([...at, 'bins', j, 'to'], 'only the last bin may be open above');
-        if (!first && b.from === undefined) issue([...at, 'bins', j, 'from'], 'only the first bin may be open below');
+        if (first && b.from !== undefined) issue([...cp, 'bins', j, 'from'], 'the first bin must be open below (omit from)');
+        if (last && b.to !== undefined) issue([...cp, 'bins', j, 'to'], 'the last bin must be open above (omit to)');
+        if (!last && b.to === undefined) issue([...cp, 'bins', j, 'to'], 'only the last bin may be open above');
+        if (!first && b.from === undefined) issue([...cp, 'bins', j, 'from'], 'only the first bin may be open below');
         const next = c.bins[j + 1];
         if (next && b.to !== undefined && next.from !== undefined && next.from !== b.to) {
-          issue([...at, 'bins', j + 1, 'from'], `bins must be contiguous: expected from = ${b.to}`);
+          issue([...cp, 'bins', j + 1, 'from'], `bins must be contiguous: expected from = ${b.to}`);
         }
-        if (b.from !== undefined && b.to !== undefined && !(b.from < b.to)) issue([...at, 'bins', j], 'from must be below to');
+        if (b.from !== undefined && b.to !== undefined && !(b.from < b.to)) issue([...cp, 'bins', j], 'from must be below to');
       });
     } else {
       const seen = new Set<string>();
       c.bins.forEach((b, j) =>
         b.values.forEach((v, k) => {
-          if (seen.has(v)) issue([...at, 'bins', j, 'values', k], `category "${v}" is in two bins`);
+          if (seen.has(v)) issue([...cp, 'bins', j, 'values', k], `category "${v}" is in two bins`);
           seen.add(v);
         }),
       );
     }
   });
+  const scale = p.grades.scale;
   const grades = new Set<string>();
-  p.masterScale.forEach((g, i) => {
-    if (grades.has(g.grade)) issue(['masterScale', i, 'grade'], `duplicate grade "${g.grade}"`);
+  scale.forEach((g, i) => {
+    if (grades.has(g.grade)) issue(['grades', 'scale', i, 'grade'], `duplicate grade "${g.grade}"`);
     grades.add(g.grade);
-    const prev = p.masterScale[i - 1];
-    if (prev && !(g.maxPd > prev.maxPd)) issue(['masterScale', i, 'maxPd'], 'PD bounds must increase strictly from best to worst grade');
+    const prev = scale[i - 1];
+    if (prev && !(g.maxPd > prev.maxPd)) issue(['grades', 'scale', i, 'maxPd'], 'PD bounds must increase strictly from best to worst grade');
   });
-  const lastGrade = p.masterScale[p.masterScale.length - 1];
-  if (lastGrade && lastGrade.maxPd !== 1) issue(['masterScale', p.masterScale.length - 1, 'maxPd'], 'the worst grade must reach PD 1');
-  const ascending = (edges: number[], path: string[], strict = true): void => {
+  const lastGrade = scale[scale.length - 1];
+  if (lastGrade && lastGrade.maxPd !== 1) issue(['grades', 'scale', scale.length - 1, 'maxPd'], 'the worst grade must reach PD 1');
+  const ascending = (edges: number[], path: Path): void => {
     edges.forEach((e, i) => {
       const prev = edges[i - 1];
-      if (prev !== undefined && (strict ? !(e > prev) : e < prev)) issue([...path, i], 'edges must increase');
+      if (prev !== undefined && !(e > prev)) issue([...path, i], 'edges must increase');
     });
   };
   ascending(p.rfm.recencyDays, ['rfm', 'recencyDays']);
@@ -308,7 +259,7 @@ const checkPolicy = (p: PolicyShape, ctx: z.RefinementCtx): void => {
     if (rule.floorMinor > rule.capMinor) issue(['limits', 'byGrade', i, 'floorMinor'], 'floor must not exceed cap');
   });
   for (const g of grades) if (!limitGrades.has(g)) issue(['limits', 'byGrade'], `grade "${g}" has no limit rule`);
-  const ordered = p.masterScale.map((g) => p.limits.byGrade.find((r) => r.grade === g.grade));
+  const ordered = scale.map((g) => p.limits.byGrade.find((r) => r.grade === g.grade));
   ordered.forEach((rule, i) => {
     const better = ordered[i - 1];
     if (!rule || !better) return;
@@ -317,24 +268,124 @@ const checkPolicy = (p: PolicyShape, ctx: z.RefinementCtx): void => {
       if (rule[k] > better[k]) issue(['limits', 'byGrade', p.limits.byGrade.indexOf(rule), k], `a worse grade must not get a higher ${k} than ${better.grade}`);
     }
   });
-  if (p.minimumData.minFeatures > p.features.length) {
-    issue(['minimumData', 'minFeatures'], 'cannot require more features than the policy defines');
-  }
+  if (p.scoring.minFeatures > features.length) issue(['scoring', 'minFeatures'], 'cannot require more features than the policy defines');
   ascending(p.alerts.dpdThresholds, ['alerts', 'dpdThresholds']);
 };
 
-/** A risk policy with its cross-field rules (bins cover the line, PD bounds monotonic, grades unique, RFM grid complete). */
-export const RiskPolicySchema = RiskPolicyObjectSchema.superRefine(checkPolicy);
+/** A format 2 risk policy with its cross-field rules (bins cover the line, PD bounds monotonic, grades unique, RFM grid complete, derived params valid). */
+export const RiskPolicySchema = RiskPolicyObjectSchema.superRefine((p, ctx) => checkPolicy(p, ctx));
 export type RiskPolicy = z.infer<typeof RiskPolicySchema>;
-/** The policy as written in JSON (defaults not yet applied). */
+/** A format 2 policy as written in JSON (defaults not yet applied). */
 export type RiskPolicyInput = z.input<typeof RiskPolicySchema>;
 
+const snake = (column: string): string => {
+  const s = column
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 60);
+  return /^[a-z]/.test(s) ? s : `c_${s}`;
+};
+
+const STANDARD_IDS: Readonly<Record<string, FeatureExtractor>> = {
+  bureau_score: { type: 'bureau_score_percentile', combine: 'worst' },
+  worst_dpd: { type: 'worst_days_past_due', includeBureaus: true },
+  overdue_ratio: { type: 'overdue_ratio' },
+  days_since_last_order: { type: 'days_since_last_order' },
+  orders_12m: { type: 'orders_12m', months: 12 },
+  payment_days_late_avg: { type: 'payment_days_late_avg' },
+  public_records: { type: 'public_records' },
+  paydex: { type: 'paydex' },
+  partner_pd: { type: 'partner_pd', maxAgeDays: 365 },
+  years_in_business: { type: 'years_in_business' },
+};
+
 /**
- * Parses and validates a policy document. Throws a ValidationError whose issues carry field
- * paths (`scorecard.characteristics[2].bins[1].from`).
+ * The feature ids of the default policy and their extractors. A v1 `column` feature whose column
+ * is one of these ids (the columns of the hub's training export) reads the value the default
+ * policy computes: it migrates to `derived.<type>` with the same params.
+ */
+export const STANDARD_FEATURE_EXTRACTORS = STANDARD_IDS;
+
+const derivedFeature = (x: FeatureExtractor): Pick<PolicyFeature, 'path' | 'params'> => {
+  const { type, ...params } = x;
+  return { path: `derived.${type}`, ...(Object.keys(params).length > 0 ? { params: params as Record<string, string | number | boolean> } : {}) };
+};
+
+/**
+ * Migrates a parsed version 1 policy to format 2, keeping every number: a v1 extractor becomes
+ * `derived.<type>` with its settings as params; a `column` extractor reads `fields.<column>` when
+ * the column is a canonical field, the derived feature when it is a standard feature id, and
+ * `custom.<column in snake_case>` otherwise (v1 could never read such a column from a profile).
+ * The column is kept as `trainingColumn`. Sections move: `scorecard` + `features` +
+ * `minimumData` → `scoring`; `masterScale` + `alerts.defaultDpd` → `grades`; `alerts.onDefault`
+ * → `measures`.
+ * @example migratePolicyV1(RiskPolicyV1ObjectSchema.parse(v1Json)).scoring.features[0].path // 'derived.bureau_score_percentile'
+ */
+export const migratePolicyV1 = (v1: RiskPolicyV1): z.input<typeof RiskPolicyObjectSchema> => {
+  const fields = new Set<string>(ProfileFieldNameSchema.options);
+  const features = v1.features.map((f): z.input<typeof PolicyFeatureSchema> => {
+    const x = f.extractor;
+    if (x.type !== 'column') return { id: f.id, label: f.label, kind: 'numeric', ...derivedFeature(x) };
+    const standard = STANDARD_IDS[x.column];
+    const source = fields.has(x.column) ? { path: `fields.${x.column}` } : standard ? derivedFeature(standard) : { path: `custom.${snake(x.column)}` };
+    return { id: f.id, label: f.label, kind: x.kind, ...source, trainingColumn: x.column };
+  });
+  return {
+    schemaVersion: 2,
+    version: v1.version,
+    name: v1.name,
+    status: v1.status,
+    ...(v1.description !== undefined ? { description: v1.description } : {}),
+    currency: v1.currency,
+    scoring: { features, scaling: v1.scorecard.scaling, basePoints: v1.scorecard.basePoints, characteristics: v1.scorecard.characteristics, minFeatures: v1.minimumData.minFeatures },
+    grades: { scale: v1.masterScale, defaultDpd: v1.alerts.defaultDpd },
+    limits: v1.limits,
+    rfm: v1.rfm,
+    partners: {},
+    alerts: { downgradeNotches: v1.alerts.downgradeNotches, dpdThresholds: v1.alerts.dpdThresholds },
+    measures: { onDefault: v1.alerts.onDefault },
+    cadence: {},
+    ...(v1.training ? { training: v1.training } : {}),
+  };
+};
+
+/** Where a format 2 path came from in a version 1 document, so a v1 author sees their own paths. */
+const v1PathOf = (path: Path): Path => {
+  const [section, sub, i, ...rest] = path;
+  if (section === 'scoring' && sub === 'features') return ['features', i!, ...(rest[0] === 'path' || rest[0] === 'params' || rest[0] === 'kind' ? ['extractor'] : rest)];
+  if (section === 'scoring' && sub === 'characteristics') return ['scorecard', 'characteristics', ...path.slice(2)];
+  if (section === 'scoring' && sub === 'minFeatures') return ['minimumData', 'minFeatures'];
+  if (section === 'grades' && sub === 'scale') return ['masterScale', ...path.slice(2)];
+  if (section === 'grades' && sub === 'defaultDpd') return ['alerts', 'defaultDpd'];
+  if (section === 'measures') return ['alerts', ...path.slice(1)];
+  return path;
+};
+
+const RiskPolicyV1Schema = RiskPolicyV1ObjectSchema.superRefine((v1, ctx) => {
+  const migrated = RiskPolicyObjectSchema.safeParse(migratePolicyV1(v1));
+  if (migrated.success) checkPolicy(migrated.data, ctx, v1PathOf);
+});
+
+/**
+ * A policy document of either format — format 2 (`schemaVersion: 2`) or version 1 (no
+ * `schemaVersion`) — validated with its own paths and read as format 2. What `POST
+ * /v1/policies` takes and what stored records are read with.
+ */
+export const PolicyDocumentSchema = z
+  .discriminatedUnion('schemaVersion', [RiskPolicySchema, RiskPolicyV1Schema])
+  .transform((doc): RiskPolicy => (doc.schemaVersion === 2 ? doc : RiskPolicySchema.parse(migratePolicyV1(doc))));
+/** A document of either format as written in JSON. */
+export type PolicyDocumentInput = z.input<typeof PolicyDocumentSchema>;
+
+/**
+ * Parses and validates a policy document of either format and returns it in format 2. Throws a
+ * ValidationError whose issues carry field paths of the document as written
+ * (`scoring.characteristics[2].bins[1].from`, or `scorecard.characteristics[2]…` for version 1).
  * @example const policy = parsePolicy(JSON.parse(body));
  */
-export const parsePolicy = (json: unknown): RiskPolicy => parseOrThrow(RiskPolicySchema, json, 'risk policy');
+export const parsePolicy = (json: unknown): RiskPolicy => parseOrThrow(PolicyDocumentSchema, json, 'risk policy');
 
 /** Grade names best → worst. */
-export const gradeOrder = (policy: Pick<RiskPolicy, 'masterScale'>): string[] => policy.masterScale.map((g) => g.grade);
+export const gradeOrder = (policy: Pick<RiskPolicy, 'grades'>): string[] => policy.grades.scale.map((g) => g.grade);

@@ -18,23 +18,23 @@ const MAX_REASONS = 4;
  */
 export const rateProfile = (profile: CustomerProfile, policy: RiskPolicy, now: Date): RatingResult => {
   const view = viewProfile(profile, now);
-  const values = extractFeatures(view, policy.features);
+  const values = extractFeatures(view, policy.scoring.features);
   const dpd = worstDaysPastDue(view, true);
-  const defaulted = dpd !== undefined && dpd >= policy.alerts.defaultDpd;
+  const defaulted = dpd !== undefined && dpd >= policy.grades.defaultDpd;
   const card = applyScorecard(values, policy);
-  const sufficient = card.presentFeatures >= policy.minimumData.minFeatures;
-  const worst = policy.masterScale[policy.masterScale.length - 1]!.grade;
+  const sufficient = card.presentFeatures >= policy.scoring.minFeatures;
+  const worst = policy.grades.scale[policy.grades.scale.length - 1]!.grade;
 
   const rated = sufficient || defaulted;
   const pd = defaulted ? 1 : card.pd;
-  const grade = rated ? (defaulted ? worst : gradeForPd(pd, policy.masterScale)) : undefined;
+  const grade = rated ? (defaulted ? worst : gradeForPd(pd, policy.grades.scale)) : undefined;
 
   const reasons: RatingResult['reasons'] = [];
-  if (defaulted) reasons.push({ code: 'DEFAULT', text: `Payments ${dpd} or more days past due (default definition: ${policy.alerts.defaultDpd} days)` });
+  if (defaulted) reasons.push({ code: 'DEFAULT', text: `Payments ${dpd} or more days past due (default definition: ${policy.grades.defaultDpd} days)` });
   if (!sufficient) {
     reasons.push({
       code: 'INSUFFICIENT_DATA',
-      text: `${card.presentFeatures} of ${policy.features.length} rating features available; ${policy.minimumData.minFeatures} required`,
+      text: `${card.presentFeatures} of ${policy.scoring.features.length} rating features available; ${policy.scoring.minFeatures} required`,
     });
   }
   if (rated) {
@@ -47,7 +47,7 @@ export const rateProfile = (profile: CustomerProfile, policy: RiskPolicy, now: D
   const limit = recommendLimit(profile, policy, now, { grade, defaulted });
 
   const features: Record<string, number | string | null> = {};
-  for (const f of policy.features) features[f.id] = values[f.id] ?? null;
+  for (const f of policy.scoring.features) features[f.id] = values[f.id] ?? null;
   const bureauLimits = Object.values(profile.credit)
     .map((s) => s?.business?.recommendedLimit)
     .filter((m) => m !== undefined);
@@ -105,9 +105,9 @@ const DEFAULT_GRADES = ['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D
 export const compareRatings = (
   prev: RatingResult | undefined,
   next: RatingResult,
-  grades: readonly string[] | Pick<RiskPolicy, 'masterScale'> = DEFAULT_GRADES,
+  grades: readonly string[] | Pick<RiskPolicy, 'grades'> = DEFAULT_GRADES,
 ): RatingComparison => {
-  const order = Array.isArray(grades) ? grades : gradeOrder(grades as Pick<RiskPolicy, 'masterScale'>);
+  const order = Array.isArray(grades) ? grades : gradeOrder(grades as Pick<RiskPolicy, 'grades'>);
   const changed: string[] = [];
   const diff = (name: string, a: unknown, b: unknown): void => {
     if (sha256Canonical(a ?? null) !== sha256Canonical(b ?? null)) changed.push(name);

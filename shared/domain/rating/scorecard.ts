@@ -26,7 +26,7 @@ export const pdToScore = (pd: number, s: Scaling): number => {
 };
 
 /** The first grade whose PD upper bound holds `pd`; the worst grade otherwise. */
-export const gradeForPd = (pd: number, masterScale: RiskPolicy['masterScale']): string => {
+export const gradeForPd = (pd: number, masterScale: RiskPolicy['grades']['scale']): string => {
   for (const g of masterScale) if (pd <= g.maxPd) return g.grade;
   return masterScale[masterScale.length - 1]?.grade ?? 'D';
 };
@@ -77,7 +77,7 @@ export interface ScorecardOutcome {
 
 /** Scores feature values with the policy scorecard: total points, PD via the scaling, per-characteristic shortfall. */
 export const applyScorecard = (values: Record<string, FeatureValue>, policy: RiskPolicy): ScorecardOutcome => {
-  const sc = policy.scorecard;
+  const sc = policy.scoring;
   let score = sc.basePoints;
   const items: CharacteristicScore[] = [];
   for (const c of sc.characteristics) {
@@ -88,7 +88,7 @@ export const applyScorecard = (values: Record<string, FeatureValue>, policy: Ris
     const reasonText = missingData ? (c.missingReasonText ?? `${c.reasonText} (no data)`) : c.reasonText;
     items.push({ feature: c.feature, hit, points, shortfall: maxPoints(c) - points, reasonCode: c.reasonCode, reasonText, missingData });
   }
-  const presentFeatures = policy.features.filter((f) => values[f.id] !== undefined).length;
+  const presentFeatures = policy.scoring.features.filter((f) => values[f.id] !== undefined).length;
   const rounded = Math.round(score * 100) / 100;
   return { score: rounded, pd: scoreToPd(rounded, sc.scaling), presentFeatures, items };
 };
@@ -107,7 +107,7 @@ export const adverseReasons = (items: readonly CharacteristicScore[], max = 4): 
 
 /**
  * Scores a flat record (a training row, an exported history line) with the policy scorecard:
- * `column` features read their named attribute, other features read the attribute named by their id.
+ * features fitted on a training column read it, other features read the attribute named by their id.
  */
 export const scoreRecord = (record: Record<string, unknown>, policy: RiskPolicy): ScorecardOutcome =>
-  applyScorecard(extractFromRecord(record, policy.features), policy);
+  applyScorecard(extractFromRecord(record, policy.scoring.features), policy);

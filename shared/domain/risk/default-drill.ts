@@ -47,7 +47,7 @@ export const defaultDrill =
     const { record } = await policies.active();
     const policy = record.policy;
     const now = clock.now();
-    const dueAt = new Date(now.getTime() - policy.alerts.defaultDpd * DAY_MS).toISOString();
+    const dueAt = new Date(now.getTime() - policy.grades.defaultDpd * DAY_MS).toISOString();
     const exposure = profile.aggregates.exposure;
     const simulated: CustomerProfile = {
       ...profile,
@@ -57,7 +57,7 @@ export const defaultDrill =
           ...exposure,
           openInvoiceCount: exposure.openInvoiceCount + 1,
           oldestOpenDueAt: exposure.oldestOpenDueAt && exposure.oldestOpenDueAt < dueAt ? exposure.oldestOpenDueAt : dueAt,
-          maxDaysPastDue: Math.max(exposure.maxDaysPastDue, policy.alerts.defaultDpd),
+          maxDaysPastDue: Math.max(exposure.maxDaysPastDue, policy.grades.defaultDpd),
         },
       },
     };
@@ -65,7 +65,7 @@ export const defaultDrill =
     const result: DefaultDrillResult = {
       customerId,
       policyVersion: policy.version,
-      simulated: { daysPastDue: policy.alerts.defaultDpd, note: 'one synthetic open invoice due defaultDpd days ago; nothing was written' },
+      simulated: { daysPastDue: policy.grades.defaultDpd, note: 'one synthetic open invoice due defaultDpd days ago; nothing was written' },
       current: profile.rating ? { status: profile.rating.status, grade: profile.rating.grade, limit: profile.rating.limit?.recommended } : undefined,
       wouldBe: decision
         ? { status: decision.rating.status, grade: decision.rating.grade, pd: decision.rating.pd, limit: decision.rating.limit?.recommended, reasons: decision.rating.reasons }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import type { CustomAttribute } from '../profile/custom-attributes.js';
+import { checkFeatureInputs } from '../rating/feature-paths.js';
 import { backtestAsync, type BacktestReport } from '../rating/backtest.js';
 import {
   PolicyRecordSchema,
@@ -92,12 +94,15 @@ export const managePolicies = ({
   recompute,
   audit,
   clock,
+  customAttributes,
 }: {
   policies: PolicyRepository;
   portfolio: Portfolio;
   recompute: RecomputeQueue;
   audit: AuditPort;
   clock: Clock;
+  /** The declared custom attributes `custom.<name>` inputs must resolve to (none declared when omitted). */
+  customAttributes?: { list(): Promise<CustomAttribute[]> };
 }) => {
   const record = async (entries: PolicyAuditEntry[]): Promise<void> => {
     for (const e of entries) await audit.append({ actor: e.by, action: e.action, target: `policy:${e.version}`, details: e.facts });
@@ -133,8 +138,14 @@ export const managePolicies = ({
   };
 
   return {
-    /** Stores a validated policy (see `parsePolicy`) as a draft; ConflictError (409) when the version exists. */
+    /**
+     * Stores a validated policy (see `parsePolicy`) as a draft; ConflictError (409) when the version
+     * exists; ValidationError (422 at `scoring.features[i].path`) when an input does not resolve to a
+     * canonical path or declared custom attribute of a type its feature can use.
+     */
     async create(policy: RiskPolicy, actor: string): Promise<PolicyRecord> {
+      const unresolved = checkFeatureInputs(policy, (await customAttributes?.list()) ?? []);
+      if (unresolved.length > 0) throw new ValidationError('The policy reads inputs the hub cannot resolve', unresolved);
       await policies.ensureDefault();
       const t = createDraft(policy, actor, clock.now());
       const stored = await policies.create(t.record);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../shared/domain/rating/default-policy.js';
 import { STANDARD_FEATURE_EXTRACTORS } from '../../../shared/domain/rating/features.js';
+import { derivedExtractor } from '../../../shared/domain/rating/policy.js';
 import { rateProfile } from '../../../shared/domain/rating/rate-profile.js';
 import type { RatingResult } from '../../../shared/domain/rating/rating-result.js';
 import { trainScorecard } from '../../../shared/domain/rating/training/train-scorecard.js';
@@ -98,7 +99,7 @@ describe('training data from the rating history (DynamoDB Local)', () => {
     expect(policy.status).toBe('draft');
     expect(report.rows).toBe(N);
     expect(report.auc).toBeGreaterThan(0.6);
-    const columns = policy.features.map((f) => (f.extractor.type === 'column' ? f.extractor.column : f.id));
+    const columns = policy.scoring.features.map((f) => f.trainingColumn ?? f.id);
     expect(columns).toContain('worst_dpd');
 
     // The trained draft rates a hub profile: its `column: worst_dpd` reads the profile's days past due.
@@ -121,6 +122,6 @@ describe('training data from the rating history (DynamoDB Local)', () => {
   });
 
   it('resolves every default policy feature id as a column with the default extractor', () => {
-    expect(Object.fromEntries(DEFAULT_POLICY.features.map((f) => [f.id, f.extractor]))).toEqual(STANDARD_FEATURE_EXTRACTORS);
+    expect(Object.fromEntries(DEFAULT_POLICY.scoring.features.map((f) => [f.id, derivedExtractor(f)]))).toEqual(STANDARD_FEATURE_EXTRACTORS);
   });
 });

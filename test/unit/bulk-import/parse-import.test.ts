@@ -96,6 +96,18 @@ describe('parseImport', () => {
     expect(progress.at(-1)).toEqual({ rowsRead: 3, recordsEmitted: 2, errors: 3 });
   });
 
+  it('maps custom attribute columns of an import to the record attributes (checked against declarations on ingest)', async () => {
+    const ndjson = [JSON.stringify({ id: 'c1', name: 'Acme Ltd', tier: 'gold', staff: '12' }), JSON.stringify({ id: 'c2', name: 'Beta GmbH' })].join('\n');
+    const { records } = await collect(
+      parseImport(chunks(ndjson, 7), {
+        format: 'ndjson',
+        mapping: { name: 'crm-export', connectionId: 'x1', currency: 'EUR', customer: { externalId: 'id', fields: { legalName: 'name' }, custom: { riskTier: 'tier', employees: 'staff' } } },
+      }),
+    );
+    expect(records[0]).toMatchObject({ externalId: 'c1', attributes: { riskTier: 'gold', employees: '12' } });
+    expect(records[1]).not.toHaveProperty('attributes');
+  });
+
   it('reads the real Online Retail II file as a stream (first records)', async () => {
     const items = parseImport(createReadStream(datasetPath('online-retail-ii-2009-2010.csv.gz')).pipe(createGunzip()), { format: 'csv', mapping: onlineRetailIiMapping() });
     const first: CrmRecord[] = [];

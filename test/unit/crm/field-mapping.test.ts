@@ -27,7 +27,18 @@ describe('mapRecord', () => {
       { scheme: 'cn_uscc', value: '91330100MA2XXXXXX1' },
       { scheme: 'crm_record', value: 'zoho:test-zoho:5725767000000500001' },
     ]);
-    expect(record.custom).toEqual({ accountType: 'Customer' });
+    expect(record.custom).toEqual({});
+    expect(record.attributes).toBeUndefined();
+  });
+
+  it('maps CRM custom fields to declared custom attributes (`custom.<name>`), apart from the raw custom bag', () => {
+    const base = connection('salesforce');
+    const account = base.objects['Account']!;
+    const config = { ...base, objects: { ...base.objects, Account: { ...account, fields: [...account.fields, { from: 'Risk_Tier__c', to: 'custom.riskTier', transforms: [] }, { from: 'Employees__c', to: 'custom.employees', transforms: [] }] } } };
+    const record = mapRecord(config, 'Account', { Id: '001000000000001AAA', Name: 'Example Widgets GmbH', LastModifiedDate: '2025-01-15T10:00:00.000+0000', Risk_Tier__c: 'gold', Employees__c: '42' });
+    if (record.objectType !== 'customer') throw new Error('expected customer');
+    expect(record.attributes).toEqual({ riskTier: 'gold', employees: '42' });
+    expect(record.custom).toMatchObject({ Risk_Tier__c: 'gold', Employees__c: '42' });
   });
 
   it('maps a Zoho sales order through the lookup id, money at currency precision and the enum map', () => {

@@ -24,7 +24,7 @@ describe('evaluateAlerts', () => {
     // Act
     const alerts = evaluateAlerts(prev, next, after, DEFAULT_POLICY);
     // Assess
-    const order = DEFAULT_POLICY.masterScale.map((g) => g.grade);
+    const order = DEFAULT_POLICY.grades.scale.map((g) => g.grade);
     const notches = order.indexOf(next.grade!) - order.indexOf(prev.grade!);
     expect(notches).toBeGreaterThanOrEqual(2);
     expect(alerts).toContainEqual(expect.objectContaining({ type: 'grade_downgrade', details: { from: prev.grade!, to: next.grade!, notches } }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../shared/domain/errors.js';
 import { DEFAULT_POLICY, DEFAULT_POLICY_INPUT } from '../../../shared/domain/rating/default-policy.js';
-import { parsePolicy, type RiskPolicyInput } from '../../../shared/domain/rating/policy.js';
+import { parsePolicy, type RiskPolicyV1Input as RiskPolicyInput } from '../../../shared/domain/rating/policy.js';
 
 const clone = (): RiskPolicyInput => structuredClone(DEFAULT_POLICY_INPUT);
 
@@ -15,15 +15,18 @@ const issuesOf = (input: unknown): { path: string; message: string }[] => {
   return [];
 };
 
-describe('parsePolicy', () => {
-  it('accepts the default policy and applies defaults', () => {
+describe('parsePolicy (version 1 documents)', () => {
+  it('accepts the default policy, applies defaults and reads it as format 2', () => {
     // Act
     const policy = parsePolicy(clone());
     // Assess
     expect(policy.version).toBe(1);
-    expect(policy.features[0]?.extractor).toEqual({ type: 'bureau_score_percentile', combine: 'worst' });
-    expect(policy.masterScale.map((g) => g.grade)).toEqual(['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D']);
-    expect(DEFAULT_POLICY.scorecard.characteristics).toHaveLength(10);
+    expect(policy.schemaVersion).toBe(2);
+    expect(policy.scoring.features[0]).toEqual({ id: 'bureau_score', label: expect.any(String), path: 'derived.bureau_score_percentile', kind: 'numeric', params: { combine: 'worst' } });
+    expect(policy.grades.scale.map((g) => g.grade)).toEqual(['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC', 'CC', 'C', 'D']);
+    expect(policy.grades.defaultDpd).toBe(90);
+    expect(policy.measures.onDefault).toBe('freeze_limit');
+    expect(DEFAULT_POLICY.scoring.characteristics).toHaveLength(10);
   });
 
   it('reports a gap between numeric bins with its field path', () => {
@@ -82,15 +85,24 @@ describe('parsePolicy', () => {
 });
 
 describe('parsePolicy with unknown keys', () => {
-  it('refuses a key the policy does not define at the top level, naming it (partnerWeights)', () => {
+  it('refuses a setting no version implements yet as not supported, naming it (partnerWeights)', () => {
     const input = { ...clone(), partnerWeights: { 'partner-a': 0.5 } };
-    expect(issuesOf(input)).toContainEqual(expect.objectContaining({ path: 'partnerWeights', code: 'unrecognized_keys' }));
+    expect(issuesOf(input)).toEqual([expect.objectContaining({ path: 'partnerWeights', code: 'not_supported', message: expect.stringContaining('not supported yet') })]);
   });
 
-  it('refuses an unknown key inside a nested section, naming its full path (alerts.cooldownHours)', () => {
+  it('refuses alert settings of a later issue inside a section, naming their full paths (alerts.cooldownHours, alerts.anomaly)', () => {
     const input = clone();
-    Object.assign(input.alerts, { cooldownHours: 24 });
-    expect(issuesOf(input)).toContainEqual(expect.objectContaining({ path: 'alerts.cooldownHours', code: 'unrecognized_keys' }));
+    Object.assign(input.alerts!, { cooldownHours: 24, anomaly: { zScore: 3 } });
+    expect(issuesOf(input).map((i) => [i.path, (i as { code?: string }).code])).toEqual([
+      ['alerts.cooldownHours', 'not_supported'],
+      ['alerts.anomaly', 'not_supported'],
+    ]);
+  });
+
+  it('refuses a typo in a section as an unknown key (alerts.colour)', () => {
+    const input = clone();
+    Object.assign(input.alerts!, { colour: 'red' });
+    expect(issuesOf(input)).toContainEqual(expect.objectContaining({ path: 'alerts.colour', code: 'unrecognized_keys' }));
   });
 
   it('refuses unknown keys deep in arrays and discriminated unions, one issue per key', () => {

@@ -8,7 +8,7 @@ import { NOW, daysAgo, dnb, experian, tradingProfile } from '../../fixtures/rati
 
 describe('scaling', () => {
   it('gives odds 50:1 at 600 points and doubles the odds every 20 points', () => {
-    const s = DEFAULT_POLICY.scorecard.scaling;
+    const s = DEFAULT_POLICY.scoring.scaling;
     expect(scoreToPd(600, s)).toBeCloseTo(1 / 51, 10);
     expect(scoreToPd(620, s)).toBeCloseTo(1 / 101, 10);
     expect(pdToScore(1 / 51, s)).toBeCloseTo(600, 8);
@@ -16,7 +16,7 @@ describe('scaling', () => {
   });
 
   it('never leaves [0, 1] for extreme scores', () => {
-    const s = DEFAULT_POLICY.scorecard.scaling;
+    const s = DEFAULT_POLICY.scoring.scaling;
     expect(scoreToPd(1e9, s)).toBe(0);
     expect(scoreToPd(-1e9, s)).toBe(1);
   });
@@ -133,7 +133,7 @@ describe('compareRatings', () => {
     const cmp = compareRatings(good, bad, DEFAULT_POLICY);
     expect(cmp.ratingChanged).toBe(true);
     expect(cmp.limitChanged).toBe(true);
-    expect(cmp.gradeNotches).toBe(DEFAULT_POLICY.masterScale.findIndex((g) => g.grade === 'D') - DEFAULT_POLICY.masterScale.findIndex((g) => g.grade === good.grade));
+    expect(cmp.gradeNotches).toBe(DEFAULT_POLICY.grades.scale.findIndex((g) => g.grade === 'D') - DEFAULT_POLICY.grades.scale.findIndex((g) => g.grade === good.grade));
     expect(cmp.changedFields).toEqual(expect.arrayContaining(['grade', 'score', 'pd', 'limit']));
   });
 

@@ -48,7 +48,7 @@ describe('rateProfile properties', () => {
           // Assess
           if (a.status === 'rated' && b.status === 'rated') {
             expect(b.pd!).toBeGreaterThanOrEqual(a.pd!);
-            const order = DEFAULT_POLICY.masterScale.map((g) => g.grade);
+            const order = DEFAULT_POLICY.grades.scale.map((g) => g.grade);
             expect(order.indexOf(b.grade!)).toBeGreaterThanOrEqual(order.indexOf(a.grade!));
             if (!b.defaulted) expect(b.score!).toBeLessThanOrEqual(a.score!);
           }

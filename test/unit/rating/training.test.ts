@@ -142,8 +142,8 @@ describe('trainScorecard on German credit', () => {
     const pd = holdout.map((r) => scoreRecord(r, reparsed).pd);
     // Assess
     expect(reparsed.status).toBe('draft');
-    expect(reparsed.features.every((f) => f.extractor.type === 'column')).toBe(true);
-    expect(reparsed.features.map((f) => f.id)).toContain('checking_status');
+    expect(reparsed.scoring.features.every((f) => f.trainingColumn !== undefined && f.path === `custom.${f.trainingColumn}`)).toBe(true);
+    expect(reparsed.scoring.features.map((f) => f.id)).toContain('checking_status');
     expect(report.auc).toBeGreaterThan(0.7);
     expect(auc(pd, holdout.map((r) => r.bad === '1'))).toBeGreaterThan(0.7);
     expect(report.features.find((f) => f.column === 'num_dependents')?.selected).toBe(false);

@@ -24,6 +24,8 @@ export const ColumnMappingSchema = z.strictObject({
       kind: z.enum(['business', 'consumer']).default('business'),
       fields: z.partialRecord(ProfileFieldNameSchema, Column).default({}),
       identifiers: z.partialRecord(IdentifierSchemeSchema, Column).default({}),
+      /** Declared custom attribute → column (`{ "riskTier": "Risk Tier" }`); values are checked against the declarations on ingest. */
+      custom: z.record(z.string().regex(/^[a-z][A-Za-z0-9_]{0,63}$/), Column).optional(),
       modifiedAt: Column.optional(),
     })
     .optional(),

@@ -96,13 +96,20 @@ export const createRowMapper = (mapping: ColumnMapping) => {
       const v = text(row, column);
       return v === undefined ? [] : [{ scheme, value: v }];
     });
-    const signature = JSON.stringify([fields, identifiers]);
+    const attributes = Object.fromEntries(
+      Object.entries(c.custom ?? {}).flatMap(([name, column]) => {
+        const v = text(row, column);
+        return v === undefined ? [] : [[name, v]];
+      }),
+    );
+    const signature = JSON.stringify([fields, identifiers, attributes]);
     if (customers.get(externalId) === signature) return undefined;
     customers.set(externalId, signature);
     const modifiedAt = toIsoTimestamp(text(row, c.modifiedAt)) ?? new Date(0).toISOString();
     const record: Omit<CrmCustomerRecord, 'identifiers'> & { identifiers: unknown } = {
       crm: mapping.crm, connectionId: mapping.connectionId, externalId, modifiedAt, deleted: false,
       objectType: 'customer', kind: c.kind, fields, identifiers, custom: {},
+      ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
     };
     return validated(record, line);
   };

@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY_INPUT } from '../default-policy.js';
 import { coerceAttribute } from '../features.js';
-import { parsePolicy, type RiskPolicy, type RiskPolicyInput, type Scaling } from '../policy.js';
+import { parsePolicy, type RiskPolicy, type RiskPolicyV1Input as RiskPolicyInput, type Scaling } from '../policy.js';
 import { scalingConstants } from '../scorecard.js';
 import { fitLogistic, predictLogistic } from './logistic-regression.js';
 import { auc, costOptimalCutoff, ks } from './metrics.js';

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../../shared/domain/errors.js';
+import { DEFAULT_POLICY, DEFAULT_POLICY_INPUT } from '../../../shared/domain/rating/default-policy.js';
+import { parsePolicy, type RiskPolicyInput } from '../../../shared/domain/rating/policy.js';
+import { rateProfile } from '../../../shared/domain/rating/rate-profile.js';
+import { NOW } from '../../fixtures/rating/profiles.js';
+import { GOLDEN_PROFILE_COUNT, V1_EVERY_EXTRACTOR, V1_GOLDEN_POLICIES, goldenProfile, ratingDigest } from '../../fixtures/rating/v1-golden.js';
+
+/** The default policy in format 2, as an author would write it (defaults applied, JSON round trip). */
+const v2 = (): RiskPolicyInput => JSON.parse(JSON.stringify({ ...DEFAULT_POLICY, version: 3, status: 'draft' })) as RiskPolicyInput;
+
+const issuesOf = (input: unknown): { path: string; message: string; code?: string }[] => {
+  try {
+    parsePolicy(input);
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues;
+    throw error;
+  }
+  return [];
+};
+
+describe('policy format 2', () => {
+  it('reads a format 2 document with its named sections and gives back the same document', () => {
+    // Act
+    const policy = parsePolicy(v2());
+    // Assess
+    expect(Object.keys(policy)).toEqual(expect.arrayContaining(['schemaVersion', 'scoring', 'grades', 'limits', 'rfm', 'partners', 'alerts', 'measures', 'cadence']));
+    expect(parsePolicy(JSON.parse(JSON.stringify(policy)))).toEqual(policy);
+  });
+
+  it('applies section defaults when a later section is omitted', () => {
+    const input = v2() as Record<string, unknown>;
+    delete input['partners'];
+    delete input['alerts'];
+    delete input['measures'];
+    delete input['cadence'];
+    const policy = parsePolicy(input);
+    expect(policy.alerts).toEqual({ downgradeNotches: 2, dpdThresholds: [30, 60] });
+    expect(policy.measures).toEqual({ onDefault: 'freeze_limit' });
+    expect(policy.partners).toEqual({});
+    expect(policy.cadence).toEqual({});
+  });
+
+  it('refuses settings later issues own as not supported yet, naming each path', () => {
+    const input = v2() as unknown as Record<string, Record<string, unknown>>;
+    input['partners'] = { partnerWeights: { 'agency-1': 0.5 } };
+    input['alerts'] = { ...input['alerts'], cooldownHours: 12, anomaly: { zScore: 3 } };
+    input['cadence'] = { reevaluateHours: 6 };
+    const issues = issuesOf(input);
+    expect(issues.map((i) => [i.path, i.code])).toEqual(
+      expect.arrayContaining([
+        ['partners.partnerWeights', 'not_supported'],
+        ['alerts.cooldownHours', 'not_supported'],
+        ['alerts.anomaly', 'not_supported'],
+        ['cadence.reevaluateHours', 'unrecognized_keys'],
+      ]),
+    );
+    expect(issues).toHaveLength(4);
+    expect(issues.find((i) => i.path === 'alerts.anomaly')?.message).toMatch(/^not supported yet/);
+  });
+
+  it('refuses unknown keys in every section with their paths (scoring.features[1].weight, grades.colour)', () => {
+    const input = v2() as unknown as { scoring: { features: Record<string, unknown>[] }; grades: Record<string, unknown>; measures: Record<string, unknown> };
+    input.scoring.features[1]!['weight'] = 2;
+    input.grades['colour'] = 'green';
+    input.measures['onDowngrade'] = 'call';
+    expect(issuesOf(input).map((i) => i.path).sort()).toEqual(['grades.colour', 'measures.onDowngrade', 'scoring.features[1].weight']);
+  });
+
+  it('names format 2 paths in cross-field rules (bins, grade scale, characteristic kind, derived params)', () => {
+    const input = v2();
+    (input.scoring.characteristics[1]!.bins as { from?: number }[])[2]!.from = 31;
+    input.grades.scale[3] = { grade: 'AA', maxPd: 0.0001 };
+    input.scoring.features[0]!.kind = 'categorical';
+    input.scoring.features[4]!.params = { months: 99 };
+    input.scoring.features[5]!.params = { colour: 'red' };
+    input.scoring.features[6]!.path = 'derived.astrology';
+    const paths = issuesOf(input).map((i) => i.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'scoring.characteristics[1].bins[2].from',
+        'grades.scale[3].grade',
+        'grades.scale[3].maxPd',
+        'scoring.characteristics[0].type',
+        'scoring.features[4].params.months',
+        'scoring.features[5].params.colour',
+        'scoring.features[6].path',
+      ]),
+    );
+  });
+
+  it('refuses params on a feature that is not derived, and a path outside the canonical sources', () => {
+    const input = v2();
+    input.scoring.features[0] = { id: 'bureau_score', label: 'x', path: 'fields.country', kind: 'categorical', params: { months: 3 } };
+    input.scoring.features[1]!.path = 'profile.secret';
+    const paths = issuesOf(input).map((i) => i.path);
+    expect(paths).toContain('scoring.features[0].params');
+    expect(paths).toContain('scoring.features[1].path');
+  });
+});
+
+describe('policy format 1 → 2 migration', () => {
+  it('migrates every v1 extractor to a canonical path, keeping the training column', () => {
+    const policy = parsePolicy(V1_EVERY_EXTRACTOR);
+    const byId = Object.fromEntries(policy.scoring.features.map((f) => [f.id, f]));
+    expect(byId['bureau_score']).toMatchObject({ path: 'derived.bureau_score_percentile', params: { bureau: 'experian', model: 'fico', combine: 'mean' } });
+    expect(byId['orders_6m']).toMatchObject({ path: 'derived.orders_12m', params: { months: 6 } });
+    expect(byId['country']).toMatchObject({ path: 'fields.country', kind: 'categorical', trainingColumn: 'country' });
+    expect(byId['dpd_col']).toMatchObject({ path: 'derived.worst_days_past_due', params: { includeBureaus: true }, kind: 'numeric', trainingColumn: 'worst_dpd' });
+    expect(byId['shoe_size']).toMatchObject({ path: 'custom.shoe_size', trainingColumn: 'shoe_size' });
+    expect(policy.grades.defaultDpd).toBe(60);
+    expect(policy.measures.onDefault).toBe('none');
+    expect(policy.alerts).toEqual({ downgradeNotches: 3, dpdThresholds: [15, 45] });
+    expect(policy.scoring.minFeatures).toBe(5);
+  });
+
+  it('rates every profile of the golden portfolio exactly as the version 1 engine did', () => {
+    // Prepare: what the v1 engine (before format 2) answered, recorded in the fixture.
+    const recorded = JSON.parse(readFileSync(new URL('../../fixtures/rating/v1-engine-ratings.json', import.meta.url), 'utf8')) as Record<string, unknown[]>;
+    for (const [name, doc] of Object.entries(V1_GOLDEN_POLICIES)) {
+      // Act
+      const policy = parsePolicy(doc);
+      const now = Array.from({ length: GOLDEN_PROFILE_COUNT }, (_, i) => ratingDigest(rateProfile(goldenProfile(i), policy, NOW)));
+      // Assess
+      expect(now, name).toEqual(recorded[name]);
+    }
+  });
+
+  it('migrated and hand-written format 2 rate the same: the v1 default and its v2 document agree', () => {
+    const fromV1 = parsePolicy(DEFAULT_POLICY_INPUT);
+    const fromV2 = parsePolicy(JSON.parse(JSON.stringify(fromV1)));
+    for (let i = 0; i < 50; i += 1) expect(rateProfile(goldenProfile(i), fromV2, NOW)).toEqual(rateProfile(goldenProfile(i), fromV1, NOW));
+  });
+});
