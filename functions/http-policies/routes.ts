@@ -29,6 +29,7 @@ const approve = { ...admin, scope: 'policies:approve', tag: 'Policies' } as cons
 export const policyRoutes = defineRoutes({
   createPolicy: {
     ...manage, method: 'POST', path: '/v1/policies',
+    idempotent: true,
     summary: 'Create a draft risk policy (validated; 422 with field paths)',
     description: 'The policy document of `docs/schemas/risk-policy.schema.json`. Every object in it is strict: unknown keys are refused with their paths. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too.',
     body: RiskPolicySchema,
@@ -77,6 +78,7 @@ export const policyRoutes = defineRoutes({
   },
   backtestPolicy: {
     ...manage, method: 'POST', path: '/v1/policies/{version}/backtest',
+    rateClass: 'bulk',
     summary: 'Backtest a draft on the current portfolio against the active policy',
     params: VersionPathSchema, body: BacktestCommandSchema, bodyRequired: false,
     responses: { 200: { description: 'The report, also attached to the record', body: BacktestResponseSchema } },
@@ -132,6 +134,7 @@ export const policyRoutes = defineRoutes({
   },
   recordOutcome: {
     ...manage, method: 'POST', path: '/v1/customers/{customerId}/outcomes', tag: 'Risk measures',
+    idempotent: true,
     summary: 'Record a credit outcome (defaulted or not, at a date) as a training label, audited',
     params: CustomerPathSchema, body: OutcomeCommandSchema,
     responses: { 201: { description: 'Recorded', body: OutcomeResponseSchema } },

@@ -101,7 +101,7 @@ describe('buildOpenApi', () => {
   });
 
   it('declares 400 and 422 for every route with path parameters (percent-decoding, then validation)', () => {
-    expect(Object.keys(op('/v1/things/{thingId}', 'delete').responses)).toEqual(['204', '400', '401', '403', '422']);
+    expect(Object.keys(op('/v1/things/{thingId}', 'delete').responses)).toEqual(['204', '400', '401', '403', '422', '429']);
   });
 
   it('asks API-key routes for the bearer key with their scope, and nothing of public or signed routes', () => {
