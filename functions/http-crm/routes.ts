@@ -96,7 +96,7 @@ export const crmRoutes = defineRoutes({
   },
   addImportChunk: {
     ...ingest, method: 'POST', path: '/v1/imports/{importId}/chunks', tag: 'Imports',
-    idempotent: true, rateClass: 'bulk',
+    idempotent: true,
     summary: 'Add one chunk (< 1 MB, with header row) to a bulk import',
     description: 'The chunk is read in the format the import was started with; an empty chunk with `complete=true` ends the import.',
     params: ImportPathSchema, query: ImportChunkQuerySchema, accepts: ['text/csv', 'application/x-ndjson'], bodyRequired: false,
