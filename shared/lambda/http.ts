@@ -320,10 +320,15 @@ export const httpFunction = <const T extends Record<string, RouteDecl>>(routes: 
           };
         };
         if (idempotencyKey === undefined || !principal || !guards?.idempotency) return await respond();
+        // Stored as a DynamoDB item: no undefined header values.
+        const storable = async (): Promise<HttpResult> => {
+          const result = await respond();
+          return { ...result, headers: Object.fromEntries(Object.entries(result.headers ?? {}).filter(([, value]) => value !== undefined)) };
+        };
         const { response, replayed } = await guards.idempotency.once(
           { principalId: principal.principalId, operation, key: idempotencyKey },
           { params: rawParams, query: rawQuery, body: rawBody },
-          respond,
+          storable,
           (result) => (result.statusCode ?? 0) >= 200 && (result.statusCode ?? 0) < 300,
           context,
         );

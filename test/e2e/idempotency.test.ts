@@ -58,6 +58,18 @@ describe('Idempotency-Key on creating POSTs', () => {
     expect(listed.json.consents).toHaveLength(1);
   });
 
+  it('replays a 202 with its Location: a retried export start makes one job', async () => {
+    const headers = { 'idempotency-key': randomUUID() };
+    const first = await t.api('POST', '/v1/exports/portfolio', { body: { format: 'ndjson' }, headers });
+    const again = await t.api('POST', '/v1/exports/portfolio', { body: { format: 'ndjson' }, headers });
+
+    expect(first.status, first.text).toBe(202);
+    expect(again.status).toBe(202);
+    expect(again.text).toBe(first.text);
+    expect(again.headers.get('location')).toBe(first.headers.get('location'));
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+  });
+
   it('the same key with another body is refused with 422 at the Idempotency-Key header, and nothing is created', async () => {
     const url = `${receiver.url}/hooks/idem-other-body`;
     const headers = { 'idempotency-key': randomUUID() };
