@@ -58,6 +58,24 @@ describe('Idempotency-Key on creating POSTs', () => {
     expect(listed.json.consents).toHaveLength(1);
   });
 
+  it('a retried assessment request with the same key asks the partner once', async () => {
+    const customerId = `idem-assess-${randomUUID().slice(0, 8)}`;
+    const put = await t.api('PUT', `/v1/customers/${customerId}`, { body: { kind: 'business', fields: { legalName: 'Assess GmbH', country: 'DE' } } });
+    expect(put.status, put.text).toBe(201);
+    const { key: partner } = await createApiKey(t, { name: 'agency idem', role: 'partner', tenantRef: 'partner-idem' });
+    const headers = { 'idempotency-key': randomUUID() };
+    const body = { customerId, note: 'Annual review' };
+
+    const first = await t.api('POST', '/v1/partners/partner-idem/assessment-requests', { body, headers });
+    const again = await t.api('POST', '/v1/partners/partner-idem/assessment-requests', { body, headers });
+
+    expect(first.status, first.text).toBe(201);
+    expect(again.text).toBe(first.text);
+    const requests = await t.api('GET', '/v1/partner/assessment-requests', { key: partner });
+    expect(requests.status, requests.text).toBe(200);
+    expect(requests.json.requests.filter((r: { customerId: string }) => r.customerId === customerId)).toHaveLength(1);
+  });
+
   it('replays a 202 with its Location: a retried export start makes one job', async () => {
     const headers = { 'idempotency-key': randomUUID() };
     const first = await t.api('POST', '/v1/exports/portfolio', { body: { format: 'ndjson' }, headers });
