@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { RateLimitedError, takeToken, type RateClass, type RateLimiter, type RateLimits } from '../../domain/rate-limit/token-bucket.js';
+import { CLOCK_SLACK_MS, RateLimitedError, takeToken, type RateClass, type RateLimiter, type RateLimits } from '../../domain/rate-limit/token-bucket.js';
 import { isConditionFailure, type TableRef } from './client.js';
 
 /** Key layout (private): one item per principal and route class in the requests table. */
@@ -40,7 +40,7 @@ export const rateLimitStore = ({ table, limits, now }: { table: TableRef; limits
               Key: keyOf(principalId, rateClass),
               UpdateExpression: 'SET fullAt = fullAt + :interval, expiration = :expiration',
               ConditionExpression: 'fullAt BETWEEN :now AND :latest',
-              ExpressionAttributeValues: { ':interval': msPerToken, ':now': at, ':latest': at + tolerance, ':expiration': expiration },
+              ExpressionAttributeValues: { ':interval': msPerToken, ':now': at, ':latest': at + tolerance + CLOCK_SLACK_MS, ':expiration': expiration },
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             }),
           );

@@ -46,6 +46,12 @@ export interface BucketDecision {
 }
 
 /**
+ * Slack in comparisons, ms: epoch milliseconds near 1.8e12 carry ~0.0002 ms of floating-point error, so
+ * a bucket at exactly its limit must not be refused for rounding. Admitting 10 µs early is harmless.
+ */
+export const CLOCK_SLACK_MS = 0.01;
+
+/**
  * Takes one token from a bucket whose state is `fullAt` (undefined: never used, so full).
  * @example takeToken(undefined, 1_000, { burst: 2, perSecond: 1 }) // { allowed: true, fullAt: 2_000, remaining: 1, … }
  */
@@ -55,12 +61,12 @@ export const takeToken = (fullAt: number | undefined, now: number, limit: Bucket
   const tolerance = (limit.burst - 1) * msPerToken;
   const start = Math.max(fullAt ?? now, now);
   const tokensOwed = (start - now) / msPerToken;
-  if (start - now > tolerance + 1e-6) {
+  if (start - now > tolerance + CLOCK_SLACK_MS) {
     const retryAfterMs = start - now - tolerance;
     return { allowed: false, fullAt: start, remaining: 0, retryAfterMs, resetMs: start - now };
   }
   const next = start + msPerToken;
-  return { allowed: true, fullAt: next, remaining: Math.max(0, Math.floor(limit.burst - tokensOwed - 1 + 1e-9)), retryAfterMs: 0, resetMs: next - now };
+  return { allowed: true, fullAt: next, remaining: Math.max(0, Math.floor(limit.burst - tokensOwed - 1 + CLOCK_SLACK_MS / msPerToken)), retryAfterMs: 0, resetMs: next - now };
 };
 
 /** Too many requests from one principal in one route class (HTTP 429 with `Retry-After`). */
