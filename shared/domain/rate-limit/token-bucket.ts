@@ -17,7 +17,7 @@ export type RateLimits = Record<RateClass, BucketLimit>;
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   read: { burst: 600, perSecond: 100 },
   write: { burst: 300, perSecond: 50 },
-  bulk: { burst: 20, perSecond: 1 },
+  bulk: { burst: 30, perSecond: 1 },
 };
 
 /** The `RATE_LIMITS` setting: JSON naming the classes to override, e.g. `{"write":{"burst":5,"perSecond":1}}`. */
