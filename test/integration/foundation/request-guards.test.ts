@@ -8,14 +8,15 @@ import { ValidationError } from '../../../shared/domain/errors.js';
 import { RateLimitedError } from '../../../shared/domain/rate-limit/token-bucket.js';
 import { emulatorClients, provisionTestResources } from '../../support/aws-clients.js';
 
-const T0 = Date.parse('2026-12-07T10:00:00Z');
 const LIMITS = { read: { burst: 3, perSecond: 1 }, write: { burst: 5, perSecond: 1 }, bulk: { burst: 1, perSecond: 0.5 } };
 
 describe('request guards on DynamoDB Local (requests table)', () => {
   let clients: ReturnType<typeof emulatorClients>;
   let resources: LocalResources;
   let tableName: string;
-  let clockMs = T0;
+  // A controlled clock that starts at the real time: DynamoDB Local deletes items whose TTL
+  // (`expiration`, derived from this clock) has passed in real time.
+  let clockMs = Date.now();
   const now = () => clockMs;
 
   beforeAll(async () => {
