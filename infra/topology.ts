@@ -24,6 +24,15 @@ export interface TableSpec {
   ttlAttribute: string;
 }
 
+/** A key-value table: one partition per item, no sort key, no stream, items expire by TTL. */
+export interface KeyValueTableSpec {
+  id: string;
+  partitionKey: string;
+  /** Epoch seconds. */
+  ttlAttribute: string;
+  description: string;
+}
+
 export interface QueueSpec {
   id: QueueId;
   fifo: boolean;
@@ -134,7 +143,8 @@ export type DeploymentSetting =
   | 'OUTBOUND_PORTS'
   | 'DOWNLOAD_REDIRECT'
   | 'DOWNLOAD_LINK_TTL_SECONDS'
-  | 'EXPORT_PAGE_SIZE';
+  | 'EXPORT_PAGE_SIZE'
+  | 'RATE_LIMITS';
 
 /** Settings of every function that calls out (webhooks, CRM and bureau APIs) or checks outbound URLs when they are saved. */
 const OUTBOUND_SETTINGS: readonly DeploymentSetting[] = ['OUTBOUND_PORTS'];
@@ -171,6 +181,19 @@ export const table: TableSpec = {
   ],
   stream: 'NEW_AND_OLD_IMAGES',
   ttlAttribute: 'expiresAt',
+};
+
+/**
+ * The requests table: Idempotency-Key records (Powertools' DynamoDB layout: `id`, `expiration`,
+ * `status`, `data`, `validation`) and rate-limit buckets (`rate#<class>#<principal>`), apart
+ * from the main table so that per-request writes never reach its stream or hot keys. Every
+ * function with API-key routes reads and writes it (see `guardsRequests`).
+ */
+export const requestsTable: KeyValueTableSpec = {
+  id: 'Requests',
+  partitionKey: 'id',
+  ttlAttribute: 'expiration',
+  description: 'Idempotency records (24 h) and rate-limit buckets per principal',
 };
 
 const MINUTE = 60;
@@ -499,6 +522,15 @@ export const defaultRouteFunction: FunctionId = 'httpApi';
 export const queueEnvVar = (id: QueueId): string => `QUEUE_URL_${id.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 
 export const TABLE_ENV_VAR = 'TABLE_NAME';
+
+/** Environment variable through which a function learns the requests table's name. */
+export const REQUESTS_TABLE_ENV_VAR = 'REQUESTS_TABLE_NAME';
+
+/**
+ * True for functions that answer API-key routes: their router keeps Idempotency-Key records and
+ * rate-limit buckets in the requests table and reads the RATE_LIMITS setting.
+ */
+export const guardsRequests = (id: FunctionId): boolean => routes.some((route) => route.function === id && route.auth === 'apiKey');
 
 /** Environment variable through which a function learns a bucket's name: `objects` → `BUCKET_OBJECTS`. */
 export const bucketEnvVar = (id: BucketId): string => `BUCKET_${id.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;

@@ -78,6 +78,7 @@ export const httpRoutes = defineRoutes({
   },
   createApiKey: {
     ...admin, method: 'POST', path: '/v1/admin/api-keys', scope: 'keys:manage', tag: 'Access',
+    idempotent: true,
     summary: 'Issue an API key',
     body: CreateApiKeySchema,
     responses: { 201: { description: 'Issued; the plaintext key is shown once', body: IssuedKeySchema } },
@@ -89,6 +90,7 @@ export const httpRoutes = defineRoutes({
   },
   rotateApiKey: {
     ...admin, method: 'POST', path: '/v1/admin/api-keys/{keyId}/rotate', scope: 'keys:manage', tag: 'Access',
+    idempotent: true,
     summary: 'Replace a key by a new one and revoke the old',
     params: KeyPathSchema,
     responses: { 201: { description: 'The replacement key, shown once', body: IssuedKeySchema } },
@@ -103,6 +105,7 @@ export const httpRoutes = defineRoutes({
   },
   createSubscription: {
     ...admin, method: 'POST', path: '/v1/subscriptions', scope: 'subscriptions:manage', tag: 'Webhooks',
+    idempotent: true,
     summary: 'Create a webhook subscription',
     description: 'The `url` must pass the outbound rules (https, allowed port, a host resolving to public addresses only): a refused URL is a 422 at `url`; a DNS outage while checking it is a 503 (`dns_unavailable`), nothing stored.',
     body: CreateSubscriptionSchema,
@@ -131,6 +134,7 @@ export const httpRoutes = defineRoutes({
   },
   rotateSubscriptionSecret: {
     ...admin, method: 'POST', path: '/v1/subscriptions/{subscriptionId}/rotate-secret', scope: 'subscriptions:manage', tag: 'Webhooks',
+    idempotent: true,
     summary: 'Add a new signing secret; old ones keep signing during the overlap',
     params: SubscriptionPathSchema, body: RotateSecretSchema, bodyRequired: false,
     responses: { 200: { description: 'The new secret, shown once', body: SubscriptionWithSecretSchema } },
@@ -152,6 +156,7 @@ export const httpRoutes = defineRoutes({
   },
   replayDeliveries: {
     ...admin, method: 'POST', path: '/v1/subscriptions/{subscriptionId}/replay', scope: 'subscriptions:manage', tag: 'Webhooks',
+    idempotent: true, rateClass: 'bulk',
     summary: 'Send one event ({ eventId }) or a time window ({ from, to }) again',
     params: SubscriptionPathSchema, body: ReplayRequestSchema,
     responses: { 202: { description: 'Queued', body: ReplayResultSchema } },
@@ -166,6 +171,7 @@ export const httpRoutes = defineRoutes({
   },
   replayWriteBack: {
     ...admin, method: 'POST', path: '/v1/write-backs/replay', scope: 'customers:write', tag: 'CRM write-back',
+    idempotent: true,
     summary: 'Write one rating/limit event ({ eventId, target? }) back to the CRM records again',
     body: WriteBackReplayRequestSchema,
     responses: { 202: { description: 'Queued', body: WriteBackReplayResultSchema } },

@@ -34,6 +34,7 @@ const noStore = { 'Cache-Control': { description: '`no-store`: the body holds bu
 export const bureauRoutes = defineRoutes({
   recordConsent: {
     ...adminOrCrm, method: 'POST', path: '/v1/customers/{customerId}/consents', scope: 'customers:write', tag: 'Bureau',
+    idempotent: true,
     summary: 'Record a consent / permissible purpose for bureau pulls (audited)',
     params: CustomerPathSchema, body: RecordConsentSchema,
     responses: { 201: { description: 'Recorded', body: ConsentResponseSchema } },
@@ -55,6 +56,7 @@ export const bureauRoutes = defineRoutes({
   },
   requestBureauPull: {
     ...adminOrCrm, method: 'POST', path: '/v1/customers/{customerId}/bureau-pulls', scope: 'bureau:pull', tag: 'Bureau',
+    idempotent: true,
     summary: 'Pull a bureau report (202; concurrent requests collapse)',
     description: 'Needs a valid consent covering the bureau (and the purpose, when given), else 422 `consent_required`. Poll the pull for its status. A CRM key reaches consents and pulls only of customers linked to its connection; any other customer answers 404, like an unknown one.',
     params: CustomerPathSchema, body: RequestPullSchema,

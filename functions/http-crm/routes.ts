@@ -80,6 +80,7 @@ export const crmRoutes = defineRoutes({
   },
   ingestRecords: {
     ...ingest, method: 'POST', path: '/v1/crm/{connectionId}/records', tag: 'CRM',
+    idempotent: true,
     summary: 'Ingest native records of a mapped object, or canonical CrmRecords',
     params: ConnectionPathSchema, body: IngestRecordsSchema,
     responses: { 202: { description: 'Queued for ingest', body: IngestReceiptSchema } },
@@ -87,6 +88,7 @@ export const crmRoutes = defineRoutes({
   },
   createImport: {
     ...ingest, method: 'POST', path: '/v1/imports', tag: 'Imports',
+    idempotent: true, rateClass: 'bulk',
     summary: 'Start a bulk import (CSV or NDJSON) with a named or inline mapping',
     description: 'JSON (`mapping`, optional first chunk as `data`), or the first chunk itself as `text/csv` / `application/x-ndjson` with `mapping`, `connectionId` and `complete` as query parameters.',
     query: CreateImportQuerySchema, body: CreateImportSchema, accepts: ['application/json', 'text/csv', 'application/x-ndjson'],
@@ -94,6 +96,7 @@ export const crmRoutes = defineRoutes({
   },
   addImportChunk: {
     ...ingest, method: 'POST', path: '/v1/imports/{importId}/chunks', tag: 'Imports',
+    idempotent: true,
     summary: 'Add one chunk (< 1 MB, with header row) to a bulk import',
     description: 'The chunk is read in the format the import was started with; an empty chunk with `complete=true` ends the import.',
     params: ImportPathSchema, query: ImportChunkQuerySchema, accepts: ['text/csv', 'application/x-ndjson'], bodyRequired: false,

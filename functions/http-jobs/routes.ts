@@ -14,6 +14,7 @@ const anyCaller = { auth: 'apiKey', roles: ['admin', 'crm', 'partner'] } as cons
 export const jobRoutes = defineRoutes({
   startPortfolioExport: {
     method: 'POST', path: '/v1/exports/portfolio', auth: 'apiKey', roles: ['admin'], scope: 'customers:read', tag: 'Exports',
+    idempotent: true, rateClass: 'bulk',
     summary: 'Export the portfolio (CSV or NDJSON, optionally one grade) as a job',
     description: 'Answers `202` with `Location: /v1/jobs/{jobId}`; the finished job links to the file (see docs/jobs.md).',
     body: PortfolioExportInputSchema,
@@ -23,6 +24,7 @@ export const jobRoutes = defineRoutes({
   },
   startAuditExport: {
     method: 'POST', path: '/v1/audit/exports', auth: 'apiKey', roles: ['admin'], scope: 'audit:read', tag: 'Audit',
+    idempotent: true, rateClass: 'bulk',
     summary: 'Export the audit entries of a time range with their checkpoints and the public key, as a job',
     description:
       `Answers \`202\` with \`Location: /v1/jobs/{jobId}\`; the finished job links to one NDJSON file that \`rb audit verify <file>\` checks offline (see docs/audit.md). At most ${MAX_EXPORT_ENTRIES.toLocaleString('en')} entries: a larger range fails the job (\`validation_failed\`).`,

@@ -28,6 +28,7 @@ const agreements = { auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', tag
 export const partnerRoutes = defineRoutes({
   engagePartner: {
     ...admin, method: 'POST', path: '/v1/partners/{partnerId}/engagements', scope: 'customers:write', tag: 'Partners',
+    idempotent: true,
     summary: 'Engage a partner agency on a customer (audited)',
     description: 'The object-level grant behind every partner call. An active engagement with the same terms is answered as it is (200). An `expiresAt` that is not in the future is a 422; an engagement past its `expiresAt` reads as `expired` and grants nothing.',
     params: PartnerPathSchema, body: EngageInputSchema,
@@ -49,6 +50,7 @@ export const partnerRoutes = defineRoutes({
   },
   requestAssessment: {
     ...admin, method: 'POST', path: '/v1/partners/{partnerId}/assessment-requests', scope: 'customers:write', tag: 'Partners',
+    idempotent: true,
     summary: 'Ask a partner for an assessment (engages it; audited)',
     params: PartnerPathSchema, body: RequestAssessmentInputSchema,
     responses: { 201: { description: 'The request and the engagement it runs under', body: AssessmentRequestResponseSchema } },
@@ -56,6 +58,7 @@ export const partnerRoutes = defineRoutes({
   },
   submitAssessment: {
     ...partner, method: 'POST', path: '/v1/partner/assessments', scope: 'assessments:submit',
+    idempotent: true,
     summary: 'Submit an assessment for an engaged customer (idempotent by externalRef; triggers re-rating)',
     description: 'A customer that is unknown, not engaged, or whose engagement ended answers the same 403. The same `externalRef` with other content is a 409.',
     body: SubmitAssessmentSchema,
@@ -81,6 +84,7 @@ export const partnerRoutes = defineRoutes({
   },
   createAgreement: {
     ...agreements, method: 'POST', path: '/v1/admin/agreements',
+    idempotent: true,
     summary: 'Create a data-sharing agreement with a consultant (audited)',
     body: AgreementInputSchema,
     responses: { 201: { description: 'Created (its hashing salt never leaves the hub)', body: AgreementResponseSchema } },

@@ -33,6 +33,7 @@ const approve = { ...admin, scope: 'policies:approve', tag: 'Policies' } as cons
 export const policyRoutes = defineRoutes({
   createPolicy: {
     ...manage, method: 'POST', path: '/v1/policies',
+    idempotent: true,
     summary: 'Create a draft risk policy (validated; 422 with field paths)',
     description:
       'A policy document in format 2 (`schemaVersion: 2`, see docs/policy-format.md and `docs/schemas/risk-policy.schema.json`) or version 1 (no `schemaVersion`; migrated, answered in format 2). Every object in it is strict: unknown keys are refused with their paths, settings no version implements yet (`partners.partnerWeights`, `alerts.cooldownHours`, `alerts.anomaly`) with `not_supported`. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too, and so does an input that does not resolve to a canonical path or declared custom attribute of a usable type (`scoring.features[i].path`).',
@@ -82,6 +83,7 @@ export const policyRoutes = defineRoutes({
   },
   backtestPolicy: {
     ...manage, method: 'POST', path: '/v1/policies/{version}/backtest',
+    rateClass: 'bulk',
     summary: 'Backtest a draft on the current portfolio against the active policy',
     params: VersionPathSchema, body: BacktestCommandSchema, bodyRequired: false,
     responses: { 200: { description: 'The report, also attached to the record', body: BacktestResponseSchema } },
@@ -137,6 +139,7 @@ export const policyRoutes = defineRoutes({
   },
   recordOutcome: {
     ...manage, method: 'POST', path: '/v1/customers/{customerId}/outcomes', tag: 'Risk measures',
+    idempotent: true,
     summary: 'Record a credit outcome (defaulted or not, at a date) as a training label, audited',
     params: CustomerPathSchema, body: OutcomeCommandSchema,
     responses: { 201: { description: 'Recorded', body: OutcomeResponseSchema } },

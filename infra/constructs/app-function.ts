@@ -8,7 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { SERVICE_NAME, TABLE_ENV_VAR, bucketEnvVar, queueEnvVar, table as tableSpec, type Access, type BucketId, type FunctionSpec, type QueueId } from '../topology.js';
+import { REQUESTS_TABLE_ENV_VAR, SERVICE_NAME, TABLE_ENV_VAR, bucketEnvVar, queueEnvVar, table as tableSpec, type Access, type BucketId, type FunctionSpec, type QueueId } from '../topology.js';
 
 /** Repository root: topology entries and the lock file are relative to it. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -157,6 +157,19 @@ export class AppFunction extends NodejsFunction {
       resourceArns: [table.tableArn, ...indexNames.map((name) => `${table.tableArn}/index/${name}`)],
     });
     this.addEnvironment(TABLE_ENV_VAR, table.tableName);
+  }
+
+  /**
+   * Grants the item reads and writes of the router's request guards (idempotency records,
+   * rate-limit buckets) on the requests table, nothing else, and sets `REQUESTS_TABLE_NAME`.
+   */
+  bindRequestsTable(table: ITable): void {
+    iam.Grant.addToPrincipal({
+      grantee: this,
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:DescribeTable'],
+      resourceArns: [table.tableArn],
+    });
+    this.addEnvironment(REQUESTS_TABLE_ENV_VAR, table.tableName);
   }
 
   /**

@@ -8,7 +8,7 @@ export const LocalHubFileSchema = z.object({
   url: z.string().optional(),
   dynamoEndpoint: z.string(),
   sqsEndpoint: z.string(),
-  resources: z.object({ tableName: z.string(), streamArn: z.string(), queueUrls: z.record(z.string(), z.string()), dlqUrls: z.record(z.string(), z.string()), bucketNames: z.record(z.string(), z.string()).default({}) }),
+  resources: z.object({ tableName: z.string(), requestsTableName: z.string().optional(), streamArn: z.string(), queueUrls: z.record(z.string(), z.string()), dlqUrls: z.record(z.string(), z.string()), bucketNames: z.record(z.string(), z.string()).default({}) }),
   env: z.record(z.string(), z.string()).default({}),
 });
 export type LocalHubFile = z.infer<typeof LocalHubFileSchema>;

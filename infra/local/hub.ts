@@ -9,6 +9,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import {
+  REQUESTS_TABLE_ENV_VAR,
   TABLE_ENV_VAR,
   bucketEnvVar,
   defaultRouteFunction,
@@ -108,6 +109,7 @@ export const localProcessEnv = (options: {
   POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   POWERTOOLS_METRICS_DISABLED: 'true',
   [TABLE_ENV_VAR]: options.resources.tableName,
+  ...(options.resources.requestsTableName ? { [REQUESTS_TABLE_ENV_VAR]: options.resources.requestsTableName } : {}),
   ...Object.fromEntries((Object.keys(queues) as QueueId[]).map((id) => [queueEnvVar(id), options.resources.queueUrls[id]])),
   ...Object.fromEntries((Object.entries(options.resources.bucketNames ?? {}) as Array<[BucketId, string]>).map(([id, name]) => [bucketEnvVar(id), name])),
   ...options.env,

@@ -7,11 +7,13 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { buckets, queues, table, type BucketId, type QueueId } from '../topology.js';
+import { buckets, queues, requestsTable, table, type BucketId, type QueueId } from '../topology.js';
 
 /** Physical names and URLs of the topology's resources in one local environment. */
 export interface LocalResources {
   tableName: string;
+  /** Idempotency records and rate-limit buckets (topology `requestsTable`); absent in hub files written before it existed. */
+  requestsTableName?: string;
   streamArn: string;
   queueUrls: Record<QueueId, string>;
   dlqUrls: Record<QueueId, string>;
@@ -44,7 +46,7 @@ const queueName = (prefix: string, id: QueueId, dlq: boolean): string => {
 export const localBucketName = (prefix: string, id: BucketId): string => `${prefix}-${id}`.toLowerCase();
 
 /**
- * Creates the table (keys, GSIs, stream, TTL), every queue with its DLQ and redrive policy, and
+ * Creates the table (keys, GSIs, stream, TTL), the requests table (key, TTL), every queue with its DLQ and redrive policy, and
  * every bucket (CreateBucket is idempotent on fauxqs; lifecycle rules are not played locally).
  */
 export const provisionLocal = async ({ dynamo, sqs, s3, prefix, visibilityScale }: ProvisionOptions): Promise<LocalResources> => {
@@ -72,6 +74,20 @@ export const provisionLocal = async ({ dynamo, sqs, s3, prefix, visibilityScale 
       }),
     );
     await dynamo.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true } }));
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  const requestsTableName = `${prefix}-${requestsTable.id}`;
+  try {
+    await dynamo.send(
+      new CreateTableCommand({
+        TableName: requestsTableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: requestsTable.partitionKey, AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: requestsTable.partitionKey, KeyType: 'HASH' }],
+      }),
+    );
+    await dynamo.send(new UpdateTimeToLiveCommand({ TableName: requestsTableName, TimeToLiveSpecification: { AttributeName: requestsTable.ttlAttribute, Enabled: true } }));
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
@@ -108,5 +124,5 @@ export const provisionLocal = async ({ dynamo, sqs, s3, prefix, visibilityScale 
     bucketNames[spec.id] = localBucketName(prefix, spec.id);
     if (s3) await s3.send(new CreateBucketCommand({ Bucket: bucketNames[spec.id] }));
   }
-  return { tableName, streamArn, queueUrls, dlqUrls, bucketNames };
+  return { tableName, requestsTableName, streamArn, queueUrls, dlqUrls, bucketNames };
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RateLimitsSettingSchema } from '../../shared/domain/rate-limit/token-bucket.js';
 import { App, RemovalPolicy, Tags, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { SERVICE_NAME, type DeploymentSetting } from '../topology.js';
@@ -46,7 +47,7 @@ export const stackNames = (stage: string): { stateful: string; stateless: string
 export const CONFIG_CONTEXT_KEY = 'riskbridge:config';
 
 const SettingsSchema = z.partialRecord(
-  z.enum(['PUBLIC_API_URL', 'BUREAU_PULL_CONFIG', 'BUREAU_TIMEOUT_MS', 'BUREAU_EXPERIAN_URL', 'BUREAU_EQUIFAX_URL', 'BUREAU_TRANSUNION_URL', 'BUREAU_DNB_URL', 'BUREAU_CREDITSAFE_URL', 'BUREAU_PBOC_URL', 'OUTBOUND_PORTS', 'DOWNLOAD_REDIRECT', 'DOWNLOAD_LINK_TTL_SECONDS', 'EXPORT_PAGE_SIZE']),
+  z.enum(['PUBLIC_API_URL', 'BUREAU_PULL_CONFIG', 'BUREAU_TIMEOUT_MS', 'BUREAU_EXPERIAN_URL', 'BUREAU_EQUIFAX_URL', 'BUREAU_TRANSUNION_URL', 'BUREAU_DNB_URL', 'BUREAU_CREDITSAFE_URL', 'BUREAU_PBOC_URL', 'OUTBOUND_PORTS', 'DOWNLOAD_REDIRECT', 'DOWNLOAD_LINK_TTL_SECONDS', 'EXPORT_PAGE_SIZE', 'RATE_LIMITS']),
   z.string(),
 );
 
@@ -56,6 +57,17 @@ export const parseSettings = (raw: unknown): Partial<Record<DeploymentSetting, s
   const value: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
   const parsed = SettingsSchema.safeParse(value);
   if (!parsed.success) throw new Error(`Invalid ${CONFIG_CONTEXT_KEY}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  if (parsed.data.RATE_LIMITS !== undefined) {
+    // Checked at synth, so a mistyped limit fails the deployment instead of every request.
+    let limits: unknown;
+    try {
+      limits = JSON.parse(parsed.data.RATE_LIMITS);
+    } catch {
+      throw new Error(`Invalid ${CONFIG_CONTEXT_KEY}: RATE_LIMITS is not JSON`);
+    }
+    const checked = RateLimitsSettingSchema.safeParse(limits);
+    if (!checked.success) throw new Error(`Invalid ${CONFIG_CONTEXT_KEY}: RATE_LIMITS ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  }
   return parsed.data;
 };
 
@@ -92,6 +104,7 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
     description: `RiskBridge ${stage}: functions, HTTP API, event sources, alarms`,
     stage,
     table: stateful.table,
+    requestsTable: stateful.requestsTable,
     queues: stateful.queues,
     buckets: stateful.bucketExports,
     alarmTopic: stateful.alarmTopic,

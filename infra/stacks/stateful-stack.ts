@@ -10,7 +10,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { QueueWithDlq } from '../constructs/queue-with-dlq.js';
 import { HUB_SIGNING_SECRET } from '../../shared/lambda/signing-key.js';
-import { buckets as bucketSpecs, queues as queueSpecs, table as tableSpec, type BucketId, type BucketSpec, type QueueId, type QueueSpec, type TableSpec } from '../topology.js';
+import { buckets as bucketSpecs, queues as queueSpecs, requestsTable as requestsTableSpec, table as tableSpec, type BucketId, type BucketSpec, type QueueId, type QueueSpec, type TableSpec } from '../topology.js';
 
 /** `crmIngest` → `CrmIngest`: the construct id of a topology resource (stable, never renamed). */
 export const constructIdOf = (topologyId: string): string => topologyId.charAt(0).toUpperCase() + topologyId.slice(1);
@@ -62,6 +62,8 @@ export const checkpointBucketProps = (stage: string): s3.BucketProps => ({
  */
 export class StatefulStack extends Stack {
   readonly table: dynamodb.Table;
+  /** Idempotency records and rate-limit buckets (topology `requestsTable`). */
+  readonly requestsTable: dynamodb.Table;
   readonly queues: Record<QueueId, QueueWithDlq>;
   readonly buckets: Record<BucketId, s3.Bucket>;
   /**
@@ -111,6 +113,16 @@ export class StatefulStack extends Stack {
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }
+
+    // Short-lived records only (24 h at most): retained like every table, no stream, PITR for cdk-nag's sake.
+    this.requestsTable = new dynamodb.Table(this, `${constructIdOf(requestsTableSpec.id)}Table`, {
+      partitionKey: { name: requestsTableSpec.partitionKey, type: string },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      timeToLiveAttribute: requestsTableSpec.ttlAttribute,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
 
     const specs = props.queues ?? queueSpecs;
     this.queues = Object.fromEntries(

@@ -21,6 +21,7 @@ import type { QueueWithDlq } from '../constructs/queue-with-dlq.js';
 import {
   defaultRouteFunction as topologyDefaultRouteFunction,
   functions as topologyFunctions,
+  guardsRequests,
   routes as topologyRoutes,
   type FunctionId,
   type BucketId,
@@ -42,6 +43,8 @@ export const RELAY_ITERATOR_AGE_ALARM = Duration.minutes(1);
 export interface StatelessStackProps extends StackProps {
   stage: string;
   table: dynamodb.ITable;
+  /** Idempotency records and rate-limit buckets: bound to every function with API-key routes. */
+  requestsTable: dynamodb.ITable;
   queues: Record<QueueId, QueueWithDlq>;
   /** Export names of the stateful stack's buckets; imported here for the functions that name them. */
   buckets: Record<BucketId, BucketExports>;
@@ -141,7 +144,7 @@ export class StatelessStack extends Stack {
    */
   private applySettings(specs: Record<FunctionId, FunctionSpec>, settings: Partial<Record<DeploymentSetting, string>>): void {
     for (const fid of Object.keys(specs) as FunctionId[]) {
-      for (const name of specs[fid].config ?? []) {
+      for (const name of [...(specs[fid].config ?? []), ...(guardsRequests(fid) ? (['RATE_LIMITS'] as const) : [])]) {
         const value = name === 'PUBLIC_API_URL' ? this.httpApi?.apiEndpoint : settings[name];
         if (value !== undefined) this.functions[fid].addEnvironment(name, value);
       }
@@ -151,6 +154,7 @@ export class StatelessStack extends Stack {
   private buildFunction(spec: FunctionSpec, props: StatelessStackProps): AppFunction {
     const fn = new AppFunction(this, `${constructIdOf(spec.id)}Function`, { spec, stage: props.stage });
     if (spec.table !== 'none') fn.bindTable(props.table, spec.table);
+    if (guardsRequests(spec.id)) fn.bindRequestsTable(props.requestsTable);
     for (const qid of spec.sendsTo) fn.bindQueueSend(props.queues[qid]);
     for (const [bid, access] of Object.entries(spec.buckets ?? {}) as Array<[BucketId, 'R' | 'RW']>) fn.bindBucket(bid, this.buckets[bid], access);
     fn.bindSecretsRead(spec.secrets ?? []);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RateLimitsSettingSchema } from '../domain/rate-limit/token-bucket.js';
 
 /**
  * The only place that reads process.env. Parsed once per cold start (lazily, so the local
@@ -7,7 +8,31 @@ import { z } from 'zod';
  */
 const LoopbackAllowanceSchema = z.enum(['true', 'false']);
 
+/** JSON text of a setting, parsed; a setting that is not JSON is a configuration error naming it. */
+const jsonText = z.string().transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+    return z.NEVER;
+  }
+});
+
+/** What the router's request guards read (idempotency records, rate limits); see `requestGuardEnv`. */
+const RequestGuardEnvSchema = z.object({
+  /**
+   * The requests table (infra/topology.ts `requestsTable`): idempotency records and rate-limit
+   * buckets. Every HTTP function with API-key routes gets it; without it (router unit tests)
+   * neither Idempotency-Key nor rate limits are enforced.
+   */
+  REQUESTS_TABLE_NAME: z.string().min(1).optional(),
+  /** Rate limits per principal and route class, JSON overriding the defaults, e.g. `{"write":{"burst":5,"perSecond":1}}` (docs/rate-limits.md). */
+  RATE_LIMITS: jsonText.pipe(RateLimitsSettingSchema).optional(),
+});
+export type RequestGuardEnv = z.infer<typeof RequestGuardEnvSchema>;
+
 const EnvSchema = z.object({
+  ...RequestGuardEnvSchema.shape,
   TABLE_NAME: z.string().min(1),
   STAGE: z.string().min(1).default('local'),
   /**
@@ -97,6 +122,21 @@ export const env = (): Env => {
   return cached;
 };
 
+let cachedGuards: RequestGuardEnv | undefined;
+
+/**
+ * The router's part of the environment, parsed on its own (the router also runs in unit tests
+ * without a table). An invalid RATE_LIMITS is a configuration error naming it, never ignored.
+ */
+export const requestGuardEnv = (): RequestGuardEnv => {
+  if (!cachedGuards) {
+    const parsed = RequestGuardEnvSchema.safeParse(process.env);
+    if (!parsed.success) throw new Error(`Invalid function configuration (environment): ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    cachedGuards = parsed.data;
+  }
+  return cachedGuards;
+};
+
 /** URL of a queue this function was given, or a configuration error naming the variable. */
 export const queueUrl = (key: QueueEnvKey): string => {
   const url = env()[key];
@@ -149,4 +189,5 @@ export const localClockOffsetMs = (): number => {
 /** For tests and the local runtime: forget the parsed environment. */
 export const resetEnvForTests = (): void => {
   cached = undefined;
+  cachedGuards = undefined;
 };

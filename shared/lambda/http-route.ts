@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Principal, Role, Scope } from '../domain/auth/principal.js';
+import type { RateClass } from '../domain/rate-limit/token-bucket.js';
 
 /** Media types a route may accept or answer. JSON-like types are parsed and validated; the others arrive as text. */
 export type MediaType =
@@ -93,8 +94,19 @@ export interface RouteDecl {
   maxBodyBytes?: number;
   /** A list route: `limit` (1–200, default 50) and a signed `cursor` join the query; see `ListPage`. */
   list?: boolean;
-  /** POST routes that create: `Idempotency-Key` is honoured. */
+  /**
+   * POST routes that create: an `Idempotency-Key` header (1–255 characters) makes a retry with the
+   * same key and request answer the first 2xx result again (`Idempotent-Replayed: true`) instead
+   * of acting twice; the key with another request is a 422, one still running a 409. Keys are
+   * scoped to the caller (principal) and the operation and kept 24 h.
+   */
   idempotent?: boolean;
+  /**
+   * Which rate-limit bucket of the caller a request takes a token from (API-key routes):
+   * default `read` for GET, `write` otherwise; `bulk` for routes that start heavy work (imports,
+   * exports, backtests). See docs/rate-limits.md.
+   */
+  rateClass?: RateClass;
   responses: Readonly<Record<number, ResponseDecl>>;
   /** Problem statuses beyond the ones the router adds itself (see `problemStatuses`). */
   errors?: readonly ProblemStatus[];
@@ -108,7 +120,30 @@ export interface RouteDecl {
 export const UNEXERCISED = {
   storageBusy: 'Storage throttling or transaction conflicts (storage_busy): DynamoDB Local does not throttle; needs injected faults',
   versionConflict: 'A version conflict (after any optimistic retries): needs a concurrent writer between read and commit; the suite cannot interleave one',
+  rateLimited: 'Rate limit (429 rate_limited): the router answers it alike on every API-key route, before the handler; test/e2e/rate-limits.test.ts exercises it on representative routes of each class',
+  idempotencyInProgress: 'Idempotency-Key in progress (409 idempotency_in_progress): the router answers it alike on every idempotent route; test/e2e/idempotency.test.ts exercises it on a representative route',
 } as const;
+
+/**
+ * Reasons that one representative test covers for every route: the contract coverage does not
+ * count these pairs against its 10 % allowance, as long as the status was seen with the same
+ * reason on at least one route.
+ */
+export const REPRESENTATIVE_REASONS: ReadonlySet<string> = new Set([UNEXERCISED.rateLimited, UNEXERCISED.idempotencyInProgress]);
+
+/**
+ * The reasons of a route's unexercised pairs: its own, plus the router's shared ones for the
+ * statuses the router adds (429 on API-key routes; 409 on idempotent routes that do not answer
+ * 409 themselves).
+ */
+export const unexercisedReasons = (route: RouteDecl): Readonly<Partial<Record<number, string>>> => ({
+  ...(route.auth === 'apiKey' ? { 429: UNEXERCISED.rateLimited } : {}),
+  ...(route.idempotent && !route.errors?.includes(409) ? { 409: UNEXERCISED.idempotencyInProgress } : {}),
+  ...route.unexercised,
+});
+
+/** The rate-limit class of a route: its declared one, else `read` for GET and `write` otherwise. */
+export const rateClassOf = (route: RouteDecl): RateClass => route.rateClass ?? (route.method === 'GET' ? 'read' : 'write');
 
 /** Every signature-verified route lives under this prefix; the authorizer lets them through. */
 export const SIGNED_ROUTE_PREFIX = '/v1/inbound/';
@@ -133,6 +168,8 @@ export const problemStatuses = (route: RouteDecl): ProblemStatus[] => {
   if (route.auth === 'apiKey') {
     statuses.add(401);
     statuses.add(403);
+    // Rate limits per principal (docs/rate-limits.md).
+    statuses.add(429);
   }
   if (route.body || route.accepts) {
     statuses.add(400);

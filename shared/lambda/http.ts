@@ -5,6 +5,10 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { PrincipalSchema, SIGNATURE_PRINCIPAL_ID, type Principal } from '../domain/auth/principal.js';
 import { DomainError, ForbiddenError, MalformedInputError, NotFoundError, UnauthorizedError, ValidationError, type FieldIssue } from '../domain/errors.js';
 import { toFieldIssues } from '../domain/validation.js';
+import { DEFAULT_RATE_LIMITS, type RateLimiter, type RateLimits } from '../domain/rate-limit/token-bucket.js';
+import { createDocumentClient } from '../adapters/dynamodb/client.js';
+import { idempotencyStore, type IdempotencyStore } from '../adapters/dynamodb/idempotency-store.js';
+import { rateLimitStore } from '../adapters/dynamodb/rate-limit-store.js';
 import { cursorBinding, openCursor, signCursor } from './cursor.js';
 import {
   JSON_MEDIA_TYPES,
@@ -14,8 +18,10 @@ import {
   type ResponseDecl,
   type RouteDecl,
   type RouteHandlers,
+  rateClassOf,
   responseContent,
 } from './http-route.js';
+import { requestGuardEnv } from './env.js';
 import { flushMetrics, metricsFor } from './metrics.js';
 import { logger } from './powertools.js';
 import { toProblem } from './problem.js';
@@ -29,7 +35,53 @@ export interface HttpFunctionOptions {
   /** Key that signs list cursors; resolved once, on the first list request. */
   signingKey?: () => Promise<Buffer>;
   now?: () => number;
+  /**
+   * Rate limits and Idempotency-Key records. Default: built from the environment on the first
+   * request (REQUESTS_TABLE_NAME, RATE_LIMITS); `null` (or no requests table) turns both off.
+   */
+  guards?: RequestGuards | null;
 }
+
+/** What the router checks around a handler: a token per request, and at most one run per idempotency key. */
+export interface RequestGuards {
+  rateLimiter?: RateLimiter;
+  idempotency?: Pick<IdempotencyStore, 'once'>;
+}
+
+/** The limits in force: the defaults, with the classes RATE_LIMITS names replaced. */
+export const rateLimitsFrom = (setting: Partial<RateLimits> | undefined): RateLimits => ({
+  read: setting?.read ?? DEFAULT_RATE_LIMITS.read,
+  write: setting?.write ?? DEFAULT_RATE_LIMITS.write,
+  bulk: setting?.bulk ?? DEFAULT_RATE_LIMITS.bulk,
+});
+
+let environmentGuards: RequestGuards | null | undefined;
+/** The guards of this function from its environment, built once per cold start. */
+const guardsFromEnvironment = (): RequestGuards | null => {
+  if (environmentGuards === undefined) {
+    const { REQUESTS_TABLE_NAME: tableName, RATE_LIMITS } = requestGuardEnv();
+    environmentGuards = tableName
+      ? {
+          rateLimiter: rateLimitStore({ table: { client: createDocumentClient(), tableName }, limits: rateLimitsFrom(RATE_LIMITS), now: Date.now }),
+          idempotency: idempotencyStore({ tableName }),
+        }
+      : null;
+  }
+  return environmentGuards;
+};
+
+/** The longest accepted Idempotency-Key (draft-ietf-httpapi-idempotency-key-header leaves it to the server). */
+export const IDEMPOTENCY_KEY_MAX = 255;
+
+/** The request's Idempotency-Key (undefined when not sent), or a 422 naming the header. */
+const readIdempotencyKey = (headers: Record<string, string>): string | undefined => {
+  const key = headers['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (key.length >= 1 && key.length <= IDEMPOTENCY_KEY_MAX && /^[\x20-\x7e]+$/.test(key)) return key;
+  throw new ValidationError('The Idempotency-Key is not valid', [
+    { path: 'idempotency-key', in: 'header', code: 'invalid_idempotency_key', message: `1 to ${IDEMPOTENCY_KEY_MAX} printable ASCII characters` },
+  ]);
+};
 
 const DEFAULT_MAX_BODY_BYTES = 1_000_000;
 export const LIST_LIMIT_DEFAULT = 50;
@@ -43,12 +95,14 @@ const problemResult = (error: unknown, instance: string, requestId: string): Htt
   if (problem.status >= 500) logger.error('request failed', { error: error as Error, requestId });
   else logger.info('request refused', { code: problem.code, status: problem.status, requestId });
   const retryAfter = error instanceof DomainError ? error.details?.['retryAfterSeconds'] : undefined;
+  const rateLimit = error instanceof DomainError ? (error.details?.['rateLimit'] as { limit: number; remaining: number; resetSeconds: number } | undefined) : undefined;
   return {
     statusCode: problem.status,
     headers: {
       'content-type': 'application/problem+json',
       'x-request-id': requestId,
       ...(typeof retryAfter === 'number' ? { 'retry-after': String(Math.ceil(retryAfter)) } : {}),
+      ...(rateLimit ? { 'ratelimit-limit': String(rateLimit.limit), 'ratelimit-remaining': String(rateLimit.remaining), 'ratelimit-reset': String(rateLimit.resetSeconds) } : {}),
     },
     body: JSON.stringify(problem),
   };
@@ -172,11 +226,14 @@ const answeredMediaType = (declared: ResponseDecl | undefined, headers: Record<s
 
 /**
  * Builds the middy handler of an HTTP function from its route declarations and one handler per
- * operation. Before a handler runs, the router authorises (role and scope), checks the media
- * type and size, parses JSON and validates path, query, headers and body against the
- * declaration (unknown query parameters and body keys are refused with 422), and verifies list
- * cursors. Every error becomes an `application/problem+json` answer: 4xx with the error's
- * message and failing paths, 500 without details.
+ * operation. Before a handler runs, the router authorises (role and scope), takes a token from
+ * the caller's rate-limit bucket of the route's class (429 with `Retry-After` when empty), checks
+ * the size and media type, parses JSON and validates path, query, headers (an `Idempotency-Key`
+ * on idempotent routes too) and body against the declaration (unknown query parameters and body
+ * keys are refused with 422), and verifies list cursors. With an `Idempotency-Key`, the handler
+ * runs at most once per key: a retry gets the stored 2xx answer (see `idempotencyStore`). Every
+ * error becomes an `application/problem+json` answer: 4xx with the error's message and failing
+ * paths, 500 without details.
  */
 export const httpFunction = <const T extends Record<string, RouteDecl>>(routes: T, handlers: NoInfer<RouteHandlers<T>>, options: HttpFunctionOptions = {}) => {
   const byRouteKey = new Map(Object.entries(routes).map(([operation, route]) => [`${route.method} ${route.path}`, { operation, route }]));
@@ -198,6 +255,8 @@ export const httpFunction = <const T extends Record<string, RouteDecl>>(routes: 
         const { operation, route } = matched;
         const principal = readPrincipal(event);
         authorise(operation, route, principal);
+        const guards = options.guards === undefined ? guardsFromEnvironment() : options.guards;
+        if (principal && route.auth === 'apiKey' && guards?.rateLimiter) await guards.rateLimiter.admit(principal.principalId, rateClassOf(route));
         const rawBody = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
         const maxBytes = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
         if (Buffer.byteLength(rawBody) > maxBytes) {
@@ -224,6 +283,7 @@ export const httpFunction = <const T extends Record<string, RouteDecl>>(routes: 
         const { query, limit, cursor } = collect(() => readQuery(route, rawQuery), { query: {}, limit: LIST_LIMIT_DEFAULT, cursor: undefined });
         const headerValues = collect(() => (route.headers ? validate(route.headers, headers, 'header') : {}), {});
         const input = collect(() => (route.body && json !== undefined ? validate(route.body, json, 'body') : undefined), undefined);
+        const idempotencyKey = collect(() => (route.idempotent ? readIdempotencyKey(headers) : undefined), undefined);
         if (issues.length > 0) throw new ValidationError('The request is not valid', issues);
 
         let page: { limit: number; after: ListPosition | undefined } | undefined;
@@ -233,30 +293,46 @@ export const httpFunction = <const T extends Record<string, RouteDecl>>(routes: 
           page = { limit, after: cursor === undefined ? undefined : openCursor(await key(), binding, cursor, now()) };
         }
 
-        const handler = handlers[operation] as (input: unknown) => Promise<{ status: number; body?: unknown; headers?: Record<string, string>; next?: ListPosition }>;
-        const response = await handler({ params, query, headers: headerValues, body: input, text: rawBody, mediaType, principal, page, request: info });
-        const answerType = answeredMediaType(route.responses[response.status], response.headers);
-        const extraHeaders: Record<string, string> = {
-          'x-request-id': requestId,
-          ...(route.deprecated
-            ? { deprecation: `@${Math.floor(Date.parse(route.deprecated.since) / 1000)}`, sunset: new Date(route.deprecated.sunset).toUTCString(), ...(route.deprecated.link ? { link: `<${route.deprecated.link}>; rel="deprecation"` } : {}) }
-            : {}),
+        const respond = async (): Promise<HttpResult> => {
+          const handler = handlers[operation] as (input: unknown) => Promise<{ status: number; body?: unknown; headers?: Record<string, string>; next?: ListPosition }>;
+          const response = await handler({ params, query, headers: headerValues, body: input, text: rawBody, mediaType, principal, page, request: info });
+          const answerType = answeredMediaType(route.responses[response.status], response.headers);
+          const extraHeaders: Record<string, string> = {
+            'x-request-id': requestId,
+            ...(route.deprecated
+              ? { deprecation: `@${Math.floor(Date.parse(route.deprecated.since) / 1000)}`, sunset: new Date(route.deprecated.sunset).toUTCString(), ...(route.deprecated.link ? { link: `<${route.deprecated.link}>; rel="deprecation"` } : {}) }
+              : {}),
+          };
+          if (!isJsonResponse(answerType)) {
+            const text = typeof response.body === 'string' ? response.body : '';
+            return { statusCode: response.status, headers: { 'content-type': answerType ?? 'text/plain', ...extraHeaders, ...response.headers }, body: text };
+          }
+          let body = response.body;
+          if (route.list && body && typeof body === 'object') {
+            const nextCursor = response.next === undefined ? null : signCursor(await key(), binding, response.next, now());
+            const nextQuery = new URLSearchParams({ ...rawQuery, limit: String(page?.limit ?? LIST_LIMIT_DEFAULT), ...(nextCursor ? { cursor: nextCursor } : {}) });
+            body = { ...body, nextCursor, next: nextCursor ? `${publicOrigin({ headers })}${instance}?${nextQuery.toString()}` : null };
+          }
+          return {
+            statusCode: response.status,
+            headers: { ...(body === undefined ? {} : { 'content-type': answerType ?? 'application/json' }), ...extraHeaders, ...response.headers },
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          };
         };
-        if (!isJsonResponse(answerType)) {
-          const text = typeof response.body === 'string' ? response.body : '';
-          return { statusCode: response.status, headers: { 'content-type': answerType ?? 'text/plain', ...extraHeaders, ...response.headers }, body: text };
-        }
-        let body = response.body;
-        if (route.list && body && typeof body === 'object') {
-          const nextCursor = response.next === undefined ? null : signCursor(await key(), binding, response.next, now());
-          const nextQuery = new URLSearchParams({ ...rawQuery, limit: String(page?.limit ?? LIST_LIMIT_DEFAULT), ...(nextCursor ? { cursor: nextCursor } : {}) });
-          body = { ...body, nextCursor, next: nextCursor ? `${publicOrigin({ headers })}${instance}?${nextQuery.toString()}` : null };
-        }
-        return {
-          statusCode: response.status,
-          headers: { ...(body === undefined ? {} : { 'content-type': answerType ?? 'application/json' }), ...extraHeaders, ...response.headers },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        if (idempotencyKey === undefined || !principal || !guards?.idempotency) return await respond();
+        // Stored as a DynamoDB item: no undefined header values.
+        const storable = async (): Promise<HttpResult> => {
+          const result = await respond();
+          return { ...result, headers: Object.fromEntries(Object.entries(result.headers ?? {}).filter(([, value]) => value !== undefined)) };
         };
+        const { response, replayed } = await guards.idempotency.once(
+          { principalId: principal.principalId, operation, key: idempotencyKey },
+          { params: rawParams, query: rawQuery, body: rawBody },
+          storable,
+          (result) => (result.statusCode ?? 0) >= 200 && (result.statusCode ?? 0) < 300,
+          context,
+        );
+        return replayed ? { ...response, headers: { ...response.headers, 'x-request-id': requestId, 'idempotent-replayed': 'true' } } : response;
       } catch (error) {
         return problemResult(error, instance, requestId);
       }

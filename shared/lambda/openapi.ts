@@ -141,6 +141,7 @@ const HEADERS: Record<string, JsonObject> = {
   Deprecation: header('RFC 9745: the route is deprecated since this moment (`@<unix seconds>`).', { type: 'string' }),
   Sunset: header('RFC 8594: the route stops answering after this HTTP date.', { type: 'string' }),
   DeprecationLink: header('`<url>; rel="deprecation"`: where the replacement is described.', { type: 'string' }),
+  IdempotentReplayed: header('`true` when this is the stored answer to an earlier request with the same `Idempotency-Key` (absent otherwise).', { type: 'string', enum: ['true'] }),
 };
 const headerRef = (name: keyof typeof HEADERS): JsonObject => ({ $ref: `#/components/headers/${name}` });
 
@@ -276,9 +277,10 @@ export const buildOpenApi = (routes: readonly HttpRouteSpec[], options: OpenApiO
           { description: h.description, schema: h.schema ? converter.convert(h.schema, 'output', route.operation, `response ${status} header ${name}`) : { type: 'string' } },
         ]),
       );
+      const replayable = route.idempotent && Number(status) >= 200 && Number(status) < 300 ? { 'Idempotent-Replayed': headerRef('IdempotentReplayed') } : {};
       responses[status] = {
         description: response.description,
-        headers: { ...successHeaders, ...declaredHeaders },
+        headers: { ...successHeaders, ...replayable, ...declaredHeaders },
         ...(response.body
           ? {
               content: Object.fromEntries(

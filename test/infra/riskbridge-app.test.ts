@@ -8,11 +8,14 @@ import { buildApp, stackNames, type RiskBridgeApp } from '../../infra/stacks/bui
 import { constructIdOf } from '../../infra/stacks/stateful-stack.js';
 import { visibilityViolations } from '../../infra/stacks/stateless-stack.js';
 import {
+  REQUESTS_TABLE_ENV_VAR,
   TABLE_ENV_VAR,
   bucketEnvVar,
   functions,
+  guardsRequests,
   queueEnvVar,
   queues,
+  requestsTable,
   routes,
   table as tableSpec,
   type BucketId,
@@ -122,7 +125,8 @@ describe('audit checkpoints', () => {
 describe('StatefulStack', () => {
   it('creates the single table with PITR, SSE, NEW_AND_OLD_IMAGES stream, TTL and both GSIs', () => {
     // Assess
-    stateful.resourceCountIs('AWS::DynamoDB::Table', 1);
+    // The main table, and the requests table (test/infra/request-guards.test.ts).
+    stateful.resourceCountIs('AWS::DynamoDB::Table', 2);
     stateful.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
         { AttributeName: tableSpec.partitionKey, KeyType: 'HASH' },
@@ -158,6 +162,7 @@ describe('StatefulStack', () => {
     ].sort();
     const expectedPrefixes = [
       `${constructIdOf(tableSpec.id)}Table`,
+      `${constructIdOf(requestsTable.id)}Table`,
       ...queueIds.flatMap((q) => [`${constructIdOf(q)}Queue`, `${constructIdOf(q)}Dlq`]),
     ];
     // Assess
@@ -286,6 +291,7 @@ describe('StatelessStack', () => {
         'POWERTOOLS_SERVICE_NAME',
         'STAGE',
         ...(spec.table === 'none' ? [] : [TABLE_ENV_VAR]),
+        ...(guardsRequests(fid as FunctionId) ? [REQUESTS_TABLE_ENV_VAR] : []),
         ...spec.sendsTo.map(queueEnvVar),
         ...(Object.keys(spec.buckets ?? {}) as BucketId[]).map(bucketEnvVar),
         // Deployment settings are set only when configured; PUBLIC_API_URL always is (the API's own URL).

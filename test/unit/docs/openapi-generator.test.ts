@@ -78,14 +78,14 @@ describe('buildOpenApi', () => {
     expect(Object.keys(responses)).toEqual(['201', '400', '401', '403', '409', '413', '415', '422', '429', '503']);
     expect(responses['409']).toEqual({ $ref: '#/components/responses/Problem409' });
     expect(at(doc, 'components', 'responses', 'Problem409', 'content')).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
-    expect(at(doc, 'components', 'responses', 'Problem409', 'x-problem-codes')).toEqual(['agreement_revoked', 'conflict', 'job_final', 'policy_transition_refused']);
+    expect(at(doc, 'components', 'responses', 'Problem409', 'x-problem-codes')).toEqual(['agreement_revoked', 'conflict', 'idempotency_in_progress', 'job_final', 'policy_transition_refused']);
     expect(Object.keys(at(doc, 'components', 'responses', 'Problem429', 'headers'))).toEqual(['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset']);
     expect(Object.keys(at(doc, 'components', 'responses', 'Problem503', 'headers'))).toEqual(['X-Request-Id', 'Retry-After']);
     expect(Object.keys(at(doc, 'components', 'schemas', 'Problem', 'properties'))).toEqual(expect.arrayContaining(['type', 'title', 'status', 'code', 'errors']));
   });
 
   it('documents declared and deprecation headers, bodiless and text responses', () => {
-    expect(Object.keys(op('/v1/things/{thingId}', 'post').responses['201'].headers)).toEqual(['X-Request-Id', 'Location']);
+    expect(Object.keys(op('/v1/things/{thingId}', 'post').responses['201'].headers)).toEqual(['X-Request-Id', 'Idempotent-Replayed', 'Location']);
     const old = op('/v1/things/{thingId}', 'delete');
     expect(old.deprecated).toBe(true);
     expect(old.responses['204'].content).toBeUndefined();
@@ -101,7 +101,7 @@ describe('buildOpenApi', () => {
   });
 
   it('declares 400 and 422 for every route with path parameters (percent-decoding, then validation)', () => {
-    expect(Object.keys(op('/v1/things/{thingId}', 'delete').responses)).toEqual(['204', '400', '401', '403', '422']);
+    expect(Object.keys(op('/v1/things/{thingId}', 'delete').responses)).toEqual(['204', '400', '401', '403', '422', '429']);
   });
 
   it('asks API-key routes for the bearer key with their scope, and nothing of public or signed routes', () => {
