@@ -1542,6 +1542,11 @@ export interface components {
              */
             until: string;
         };
+        CrmCustomList: components["schemas"]["CrmCustomValue"][];
+        CrmCustomObject: {
+            [key: string]: components["schemas"]["CrmCustomValue"];
+        };
+        CrmCustomValue: string | number | boolean | null | components["schemas"]["CrmCustomList"] | components["schemas"]["CrmCustomObject"];
         CustomerProfile: {
             customerId: string;
             /** @enum {string} */
@@ -1910,7 +1915,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Unprocessable Content (problem details: `validation_failed`, `consent_required`, `unsafe_url`, `crm_credentials_missing`, `crm_unauthorized`, `crm_forbidden`, `crm_rejected`, `crm_secret_not_bound`, `crm_redirect`, `response_too_large`) */
+        /** @description Unprocessable Content (problem details: `validation_failed`, `consent_required`, `unsafe_url`, `crm_credentials_missing`, `crm_unauthorized`, `crm_forbidden`, `crm_rejected`, `crm_secret_not_bound`, `crm_redirect`, `response_too_large`, `storage_refused`) */
         Problem422: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -3614,8 +3619,17 @@ export interface operations {
                          * @enum {string}
                          */
                         kind?: "business" | "consumer";
-                        fields: {
-                            [key: string]: string | number | boolean;
+                        fields?: {
+                            legalName?: string;
+                            tradingName?: string;
+                            email?: string;
+                            phone?: string;
+                            country?: string;
+                            city?: string;
+                            addressLine?: string;
+                            postalCode?: string;
+                            industry?: string;
+                            website?: string;
                         };
                         /** @default [] */
                         identifiers?: {
@@ -3625,7 +3639,7 @@ export interface operations {
                         }[];
                         /** @default {} */
                         custom?: {
-                            [key: string]: unknown;
+                            [key: string]: components["schemas"]["CrmCustomValue"];
                         };
                     } | {
                         /** @enum {string} */

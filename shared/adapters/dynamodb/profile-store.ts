@@ -1,8 +1,8 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, TransientError } from '../../domain/errors.js';
+import { ConflictError, PermanentError, TransientError } from '../../domain/errors.js';
 import { CustomerProfileSchema, type CustomerProfile } from '../../domain/profile/customer-profile.js';
 import type { ProfileChange, ProfileRepository } from '../../domain/customers/ports.js';
-import { isConditionFailure, isTransientDynamoError, type TableRef } from './client.js';
+import { isConditionFailure, isStorageRefusal, isTransientDynamoError, type TableRef } from './client.js';
 import { eventItem } from './event-items.js';
 
 const profileKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'PROFILE' });
@@ -71,6 +71,7 @@ export const profileStore = ({ client, tableName }: TableRef): ProfileRepository
     } catch (error) {
       if (isConditionFailure(error)) throw new ConflictError(conflict, { cause: error });
       if (isTransientDynamoError(error)) throw new TransientError('storage_busy', 'The table is busy, try again', { cause: error });
+      if (isStorageRefusal(error)) throw new PermanentError('storage_refused', 'The table refused the change (a value it cannot store)', { cause: error });
       throw error;
     }
   };
