@@ -47,7 +47,7 @@ const manage = manageConnections({
   secrets: zohoChannelSecrets,
   guardUrl: outboundUrlGuard(outboundPolicy()),
 });
-const ingest = ingestRecords({ connections, enqueue });
+const ingest = ingestRecords({ connections, enqueue, clock });
 const imports = bulkImportJobs({ jobs: importJobStore(table), audit, enqueue, clock, newJobId: () => `imp_${ulid()}` });
 const dismiss = dismissReview({ reviews, audit, clock });
 const merges = mergeCustomers({ profiles: profileStore(table), identities: identityIndex(table), merges: mergeRecordStore(table), reviews, audit, clock });

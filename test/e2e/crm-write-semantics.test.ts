@@ -65,6 +65,32 @@ describe('CRM write semantics', () => {
     expect((await t.api('GET', customerPath(crmCustomerId('BIG')))).status).toBe(404);
   });
 
+  it('clamps a CRM modifiedAt in the future to the receive time, keeps the sent time in provenance, and lets later corrections win', async () => {
+    const path = customerPath(crmCustomerId('PIN'));
+    const sentAt = '2999-01-01T00:00:00Z';
+    const before = Date.now();
+    expect((await post(JSON.stringify({ records: [customer('PIN', { modifiedAt: sentAt, fields: { legalName: 'Pinned Ltd' } })] }))).status).toBe(202);
+    const pinned = await until(() => t.api('GET', path), (r) => r.status === 200);
+    const field = pinned.json.profile.fields.legalName;
+    expect(field).toMatchObject({ value: 'Pinned Ltd', sentAt });
+    expect(Date.parse(field.observedAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(field.observedAt)).toBeLessThanOrEqual(Date.now());
+
+    const corrected = new Date().toISOString();
+    expect((await post(JSON.stringify({ records: [customer('PIN', { modifiedAt: corrected, fields: { legalName: 'Corrected Ltd' } })] }))).status).toBe(202);
+    const after = await until(() => t.api('GET', path), (r) => r.json?.profile?.fields?.legalName?.value === 'Corrected Ltd');
+    expect(after.json.profile.fields.legalName).toEqual(expect.not.objectContaining({ sentAt: expect.anything() }));
+    expect(after.json.profile.fields.legalName.value).toBe('Corrected Ltd');
+
+    // An old time is accepted and loses to the newer value; the queue drains, nothing is pinned or quarantined.
+    expect((await post(JSON.stringify({ records: [customer('PIN', { modifiedAt: '2020-01-01T00:00:00Z', fields: { legalName: 'Old Ltd' } })] }))).status).toBe(202);
+    for (let idle = 0; idle < 2; ) {
+      idle = (await depth(t.hub.resources.queueUrls.crmIngest)) === 0 ? idle + 1 : 0;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    expect((await t.api('GET', path)).json.profile.fields.legalName.value).toBe('Corrected Ltd');
+  });
+
   it('quarantines a record the worker can never store at once, with the reason, instead of retrying it into the DLQ', async () => {
     const body = JSON.stringify({ kind: 'record', record: customer('Q-1', { fields: { legalName: 1 } }) }).replace('"legalName":1', '"legalName":1e308');
     const { MessageId } = await sqs.send(new SendMessageCommand({ QueueUrl: t.hub.resources.queueUrls.crmIngest, MessageBody: body }));

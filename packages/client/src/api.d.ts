@@ -1560,6 +1560,8 @@ export interface components {
                     /** Format: date-time */
                     observedAt: string;
                     recordId?: string;
+                    /** Format: date-time */
+                    sentAt?: string;
                     value: string | number | boolean;
                 };
             };
@@ -1568,6 +1570,8 @@ export interface components {
                 /** Format: date-time */
                 observedAt: string;
                 recordId?: string;
+                /** Format: date-time */
+                sentAt?: string;
                 /** @enum {string} */
                 scheme: "cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external";
                 value: string;

@@ -20,6 +20,8 @@ export const IngestReceiptSchema = z.object({ accepted: z.number().int().nonnega
 export interface IngestRecordsDeps {
   connections: { get(connectionId: string): Promise<ConnectionConfig | undefined> };
   enqueue(messages: CrmIngestMessage[]): Promise<void>;
+  /** The receive time stamped on each message (CRM times later than it are clamped to it). */
+  clock?: { now(): Date };
 }
 
 const mapAt = (config: ConnectionConfig, objectName: string, native: unknown, index: number): CrmRecord => {
@@ -39,13 +41,14 @@ const mapAt = (config: ConnectionConfig, objectName: string, native: unknown, in
  * then queued for ingest at once. Unknown connection → 404.
  */
 export const ingestRecords =
-  ({ connections, enqueue }: IngestRecordsDeps) =>
+  ({ connections, enqueue, clock }: IngestRecordsDeps) =>
   async (connectionId: string, input: IngestRecords): Promise<{ accepted: number }> => {
     const config = await connections.get(connectionId);
     if (!config) throw new NotFoundError(`Connection ${connectionId}`);
     const records = 'objectName' in input ? input.records.map((native, i) => mapAt(config, input.objectName, native, i)) : input.records;
     const foreign = records.findIndex((r) => r.connectionId !== connectionId || r.crm !== config.crm);
     if (foreign >= 0) throw new ValidationError('Records must belong to this connection', [{ path: `records[${foreign}].connectionId`, message: `expected ${connectionId} (${config.crm})` }]);
-    await enqueue(records.map((record) => ({ kind: 'record', record })));
+    const receivedAt = (clock?.now() ?? new Date()).toISOString();
+    await enqueue(records.map((record) => ({ kind: 'record', record, receivedAt })));
     return { accepted: records.length };
   };
