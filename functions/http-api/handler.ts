@@ -4,6 +4,7 @@ import { systemClock } from '../../shared/domain/clock.js';
 import { listAlerts } from '../../shared/domain/console/alerts.js';
 import { listPortfolio } from '../../shared/domain/console/portfolio.js';
 import { upsertCustomer } from '../../shared/domain/customers/upsert-customer.js';
+import { DEFAULT_WRITE_BUDGET, type WriteBudget } from '../../shared/domain/customers/write-budget.js';
 import { NotFoundError } from '../../shared/domain/errors.js';
 import { subscriptionDeliveries } from '../../shared/domain/outbound/replay-deliveries.js';
 import { customerWriteBacks } from '../../shared/domain/outbound/write-back-log.js';
@@ -21,6 +22,7 @@ import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-cl
 import { auditAnchoring, auditTrail } from '../../shared/lambda/audit-trail.js';
 import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
+import { serialiseByKey } from '../../shared/lambda/serialise-by-key.js';
 import { hubSigningKey } from '../../shared/lambda/signing-key.js';
 import { httpRoutes } from './routes.js';
 
@@ -35,7 +37,10 @@ const sqs = queueSender(createSqsClient());
 const enqueueTo = (queue: 'QUEUE_URL_DELIVERIES' | 'QUEUE_URL_WRITEBACKS') => (messages: object[]) => sqs.sendAll(queueUrl(queue), messages.map((body) => ({ body })));
 const portfolio = listPortfolio({ customers: customerList(table) });
 const alerts = listAlerts({ events, clock });
-const upsert = upsertCustomer({ profiles, clock, identities: identityIndex(table) });
+// A hot customer's writes queue in this container instead of racing; each answers within its budget.
+const customerLanes = serialiseByKey();
+const writeBudget: WriteBudget = { ...DEFAULT_WRITE_BUDGET, serialise: (key, work) => customerLanes.run(key, work) };
+const upsert = upsertCustomer({ profiles, clock, identities: identityIndex(table), budget: writeBudget });
 const keys = manageApiKeys({ keys: apiKeyStore(table), audit, clock });
 const subscriptionRecords = subscriptionStore(table);
 const deliveryLog = subscriptionDeliveries({ subscriptions: subscriptionRecords, deliveries: deliveryStore(table), events, enqueue: enqueueTo('QUEUE_URL_DELIVERIES'), audit, clock });
