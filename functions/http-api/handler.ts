@@ -3,6 +3,7 @@ import { manageSubscriptions } from '../../shared/domain/admin/manage-subscripti
 import { systemClock } from '../../shared/domain/clock.js';
 import { listAlerts } from '../../shared/domain/console/alerts.js';
 import { listPortfolio } from '../../shared/domain/console/portfolio.js';
+import { patchCustomer } from '../../shared/domain/customers/patch-customer.js';
 import { upsertCustomer } from '../../shared/domain/customers/upsert-customer.js';
 import { DEFAULT_WRITE_BUDGET, type WriteBudget } from '../../shared/domain/customers/write-budget.js';
 import { NotFoundError } from '../../shared/domain/errors.js';
@@ -41,6 +42,7 @@ const alerts = listAlerts({ events, clock });
 const customerLanes = serialiseByKey();
 const writeBudget: WriteBudget = { ...DEFAULT_WRITE_BUDGET, serialise: (key, work) => customerLanes.run(key, work) };
 const upsert = upsertCustomer({ profiles, clock, identities: identityIndex(table), budget: writeBudget });
+const patch = patchCustomer({ profiles, clock, budget: writeBudget });
 const keys = manageApiKeys({ keys: apiKeyStore(table), audit, clock });
 const subscriptionRecords = subscriptionStore(table);
 const deliveryLog = subscriptionDeliveries({ subscriptions: subscriptionRecords, deliveries: deliveryStore(table), events, enqueue: enqueueTo('QUEUE_URL_DELIVERIES'), audit, clock });
@@ -63,6 +65,10 @@ export const handler = httpFunction(httpRoutes, {
   upsertCustomer: async ({ params, body, principal }) => {
     const result = await upsert({ customerId: params.customerId, input: body, source: `api:${principal.principalId}` });
     return { status: result.created ? 201 : 200, body: { profile: result.profile, changedFields: result.changedFields } };
+  },
+  patchCustomer: async ({ params, body, principal }) => {
+    const result = await patch({ customerId: params.customerId, patch: body, source: `api:${principal.principalId}` });
+    return { status: 200, body: { profile: result.profile, changedFields: result.changedFields } };
   },
   listCustomers: async ({ query, page }) => {
     const { customers, cursor } = await portfolio({ ...query, limit: page.limit, cursor: positionOf(page) });

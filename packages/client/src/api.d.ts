@@ -512,7 +512,7 @@ export interface paths {
         get: operations["getCustomer"];
         /**
          * Create or update a customer
-         * @description Create-or-merge: name only what changes. Older observations never overwrite newer ones.
+         * @description Create-or-merge: name only what changes; identifiers are added. Older observations never overwrite newer ones. To delete a field use PATCH. Answers within its time budget: committed (200/201), or 409/503 with `Retry-After` and nothing committed.
          *
          *     **Roles:** `admin`, `crm` · **Scope:** `customers:write`
          */
@@ -521,7 +521,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change or delete fields of an existing customer (JSON merge patch)
+         * @description RFC 7396 merge patch: a value sets a field (survivorship as on PUT), `null` deletes it. A deletion keeps its provenance (a tombstone with source and time in `profile.tombstones`), so an older observation from any source does not bring the value back; a newer one does. Identifiers are added with PUT. Answers within its time budget like PUT.
+         *
+         *     **Roles:** `admin`, `crm` · **Scope:** `customers:write`
+         */
+        patch: operations["patchCustomer"];
         trace?: never;
     };
     "/v1/customers/{customerId}/bureau-pulls": {
@@ -1547,6 +1553,24 @@ export interface components {
             [key: string]: components["schemas"]["CrmCustomValue"];
         };
         CrmCustomValue: string | number | boolean | null | components["schemas"]["CrmCustomList"] | components["schemas"]["CrmCustomObject"];
+        CustomerMergePatch: {
+            /** @enum {string} */
+            kind?: "business" | "consumer";
+            fields?: {
+                legalName?: string | null;
+                tradingName?: string | null;
+                email?: string | null;
+                phone?: string | null;
+                country?: string | null;
+                city?: string | null;
+                addressLine?: string | null;
+                postalCode?: string | null;
+                industry?: string | null;
+                website?: string | null;
+            };
+            /** Format: date-time */
+            observedAt?: string;
+        };
         CustomerProfile: {
             customerId: string;
             /** @enum {string} */
@@ -1563,6 +1587,16 @@ export interface components {
                     /** Format: date-time */
                     sentAt?: string;
                     value: string | number | boolean;
+                };
+            };
+            tombstones?: {
+                [key: string]: {
+                    source: string;
+                    /** Format: date-time */
+                    observedAt: string;
+                    recordId?: string;
+                    /** Format: date-time */
+                    sentAt?: string;
                 };
             };
             identifiers: {
@@ -3976,6 +4010,46 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    patchCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["CustomerMergePatch"];
+                "application/json": components["schemas"]["CustomerMergePatch"];
+            };
+        };
+        responses: {
+            /** @description Patched (or unchanged) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        profile: components["schemas"]["CustomerProfile"];
+                        changedFields: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];

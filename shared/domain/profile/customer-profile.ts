@@ -3,7 +3,7 @@ import { CreditSummarySchema } from '../credit/credit-summary.js';
 import { RatingResultSchema } from '../rating/rating-result.js';
 import { CustomerAggregatesSchema, emptyAggregates } from './aggregates.js';
 import { IdentifierSchema } from './identifiers.js';
-import { ProvenancedValueSchema } from './provenance.js';
+import { ProvenanceSchema, ProvenancedValueSchema } from './provenance.js';
 
 export const CustomerIdSchema = z
   .string()
@@ -61,6 +61,12 @@ export const CustomerProfileSchema = z.object({
   status: ProfileStatusSchema,
   mergedInto: CustomerIdSchema.optional(),
   fields: z.partialRecord(ProfileFieldNameSchema, ProvenancedValueSchema),
+  /**
+   * Deleted fields (`PATCH` with `null`): who deleted each and as of when. An observation of the
+   * field no newer than its tombstone does not bring the value back; a newer one does (and
+   * removes the tombstone).
+   */
+  tombstones: z.partialRecord(ProfileFieldNameSchema, ProvenanceSchema).optional(),
   identifiers: z.array(IdentifierSchema),
   aggregates: CustomerAggregatesSchema,
   credit: CreditSummarySchema,

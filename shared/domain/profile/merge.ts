@@ -93,6 +93,16 @@ export const applyCustomerRecord = (
       continue;
     }
     const candidate: ProvenancedValue = { ...provenance, value: typeof value === 'string' ? value.trim() : value };
+    // A deletion stands against every observation that is not newer than it.
+    const tombstone = next.tombstones?.[name];
+    if (tombstone && Date.parse(candidate.observedAt) <= Date.parse(tombstone.observedAt)) {
+      result.ignoredFields.push({ field: name, reason: 'tombstoned' });
+      continue;
+    }
+    if (tombstone && next.tombstones) {
+      delete next.tombstones[name];
+      if (Object.keys(next.tombstones).length === 0) delete next.tombstones;
+    }
     const choice = choose(survivorship, name, next.fields[name], candidate);
     if (!choice.take) {
       result.ignoredFields.push({ field: name, reason: choice.reason });
