@@ -4,7 +4,9 @@ import { runtimeClock } from '../../shared/lambda/clock.js';
 import { listAlerts } from '../../shared/domain/console/alerts.js';
 import { listPortfolio } from '../../shared/domain/console/portfolio.js';
 import { assertMayUpsert, customerAccessOf, visibleProfile } from '../../shared/domain/auth/tenancy.js';
+import { patchCustomer } from '../../shared/domain/customers/patch-customer.js';
 import { upsertCustomer, type UpsertCustomer } from '../../shared/domain/customers/upsert-customer.js';
+import { DEFAULT_WRITE_BUDGET, type WriteBudget } from '../../shared/domain/customers/write-budget.js';
 import type { CustomerProfile } from '../../shared/domain/profile/customer-profile.js';
 import { customAttributeStore } from '../../shared/adapters/dynamodb/custom-attribute-store.js';
 import { redactPiiAttributes } from '../../shared/domain/profile/custom-attributes.js';
@@ -24,6 +26,7 @@ import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-cl
 import { auditAnchoring, auditTrail } from '../../shared/lambda/audit-trail.js';
 import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
+import { serialiseByKey } from '../../shared/lambda/serialise-by-key.js';
 import { hubSigningKey } from '../../shared/lambda/signing-key.js';
 import { httpRoutes } from './routes.js';
 
@@ -39,7 +42,11 @@ const enqueueTo = (queue: 'QUEUE_URL_DELIVERIES' | 'QUEUE_URL_WRITEBACKS') => (m
 const portfolio = listPortfolio({ customers: customerList(table) });
 const alerts = listAlerts({ events, clock });
 const customAttributes = customAttributeStore(table);
-const upsert = upsertCustomer({ profiles, clock, identities: identityIndex(table), customAttributes });
+// A hot customer's writes queue in this container instead of racing; each answers within its budget.
+const customerLanes = serialiseByKey();
+const writeBudget: WriteBudget = { ...DEFAULT_WRITE_BUDGET, serialise: (key, work) => customerLanes.run(key, work) };
+const upsert = upsertCustomer({ profiles, clock, identities: identityIndex(table), customAttributes, budget: writeBudget });
+const patch = patchCustomer({ profiles, clock, budget: writeBudget });
 /** Non-admin callers (CRM keys) never see custom attributes flagged as personal data. */
 const forCaller = async <P extends { custom?: Record<string, unknown> }>(profile: P, role: string): Promise<P> =>
   role === 'admin' ? profile : redactPiiAttributes(profile, await customAttributes.list());
@@ -61,6 +68,11 @@ export const handler = httpFunction(httpRoutes, {
     const authorise = (stored: CustomerProfile | undefined, input: UpsertCustomer) => assertMayUpsert(principal, params.customerId, stored, input);
     const result = await upsert({ customerId: params.customerId, input: body, source: `api:${principal.principalId}`, authorise, reveals: customerAccessOf(principal).sees });
     return { status: result.created ? 201 : 200, body: { profile: await forCaller(result.profile, principal.role), changedFields: result.changedFields } };
+  },
+  patchCustomer: async ({ params, body, principal }) => {
+    if (principal.role !== 'admin') visibleProfile(params.customerId, await profiles.get(params.customerId), customerAccessOf(principal));
+    const result = await patch({ customerId: params.customerId, patch: body, source: `api:${principal.principalId}` });
+    return { status: 200, body: { profile: await forCaller(result.profile, principal.role), changedFields: result.changedFields } };
   },
   listCustomers: async ({ query, page, principal }) => {
     const { customers, cursor } = await portfolio({ ...query, limit: page.limit, cursor: positionOf(page) }, customerAccessOf(principal).sees);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CreateApiKeySchema } from '../../shared/domain/auth/api-key.js';
 import { AlertsQuerySchema } from '../../shared/domain/console/alerts.js';
+import { PatchCustomerSchema } from '../../shared/domain/customers/patch-customer.js';
 import { UpsertCustomerSchema } from '../../shared/domain/customers/upsert-customer.js';
 import { CreateSubscriptionSchema } from '../../shared/domain/delivery/subscription.js';
 import { DeliveryLogQuerySchema, ReplayRequestSchema } from '../../shared/domain/outbound/replay-deliveries.js';
@@ -43,9 +44,18 @@ export const httpRoutes = defineRoutes({
   upsertCustomer: {
     method: 'PUT', path: '/v1/customers/{customerId}', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'customers:write', tag: 'Customers',
     summary: 'Create or update a customer',
-    description: 'Create-or-merge: name only what changes. Older observations never overwrite newer ones. A CRM key writes only customers linked to its connection and creates one only with a `crm_record` identifier of its connection; any other customer answers 404, like an unknown one.',
+    description: 'Create-or-merge: name only what changes; identifiers are added. Older observations never overwrite newer ones. To delete a field use PATCH. Answers within its time budget: committed (200/201), or 409/503 with `Retry-After` and nothing committed. A CRM key writes only customers linked to its connection and creates one only with a `crm_record` identifier of its connection; any other customer answers 404, like an unknown one.',
     params: CustomerPathSchema, body: UpsertCustomerSchema,
     responses: { 200: { description: 'Updated', body: UpsertResponseSchema }, 201: { description: 'Created', body: UpsertResponseSchema } },
+    errors: [404, 409, 503],
+    unexercised: { 409: UNEXERCISED.versionConflict, 503: UNEXERCISED.storageBusy },
+  },
+  patchCustomer: {
+    method: 'PATCH', path: '/v1/customers/{customerId}', auth: 'apiKey', roles: ['admin', 'crm'], scope: 'customers:write', tag: 'Customers',
+    summary: 'Change or delete fields of an existing customer (JSON merge patch)',
+    description: 'RFC 7396 merge patch: a value sets a field (survivorship as on PUT), `null` deletes it. A deletion keeps its provenance (a tombstone with source and time in `profile.tombstones`), so an older observation from any source does not bring the value back; a newer one does. Identifiers are added with PUT. Answers within its time budget like PUT.',
+    params: CustomerPathSchema, body: PatchCustomerSchema, accepts: ['application/merge-patch+json', 'application/json'],
+    responses: { 200: { description: 'Patched (or unchanged)', body: UpsertResponseSchema } },
     errors: [404, 409, 503],
     unexercised: { 409: UNEXERCISED.versionConflict, 503: UNEXERCISED.storageBusy },
   },

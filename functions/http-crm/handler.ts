@@ -48,7 +48,7 @@ const manage = manageConnections({
   secrets: zohoChannelSecrets,
   guardUrl: outboundUrlGuard(outboundPolicy()),
 });
-const ingest = ingestRecords({ connections, enqueue, customAttributes: customAttributeStore(table) });
+const ingest = ingestRecords({ connections, enqueue, clock, customAttributes: customAttributeStore(table) });
 const imports = bulkImportJobs({ jobs: importJobStore(table), audit, enqueue, clock, newJobId: () => `imp_${ulid()}` });
 const dismiss = dismissReview({ reviews, audit, clock });
 const merges = mergeCustomers({ profiles: profileStore(table), identities: identityIndex(table), merges: mergeRecordStore(table), reviews, audit, clock });

@@ -52,12 +52,12 @@ const consumer = sqsConsumer({
   handle: (message, record) =>
     lanes.run(laneOf(message), async () => {
       if (message.kind === 'notice') {
-        const outcome = await processNotice(message.notice, message.native);
+        const outcome = await processNotice(message.notice, message.native, message.receivedAt ? new Date(message.receivedAt) : undefined);
         logger.debug('notice handled', { connectionId: message.notice.connectionId, status: outcome.status });
         return;
       }
       try {
-        await ingest(message.record);
+        await ingest(message.record, message.receivedAt ? { receivedAt: new Date(message.receivedAt) } : {});
         if (message.importJobId) outcomes.set(record.messageId, { jobId: message.importJobId, outcome: 'applied' });
       } catch (error) {
         if (message.importJobId && (error as { retryable?: boolean }).retryable === false) outcomes.set(record.messageId, { jobId: message.importJobId, outcome: 'failed' });

@@ -130,7 +130,7 @@ describe('CRM ingest: connectors → entity resolution → golden profile', () =
     expect(job.json.import.errors).toEqual([{ line: 4, reason: 'invalid InvoiceDate' }]);
     const customer = (await getProfile('c:crm:generic:e2e-retail:13085')).json.profile;
     expect(customer.aggregates.orders).toMatchObject({ count: 1, grossMinor: 16440 });
-    expect(customer.fields.country.value).toBe('United Kingdom');
+    expect(customer.fields.country.value).toBe('GB');
   });
 
   it('refuses a connection whose URLs break the outbound rules or whose credentials name another connection’s secrets (422 at the field, nothing stored)', async () => {

@@ -57,4 +57,42 @@ describe('write semantics of PUT /v1/customers/{id}', () => {
     expect(ok.status).toBe(201);
     expect(ok.json.profile.fields).toMatchObject({ country: { value: 'DE' }, phone: { value: '+49301234567' }, email: { value: 'Info@typed.de' } });
   });
+
+  it('PATCH (merge patch): null deletes a field with a tombstone, so older observations from any source do not bring it back', async () => {
+    const path = '/v1/customers/ws-patch';
+    const mergePatch = (body: unknown) => t.api('PATCH', path, { rawBody: JSON.stringify(body), headers: { 'content-type': 'application/merge-patch+json' } });
+    expect((await mergePatch({ fields: { city: 'Berlin' } })).status).toBe(404);
+    expect((await t.api('PUT', path, { body: { kind: 'business', fields: { legalName: 'Patch GmbH', city: 'Berlin', phone: '+49301234567' }, observedAt: '2026-01-01T00:00:00Z' } })).status).toBe(201);
+
+    const deleted = await mergePatch({ fields: { city: null, legalName: 'Patch Holding GmbH' } });
+    expect(deleted.status, deleted.text).toBe(200);
+    expect(deleted.json.changedFields.sort()).toEqual(['fields.city', 'fields.legalName']);
+    expect(deleted.json.profile.fields.city).toBeUndefined();
+    expect(deleted.json.profile.fields.phone.value).toBe('+49301234567');
+    expect(deleted.json.profile.tombstones.city).toMatchObject({ source: expect.stringMatching(/^api:/), observedAt: expect.any(String) });
+
+    // An older observation (API or CRM) does not resurrect the value; a newer one does.
+    const older = await t.api('PUT', path, { body: { fields: { city: 'Hamburg' }, observedAt: '2026-02-01T00:00:00Z' } });
+    expect(older.json.profile.fields.city).toBeUndefined();
+    expect(older.json.changedFields).toEqual([]);
+    const newer = await t.api('PUT', path, { body: { fields: { city: 'Munich' } } });
+    expect(newer.json.profile.fields.city.value).toBe('Munich');
+    expect(newer.json.profile.tombstones).toBeUndefined();
+
+    const events = (await t.api('GET', `${path}/events`)).json.events.filter((e: { type: string }) => e.type === 'customer.updated');
+    expect(events.map((e: { data: { changedFields: string[] } }) => e.data.changedFields)).toContainEqual(expect.arrayContaining(['fields.city']));
+
+    const refused: Array<[unknown, string[]]> = [
+      [{ fields: { colour: null } }, ['fields.colour']],
+      [{ fields: { email: 42 } }, ['fields.email']],
+      [{ identifiers: [] }, ['identifiers']],
+      [{ observedAt: '2999-01-01T00:00:00Z', fields: { city: null } }, ['observedAt']],
+    ];
+    for (const [body, paths] of refused) {
+      const r = await mergePatch(body);
+      expect(r.status, JSON.stringify(body)).toBe(422);
+      expect(r.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(paths);
+    }
+    expect((await t.api('GET', path)).json.profile.fields.city.value).toBe('Munich');
+  });
 });

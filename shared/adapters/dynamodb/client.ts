@@ -37,3 +37,12 @@ export const isTransientDynamoError = (error: unknown): boolean => {
   }
   return name === 'TransactionConflictException';
 };
+
+/**
+ * True when DynamoDB (or the SDK's marshaller, before sending) refuses the item itself: a number
+ * beyond ±2^53 or DynamoDB's range, an item over 400 KB. Retrying cannot help: quarantine it.
+ */
+export const isStorageRefusal = (error: unknown): boolean => {
+  const { name = '', message = '' } = (error ?? {}) as { name?: string; message?: string };
+  return name === 'ValidationException' || /MAX_SAFE_INTEGER|NumberValue|Number .* is (greater|lesser) than/.test(message);
+};

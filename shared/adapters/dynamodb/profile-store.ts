@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, TransientError } from '../../domain/errors.js';
+import { ConflictError, PermanentError, TransientError } from '../../domain/errors.js';
 import { CustomerProfileSchema, type CustomerProfile } from '../../domain/profile/customer-profile.js';
 import type { ProfileChange, ProfileRepository } from '../../domain/customers/ports.js';
-import { isConditionFailure, isTransientDynamoError, type TableRef } from './client.js';
+import type { CallOptions } from '../../domain/customers/write-budget.js';
+import { isConditionFailure, isStorageRefusal, isTransientDynamoError, type TableRef } from './client.js';
 import { eventItem } from './event-items.js';
 
 const profileKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'PROFILE' });
@@ -57,20 +59,30 @@ export const profileStore = ({ client, tableName }: TableRef): ProfileRepository
   /** Several profiles (merge/unmerge) and their events in one transaction, each with its version condition. */
   commitMany(changes: ProfileChange[]): Promise<void>;
 } => {
-  const get = async (customerId: string): Promise<CustomerProfile | undefined> => {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: profileKey(customerId), ConsistentRead: true }));
+  const get = async (customerId: string, options: CallOptions = {}): Promise<CustomerProfile | undefined> => {
+    let Item: Record<string, unknown> | undefined;
+    try {
+      ({ Item } = await client.send(new GetCommand({ TableName: tableName, Key: profileKey(customerId), ConsistentRead: true }), { abortSignal: options.signal }));
+    } catch (error) {
+      // A read that ran out of its caller's time changed nothing.
+      if (options.signal?.aborted || isTransientDynamoError(error)) throw new TransientError('storage_busy', 'The table did not answer in time, try again', { cause: error });
+      throw error;
+    }
     return Item ? CustomerProfileSchema.parse(Item['profile']) : undefined;
   };
   /** One transaction of profile changes; a failed version condition is a ConflictError with `conflict` as its message. */
-  const transact = async (items: ReturnType<typeof profileTransactItems>, conflict: string): Promise<void> => {
+  const transact = async (items: ReturnType<typeof profileTransactItems>, conflict: string, options: CallOptions = {}): Promise<void> => {
     if (items.length > 100) throw new Error('A profile change may write at most 100 items');
     try {
-      const result = await client.send(new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }));
+      // One idempotency token for the call: the SDK's own retries of it cannot apply it twice.
+      const command = new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL', ClientRequestToken: randomUUID() });
+      const result = await client.send(command, { abortSignal: options.signal });
       profileWriteCapacity.transactions++;
       profileWriteCapacity.units += (result.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
     } catch (error) {
       if (isConditionFailure(error)) throw new ConflictError(conflict, { cause: error });
       if (isTransientDynamoError(error)) throw new TransientError('storage_busy', 'The table is busy, try again', { cause: error });
+      if (isStorageRefusal(error)) throw new PermanentError('storage_refused', 'The table refused the change (a value it cannot store)', { cause: error });
       throw error;
     }
   };
@@ -82,6 +94,7 @@ export const profileStore = ({ client, tableName }: TableRef): ProfileRepository
         changes.flatMap((c) => profileTransactItems(tableName, c)),
         `Customers ${changes.map((c) => c.profile.customerId).join(', ')} changed concurrently`,
       ),
-    commit: (change: ProfileChange): Promise<void> => transact(profileTransactItems(tableName, change), `Customer ${change.profile.customerId} changed concurrently`),
+    commit: (change: ProfileChange, options?: CallOptions): Promise<void> =>
+      transact(profileTransactItems(tableName, change), `Customer ${change.profile.customerId} changed concurrently`, options),
   };
 };

@@ -80,6 +80,24 @@ const canonical = (value: unknown): string =>
 
 const defaultBackoff = (attempt: number) => new Promise<void>((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 5))));
 
+/**
+ * A CRM's clock may run ahead: a `modifiedAt` (or order, invoice, payment time) later than the
+ * time the hub received the record is clamped to that time, so no value can be pinned against
+ * later corrections; the `modifiedAt` the CRM sent is kept (`sentModifiedAt`, and `sentAt` in the
+ * fields' provenance). Times in the past stay as sent: survivorship keeps the newest.
+ * @example clampToReceipt({ ...record, modifiedAt: '2999-01-01T00:00:00Z' }, now).modifiedAt // now
+ */
+export const clampToReceipt = <R extends CrmRecord>(record: R, receivedAt: Date): R => {
+  const limit = receivedAt.getTime();
+  const clamp = (iso: string): string => (Date.parse(iso) > limit ? receivedAt.toISOString() : iso);
+  const out: CrmRecord = { ...record, modifiedAt: clamp(record.modifiedAt) };
+  if (out.modifiedAt !== record.modifiedAt) out.sentModifiedAt = record.sentModifiedAt ?? record.modifiedAt;
+  if (out.objectType === 'order') out.orderedAt = clamp(out.orderedAt);
+  if (out.objectType === 'invoice') out.issuedAt = clamp(out.issuedAt);
+  if (out.objectType === 'payment') out.paidAt = clamp(out.paidAt);
+  return out as R;
+};
+
 /** `c:crm:<crm>:<connectionId>:<externalId>`: the id a customer first seen in a CRM gets (deterministic, so replays converge). */
 export const customerIdForCrmRecord = (crm: string, connectionId: string, externalId: string): string =>
   `c:crm:${crm}:${connectionId}:${externalId}`.replace(/[^A-Za-z0-9_.:-]/g, '_').slice(0, 128);
@@ -437,8 +455,9 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     return { status: 'applied', customerId: next.customerId, events: events.map((e) => e.type), ...(pending ? { pending: true } : {}) };
   };
 
-  return async (input: CrmRecord): Promise<IngestOutcome> => {
-    const record = input.objectType === 'customer' ? await withDeclaredAttributes(input, deps.customAttributes) : input;
+  return async (received: CrmRecord, options: { receivedAt?: Date } = {}): Promise<IngestOutcome> => {
+    const clamped = clampToReceipt(received, options.receivedAt ?? deps.clock.now());
+    const record = clamped.objectType === 'customer' ? await withDeclaredAttributes(clamped, deps.customAttributes) : clamped;
     for (let attempt = 1; ; attempt++) {
       try {
         return record.objectType === 'customer' ? await ingestCustomer(record) : await ingestActivity(record);

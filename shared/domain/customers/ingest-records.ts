@@ -25,6 +25,8 @@ export interface IngestRecordsDeps {
   /** Declared custom attributes: a record with an undeclared one or a value outside its declaration is a 422 at `records[i].custom.<name>`. */
   customAttributes?: { list(): Promise<CustomAttribute[]> };
   enqueue(messages: CrmIngestMessage[]): Promise<void>;
+  /** The receive time stamped on each message (CRM times later than it are clamped to it). */
+  clock?: { now(): Date };
 }
 
 const mapAt = (config: ConnectionConfig, objectName: string, native: unknown, index: number): CrmRecord => {
@@ -46,7 +48,7 @@ const mapAt = (config: ConnectionConfig, objectName: string, native: unknown, in
  * identifiers (422 on `records[i].identifiers[j].value`).
  */
 export const ingestRecords =
-  ({ connections, enqueue, customAttributes }: IngestRecordsDeps) =>
+  ({ connections, enqueue, customAttributes, clock }: IngestRecordsDeps) =>
   async (connectionId: string, input: IngestRecords, by?: Pick<Principal, 'role' | 'tenantRef'>): Promise<{ accepted: number }> => {
     if (by) assertActsForConnection(by, connectionId);
     const config = await connections.get(connectionId);
@@ -64,6 +66,7 @@ export const ingestRecords =
       const issues = records.flatMap((r, i) => (r.objectType === 'customer' ? validateCustomValues(r.attributes ?? {}, declared, `records[${i}].custom.`).issues : []));
       if (issues.length > 0) throw new ValidationError('The custom attributes are not valid', issues);
     }
-    await enqueue(records.map((record) => ({ kind: 'record', record })));
+    const receivedAt = (clock?.now() ?? new Date()).toISOString();
+    await enqueue(records.map((record) => ({ kind: 'record', record, receivedAt })));
     return { accepted: records.length };
   };

@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '../events/envelope.js';
 import type { CustomerProfile } from '../profile/customer-profile.js';
+import type { CallOptions } from './write-budget.js';
 
 /**
  * Profiles are written with optimistic locking: `commit` succeeds only if the stored
@@ -8,8 +9,9 @@ import type { CustomerProfile } from '../profile/customer-profile.js';
  * when another writer got there first.
  */
 export interface ProfileRepository {
-  get(customerId: string): Promise<CustomerProfile | undefined>;
-  commit(change: ProfileChange): Promise<void>;
+  get(customerId: string, options?: CallOptions): Promise<CustomerProfile | undefined>;
+  /** With `options.signal`, an aborted call's outcome is unknown: read the profile back to settle it. */
+  commit(change: ProfileChange, options?: CallOptions): Promise<void>;
 }
 
 export interface ProfileChange {

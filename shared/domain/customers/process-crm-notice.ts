@@ -27,7 +27,10 @@ const ECHO_WINDOW_MS = 15 * 60_000;
  * the CRM unless the notice carried it, map it and ingest it. A deletion marks the stored source
  * record deleted (its aggregate contribution is withdrawn); a record the CRM no longer has is skipped.
  */
-export const processCrmNotice = (deps: NoticeDeps) => async (notice: CrmChangeNotice, native?: Record<string, unknown>): Promise<NoticeOutcome> => {
+export const processCrmNotice = (deps: NoticeDeps) => async (notice: CrmChangeNotice, native?: Record<string, unknown>, receivedAt?: Date): Promise<NoticeOutcome> => {
+  const at = receivedAt ?? deps.clock.now();
+  // A CRM clock running ahead must not date a deletion into the future either.
+  const occurredAt = Math.min(Date.parse(notice.occurredAt), at.getTime());
   const config = await deps.connections.get(notice.connectionId);
   if (!config) throw new PermanentError('unknown_connection', `Connection ${notice.connectionId} is not configured`);
   const mapping = Object.hasOwn(config.objects, notice.objectName) ? config.objects[notice.objectName] : undefined;
@@ -51,7 +54,7 @@ export const processCrmNotice = (deps: NoticeDeps) => async (notice: CrmChangeNo
     if (notice.operation === 'delete') {
       const previous = await deps.sources.get({ crm: config.crm, connectionId: config.connectionId, objectType: mapping.objectType, externalId });
       if (!previous) results.results.push({ status: 'gone', externalId });
-      else results.results.push(await deps.ingest({ ...previous, deleted: true, modifiedAt: new Date(Math.max(Date.parse(notice.occurredAt), Date.parse(previous.modifiedAt) + 1)).toISOString() }));
+      else results.results.push(await deps.ingest({ ...previous, deleted: true, modifiedAt: new Date(Math.max(occurredAt, Date.parse(previous.modifiedAt) + 1)).toISOString() }, { receivedAt: at }));
       continue;
     }
     let record: Record<string, unknown>;
@@ -64,7 +67,7 @@ export const processCrmNotice = (deps: NoticeDeps) => async (notice: CrmChangeNo
       }
       throw error;
     }
-    results.results.push(await deps.ingest(mapRecord(config, notice.objectName, record)));
+    results.results.push(await deps.ingest(mapRecord(config, notice.objectName, record), { receivedAt: at }));
   }
   return results;
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
-import { ConflictError, ValidationError, type FieldIssue } from '../errors.js';
+import { ConflictError, DomainError, ValidationError, type FieldIssue } from '../errors.js';
 import { normaliseIdentifier } from '../identity/identifiers/normalise-identifier.js';
 import { blockingKeys, isUniqueKey, subjectOfProfile } from '../identity/matching.js';
 import { canonicaliseFields, CanonicalFieldsSchema } from '../profile/canonical-fields.js';
@@ -10,7 +10,8 @@ import { IdentifierSchemeSchema } from '../profile/identifiers.js';
 import { applyCustomerRecord, type ApplyResult, type ProfileObservation } from '../profile/merge.js';
 import { DEFAULT_SURVIVORSHIP, type SurvivorshipConfig } from '../profile/survivorship.js';
 import { customerUpdatedEvent } from './customer-updated.js';
-import type { IdentityIndex, ProfileRepository } from './ports.js';
+import type { IdentityIndex, ProfileChange, ProfileRepository } from './ports.js';
+import { DEFAULT_WRITE_BUDGET, NoTimeToCommitError, withinBudget, type Deadline, type WriteBudget } from './write-budget.js';
 
 /** Body of `PUT /v1/customers/{customerId}`. */
 export const UpsertCustomerSchema = z
@@ -36,10 +37,7 @@ export interface UpsertResult {
   changedFields: string[];
 }
 
-/** Optimistic-locking retries: enough for dozens of concurrent writers on one hot customer. */
-const MAX_ATTEMPTS = 50;
-
-/** Full-jitter pause between lost races, so concurrent writers spread out instead of colliding again. */
+/** Full-jitter pause between lost races (merge and unmerge), so concurrent writers spread out instead of colliding again. */
 export const conflictBackoff = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 5 * 2 ** attempt)));
 
@@ -165,6 +163,29 @@ const validatedCustom = async (
   return values;
 };
 
+/**
+ * Commits one prepared profile change in a write budget's attempt. It starts only with
+ * `commitReserveMs` left (else NoTimeToCommitError: nothing written) and is never aborted, so its
+ * outcome is known when the answer is given. When the call fails without a verdict (connection
+ * lost), the profile is read back: our version there means committed; else the error stands.
+ */
+export const commitOrSettle = async (profiles: ProfileRepository, change: ProfileChange, deadline: Deadline, budget: WriteBudget): Promise<void> => {
+  if (deadline.remaining() < budget.commitReserveMs) throw new NoTimeToCommitError();
+  try {
+    await profiles.commit(change);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    const stored = await profiles.get(change.profile.customerId);
+    if (stored && stored.version === change.profile.version && stored.updatedAt === change.profile.updatedAt) return;
+    throw error;
+  }
+};
+
+/**
+ * `PUT /v1/customers/{id}`: create-or-merge one observation into the golden profile. Answers
+ * within `budget` with the truth (see `withinBudget`): committed, or a 409/503 with nothing
+ * committed; lost version races are retried with jitter while the budget allows.
+ */
 export const upsertCustomer =
   ({
     profiles,
@@ -173,6 +194,7 @@ export const upsertCustomer =
     survivorship,
     maxClockSkewMs = DEFAULT_MAX_CLOCK_SKEW_MS,
     customAttributes,
+    budget = DEFAULT_WRITE_BUDGET,
   }: {
     profiles: ProfileRepository;
     clock: Clock;
@@ -181,6 +203,7 @@ export const upsertCustomer =
     maxClockSkewMs?: number;
     /** Declared custom attributes; without it any `custom` value is refused as undeclared. */
     customAttributes?: { list(): Promise<CustomAttribute[]> };
+    budget?: WriteBudget;
   }) =>
   async (command: {
     customerId: string;
@@ -195,9 +218,9 @@ export const upsertCustomer =
     const input = normaliseUpsertIdentifiers(command.input);
     const custom = await validatedCustom(input.custom, customAttributes);
     if (input.custom !== undefined) input.custom = custom;
-    for (let attempt = 1; ; attempt++) {
+    return withinBudget(command.customerId, budget, async (deadline) => {
       const now = clock.now();
-      const stored = await profiles.get(command.customerId);
+      const stored = await profiles.get(command.customerId, deadline.call(budget.commitReserveMs));
       command.authorise?.(stored, input);
       const observedAt = input.observedAt ?? now.toISOString();
       const { result, changedFields } = applyObservation(stored, command.customerId, input, command.source, observedAt, now, survivorship);
@@ -208,17 +231,13 @@ export const upsertCustomer =
       const had = new Set(stored ? blockingKeys(subjectOfProfile(stored)) : []);
       const keys = blockingKeys(subjectOfProfile(next)).filter((k) => !had.has(k));
       const takeFrom = identities ? await refuseTakenIdentifiers(identities, profiles, next.customerId, keys, input, command.reveals) : [];
-      try {
-        await profiles.commit({
-          profile: next,
-          expectedVersion: stored?.version ?? 0,
-          events,
-          ...(identities && keys.length ? { extraPuts: identities.entries(next.customerId, keys, { takeFrom }) } : {}),
-        });
-        return { profile: next, created: !stored, changedFields };
-      } catch (error) {
-        if (error instanceof ConflictError && attempt < MAX_ATTEMPTS) continue;
-        throw error;
-      }
-    }
+      const change: ProfileChange = {
+        profile: next,
+        expectedVersion: stored?.version ?? 0,
+        events,
+        ...(identities && keys.length ? { extraPuts: identities.entries(next.customerId, keys, { takeFrom }) } : {}),
+      };
+      await commitOrSettle(profiles, change, deadline, budget);
+      return { profile: next, created: !stored, changedFields };
+    });
   };

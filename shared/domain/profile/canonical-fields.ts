@@ -39,6 +39,24 @@ export const CanonicalFieldsSchema = z.strictObject({
 });
 export type CanonicalFields = z.infer<typeof CanonicalFieldsSchema>;
 
+const COUNTRY_ALIASES: Readonly<Record<string, string>> = { UK: 'GB', 'GREAT BRITAIN': 'GB', EIRE: 'IE', USA: 'US', 'UNITED STATES OF AMERICA': 'US', RSA: 'ZA', KOREA: 'KR', 'HONG KONG': 'HK', 'CZECH REPUBLIC': 'CZ', RUSSIA: 'RU' };
+let countryNames: Map<string, string> | undefined;
+
+/**
+ * The ISO 3166-1 alpha-2 code of a country as CRMs and files write it: the code itself, its
+ * English name (`United Kingdom`) or a common alias (`EIRE`, `USA`); undefined when unknown.
+ * @example countryCodeOf('United Kingdom') // 'GB'
+ */
+export const countryCodeOf = (text: string): string | undefined => {
+  const key = text.trim().toUpperCase();
+  if (ISO_COUNTRIES.has(key)) return key;
+  if (!countryNames) {
+    const names = new Intl.DisplayNames(['en'], { type: 'region' });
+    countryNames = new Map([...ISO_COUNTRIES].map((code) => [(names.of(code) ?? code).toUpperCase(), code]));
+  }
+  return COUNTRY_ALIASES[key] ?? countryNames.get(key);
+};
+
 const PHONE_COUNTRIES = new Set<PhoneDefaultCountry>(['CN', 'US', 'GB', 'DE']);
 
 /**

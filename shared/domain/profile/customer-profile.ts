@@ -3,7 +3,7 @@ import { CreditSummarySchema } from '../credit/credit-summary.js';
 import { RatingResultSchema } from '../rating/rating-result.js';
 import { CustomerAggregatesSchema, emptyAggregates } from './aggregates.js';
 import { IdentifierSchema } from './identifiers.js';
-import { ProvenancedValueSchema } from './provenance.js';
+import { ProvenanceSchema, ProvenancedValueSchema } from './provenance.js';
 
 export const CustomerIdSchema = z
   .string()
@@ -63,6 +63,12 @@ export const CustomerProfileSchema = z.object({
   fields: z.partialRecord(ProfileFieldNameSchema, ProvenancedValueSchema),
   /** Values of declared custom attributes (see custom-attributes.ts), with provenance like fields. */
   custom: z.record(z.string(), ProvenancedValueSchema).optional(),
+  /**
+   * Deleted fields (`PATCH` with `null`): who deleted each and as of when. An observation of the
+   * field no newer than its tombstone does not bring the value back; a newer one does (and
+   * removes the tombstone).
+   */
+  tombstones: z.partialRecord(ProfileFieldNameSchema, ProvenanceSchema).optional(),
   identifiers: z.array(IdentifierSchema),
   aggregates: CustomerAggregatesSchema,
   credit: CreditSummarySchema,

@@ -18,6 +18,8 @@ import { choose, DEFAULT_SURVIVORSHIP, type IgnoreReason, type SurvivorshipConfi
 export interface ProfileObservation {
   source: string;
   observedAt: string;
+  /** The time the source sent, when it lay in the future and `observedAt` was clamped to the receive time. */
+  sentAt?: string;
   recordId?: string;
   kind?: CustomerProfile['kind'];
   deleted?: boolean;
@@ -31,6 +33,7 @@ export interface ProfileObservation {
 export const observationFromCrmRecord = (record: CrmCustomerRecord): ProfileObservation => ({
   source: `crm:${record.crm}:${record.connectionId}`,
   observedAt: record.modifiedAt,
+  ...(record.sentModifiedAt ? { sentAt: record.sentModifiedAt } : {}),
   recordId: record.externalId,
   kind: record.kind,
   deleted: record.deleted,
@@ -87,7 +90,7 @@ export const applyCustomerRecord = (
   const base = profile ?? newProfile(options.customerId ?? derivedCustomerId(obs), obs.kind ?? 'business', at);
   const next: CustomerProfile = structuredClone(base);
   const result: ApplyResult = { profile: next, changedFields: [], refreshedFields: [], ignoredFields: [], addedIdentifiers: [], rejectedIdentifiers: [], changed: created };
-  const provenance: Provenance = { source: obs.source, observedAt: obs.observedAt, ...(obs.recordId ? { recordId: obs.recordId } : {}) };
+  const provenance: Provenance = { source: obs.source, observedAt: obs.observedAt, ...(obs.recordId ? { recordId: obs.recordId } : {}), ...(obs.sentAt ? { sentAt: obs.sentAt } : {}) };
 
   for (const [name, value] of Object.entries(obs.fields) as [ProfileFieldName, string | number | boolean | undefined][]) {
     if (value === undefined) continue;
@@ -96,6 +99,16 @@ export const applyCustomerRecord = (
       continue;
     }
     const candidate: ProvenancedValue = { ...provenance, value: typeof value === 'string' ? value.trim() : value };
+    // A deletion stands against every observation that is not newer than it.
+    const tombstone = next.tombstones?.[name];
+    if (tombstone && Date.parse(candidate.observedAt) <= Date.parse(tombstone.observedAt)) {
+      result.ignoredFields.push({ field: name, reason: 'tombstoned' });
+      continue;
+    }
+    if (tombstone && next.tombstones) {
+      delete next.tombstones[name];
+      if (Object.keys(next.tombstones).length === 0) delete next.tombstones;
+    }
     const choice = choose(survivorship, name, next.fields[name], candidate);
     if (!choice.take) {
       result.ignoredFields.push({ field: name, reason: choice.reason });

@@ -10,6 +10,11 @@ export const ProvenanceSchema = z.object({
   source: SourceSchema,
   observedAt: z.iso.datetime({ offset: true }),
   recordId: z.string().max(200).optional(),
+  /**
+   * The observation time the source sent when it lay in the future (a CRM whose clock runs
+   * ahead): `observedAt` is then the time the hub received it, so the value cannot be pinned.
+   */
+  sentAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 

@@ -31,7 +31,7 @@ export type SurvivorshipConfig = z.infer<typeof SurvivorshipConfigSchema>;
 export const DEFAULT_SURVIVORSHIP: SurvivorshipConfig = { default: { rule: 'most_recent' }, fields: {}, sourceTrust: {} };
 
 /** Why an observation did not replace the current value. */
-export type IgnoreReason = 'empty' | 'older' | 'same_value' | 'lower_priority' | 'less_trusted' | 'non_empty_kept' | 'deleted';
+export type IgnoreReason = 'empty' | 'older' | 'same_value' | 'lower_priority' | 'less_trusted' | 'non_empty_kept' | 'deleted' | 'tombstoned';
 
 export type Choice = { take: true; valueChanged: boolean } | { take: false; reason: IgnoreReason };
 
@@ -55,7 +55,7 @@ export const trustOf = (config: SurvivorshipConfig, source: string): number => {
 const isEmpty = (v: ProvenancedValue['value'] | undefined): boolean => v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** Positive when `a` is the more recent observation; ties broken by source, recordId, value. */
-const recency = (a: ProvenancedValue, b: ProvenancedValue): number => {
+export const recency = (a: ProvenancedValue, b: ProvenancedValue): number => {
   const dt = Date.parse(a.observedAt) - Date.parse(b.observedAt);
   if (dt !== 0) return dt;
   const ka = `${a.source}\u0000${a.recordId ?? ''}\u0000${String(a.value)}`;

@@ -18,7 +18,7 @@ describe('ingestRecords', () => {
   it('maps native records through the connection and queues them', async () => {
     const { ingest, queued } = setup();
     await expect(ingest('acme-zoho', { objectName: 'Accounts', records: [account] })).resolves.toEqual({ accepted: 1 });
-    expect(queued).toEqual([{ kind: 'record', record: expect.objectContaining({ connectionId: 'acme-zoho', crm: 'zoho', externalId: '5725767000000500001' }) }]);
+    expect(queued).toEqual([{ kind: 'record', record: expect.objectContaining({ connectionId: 'acme-zoho', crm: 'zoho', externalId: '5725767000000500001' }), receivedAt: expect.any(String) }]);
   });
 
   it('answers 422 on objectName for an unmapped object, and on records[i] paths for mapping issues, queueing nothing', async () => {

@@ -35,11 +35,11 @@ const sfSigned = (body: string, secret = SF_SECRET) => ({ 'x-riskbridge-signatur
 const url = 'http://localhost/v1/inbound/x';
 
 describe('receiveCrmPush', () => {
-  it('queues one notice per Salesforce change when the HMAC of the raw body matches', async () => {
+  it('queues one notice per Salesforce change when the HMAC of the raw body matches, stamped with the receive time', async () => {
     const { receive, queued } = setup();
     const result = await receive('salesforce', 'acme-sf', { rawBody: sfBody, headers: sfSigned(sfBody), url });
     expect(result).toEqual({ accepted: 1 });
-    expect(queued).toEqual([{ kind: 'notice', notice: expect.objectContaining({ connectionId: 'acme-sf', externalIds: ['001000000000001AAA'] }) }]);
+    expect(queued).toEqual([{ kind: 'notice', notice: expect.objectContaining({ connectionId: 'acme-sf', externalIds: ['001000000000001AAA'] }), receivedAt: '2025-01-15T10:00:00.000Z' }]);
   });
 
   it('accepts the shared token instead of an HMAC', async () => {

@@ -54,7 +54,7 @@ const SIGNATURE_FAILED = 'The request signature could not be verified';
  * Receives a signed CRM push: finds the connection (unknown, or of another CRM → 401, never revealing
  * whether it exists), resolves the key it signs with (a named credential in the secret store, or the
  * armed Zoho channel and its token), verifies and decodes it through the CRM's verifier, and hands one
- * `notice` message per change to the crm-ingest queue. Returns how many changes were accepted.
+ * `notice` message per change to the crm-ingest queue, stamped with the receive time. Returns how many changes were accepted.
  */
 export const receiveCrmPush =
   ({ connections, secrets, channels, verifiers, enqueue, clock }: ReceiveCrmPushDeps) =>
@@ -73,6 +73,8 @@ export const receiveCrmPush =
       if (!name || !isOwnSecret(config, name)) throw new UnauthorizedError(SIGNATURE_FAILED);
       opened = await verifier.open(push, await secrets.get(name), context);
     }
-    await enqueue(opened.notices.map((notice) => ({ kind: 'notice', notice })));
+    // The receive time travels with each notice: the worker clamps CRM times later than it (clocks drift).
+    const receivedAt = context.now.toISOString();
+    await enqueue(opened.notices.map((notice) => ({ kind: 'notice', notice, receivedAt })));
     return { accepted: opened.accepted };
   };
