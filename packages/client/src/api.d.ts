@@ -670,7 +670,7 @@ export interface paths {
         get: operations["getCustomer"];
         /**
          * Create or update a customer
-         * @description Create-or-merge: name only what changes. Older observations never overwrite newer ones. A CRM key writes only customers linked to its connection and creates one only with a `crm_record` identifier of its connection; any other customer answers 404, like an unknown one.
+         * @description Create-or-merge: name only what changes; identifiers are added. Older observations never overwrite newer ones. To delete a field use PATCH. Answers within its time budget: committed (200/201), or 409/503 with `Retry-After` and nothing committed. A CRM key writes only customers linked to its connection and creates one only with a `crm_record` identifier of its connection; any other customer answers 404, like an unknown one.
          *
          *     **Roles:** `admin`, `crm` · **Scope:** `customers:write`
          */
@@ -679,7 +679,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change or delete fields of an existing customer (JSON merge patch)
+         * @description RFC 7396 merge patch: a value sets a field (survivorship as on PUT), `null` deletes it. A deletion keeps its provenance (a tombstone with source and time in `profile.tombstones`), so an older observation from any source does not bring the value back; a newer one does. Identifiers are added with PUT. Answers within its time budget like PUT.
+         *
+         *     **Roles:** `admin`, `crm` · **Scope:** `customers:write`
+         */
+        patch: operations["patchCustomer"];
         trace?: never;
     };
     "/v1/customers/{customerId}/bureau-pulls": {
@@ -1700,6 +1706,11 @@ export interface components {
              */
             until: string;
         };
+        CrmCustomList: components["schemas"]["CrmCustomValue"][];
+        CrmCustomObject: {
+            [key: string]: components["schemas"]["CrmCustomValue"];
+        };
+        CrmCustomValue: string | number | boolean | null | components["schemas"]["CrmCustomList"] | components["schemas"]["CrmCustomObject"];
         CustomAttribute: {
             name: string;
             /** @enum {string} */
@@ -1719,6 +1730,24 @@ export interface components {
             deprecatedAt?: string;
             deprecatedBy?: string;
         };
+        CustomerMergePatch: {
+            /** @enum {string} */
+            kind?: "business" | "consumer";
+            fields?: {
+                legalName?: string | null;
+                tradingName?: string | null;
+                email?: string | null;
+                phone?: string | null;
+                country?: string | null;
+                city?: string | null;
+                addressLine?: string | null;
+                postalCode?: string | null;
+                industry?: string | null;
+                website?: string | null;
+            };
+            /** Format: date-time */
+            observedAt?: string;
+        };
         CustomerProfile: {
             customerId: string;
             /** @enum {string} */
@@ -1732,6 +1761,8 @@ export interface components {
                     /** Format: date-time */
                     observedAt: string;
                     recordId?: string;
+                    /** Format: date-time */
+                    sentAt?: string;
                     value: string | number | boolean;
                 };
             };
@@ -1741,7 +1772,19 @@ export interface components {
                     /** Format: date-time */
                     observedAt: string;
                     recordId?: string;
+                    /** Format: date-time */
+                    sentAt?: string;
                     value: string | number | boolean;
+                };
+            };
+            tombstones?: {
+                [key: string]: {
+                    source: string;
+                    /** Format: date-time */
+                    observedAt: string;
+                    recordId?: string;
+                    /** Format: date-time */
+                    sentAt?: string;
                 };
             };
             identifiers: {
@@ -1749,6 +1792,8 @@ export interface components {
                 /** Format: date-time */
                 observedAt: string;
                 recordId?: string;
+                /** Format: date-time */
+                sentAt?: string;
                 /** @enum {string} */
                 scheme: "cn_uscc" | "cn_resident_id" | "ein" | "duns" | "lei" | "vat" | "email" | "phone" | "crm_record" | "bureau_subject" | "external";
                 value: string;
@@ -2100,7 +2145,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Unprocessable Content (problem details: `validation_failed`, `consent_required`, `unsafe_url`, `crm_credentials_missing`, `crm_unauthorized`, `crm_forbidden`, `crm_rejected`, `crm_secret_not_bound`, `crm_redirect`, `response_too_large`) */
+        /** @description Unprocessable Content (problem details: `validation_failed`, `consent_required`, `unsafe_url`, `crm_credentials_missing`, `crm_unauthorized`, `crm_forbidden`, `crm_rejected`, `crm_secret_not_bound`, `crm_redirect`, `response_too_large`, `storage_refused`) */
         Problem422: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -4594,8 +4639,17 @@ export interface operations {
                          * @enum {string}
                          */
                         kind?: "business" | "consumer";
-                        fields: {
-                            [key: string]: string | number | boolean;
+                        fields?: {
+                            legalName?: string;
+                            tradingName?: string;
+                            email?: string;
+                            phone?: string;
+                            country?: string;
+                            city?: string;
+                            addressLine?: string;
+                            postalCode?: string;
+                            industry?: string;
+                            website?: string;
                         };
                         /** @default [] */
                         identifiers?: {
@@ -4605,7 +4659,7 @@ export interface operations {
                         }[];
                         /** @default {} */
                         custom?: {
-                            [key: string]: unknown;
+                            [key: string]: components["schemas"]["CrmCustomValue"];
                         };
                         attributes?: {
                             [key: string]: string | number | boolean;
@@ -5080,6 +5134,47 @@ export interface operations {
             };
             /** @description Created */
             201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        profile: components["schemas"]["CustomerProfile"];
+                        changedFields: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    patchCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["CustomerMergePatch"];
+                "application/json": components["schemas"]["CustomerMergePatch"];
+            };
+        };
+        responses: {
+            /** @description Patched (or unchanged) */
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     [name: string]: unknown;
