@@ -1,4 +1,3 @@
-import { manageApiKeys } from '../../shared/domain/admin/manage-api-keys.js';
 import { manageSubscriptions } from '../../shared/domain/admin/manage-subscriptions.js';
 import { systemClock } from '../../shared/domain/clock.js';
 import { listAlerts } from '../../shared/domain/console/alerts.js';
@@ -7,7 +6,6 @@ import { upsertCustomer } from '../../shared/domain/customers/upsert-customer.js
 import { NotFoundError } from '../../shared/domain/errors.js';
 import { subscriptionDeliveries } from '../../shared/domain/outbound/replay-deliveries.js';
 import { customerWriteBacks } from '../../shared/domain/outbound/write-back-log.js';
-import { apiKeyStore } from '../../shared/adapters/dynamodb/api-key-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { customerList } from '../../shared/adapters/dynamodb/customer-list.js';
 import { deliveryStore } from '../../shared/adapters/dynamodb/delivery-store.js';
@@ -22,6 +20,7 @@ import { auditAnchoring, auditTrail } from '../../shared/lambda/audit-trail.js';
 import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
 import { hubSigningKey } from '../../shared/lambda/signing-key.js';
+import { trustServices } from '../../shared/lambda/trust.js';
 import { httpRoutes } from './routes.js';
 
 // Composition root: built once per cold start.
@@ -36,7 +35,7 @@ const enqueueTo = (queue: 'QUEUE_URL_DELIVERIES' | 'QUEUE_URL_WRITEBACKS') => (m
 const portfolio = listPortfolio({ customers: customerList(table) });
 const alerts = listAlerts({ events, clock });
 const upsert = upsertCustomer({ profiles, clock, identities: identityIndex(table) });
-const keys = manageApiKeys({ keys: apiKeyStore(table), audit, clock });
+const { keys } = trustServices({ table, clock, audit });
 const subscriptionRecords = subscriptionStore(table);
 const deliveryLog = subscriptionDeliveries({ subscriptions: subscriptionRecords, deliveries: deliveryStore(table), events, enqueue: enqueueTo('QUEUE_URL_DELIVERIES'), audit, clock });
 const writeBacks = customerWriteBacks({ profiles, events, log: writeBackStore(table), enqueue: enqueueTo('QUEUE_URL_WRITEBACKS'), audit });
@@ -66,7 +65,10 @@ export const handler = httpFunction(httpRoutes, {
   listAlerts: async ({ query }) => ({ status: 200, body: await alerts(query) }),
   getCustomer: async ({ params }) => ({ status: 200, body: { profile: await existingProfile(params.customerId) } }),
   listCustomerEvents: async ({ params, query }) => ({ status: 200, body: { events: await events.listForCustomer(params.customerId, query) } }),
-  createApiKey: async ({ body, principal }) => ({ status: 201, body: await keys.create(body, principal) }),
+  createApiKey: async ({ body, principal }) => {
+    const issued = await keys.create(body, principal);
+    return issued.approval ? { status: 202, body: { ...issued, approval: issued.approval } } : { status: 201, body: issued };
+  },
   listApiKeys: async () => ({ status: 200, body: { keys: await keys.list() } }),
   rotateApiKey: async ({ params, principal }) => ({ status: 201, body: await keys.rotate(params.keyId, principal) }),
   revokeApiKey: async ({ params, principal }) => ({ status: 200, body: { record: await keys.revoke(params.keyId, principal) } }),

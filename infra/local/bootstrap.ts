@@ -3,12 +3,14 @@ import { apiKeyStore } from '../../shared/adapters/dynamodb/api-key-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 
 /**
- * Ensures an admin key exists: the one given (RISKBRIDGE_ADMIN_KEY) or a newly generated one.
- * Also used by `npm run create-admin-key` against a deployed table.
+ * Ensures a bootstrap key exists: the one given (RISKBRIDGE_ADMIN_KEY) or a newly generated one.
+ * It belongs to no person: it may create the first people (and their keys) until two admins
+ * exist, then it is revoked (docs/people.md). Also used by `rb keys create-admin` against a
+ * deployed table.
  */
 export const ensureAdminKey = async (options: { tableName: string; presetKey?: string; name?: string }): Promise<string> => {
   const plaintext = options.presetKey ?? generateApiKeyPlaintext();
-  const { record } = issueApiKey({ name: options.name ?? 'bootstrap admin', role: 'admin' }, 'bootstrap', new Date(), plaintext);
+  const { record } = issueApiKey({ name: options.name ?? 'bootstrap admin', role: 'admin' }, 'bootstrap', new Date(), plaintext, { bootstrap: true });
   const client = createDocumentClient();
   try {
     await apiKeyStore({ client, tableName: options.tableName }).createIfAbsent(record);

@@ -22,6 +22,7 @@ import {
 } from '../topology.js';
 import { compileRoutes, httpBridge, lambdaContext, pollQueue, pollStream, rateToMs, type LambdaHandler } from './event-sources.js';
 import { provisionLocal, type LocalResources } from './provision.js';
+import { startOidcIssuer, type LocalOidcIssuer } from './oidc-issuer.js';
 
 export interface HubOptions {
   dynamoEndpoint: string;
@@ -48,6 +49,8 @@ export interface HubOptions {
   /** Called for errors a function throws (the runtime keeps going, as Lambda would). */
   onError?: (source: string, error: unknown) => void;
   repoRoot?: string;
+  /** Port of the local OIDC issuer (sign-in of people); 0 or absent picks a free one. */
+  oidcPort?: number;
 }
 
 export interface Hub {
@@ -57,6 +60,8 @@ export interface Hub {
   invoke(functionId: FunctionId, event: unknown): Promise<unknown>;
   /** Runs a scheduled function now, as its EventBridge rule would. */
   runSchedule(functionId: FunctionId): Promise<unknown>;
+  /** The local OIDC issuer whose tokens the authorizer accepts (Cognito's place in AWS). */
+  oidc: LocalOidcIssuer;
   stop(): Promise<void>;
 }
 
@@ -112,7 +117,9 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
 
   const temporaryAudit = options.env?.['AUDIT_CHECKPOINT_DIR'] ? undefined : await mkdtemp(join(tmpdir(), 'rb-audit-'));
   const auditEnv: Record<string, string> = temporaryAudit ? { AUDIT_CHECKPOINT_DIR: join(temporaryAudit, 'checkpoints'), AUDIT_SIGNING_KEY_FILE: join(temporaryAudit, 'checkpoint-key.pem') } : {};
-  Object.assign(process.env, localProcessEnv({ ...options, env: { ...auditEnv, ...options.env }, resources }));
+  const oidc = await startOidcIssuer({ port: options.oidcPort ?? 0 });
+  const oidcEnv = { OIDC_ISSUER: oidc.issuer, OIDC_JWKS_URL: oidc.jwksUrl, OIDC_AUDIENCE: oidc.audience };
+  Object.assign(process.env, localProcessEnv({ ...options, env: { ...auditEnv, ...oidcEnv, ...options.env }, resources }));
 
   const onError = options.onError ?? ((source: string, error: unknown) => console.error(`[${source}]`, error));
   const loaded = new Map<FunctionId, Promise<LambdaHandler>>();
@@ -204,6 +211,7 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
     url: `http://127.0.0.1:${port}`,
     resources,
     invoke,
+    oidc,
     runSchedule: (id) => {
       const trigger = functions[id].triggers.find((t) => t.kind === 'schedule');
       return invoke(id, scheduledEvent(trigger?.kind === 'schedule' ? trigger.id : id));
@@ -214,6 +222,7 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await Promise.allSettled(loops);
+      await oidc.stop();
       dynamo.destroy();
       sqs.destroy();
       streams.destroy();

@@ -10,6 +10,7 @@ export interface Problem {
   instance?: string;
   code: string;
   errors?: Array<{ path: string; message: string; code?: string; in?: string }>;
+  current?: Record<string, unknown>;
 }
 
 /** The published shape of a problem (OpenAPI components.schemas.Problem). */
@@ -31,6 +32,7 @@ export const ProblemSchema = z
         }),
       )
       .optional(),
+    current: z.record(z.string(), z.unknown()).optional().describe('On a refused transition: the object as it stands now (e.g. the approval with its status and checkers)'),
   })
   .meta({ id: 'Problem', title: 'Problem details (RFC 9457)' });
 
@@ -46,6 +48,7 @@ export const PROBLEM_CATALOGUE: Readonly<Record<string, { status: number; title:
   method_not_allowed: { status: 405, title: 'Method Not Allowed', description: 'The path exists but not with this method.' },
   conflict: { status: 409, title: 'Conflict', description: 'The object changed meanwhile or the change breaks a uniqueness rule; read it again and retry.' },
   job_final: { status: 409, title: 'Conflict', description: 'The job has finished (succeeded, failed or cancelled); it can no longer be cancelled.' },
+  approval_transition_refused: { status: 409, title: 'Conflict', description: 'The approval is not pending any more (granted, rejected, expired), or this person already approved it; `current` shows its state.' },
   policy_transition_refused: { status: 409, title: 'Conflict', description: 'The policy is not in a state that allows this step.' },
   payload_too_large: { status: 413, title: 'Content Too Large', description: 'The body is larger than the route accepts; split it (imports take chunks) or use a job.' },
   unsupported_media_type: { status: 415, title: 'Unsupported Media Type', description: 'The `Content-Type` is not one the route accepts.' },
@@ -89,6 +92,8 @@ const TITLES: Record<number, string> = {
 
 export const PROBLEM_BASE_URI = 'https://riskbridge.dev/problems/';
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export const problemType = (code: string): string => `${PROBLEM_BASE_URI}${code.replace(/_/g, '-')}`;
 
 /**
@@ -106,6 +111,7 @@ export const toProblem = (error: unknown, instance?: string): Problem => {
       code: error.code,
       ...(instance ? { instance } : {}),
       ...(error instanceof ValidationError ? { errors: error.issues } : {}),
+      ...(isRecord(error.details?.['current']) ? { current: error.details['current'] } : {}),
     };
   }
   return {
