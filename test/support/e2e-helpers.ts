@@ -31,6 +31,7 @@ export const createApiKey = async (
   t: TestHub,
   body: { name: string; role: string; tenantRef?: string; scopes?: string[] },
 ): Promise<{ key: string; record: { scopes: string[] } & Record<string, unknown> }> => {
+  if (body.tenantRef && body.role !== 'admin') await ensureTenant(t, body.role, body.tenantRef);
   const created = await t.api('POST', '/v1/admin/api-keys', { body });
   expect(created.status, created.text).toBe(201);
   return { key: created.json.key, record: created.json.record };
@@ -44,6 +45,34 @@ export const ensureConnection = async (t: TestHub, connectionId = 'test-hubspot'
   const put = await t.api('PUT', `/v1/crm/connections/${connectionId}`, { body: { template: 'hubspot', apiBaseUrl: 'http://127.0.0.1:9/' } });
   expect(put.status, put.text).toBeLessThan(300);
   return connectionId;
+};
+
+/**
+ * Makes `tenantRef` an existing tenant of a machine role (keys must name one): a CRM connection
+ * (crm), a partner engaged on a customer (partner), a consultant holding an agreement (consultant).
+ * @example await ensureTenant(t, 'partner', 'partner-a');
+ */
+export const ensureTenant = async (t: TestHub, role: string, tenantRef: string): Promise<string> => {
+  if (role === 'crm') return ensureConnection(t, tenantRef);
+  if (role === 'partner') {
+    const anchor = `tenant-anchor-${tenantRef}`;
+    expect((await t.api('PUT', `/v1/customers/${anchor}`, { body: { kind: 'business', fields: { legalName: 'Tenant Anchor GmbH', country: 'DE' } } })).status).toBeLessThan(300);
+    const engaged = await t.api('POST', `/v1/partners/${tenantRef}/engagements`, { body: { customerId: anchor, scope: 'assess' } });
+    expect(engaged.status, engaged.text).toBeLessThan(300);
+    return tenantRef;
+  }
+  if (role === 'consultant') {
+    const agreementId = `dsa-${tenantRef}`;
+    if ((await t.api('GET', `/v1/admin/agreements/${agreementId}`)).status === 404) {
+      const at = Date.now();
+      const created = await t.api('POST', '/v1/admin/agreements', {
+        body: { agreementId, consultantRef: tenantRef, datasets: ['portfolio_ratings'], fields: { customerId: 'hash' }, validFrom: new Date(at - 7_200_000).toISOString(), validUntil: new Date(at - 3_600_000).toISOString(), purpose: 'Test tenant (expired: grants no reads)' },
+      });
+      expect(created.status, created.text).toBe(201);
+    }
+    return tenantRef;
+  }
+  return tenantRef;
 };
 
 /**
