@@ -43,7 +43,7 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 await mkdir('.local', { recursive: true });
 await writeFile(
   '.local/hub.json',
-  JSON.stringify({ url: hub.url, dynamoEndpoint: emulators.dynamoEndpoint, sqsEndpoint: emulators.sqsEndpoint, resources: hub.resources, env: sandboxes.env }, null, 2),
+  JSON.stringify({ url: hub.url, oidc: { issuer: hub.oidc.issuer, tokenUrl: hub.oidc.tokenUrl }, dynamoEndpoint: emulators.dynamoEndpoint, sqsEndpoint: emulators.sqsEndpoint, resources: hub.resources, env: sandboxes.env }, null, 2),
 );
 
 console.log(`
@@ -51,7 +51,8 @@ RiskBridge is up in ${seconds} s
   API            ${hub.url}
   risk console   ${hub.url}/console   (sign in with the admin key below)
   admin key      ${adminKey}
-                 export RB_KEY=${adminKey}
+                 export RB_KEY=${adminKey}   (the bootstrap key: valid until two admins exist, docs/people.md)
+  sign-in (OIDC) ${hub.oidc.issuer}   tokens for the seeded officers: npm run -s rb -- login --as li-wei | anna-schmidt
   DynamoDB Local ${emulators.dynamoEndpoint}   table ${hub.resources.tableName}
   SQS + S3 (fauxqs) ${emulators.sqsEndpoint}   bucket ${hub.resources.bucketNames.objects}
   outbound       ${allowLoopbackOutbound ? 'loopback allowed: http://127.0.0.1 / localhost on any port (sandboxes); ALLOW_LOOPBACK_OUTBOUND=false for the cloud rules' : 'cloud rules: https to public addresses on port 443 only (ALLOW_LOOPBACK_OUTBOUND=false)'}

@@ -4,6 +4,7 @@ import { benchCommand } from './bench.js';
 import { importCommand } from './import.js';
 import { invokeCommand } from './invoke.js';
 import { keysCommand } from './keys.js';
+import { loginCommand } from './login.js';
 import { queueCommand } from './queue.js';
 import { trainCommand } from './train.js';
 
@@ -11,4 +12,4 @@ import { trainCommand } from './train.js';
 export type RegisterCommand = (program: Command) => void;
 
 /** Every `rb` subcommand, in the order `rb --help` lists them. A new subcommand is one file here plus one entry. */
-export const commands: readonly RegisterCommand[] = [trainCommand, importCommand, invokeCommand, queueCommand, keysCommand, auditCommand, benchCommand];
+export const commands: readonly RegisterCommand[] = [trainCommand, importCommand, invokeCommand, queueCommand, keysCommand, loginCommand, auditCommand, benchCommand];
