@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import { z } from 'zod';
+
+/** A JSON token request: string fields only (`grant_type`, `username`). */
+const TokenRequestSchema = z.record(z.string(), z.string());
 
 /** A person the local issuer signs tokens for: `sub` is the hub person's `subject`. */
 export interface LocalOidcUser {
@@ -78,7 +82,7 @@ export const startOidcIssuer = async (options: { port?: number; users?: readonly
     if (req.method === 'POST' && path === '/token') {
       readBody(req)
         .then(async (raw) => {
-          const form = (req.headers['content-type'] ?? '').includes('json') ? new URLSearchParams(Object.entries(JSON.parse(raw) as Record<string, string>)) : new URLSearchParams(raw);
+          const form = (req.headers['content-type'] ?? '').includes('json') ? new URLSearchParams(Object.entries(TokenRequestSchema.parse(JSON.parse(raw)))) : new URLSearchParams(raw);
           const user = users.get(form.get('username') ?? '');
           if (form.get('grant_type') !== 'password' || !user) {
             send(400, { error: 'invalid_grant', error_description: `known users: ${[...users.keys()].join(', ')}` });
