@@ -25,6 +25,7 @@ export const peopleRoutes = defineRoutes({
     method: 'GET', path: '/v1/me', auth: 'apiKey', roles: ['admin', 'crm', 'partner', 'consultant'], tag: 'People',
     summary: 'The calling principal (key or signed-in person) and its person record',
     responses: { 200: { description: 'The principal', body: WhoAmISchema } },
+    unexercised: { 403: 'Every role may call it and it needs no scope: an authenticated caller is never forbidden' },
   },
   createPerson: {
     ...people, method: 'POST', path: '/v1/people',

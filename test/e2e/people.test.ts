@@ -178,6 +178,28 @@ describe('people, not keys: four eyes compare people', () => {
     expect(revoked.json.person.roles).toEqual(['auditor']);
   });
 
+  it('answers 404 for unknown people and approvals, 409 for a taken person id or a decided approval, 422 for an unknown state', async () => {
+    const taken = await t.api('POST', '/v1/people', { body: { personId: 'li-wei', displayName: 'Another Li', email: 'other@example.test' } });
+    expect(taken.status).toBe(409);
+    expect((await t.api('GET', '/v1/people/nobody')).status).toBe(404);
+    expect((await t.api('POST', '/v1/people/nobody/roles', { body: { role: 'auditor' } })).status).toBe(404);
+    expect((await t.api('DELETE', '/v1/people/nobody/roles/auditor')).status).toBe(404);
+    const auditor = await t.api('POST', '/v1/people/li-wei/roles', { body: { role: 'auditor' } });
+    expect(auditor.status).toBe(200);
+    expect(auditor.json.person.roles).toContain('auditor');
+    const unknown = 'apr_00000000000000000000000000';
+    expect((await t.api('GET', `/v1/approvals/${unknown}`)).status).toBe(404);
+    expect((await t.api('POST', `/v1/approvals/${unknown}/approve`)).status).toBe(404);
+    expect((await t.api('POST', `/v1/approvals/${unknown}/reject`)).status).toBe(404);
+    const decided = (await t.api('GET', '/v1/approvals?status=granted')).json.approvals[0];
+    const late = await t.api('POST', `/v1/approvals/${decided.approvalId}/reject`, { body: { reason: 'too late' } });
+    expect(late.status).toBe(409);
+    expect(late.json.current).toMatchObject({ approvalId: decided.approvalId, status: 'granted' });
+    const bogus = await t.api('GET', '/v1/approvals?status=maybe');
+    expect(bogus.status).toBe(422);
+    expect(bogus.json.errors).toEqual([expect.objectContaining({ path: 'status', in: 'query' })]);
+  });
+
   it('expires the bootstrap key once two admins exist', async () => {
     expect((await t.api('GET', '/v1/people', { key: t.bootstrapKey })).status).toBe(200);
     const admin = await t.api('POST', '/v1/people', { key: t.bootstrapKey, body: { personId: 'second-admin', displayName: 'Second Admin', email: 'second@example.test', roles: ['admin'] } });
