@@ -183,8 +183,8 @@ export class StatefulStack extends Stack {
       refreshTokenValidity: Duration.hours(8),
     });
     Validations.of(this.userPool).acknowledge({
-      id: 'AwsSolutions-COG3',
-      reason: 'Threat protection (advanced security) is a paid Cognito feature plan; the pool already requires MFA (TOTP), has no self sign-up and a strict password policy. Enable it per stage when the budget allows.',
+      id: 'AwsSolutions-COG8',
+      reason: 'The Plus feature plan (threat protection) is a paid Cognito tier; the pool already requires MFA (TOTP), has no self sign-up and a strict password policy. Enable it per stage when the budget allows.',
     });
     new CfnOutput(this, 'PeopleUserPoolId', { value: this.userPool.userPoolId, description: 'Cognito user pool of people (MFA required)' });
     new CfnOutput(this, 'PeopleUserPoolClientId', { value: this.userPoolClient.userPoolClientId, description: 'App client whose access tokens the authorizer accepts' });

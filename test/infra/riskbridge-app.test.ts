@@ -291,6 +291,8 @@ describe('StatelessStack', () => {
         // Deployment settings are set only when configured; PUBLIC_API_URL always is (the API's own URL).
         ...(spec.config ?? []).filter((name) => name === 'PUBLIC_API_URL'),
         ...(spec.auditCheckpoints ? ['AUDIT_CHECKPOINT_BUCKET', 'AUDIT_SIGNING_KEY_ID'] : []),
+        // The authorizer verifies people's Cognito access tokens.
+        ...(spec.triggers.some((tr) => tr.kind === 'authorizer') ? ['COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID'] : []),
       ].sort(),
     );
     expect(variables['NODE_OPTIONS']).toBe('--enable-source-maps');
