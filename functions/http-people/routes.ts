@@ -22,10 +22,9 @@ const approvals = { auth: 'apiKey', roles: ['admin'], scope: 'approvals:decide',
 /** Routes of the `http-people` function: people and their roles, four-eyes approvals, who am I. */
 export const peopleRoutes = defineRoutes({
   whoAmI: {
-    method: 'GET', path: '/v1/me', auth: 'apiKey', roles: ['admin', 'crm', 'partner', 'consultant'], tag: 'People',
-    summary: 'The calling principal (key or signed-in person) and its person record',
+    method: 'GET', path: '/v1/me', auth: 'apiKey', roles: ['admin'], tag: 'People',
+    summary: 'The calling person (admin key or signed-in session): principal, scopes and person record',
     responses: { 200: { description: 'The principal', body: WhoAmISchema } },
-    unexercised: { 403: 'Every role may call it and it needs no scope: an authenticated caller is never forbidden' },
   },
   createPerson: {
     ...people, method: 'POST', path: '/v1/people',

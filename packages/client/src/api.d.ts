@@ -1104,8 +1104,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The calling principal (key or signed-in person) and its person record
-         * @description **Roles:** `admin`, `crm`, `partner`, `consultant`
+         * The calling person (admin key or signed-in session): principal, scopes and person record
+         * @description **Roles:** `admin`
          */
         get: operations["whoAmI"];
         put?: never;
