@@ -10,6 +10,7 @@ import { crmRoutes } from '../functions/http-crm/routes.js';
 import { partnerRoutes } from '../functions/http-partners/routes.js';
 import { consoleRoutes } from '../functions/serve-console/routes.js';
 import { jobRoutes } from '../functions/http-jobs/routes.js';
+import { peopleRoutes } from '../functions/http-people/routes.js';
 import { JOB_WORKER_TIMEOUT_SECONDS } from '../shared/domain/jobs/job.js';
 import { routeSpecs, type HttpRouteSpec, type RouteDecl } from '../shared/lambda/http-route.js';
 
@@ -167,7 +168,7 @@ export const BUREAU_SECRET_PREFIXES: readonly string[] = ['riskbridge/bureau/'];
 /** Where the hub's own signing key lives (`riskbridge/hub/signing-key`: list cursors, download links, audit pseudonym key). */
 export const HUB_SECRET_PREFIXES: readonly string[] = ['riskbridge/hub/'];
 
-export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'httpPartners' | 'serveConsole' | 'httpJobs' | 'runJob' | 'checkpointAudit';
+export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'httpPartners' | 'serveConsole' | 'httpJobs' | 'runJob' | 'checkpointAudit' | 'httpPeople';
 
 export const SERVICE_NAME = 'riskbridge';
 
@@ -376,6 +377,18 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     secrets: HUB_SECRET_PREFIXES,
     auditCheckpoints: 'sign',
   },
+  httpPeople: {
+    id: 'httpPeople',
+    entry: 'functions/http-people/handler.ts',
+    description: 'HTTP API: people and their roles, four-eyes approvals (granting one runs its action: policy steps, freeze lifts, role grants, keys)',
+    memoryMb: 512,
+    timeoutSeconds: 29,
+    triggers: [{ kind: 'http' }],
+    table: 'RW',
+    sendsTo: ['recompute'],
+    secrets: HUB_SECRET_PREFIXES,
+    auditCheckpoints: 'sign',
+  },
   recomputeRating: {
     id: 'recomputeRating',
     entry: 'functions/recompute-rating/handler.ts',
@@ -511,6 +524,7 @@ const routeSets: Array<{ function: FunctionId; routes: Record<string, RouteDecl>
   { function: 'httpPartners', routes: partnerRoutes },
   { function: 'serveConsole', routes: consoleRoutes },
   { function: 'httpJobs', routes: jobRoutes },
+  { function: 'httpPeople', routes: peopleRoutes },
 ];
 
 export const routes: RouteSpec[] = routeSets.flatMap((set) => routeSpecs(set.routes).map((route) => ({ ...route, function: set.function })));

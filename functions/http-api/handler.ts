@@ -1,4 +1,3 @@
-import { manageApiKeys } from '../../shared/domain/admin/manage-api-keys.js';
 import { manageSubscriptions } from '../../shared/domain/admin/manage-subscriptions.js';
 import { runtimeClock } from '../../shared/lambda/clock.js';
 import { listAlerts } from '../../shared/domain/console/alerts.js';
@@ -12,7 +11,6 @@ import { customAttributeStore } from '../../shared/adapters/dynamodb/custom-attr
 import { redactPiiAttributes } from '../../shared/domain/profile/custom-attributes.js';
 import { subscriptionDeliveries } from '../../shared/domain/outbound/replay-deliveries.js';
 import { customerWriteBacks } from '../../shared/domain/outbound/write-back-log.js';
-import { apiKeyStore } from '../../shared/adapters/dynamodb/api-key-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { customerList } from '../../shared/adapters/dynamodb/customer-list.js';
 import { deliveryStore } from '../../shared/adapters/dynamodb/delivery-store.js';
@@ -28,6 +26,7 @@ import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
 import { serialiseByKey } from '../../shared/lambda/serialise-by-key.js';
 import { hubSigningKey } from '../../shared/lambda/signing-key.js';
+import { trustServices } from '../../shared/lambda/trust.js';
 import { httpRoutes } from './routes.js';
 
 // Composition root: built once per cold start.
@@ -50,7 +49,7 @@ const patch = patchCustomer({ profiles, clock, budget: writeBudget });
 /** Non-admin callers (CRM keys) never see custom attributes flagged as personal data. */
 const forCaller = async <P extends { custom?: Record<string, unknown> }>(profile: P, role: string): Promise<P> =>
   role === 'admin' ? profile : redactPiiAttributes(profile, await customAttributes.list());
-const keys = manageApiKeys({ keys: apiKeyStore(table), audit, clock });
+const { keys } = trustServices({ table, clock, audit });
 const subscriptionRecords = subscriptionStore(table);
 const deliveryLog = subscriptionDeliveries({ subscriptions: subscriptionRecords, deliveries: deliveryStore(table), events, enqueue: enqueueTo('QUEUE_URL_DELIVERIES'), audit, clock });
 const writeBacks = customerWriteBacks({ profiles, events, log: writeBackStore(table), enqueue: enqueueTo('QUEUE_URL_WRITEBACKS'), audit });
@@ -84,7 +83,10 @@ export const handler = httpFunction(httpRoutes, {
     body: { profile: await forCaller(visibleProfile(params.customerId, await profiles.get(params.customerId), customerAccessOf(principal)), principal.role) },
   }),
   listCustomerEvents: async ({ params, query }) => ({ status: 200, body: { events: await events.listForCustomer(params.customerId, query) } }),
-  createApiKey: async ({ body, principal }) => ({ status: 201, body: await keys.create(body, principal) }),
+  createApiKey: async ({ body, principal }) => {
+    const issued = await keys.create(body, principal);
+    return issued.approval ? { status: 202, body: { ...issued, approval: issued.approval } } : { status: 201, body: issued };
+  },
   listApiKeys: async () => ({ status: 200, body: { keys: await keys.list() } }),
   rotateApiKey: async ({ params, principal }) => ({ status: 201, body: await keys.rotate(params.keyId, principal) }),
   revokeApiKey: async ({ params, principal }) => ({ status: 200, body: { record: await keys.revoke(params.keyId, principal) } }),

@@ -19,6 +19,7 @@ import {
   EventsResponseSchema,
   IssuedKeySchema,
   KeyPathSchema,
+  PendingKeySchema,
   PortfolioFilterSchema,
   PortfolioPageSchema,
   ProfileResponseSchema,
@@ -90,8 +91,10 @@ export const httpRoutes = defineRoutes({
     ...admin, method: 'POST', path: '/v1/admin/api-keys', scope: 'keys:manage', tag: 'Access',
     idempotent: true,
     summary: 'Issue an API key',
+    description:
+      'Admin keys belong to a person (default: the caller) and carry at most that person\'s role scopes; a key for another person is stored `pending` and answers 202 with the approval a second person must grant. crm, partner and consultant keys need `tenantRef` naming an existing CRM connection, partner (with an engagement) or agreement holder, and belong to a service account owned by the caller. `expiresAt` must lie in the future.',
     body: CreateApiKeySchema,
-    responses: { 201: { description: 'Issued; the plaintext key is shown once', body: IssuedKeySchema } },
+    responses: { 201: { description: 'Issued; the plaintext key is shown once', body: IssuedKeySchema }, 202: { description: 'Issued for another person, pending approval; the plaintext key is shown once', body: PendingKeySchema } },
   },
   listApiKeys: {
     ...admin, method: 'GET', path: '/v1/admin/api-keys', scope: 'keys:manage', tag: 'Access',

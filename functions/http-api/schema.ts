@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApprovalSchema } from '../../shared/domain/approvals/approval.js';
 import { CheckpointVerdictSchema } from '../../shared/domain/audit/anchor.js';
 import { AuditEntrySchema } from '../../shared/domain/audit/audit-chain.js';
 import { ApiKeyRecordSchema } from '../../shared/domain/auth/api-key.js';
@@ -37,6 +38,7 @@ export const AlertsResponseSchema = z.object({ alerts: z.array(AlertRowSchema), 
 export const EventsResponseSchema = z.object({ events: z.array(EventEnvelopeSchema) });
 export const ApiKeyViewSchema = ApiKeyRecordSchema.omit({ secretHash: true });
 export const IssuedKeySchema = z.object({ key: z.string().describe('The plaintext key, shown once'), record: ApiKeyViewSchema });
+export const PendingKeySchema = IssuedKeySchema.extend({ approval: ApprovalSchema.describe('The key works once a second person approves this') });
 export const SubscriptionViewSchema = SubscriptionSchema.omit({ secrets: true }).extend({
   secrets: z.array(z.object({ hint: z.string(), createdAt: z.string(), expiresAt: z.string().optional() })),
 });

@@ -1,15 +1,14 @@
 import { runtimeClock } from '../../shared/lambda/clock.js';
 import { DEFAULT_POLICY } from '../../shared/domain/rating/default-policy.js';
-import { customerFreeze } from '../../shared/domain/risk/customer-freeze.js';
+import { actorRef } from '../../shared/domain/auth/principal.js';
 import { defaultDrill } from '../../shared/domain/risk/default-drill.js';
-import { managePolicies } from '../../shared/domain/risk/manage-policies.js';
 import { exportTrainingData, recordOutcome, toNdjson } from '../../shared/domain/risk/training-data.js';
 import { manageCustomAttributes } from '../../shared/domain/profile/custom-attributes.js';
 import { customAttributeStore } from '../../shared/adapters/dynamodb/custom-attribute-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { outcomeStore } from '../../shared/adapters/dynamodb/outcome-store.js';
 import { policyStore } from '../../shared/adapters/dynamodb/policy-store.js';
-import { customerIdPage, profilePortfolio } from '../../shared/adapters/dynamodb/portfolio-scan.js';
+import { customerIdPage } from '../../shared/adapters/dynamodb/portfolio-scan.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { ratingHistoryStore } from '../../shared/adapters/dynamodb/rating-history-store.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
@@ -17,6 +16,7 @@ import { recomputeQueue } from '../../shared/adapters/sqs/recompute-queue.js';
 import { auditAnchoring, auditTrail } from '../../shared/lambda/audit-trail.js';
 import { env, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
+import { trustServices } from '../../shared/lambda/trust.js';
 import { policyRoutes } from './routes.js';
 
 // Composition root: built once per cold start.
@@ -31,15 +31,13 @@ const history = ratingHistoryStore(table);
 const sender = queueSender(createSqsClient());
 const customAttributes = customAttributeStore(table);
 const attributes = manageCustomAttributes({ attributes: customAttributes, audit, clock });
-const lifecycle = managePolicies({
-  customAttributes,
-  policies,
-  portfolio: profilePortfolio(table, { segments: 2 }),
-  recompute: { enqueue: (requests) => recomputeQueue(sender, queueUrl('QUEUE_URL_RECOMPUTE')).enqueue(requests) },
-  audit,
+// Four-eyes steps (approve, activate, rollback, lifting a policy freeze) go through the approval primitive.
+const { lifecycle, freezes } = trustServices({
+  table,
   clock,
+  audit,
+  recompute: { enqueue: (requests) => recomputeQueue(sender, queueUrl('QUEUE_URL_RECOMPUTE')).enqueue(requests) },
 });
-const freezes = customerFreeze({ profiles, audit, clock });
 const drill = defaultDrill({ profiles, policies, audit, clock });
 const outcomes = outcomeStore(table);
 const trainingData = exportTrainingData({ source: { customerPage: customerIdPage(table), ratings: (id) => history.all(id) }, outcomes });
@@ -47,21 +45,28 @@ const outcomeRecorder = recordOutcome({ profiles, outcomes, audit, clock });
 
 // Lifecycle refusals (self-approval 403, an illegal step 409) map by their codes in the problem catalogue.
 export const handler = httpFunction(policyRoutes, {
-  createPolicy: async ({ body, principal }) => ({ status: 201, body: { policy: await lifecycle.create(body, principal.principalId) } }),
+  createPolicy: async ({ body, principal }) => ({ status: 201, body: { policy: await lifecycle.create(body, actorRef(principal)) } }),
   listPolicies: async () => ({ status: 200, body: { policies: await lifecycle.list() } }),
   getActivePolicy: async () => ({ status: 200, body: { policy: await lifecycle.active() } }),
   getPolicy: async ({ params }) => ({ status: 200, body: { policy: await lifecycle.get(params.version) } }),
-  backtestPolicy: async ({ params, principal }) => ({ status: 200, body: { report: await lifecycle.backtest(params.version, principal.principalId) } }),
-  approvePolicy: async ({ params, principal }) => ({ status: 200, body: { policy: await lifecycle.approve(params.version, principal.principalId) } }),
-  activatePolicy: async ({ params, principal }) => ({ status: 200, body: await lifecycle.activate(params.version, principal.principalId) }),
-  rollbackPolicy: async ({ params, principal }) => ({ status: 200, body: await lifecycle.rollback(params.version, principal.principalId) }),
+  backtestPolicy: async ({ params, principal }) => ({ status: 200, body: { report: await lifecycle.backtest(params.version, actorRef(principal)) } }),
+  approvePolicy: async ({ params, principal }) => ({ status: 200, body: { policy: await lifecycle.approve(params.version, principal) } }),
+  activatePolicy: async ({ params, principal }) => {
+    const outcome = await lifecycle.activate(params.version, principal);
+    return outcome.executed ? { status: 200, body: outcome.activation } : { status: 202, body: { approval: outcome.approval } };
+  },
+  rollbackPolicy: async ({ params, principal }) => {
+    const outcome = await lifecycle.rollback(params.version, principal);
+    return outcome.executed ? { status: 200, body: outcome.activation } : { status: 202, body: { approval: outcome.approval } };
+  },
   freezeCustomer: async ({ params, body, principal }) => {
-    const result = await freezes.freeze(params.customerId, body.reason, principal.principalId);
+    const result = await freezes.freeze(params.customerId, body.reason, principal);
     return { status: 200, body: { customerId: params.customerId, changed: result.changed, freeze: result.profile.freeze } };
   },
   unfreezeCustomer: async ({ params, body, principal }) => {
-    const result = await freezes.unfreeze(params.customerId, body.reason, principal.principalId);
-    return { status: 200, body: { customerId: params.customerId, changed: result.changed, frozen: result.profile.freeze !== undefined } };
+    const outcome = await freezes.unfreeze(params.customerId, body.reason, principal);
+    if (!outcome.executed) return { status: 202, body: { approval: outcome.approval } };
+    return { status: 200, body: { customerId: params.customerId, changed: outcome.changed, frozen: outcome.profile.freeze !== undefined } };
   },
   listRatings: async ({ params, query }) => ({ status: 200, body: { ratings: await history.list(params.customerId, query.limit) } }),
   exportTrainingData: async ({ query: { format, ...options } }) => {

@@ -6,6 +6,7 @@ import { DefaultDrillResultSchema, DefaultDrillSchema } from '../../shared/domai
 import { BacktestCommandSchema, PolicyActivationSchema } from '../../shared/domain/risk/manage-policies.js';
 import { OutcomeCommandSchema } from '../../shared/domain/risk/training-data.js';
 import { defineRoutes, UNEXERCISED } from '../../shared/lambda/http-route.js';
+import { ApprovalSchema } from '../../shared/domain/approvals/approval.js';
 import {
   AttributePathSchema,
   BacktestResponseSchema,
@@ -26,6 +27,7 @@ import {
 } from './schema.js';
 
 const admin = { auth: 'apiKey', roles: ['admin'] } as const;
+const pendingApproval = { description: 'Asked for: a second person confirms by calling the same route or POST /v1/approvals/{approvalId}/approve', body: z.object({ approval: ApprovalSchema }) };
 const manage = { ...admin, scope: 'policies:manage', tag: 'Policies' } as const;
 const approve = { ...admin, scope: 'policies:approve', tag: 'Policies' } as const;
 
@@ -93,7 +95,7 @@ export const policyRoutes = defineRoutes({
   approvePolicy: {
     ...approve, method: 'POST', path: '/v1/policies/{version}/approve',
     summary: 'Approve a backtested policy (not by its author)',
-    description: 'Four eyes: the author gets 403 `self_approval`; a policy that is not backtested 409 `policy_transition_refused`.',
+    description: 'Four eyes, comparing people: the author (with any of their keys or sessions) gets 403 `self_approval`; a key that belongs to no person (a service account, the bootstrap key) 403; a policy that is not backtested 409 `policy_transition_refused`.',
     params: VersionPathSchema,
     responses: { 200: { description: 'Approved', body: PolicySummaryResponseSchema } },
     errors: [404, 409, 503],
@@ -101,17 +103,19 @@ export const policyRoutes = defineRoutes({
   },
   activatePolicy: {
     ...approve, method: 'POST', path: '/v1/policies/{version}/activate',
-    summary: 'Activate an approved policy and re-rate the portfolio',
+    summary: 'Activate an approved policy and re-rate the portfolio (four eyes)',
+    description: 'The first person asks (202 with the pending approval); a second person calling it again activates (200). The same person again: 403 `self_approval`.',
     params: VersionPathSchema,
-    responses: { 200: { description: 'Active; the portfolio is queued for a recompute', body: PolicyActivationSchema } },
+    responses: { 200: { description: 'Active; the portfolio is queued for a recompute', body: PolicyActivationSchema }, 202: pendingApproval },
     errors: [404, 409, 503],
     unexercised: { 503: UNEXERCISED.storageBusy },
   },
   rollbackPolicy: {
     ...approve, method: 'POST', path: '/v1/policies/{version}/rollback',
-    summary: 'Re-activate an earlier approved (retired) version',
+    summary: 'Re-activate an earlier approved (retired) version (four eyes)',
+    description: 'The first person asks (202 with the pending approval); a second person calling it again rolls back (200).',
     params: VersionPathSchema,
-    responses: { 200: { description: 'Active again; the portfolio is queued for a recompute', body: PolicyActivationSchema } },
+    responses: { 200: { description: 'Active again; the portfolio is queued for a recompute', body: PolicyActivationSchema }, 202: pendingApproval },
     errors: [404, 409, 503],
     unexercised: { 503: UNEXERCISED.storageBusy },
   },
@@ -125,9 +129,10 @@ export const policyRoutes = defineRoutes({
   },
   unfreezeCustomer: {
     ...approve, method: 'POST', path: '/v1/customers/{customerId}/unfreeze', tag: 'Risk measures',
-    summary: 'Lift a freeze, audited',
+    summary: 'Lift a freeze, audited (a policy-imposed freeze: four eyes)',
+    description: 'A manual freeze is lifted at once. A freeze the policy imposed (default definition met) needs two people: the first call answers 202 with the pending approval, a second person\'s call lifts it.',
     params: CustomerPathSchema, body: FreezeCommandSchema,
-    responses: { 200: { description: 'Unfrozen (or not frozen: `changed: false`)', body: UnfrozenSchema } },
+    responses: { 200: { description: 'Unfrozen (or not frozen: `changed: false`)', body: UnfrozenSchema }, 202: pendingApproval },
     errors: [404, 409, 503],
     unexercised: { 503: UNEXERCISED.storageBusy },
   },

@@ -1,17 +1,34 @@
 import { issueApiKey, generateApiKeyPlaintext } from '../../shared/domain/auth/api-key.js';
 import { apiKeyStore } from '../../shared/adapters/dynamodb/api-key-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { personStore } from '../../shared/adapters/dynamodb/person-store.js';
+import { activeAdmins, BOOTSTRAP_ADMIN_LIMIT } from '../../shared/domain/people/person.js';
+
+/** A break-glass bootstrap key works for one hour at most. */
+export const BREAK_GLASS_TTL_MS = 3_600_000;
 
 /**
- * Ensures an admin key exists: the one given (RISKBRIDGE_ADMIN_KEY) or a newly generated one.
- * Also used by `npm run create-admin-key` against a deployed table.
+ * Ensures a bootstrap key exists: the one given (RISKBRIDGE_ADMIN_KEY) or a newly generated one.
+ * It belongs to no person: it may create the first people (and their keys) until two admins
+ * exist, then it is revoked (docs/people.md). Also used by `rb keys create-admin` against a
+ * deployed table.
  */
-export const ensureAdminKey = async (options: { tableName: string; presetKey?: string; name?: string }): Promise<string> => {
+export const ensureAdminKey = async (options: { tableName: string; presetKey?: string; name?: string; breakGlass?: string }): Promise<string> => {
   const plaintext = options.presetKey ?? generateApiKeyPlaintext();
-  const { record } = issueApiKey({ name: options.name ?? 'bootstrap admin', role: 'admin' }, 'bootstrap', new Date(), plaintext);
+  const now = new Date();
   const client = createDocumentClient();
   try {
-    await apiKeyStore({ client, tableName: options.tableName }).createIfAbsent(record);
+    const table = { client, tableName: options.tableName };
+    const closed = activeAdmins(await personStore(table).list()).length >= BOOTSTRAP_ADMIN_LIMIT;
+    if (closed && !options.breakGlass) {
+      throw new Error(`${BOOTSTRAP_ADMIN_LIMIT} admins exist: the bootstrap phase is over. Ask an admin, or follow the break-glass procedure in docs/people.md`);
+    }
+    // Break-glass: a bootstrap key that lives one hour, named after the incident, and a loud log line for the alarm.
+    const name = options.breakGlass ? `break-glass: ${options.breakGlass}` : (options.name ?? 'bootstrap admin');
+    const expiresAt = options.breakGlass ? new Date(now.getTime() + BREAK_GLASS_TTL_MS).toISOString() : undefined;
+    const { record } = issueApiKey({ name, role: 'admin', ...(expiresAt ? { expiresAt } : {}) }, options.breakGlass ? 'break-glass' : 'bootstrap', now, plaintext, { bootstrap: true });
+    if (options.breakGlass) console.error(JSON.stringify({ level: 'ERROR', message: 'BreakGlassUsed', table: options.tableName, keyId: record.keyId, expiresAt }));
+    await apiKeyStore(table).createIfAbsent(record);
   } finally {
     client.destroy();
   }

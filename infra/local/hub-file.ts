@@ -6,6 +6,8 @@ export const LOCAL_HUB_FILE = '.local/hub.json';
 
 export const LocalHubFileSchema = z.object({
   url: z.string().optional(),
+  /** The local OIDC issuer (`rb login`). */
+  oidc: z.object({ issuer: z.string(), tokenUrl: z.string() }).optional(),
   dynamoEndpoint: z.string(),
   sqsEndpoint: z.string(),
   resources: z.object({ tableName: z.string(), requestsTableName: z.string().optional(), streamArn: z.string(), queueUrls: z.record(z.string(), z.string()), dlqUrls: z.record(z.string(), z.string()), bucketNames: z.record(z.string(), z.string()).default({}) }),

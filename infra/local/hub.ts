@@ -27,6 +27,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { PortInUseError } from './ports.js';
 import { recoverPendingWork, type RecoveryReport } from './recover.js';
 import { provisionLocal, type LocalResources } from './provision.js';
+import { startOidcIssuer, type LocalOidcIssuer } from './oidc-issuer.js';
 
 export interface HubOptions {
   dynamoEndpoint: string;
@@ -63,6 +64,8 @@ export interface HubOptions {
   /** Called for errors a function throws (the runtime keeps going, as Lambda would). */
   onError?: (source: string, error: unknown) => void;
   repoRoot?: string;
+  /** Port of the local OIDC issuer (sign-in of people); 0 or absent picks a free one. */
+  oidcPort?: number;
 }
 
 export interface Hub {
@@ -74,6 +77,8 @@ export interface Hub {
   runSchedule(functionId: FunctionId): Promise<unknown>;
   /** The controllable local clock every function reads (see `POST /__local/clock/advance`). */
   clock: LocalClock;
+  /** The local OIDC issuer whose tokens the authorizer accepts (Cognito's place in AWS). */
+  oidc: LocalOidcIssuer;
   stop(): Promise<void>;
 }
 
@@ -134,7 +139,9 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
   const clock = localClock(options.clockStateFile ? { stateFile: options.clockStateFile } : {});
   const temporaryAudit = options.env?.['AUDIT_CHECKPOINT_DIR'] ? undefined : await mkdtemp(join(tmpdir(), 'rb-audit-'));
   const auditEnv: Record<string, string> = temporaryAudit ? { AUDIT_CHECKPOINT_DIR: join(temporaryAudit, 'checkpoints'), AUDIT_SIGNING_KEY_FILE: join(temporaryAudit, 'checkpoint-key.pem') } : {};
-  Object.assign(process.env, localProcessEnv({ ...options, env: { ...auditEnv, ...options.env }, resources }));
+  const oidc = await startOidcIssuer({ port: options.oidcPort ?? 0 });
+  const oidcEnv = { OIDC_ISSUER: oidc.issuer, OIDC_JWKS_URL: oidc.jwksUrl, OIDC_AUDIENCE: oidc.audience };
+  Object.assign(process.env, localProcessEnv({ ...options, env: { ...auditEnv, ...oidcEnv, ...options.env }, resources }));
 
   const onError = options.onError ?? ((source: string, error: unknown) => console.error(`[${source}]`, error));
   if (options.resume) {
@@ -242,6 +249,7 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
     url: `http://127.0.0.1:${port}`,
     resources,
     invoke,
+    oidc,
     runSchedule: (id) => {
       const trigger = functions[id].triggers.find((t) => t.kind === 'schedule');
       return invoke(id, scheduledEvent(trigger?.kind === 'schedule' ? trigger.id : id, clock.now()));
@@ -255,6 +263,7 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await Promise.allSettled(loops);
+      await oidc.stop();
       dynamo.destroy();
       sqs.destroy();
       streams.destroy();

@@ -1,4 +1,5 @@
 import { DEMO_CONNECTION_ID, seedDemoPortfolio } from './demo-portfolio.js';
+import { LOCAL_OFFICERS } from './oidc-issuer.js';
 import type { RunningSandboxes } from './sandboxes/index.js';
 
 /** Calls the hub's own HTTP API, as a user would. */
@@ -91,6 +92,12 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
     const statuses = await crm.zoho.emit({ module: 'Accounts', ids: ['5725767000000500001'], operation: 'update' });
     lines.push(`CRM connections ${crm.connections.map((c) => c.connectionId).join(', ')}; Zoho notification → ${statuses.join(',')} → GET /v1/customers/c:crm:zoho:local-zoho:5725767000000500001`);
   }
+  // People (docs/people.md): two risk officers who sign in through the local OIDC issuer (`rb login --as li-wei`).
+  for (const officer of LOCAL_OFFICERS) {
+    const person = await api('POST', '/v1/people', { personId: officer.sub, displayName: officer.name, email: officer.email, roles: ['analyst', 'approver'], subject: officer.sub });
+    if (person.status !== 201 && person.status !== 409) throw new Error(`seeding ${officer.sub} failed: ${person.status} ${JSON.stringify(person.json)}`);
+  }
+  lines.push(`risk officers ${LOCAL_OFFICERS.map((o) => `${o.name} (${o.sub})`).join(', ')}: analyst + approver → npm run -s rb -- login --as li-wei`);
   // Partners and consultants (docs/partners-and-consultants.md): a partner key engaged on Acme with one
   // assessment, a consultant key with an agreement on portfolio_ratings. Keys are printed only when created.
   const keys = (await api('GET', '/v1/admin/api-keys')).json?.keys ?? [];
@@ -100,14 +107,14 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
     if (created.status !== 201) throw new Error(`seeding the ${role} key failed: ${created.status} ${JSON.stringify(created.json)}`);
     return created.json.key;
   };
-  const partnerKey = await demoKey('Demo partner agency', 'partner', 'demo-agency');
   const engaged = await api('POST', '/v1/partners/demo-agency/engagements', { customerId: 'demo-acme-de', scope: 'assess' });
   if (engaged.status >= 300) throw new Error(`seeding the engagement failed: ${engaged.status} ${JSON.stringify(engaged.json)}`);
+  // Keys name an existing tenant: the partner's key comes after its first engagement.
+  const partnerKey = await demoKey('Demo partner agency', 'partner', 'demo-agency');
   if (partnerKey) {
     const assessed = await apiClient(hubUrl, partnerKey)('POST', '/v1/partner/assessments', { customerId: 'demo-acme-de', grade: 'BBB', pd: 0.02, scale: 'AAA..D', rationale: 'Demo assessment', externalRef: 'demo-agency-0001' });
     if (assessed.status >= 300) throw new Error(`seeding the assessment failed: ${assessed.status} ${JSON.stringify(assessed.json)}`);
   }
-  const consultantKey = await demoKey('Demo consultant', 'consultant', 'demo-consultant');
   if ((await api('GET', '/v1/admin/agreements/demo-dsa-1')).status === 404) {
     const at = Date.now();
     const agreement = await api('POST', '/v1/admin/agreements', {
@@ -121,6 +128,8 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
     });
     if (agreement.status !== 201) throw new Error(`seeding the agreement failed: ${agreement.status} ${JSON.stringify(agreement.json)}`);
   }
+  // Keys name an existing tenant: the consultant's key comes after its agreement.
+  const consultantKey = await demoKey('Demo consultant', 'consultant', 'demo-consultant');
   lines.push(
     `partner demo-agency engaged on demo-acme-de${partnerKey ? ` (key ${partnerKey}; one assessment submitted)` : ''} → GET /v1/partner/assessments; ` +
       `consultant demo-consultant under agreement demo-dsa-1${consultantKey ? ` (key ${consultantKey})` : ''} → GET /v1/datasets/portfolio_ratings`,

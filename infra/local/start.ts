@@ -89,7 +89,7 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 await mkdir('.local', { recursive: true });
 await writeFile(
   '.local/hub.json',
-  JSON.stringify({ url: hub.url, dynamoEndpoint: emulators.dynamoEndpoint, sqsEndpoint: emulators.sqsEndpoint, resources: hub.resources, env: sandboxes.env }, null, 2),
+  JSON.stringify({ url: hub.url, oidc: { issuer: hub.oidc.issuer, tokenUrl: hub.oidc.tokenUrl }, dynamoEndpoint: emulators.dynamoEndpoint, sqsEndpoint: emulators.sqsEndpoint, resources: hub.resources, env: sandboxes.env }, null, 2),
 );
 
 console.log(`
@@ -97,7 +97,8 @@ RiskBridge is up in ${seconds} s
   API            ${hub.url}
   risk console   ${hub.url}/console   (sign in with the admin key below; ${consoleBuilt ? `built in ${(consoleMs / 1000).toFixed(1)} s` : 'build current'})
   admin key      ${adminKey}
-                 export RB_KEY=${adminKey}
+                 export RB_KEY=${adminKey}   (the bootstrap key: valid until two admins exist, docs/people.md)
+  sign-in (OIDC) ${hub.oidc.issuer}   tokens for the seeded officers: npm run -s rb -- login --as li-wei | anna-schmidt
   data           ${data.dir}   (${data.empty ? 'new' : 'kept from the last run'}; npm start -- --fresh wipes it)
   re-enqueued    ${recovered}
   local clock    ${hub.clock.now().toISOString()}${hub.clock.offsetMs() > 0 ? ` (${Math.round(hub.clock.offsetMs() / 1000)} s ahead)` : ''}   GET / POST ${hub.url}/__local/clock[/advance]

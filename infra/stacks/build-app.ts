@@ -109,6 +109,7 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
     buckets: stateful.bucketExports,
     alarmTopic: stateful.alarmTopic,
     auditCheckpoints: { key: stateful.auditKey, bucket: stateful.checkpointBucket, bucketArnExport: stateful.checkpointBucketArnExport },
+    signIn: { userPoolId: stateful.userPool.userPoolId, clientId: stateful.userPoolClient.userPoolClientId },
     settings: parseSettings(app.node.tryGetContext(CONFIG_CONTEXT_KEY)),
   });
   Tags.of(app).add('service', SERVICE_NAME);

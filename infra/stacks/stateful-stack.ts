@@ -1,3 +1,4 @@
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -82,6 +83,9 @@ export class StatefulStack extends Stack {
   readonly checkpointBucket: s3.Bucket;
   /** Export name of the checkpoint bucket's ARN (a fixed name, so grants on its objects have a stable cdk-nag finding id). */
   readonly checkpointBucketArnExport: string;
+  /** People sign in here (MFA required); the authorizer verifies the access tokens of `userPoolClient`. */
+  readonly userPool: cognito.UserPool;
+  readonly userPoolClient: cognito.UserPoolClient;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
@@ -167,6 +171,35 @@ export class StatefulStack extends Stack {
       serverAccessLogsBucket: this.accessLogBucket,
       serverAccessLogsPrefix: 'audit-checkpoints/',
     });
+    this.userPool = new cognito.UserPool(this, 'PeopleUserPool', {
+      userPoolName: `riskbridge-${stage}-people`,
+      // Admins create people (docs/people.md); nobody signs themselves up.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      // Pool-level MFA REQUIRED, time-based one-time passwords only (no SMS).
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { sms: false, otp: true },
+      passwordPolicy: { minLength: 14, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      deletionProtection: stage === 'prod',
+      removalPolicy: stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.userPoolClient = this.userPool.addClient('ConsoleClient', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      // A bounded session: access tokens live one hour, the refresh token eight hours (a working day).
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(8),
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason: 'The Plus feature plan (threat protection) is a paid Cognito tier; the pool already requires MFA (TOTP), has no self sign-up and a strict password policy. Enable it per stage when the budget allows.',
+    });
+    new CfnOutput(this, 'PeopleUserPoolId', { value: this.userPool.userPoolId, description: 'Cognito user pool of people (MFA required)' });
+    new CfnOutput(this, 'PeopleUserPoolClientId', { value: this.userPoolClient.userPoolClientId, description: 'App client whose access tokens the authorizer accepts' });
     this.checkpointBucketArnExport = `${id}-AuditCheckpointBucketArn`;
     new CfnOutput(this, 'AuditCheckpointBucketArn', { value: this.checkpointBucket.bucketArn, exportName: this.checkpointBucketArnExport, description: 'Audit checkpoint bucket (Object Lock)' });
     if (stage === 'prod') {

@@ -58,6 +58,8 @@ export interface StatelessStackProps extends StackProps {
   settings?: Partial<Record<DeploymentSetting, string>>;
   /** The audit checkpoint key and bucket (stateful stack), for functions with `auditCheckpoints`. */
   auditCheckpoints?: { key: kms.IKey; bucket: s3.IBucket; bucketArnExport: string };
+  /** The people's user pool and app client (stateful stack): the authorizer verifies their access tokens. */
+  signIn?: { userPoolId: string; clientId: string };
 }
 
 /** Object key prefix of the checkpoints in their bucket (the S3 store's default). */
@@ -95,11 +97,13 @@ export class StatelessStack extends Stack {
   /** The stateful stack's buckets, imported by export name. */
   readonly buckets: Record<BucketId, s3.IBucket>;
   readonly httpApi: apigw.HttpApi | undefined;
+  private readonly signIn: { userPoolId: string; clientId: string } | undefined;
   readonly apiStage: apigw.HttpStage | undefined;
   readonly alarms: cloudwatch.Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
+    this.signIn = props.signIn;
     const specs = props.functions ?? topologyFunctions;
     const routes = props.routes ?? topologyRoutes;
     const defaultRoute = props.defaultRouteFunction ?? topologyDefaultRouteFunction;
@@ -244,6 +248,11 @@ export class StatelessStack extends Stack {
     const authorizerSpec = authorizerSpecs[0];
     if (!authorizerSpec || authorizerSpecs.length > 1) throw new Error('The topology needs exactly one function with an authorizer trigger');
 
+    // The one authorizer takes API keys and people's Cognito access tokens (verified with aws-jwt-verify).
+    if (this.signIn) {
+      this.functions[authorizerSpec.id].addEnvironment('COGNITO_USER_POOL_ID', this.signIn.userPoolId);
+      this.functions[authorizerSpec.id].addEnvironment('COGNITO_CLIENT_ID', this.signIn.clientId);
+    }
     const authorizer = new HttpLambdaAuthorizer('ApiKeyAuthorizer', this.functions[authorizerSpec.id], {
       responseTypes: [HttpLambdaResponseType.SIMPLE],
       resultsCacheTtl: Duration.seconds(0),

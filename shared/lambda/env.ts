@@ -101,6 +101,13 @@ const EnvSchema = z.object({
    * advancing the local clock brings them forward. Never set in AWS.
    */
   DELIVERY_QUEUE_DELAY_MAX_SECONDS: z.coerce.number().int().min(0).max(900).optional(),
+  /** Sign-in in AWS (the authorizer): the Cognito user pool and app client whose access tokens it accepts. */
+  COGNITO_USER_POOL_ID: z.string().min(1).optional(),
+  COGNITO_CLIENT_ID: z.string().min(1).optional(),
+  /** Sign-in locally: the local OIDC issuer (infra/local/oidc-issuer.ts), its JWKS and the audience of its tokens. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_JWKS_URL: z.url().optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
 })
   .refine((e) => !e.ALLOW_LOOPBACK_OUTBOUND || e.STAGE === 'local', { path: ['ALLOW_LOOPBACK_OUTBOUND'], message: 'only in the local stage' })
   .refine((e) => e.DELIVERY_QUEUE_DELAY_MAX_SECONDS === undefined || e.STAGE === 'local', { path: ['DELIVERY_QUEUE_DELAY_MAX_SECONDS'], message: 'only in the local stage' });

@@ -117,6 +117,9 @@ const readPrincipal = (event: HttpEvent): Principal | undefined => {
     role: ctx['role'],
     scopes: typeof ctx['scopes'] === 'string' ? ctx['scopes'].split(' ').filter(Boolean) : ctx['scopes'],
     ...(ctx['tenantRef'] ? { tenantRef: ctx['tenantRef'] } : {}),
+    ...(ctx['personId'] ? { personId: ctx['personId'] } : {}),
+    ...(ctx['serviceAccountId'] ? { serviceAccountId: ctx['serviceAccountId'] } : {}),
+    ...(ctx['bootstrap'] === 'true' ? { bootstrap: true } : {}),
   });
   return parsed.success ? parsed.data : undefined;
 };

@@ -33,7 +33,7 @@ export const ProblemSchema = z
         }),
       )
       .optional(),
-    current: z.record(z.string(), z.unknown()).optional().describe('The object as it is now, on a 409 that refuses a change because of its state (e.g. a revoked agreement)'),
+    current: z.record(z.string(), z.unknown()).optional().describe('On a refused transition: the object as it stands now (e.g. the approval with its status and checkers)'),
   })
   .meta({ id: 'Problem', title: 'Problem details (RFC 9457)' });
 
@@ -51,6 +51,7 @@ export const PROBLEM_CATALOGUE: Readonly<Record<string, { status: number; title:
   conflict: { status: 409, title: 'Conflict', description: 'The object changed meanwhile or the change breaks a uniqueness rule; read it again and retry.' },
   job_final: { status: 409, title: 'Conflict', description: 'The job has finished (succeeded, failed or cancelled); it can no longer be cancelled.' },
   idempotency_in_progress: { status: 409, title: 'Conflict', description: 'A request with the same `Idempotency-Key` is still running; retry after `Retry-After` seconds to get its result.' },
+  approval_transition_refused: { status: 409, title: 'Conflict', description: 'The approval is not pending any more (granted, rejected, expired), or this person already approved it; `current` shows its state.' },
   policy_transition_refused: { status: 409, title: 'Conflict', description: 'The policy is not in a state that allows this step.' },
   payload_too_large: { status: 413, title: 'Content Too Large', description: 'The body is larger than the route accepts; split it (imports take chunks) or use a job.' },
   unsupported_media_type: { status: 415, title: 'Unsupported Media Type', description: 'The `Content-Type` is not one the route accepts.' },

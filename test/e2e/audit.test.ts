@@ -12,11 +12,14 @@ import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 describe('audit trail in the hub', () => {
   let t: TestHub;
   const clients = emulatorClients();
-  const started = new Date(Date.now() - 1000).toISOString();
+  // After the fixture's own entries (its first admin person and key).
+  let started = '';
   const NAME = 'Jane Q. Erasable';
   const EMAIL = 'jane.erasable@example.com';
   beforeAll(async () => {
     t = await startTestHub();
+    const before = (await t.api('GET', '/v1/audit/entries?limit=200')).json.entries as Array<{ at: string }>;
+    started = new Date(Math.max(0, ...before.map((e) => Date.parse(e.at))) + 1).toISOString();
   });
   afterAll(async () => {
     clients.destroy();

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalBureaus, type LocalBureaus } from '../../infra/local/sandboxes/bureaus/local-bureaus.js';
-import { createApiKey, waitForPull } from '../support/e2e-helpers.js';
+import { createApiKey, ensureConnection, waitForPull } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 describe('bureau pulls end to end: CRM-requested pull, subject mismatch review, pull history, quarantine', () => {
@@ -12,7 +12,7 @@ describe('bureau pulls end to end: CRM-requested pull, subject mismatch review, 
   beforeAll(async () => {
     bureaus = await startLocalBureaus();
     t = await startTestHub({ env: { ...bureaus.env, LOCAL_SECRETS: JSON.stringify(bureaus.secrets) } });
-    const crm = await createApiKey(t, { name: 'zoho', role: 'crm', tenantRef: 'review-zoho' });
+    const crm = await createApiKey(t, { name: 'zoho', role: 'crm', tenantRef: await ensureConnection(t, 'review-zoho') });
     expect(crm.record.scopes).toContain('bureau:pull');
     crmKey = crm.key;
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, type RouteSpec } from '../../infra/topology.js';
 import { problemStatuses } from '../../shared/lambda/http-route.js';
 import { ROLE_SCOPES, RoleSchema, type Role } from '../../shared/domain/auth/principal.js';
+import { ensureTenant } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 /**
@@ -22,7 +23,7 @@ describe('router conventions on every declared route', () => {
     const id = `${role}:${scopes?.join(',') ?? '*'}`;
     const existing = keys.get(id);
     if (existing) return existing;
-    const body = { name: `sweep ${id}`, role, ...(scopes ? { scopes } : {}), ...(role === 'admin' ? {} : { tenantRef: 'sweep-tenant' }) };
+    const body = { name: `sweep ${id}`, role, ...(scopes ? { scopes } : {}), ...(role === 'admin' ? {} : { tenantRef: await ensureTenant(t, role, 'sweep-tenant') }) };
     const created = await t.api('POST', '/v1/admin/api-keys', { body });
     expect(created.status, created.text).toBe(201);
     keys.set(id, created.json.key);

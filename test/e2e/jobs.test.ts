@@ -9,7 +9,7 @@ import { neutraliseFormula } from '../../shared/domain/jobs/tabular.js';
 import { HUB_SIGNING_SECRET } from '../../shared/lambda/signing-key.js';
 import { signDownloadLink } from '../../shared/lambda/download-link.js';
 import { emulatorClients } from '../support/aws-clients.js';
-import { createApiKey } from '../support/e2e-helpers.js';
+import { createApiKey, createCrmKey } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 import { TRICKY_NAMES, portfolioProfile } from '../support/portfolio-fixtures.js';
 
@@ -228,7 +228,7 @@ describe('jobs: exports, polling, hub-signed downloads and cancellation on the l
     const started = await t.api('POST', '/v1/exports/portfolio', { body: { format: 'ndjson', grade: GRADE } });
     const jobId: string = started.json.job.jobId;
     await waitForJob(t, jobId, (job) => job.status === 'succeeded');
-    const crm = await createApiKey(t, { name: 'crm connector', role: 'crm' });
+    const crm = await createCrmKey(t, 'crm connector');
     // Act
     const unknown = await t.api('GET', '/v1/jobs/job_01ARZ3NDEKTSV4RRFFQ69G5FAV');
     const foreign = await t.api('GET', `/v1/jobs/${jobId}`, { key: crm.key });
@@ -254,7 +254,7 @@ describe('jobs: exports, polling, hub-signed downloads and cancellation on the l
 
   it('refuses bad export requests before starting anything', async () => {
     // Prepare
-    const crm = await createApiKey(t, { name: 'crm exporter', role: 'crm' });
+    const crm = await createCrmKey(t, 'crm exporter');
     // Act
     const unknownFormat = await t.api('POST', '/v1/exports/portfolio', { body: { format: 'xlsx' } });
     const unknownKey = await t.api('POST', '/v1/exports/portfolio', { body: { format: 'csv', columns: ['name'] } });

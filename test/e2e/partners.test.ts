@@ -132,8 +132,10 @@ describe('partner agencies and consultants', () => {
     const invalid = await t.api('POST', '/v1/partner/assessments', { body: { customerId: 'p-engaged', scale: 'pd', externalRef: 'x', pd: 2 }, key: partnerA });
     expect(invalid.status).toBe(422);
     expect(invalid.json.errors.map((e: { path: string }) => e.path)).toContain('pd');
-    const untenanted = await key('agency without tenant', 'partner');
-    expect((await t.api('POST', '/v1/partner/assessments', { body: { customerId: 'p-engaged', pd: 0.1, scale: 'pd', externalRef: 'y' }, key: untenanted })).status).toBe(403);
+    // A partner key without a tenant is not issued at all (it could never be used).
+    const untenanted = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'agency without tenant', role: 'partner' } });
+    expect(untenanted.status).toBe(422);
+    expect(untenanted.json.errors).toEqual([expect.objectContaining({ path: 'tenantRef', code: 'required' })]);
     const p = await t.api('GET', '/v1/customers/p-other');
     expect(p.json.profile.assessments).toEqual([]);
   });
@@ -224,8 +226,11 @@ describe('partner agencies and consultants', () => {
     expect(first.json.nextCursor).toEqual(expect.any(String));
     const rest = await t.api('GET', `/v1/datasets/customer_profiles?limit=2&cursor=${first.json.nextCursor}`, { key: consultant });
     expect(rest.status).toBe(200);
-    const rows = [...first.json.rows, ...rest.json.rows];
-    expect(rows).toHaveLength(4);
+    const third = await t.api('GET', `/v1/datasets/customer_profiles?limit=2&cursor=${rest.json.nextCursor}`, { key: consultant });
+    expect(third.status).toBe(200);
+    // The four customers of this file and the two each partner tenant is anchored on (keys name an existing tenant).
+    const rows = [...first.json.rows, ...rest.json.rows, ...third.json.rows];
+    expect(rows).toHaveLength(6);
     for (const row of rows) {
       expect(Object.keys(row).sort()).toEqual(['createdAt', 'customerId', 'fields.country', 'fields.legalName']);
       expect(row.customerId).toMatch(/^[0-9a-f]{32}$/);
@@ -237,7 +242,7 @@ describe('partner agencies and consultants', () => {
 
     const y = await t.api('GET', '/v1/datasets/customer_profiles?limit=10', { key: otherConsultant });
     const hashesX = new Set(rows.map((r) => r.customerId));
-    expect(y.json.rows).toHaveLength(4);
+    expect(y.json.rows).toHaveLength(6);
     for (const row of y.json.rows) expect(hashesX.has(row.customerId)).toBe(false);
     const again = await t.api('GET', '/v1/datasets/customer_profiles?limit=10', { key: consultant });
     expect(new Set(again.json.rows.map((r: { customerId: string }) => r.customerId))).toEqual(hashesX);
@@ -258,7 +263,7 @@ describe('partner agencies and consultants', () => {
     expect((await t.api('GET', '/v1/datasets/portfolio_ratings', { key: consultant })).status).toBe(403);
     const listed = await t.api('GET', '/v1/admin/agreements');
     expect(listed.status).toBe(200);
-    expect(listed.json.agreements.map((a: { agreementId: string }) => a.agreementId).sort()).toEqual(['dsa-old', 'dsa-x', 'dsa-y']);
+    expect(listed.json.agreements.map((a: { agreementId: string }) => a.agreementId).sort()).toEqual(['dsa-consultant-x', 'dsa-consultant-y', 'dsa-old', 'dsa-x', 'dsa-y']);
     expect(listed.text).not.toContain('salt');
     const read = await t.api('GET', '/v1/admin/agreements/dsa-x');
     expect(read.status).toBe(200);

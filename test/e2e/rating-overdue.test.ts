@@ -5,7 +5,7 @@ import { localCrmConnections } from '../../infra/local/sandboxes/crm/local-conne
 import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
 import { LimitChangedV1Schema, RatingChangedV1Schema } from '../../shared/domain/events/catalogue.js';
 import { EventEnvelopeSchema, type EventEnvelope } from '../../shared/domain/events/envelope.js';
-import { subscribeReceiver, waitForEnvelope } from '../support/e2e-helpers.js';
+import { createCrmKey, subscribeReceiver, waitForEnvelope } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 const DAY = 86_400_000;
@@ -118,7 +118,7 @@ describe('rating: a CRM payment going overdue', () => {
     expect(json.json).toMatchObject({ customers: 1, rows: expect.any(Array) });
     expect((await t.api('GET', '/v1/policies/training-data?cursor=bm9wZQ')).status).toBe(422);
     expect((await t.api('GET', '/v1/policies/training-data?limit=0')).status).toBe(422);
-    expect((await t.api('GET', '/v1/policies/training-data', { key: (await t.api('POST', '/v1/admin/api-keys', { body: { name: 'crm', role: 'crm' } })).json.key })).status).toBe(403);
+    expect((await t.api('GET', '/v1/policies/training-data', { key: (await createCrmKey(t, 'crm')).key })).status).toBe(403);
     expect((await t.api('GET', '/v1/audit/verify')).json.ok).toBe(true);
   });
 });

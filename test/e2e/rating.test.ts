@@ -3,7 +3,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sa
 import type { EventEnvelope } from '../../shared/domain/events/envelope.js';
 import { DEFAULT_POLICY_INPUT } from '../../shared/domain/rating/default-policy.js';
 import { emulatorClients } from '../support/aws-clients.js';
-import { commitIngestedCustomer, createApiKey, overdueAggregates, subscribeReceiver, waitForEnvelope } from '../support/e2e-helpers.js';
+import { addPerson, commitIngestedCustomer, createCrmKey, overdueAggregates, subscribeReceiver, waitForEnvelope } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 /** Draft v2: the default policy plus a categorical `column` feature on the profile's country, rating with one feature. */
@@ -81,7 +81,7 @@ describe('rating engine in the hub: recompute worker, policy lifecycle, freezes'
 
     const created = await t.api('POST', '/v1/policies', { body: draftV2 });
     expect(created.status, created.text).toBe(201);
-    expect(created.json.policy).toMatchObject({ status: 'draft', author: expect.stringMatching(/^key:/) });
+    expect(created.json.policy).toMatchObject({ status: 'draft', author: 'person:test-admin' });
     expect((await t.api('POST', '/v1/policies', { body: draftV2 })).status).toBe(409);
     const early = await t.api('POST', '/v1/policies/2/approve');
     expect(early.status).toBe(409);
@@ -107,14 +107,18 @@ describe('rating engine in the hub: recompute worker, policy lifecycle, freezes'
     expect(self.status).toBe(403);
     expect(self.json.code).toBe('self_approval');
 
-    const second = await createApiKey(t, { name: 'risk officer 2', role: 'admin' });
-    const crm = await createApiKey(t, { name: 'crm', role: 'crm' });
+    // Four eyes compare people: a second person (not a second key of the author) approves.
+    const second = await addPerson(t, 'risk-officer-2', ['approver']);
+    const crm = await createCrmKey(t, 'crm');
     expect((await t.api('POST', '/v1/policies/2/approve', { key: crm.key })).status).toBe(403);
     const approved = await t.api('POST', '/v1/policies/2/approve', { key: second.key });
     expect(approved.status, approved.text).toBe(200);
-    expect(approved.json.policy).toMatchObject({ status: 'approved', approvals: [{ by: expect.stringMatching(/^key:/) }] });
+    expect(approved.json.policy).toMatchObject({ status: 'approved', approvals: [{ by: 'person:risk-officer-2' }] });
 
-    const activated = await t.api('POST', '/v1/policies/2/activate', { key: second.key });
+    // Activation is four-eyes too: the second officer asks, the author confirms.
+    const asked = await t.api('POST', '/v1/policies/2/activate', { key: second.key });
+    expect(asked.status, asked.text).toBe(202);
+    const activated = await t.api('POST', '/v1/policies/2/activate');
     expect(activated.status, activated.text).toBe(200);
     expect(activated.json).toMatchObject({ previousVersion: 1, policy: { version: 2, status: 'active' } });
     expect(activated.json.recomputeRequested).toBeGreaterThanOrEqual(1);
@@ -134,7 +138,8 @@ describe('rating engine in the hub: recompute worker, policy lifecycle, freezes'
     expect(retest.status, retest.text).toBe(409);
     expect(retest.json.code).toBe('policy_transition_refused');
     expect((await t.api('GET', '/v1/policies/active')).json.policy.policy.version).toBe(2);
-    const rolledBack = await t.api('POST', '/v1/policies/1/rollback');
+    expect((await t.api('POST', '/v1/policies/1/rollback')).status).toBe(202);
+    const rolledBack = await t.api('POST', '/v1/policies/1/rollback', { key: second.key });
     expect(rolledBack.status, rolledBack.text).toBe(200);
     expect((await t.api('GET', '/v1/policies/active')).json.policy.policy.version).toBe(1);
     const audit = await t.api('GET', '/v1/audit/verify');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
 import { EventEnvelopeSchema } from '../../shared/domain/events/envelope.js';
-import { subscribeReceiver } from '../support/e2e-helpers.js';
+import { ensureConnection, ensureTenant, subscribeReceiver } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 describe('the spine: customer upsert → outbox → relay → webhook + result queue', () => {
@@ -107,20 +107,20 @@ describe('the spine: customer upsert → outbox → relay → webhook + result q
   });
 
   it('enforces roles and scopes, and key rotation and revocation take effect', async () => {
-    const partner = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'agency', role: 'partner', tenantRef: 'partner-a' } });
+    const partner = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'agency', role: 'partner', tenantRef: await ensureTenant(t, 'partner', 'partner-a') } });
     expect(partner.status).toBe(201);
     expect(partner.json.record).not.toHaveProperty('secretHash');
     const forbidden = await t.api('PUT', '/v1/customers/p-1', { body: { fields: { legalName: 'X' } }, key: partner.json.key });
     expect(forbidden.status).toBe(403);
 
-    const crm = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'zoho', role: 'crm', scopes: ['customers:read'], tenantRef: 'spine-crm' } });
+    const crm = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'zoho', role: 'crm', scopes: ['customers:read'], tenantRef: await ensureConnection(t, 'spine-crm') } });
     // A CRM key reads only customers linked to its connection (test/e2e/tenancy.test.ts).
     const linked = await t.api('PUT', '/v1/customers/spine-linked', { body: { fields: { legalName: 'Linked' }, identifiers: [{ scheme: 'crm_record', value: 'generic:spine-crm:1' }] } });
     expect(linked.status).toBe(201);
     const noScope = await t.api('PUT', '/v1/customers/c-1', { body: { fields: { legalName: 'X' } }, key: crm.json.key });
     expect(noScope.status).toBe(403);
     expect(noScope.json.detail).toContain('customers:write');
-    const tooMuch = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'x', role: 'consultant', scopes: ['keys:manage'] } });
+    const tooMuch = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'x', role: 'consultant', scopes: ['keys:manage'], tenantRef: await ensureTenant(t, 'consultant', 'consultant-x') } });
     expect(tooMuch.status).toBe(422);
 
     const rotated = await t.api('POST', `/v1/admin/api-keys/${crm.json.record.keyId}/rotate`);

@@ -107,7 +107,7 @@ describe('audit checkpoints', () => {
     expect(functions.checkpointAudit.triggers).toEqual([expect.objectContaining({ kind: 'schedule', expression: 'rate(5 minutes)' })]);
     stateless.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(5 minutes)' });
     const signers = functionSpecs.filter((s) => s.auditCheckpoints === 'sign').map((s) => s.id).sort();
-    expect(signers).toEqual(['checkpointAudit', 'httpPartners', 'httpPolicies']);
+    expect(signers).toEqual(['checkpointAudit', 'httpPartners', 'httpPeople', 'httpPolicies']);
     for (const spec of functionSpecs) {
       const actions = actionsOf(spec);
       expect(actions.includes('kms:Sign'), spec.id).toBe(spec.auditCheckpoints === 'sign');
@@ -297,6 +297,8 @@ describe('StatelessStack', () => {
         // Deployment settings are set only when configured; PUBLIC_API_URL always is (the API's own URL).
         ...(spec.config ?? []).filter((name) => name === 'PUBLIC_API_URL'),
         ...(spec.auditCheckpoints ? ['AUDIT_CHECKPOINT_BUCKET', 'AUDIT_SIGNING_KEY_ID'] : []),
+        // The authorizer verifies people's Cognito access tokens.
+        ...(spec.triggers.some((tr) => tr.kind === 'authorizer') ? ['COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID'] : []),
       ].sort(),
     );
     expect(variables['NODE_OPTIONS']).toBe('--enable-source-maps');
@@ -322,7 +324,7 @@ describe('StatelessStack', () => {
     const readers = functionSpecs.filter((spec) => (spec.secrets ?? []).length > 0).map((spec) => spec.id).sort();
     // Assess
     // The HTTP functions read the hub's own key (cursors, download links, audit pseudonyms) under riskbridge/hub/.
-    expect(readers).toEqual(['httpApi', 'httpBureau', 'httpCrm', 'httpJobs', 'httpPartners', 'httpPolicies', 'ingestCrmRecord', 'pollFxiaoke', 'pullBureauReport', 'rearmZohoChannels', 'writeBackCrm']);
+    expect(readers).toEqual(['httpApi', 'httpBureau', 'httpCrm', 'httpJobs', 'httpPartners', 'httpPeople', 'httpPolicies', 'ingestCrmRecord', 'pollFxiaoke', 'pullBureauReport', 'rearmZohoChannels', 'writeBackCrm']);
     for (const spec of functionSpecs) {
       const roleId = logicalId(built.stateless, built.stateless.functions[spec.id].executionRole);
       const statements = Object.values(policies)
@@ -494,5 +496,27 @@ describe('cdk-nag AwsSolutions', () => {
     const report = new AwsSolutionsChecks(app).validateScope(app);
     // Assess
     expect(report.violations.map((v) => v.ruleName)).toEqual(expect.arrayContaining(['AwsSolutions-SQS3', 'AwsSolutions-SQS4']));
+  });
+
+  it('signs people in through a Cognito user pool with MFA required and a bounded session; the one authorizer verifies its tokens', () => {
+    // Assess
+    stateful.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 14, RequireSymbols: true }) },
+    });
+    stateful.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AccessTokenValidity: 60,
+      IdTokenValidity: 60,
+      RefreshTokenValidity: 480,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
+      GenerateSecret: false,
+    });
+    const authorizers = Object.values(resourcesOf(stateless, 'AWS::Lambda::Function')).filter((fn) => {
+      const variables = (fn as { Properties: { Environment?: { Variables?: Record<string, unknown> } } }).Properties.Environment?.Variables ?? {};
+      return 'COGNITO_USER_POOL_ID' in variables && 'COGNITO_CLIENT_ID' in variables;
+    });
+    expect(authorizers).toHaveLength(1);
   });
 });

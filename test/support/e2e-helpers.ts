@@ -31,9 +31,75 @@ export const createApiKey = async (
   t: TestHub,
   body: { name: string; role: string; tenantRef?: string; scopes?: string[] },
 ): Promise<{ key: string; record: { scopes: string[] } & Record<string, unknown> }> => {
+  if (body.tenantRef && body.role !== 'admin') await ensureTenant(t, body.role, body.tenantRef);
   const created = await t.api('POST', '/v1/admin/api-keys', { body });
   expect(created.status, created.text).toBe(201);
   return { key: created.json.key, record: created.json.record };
+};
+
+/**
+ * A CRM connection to tie crm keys to (crm keys must name an existing connection).
+ * @example const connectionId = await ensureConnection(t, 'test-hubspot');
+ */
+export const ensureConnection = async (t: TestHub, connectionId = 'test-hubspot'): Promise<string> => {
+  const put = await t.api('PUT', `/v1/crm/connections/${connectionId}`, { body: { template: 'hubspot', apiBaseUrl: 'http://127.0.0.1:9/' } });
+  expect(put.status, put.text).toBeLessThan(300);
+  return connectionId;
+};
+
+/**
+ * Makes `tenantRef` an existing tenant of a machine role (keys must name one): a CRM connection
+ * (crm), a partner engaged on a customer (partner), a consultant holding an agreement (consultant).
+ * @example await ensureTenant(t, 'partner', 'partner-a');
+ */
+export const ensureTenant = async (t: TestHub, role: string, tenantRef: string): Promise<string> => {
+  if (role === 'crm') return ensureConnection(t, tenantRef);
+  if (role === 'partner') {
+    const anchor = `tenant-anchor-${tenantRef}`;
+    expect((await t.api('PUT', `/v1/customers/${anchor}`, { body: { kind: 'business', fields: { legalName: 'Tenant Anchor GmbH', country: 'DE' } } })).status).toBeLessThan(300);
+    const engaged = await t.api('POST', `/v1/partners/${tenantRef}/engagements`, { body: { customerId: anchor, scope: 'assess' } });
+    expect(engaged.status, engaged.text).toBeLessThan(300);
+    return tenantRef;
+  }
+  if (role === 'consultant') {
+    const agreementId = `dsa-${tenantRef}`;
+    if ((await t.api('GET', `/v1/admin/agreements/${agreementId}`)).status === 404) {
+      const at = Date.now();
+      const created = await t.api('POST', '/v1/admin/agreements', {
+        body: { agreementId, consultantRef: tenantRef, datasets: ['portfolio_ratings'], fields: { customerId: 'hash' }, validFrom: new Date(at - 7_200_000).toISOString(), validUntil: new Date(at - 3_600_000).toISOString(), purpose: 'Test tenant (expired: grants no reads)' },
+      });
+      expect(created.status, created.text).toBe(201);
+    }
+    return tenantRef;
+  }
+  return tenantRef;
+};
+
+/**
+ * A crm key for a test connection (created on first use).
+ * @example const { key } = await createCrmKey(t, 'zoho');
+ */
+export const createCrmKey = async (t: TestHub, name: string, scopes?: string[]): Promise<{ key: string; record: { scopes: string[] } & Record<string, unknown> }> =>
+  createApiKey(t, { name, role: 'crm', tenantRef: await ensureConnection(t), ...(scopes ? { scopes } : {}) });
+
+/**
+ * Adds a person and an admin key of theirs, with the bootstrap key (valid until two admins exist).
+ * An `admin` role is granted after the key is issued, since the second admin ends the bootstrap.
+ * @example const li = await addPerson(t, 'li-wei', ['approver', 'analyst']);
+ */
+export const addPerson = async (t: TestHub, personId: string, roles: string[]): Promise<{ personId: string; key: string; keyId: string }> => {
+  const created = await t.api('POST', '/v1/people', {
+    key: t.bootstrapKey,
+    body: { personId, displayName: personId.replace(/-/g, ' '), email: `${personId}@example.test`, roles: roles.filter((r) => r !== 'admin').concat(roles.includes('admin') ? ['analyst'] : []) },
+  });
+  expect(created.status, created.text).toBe(201);
+  const key = await t.api('POST', '/v1/admin/api-keys', { key: t.bootstrapKey, body: { name: `${personId} key`, role: 'admin', personId } });
+  expect(key.status, key.text).toBe(201);
+  if (roles.includes('admin')) {
+    const granted = await t.api('POST', `/v1/people/${personId}/roles`, { key: t.bootstrapKey, body: { role: 'admin' } });
+    expect(granted.status, granted.text).toBe(200);
+  }
+  return { personId, key: key.json.key, keyId: key.json.record.keyId };
 };
 
 /** The verified envelopes a receiver got of one type, for one customer. */

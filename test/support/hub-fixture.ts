@@ -8,13 +8,29 @@ import { checkResponse, recordPair } from './contract.js';
 
 export interface TestHub {
   hub: Hub;
+  /** The key of the hub's first admin person, `test-admin` (roles admin). */
   adminKey: string;
+  /** The bootstrap key (no person): valid until two admins exist. */
+  bootstrapKey: string;
   /** Calls the hub's HTTP API; `key: null` sends no key. */
   api(method: string, path: string, options?: { body?: unknown; rawBody?: string; key?: string | null; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; json: any; text: string }>;
   /** Receives (and deletes) up to `max` messages from one of the hub's queues. */
   drain(queue: QueueId, options?: { waitMs?: number; until?: (all: Message[]) => boolean }): Promise<Message[]>;
   stop(): Promise<void>;
 }
+
+const bootstrapCall = async (url: string, key: string, path: string, body: unknown): Promise<any> => {
+  const response = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json: any = await response.json();
+  if (response.status !== 201) throw new Error(`bootstrap ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+  return json;
+};
+
+/** The bootstrap key creates the first admin person and that person's key (the hub's `adminKey`). */
+const firstAdminKey = async (url: string, bootstrapKey: string): Promise<string> => {
+  await bootstrapCall(url, bootstrapKey, '/v1/people', { personId: 'test-admin', displayName: 'Test Admin', email: 'test-admin@example.test', roles: ['admin'] });
+  return (await bootstrapCall(url, bootstrapKey, '/v1/admin/api-keys', { name: 'test admin key', role: 'admin', personId: 'test-admin' })).key;
+};
 
 /**
  * Starts a hub as `npm start` does, on the emulators of the test run, with its own table and
@@ -33,11 +49,13 @@ export const startTestHub = async (options: Partial<HubOptions> = {}): Promise<T
     onError: () => undefined,
     ...options,
   });
-  const adminKey = await ensureAdminKey({ tableName: hub.resources.tableName });
+  const bootstrapKey = await ensureAdminKey({ tableName: hub.resources.tableName });
+  const adminKey = await firstAdminKey(hub.url, bootstrapKey);
   const sqs = new SQSClient({ endpoint: sqsEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, useQueueUrlAsEndpoint: false });
   return {
     hub,
     adminKey,
+    bootstrapKey,
     async api(method, path, opts = {}) {
       const key = opts.key === undefined ? adminKey : opts.key;
       const response = await fetch(`${hub.url}${path}`, {

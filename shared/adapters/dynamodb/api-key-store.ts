@@ -68,6 +68,34 @@ export const apiKeyStore = ({ client, tableName }: TableRef) => ({
     }
   },
 
+  /** pending → active, once a `key.issue` approval was granted. */
+  async activate(keyId: string): Promise<ApiKeyRecord> {
+    try {
+      const { Attributes } = await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keyOf(keyId),
+          UpdateExpression: 'SET #r.#s = :active',
+          ConditionExpression: 'attribute_exists(pk) AND #r.#s = :pending',
+          ExpressionAttributeNames: { '#r': 'record', '#s': 'status' },
+          ExpressionAttributeValues: { ':active': 'active', ':pending': 'pending' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return ApiKeyRecordSchema.parse(Attributes?.['record']);
+    } catch (error) {
+      if (isConditionFailure(error)) throw new NotFoundError(`Pending API key ${keyId}`);
+      throw error;
+    }
+  },
+
+  /** Revokes every active bootstrap key (the bootstrap phase is over); returns how many. */
+  async expireAll(at: Date): Promise<number> {
+    const bootstrap = (await this.list()).filter((k) => k.bootstrap && k.status === 'active');
+    for (const key of bootstrap) await this.revoke(key.keyId, at);
+    return bootstrap.length;
+  },
+
   /** Creates the replacement and revokes the old key in one transaction. */
   async rotate(oldKeyId: string, replacement: ApiKeyRecord, at: Date): Promise<void> {
     try {

@@ -16,8 +16,16 @@ export const ApiKeyRecordSchema = z.object({
   role: RoleSchema,
   scopes: z.array(ScopeSchema),
   tenantRef: z.string().optional(),
+  /** Admin keys: the person the key belongs to. */
+  personId: z.string().optional(),
+  /** Machine keys (crm, partner, consultant): their service account and the person who owns it. */
+  serviceAccountId: z.string().optional(),
+  ownerPersonId: z.string().optional(),
+  /** The bootstrap key: no person; may create the first people until two admins exist. */
+  bootstrap: z.boolean().optional(),
   secretHash: z.string().regex(/^[0-9a-f]{64}$/),
-  status: z.enum(['active', 'revoked']),
+  /** `pending`: issued for someone else, waiting for a second person's approval (unusable until then). */
+  status: z.enum(['active', 'revoked', 'pending']),
   createdAt: z.iso.datetime({ offset: true }),
   createdBy: z.string(),
   rotatedFrom: z.string().optional(),
@@ -32,8 +40,9 @@ export const CreateApiKeySchema = z
     name: z.string().trim().min(1).max(100),
     role: RoleSchema,
     scopes: z.array(ScopeSchema).min(1).optional(),
-    tenantRef: z.string().trim().min(1).max(100).optional(),
-    expiresAt: z.iso.datetime({ offset: true }).optional(),
+    tenantRef: z.string().trim().min(1).max(100).optional().describe('Required for crm (CRM connection id), partner (partner id) and consultant (agreement holder) keys; the tenant must exist'),
+    personId: z.string().trim().min(1).max(63).optional().describe('Admin keys: the person the key is for (default: the caller). For someone else the key waits for an approval'),
+    expiresAt: z.iso.datetime({ offset: true }).optional().describe('Must be in the future'),
   })
   .strict();
 export type CreateApiKey = z.infer<typeof CreateApiKeySchema>;
@@ -51,6 +60,9 @@ export const parseApiKey = (presented: string): { keyId: string; secret: string 
   return match?.[1] && match[2] ? { keyId: match[1], secret: match[2] } : undefined;
 };
 
+/** Who a new key belongs to, and whether it waits for an approval. */
+export type KeyOwner = Partial<Pick<ApiKeyRecord, 'personId' | 'serviceAccountId' | 'ownerPersonId' | 'bootstrap' | 'status'>>;
+
 /**
  * Creates a new key: the plaintext is returned once and never stored.
  * Scopes default to the role's; asking for scopes the role does not have is refused.
@@ -60,6 +72,7 @@ export const issueApiKey = (
   createdBy: string,
   at: Date,
   presetKey?: string,
+  owner: KeyOwner = {},
 ): { plaintext: string; record: ApiKeyRecord } => {
   const allowed = ROLE_SCOPES[input.role as Role];
   const scopes = input.scopes ?? [...allowed];
@@ -79,8 +92,12 @@ export const issueApiKey = (
       role: input.role,
       scopes: [...new Set(scopes)],
       ...(input.tenantRef ? { tenantRef: input.tenantRef } : {}),
+      ...(owner.personId ? { personId: owner.personId } : {}),
+      ...(owner.serviceAccountId ? { serviceAccountId: owner.serviceAccountId } : {}),
+      ...(owner.ownerPersonId ? { ownerPersonId: owner.ownerPersonId } : {}),
+      ...(owner.bootstrap ? { bootstrap: true } : {}),
       secretHash: hashSecret(secret),
-      status: 'active',
+      status: owner.status ?? 'active',
       createdAt: at.toISOString(),
       createdBy,
       ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
@@ -101,6 +118,9 @@ export const verifyApiKey = (record: ApiKeyRecord | undefined, secret: string, a
     role: record.role,
     scopes: record.scopes,
     ...(record.tenantRef ? { tenantRef: record.tenantRef } : {}),
+    ...(record.personId ? { personId: record.personId } : {}),
+    ...(record.serviceAccountId ? { serviceAccountId: record.serviceAccountId } : {}),
+    ...(record.bootstrap ? { bootstrap: true } : {}),
   };
 };
 

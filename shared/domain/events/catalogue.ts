@@ -107,6 +107,18 @@ export const CustomerActivityV1Schema = z.object({
   aggregates: CustomerProfileSchema.shape.aggregates,
 });
 
+/** A four-eyes approval changed state (ids and refs only: `person:<id>`, never names). */
+export const ApprovalEventV1Schema = z.object({
+  approvalId: z.string(),
+  action: z.string().describe('policy.approve, policy.activate, policy.rollback, freeze.lift, role.grant, key.issue'),
+  target: z.string().describe('What the action is about, e.g. policy:2, customer:acme-001'),
+  status: z.enum(['pending', 'granted', 'rejected', 'expired']),
+  maker: z.string(),
+  checkers: z.array(z.string()),
+  quorum: z.number().int().min(1),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+
 export const eventCatalogue = {
   'customer.updated': { version: 1, data: CustomerUpdatedV1Schema, description: 'A customer profile was created or changed.' },
   'rating.changed': { version: 1, data: RatingChangedV1Schema, description: "A customer's rating (score, grade, PD or status) changed." },
@@ -118,6 +130,10 @@ export const eventCatalogue = {
   'endpoint.disabled': { version: 1, data: EndpointDisabledV1Schema, description: 'A webhook endpoint was disabled after sustained failure or 410 Gone (admin alert).' },
   'assessment.submitted': { version: 1, data: AssessmentSubmittedV1Schema, description: 'A partner agency submitted a risk assessment.' },
   'customer.activity': { version: 1, data: CustomerActivityV1Schema, description: 'A CRM order, invoice or payment changed the customer\'s aggregates.' },
+  'approval.requested': { version: 1, data: ApprovalEventV1Schema, description: 'A four-eyes approval was asked for.' },
+  'approval.granted': { version: 1, data: ApprovalEventV1Schema, description: 'A four-eyes approval reached its quorum; the action runs.' },
+  'approval.rejected': { version: 1, data: ApprovalEventV1Schema, description: 'A four-eyes approval was rejected (or withdrawn by its maker).' },
+  'approval.expired': { version: 1, data: ApprovalEventV1Schema, description: 'A four-eyes approval lapsed without a decision.' },
 } as const satisfies Record<string, { version: number; data: z.ZodObject; description: string }>;
 
 export type EventType = keyof typeof eventCatalogue;

@@ -16,6 +16,9 @@ import {
 } from '../rating/lifecycle.js';
 import type { RiskPolicy } from '../rating/policy.js';
 import type { AuditPort, PolicyRepository, Portfolio, RecomputeQueue, StoredPolicy } from './ports.js';
+import type { Approval } from '../approvals/approval.js';
+import type { ManageApprovals } from '../approvals/manage-approvals.js';
+import { actorRef, type Principal } from '../auth/principal.js';
 
 /** What a policy listing shows: no scorecard, just the lifecycle. */
 export const PolicySummarySchema = z.object({
@@ -82,11 +85,16 @@ export const requestPortfolioRecompute =
     return count;
   };
 
+/** An activation or rollback: run (a second person approved it) or waiting for that approval. */
+export type ActivationOutcome = { executed: true; activation: PolicyActivation } | { executed: false; approval: Approval };
+
 /**
  * Policy lifecycle over the store: draft → backtest on the current portfolio → approval by a
- * different admin → activation (or rollback to a once-approved version). Each step is the pure
- * transition from `rating/lifecycle.ts`, a conditional write, and the transition's audit
- * entries. Activation asks for a recompute of every customer so the new version shows up.
+ * different person → activation (or rollback to a once-approved version), itself four-eyes: the
+ * first person asks, a second one confirms. Approvals go through the approval primitive and compare
+ * people (`actorRef`), never keys. Each step is the pure transition from `rating/lifecycle.ts`, a
+ * conditional write, and the transition's audit entries. Activation asks for a recompute of every
+ * customer so the new version shows up.
  */
 export const managePolicies = ({
   policies,
@@ -95,6 +103,7 @@ export const managePolicies = ({
   audit,
   clock,
   customAttributes,
+  approvals,
 }: {
   policies: PolicyRepository;
   portfolio: Portfolio;
@@ -103,6 +112,7 @@ export const managePolicies = ({
   clock: Clock;
   /** The declared custom attributes `custom.<name>` inputs must resolve to (none declared when omitted). */
   customAttributes?: { list(): Promise<CustomAttribute[]> };
+  approvals: ManageApprovals;
 }) => {
   const record = async (entries: PolicyAuditEntry[]): Promise<void> => {
     for (const e of entries) await audit.append({ actor: e.by, action: e.action, target: `policy:${e.version}`, details: e.facts });
@@ -113,7 +123,7 @@ export const managePolicies = ({
     return stored;
   };
   const enqueuePortfolio = requestPortfolioRecompute({ portfolio, recompute });
-  const activate = async (version: number, actor: string, mode: 'activate' | 'rollback'): Promise<PolicyActivation> => {
+  const checkActivation = async (version: number, mode: 'activate' | 'rollback') => {
     await policies.ensureDefault();
     const all = await policies.list();
     const target = all.find((s) => s.record.policy.version === version);
@@ -124,6 +134,13 @@ export const managePolicies = ({
     if (mode === 'activate' && target.record.status === 'retired') {
       throw new PolicyTransitionError(version, target.record.status, 'activate', 'use rollback to re-activate a retired version');
     }
+    if (mode === 'activate' && target.record.status !== 'approved') {
+      throw new PolicyTransitionError(version, target.record.status, 'activate', 'only an approved (or previously approved) policy can be activated');
+    }
+    return { all, target };
+  };
+  const activate = async (version: number, actor: string, mode: 'activate' | 'rollback'): Promise<PolicyActivation> => {
+    const { all, target } = await checkActivation(version, mode);
     const result = activatePolicy(all.map((s) => s.record), version, actor, clock.now());
     const byVersion = new Map(result.records.map((r) => [r.policy.version, r]));
     const retired = all.find((s) => s.record.status === 'active');
@@ -174,15 +191,45 @@ export const managePolicies = ({
       await record([t.audit]);
       return report;
     },
-    /** Four eyes: SelfApprovalError (403) for the author, PolicyTransitionError (409) unless backtested. */
-    async approve(version: number, actor: string): Promise<PolicySummary> {
+    /**
+     * Four eyes through the approval primitive (maker: the author): SelfApprovalError (403) for the
+     * author's person (any of their keys), 403 for a key without a person, PolicyTransitionError (409)
+     * unless backtested.
+     */
+    async approve(version: number, principal: Principal): Promise<PolicySummary> {
       const stored = await load(version);
-      const t = approvePolicy(stored.record, actor, clock.now());
+      if (stored.record.status !== 'backtested') throw new PolicyTransitionError(version, stored.record.status, 'approve', 'only a backtested policy can be approved');
+      await approvals.approveFor(
+        { action: 'policy.approve', target: `policy:${version}`, summary: `Approve policy version ${version}`, payload: { version } },
+        { ref: stored.record.author, principalId: stored.record.author },
+        principal,
+      );
+      return policySummary(await load(version));
+    },
+    /** Executor of a granted `policy.approve`: backtested → approved, by the checker. */
+    async executeApprove(approval: Approval): Promise<PolicySummary> {
+      const stored = await load(Number(approval.payload['version']));
+      const t = approvePolicy(stored.record, approval.checkers.at(-1)?.by ?? approval.maker, clock.now());
       const saved = await policies.save({ rev: stored.rev, record: t.record });
       await record([t.audit]);
       return policySummary(saved);
     },
-    activate: (version: number, actor: string) => activate(version, actor, 'activate'),
-    rollback: (version: number, actor: string) => activate(version, actor, 'rollback'),
+    /** Four eyes: the first person asks (pending approval), a second person's call activates. */
+    async activate(version: number, principal: Principal): Promise<ActivationOutcome> {
+      await checkActivation(version, 'activate');
+      const outcome = await approvals.requestOrApprove({ action: 'policy.activate', target: `policy:${version}`, summary: `Activate policy version ${version}`, payload: { version } }, principal);
+      return outcome.executed ? { executed: true, activation: outcome.result as PolicyActivation } : { executed: false, approval: outcome.approval };
+    },
+    async rollback(version: number, principal: Principal): Promise<ActivationOutcome> {
+      await checkActivation(version, 'rollback');
+      const outcome = await approvals.requestOrApprove({ action: 'policy.rollback', target: `policy:${version}`, summary: `Roll back to policy version ${version}`, payload: { version } }, principal);
+      return outcome.executed ? { executed: true, activation: outcome.result as PolicyActivation } : { executed: false, approval: outcome.approval };
+    },
+    /** Executors of granted `policy.activate` / `policy.rollback` approvals. */
+    executeActivate: (approval: Approval) => activate(Number(approval.payload['version']), approval.checkers.at(-1)?.by ?? approval.maker, 'activate'),
+    executeRollback: (approval: Approval) => activate(Number(approval.payload['version']), approval.checkers.at(-1)?.by ?? approval.maker, 'rollback'),
   };
 };
+
+/** The party a lifecycle step is recorded under: the person behind the key, else the key. */
+export const policyActor = (principal: Principal): string => actorRef(principal);

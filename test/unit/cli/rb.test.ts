@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { startOidcIssuer, type LocalOidcIssuer } from '../../../infra/local/oidc-issuer.js';
 
 /**
  * The `rb` command line as a user meets it: each case spawns `node --import tsx packages/rb/src/main.ts`.
@@ -27,8 +29,8 @@ const rb = (args: string[], env: Record<string, string> = {}): Promise<Outcome> 
 
 const lines = (text: string): string[] => text.split('\n').filter((l) => l.trim() !== '');
 
-const SUBCOMMANDS = ['train', 'import', 'metro2', 'invoke', 'queue', 'keys', 'audit', 'bench'];
-const HELP_PATHS = ['train', 'import', 'metro2', 'metro2 import', 'invoke', 'queue', 'keys', 'keys create-admin', 'keys list', 'audit', 'audit verify', 'bench'];
+const SUBCOMMANDS = ['train', 'import', 'metro2', 'invoke', 'queue', 'keys', 'login', 'audit', 'bench'];
+const HELP_PATHS = ['train', 'import', 'metro2', 'metro2 import', 'invoke', 'queue', 'keys', 'keys create-admin', 'keys list', 'login', 'audit', 'audit verify', 'bench'];
 
 // A spawn costs ~0.3 s of CPU; the timeout only allows for a machine shared with other work.
 describe('rb', { timeout: 30_000 }, () => {
@@ -191,6 +193,29 @@ describe('rb', { timeout: 30_000 }, () => {
       expect(code).toBe(0);
       expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ keyId: 'k1', role: 'admin', status: 'active' })]);
       expect(seen.map((s) => s.url)).toContain('/keys/v1/admin/api-keys');
+    });
+  });
+
+  describe('login', () => {
+    let issuer: LocalOidcIssuer;
+    beforeAll(async () => {
+      issuer = await startOidcIssuer();
+    });
+    afterAll(async () => issuer?.stop());
+
+    it.concurrent('prints a token of the local issuer for a seeded officer, with no role claims', async ({ expect }) => {
+      const { code, stdout } = await rb(['login', '--as', 'li-wei', '--token-url', issuer.tokenUrl]);
+      expect(code).toBe(0);
+      const { payload } = await jwtVerify(stdout.trim(), createRemoteJWKSet(new URL(issuer.jwksUrl)), { issuer: issuer.issuer, audience: issuer.audience });
+      expect(payload).toMatchObject({ sub: 'li-wei' });
+      expect(payload).not.toHaveProperty('roles');
+      expect(payload.exp! - payload.iat!).toBe(3600);
+    });
+
+    it.concurrent('refuses a person the issuer does not know (exit 1, one line)', async ({ expect }) => {
+      const { code, stderr } = await rb(['login', '--as', 'mallory', '--token-url', issuer.tokenUrl]);
+      expect(code).toBe(1);
+      expect(lines(stderr)).toEqual([expect.stringContaining('sign-in as mallory refused')]);
     });
   });
 });

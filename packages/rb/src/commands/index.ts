@@ -5,6 +5,7 @@ import { importCommand } from './import.js';
 import { invokeCommand } from './invoke.js';
 import { keysCommand } from './keys.js';
 import { metro2Command } from './metro2.js';
+import { loginCommand } from './login.js';
 import { queueCommand } from './queue.js';
 import { trainCommand } from './train.js';
 
@@ -12,4 +13,4 @@ import { trainCommand } from './train.js';
 export type RegisterCommand = (program: Command) => void;
 
 /** Every `rb` subcommand, in the order `rb --help` lists them. A new subcommand is one file here plus one entry. */
-export const commands: readonly RegisterCommand[] = [trainCommand, importCommand, metro2Command, invokeCommand, queueCommand, keysCommand, auditCommand, benchCommand];
+export const commands: readonly RegisterCommand[] = [trainCommand, importCommand, metro2Command, invokeCommand, queueCommand, keysCommand, loginCommand, auditCommand, benchCommand];

@@ -10,13 +10,15 @@ export const keysCommand: RegisterCommand = (program) => {
     .summary('create the first admin key of a deployed stage in its table')
     .description(
       'Creates the first admin key of a deployed stage directly in its DynamoDB table (with your AWS credentials and region ' +
-        'from the environment) and prints it once. Later keys are issued through POST /v1/admin/api-keys with this one.',
+        'from the environment) and prints it once. It belongs to no person: it creates the first people and their keys, and ' +
+        'stops working once two admins exist (then this command refuses, except with --break-glass). See docs/people.md.',
     )
     .requiredOption('--table <name>', 'TableName from the stack output')
     .option('--name <name>', 'name recorded with the key', 'first admin')
+    .option('--break-glass <incident>', 'after two admins exist: a one-hour bootstrap key for this incident (docs/people.md)')
     .action(async (o) => {
       const { ensureAdminKey } = await import('../../../../infra/local/bootstrap.js');
-      const key = await ensureAdminKey({ tableName: o.table, name: o.name });
+      const key = await ensureAdminKey({ tableName: o.table, name: o.name, ...(o.breakGlass ? { breakGlass: o.breakGlass } : {}) });
       console.log(`admin key (shown once, store it in your secrets manager):\n${key}`);
     });
 
