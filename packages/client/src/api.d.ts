@@ -155,7 +155,9 @@ export interface paths {
         put?: never;
         /**
          * Issue an API key
-         * @description **Roles:** `admin` · **Scope:** `keys:manage`
+         * @description Admin keys belong to a person (default: the caller) and carry at most that person's role scopes; a key for another person is stored `pending` and answers 202 with the approval a second person must grant. crm, partner and consultant keys need `tenantRef` naming an existing CRM connection, partner (with an engagement) or agreement holder, and belong to a service account owned by the caller. `expiresAt` must lie in the future.
+         *
+         *     **Roles:** `admin` · **Scope:** `keys:manage`
          */
         post: operations["createApiKey"];
         delete?: never;
@@ -218,6 +220,88 @@ export interface paths {
         get: operations["listAlerts"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approvals in one state (default: pending), oldest first
+         * @description **Roles:** `admin` · **Scope:** `approvals:decide`
+         */
+        get: operations["listApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/approvals/{approvalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an approval
+         * @description **Roles:** `admin` · **Scope:** `approvals:decide`
+         */
+        get: operations["getApproval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/approvals/{approvalId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve (as a person other than the maker); the action runs once the quorum is met
+         * @description The maker: 403 `self_approval` (any of their keys or sessions). A service account or a key without a person: 403. Not pending any more, or this person already approved: 409 `approval_transition_refused` with `current`, the approval as it stands.
+         *
+         *     **Roles:** `admin` · **Scope:** `approvals:decide`
+         */
+        post: operations["approveApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/approvals/{approvalId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject (or, as its maker, withdraw) a pending approval
+         * @description **Roles:** `admin` · **Scope:** `approvals:decide`
+         */
+        post: operations["rejectApproval"];
         delete?: never;
         options?: never;
         head?: never;
@@ -868,8 +952,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Lift a freeze, audited
-         * @description **Roles:** `admin` · **Scope:** `policies:approve`
+         * Lift a freeze, audited (a policy-imposed freeze: four eyes)
+         * @description A manual freeze is lifted at once. A freeze the policy imposed (default definition met) needs two people: the first call answers 202 with the pending approval, a second person's call lifts it.
+         *
+         *     **Roles:** `admin` · **Scope:** `policies:approve`
          */
         post: operations["unfreezeCustomer"];
         delete?: never;
@@ -1174,6 +1260,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling person (admin key or signed-in session): principal, scopes and person record
+         * @description **Roles:** `admin`
+         */
+        get: operations["whoAmI"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partner/assessment-requests": {
         parameters: {
             query?: never;
@@ -1306,6 +1412,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List people
+         * @description **Roles:** `admin` · **Scope:** `people:manage`
+         */
+        get: operations["listPeople"];
+        put?: never;
+        /**
+         * Create a person (risk officer); privileged roles wait for a second person
+         * @description Roles: `admin`, `approver`, `analyst`, `auditor` (docs/people.md). `admin` and `approver` are asked for as `role.grant` approvals, except while the bootstrap key creates the first two admins. A role claim in an identity provider grants nothing.
+         *
+         *     **Roles:** `admin` · **Scope:** `people:manage`
+         */
+        post: operations["createPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a person
+         * @description **Roles:** `admin` · **Scope:** `people:manage`
+         */
+        get: operations["getPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{personId}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant a role (privileged roles: four eyes)
+         * @description **Roles:** `admin` · **Scope:** `people:manage`
+         */
+        post: operations["grantRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/people/{personId}/roles/{role}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a role (at once)
+         * @description **Roles:** `admin` · **Scope:** `people:manage`
+         */
+        delete: operations["revokeRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/policies": {
         parameters: {
             query?: never;
@@ -1404,8 +1596,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Activate an approved policy and re-rate the portfolio
-         * @description **Roles:** `admin` · **Scope:** `policies:approve`
+         * Activate an approved policy and re-rate the portfolio (four eyes)
+         * @description The first person asks (202 with the pending approval); a second person calling it again activates (200). The same person again: 403 `self_approval`.
+         *
+         *     **Roles:** `admin` · **Scope:** `policies:approve`
          */
         post: operations["activatePolicy"];
         delete?: never;
@@ -1425,7 +1619,7 @@ export interface paths {
         put?: never;
         /**
          * Approve a backtested policy (not by its author)
-         * @description Four eyes: the author gets 403 `self_approval`; a policy that is not backtested 409 `policy_transition_refused`.
+         * @description Four eyes, comparing people: the author (with any of their keys or sessions) gets 403 `self_approval`; a key that belongs to no person (a service account, the bootstrap key) 403; a policy that is not backtested 409 `policy_transition_refused`.
          *
          *     **Roles:** `admin` · **Scope:** `policies:approve`
          */
@@ -1466,8 +1660,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Re-activate an earlier approved (retired) version
-         * @description **Roles:** `admin` · **Scope:** `policies:approve`
+         * Re-activate an earlier approved (retired) version (four eyes)
+         * @description The first person asks (202 with the pending approval); a second person calling it again rolls back (200).
+         *
+         *     **Roles:** `admin` · **Scope:** `policies:approve`
          */
         post: operations["rollbackPolicy"];
         delete?: never;
@@ -2068,7 +2264,7 @@ export interface components {
                 /** @enum {string} */
                 in?: "body" | "query" | "path" | "header";
             }[];
-            /** @description The object as it is now, on a 409 that refuses a change because of its state (e.g. a revoked agreement) */
+            /** @description On a refused transition: the object as it stands now (e.g. the approval with its status and checkers) */
             current?: {
                 [key: string]: unknown;
             };
@@ -2115,7 +2311,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflict (problem details: `agreement_revoked`, `conflict`, `job_final`, `idempotency_in_progress`, `policy_transition_refused`) */
+        /** @description Conflict (problem details: `agreement_revoked`, `conflict`, `job_final`, `idempotency_in_progress`, `approval_transition_refused`, `policy_transition_refused`) */
         Problem409: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -2658,10 +2854,14 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             role: "admin" | "crm" | "partner" | "consultant";
-                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read")[];
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide")[];
                             tenantRef?: string;
+                            personId?: string;
+                            serviceAccountId?: string;
+                            ownerPersonId?: string;
+                            bootstrap?: boolean;
                             /** @enum {string} */
-                            status: "active" | "revoked";
+                            status: "active" | "revoked" | "pending";
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
@@ -2697,9 +2897,15 @@ export interface operations {
                     name: string;
                     /** @enum {string} */
                     role: "admin" | "crm" | "partner" | "consultant";
-                    scopes?: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read")[];
+                    scopes?: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide")[];
+                    /** @description Required for crm (CRM connection id), partner (partner id) and consultant (agreement holder) keys; the tenant must exist */
                     tenantRef?: string;
-                    /** Format: date-time */
+                    /** @description Admin keys: the person the key is for (default: the caller). For someone else the key waits for an approval */
+                    personId?: string;
+                    /**
+                     * Format: date-time
+                     * @description Must be in the future
+                     */
                     expiresAt?: string;
                 };
             };
@@ -2721,10 +2927,14 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             role: "admin" | "crm" | "partner" | "consultant";
-                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read")[];
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide")[];
                             tenantRef?: string;
+                            personId?: string;
+                            serviceAccountId?: string;
+                            ownerPersonId?: string;
+                            bootstrap?: boolean;
                             /** @enum {string} */
-                            status: "active" | "revoked";
+                            status: "active" | "revoked" | "pending";
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
@@ -2735,6 +2945,84 @@ export interface operations {
                             expiresAt?: string;
                             /** Format: date-time */
                             lastUsedAt?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Issued for another person, pending approval; the plaintext key is shown once */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The plaintext key, shown once */
+                        key: string;
+                        record: {
+                            keyId: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "crm" | "partner" | "consultant";
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide")[];
+                            tenantRef?: string;
+                            personId?: string;
+                            serviceAccountId?: string;
+                            ownerPersonId?: string;
+                            bootstrap?: boolean;
+                            /** @enum {string} */
+                            status: "active" | "revoked" | "pending";
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            rotatedFrom?: string;
+                            /** Format: date-time */
+                            revokedAt?: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** Format: date-time */
+                            lastUsedAt?: string;
+                        };
+                        /** @description The key works once a second person approves this */
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
                         };
                     };
                 };
@@ -2773,10 +3061,14 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             role: "admin" | "crm" | "partner" | "consultant";
-                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read")[];
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide")[];
                             tenantRef?: string;
+                            personId?: string;
+                            serviceAccountId?: string;
+                            ownerPersonId?: string;
+                            bootstrap?: boolean;
                             /** @enum {string} */
-                            status: "active" | "revoked";
+                            status: "active" | "revoked" | "pending";
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
@@ -2829,10 +3121,14 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             role: "admin" | "crm" | "partner" | "consultant";
-                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read")[];
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide")[];
                             tenantRef?: string;
+                            personId?: string;
+                            serviceAccountId?: string;
+                            ownerPersonId?: string;
+                            bootstrap?: boolean;
                             /** @enum {string} */
-                            status: "active" | "revoked";
+                            status: "active" | "revoked" | "pending";
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
@@ -2898,6 +3194,292 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listApprovals: {
+        parameters: {
+            query?: {
+                status?: "pending" | "granted" | "rejected" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approvals */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approvals: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                approvalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approval */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    approveApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                approvalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved; `executed` tells whether the action ran */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                        /** @description True when this approval met the quorum and the action ran */
+                        executed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    rejectApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                approvalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Rejected */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
         };
@@ -5785,6 +6367,56 @@ export interface operations {
                     };
                 };
             };
+            /** @description Asked for: a second person confirms by calling the same route or POST /v1/approvals/{approvalId}/approve */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                    };
+                };
+            };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
@@ -6547,6 +7179,57 @@ export interface operations {
             429: components["responses"]["Problem429"];
         };
     };
+    whoAmI: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The principal */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        principal: {
+                            principalId: string;
+                            keyId: string;
+                            /** @enum {string} */
+                            role: "admin" | "crm" | "partner" | "consultant";
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide")[];
+                            tenantRef?: string;
+                            personId?: string;
+                            serviceAccountId?: string;
+                            bootstrap?: boolean;
+                        };
+                        person?: {
+                            personId: string;
+                            displayName: string;
+                            /** Format: email */
+                            email: string;
+                            roles: ("admin" | "approver" | "analyst" | "auditor")[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            subject?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
     listAssessmentRequests: {
         parameters: {
             query?: never;
@@ -7071,6 +7754,353 @@ export interface operations {
                             expiresAt?: string;
                             /** Format: date-time */
                             endedAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every person */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        people: {
+                            personId: string;
+                            displayName: string;
+                            /** Format: email */
+                            email: string;
+                            roles: ("admin" | "approver" | "analyst" | "auditor")[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            subject?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    createPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    personId: string;
+                    displayName: string;
+                    /** Format: email */
+                    email: string;
+                    /** @default [] */
+                    roles?: ("admin" | "approver" | "analyst" | "auditor")[];
+                    subject?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: {
+                            personId: string;
+                            displayName: string;
+                            /** Format: email */
+                            email: string;
+                            roles: ("admin" | "approver" | "analyst" | "auditor")[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            subject?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        /** @description Privileged roles asked for, waiting for a second person */
+                        approvals: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: {
+                            personId: string;
+                            displayName: string;
+                            /** Format: email */
+                            email: string;
+                            roles: ("admin" | "approver" | "analyst" | "auditor")[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            subject?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    grantRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "admin" | "approver" | "analyst" | "auditor";
+                };
+            };
+        };
+        responses: {
+            /** @description Granted (or already held) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: {
+                            personId: string;
+                            displayName: string;
+                            /** Format: email */
+                            email: string;
+                            roles: ("admin" | "approver" | "analyst" | "auditor")[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            subject?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description A privileged role: waiting for a second person */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: {
+                            personId: string;
+                            displayName: string;
+                            /** Format: email */
+                            email: string;
+                            roles: ("admin" | "approver" | "analyst" | "auditor")[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            subject?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    revokeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+                role: "admin" | "approver" | "analyst" | "auditor";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (or not held) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: {
+                            personId: string;
+                            displayName: string;
+                            /** Format: email */
+                            email: string;
+                            roles: ("admin" | "approver" | "analyst" | "auditor")[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            subject?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
                         };
                     };
                 };
@@ -8324,6 +9354,56 @@ export interface operations {
                     };
                 };
             };
+            /** @description Asked for: a second person confirms by calling the same route or POST /v1/approvals/{approvalId}/approve */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                    };
+                };
+            };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
@@ -8501,6 +9581,56 @@ export interface operations {
                         previousVersion?: number;
                         /** @description Customers queued for a recompute under the new version */
                         recomputeRequested: number;
+                    };
+                };
+            };
+            /** @description Asked for: a second person confirms by calling the same route or POST /v1/approvals/{approvalId}/approve */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
                     };
                 };
             };
@@ -8745,7 +9875,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -8794,7 +9924,7 @@ export interface operations {
                     /** Format: uri */
                     url: string;
                     description?: string;
-                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity")[];
+                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired")[];
                     fields?: string[];
                 };
             };
@@ -8815,7 +9945,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -8881,7 +10011,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -8978,7 +10108,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -9170,7 +10300,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
