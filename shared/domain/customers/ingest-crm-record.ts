@@ -99,6 +99,8 @@ const corrections = (profile: CustomerProfile, record: CrmCustomerRecord): { sup
 const keySet = (profile: CustomerProfile | undefined): Set<string> => new Set(profile ? blockingKeys(subjectOfProfile(profile)) : []);
 
 type Evidence = Array<Record<string, unknown>>;
+/** The candidates entity resolution scored, with the identity keys each held when scored. */
+type Scored = ReadonlyMap<string, ReadonlySet<string>>;
 interface PendingReview {
   candidateId: string;
   score: number;
@@ -189,7 +191,7 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
    * holds are held back (with a review of the pair), those contradicting an identifier `target`
    * has from another source refuse the record.
    */
-  const screenIdentifiers = async (record: CrmCustomerRecord, target: CustomerProfile | undefined, exclude: readonly string[], scored?: ReadonlySet<string>) => {
+  const screenIdentifiers = async (record: CrmCustomerRecord, target: CustomerProfile | undefined, exclude: readonly string[], scored?: Scored) => {
     const obs = observationFromCrmRecord(record);
     const normalised = obs.identifiers.flatMap((id) => {
       const n = normaliseIdentifier(id.scheme, id.value);
@@ -211,8 +213,8 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
       if (!isUniqueKey(key) || targetKeys.has(key) || id.scheme === 'crm_record') continue;
       const owner = await holder(key);
       if (!owner || owner.customerId === target?.customerId || exclude.includes(owner.customerId)) continue;
-      // A holder that entity resolution did not score claimed the key meanwhile: resolve again.
-      if (scored && !scored.has(owner.customerId)) throw new ConflictError(`${id.scheme} was claimed while the record was being resolved`);
+      // The holder claimed the key after entity resolution scored it (or was not scored): the score is stale, resolve again.
+      if (scored && !scored.get(owner.customerId)?.has(key)) throw new ConflictError(`${id.scheme} was claimed while the record was being resolved`);
       heldKeys.add(key);
       held.push({ candidateId: owner.customerId, score: 1, reason: 'identifier_held', evidence: [{ type: 'identifier_held', scheme: id.scheme }] });
     }
@@ -232,7 +234,7 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     target: CustomerProfile,
     absorbed: CustomerProfile | undefined,
     record: CrmCustomerRecord,
-    options: { scored?: ReadonlySet<string>; released?: Identifier[] } = {},
+    options: { scored?: Scored; released?: Identifier[] } = {},
   ): Promise<IngestOutcome> => {
     const now = deps.clock.now();
     const source = `crm:${record.crm}:${record.connectionId}`;
@@ -331,11 +333,11 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     if (record.deleted) return { status: 'no_op', customerId: stub?.customerId ?? ownId, reason: 'unchanged' };
     const subject = { kind: record.kind, fields: record.fields, identifiers: record.identifiers };
     let best: { profile: CustomerProfile; score: number; evidence: MatchEvidence[] } | undefined;
-    const scored = new Set<string>();
+    const scored = new Map<string, Set<string>>();
     for (const id of await deps.identities.find(blockingKeys(subject), 10)) {
       const profile = await current(id);
       if (!profile || profile.status !== 'active' || profile.customerId === stub?.customerId || scored.has(profile.customerId)) continue;
-      scored.add(profile.customerId);
+      scored.set(profile.customerId, new Set(identityKeys(profile)));
       const { score, evidence } = scoreCandidate(subject, profile);
       if (!best || score > best.score) best = { profile, score, evidence };
     }
