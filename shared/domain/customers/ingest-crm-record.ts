@@ -271,9 +271,10 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
 
   /**
    * The active customer (other than `home`) holding one of the record's unique identifiers, when
-   * nothing the two carry contradicts: the record proves `home` and it are one company.
+   * nothing the two carry contradicts: the record proves `home` and it are one company. `seen`
+   * collects the holders found, with their keys, for the screening that follows.
    */
-  const provenSame = async (record: CrmCustomerRecord, home: CustomerProfile): Promise<CustomerProfile | undefined> => {
+  const provenSame = async (record: CrmCustomerRecord, home: CustomerProfile, seen: Map<string, Set<string>>): Promise<CustomerProfile | undefined> => {
     const ids = observationFromCrmRecord(record).identifiers.flatMap((id) => {
       const n = normaliseIdentifier(id.scheme, id.value);
       return n.ok ? [{ scheme: id.scheme, value: n.value }] : [];
@@ -283,6 +284,7 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
       const key = `${id.scheme}#${id.value}`;
       if (!isUniqueKey(key) || id.scheme === 'crm_record' || homeKeys.has(key)) continue;
       const owner = await holder(key);
+      if (owner) seen.set(owner.customerId, (seen.get(owner.customerId) ?? new Set()).add(key));
       if (!owner || owner.status !== 'active' || owner.customerId === home.customerId) continue;
       if (conflictingSchemes([...ids, ...home.identifiers], owner.identifiers).length === 0) return owner;
     }
@@ -308,9 +310,11 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
         ? { ...record, identifiers: record.identifiers.filter((id) => { const n = normaliseIdentifier(id.scheme, id.value); return !n.ok || !stale.has(vetoBucket(id.scheme, n.value) ?? ''); }) }
         : record;
       // The record's USCC (LEI…) is held by another active customer and nothing contradicts: one company, one profile.
-      const same = await provenSame(fresh, corrected);
+      const seen = new Map<string, Set<string>>();
+      const same = await provenSame(fresh, corrected, seen);
       if (same) return applyToTarget(same, corrected, fresh, { released: superseded });
-      const { kept, held } = await screenIdentifiers(fresh, corrected, []);
+      // A holder provenSame did not see claimed a key meanwhile: resolve again (it may prove one company).
+      const { kept, held } = await screenIdentifiers(fresh, corrected, [], seen);
       const applied = applyCustomerRecord(corrected, kept, survivorship, now);
       const changed = [...new Set([...applied.changedFields.map((f) => `fields.${f}`), ...[...applied.addedIdentifiers, ...superseded].map((i) => `identifiers.${i.scheme}`)])];
       if (!applied.changed && changed.length === 0) return { status: 'no_op', customerId: home.customerId, reason: 'unchanged' };

@@ -188,6 +188,35 @@ describe('ingestCrmRecord: unique identifiers', () => {
     ]);
   });
 
+  it('reproduction (property seeds 161042648, 1695753998, 1390851128): a customer that claims a corrected USCC while the correction is being applied merges the two instead of holding the USCC back', async () => {
+    const { stores, ingest } = setup();
+    const TWIN_B = uscc('91310000MA27XK5T4');
+    const twin = { legalName: 'Twin Trading Co., Ltd.', city: '上海', country: 'CN', phone: '+862160000002', website: 'twin.example' };
+    const typo = account('fxiaoke', 'fx2', 'fx-b', twin, [{ scheme: 'cn_uscc', value: uscc('91330100TYPE14000') }], '2025-12-31T00:00:00.000Z');
+    await ingest(typo);
+    // The correction finds nobody holding the USCC, then (before it screens the USCC) Salesforce's account claims it.
+    const holderOf = stores.identities.holderOf.bind(stores.identities);
+    let reached!: () => void;
+    const atScreen = new Promise<void>((r) => (reached = r));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let calls = 0;
+    stores.identities.holderOf = async (key) => {
+      if (key === `cn_uscc#${TWIN_B}` && ++calls === 2) {
+        reached();
+        await gate;
+      }
+      return holderOf(key);
+    };
+    const correction = ingest({ ...typo, modifiedAt: '2026-01-01T00:00:00.000Z', identifiers: [{ scheme: 'cn_uscc', value: TWIN_B }] });
+    await atScreen;
+    expect(await ingest(account('salesforce', 'sf1', 'sf-b', twin, [{ scheme: 'cn_uscc', value: TWIN_B }], '2026-01-02T00:00:00.000Z'))).toMatchObject({ decision: 'new' });
+    release();
+    expect(await correction).toMatchObject({ status: 'applied', decision: 'auto_merge', customerId: 'c:crm:salesforce:sf1:sf-b' });
+    expect(live(stores).map((p) => [p.customerId, p.identifiers.filter((i) => i.scheme === 'cn_uscc').map((i) => i.value)])).toEqual([['c:crm:salesforce:sf1:sf-b', [TWIN_B]]]);
+    expect(stores.reviewItems()).toEqual([]);
+  });
+
   it('an API upsert of an identifier another customer holds is a 409 naming the path', async () => {
     const { stores, clock } = setup();
     const upsert = upsertCustomer({ profiles: stores.profiles, identities: stores.identities, clock });
@@ -216,9 +245,14 @@ describe('ingestCrmRecord: unique identifiers', () => {
     await fc.assert(identityProperty, { numRuns: runs, seed });
   }, 600_000);
 
-  // Seeds that once failed, replayed as found (first run of the seed): a change to the scenario generator re-rolls them.
-  it.each([1369099786])('property regression: seed %i keeps every identity invariant', async (seed) => {
-    await fc.assert(identityProperty, { numRuns: 1, seed });
+  // Runs that once failed (seed and run path as fast-check reported them), replayed: a change to the scenario generator re-rolls them.
+  it.each([
+    [1369099786, '0'],
+    [161042648, '230'],
+    [1695753998, '221'],
+    [1390851128, '262'],
+  ])('property regression: seed %i path %s keeps every identity invariant', async (seed, path) => {
+    await fc.assert(identityProperty, { seed, path, endOnFailure: true });
   }, 60_000);
 });
 
