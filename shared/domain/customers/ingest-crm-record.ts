@@ -135,6 +135,8 @@ const corrections = (profile: CustomerProfile, record: CrmCustomerRecord): { sup
 const keySet = (profile: CustomerProfile | undefined): Set<string> => new Set(profile ? blockingKeys(subjectOfProfile(profile)) : []);
 
 type Evidence = Array<Record<string, unknown>>;
+/** The candidates entity resolution scored, with the identity keys each held when scored. */
+type Scored = ReadonlyMap<string, ReadonlySet<string>>;
 interface PendingReview {
   candidateId: string;
   score: number;
@@ -225,7 +227,7 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
    * holds are held back (with a review of the pair), those contradicting an identifier `target`
    * has from another source refuse the record.
    */
-  const screenIdentifiers = async (record: CrmCustomerRecord, target: CustomerProfile | undefined, exclude: readonly string[], scored?: ReadonlySet<string>) => {
+  const screenIdentifiers = async (record: CrmCustomerRecord, target: CustomerProfile | undefined, exclude: readonly string[], scored?: Scored) => {
     const obs = observationFromCrmRecord(record);
     const normalised = obs.identifiers.flatMap((id) => {
       const n = normaliseIdentifier(id.scheme, id.value);
@@ -247,8 +249,8 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
       if (!isUniqueKey(key) || targetKeys.has(key) || id.scheme === 'crm_record') continue;
       const owner = await holder(key);
       if (!owner || owner.customerId === target?.customerId || exclude.includes(owner.customerId)) continue;
-      // A holder that entity resolution did not score claimed the key meanwhile: resolve again.
-      if (scored && !scored.has(owner.customerId)) throw new ConflictError(`${id.scheme} was claimed while the record was being resolved`);
+      // The holder claimed the key after entity resolution scored it (or was not scored): the score is stale, resolve again.
+      if (scored && !scored.get(owner.customerId)?.has(key)) throw new ConflictError(`${id.scheme} was claimed while the record was being resolved`);
       heldKeys.add(key);
       held.push({ candidateId: owner.customerId, score: 1, reason: 'identifier_held', evidence: [{ type: 'identifier_held', scheme: id.scheme }] });
     }
@@ -268,7 +270,7 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     target: CustomerProfile,
     absorbed: CustomerProfile | undefined,
     record: CrmCustomerRecord,
-    options: { scored?: ReadonlySet<string>; released?: Identifier[] } = {},
+    options: { scored?: Scored; released?: Identifier[] } = {},
   ): Promise<IngestOutcome> => {
     const now = deps.clock.now();
     const source = `crm:${record.crm}:${record.connectionId}`;
@@ -310,9 +312,10 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
 
   /**
    * The active customer (other than `home`) holding one of the record's unique identifiers, when
-   * nothing the two carry contradicts: the record proves `home` and it are one company.
+   * nothing the two carry contradicts: the record proves `home` and it are one company. `seen`
+   * collects the holders found, with their keys, for the screening that follows.
    */
-  const provenSame = async (record: CrmCustomerRecord, home: CustomerProfile): Promise<CustomerProfile | undefined> => {
+  const provenSame = async (record: CrmCustomerRecord, home: CustomerProfile, seen: Map<string, Set<string>>): Promise<CustomerProfile | undefined> => {
     const ids = observationFromCrmRecord(record).identifiers.flatMap((id) => {
       const n = normaliseIdentifier(id.scheme, id.value);
       return n.ok ? [{ scheme: id.scheme, value: n.value }] : [];
@@ -322,6 +325,7 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
       const key = `${id.scheme}#${id.value}`;
       if (!isUniqueKey(key) || id.scheme === 'crm_record' || homeKeys.has(key)) continue;
       const owner = await holder(key);
+      if (owner) seen.set(owner.customerId, (seen.get(owner.customerId) ?? new Set()).add(key));
       if (!owner || owner.status !== 'active' || owner.customerId === home.customerId) continue;
       if (conflictingSchemes([...ids, ...home.identifiers], owner.identifiers).length === 0) return owner;
     }
@@ -347,9 +351,11 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
         ? { ...record, identifiers: record.identifiers.filter((id) => { const n = normaliseIdentifier(id.scheme, id.value); return !n.ok || !stale.has(vetoBucket(id.scheme, n.value) ?? ''); }) }
         : record;
       // The record's USCC (LEI…) is held by another active customer and nothing contradicts: one company, one profile.
-      const same = await provenSame(fresh, corrected);
+      const seen = new Map<string, Set<string>>();
+      const same = await provenSame(fresh, corrected, seen);
       if (same) return applyToTarget(same, corrected, fresh, { released: superseded });
-      const { kept, held } = await screenIdentifiers(fresh, corrected, []);
+      // A holder provenSame did not see claimed a key meanwhile: resolve again (it may prove one company).
+      const { kept, held } = await screenIdentifiers(fresh, corrected, [], seen);
       const applied = applyCustomerRecord(corrected, kept, survivorship, now);
       const changed = [
         ...new Set([...applied.changedFields.map((f) => `fields.${f}`), ...[...applied.addedIdentifiers, ...superseded].map((i) => `identifiers.${i.scheme}`), ...(applied.changedCustom ?? []).map((n) => `custom.${n}`)]),
@@ -374,11 +380,11 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     if (record.deleted) return { status: 'no_op', customerId: stub?.customerId ?? ownId, reason: 'unchanged' };
     const subject = { kind: record.kind, fields: record.fields, identifiers: record.identifiers };
     let best: { profile: CustomerProfile; score: number; evidence: MatchEvidence[] } | undefined;
-    const scored = new Set<string>();
+    const scored = new Map<string, Set<string>>();
     for (const id of await deps.identities.find(blockingKeys(subject), 10)) {
       const profile = await current(id);
       if (!profile || profile.status !== 'active' || profile.customerId === stub?.customerId || scored.has(profile.customerId)) continue;
-      scored.add(profile.customerId);
+      scored.set(profile.customerId, new Set(identityKeys(profile)));
       const { score, evidence } = scoreCandidate(subject, profile);
       if (!best || score > best.score) best = { profile, score, evidence };
     }
