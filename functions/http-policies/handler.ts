@@ -43,6 +43,13 @@ const outcomes = outcomeStore(table);
 const trainingData = exportTrainingData({ source: { customerPage: customerIdPage(table), ratings: (id) => history.all(id) }, outcomes });
 const outcomeRecorder = recordOutcome({ profiles, outcomes, audit, clock });
 
+/** The training export's counts and cursor, as headers (the NDJSON body holds only rows). */
+const trainingHeaders = (page: { customers: number; skipped: number; nextCursor?: string | undefined }): Record<string, string> => ({
+  'x-training-customers': String(page.customers),
+  'x-training-skipped': String(page.skipped),
+  ...(page.nextCursor !== undefined ? { 'x-next-cursor': page.nextCursor } : {}),
+});
+
 // Lifecycle refusals (self-approval 403, an illegal step 409) map by their codes in the problem catalogue.
 export const handler = httpFunction(policyRoutes, {
   createPolicy: async ({ body, principal }) => ({ status: 201, body: { policy: await lifecycle.create(body, actorRef(principal)) } }),
@@ -71,11 +78,7 @@ export const handler = httpFunction(policyRoutes, {
   listRatings: async ({ params, query }) => ({ status: 200, body: { ratings: await history.list(params.customerId, query.limit) } }),
   exportTrainingData: async ({ query: { format, ...options } }) => {
     const page = await trainingData(options);
-    const headers: Record<string, string> = {
-      'x-training-customers': String(page.customers),
-      'x-training-skipped': String(page.skipped),
-      ...(page.nextCursor !== undefined ? { 'x-next-cursor': page.nextCursor } : {}),
-    };
+    const headers = trainingHeaders(page);
     if (format === 'json') return { status: 200, headers: { ...headers, 'content-type': 'application/json' }, body: page };
     return { status: 200, headers, body: toNdjson(page.rows) };
   },
