@@ -3,7 +3,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sa
 import { defaultConnectionConfig } from '../../shared/domain/crm/default-mappings.js';
 import { customerIdForCrmRecord } from '../../shared/domain/customers/ingest-crm-record.js';
 import { DEFAULT_POLICY } from '../../shared/domain/rating/default-policy.js';
-import { createApiKey, subscribeReceiver, waitForEnvelope } from '../support/e2e-helpers.js';
+import { addPerson, createApiKey, ensureConnection, subscribeReceiver, waitForEnvelope } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 /** A Salesforce connection whose Account mapping carries two custom fields into declared custom attributes. */
@@ -90,11 +90,15 @@ describe('custom attributes as rating inputs: declared, mapped from a CRM, read 
       ['custom.employees', 'invalid_value'],
     ]);
     expect((await t.api('GET', '/v1/customers/attr-api-1')).status).toBe(404);
-    const ok = await t.api('PUT', '/v1/customers/attr-api-1', { body: { fields: { legalName: 'Api Attr GmbH' }, custom: { riskTier: 'gold', employees: 250, owner: 'a' } } });
+    // Linked to the CRM connection whose key reads it below (a CRM key sees only its own customers).
+    const readerConnection = await ensureConnection(t, 'attr-reader');
+    const ok = await t.api('PUT', '/v1/customers/attr-api-1', {
+      body: { fields: { legalName: 'Api Attr GmbH' }, identifiers: [{ scheme: 'crm_record', value: `hubspot:${readerConnection}:attr-api-1` }], custom: { riskTier: 'gold', employees: 250, owner: 'a' } },
+    });
     expect(ok.status, ok.text).toBe(201);
     expect(ok.json.profile.custom).toMatchObject({ riskTier: { value: 'gold', source: expect.stringMatching(/^api:/) }, employees: { value: 250 }, owner: { value: 'a' } });
     // `owner` is flagged as personal data: a CRM key never sees it, an admin does.
-    const crm = await createApiKey(t, { name: 'crm reader', role: 'crm' });
+    const crm = await createApiKey(t, { name: 'crm reader', role: 'crm', tenantRef: readerConnection });
     const asCrm = await t.api('GET', '/v1/customers/attr-api-1', { key: crm.key });
     expect(asCrm.status, asCrm.text).toBe(200);
     expect(Object.keys(asCrm.json.profile.custom).sort()).toEqual(['employees', 'riskTier']);
@@ -123,10 +127,13 @@ describe('custom attributes as rating inputs: declared, mapped from a CRM, read 
     expect(created.status, created.text).toBe(201);
     expect(created.json.policy.policy).toMatchObject({ schemaVersion: 2, version: 2 });
     expect((await t.api('POST', '/v1/policies/2/backtest')).status).toBe(200);
-    const second = await createApiKey(t, { name: 'second risk officer', role: 'admin' });
+    // Four eyes compare people: a second person approves, and completes the activation the author asks for.
+    const second = await addPerson(t, 'attr-officer-2', ['approver']);
     expect((await t.api('POST', '/v1/policies/2/approve')).status).toBe(403);
     expect((await t.api('POST', '/v1/policies/2/approve', { key: second.key })).status).toBe(200);
-    expect((await t.api('POST', '/v1/policies/2/activate', { key: second.key })).status).toBe(200);
+    expect((await t.api('POST', '/v1/policies/2/activate')).status).toBe(202);
+    const activated = await t.api('POST', '/v1/policies/2/activate', { key: second.key });
+    expect(activated.status, activated.text).toBe(200);
     const active = await t.api('GET', '/v1/policies/active');
     expect(active.json.policy.policy.scoring.features.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['custom.riskTier', 'custom.employees']));
 
