@@ -27,7 +27,9 @@ describe('demo portfolio (what npm start seeds, through CRM records â†’ ingest â
       await new Promise((r) => setTimeout(r, 3000));
       rows = ((await t.api('GET', '/v1/customers?limit=200')).json.customers as Row[]).filter((r) => ids.has(r.customerId));
       if (rows.length < ids.size || !rows.every((r) => r.ratedAt)) continue;
-      const profiles = await Promise.all(rows.map(async (r) => (await t.api('GET', `/v1/customers/${encodeURIComponent(r.customerId)}`)).json.profile as { aggregates: { payments: { count: number } } }));
+      const reads = await Promise.all(rows.map((r) => t.api("GET", `/v1/customers/${encodeURIComponent(r.customerId)}`)));
+      expect(reads.filter((read) => read.status !== 200).map((read) => read.text)).toEqual([]);
+      const profiles = reads.map((read) => read.json.profile as { aggregates: { payments: { count: number } } });
       if (!profiles.every((p) => p.aggregates.payments.count >= 2)) continue;
       const snapshot = JSON.stringify(rows.map((r) => [r.customerId, r.ratedAt]));
       if (snapshot === previous) break;

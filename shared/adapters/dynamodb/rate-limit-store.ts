@@ -29,9 +29,13 @@ export const rateLimitStore = ({ table, limits, now }: { table: TableRef; limits
       const limit = limits[rateClass];
       const msPerToken = 1000 / limit.perSecond;
       const tolerance = (limit.burst - 1) * msPerToken;
+      // One arrival time for the whole admission: when another request refills an idle bucket first
+      // (the put below), the retry then takes a token from what it wrote. A fresh `now()` per attempt
+      // would find that bucket full again on a slow machine and race on the put once more, refusing
+      // concurrent requests of an idle caller although tokens were left.
+      const at = now();
+      const expiration = Math.ceil((at + tolerance + msPerToken) / 1000) + IDLE_GRACE_SECONDS;
       for (let attempt = 0; attempt < 5; attempt += 1) {
-        const at = now();
-        const expiration = Math.ceil((at + tolerance + msPerToken) / 1000) + IDLE_GRACE_SECONDS;
         let old: number | undefined;
         try {
           await client.send(

@@ -65,6 +65,16 @@ describe('request guards on DynamoDB Local (requests table)', () => {
       expect(outcomes.filter((o) => o.status === 'rejected').every((o) => (o as PromiseRejectedResult).reason instanceof RateLimitedError)).toBe(true);
       expect(await a.peek('key:race', 'write')).toBe(clockMs + 5_000);
     });
+
+    it('admits concurrent requests of an idle caller while tokens last, even when its clock moves on between attempts (a slow machine)', async () => {
+      // Reproduces 28 concurrent reads answered 429 from a full bucket: each attempt read a new time,
+      // found the bucket full again and raced on the refill put, so one request won per round.
+      // The clock moves 20 ms (two tokens' worth) per round of 28 readings: each retry round sees a later time.
+      let readings = 0;
+      const slow = rateLimitStore({ table: { client: clients.doc, tableName }, limits: { ...LIMITS, read: { burst: 600, perSecond: 100 } }, now: () => clockMs + 20 * Math.floor(readings++ / 28) });
+      const outcomes = await Promise.allSettled(Array.from({ length: 28 }, () => slow.admit('key:idle-burst', 'read')));
+      expect(outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason))).toEqual([]);
+    });
   });
 
   describe('idempotencyStore (Powertools DynamoDB layer)', () => {
