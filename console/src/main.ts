@@ -1,8 +1,8 @@
 import './style.css';
-import { ApiError } from './api.js';
+import { ApiError, client, ok } from './api.js';
 import { append, byId, clear, h, type Child } from './dom.js';
 import { applyDocumentLocale, currentLocale, setLocale, t, type Locale, type MessageKey } from './i18n/i18n.js';
-import { currentSession, endSession, type Session } from './session.js';
+import { currentSession, endSession, withActor, type Session } from './session.js';
 import { currentRoute, describeError } from './ui.js';
 import { alertsView } from './views/alerts.js';
 import { auditView } from './views/audit.js';
@@ -63,8 +63,9 @@ const signOut = (): void => {
 let generation = 0;
 
 async function route(): Promise<void> {
-  const session = currentSession();
-  if (!session) return signIn();
+  const signedIn = currentSession();
+  if (!signedIn) return signIn();
+  const session = await withActor(signedIn, () => ok(client(signedIn.bearer).GET('/v1/me')));
   const { name, arg, params } = currentRoute();
   const mine = ++generation;
   renderShell(session, SECTION[name] ?? name);

@@ -10,7 +10,10 @@ export interface Session {
   method: 'apiKey' | 'token';
   /** Sent as `Authorization: Bearer …`. */
   bearer: string;
-  /** The principal the hub records as actor (`key:<keyId>` for an API key); policy authors are compared with it. */
+  /**
+   * The actor the hub records (`person:<id>` for a person's key or token, else `key:<keyId>`); policy
+   * authors are compared with it. Derived from the key at sign-in, then replaced by `withActor`.
+   */
   principalId: string;
   role: 'admin';
 }
@@ -57,4 +60,25 @@ export const keepSession = (session: Session): void => {
 export const endSession = (): void => {
   sessionStorage.removeItem(METHOD);
   sessionStorage.removeItem(BEARER);
+};
+
+const actors = new Map<string, string>();
+
+/**
+ * The session with the actor the hub records for it: four eyes compare people, so a policy drafted
+ * with another key of the same person is still "yours". Asked once per bearer (`GET /v1/me`); when
+ * the hub cannot say, the key-derived principal stays.
+ * @example const session = await withActor(currentSession()!, () => ok(client().GET('/v1/me')));
+ */
+export const withActor = async (
+  session: Session,
+  whoAmI: () => Promise<{ principal: { personId?: string | undefined; serviceAccountId?: string | undefined; keyId: string } }>,
+): Promise<Session> => {
+  let actor = actors.get(session.bearer);
+  if (actor === undefined) {
+    const { principal } = await whoAmI().catch(() => ({ principal: undefined }));
+    actor = principal?.personId ? `person:${principal.personId}` : principal?.serviceAccountId ? `service:${principal.serviceAccountId}` : session.principalId;
+    actors.set(session.bearer, actor);
+  }
+  return { ...session, principalId: actor };
 };
