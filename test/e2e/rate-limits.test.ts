@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../support/e2e-helpers.js';
+import { createApiKey, ensureConnection } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 /** Small buckets so the test empties them in a few requests; refills are quick, waited for as conditions. */
@@ -45,11 +45,12 @@ describe('rate limits per principal (token buckets per route class)', () => {
 
   it('keeps separate buckets per principal and per class: another key, and the same key\'s writes, still pass', async () => {
     const { key: other } = await createApiKey(t, { name: 'second admin', role: 'admin' });
+    const tenant = await ensureConnection(t, 'rl-tenant');
     const answers = await untilLimited(() => t.api('GET', '/v1/subscriptions'));
     expect(answers.at(-1)!.status).toBe(429);
 
     const otherRead = await t.api('GET', '/v1/subscriptions', { key: other });
-    const ownWrite = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'third', role: 'consultant' } });
+    const ownWrite = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'third', role: 'crm', tenantRef: tenant } });
 
     expect(otherRead.status, otherRead.text).toBe(200);
     expect(ownWrite.status, ownWrite.text).toBe(201);
