@@ -18,7 +18,8 @@ describe('bureau reports reachable: normalised report with lineage, raw payload 
   beforeAll(async () => {
     bureaus = await startLocalBureaus();
     t = await startTestHub({ env: { ...bureaus.env, LOCAL_SECRETS: JSON.stringify(bureaus.secrets) } });
-    crmKey = (await createApiKey(t, { name: 'crm reports', role: 'crm' })).key;
+    // Bound to a connection (crm keys name one); e2e-li below is linked to it, so the key may record its consents.
+    crmKey = (await createApiKey(t, { name: 'crm reports', role: 'crm', tenantRef: 'reports-crm' })).key;
   });
   afterAll(async () => {
     await t?.stop();
@@ -32,7 +33,7 @@ describe('bureau reports reachable: normalised report with lineage, raw payload 
   };
 
   it('refuses a consent whose purpose a listed bureau never accepts (422 at purpose), nothing stored', async () => {
-    expect((await t.api('PUT', '/v1/customers/e2e-li', { body: { kind: 'consumer', fields: { legalName: 'Li Wei', country: 'CN' } } })).status).toBe(201);
+    expect((await t.api('PUT', '/v1/customers/e2e-li', { body: { kind: 'consumer', fields: { legalName: 'Li Wei', country: 'CN' }, identifiers: [{ scheme: 'crm_record', value: 'hubspot:reports-crm:li-1' }] } })).status).toBe(201);
     const pboc = await t.api('POST', '/v1/customers/e2e-li/consents', { body: { bureaus: ['pboc'], purpose: 'credit_transaction', grantedBy: 'crm:app-1' }, key: crmKey });
     expect(pboc.status, pboc.text).toBe(422);
     expect(pboc.headers.get('content-type')).toContain('application/problem+json');

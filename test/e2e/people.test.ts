@@ -176,6 +176,10 @@ describe('people, not keys: four eyes compare people', () => {
 
     const revoked = await t.api('DELETE', '/v1/people/sam-lee/roles/approver');
     expect(revoked.json.person.roles).toEqual(['auditor']);
+    // Granting a privileged role to an existing person waits for a second person too (202), and grants nothing yet.
+    const asked = await t.api('POST', '/v1/people/sam-lee/roles', { body: { role: 'approver' } });
+    expect(asked.status, asked.text).toBe(202);
+    expect((await t.api('GET', '/v1/people/sam-lee')).json.person.roles).toEqual(['auditor']);
   });
 
   it('answers 404 for unknown people and approvals, 409 for a taken person id or a decided approval, 422 for an unknown state', async () => {

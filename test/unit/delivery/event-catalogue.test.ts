@@ -22,6 +22,10 @@ describe('eventCatalogue', () => {
       'endpoint.disabled',
       'assessment.submitted',
       'customer.activity',
+      'approval.requested',
+      'approval.granted',
+      'approval.rejected',
+      'approval.expired',
     ]);
     for (const type of EVENT_TYPES) {
       expect(eventCatalogue[type].version).toBe(1);
