@@ -11,6 +11,7 @@ import { crmStateStore, sourceRecordStore } from '../../shared/adapters/dynamodb
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
 import { writeBackFingerprintStore } from '../../shared/adapters/dynamodb/writeback-fingerprint-store.js';
 import type { QueueId } from '../../infra/topology.js';
+import { until } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 const FX_ACCOUNT = `65a0${'1'.padStart(20, '0')}`;
@@ -37,15 +38,6 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
   let quarantine: ReturnType<typeof quarantineStore>;
   let sources: ReturnType<typeof sourceRecordStore>;
 
-  const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> => {
-    const deadline = Date.now() + ms;
-    let value = await read();
-    while (!ok(value) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      value = await read();
-    }
-    return value;
-  };
   /** The queues have nothing waiting or in flight (twice in a row). */
   const idle = async (queues: QueueId[]) => {
     const depth = async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../shared/domain/identity/identifiers/cn-uscc.js';
+import { until } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 const CONNECTION = 'e2e-er';
@@ -23,15 +24,6 @@ type Fields = Record<string, { value: unknown; source: string; recordId?: string
 describe('CRM ingest: entity resolution branches', () => {
   let t: TestHub;
 
-  const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> => {
-    const deadline = Date.now() + ms;
-    let value = await read();
-    while (!ok(value) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      value = await read();
-    }
-    return value;
-  };
   const profile = (id: string) => t.api('GET', customerPath(id));
   const send = async (externalId: string, fields: Record<string, string>, identifiers: Identifier[]) => {
     const record = { crm: 'generic', connectionId: CONNECTION, externalId, modifiedAt: '2026-01-01T00:00:00Z', objectType: 'customer', kind: 'business', fields, identifiers };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { GetQueueAttributesCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
+import { until } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 const CONNECTION = 'e2e-ws-crm';
@@ -17,15 +18,6 @@ describe('CRM write semantics', () => {
   let sqs: SQSClient;
   let quarantine: ReturnType<typeof quarantineStore>;
 
-  const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> => {
-    const deadline = Date.now() + ms;
-    let value = await read();
-    while (!ok(value) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      value = await read();
-    }
-    return value;
-  };
   const depth = async (url: string) => {
     const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
     return Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0);

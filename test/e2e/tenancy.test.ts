@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../support/e2e-helpers.js';
+import { createApiKey, until } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 /** Customers first seen in a connection get `c:crm:<crm>:<connectionId>:<externalId>`. */
@@ -17,15 +17,6 @@ describe('tenancy: what each key kind may see and do', () => {
   let unbound: string;
   let partner: string;
 
-  const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> => {
-    const deadline = Date.now() + ms;
-    let value = await read();
-    while (!ok(value) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      value = await read();
-    }
-    return value;
-  };
   const path = (customerId: string) => `/v1/customers/${encodeURIComponent(customerId)}`;
   const adminRead = (customerId: string) => t.api('GET', path(customerId));
 

@@ -166,3 +166,18 @@ export const commitIngestedCustomer = async (
   await profileStore(table).commit({ profile, expectedVersion: 0, events: [updated] });
   return profile;
 };
+
+/**
+ * Reads until `ok` holds or `ms` pass (polling every 100 ms) and returns the last value read: the
+ * caller asserts on it, so a timeout fails with what was last seen.
+ * @example const read = await until(() => t.api('GET', '/v1/customers/x'), (r) => r.status === 200);
+ */
+export const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> => {
+  const deadline = Date.now() + ms;
+  let value = await read();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+};
