@@ -23,9 +23,9 @@ const people = personStore(table);
 /** Cognito in AWS, the local OIDC issuer with `npm start`; neither configured: API keys only. */
 const tokens = ((): TokenVerifier | undefined => {
   const config = env();
-  const fetch = createGuardedFetch({ ...outboundPolicy(), timeoutMs: 3_000 });
-  if (config.COGNITO_USER_POOL_ID && config.COGNITO_CLIENT_ID) return cognitoTokenVerifier({ userPoolId: config.COGNITO_USER_POOL_ID, clientId: config.COGNITO_CLIENT_ID, fetch });
-  if (config.OIDC_ISSUER && config.OIDC_JWKS_URL && config.OIDC_AUDIENCE) return oidcTokenVerifier({ issuer: config.OIDC_ISSUER, jwksUrl: config.OIDC_JWKS_URL, audience: config.OIDC_AUDIENCE, fetch });
+  const outbound = createGuardedFetch({ ...outboundPolicy(), timeoutMs: 3_000 });
+  if (config.COGNITO_USER_POOL_ID && config.COGNITO_CLIENT_ID) return cognitoTokenVerifier({ userPoolId: config.COGNITO_USER_POOL_ID, clientId: config.COGNITO_CLIENT_ID, outbound });
+  if (config.OIDC_ISSUER && config.OIDC_JWKS_URL && config.OIDC_AUDIENCE) return oidcTokenVerifier({ issuer: config.OIDC_ISSUER, jwksUrl: config.OIDC_JWKS_URL, audience: config.OIDC_AUDIENCE, outbound });
   return undefined;
 })();
 

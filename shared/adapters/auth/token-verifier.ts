@@ -20,13 +20,13 @@ export const looksLikeJwt = (value: string): boolean => JWT_PATTERN.test(value);
  * Cognito access tokens of one user pool and app client, verified with aws-jwt-verify. The JWKS is
  * fetched once per container through the guarded fetch and handed to the verifier's cache.
  */
-export const cognitoTokenVerifier = ({ userPoolId, clientId, fetch }: { userPoolId: string; clientId: string; fetch: OutboundFetch }): TokenVerifier => {
+export const cognitoTokenVerifier = ({ userPoolId, clientId, outbound }: { userPoolId: string; clientId: string; outbound: OutboundFetch }): TokenVerifier => {
   const verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'access' });
   const region = userPoolId.split('_')[0] ?? '';
   let hydrated: Promise<void> | undefined;
   const hydrate = (): Promise<void> => {
     hydrated ??= (async () => {
-      const response = await fetch(`https://cognito-idp.${region}.amazonaws.com/${userPoolId}/.well-known/jwks.json`);
+      const response = await outbound(`https://cognito-idp.${region}.amazonaws.com/${userPoolId}/.well-known/jwks.json`);
       if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
       verifier.cacheJwks((await response.json()) as Parameters<typeof verifier.cacheJwks>[0]);
     })().catch((error: unknown) => {
@@ -49,10 +49,10 @@ export const cognitoTokenVerifier = ({ userPoolId, clientId, fetch }: { userPool
 };
 
 /** Tokens of an OIDC issuer (the local one), verified with jose against its JWKS: signature, issuer, audience, expiry. */
-export const oidcTokenVerifier = ({ issuer, jwksUrl, audience, fetch }: { issuer: string; jwksUrl: string; audience: string; fetch: OutboundFetch }): TokenVerifier => {
+export const oidcTokenVerifier = ({ issuer, jwksUrl, audience, outbound }: { issuer: string; jwksUrl: string; audience: string; outbound: OutboundFetch }): TokenVerifier => {
   const jwks = createRemoteJWKSet(new URL(jwksUrl), {
     [customFetch]: (url: string, options: { headers: Headers; signal?: AbortSignal }) =>
-      fetch(url, { method: 'GET', headers: Object.fromEntries(options.headers.entries()), ...(options.signal ? { signal: options.signal } : {}) }),
+      outbound(url, { method: 'GET', headers: Object.fromEntries(options.headers.entries()), ...(options.signal ? { signal: options.signal } : {}) }),
   });
   return {
     async verify(token) {
