@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { parseAuditExport, verifyAuditExport } from '../../shared/domain/audit/audit-export.js';
 import { emulatorClients } from '../support/aws-clients.js';
+import { createAgreement } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 /**
@@ -56,13 +57,10 @@ describe('audit trail in the hub', () => {
 
   it('checkpoints right after a data-sharing agreement change: nothing is left unanchored', async () => {
     const now = Date.now();
-    const created = await t.api('POST', '/v1/admin/agreements', {
-      body: {
-        agreementId: 'dsa-audit', consultantRef: 'consultant-audit', datasets: ['customer_profiles'], fields: { customerId: 'hash' },
-        validFrom: new Date(now - 60_000).toISOString(), validUntil: new Date(now + 3_600_000).toISOString(), purpose: 'Study requested by Jane Q. Erasable',
-      },
+    await createAgreement(t, {
+      agreementId: 'dsa-audit', consultantRef: 'consultant-audit', datasets: ['customer_profiles'], fields: { customerId: 'hash' },
+      validFrom: new Date(now - 60_000).toISOString(), validUntil: new Date(now + 3_600_000).toISOString(), purpose: 'Study requested by Jane Q. Erasable',
     });
-    expect(created.status, created.text).toBe(201);
     const verdict = await t.api('GET', '/v1/audit/verify');
     expect(verdict.json.ok).toBe(true);
     expect(verdict.json.chains.reduce((n: number, c: { unanchored: number }) => n + c.unanchored, 0)).toBe(0);
