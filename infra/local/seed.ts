@@ -24,7 +24,7 @@ export interface SeedResult {
  * allowance off (`ALLOW_LOOPBACK_OUTBOUND=false`) the hub may not call the sandboxes, so what
  * needs them (subscription, bureau pulls, CRM connections) is left out.
  */
-export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: RunningSandboxes, options: { loopbackOutbound?: boolean } = {}): Promise<SeedResult> => {
+export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: RunningSandboxes, options: { loopbackOutbound?: boolean; tokenUrl?: string } = {}): Promise<SeedResult> => {
   const api = apiClient(hubUrl, adminKey);
   const lines: string[] = [];
   const reachable = options.loopbackOutbound ?? true;
@@ -126,7 +126,13 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
       validUntil: new Date(at + 90 * 86_400_000).toISOString(),
       purpose: 'Demo: portfolio benchmark study',
     });
-    if (agreement.status !== 201) throw new Error(`seeding the agreement failed: ${agreement.status} ${JSON.stringify(agreement.json)}`);
+    if (agreement.status !== 202) throw new Error(`seeding the agreement failed: ${agreement.status} ${JSON.stringify(agreement.json)}`);
+    // Four eyes (docs/people.md): a seeded risk officer, signed in through the local OIDC issuer, approves it.
+    const tokenUrl = options.tokenUrl ?? `${process.env['OIDC_ISSUER'] ?? ''}/token`;
+    const token = await fetch(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'password', username: LOCAL_OFFICERS[0]!.sub }) });
+    const { access_token: officer } = (await token.json()) as { access_token: string };
+    const approved = await apiClient(hubUrl, officer)('POST', `/v1/approvals/${String(agreement.json.approval.approvalId)}/approve`);
+    if (approved.status !== 200) throw new Error(`approving the seeded agreement failed: ${approved.status} ${JSON.stringify(approved.json)}`);
   }
   // Keys name an existing tenant: the consultant's key comes after its agreement.
   const consultantKey = await demoKey('Demo consultant', 'consultant', 'demo-consultant');
