@@ -280,10 +280,11 @@ describe('partner agencies and consultants', () => {
     expect(patched.status, patched.text).toBe(200);
     expect(patched.json.agreement).toMatchObject({ purpose: 'Portfolio study, phase 2', fields: read.json.agreement.fields });
     // Narrowing applies at once; widening (a rule that reveals more, a later end) waits for a second person.
-    const narrowed = await t.api('PATCH', '/v1/admin/agreements/dsa-x', { body: { fields: { 'fields.legalName': 'drop' } } });
+    // `fields` replaces the rule set: rules left out are dropped (narrowing).
+    const narrowed = await t.api('PATCH', '/v1/admin/agreements/dsa-x', { body: { fields: { ...read.json.agreement.fields, 'fields.legalName': 'drop' } } });
     expect(narrowed.status, narrowed.text).toBe(200);
     expect(narrowed.json.agreement.fields['fields.legalName']).toBe('drop');
-    const widen = await t.api('PATCH', '/v1/admin/agreements/dsa-x', { body: { fields: { 'fields.email': 'include' }, validUntil: new Date(now + 7_200_000).toISOString() } });
+    const widen = await t.api('PATCH', '/v1/admin/agreements/dsa-x', { body: { fields: { ...narrowed.json.agreement.fields, 'fields.email': 'include' }, validUntil: new Date(now + 7_200_000).toISOString() } });
     expect(widen.status, widen.text).toBe(202);
     expect(widen.json.approval).toMatchObject({ action: 'agreement.widen', target: 'agreement:dsa-x', status: 'pending' });
     expect(widen.json.approval.summary).toContain('fields.email');
