@@ -24,6 +24,17 @@ export interface SeedResult {
  * allowance off (`ALLOW_LOOPBACK_OUTBOUND=false`) the hub may not call the sandboxes, so what
  * needs them (subscription, bureau pulls, CRM connections) is left out.
  */
+/**
+ * The two risk officers of the local OIDC issuer as people (analyst + approver, `subject` = their `sub`):
+ * what `npm start` seeds and the README's four-eyes walk-through (test/e2e/readme-four-eyes.test.ts) uses.
+ */
+export const seedOfficers = async (api: ReturnType<typeof apiClient>): Promise<void> => {
+  for (const officer of LOCAL_OFFICERS) {
+    const person = await api('POST', '/v1/people', { personId: officer.sub, displayName: officer.name, email: officer.email, roles: ['analyst', 'approver'], subject: officer.sub });
+    if (person.status !== 201 && person.status !== 409) throw new Error(`seeding ${officer.sub} failed: ${person.status} ${JSON.stringify(person.json)}`);
+  }
+};
+
 export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: RunningSandboxes, options: { loopbackOutbound?: boolean; tokenUrl?: string } = {}): Promise<SeedResult> => {
   const api = apiClient(hubUrl, adminKey);
   const lines: string[] = [];
@@ -93,10 +104,7 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
     lines.push(`CRM connections ${crm.connections.map((c) => c.connectionId).join(', ')}; Zoho notification → ${statuses.join(',')} → GET /v1/customers/c:crm:zoho:local-zoho:5725767000000500001`);
   }
   // People (docs/people.md): two risk officers who sign in through the local OIDC issuer (`rb login --as li-wei`).
-  for (const officer of LOCAL_OFFICERS) {
-    const person = await api('POST', '/v1/people', { personId: officer.sub, displayName: officer.name, email: officer.email, roles: ['analyst', 'approver'], subject: officer.sub });
-    if (person.status !== 201 && person.status !== 409) throw new Error(`seeding ${officer.sub} failed: ${person.status} ${JSON.stringify(person.json)}`);
-  }
+  await seedOfficers(api);
   lines.push(`risk officers ${LOCAL_OFFICERS.map((o) => `${o.name} (${o.sub})`).join(', ')}: analyst + approver → npm run -s rb -- login --as li-wei`);
   // Partners and consultants (docs/partners-and-consultants.md): a partner key engaged on Acme with one
   // assessment, a consultant key with an agreement on portfolio_ratings. Keys are printed only when created.
