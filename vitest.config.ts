@@ -28,7 +28,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/console-build-setup.ts', 'test/support/global-setup.ts'],
           testTimeout: 60_000,
-          hookTimeout: 90_000,
+          // Starting a hub loads every function (transforms included): seconds alone, minutes on a loaded machine.
+          hookTimeout: 180_000,
         },
       },
       {

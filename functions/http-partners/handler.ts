@@ -1,7 +1,6 @@
 import { runtimeClock } from '../../shared/lambda/clock.js';
 import { manageEngagements } from '../../shared/domain/partners/manage-engagements.js';
 import { partnerApi } from '../../shared/domain/partners/partner-api.js';
-import { manageAgreements } from '../../shared/domain/sharing/manage-agreements.js';
 import { readDataset } from '../../shared/domain/sharing/read-dataset.js';
 import { agreementStore } from '../../shared/adapters/dynamodb/agreement-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
@@ -12,6 +11,7 @@ import { auditAnchoring, auditTrail } from '../../shared/lambda/audit-trail.js';
 import { env } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
 import { hubSigningKey } from '../../shared/lambda/signing-key.js';
+import { trustServices } from '../../shared/lambda/trust.js';
 import { partnerRoutes } from './routes.js';
 
 // Composition root: built once per cold start.
@@ -25,7 +25,8 @@ const partners = partnerStore(table);
 const agreements = agreementStore(table);
 const engagements = manageEngagements({ engagements: partners, profiles, audit, clock });
 const partner = partnerApi({ engagements: partners, assessments: partners, profiles, audit, clock });
-const sharing = manageAgreements({ agreements, audit, clock });
+// Creating or widening an agreement asks for an approval; a second person grants it (here or through /v1/approvals).
+const { sharing } = trustServices({ table, clock, audit });
 const datasets = readDataset({ agreements, profiles: profilePages(table), audit, clock });
 
 export const handler = httpFunction(partnerRoutes, {
@@ -46,10 +47,13 @@ export const handler = httpFunction(partnerRoutes, {
   },
   listAssessmentRequests: async ({ principal }) => ({ status: 200, body: { requests: await partner.listRequests(principal) } }),
   viewEngagedCustomer: async ({ params, principal }) => ({ status: 200, body: { customer: await partner.viewCustomer(params.customerId, principal) } }),
-  createAgreement: async ({ body, principal }) => ({ status: 201, body: { agreement: await sharing.create(body, principal) } }),
+  createAgreement: async ({ body, principal }) => ({ status: 202, body: { approval: (await sharing.create(body, principal)).approval! } }),
   listAgreements: async () => ({ status: 200, body: { agreements: await sharing.list() } }),
   getAgreement: async ({ params }) => ({ status: 200, body: { agreement: await sharing.get(params.agreementId) } }),
-  updateAgreement: async ({ params, body, principal }) => ({ status: 200, body: { agreement: await sharing.update(params.agreementId, body, principal) } }),
+  updateAgreement: async ({ params, body, principal }) => {
+    const outcome = await sharing.update(params.agreementId, body, principal);
+    return outcome.approval ? { status: 202, body: { approval: outcome.approval } } : { status: 200, body: { agreement: outcome.agreement } };
+  },
   revokeAgreement: async ({ params, principal }) => ({ status: 200, body: { agreement: await sharing.revoke(params.agreementId, principal) } }),
   readDataset: async ({ params, query, page, principal }) => {
     const result = await datasets(params.dataset, { ...query, limit: page.limit, after: page.after }, principal);

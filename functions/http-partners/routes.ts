@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { ApprovalSchema } from '../../shared/domain/approvals/approval.js';
 import { EngageInputSchema, RequestAssessmentInputSchema, SubmitAssessmentSchema } from '../../shared/domain/partners/partner-model.js';
 import { AgreementInputSchema, AgreementPatchSchema } from '../../shared/domain/sharing/agreement.js';
 import { DatasetQuerySchema } from '../../shared/domain/sharing/read-dataset.js';
@@ -23,6 +25,7 @@ import {
 const admin = { auth: 'apiKey', roles: ['admin'] } as const;
 const partner = { auth: 'apiKey', roles: ['partner'], tag: 'Partners' } as const;
 const agreements = { auth: 'apiKey', roles: ['admin'], scope: 'keys:manage', tag: 'Consultants' } as const;
+const pendingApproval = { description: 'Asked for: another person grants it with POST /v1/approvals/{approvalId}/approve; nothing changes until then', body: z.object({ approval: ApprovalSchema }) };
 
 /** Routes of the `http-partners` function: partner agencies (engagements, assessments) and consultants (agreements, datasets). */
 export const partnerRoutes = defineRoutes({
@@ -85,9 +88,10 @@ export const partnerRoutes = defineRoutes({
   createAgreement: {
     ...agreements, method: 'POST', path: '/v1/admin/agreements',
     idempotent: true,
-    summary: 'Create a data-sharing agreement with a consultant (audited)',
+    summary: 'Ask for a data-sharing agreement with a consultant (four eyes, audited)',
+    description: 'Answers 202 with an `agreement.create` approval; the agreement exists once another person approves it (its hashing salt never leaves the hub). An agreement id already taken: 409.',
     body: AgreementInputSchema,
-    responses: { 201: { description: 'Created (its hashing salt never leaves the hub)', body: AgreementResponseSchema } },
+    responses: { 202: pendingApproval },
     errors: [409],
   },
   listAgreements: {
@@ -104,10 +108,10 @@ export const partnerRoutes = defineRoutes({
   },
   updateAgreement: {
     ...agreements, method: 'PATCH', path: '/v1/admin/agreements/{agreementId}',
-    summary: 'Change field rules, validUntil or purpose (audited)',
-    description: 'A revoked agreement is immutable: 409 `agreement_revoked` with the agreement as it is (`current`).',
+    summary: 'Change field rules, validUntil or purpose (audited; widening needs four eyes)',
+    description: 'Narrowing (a rule that reveals less, an earlier `validUntil`) and purpose changes apply at once (200). A patch that widens the agreement (a rule that reveals more, a later `validUntil`) answers 202 with an `agreement.widen` approval and changes nothing until another person approves it. A revoked agreement is immutable: 409 `agreement_revoked` with the agreement as it is (`current`).',
     params: AgreementPathSchema, body: AgreementPatchSchema, accepts: ['application/json', 'application/merge-patch+json'],
-    responses: { 200: { description: 'Updated', body: AgreementResponseSchema } },
+    responses: { 200: { description: 'Updated', body: AgreementResponseSchema }, 202: pendingApproval },
     errors: [404, 409],
   },
   revokeAgreement: {

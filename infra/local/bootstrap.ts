@@ -1,6 +1,9 @@
 import { issueApiKey, generateApiKeyPlaintext } from '../../shared/domain/auth/api-key.js';
+import { newEvent } from '../../shared/domain/events/new-event.js';
 import { apiKeyStore } from '../../shared/adapters/dynamodb/api-key-store.js';
+import { auditLog } from '../../shared/adapters/dynamodb/audit-log.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { eventWriter } from '../../shared/adapters/dynamodb/event-writer.js';
 import { personStore } from '../../shared/adapters/dynamodb/person-store.js';
 import { activeAdmins, BOOTSTRAP_ADMIN_LIMIT } from '../../shared/domain/people/person.js';
 
@@ -29,6 +32,12 @@ export const ensureAdminKey = async (options: { tableName: string; presetKey?: s
     const { record } = issueApiKey({ name, role: 'admin', ...(expiresAt ? { expiresAt } : {}) }, options.breakGlass ? 'break-glass' : 'bootstrap', now, plaintext, { bootstrap: true });
     if (options.breakGlass) console.error(JSON.stringify({ level: 'ERROR', message: 'BreakGlassUsed', table: options.tableName, keyId: record.keyId, expiresAt }));
     await apiKeyStore(table).createIfAbsent(record);
+    if (options.breakGlass && expiresAt) {
+      // In the audit chain and, through the outbox, to subscribers and the alert path (`security.break_glass_used`).
+      const used = { incident: options.breakGlass, keyId: record.keyId, expiresAt, usedAt: now.toISOString() };
+      await auditLog(table, { clock: { now: () => now } }).append({ actor: 'break-glass', action: 'security.break_glass_used', target: `api_key:${record.keyId}`, details: { incident: used.incident, expiresAt } });
+      await eventWriter(table).put(newEvent('security.break_glass_used', used, { at: now }));
+    }
   } finally {
     client.destroy();
   }

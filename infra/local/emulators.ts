@@ -63,6 +63,11 @@ export interface EmulatorOptions {
   dynamoDataDir?: string;
   /** Origins DynamoDB Local answers CORS requests for (`-cors`); default: none but 127.0.0.1. */
   corsOrigins?: readonly string[];
+  /**
+   * How long DynamoDB Local may take to answer (default 30 s). Its JVM start takes ~2 s on an idle
+   * machine and far longer on a loaded one; the wait ends at once if the process exits.
+   */
+  startTimeoutMs?: number;
 }
 
 const spawnDynamoLocal = (port: number, options: EmulatorOptions): ChildProcess => {
@@ -109,7 +114,7 @@ export const startEmulators = async (options: EmulatorOptions = {}): Promise<Emu
   process.once('exit', killDynamo);
   const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
   try {
-    await waitForHttp(dynamoEndpoint, 30_000, dynamo);
+    await waitForHttp(dynamoEndpoint, options.startTimeoutMs ?? 30_000, dynamo);
   } catch (error) {
     killDynamo();
     await sqs.stop();

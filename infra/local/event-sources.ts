@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/domain/errors.js';
 import { toProblem } from '../../shared/lambda/problem.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
+  ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
   ReceiveMessageCommand,
   SendMessageCommand,
@@ -238,6 +239,15 @@ const toSqsRecord = (message: Message, queueArn: string): SQSRecord => ({
   awsRegion: 'us-east-1',
 });
 
+/**
+ * One poller of an SQS event source mapping. A batch stays invisible while its invocation runs
+ * (`inFlightVisibilitySeconds`, the function's timeout: Lambda requires a queue's visibility timeout
+ * to be at least that, so it never hands a message out twice while a handler works on it). The local
+ * queues' visibility is scaled down so that retries come fast; without the in-flight extension, a
+ * batch that runs longer than that on a loaded machine is received again by the other pollers, sent
+ * twice, and pushed towards its DLQ by receive counts alone. A failed message becomes visible again
+ * after the queue's own (scaled) visibility timeout, as a failed batch item does in Lambda.
+ */
 export const pollQueue = async (options: {
   sqs: SQSClient;
   queueUrl: string;
@@ -247,6 +257,10 @@ export const pollQueue = async (options: {
   signal: AbortSignal;
   onError: (error: unknown) => void;
   idleWaitSeconds: number;
+  /** How long a received batch stays invisible while its invocation runs (default: the queue's visibility timeout). */
+  inFlightVisibilitySeconds?: number;
+  /** The queue's visibility timeout: when a failed message is retried (default: left as received). */
+  retryVisibilitySeconds?: number;
 }): Promise<void> => {
   while (!options.signal.aborted) {
     try {
@@ -255,6 +269,7 @@ export const pollQueue = async (options: {
           QueueUrl: options.queueUrl,
           MaxNumberOfMessages: Math.min(10, options.batchSize),
           WaitTimeSeconds: options.idleWaitSeconds,
+          ...(options.inFlightVisibilitySeconds !== undefined ? { VisibilityTimeout: options.inFlightVisibilitySeconds } : {}),
           MessageSystemAttributeNames: ['All'],
           MessageAttributeNames: ['All'],
         }),
@@ -270,6 +285,15 @@ export const pollQueue = async (options: {
         options.onError(error);
       }
       const done = Messages.filter((m) => !failed.has(m.MessageId ?? ''));
+      const retry = Messages.filter((m) => failed.has(m.MessageId ?? ''));
+      if (retry.length > 0 && options.retryVisibilitySeconds !== undefined && options.retryVisibilitySeconds !== options.inFlightVisibilitySeconds) {
+        await options.sqs.send(
+          new ChangeMessageVisibilityBatchCommand({
+            QueueUrl: options.queueUrl,
+            Entries: retry.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle ?? '', VisibilityTimeout: options.retryVisibilitySeconds })),
+          }),
+        );
+      }
       if (done.length > 0) {
         await options.sqs.send(
           new DeleteMessageBatchCommand({

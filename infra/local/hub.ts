@@ -180,7 +180,9 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
     for (const trigger of spec.triggers) {
       if (trigger.kind === 'sqs') {
         const queueUrl = resources.queueUrls[trigger.queue];
-        const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.['QueueArn'] ?? '';
+        const attributes = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn', 'VisibilityTimeout'] }))).Attributes;
+        const arn = attributes?.['QueueArn'] ?? '';
+        const visibility = Number(attributes?.['VisibilityTimeout'] ?? 0);
         // Like Lambda's concurrent pollers, several batches are in flight at once, so one slow
         // batch (a hanging webhook endpoint) does not hold up the rest of the queue.
         const pollers = Math.min(trigger.maxConcurrency ?? LOCAL_POLLERS_PER_QUEUE, LOCAL_POLLERS_PER_QUEUE);
@@ -194,6 +196,8 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
             signal: controller.signal,
             onError: (e) => onError(spec.id, e),
             idleWaitSeconds: 1,
+            // Scaled-down local visibility keeps retries fast; a batch in flight stays invisible as long as its function may run.
+            ...(visibility > 0 ? { retryVisibilitySeconds: visibility, inFlightVisibilitySeconds: Math.max(visibility, spec.timeoutSeconds) } : {}),
           }),
         );
       } else if (trigger.kind === 'stream') {

@@ -24,7 +24,18 @@ export interface SeedResult {
  * allowance off (`ALLOW_LOOPBACK_OUTBOUND=false`) the hub may not call the sandboxes, so what
  * needs them (subscription, bureau pulls, CRM connections) is left out.
  */
-export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: RunningSandboxes, options: { loopbackOutbound?: boolean } = {}): Promise<SeedResult> => {
+/**
+ * The two risk officers of the local OIDC issuer as people (analyst + approver, `subject` = their `sub`):
+ * what `npm start` seeds and the README's four-eyes walk-through (test/e2e/readme-four-eyes.test.ts) uses.
+ */
+export const seedOfficers = async (api: ReturnType<typeof apiClient>): Promise<void> => {
+  for (const officer of LOCAL_OFFICERS) {
+    const person = await api('POST', '/v1/people', { personId: officer.sub, displayName: officer.name, email: officer.email, roles: ['analyst', 'approver'], subject: officer.sub });
+    if (person.status !== 201 && person.status !== 409) throw new Error(`seeding ${officer.sub} failed: ${person.status} ${JSON.stringify(person.json)}`);
+  }
+};
+
+export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: RunningSandboxes, options: { loopbackOutbound?: boolean; tokenUrl?: string } = {}): Promise<SeedResult> => {
   const api = apiClient(hubUrl, adminKey);
   const lines: string[] = [];
   const reachable = options.loopbackOutbound ?? true;
@@ -93,10 +104,7 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
     lines.push(`CRM connections ${crm.connections.map((c) => c.connectionId).join(', ')}; Zoho notification → ${statuses.join(',')} → GET /v1/customers/c:crm:zoho:local-zoho:5725767000000500001`);
   }
   // People (docs/people.md): two risk officers who sign in through the local OIDC issuer (`rb login --as li-wei`).
-  for (const officer of LOCAL_OFFICERS) {
-    const person = await api('POST', '/v1/people', { personId: officer.sub, displayName: officer.name, email: officer.email, roles: ['analyst', 'approver'], subject: officer.sub });
-    if (person.status !== 201 && person.status !== 409) throw new Error(`seeding ${officer.sub} failed: ${person.status} ${JSON.stringify(person.json)}`);
-  }
+  await seedOfficers(api);
   lines.push(`risk officers ${LOCAL_OFFICERS.map((o) => `${o.name} (${o.sub})`).join(', ')}: analyst + approver → npm run -s rb -- login --as li-wei`);
   // Partners and consultants (docs/partners-and-consultants.md): a partner key engaged on Acme with one
   // assessment, a consultant key with an agreement on portfolio_ratings. Keys are printed only when created.
@@ -126,7 +134,13 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
       validUntil: new Date(at + 90 * 86_400_000).toISOString(),
       purpose: 'Demo: portfolio benchmark study',
     });
-    if (agreement.status !== 201) throw new Error(`seeding the agreement failed: ${agreement.status} ${JSON.stringify(agreement.json)}`);
+    if (agreement.status !== 202) throw new Error(`seeding the agreement failed: ${agreement.status} ${JSON.stringify(agreement.json)}`);
+    // Four eyes (docs/people.md): a seeded risk officer, signed in through the local OIDC issuer, approves it.
+    const tokenUrl = options.tokenUrl ?? `${process.env['OIDC_ISSUER'] ?? ''}/token`;
+    const token = await fetch(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'password', username: LOCAL_OFFICERS[0]!.sub }) });
+    const { access_token: officer } = (await token.json()) as { access_token: string };
+    const approved = await apiClient(hubUrl, officer)('POST', `/v1/approvals/${String(agreement.json.approval.approvalId)}/approve`);
+    if (approved.status !== 200) throw new Error(`approving the seeded agreement failed: ${approved.status} ${JSON.stringify(approved.json)}`);
   }
   // Keys name an existing tenant: the consultant's key comes after its agreement.
   const consultantKey = await demoKey('Demo consultant', 'consultant', 'demo-consultant');

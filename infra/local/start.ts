@@ -79,7 +79,7 @@ const hub = await startHub({
 const { built: consoleBuilt, ms: consoleMs } = await consoleBuild;
 const adminKey = await ensureAdminKey({ tableName: hub.resources.tableName, ...(process.env.RISKBRIDGE_ADMIN_KEY ? { presetKey: process.env.RISKBRIDGE_ADMIN_KEY } : {}) });
 const seeded = data.empty
-  ? (await seedDemo(hub.url, adminKey, sandboxes, { loopbackOutbound: allowLoopbackOutbound })).lines
+  ? (await seedDemo(hub.url, adminKey, sandboxes, { loopbackOutbound: allowLoopbackOutbound, tokenUrl: hub.oidc.tokenUrl })).lines
   : [
       'nothing: the data directory already held a table (npm start -- --fresh to start over)',
       ...(allowLoopbackOutbound ? [`CRM connections re-pointed at this run's sandboxes: ${(await repointSandboxConnections(hub.url, adminKey, sandboxes)).join(', ') || 'none'}`] : []),

@@ -7,6 +7,8 @@ import { managePeople } from '../domain/people/manage-people.js';
 import { DEFAULT_POLICY } from '../domain/rating/default-policy.js';
 import { customerFreeze } from '../domain/risk/customer-freeze.js';
 import { managePolicies } from '../domain/risk/manage-policies.js';
+import { manageAgreements } from '../domain/sharing/manage-agreements.js';
+import { agreementStore } from '../adapters/dynamodb/agreement-store.js';
 import type { RecomputeQueue } from '../domain/risk/ports.js';
 import { customAttributeStore } from '../adapters/dynamodb/custom-attribute-store.js';
 import { apiKeyStore } from '../adapters/dynamodb/api-key-store.js';
@@ -21,7 +23,7 @@ import { tenantDirectory } from '../adapters/dynamodb/tenant-directory.js';
 
 /**
  * People, keys and approvals of one composition root, with the executors of every four-eyes
- * action (policy approve/activate/rollback, freeze lift, role grant, key issuance), so that
+ * action (policy approve/activate/rollback, freeze lift, role grant, key issuance, agreement creation and widening), so that
  * whichever function grants an approval runs its action. `recompute` is needed only by functions
  * that may activate a policy (the others leave it out and cannot run policy activations).
  */
@@ -42,7 +44,10 @@ export const trustServices = ({ table, clock, audit, recompute }: { table: Table
     approvals,
     customAttributes: customAttributeStore(table),
   });
+  const sharing = manageAgreements({ agreements: agreementStore(table), audit, clock, approvals });
   executors['role.grant'] = peopleAdmin.executeGrant;
+  executors['agreement.create'] = sharing.executeCreate;
+  executors['agreement.widen'] = sharing.executeWiden;
   executors['key.issue'] = keys.executeIssue;
   executors['freeze.lift'] = freezes.executeLift;
   executors['policy.approve'] = lifecycle.executeApprove;
@@ -50,5 +55,5 @@ export const trustServices = ({ table, clock, audit, recompute }: { table: Table
     executors['policy.activate'] = lifecycle.executeActivate;
     executors['policy.rollback'] = lifecycle.executeRollback;
   }
-  return { approvals, people: peopleAdmin, personRecords: people, keys, freezes, lifecycle };
+  return { approvals, people: peopleAdmin, personRecords: people, keys, freezes, lifecycle, sharing };
 };

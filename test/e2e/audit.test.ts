@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { parseAuditExport, verifyAuditExport } from '../../shared/domain/audit/audit-export.js';
 import { emulatorClients } from '../support/aws-clients.js';
+import { createAgreement, secondPerson } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 /**
@@ -18,6 +19,8 @@ describe('audit trail in the hub', () => {
   const EMAIL = 'jane.erasable@example.com';
   beforeAll(async () => {
     t = await startTestHub();
+    // The second person of the four-eyes steps exists before the entries this file counts.
+    await secondPerson(t);
     const before = (await t.api('GET', '/v1/audit/entries?limit=200')).json.entries as Array<{ at: string }>;
     started = new Date(Math.max(0, ...before.map((e) => Date.parse(e.at))) + 1).toISOString();
   });
@@ -56,13 +59,10 @@ describe('audit trail in the hub', () => {
 
   it('checkpoints right after a data-sharing agreement change: nothing is left unanchored', async () => {
     const now = Date.now();
-    const created = await t.api('POST', '/v1/admin/agreements', {
-      body: {
-        agreementId: 'dsa-audit', consultantRef: 'consultant-audit', datasets: ['customer_profiles'], fields: { customerId: 'hash' },
-        validFrom: new Date(now - 60_000).toISOString(), validUntil: new Date(now + 3_600_000).toISOString(), purpose: 'Study requested by Jane Q. Erasable',
-      },
+    await createAgreement(t, {
+      agreementId: 'dsa-audit', consultantRef: 'consultant-audit', datasets: ['customer_profiles'], fields: { customerId: 'hash' },
+      validFrom: new Date(now - 60_000).toISOString(), validUntil: new Date(now + 3_600_000).toISOString(), purpose: 'Study requested by Jane Q. Erasable',
     });
-    expect(created.status, created.text).toBe(201);
     const verdict = await t.api('GET', '/v1/audit/verify');
     expect(verdict.json.ok).toBe(true);
     expect(verdict.json.chains.reduce((n: number, c: { unanchored: number }) => n + c.unanchored, 0)).toBe(0);
@@ -80,7 +80,7 @@ describe('audit trail in the hub', () => {
       all.push(...page.json.entries);
       path = page.json.next;
     }
-    expect(all.map((e) => e.action).sort()).toEqual(['agreement.created', 'api_key.created', 'customer.frozen']);
+    expect(all.map((e) => e.action).sort()).toEqual(['agreement.created', 'api_key.created', 'approval.granted', 'approval.requested', 'customer.frozen']);
     expect(new Set(all.map((e) => `${e.chain}/${e.seq}`)).size).toBe(all.length);
     expect(all.map((e) => e.at)).toEqual([...all.map((e) => e.at)].sort());
 
@@ -107,14 +107,14 @@ describe('audit trail in the hub', () => {
       await new Promise((r) => setTimeout(r, 50));
       job = (await t.api('GET', `/v1/jobs/${started202.json.job.jobId}`)).json.job;
     }
-    // The three entries so far and the job's own `job.started`.
-    expect(job).toMatchObject({ status: 'succeeded', result: { rows: 4, fileName: expect.stringMatching(/^audit-.*\.ndjson$/) } });
+    // The five entries so far (the agreement's with its approval's two) and the job's own `job.started`.
+    expect(job).toMatchObject({ status: 'succeeded', result: { rows: 6, fileName: expect.stringMatching(/^audit-.*\.ndjson$/) } });
     const file = await t.api('GET', new URL(job.result!.download.url).pathname);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/x-ndjson');
     const doc = parseAuditExport(file.text);
     expect(doc.checkpoints.length).toBeGreaterThanOrEqual(1);
-    expect(doc.chains.flatMap((c) => c.entries.map((e) => e.action)).sort()).toEqual(['agreement.created', 'api_key.created', 'customer.frozen', 'job.started']);
+    expect(doc.chains.flatMap((c) => c.entries.map((e) => e.action)).sort()).toEqual(['agreement.created', 'api_key.created', 'approval.granted', 'approval.requested', 'customer.frozen', 'job.started']);
     const verdict = verifyAuditExport(doc);
     expect(verdict).toMatchObject({ ok: true, checkpoints: { ok: true } });
     // Only the job's own entry came after the last checkpoint.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalBureaus, type LocalBureaus } from '../../infra/local/sandboxes/bureaus/local-bureaus.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
-import { subscribeReceiver, waitForPull } from '../support/e2e-helpers.js';
+import { E2E_WAIT_MS, subscribeReceiver, waitForPull } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 describe('bureau pulls end to end: consent → POST bureau-pulls → report in profile + webhook', () => {
@@ -46,7 +46,7 @@ describe('bureau pulls end to end: consent → POST bureau-pulls → report in p
     expect(profile.credit.experian).toMatchObject({ bureau: 'experian', reportId: pull.reportId, subjectMatch: 'match' });
     expect(profile.credit.experian.scores[0].model).toBeTruthy();
 
-    const deliveries = await receiver.waitFor((r) => r.some((d) => d.body.includes('credit_report.received') && d.body.includes('e2e-jane')), 20_000);
+    const deliveries = await receiver.waitFor((r) => r.some((d) => d.body.includes('credit_report.received') && d.body.includes('e2e-jane')), E2E_WAIT_MS);
     const delivery = deliveries.find((d) => d.body.includes('e2e-jane'));
     expect(delivery?.verified).toBe(true);
     expect(JSON.parse(delivery!.body)).toMatchObject({ type: 'credit_report.received', data: { bureau: 'experian', reportId: pull.reportId } });
@@ -58,7 +58,7 @@ describe('bureau pulls end to end: consent → POST bureau-pulls → report in p
     expect(consent.status).toBe(201);
     expect((await t.api('PUT', '/v1/customers/e2e-first', { body: { kind: 'consumer', fields: { legalName: 'Fay First', postalCode: '92626' } } })).status).toBe(201);
     let credit: Record<string, unknown> = {};
-    for (let i = 0; i < 100 && !credit['experian']; i += 1) {
+    for (const deadline = Date.now() + E2E_WAIT_MS; Date.now() < deadline && !credit['experian']; ) {
       await new Promise((r) => setTimeout(r, 100));
       credit = (await t.api('GET', '/v1/customers/e2e-first')).json.profile.credit;
     }

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorClients } from '../support/aws-clients.js';
-import { commitIngestedCustomer, overdueAggregates } from '../support/e2e-helpers.js';
+import { commitIngestedCustomer, E2E_WAIT_MS, overdueAggregates } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 const DAY = 86_400_000;
@@ -115,7 +115,7 @@ describe('risk console: static app and the list endpoints it reads', () => {
 
     const since = new Date(now.getTime() - 60_000).toISOString();
     let alerts: Array<Record<string, unknown>> = [];
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline && !alerts.some((a) => a['customerId'] === 'pf-late' && a['rule'] === 'default'); ) {
+    for (const deadline = Date.now() + E2E_WAIT_MS; Date.now() < deadline && !alerts.some((a) => a['customerId'] === 'pf-late' && a['rule'] === 'default'); ) {
       await new Promise((r) => setTimeout(r, 250));
       alerts = (await t.api('GET', `/v1/alerts?since=${encodeURIComponent(since)}`)).json.alerts;
     }
@@ -124,7 +124,7 @@ describe('risk console: static app and the list endpoints it reads', () => {
     expect([...times].sort().reverse()).toEqual(times);
 
     let row: Record<string, unknown> | undefined;
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline && !(row?.['grade'] && row['frozen']); ) {
+    for (const deadline = Date.now() + E2E_WAIT_MS; Date.now() < deadline && !(row?.['grade'] && row['frozen']); ) {
       await new Promise((r) => setTimeout(r, 250));
       row = (await t.api('GET', '/v1/customers?limit=200')).json.customers.find((c: { customerId: string }) => c.customerId === 'pf-late');
     }

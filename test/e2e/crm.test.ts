@@ -7,6 +7,7 @@ import { signHubSpotV3 } from '../../shared/adapters/crm/hubspot/webhook.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
+import { E2E_WAIT_MS } from '../support/e2e-helpers.js';
 
 const ZOHO_ACCOUNT = '5725767000000500001';
 const ZOHO_ORDER = '5725767000000600001';
@@ -18,7 +19,7 @@ describe('CRM ingest: connectors → entity resolution → golden profile', () =
   let hubspot: HubSpotSandbox;
   let sqs: SQSClient;
 
-  const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> => {
+  const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = E2E_WAIT_MS): Promise<T> => {
     const deadline = Date.now() + ms;
     let value = await read();
     while (!ok(value) && Date.now() < deadline) {

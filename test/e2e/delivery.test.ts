@@ -13,6 +13,7 @@ import { writeBackStore } from '../../shared/adapters/dynamodb/writeback-store.j
 import { EventEnvelopeSchema, type EventEnvelope } from '../../shared/domain/events/envelope.js';
 import { newEvent } from '../../shared/domain/events/new-event.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
+import { E2E_WAIT_MS } from '../support/e2e-helpers.js';
 
 type HubSpotSandbox = Awaited<ReturnType<typeof startHubSpotSandbox>>;
 
@@ -30,7 +31,7 @@ const ratingChanged = (sequence: number, grade: string, at = new Date()): EventE
   );
 
 /** Receives and deletes (so a busy queue does not show the same first ten again) until `found`. */
-const drainUntil = async (sqs: SQSClient, queueUrl: string, found: (m: Message) => boolean, waitMs = 15_000): Promise<Message | undefined> => {
+const drainUntil = async (sqs: SQSClient, queueUrl: string, found: (m: Message) => boolean, waitMs = E2E_WAIT_MS): Promise<Message | undefined> => {
   const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     const { Messages = [] } = await sqs.send(
@@ -89,7 +90,7 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
   });
 
   it('delivers a rating change as a Standard Webhook that standardwebhooks and svix both verify, with sequence and projection', async () => {
-    const received = await receiver.waitFor((r) => r.filter((d) => d.headers['webhook-id'] === event.id).length >= 2, 20_000);
+    const received = await receiver.waitFor((r) => r.filter((d) => d.headers['webhook-id'] === event.id).length >= 2, E2E_WAIT_MS);
     const full = received.find((d) => d.path === '/hooks/full' && d.headers['webhook-id'] === event.id)!;
     const projected = received.find((d) => d.path === '/hooks/projected' && d.headers['webhook-id'] === event.id)!;
     expect(full.verified).toBe(true);
@@ -106,11 +107,11 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
 
   it('writes the rating back into the HubSpot record, logs it and stores the loop-guard fingerprint', async () => {
     const graded = () => hubspot.writes.filter((w) => w.fields['riskbridge_grade'] !== undefined);
-    await expect.poll(() => graded().length, { timeout: 20_000, interval: 100 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => graded().length, { timeout: E2E_WAIT_MS, interval: 100 }).toBeGreaterThanOrEqual(1);
     expect(graded()[0]).toMatchObject({ objectName: 'companies', id: HUBSPOT_RECORD, fields: { riskbridge_grade: 'B', riskbridge_score: '612', riskbridge_reasons: 'R01: Short trading history' } });
     const log = writeBackStore(table);
     const target = `hubspot:local-hubspot:${HUBSPOT_RECORD}`;
-    await expect.poll(async () => (await log.get(CUSTOMER, event.id, target))?.record.status, { timeout: 10_000 }).toBe('written');
+    await expect.poll(async () => (await log.get(CUSTOMER, event.id, target))?.record.status, { timeout: E2E_WAIT_MS }).toBe('written');
     const record = (await log.listForCustomer(CUSTOMER)).find((r) => r.eventId === event.id);
     expect(record).toMatchObject({ eventId: event.id, target: `hubspot:local-hubspot:${HUBSPOT_RECORD}`, sequence: event.sequence, attempts: [{ n: 1, outcome: 'written' }] });
     const fingerprints = await writeBackFingerprintStore(table).recent('local-hubspot', HUBSPOT_RECORD);
@@ -119,11 +120,11 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
   });
 
   it('never overwrites a CRM record with an older event', async () => {
-    await expect.poll(() => hubspot.writes.some((w) => w.fields['riskbridge_grade'] === 'B'), { timeout: 20_000, interval: 100 }).toBe(true);
+    await expect.poll(() => hubspot.writes.some((w) => w.fields['riskbridge_grade'] === 'B'), { timeout: E2E_WAIT_MS, interval: 100 }).toBe(true);
     const stale = ratingChanged(event.sequence! - 1, 'D', new Date(Date.now() - 60_000));
     await eventWriter(table).put(stale);
     const log = writeBackStore(table);
-    await expect.poll(async () => (await log.get(CUSTOMER, stale.id, `hubspot:local-hubspot:${HUBSPOT_RECORD}`))?.record.status, { timeout: 15_000 }).toBe('superseded');
+    await expect.poll(async () => (await log.get(CUSTOMER, stale.id, `hubspot:local-hubspot:${HUBSPOT_RECORD}`))?.record.status, { timeout: E2E_WAIT_MS }).toBe('superseded');
     expect(hubspot.writes.filter((w) => w.fields['riskbridge_grade'] === 'D')).toEqual([]);
     expect(hubspot.writes.at(-1)?.fields['riskbridge_grade'] ?? 'B').toBe('B');
   });
@@ -143,9 +144,9 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
   });
 
   it('shows the delivery log and replays one event and a time window with the same webhook-id', async () => {
-    await receiver.waitFor((r) => r.some((d) => d.path === '/hooks/full' && d.headers['webhook-id'] === event.id), 20_000);
+    await receiver.waitFor((r) => r.some((d) => d.path === '/hooks/full' && d.headers['webhook-id'] === event.id), E2E_WAIT_MS);
     await expect
-      .poll(async () => (await t.api('GET', `/v1/subscriptions/${fullId}/deliveries`)).json.deliveries.find((d: { eventId: string }) => d.eventId === event.id)?.status, { timeout: 10_000 })
+      .poll(async () => (await t.api('GET', `/v1/subscriptions/${fullId}/deliveries`)).json.deliveries.find((d: { eventId: string }) => d.eventId === event.id)?.status, { timeout: E2E_WAIT_MS })
       .toBe('delivered');
     const log = await t.api('GET', `/v1/subscriptions/${fullId}/deliveries?limit=10`);
     expect(log.json.deliveries.find((d: { eventId: string }) => d.eventId === event.id)).toMatchObject({ eventId: event.id, eventType: 'rating.changed', customerId: CUSTOMER, attempts: [{ n: 1, status: 200, classification: 'delivered' }] });
@@ -154,7 +155,7 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
     const one = await t.api('POST', `/v1/subscriptions/${fullId}/replay`, { body: { eventId: event.id } });
     expect(one.status).toBe(202);
     expect(one.json).toMatchObject({ queued: 1, eventIds: [event.id] });
-    await receiver.waitFor((r) => r.filter((d) => d.path === '/hooks/full' && d.headers['webhook-id'] === event.id).length >= before + 1, 20_000);
+    await receiver.waitFor((r) => r.filter((d) => d.path === '/hooks/full' && d.headers['webhook-id'] === event.id).length >= before + 1, E2E_WAIT_MS);
 
     const window = await t.api('POST', `/v1/subscriptions/${fullId}/replay`, {
       body: { from: new Date(Date.now() - 10 * 60_000).toISOString(), to: new Date().toISOString() },
@@ -162,11 +163,11 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
     expect(window.status).toBe(202);
     expect(window.json.eventIds).toContain(event.id);
     expect(window.json.queued).toBeGreaterThanOrEqual(2);
-    await receiver.waitFor((r) => r.filter((d) => d.path === '/hooks/full' && d.headers['webhook-id'] === event.id).length >= before + 2, 20_000);
+    await receiver.waitFor((r) => r.filter((d) => d.path === '/hooks/full' && d.headers['webhook-id'] === event.id).length >= before + 2, E2E_WAIT_MS);
     expect(receiver.effective('/hooks/full').filter((d) => d.headers['webhook-id'] === event.id)).toHaveLength(1);
 
     await expect
-      .poll(async () => (await t.api('GET', `/v1/subscriptions/${fullId}/deliveries`)).json.deliveries.find((d: { eventId: string }) => d.eventId === event.id)?.attempts.length, { timeout: 10_000 })
+      .poll(async () => (await t.api('GET', `/v1/subscriptions/${fullId}/deliveries`)).json.deliveries.find((d: { eventId: string }) => d.eventId === event.id)?.attempts.length, { timeout: E2E_WAIT_MS })
       .toBeGreaterThanOrEqual(3);
     const audit = await t.api('GET', '/v1/audit/verify');
     expect(audit.json.ok).toBe(true);
@@ -174,7 +175,7 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
 
   it('lists a customer’s CRM write-backs and replays one (audited), never over a newer event', async () => {
     const target = `hubspot:local-hubspot:${HUBSPOT_RECORD}`;
-    await expect.poll(async () => (await t.api('GET', `/v1/customers/${CUSTOMER}/write-backs`)).json.writeBacks?.find((w: { eventId: string }) => w.eventId === event.id)?.status, { timeout: 15_000 }).toBe('written');
+    await expect.poll(async () => (await t.api('GET', `/v1/customers/${CUSTOMER}/write-backs`)).json.writeBacks?.find((w: { eventId: string }) => w.eventId === event.id)?.status, { timeout: E2E_WAIT_MS }).toBe('written');
     const listed = await t.api('GET', `/v1/customers/${CUSTOMER}/write-backs?status=written&limit=5`);
     expect(listed.status).toBe(200);
     expect(listed.json.writeBacks.find((w: { eventId: string }) => w.eventId === event.id)).toMatchObject({ target, status: 'written', fields: expect.arrayContaining(['riskbridge_grade', 'riskbridge_score']) });
@@ -183,16 +184,16 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
     const replay = await t.api('POST', '/v1/write-backs/replay', { body: { eventId: event.id } });
     expect(replay.status, replay.text).toBe(202);
     expect(replay.json).toEqual({ eventId: event.id, customerId: CUSTOMER, targets: [target], queued: 1 });
-    await expect.poll(() => hubspot.writes.filter((w) => w.fields['riskbridge_grade'] === 'B').length, { timeout: 15_000, interval: 100 }).toBe(before + 1);
+    await expect.poll(() => hubspot.writes.filter((w) => w.fields['riskbridge_grade'] === 'B').length, { timeout: E2E_WAIT_MS, interval: 100 }).toBe(before + 1);
     await expect
-      .poll(async () => (await t.api('GET', `/v1/customers/${CUSTOMER}/write-backs`)).json.writeBacks.find((w: { eventId: string }) => w.eventId === event.id)?.attempts.at(-1), { timeout: 10_000 })
+      .poll(async () => (await t.api('GET', `/v1/customers/${CUSTOMER}/write-backs`)).json.writeBacks.find((w: { eventId: string }) => w.eventId === event.id)?.attempts.at(-1), { timeout: E2E_WAIT_MS })
       .toMatchObject({ outcome: 'written', replay: true });
 
     const stale = ratingChanged(event.sequence! - 5, 'E', new Date(Date.now() - 120_000));
     await eventWriter(table).put(stale);
-    await expect.poll(async () => (await writeBackStore(table).get(CUSTOMER, stale.id, target))?.record.status, { timeout: 15_000 }).toBe('superseded');
+    await expect.poll(async () => (await writeBackStore(table).get(CUSTOMER, stale.id, target))?.record.status, { timeout: E2E_WAIT_MS }).toBe('superseded');
     expect((await t.api('POST', '/v1/write-backs/replay', { body: { eventId: stale.id, target } })).status).toBe(202);
-    await expect.poll(async () => (await writeBackStore(table).get(CUSTOMER, stale.id, target))?.revision, { timeout: 15_000 }).toBe(2);
+    await expect.poll(async () => (await writeBackStore(table).get(CUSTOMER, stale.id, target))?.revision, { timeout: E2E_WAIT_MS }).toBe(2);
     expect(hubspot.writes.filter((w) => w.fields['riskbridge_grade'] === 'E')).toEqual([]);
     expect((await t.api('GET', '/v1/audit/verify')).json.ok).toBe(true);
   });
@@ -297,7 +298,7 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
 
     const rotatedEvent = newEvent('rating.changed', { current: { status: 'rated', policyVersion: 1, score: 600, grade: 'BB', pd: 0.04, reasons: [], ratedAt: new Date().toISOString() }, changed: ['grade'] }, { customerId: 'deliv-rotate', sequence: 1, at: new Date() });
     await eventWriter(table).put(rotatedEvent);
-    const [delivery] = await receiver.waitFor((r) => r.some((d) => d.path === '/hooks/rotating' && d.headers['webhook-id'] === rotatedEvent.id), 20_000).then((r) => r.filter((d) => d.path === '/hooks/rotating'));
+    const [delivery] = await receiver.waitFor((r) => r.some((d) => d.path === '/hooks/rotating' && d.headers['webhook-id'] === rotatedEvent.id), E2E_WAIT_MS).then((r) => r.filter((d) => d.path === '/hooks/rotating'));
     for (const secret of [oldSecret, newSecret]) expect(EventEnvelopeSchema.parse(new Webhook(secret).verify(delivery!.body, delivery!.headers)).id).toBe(rotatedEvent.id);
 
     const deleted = await t.api('DELETE', `/v1/subscriptions/${id}`);

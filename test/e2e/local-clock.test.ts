@@ -5,6 +5,7 @@ import { eventWriter } from '../../shared/adapters/dynamodb/event-writer.js';
 import { DEFAULT_RETRY_DELAYS_MS } from '../../shared/domain/delivery/retry-schedule.js';
 import { newEvent } from '../../shared/domain/events/new-event.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
+import { E2E_WAIT_MS } from '../support/e2e-helpers.js';
 
 /** The local-only clock routes are not part of the API contract (the fixture checks none of them). */
 const advance = async (t: TestHub, body: { seconds: number } | { to: string }) => {
@@ -14,7 +15,7 @@ const advance = async (t: TestHub, body: { seconds: number } | { to: string }) =
 
 /** Polls `condition` until it holds; `nudge` runs between polls (e.g. one more clock step). */
 const until = async (condition: () => Promise<boolean> | boolean, options: { timeoutMs?: number; nudge?: () => Promise<unknown> } = {}): Promise<void> => {
-  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+  const deadline = Date.now() + (options.timeoutMs ?? E2E_WAIT_MS);
   let polls = 0;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
@@ -105,6 +106,6 @@ describe('local clock', () => {
     expect(log.json.deliveries).toHaveLength(3);
     const span = log.json.deliveries.map((d: { attempts: Array<{ at: string }> }) => Date.parse(d.attempts.at(-1)!.at) - Date.parse(d.attempts[0]!.at));
     for (const ms of span) expect(ms).toBeGreaterThan(0.8 * DEFAULT_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0));
-    await receiver.waitFor((all) => all.some((r) => r.path === '/hooks/admin' && r.verified && r.body.includes('"endpoint.disabled"') && r.body.includes(subscriptionId)), 20_000);
+    await receiver.waitFor((all) => all.some((r) => r.path === '/hooks/admin' && r.verified && r.body.includes('"endpoint.disabled"') && r.body.includes(subscriptionId)), E2E_WAIT_MS);
   }, 180_000);
 });

@@ -13,6 +13,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { deliveryStore } from '../../shared/adapters/dynamodb/delivery-store.js';
 import { eventWriter } from '../../shared/adapters/dynamodb/event-writer.js';
 import { newEvent } from '../../shared/domain/events/new-event.js';
+import { E2E_WAIT_MS } from '../support/e2e-helpers.js';
 
 const ratingChanged = (customerId: string) =>
   newEvent('rating.changed', { current: { status: 'rated', policyVersion: 1, score: 640, grade: 'BBB', pd: 0.02, reasons: [], ratedAt: new Date().toISOString() }, changed: ['grade'] }, { customerId, sequence: 1, at: new Date() });
@@ -72,8 +73,8 @@ describe('local hub restart on a kept data directory', () => {
     // A delivery fails once and its 5 s retry waits on the (in-memory) queue when the hub stops.
     const retried = ratingChanged('restart-retry');
     await eventWriter(table).put(retried);
-    await receiver.waitFor((all) => all.some((r) => r.body.includes(retried.id)), 15_000);
-    for (let i = 0; i < 100 && (await deliveryStore(table).get(subscriptionId, retried.id))?.record.status !== 'scheduled'; i++) await new Promise((r) => setTimeout(r, 100));
+    await receiver.waitFor((all) => all.some((r) => r.body.includes(retried.id)), E2E_WAIT_MS);
+    for (const deadline = Date.now() + E2E_WAIT_MS; Date.now() < deadline && (await deliveryStore(table).get(subscriptionId, retried.id))?.record.status !== 'scheduled'; ) await new Promise((r) => setTimeout(r, 100));
     expect((await deliveryStore(table).get(subscriptionId, retried.id))?.record.status).toBe('scheduled');
     await first.stop();
     hub = undefined;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
 import { emptyAggregates } from '../../shared/domain/profile/aggregates.js';
 import { emulatorClients } from '../support/aws-clients.js';
-import { commitIngestedCustomer, createApiKey, receivedEnvelopes, subscribeReceiver } from '../support/e2e-helpers.js';
+import { approveAsSecondPerson, commitIngestedCustomer, createAgreement, createApiKey, E2E_WAIT_MS, receivedEnvelopes, subscribeReceiver } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 const DAY = 86_400_000;
@@ -66,7 +66,7 @@ describe('partner agencies and consultants', () => {
     const submittedEvents = events.json.events.filter((e: { type: string }) => e.type === 'assessment.submitted');
     expect(submittedEvents).toHaveLength(1);
 
-    await receiver.waitFor(() => envelopes('assessment.submitted', 'p-engaged').length > 0, 20_000);
+    await receiver.waitFor(() => envelopes('assessment.submitted', 'p-engaged').length > 0, E2E_WAIT_MS);
     const [webhook] = envelopes('assessment.submitted', 'p-engaged');
     expect(webhook).toMatchObject({ data: { assessmentId, partnerId: 'partner-a', pd: 0.07 }, sequence: submittedEvents[0].sequence });
     expect(JSON.stringify(webhook)).not.toContain('Late filings');
@@ -96,7 +96,7 @@ describe('partner agencies and consultants', () => {
       now,
     );
     const ratingOf = async () => (await t.api('GET', '/v1/customers/p-rated')).json.profile.rating;
-    for (let i = 0; i < 200 && (await ratingOf())?.status !== 'rated'; i++) await new Promise((r) => setTimeout(r, 100));
+    for (const deadline = Date.now() + E2E_WAIT_MS; Date.now() < deadline && (await ratingOf())?.status !== 'rated'; ) await new Promise((r) => setTimeout(r, 100));
     const before = await ratingOf();
     expect(before).toMatchObject({ status: 'rated', features: { partner_pd: null } });
 
@@ -104,7 +104,7 @@ describe('partner agencies and consultants', () => {
     const submitted = await t.api('POST', '/v1/partner/assessments', { body: { customerId: 'p-rated', pd: 0.2, scale: 'pd', externalRef: 'A-2026-rated' }, key: partnerA });
     expect(submitted.status, submitted.text).toBe(201);
     let after = await ratingOf();
-    for (let i = 0; i < 200 && after?.features?.partner_pd !== 0.2; i++) {
+    for (const deadline = Date.now() + E2E_WAIT_MS; Date.now() < deadline && after?.features?.partner_pd !== 0.2; ) {
       await new Promise((r) => setTimeout(r, 100));
       after = await ratingOf();
     }
@@ -210,14 +210,25 @@ describe('partner agencies and consultants', () => {
       purpose: 'Portfolio study',
       ...overrides,
     });
-    const created = await t.api('POST', '/v1/admin/agreements', { body: agreement('dsa-x', 'consultant-x') });
-    expect(created.status, created.text).toBe(201);
+    // Four eyes: the admin asks (202), nothing exists yet, the asker cannot approve, a second person can.
+    const asked = await t.api('POST', '/v1/admin/agreements', { body: agreement('dsa-x', 'consultant-x') });
+    expect(asked.status, asked.text).toBe(202);
+    expect(asked.json.approval).toMatchObject({ action: 'agreement.create', target: 'agreement:dsa-x', status: 'pending', maker: 'person:test-admin' });
+    expect((await t.api('GET', '/v1/admin/agreements/dsa-x')).status).toBe(404);
+    const self = await t.api('POST', `/v1/approvals/${asked.json.approval.approvalId}/approve`);
+    expect(self.status).toBe(403);
+    expect(self.json.code).toBe('self_approval');
+    const granted = await approveAsSecondPerson(t, asked.json.approval.approvalId);
+    expect(granted.json.approval).toMatchObject({ status: 'granted', checkers: [expect.objectContaining({ by: 'person:second-approver' })] });
+    const created = await t.api('GET', '/v1/admin/agreements/dsa-x');
+    expect(created.json.agreement).toMatchObject({ agreementId: 'dsa-x', status: 'active', createdBy: asked.json.approval.makerPrincipalId });
     expect(created.text).not.toContain('salt');
+    expect(granted.text).not.toContain('salt');
     expect((await t.api('POST', '/v1/admin/agreements', { body: agreement('dsa-x', 'consultant-x') })).status).toBe(409);
     const badField = await t.api('POST', '/v1/admin/agreements', { body: agreement('dsa-bad', 'consultant-x', { fields: { 'rating.pd': 'include' } }) });
     expect(badField.status).toBe(422);
     expect(badField.json.errors[0].path).toBe('fields.rating.pd');
-    expect((await t.api('POST', '/v1/admin/agreements', { body: agreement('dsa-y', 'consultant-y') })).status).toBe(201);
+    await createAgreement(t, agreement('dsa-y', 'consultant-y'));
 
     const auditBefore = (await t.api('GET', '/v1/audit/verify')).json.chains.reduce((n: number, c: { entries: number }) => n + c.entries, 0);
     const first = await t.api('GET', '/v1/datasets/customer_profiles?limit=2', { key: consultant });
@@ -256,10 +267,7 @@ describe('partner agencies and consultants', () => {
     expect(foreignCursor.status).toBe(422);
     expect((await t.api('GET', '/v1/datasets/customer_profiles', { key: partnerA })).status).toBe(403);
 
-    const expired = await t.api('POST', '/v1/admin/agreements', {
-      body: agreement('dsa-old', 'consultant-x', { datasets: ['portfolio_ratings'], fields: { 'rating.grade': 'include' }, validFrom: new Date(now - 7_200_000).toISOString(), validUntil: new Date(now - 3_600_000).toISOString() }),
-    });
-    expect(expired.status).toBe(201);
+    await createAgreement(t, agreement('dsa-old', 'consultant-x', { datasets: ['portfolio_ratings'], fields: { 'rating.grade': 'include' }, validFrom: new Date(now - 7_200_000).toISOString(), validUntil: new Date(now - 3_600_000).toISOString() }));
     expect((await t.api('GET', '/v1/datasets/portfolio_ratings', { key: consultant })).status).toBe(403);
     const listed = await t.api('GET', '/v1/admin/agreements');
     expect(listed.status).toBe(200);
@@ -271,6 +279,20 @@ describe('partner agencies and consultants', () => {
     const patched = await t.api('PATCH', '/v1/admin/agreements/dsa-x', { body: { purpose: 'Portfolio study, phase 2' }, headers: { 'content-type': 'application/merge-patch+json' } });
     expect(patched.status, patched.text).toBe(200);
     expect(patched.json.agreement).toMatchObject({ purpose: 'Portfolio study, phase 2', fields: read.json.agreement.fields });
+    // Narrowing applies at once; widening (a rule that reveals more, a later end) waits for a second person.
+    // `fields` replaces the rule set: rules left out are dropped (narrowing).
+    const narrowed = await t.api('PATCH', '/v1/admin/agreements/dsa-x', { body: { fields: { ...read.json.agreement.fields, 'fields.legalName': 'drop' } } });
+    expect(narrowed.status, narrowed.text).toBe(200);
+    expect(narrowed.json.agreement.fields['fields.legalName']).toBe('drop');
+    const widen = await t.api('PATCH', '/v1/admin/agreements/dsa-x', { body: { fields: { ...narrowed.json.agreement.fields, 'fields.email': 'include' }, validUntil: new Date(now + 7_200_000).toISOString() } });
+    expect(widen.status, widen.text).toBe(202);
+    expect(widen.json.approval).toMatchObject({ action: 'agreement.widen', target: 'agreement:dsa-x', status: 'pending' });
+    expect(widen.json.approval.summary).toContain('fields.email');
+    expect((await t.api('GET', '/v1/admin/agreements/dsa-x')).json.agreement.fields['fields.email']).toBe('drop');
+    await approveAsSecondPerson(t, widen.json.approval.approvalId);
+    const widened = (await t.api('GET', '/v1/admin/agreements/dsa-x')).json.agreement;
+    expect(widened).toMatchObject({ validUntil: new Date(now + 7_200_000).toISOString(), purpose: 'Portfolio study, phase 2' });
+    expect(widened.fields).toMatchObject({ 'fields.email': 'include', 'fields.legalName': 'drop', customerId: 'hash' });
     for (const [method, body] of [['GET', undefined], ['PATCH', { purpose: 'x' }], ['DELETE', undefined]] as const) {
       expect((await t.api(method, '/v1/admin/agreements/dsa-none', body ? { body } : {})).status, method).toBe(404);
     }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY_INPUT } from '../../shared/domain/rating/default-policy.js';
 import { emulatorClients } from '../support/aws-clients.js';
-import { addPerson, commitIngestedCustomer, createCrmKey, overdueAggregates } from '../support/e2e-helpers.js';
+import { ensureAdminKey } from '../../infra/local/bootstrap.js';
+import { startWebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
+import { addPerson, commitIngestedCustomer, createCrmKey, E2E_WAIT_MS, overdueAggregates, subscribeReceiver, until } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 /** A valid draft: the default policy as version 2 (its content does not matter here). */
@@ -12,18 +14,15 @@ describe('people, not keys: four eyes compare people', () => {
   let li: { key: string; keyId: string };
   const clients = emulatorClients();
   const waitFor = async <T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
-    for (let i = 0; i < 200; i += 1) {
-      const value = await read();
-      if (done(value)) return value;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('condition not met in 20 s');
+    const value = await until(read, done);
+    if (done(value)) return value;
+    throw new Error(`condition not met in ${E2E_WAIT_MS / 1000} s`);
   };
 
   beforeAll(async () => {
     t = await startTestHub();
     li = await addPerson(t, 'li-wei', ['approver', 'analyst']);
-  }, 60_000);
+  });
   afterAll(async () => {
     await t?.stop();
     clients.destroy();
@@ -212,5 +211,24 @@ describe('people, not keys: four eyes compare people', () => {
     expect((await t.api('GET', '/v1/people', { key: t.bootstrapKey })).status).toBe(401);
     const bootstrapKeyId = /^rbk_([0-9a-z]{20})\./.exec(t.bootstrapKey)![1];
     expect((await t.api('GET', '/v1/admin/api-keys')).json.keys.find((k: { keyId: string }) => k.keyId === bootstrapKeyId).status).toBe('revoked');
+  });
+
+  it('audits a break-glass key and emits security.break_glass_used to subscribers (the alert path)', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      await subscribeReceiver(t, receiver, '/hooks/security', ['security.break_glass_used']);
+      const key = await ensureAdminKey({ tableName: t.hub.resources.tableName, breakGlass: 'INC-2026-042' });
+      // The key works (bootstrap rights while fewer than two admins are active; here it can still read its own principal).
+      expect((await t.api('GET', '/v1/me', { key })).status).toBe(200);
+      const [delivery] = await receiver.waitFor((r) => r.some((d) => d.body.includes('security.break_glass_used')), 50_000);
+      const event = JSON.parse(delivery!.body);
+      expect(event).toMatchObject({ type: 'security.break_glass_used', data: { incident: 'INC-2026-042', keyId: expect.any(String), expiresAt: expect.any(String) } });
+      expect(Date.parse(event.data.expiresAt) - Date.parse(event.data.usedAt)).toBe(3_600_000);
+      const entries = await t.api('GET', '/v1/audit/entries?action=security.break_glass_used');
+      expect(entries.json.entries).toEqual([expect.objectContaining({ actor: 'break-glass', target: `api_key:${event.data.keyId}`, details: expect.objectContaining({ incident: 'INC-2026-042' }) })]);
+      expect((await t.api('GET', '/v1/audit/verify')).json.ok).toBe(true);
+    } finally {
+      await receiver.stop();
+    }
   });
 });

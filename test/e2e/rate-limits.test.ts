@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey, ensureConnection } from '../support/e2e-helpers.js';
+import { createApiKey, E2E_WAIT_MS, ensureConnection } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 /** Small buckets so the test empties them in a few requests; refills are quick, waited for as conditions. */
@@ -40,7 +40,7 @@ describe('rate limits per principal (token buckets per route class)', () => {
     expect(limited.headers.get('ratelimit-remaining')).toBe('0');
 
     // Recovery: the bucket refills at 2 tokens a second; wait for the condition, not a fixed time.
-    await expect.poll(async () => (await t.api('GET', '/v1/subscriptions')).status, { timeout: 10_000, interval: 200 }).toBe(200);
+    await expect.poll(async () => (await t.api('GET', '/v1/subscriptions')).status, { timeout: E2E_WAIT_MS, interval: 200 }).toBe(200);
   });
 
   it('keeps separate buckets per principal and per class: another key, and the same key\'s writes, still pass', async () => {
@@ -64,7 +64,7 @@ describe('rate limits per principal (token buckets per route class)', () => {
     expect(writes.at(-1)!.json.detail).toContain('write');
     expect(bulk.map((a) => a.status)).toEqual([202, 429]);
     expect(bulk[1]!.json.detail).toContain('bulk');
-    await expect.poll(async () => (await t.api('POST', '/v1/exports/portfolio', { body: { format: 'ndjson' } })).status, { timeout: 10_000, interval: 250 }).toBe(202);
+    await expect.poll(async () => (await t.api('POST', '/v1/exports/portfolio', { body: { format: 'ndjson' } })).status, { timeout: E2E_WAIT_MS, interval: 250 }).toBe(202);
   });
 
   it('does not count requests without a principal (401 stays 401)', async () => {

@@ -5,7 +5,7 @@ import { localCrmConnections } from '../../infra/local/sandboxes/crm/local-conne
 import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
 import { LimitChangedV1Schema, RatingChangedV1Schema } from '../../shared/domain/events/catalogue.js';
 import { EventEnvelopeSchema, type EventEnvelope } from '../../shared/domain/events/envelope.js';
-import { createCrmKey, subscribeReceiver, waitForEnvelope } from '../support/e2e-helpers.js';
+import { createCrmKey, E2E_WAIT_MS, subscribeReceiver, waitForEnvelope } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 const DAY = 86_400_000;
@@ -89,7 +89,7 @@ describe('rating: a CRM payment going overdue', () => {
 
     // The HubSpot company got the new grade, reasons and limit.
     const wrote = (field: string, value: string) => hubspot.writes.some((w) => w.objectName === 'companies' && w.id === COMPANY && w.fields[field] === value);
-    await expect.poll(() => wrote('riskbridge_grade', rating.current.grade!) && wrote('riskbridge_credit_limit', String(limit.current.recommended.amountMinor / 100)), { timeout: 20_000, interval: 100 }).toBe(true);
+    await expect.poll(() => wrote('riskbridge_grade', rating.current.grade!) && wrote('riskbridge_credit_limit', String(limit.current.recommended.amountMinor / 100)), { timeout: E2E_WAIT_MS, interval: 100 }).toBe(true);
     const gradeWrite = hubspot.writes.findLast((w) => w.id === COMPANY && w.fields['riskbridge_grade'] !== undefined)!;
     expect(gradeWrite.fields).toMatchObject({ riskbridge_grade: rating.current.grade, riskbridge_score: String(rating.current.score) });
     expect(gradeWrite.fields['riskbridge_reasons']).toBe(rating.current.reasons.map((r) => `${r.code}: ${r.text}`).join('\n'));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
-import { subscribeReceiver } from '../support/e2e-helpers.js';
+import { E2E_WAIT_MS, subscribeReceiver } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 const ResultSchema = z.object({ id: z.string(), type: z.string(), customerId: z.string().optional(), data: z.record(z.string(), z.unknown()) });
@@ -35,7 +35,7 @@ describe('outbox relay through the local hub', () => {
     const results = envelopes(
       await t.drain('results', { waitMs: 30_000, until: (all) => envelopes(all).some((e) => e.customerId === 'relay-next' && e.type === 'customer.updated') }),
     );
-    const [delivery] = await receiver.waitFor((r) => r.some((d) => d.body.includes('relay-empty')), 20_000);
+    const [delivery] = await receiver.waitFor((r) => r.some((d) => d.body.includes('relay-empty')), E2E_WAIT_MS);
     // Assess
     const empty = results.filter((e) => e.customerId === 'relay-empty' && e.type === 'customer.updated');
     expect(empty).toHaveLength(1);

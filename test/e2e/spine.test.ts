@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
 import { EventEnvelopeSchema } from '../../shared/domain/events/envelope.js';
-import { ensureConnection, ensureTenant, subscribeReceiver } from '../support/e2e-helpers.js';
+import { E2E_WAIT_MS, ensureConnection, ensureTenant, subscribeReceiver } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 describe('the spine: customer upsert → outbox → relay → webhook + result queue', () => {
@@ -27,7 +27,7 @@ describe('the spine: customer upsert → outbox → relay → webhook + result q
     expect(put.json.profile.fields.legalName.value).toBe('Acme Trading GmbH');
     expect(put.json.profile.fields.legalName.source).toMatch(/^api:key:/);
 
-    const [delivery] = await receiver.waitFor((r) => r.some((d) => d.body.includes('acme-001')), 20_000);
+    const [delivery] = await receiver.waitFor((r) => r.some((d) => d.body.includes('acme-001')), E2E_WAIT_MS);
     expect(delivery?.verified).toBe(true);
     const verified = new Webhook(secret).verify(delivery!.body, delivery!.headers) as unknown;
     const envelope = EventEnvelopeSchema.parse(verified);
@@ -57,7 +57,7 @@ describe('the spine: customer upsert → outbox → relay → webhook + result q
     const updates: number[] = events.json.events.filter((e: { type: string }) => e.type === 'customer.updated').map((e: { sequence: number }) => e.sequence);
     expect(updates).toHaveLength(2);
     expect(updates[0]).toBe(1);
-    const received = await receiver.waitFor((r) => r.filter((d) => d.body.includes('acme-002')).length >= 2, 20_000);
+    const received = await receiver.waitFor((r) => r.filter((d) => d.body.includes('acme-002')).length >= 2, E2E_WAIT_MS);
     const sequences = received.filter((d) => d.body.includes('acme-002')).map((d) => JSON.parse(d.body).sequence as number);
     expect(sequences.sort((a, b) => a - b)).toEqual(updates);
   });
@@ -68,7 +68,7 @@ describe('the spine: customer upsert → outbox → relay → webhook + result q
     });
     receiver.setSecrets([secret, created.json.secret]);
     await t.api('PUT', '/v1/customers/acme-004', { body: { fields: { legalName: 'Delta SA', city: 'Lyon' } } });
-    const [delivery] = await receiver.waitFor((r) => r.some((d) => d.path === '/hooks/fresh'), 20_000);
+    const [delivery] = await receiver.waitFor((r) => r.some((d) => d.path === '/hooks/fresh'), E2E_WAIT_MS);
     const fresh = receiver.received.find((d) => d.path === '/hooks/fresh')!;
     expect(delivery).toBeDefined();
     expect(fresh.verified).toBe(true);

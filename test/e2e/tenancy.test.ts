@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey, until } from '../support/e2e-helpers.js';
+import { createAgreement, createApiKey, until } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 /** Customers first seen in a connection get `c:crm:<crm>:<connectionId>:<externalId>`. */
@@ -204,7 +204,7 @@ describe('tenancy: what each key kind may see and do', () => {
       agreementId: 'ten-dsa', consultantRef: 'ten-consultant', datasets: ['customer_profiles'], fields: { customerId: 'hash', 'fields.country': 'include' },
       validFrom: new Date(now - 60_000).toISOString(), validUntil: new Date(now + 3_600_000).toISOString(), purpose: 'Study',
     };
-    expect((await t.api('POST', '/v1/admin/agreements', { body })).status).toBe(201);
+    await createAgreement(t, body);
     const revoked = await t.api('DELETE', '/v1/admin/agreements/ten-dsa');
     expect(revoked.status).toBe(200);
 

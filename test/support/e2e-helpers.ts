@@ -10,6 +10,14 @@ import type { TestHub } from './hub-fixture.js';
 
 /** Set-up steps the e2e files share; each asserts the hub accepted the step. */
 
+/**
+ * How long an e2e wait for a condition may last: just under the e2e test timeout (60 s,
+ * vitest.config.ts), so a wait ends when its condition holds, and only the test's own budget
+ * bounds it. A loaded machine (CI beside other jobs) can take many seconds for a hop that takes
+ * milliseconds alone; a fixed 10-20 s bound made such runs flaky.
+ */
+export const E2E_WAIT_MS = 55_000;
+
 const DAY = 86_400_000;
 
 /**
@@ -67,10 +75,7 @@ export const ensureTenant = async (t: TestHub, role: string, tenantRef: string):
     const agreementId = `dsa-${tenantRef}`;
     if ((await t.api('GET', `/v1/admin/agreements/${agreementId}`)).status === 404) {
       const at = Date.now();
-      const created = await t.api('POST', '/v1/admin/agreements', {
-        body: { agreementId, consultantRef: tenantRef, datasets: ['portfolio_ratings'], fields: { customerId: 'hash' }, validFrom: new Date(at - 7_200_000).toISOString(), validUntil: new Date(at - 3_600_000).toISOString(), purpose: 'Test tenant (expired: grants no reads)' },
-      });
-      expect(created.status, created.text).toBe(201);
+      await createAgreement(t, { agreementId, consultantRef: tenantRef, datasets: ['portfolio_ratings'], fields: { customerId: 'hash' }, validFrom: new Date(at - 7_200_000).toISOString(), validUntil: new Date(at - 3_600_000).toISOString(), purpose: 'Test tenant (expired: grants no reads)' });
     }
     return tenantRef;
   }
@@ -104,6 +109,47 @@ export const addPerson = async (t: TestHub, personId: string, roles: string[]): 
   return { personId, key: key.json.key, keyId: key.json.record.keyId };
 };
 
+const secondPeople = new WeakMap<TestHub, Promise<{ personId: string; key: string; keyId: string }>>();
+
+/**
+ * The key of a second person (`second-approver`, role approver) for four-eyes steps: the
+ * hub's admin person asks, this person approves. Created on first use, once per hub.
+ * @example const second = await secondPerson(t);
+ */
+export const secondPerson = (t: TestHub): Promise<{ personId: string; key: string; keyId: string }> => {
+  let person = secondPeople.get(t);
+  if (!person) {
+    person = addPerson(t, 'second-approver', ['approver']);
+    secondPeople.set(t, person);
+  }
+  return person;
+};
+
+/**
+ * Approves a pending approval as the second person and returns the deciding answer (200 once granted and run).
+ * @example const granted = await approveAsSecondPerson(t, asked.json.approval.approvalId);
+ */
+export const approveAsSecondPerson = async (t: TestHub, approvalId: string): Promise<{ status: number; json: any; text: string }> => {
+  const { key } = await secondPerson(t);
+  const decided = await t.api('POST', `/v1/approvals/${approvalId}/approve`, { key });
+  expect(decided.status, decided.text).toBe(200);
+  return decided;
+};
+
+/**
+ * Creates a data-sharing agreement the four-eyes way: the admin person asks (202), the second
+ * person approves; returns the agreement as stored.
+ * @example const agreement = await createAgreement(t, { agreementId: 'dsa-1', consultantRef: 'c-1', ... });
+ */
+export const createAgreement = async (t: TestHub, body: Record<string, unknown>, key?: string): Promise<any> => {
+  const asked = await t.api('POST', '/v1/admin/agreements', { body, ...(key ? { key } : {}) });
+  expect(asked.status, asked.text).toBe(202);
+  await approveAsSecondPerson(t, asked.json.approval.approvalId);
+  const read = await t.api('GET', `/v1/admin/agreements/${String(body['agreementId'])}`);
+  expect(read.status, read.text).toBe(200);
+  return read.json.agreement;
+};
+
 /** The verified envelopes a receiver got of one type, for one customer. */
 export const receivedEnvelopes = (receiver: WebhookReceiver, type: string, customerId: string): EventEnvelope[] =>
   receiver
@@ -111,20 +157,20 @@ export const receivedEnvelopes = (receiver: WebhookReceiver, type: string, custo
     .map((d) => EventEnvelopeSchema.parse(JSON.parse(d.body)))
     .filter((e) => e.type === type && e.customerId === customerId);
 
-/** Waits (20 s at most) for an envelope of one type and customer that matches `predicate`, and returns it. */
+/** Waits (up to E2E_WAIT_MS) for an envelope of one type and customer that matches `predicate`, and returns it. */
 export const waitForEnvelope = async (
   receiver: WebhookReceiver,
   type: string,
   customerId: string,
   predicate: (e: EventEnvelope) => boolean = () => true,
 ): Promise<EventEnvelope> => {
-  await receiver.waitFor(() => receivedEnvelopes(receiver, type, customerId).some(predicate), 20_000);
+  await receiver.waitFor(() => receivedEnvelopes(receiver, type, customerId).some(predicate), E2E_WAIT_MS);
   return receivedEnvelopes(receiver, type, customerId).find(predicate)!;
 };
 
 /** Polls a bureau pull until it leaves `queued`; returns the pull. */
 export const waitForPull = async (t: TestHub, customerId: string, pullId: string, key?: string): Promise<any> => {
-  for (let i = 0; i < 100; i += 1) {
+  for (const deadline = Date.now() + E2E_WAIT_MS; Date.now() < deadline; ) {
     const res = await t.api('GET', `/v1/customers/${customerId}/bureau-pulls/${pullId}`, key ? { key } : {});
     if (res.json?.pull?.status !== 'queued') return res.json.pull;
     await new Promise((r) => setTimeout(r, 100));
@@ -168,11 +214,11 @@ export const commitIngestedCustomer = async (
 };
 
 /**
- * Reads until `ok` holds or `ms` pass (polling every 100 ms) and returns the last value read: the
+ * Reads until `ok` holds or `ms` pass (default E2E_WAIT_MS; polling every 100 ms) and returns the last value read: the
  * caller asserts on it, so a timeout fails with what was last seen.
  * @example const read = await until(() => t.api('GET', '/v1/customers/x'), (r) => r.status === 200);
  */
-export const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> => {
+export const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = E2E_WAIT_MS): Promise<T> => {
   const deadline = Date.now() + ms;
   let value = await read();
   while (!ok(value) && Date.now() < deadline) {

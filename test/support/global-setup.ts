@@ -21,7 +21,8 @@ declare module 'vitest' {
  * than 10 % of pairs unexercised, fails the run.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const emulators = await startEmulators();
+  // On a loaded machine (CI beside other jobs) the JVM start alone can outlast 30 s; a crash still ends the wait at once.
+  const emulators = await startEmulators({ startTimeoutMs: 180_000 });
   const contractDir = mkdtempSync(join(tmpdir(), 'rb-contract-'));
   project.provide('dynamoEndpoint', emulators.dynamoEndpoint);
   project.provide('sqsEndpoint', emulators.sqsEndpoint);

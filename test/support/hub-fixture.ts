@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import { startHub, type Hub, type HubOptions } from '../../infra/local/hub.js';
 import { ensureAdminKey } from '../../infra/local/bootstrap.js';
 import type { QueueId } from '../../infra/topology.js';
 import { checkResponse, recordPair } from './contract.js';
+import { E2E_WAIT_MS } from './e2e-helpers.js';
 
 export interface TestHub {
   hub: Hub;
@@ -14,7 +16,7 @@ export interface TestHub {
   bootstrapKey: string;
   /** Calls the hub's HTTP API; `key: null` sends no key. */
   api(method: string, path: string, options?: { body?: unknown; rawBody?: string; key?: string | null; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; json: any; text: string }>;
-  /** Receives (and deletes) up to `max` messages from one of the hub's queues. */
+  /** Receives (and deletes) messages from one of the hub's queues until `until` holds or `waitMs` pass (default: E2E_WAIT_MS). */
   drain(queue: QueueId, options?: { waitMs?: number; until?: (all: Message[]) => boolean }): Promise<Message[]>;
   stop(): Promise<void>;
 }
@@ -46,7 +48,11 @@ export const startTestHub = async (options: Partial<HubOptions> = {}): Promise<T
     prefix: `t${randomBytes(4).toString('hex')}`,
     visibilityScale: 1 / 60,
     allowLoopbackOutbound: true,
-    onError: () => undefined,
+    // The hub's background errors (pollers, schedules) are expected in many tests; RB_TEST_HUB_ERRORS=<file> keeps them for a look.
+    onError: (source, error) => {
+      const file = process.env['RB_TEST_HUB_ERRORS'];
+      if (file) appendFileSync(file, `${new Date().toISOString()} [${source}] ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
+    },
     ...options,
   });
   const bootstrapKey = await ensureAdminKey({ tableName: hub.resources.tableName });
@@ -79,7 +85,7 @@ export const startTestHub = async (options: Partial<HubOptions> = {}): Promise<T
       }
       return { status: response.status, headers: response.headers, json, text };
     },
-    async drain(queue, { waitMs = 10_000, until = (all: Message[]) => all.length > 0 } = {}) {
+    async drain(queue, { waitMs = E2E_WAIT_MS, until = (all: Message[]) => all.length > 0 } = {}) {
       const out: Message[] = [];
       const deadline = Date.now() + waitMs;
       while (Date.now() < deadline && !until(out)) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { readLocalHubFile } from '../../../infra/local/hub-file.js';
 import { createRiskBridgeClient, type paths, type RiskBridgeClient } from '../../client/src/index.js';
@@ -9,6 +10,12 @@ export const DEFAULT_HUB_URL = 'http://127.0.0.1:3000';
 export interface HubTarget {
   url: string;
   key: string;
+  /**
+   * The `Idempotency-Key` of this invocation's POSTs (default: a fresh UUID). The first POST sends
+   * it as is, the n-th after it `<key>.<n>`, so a rerun with the same key (`--idempotency-key`) and
+   * the same input replays each step instead of creating it twice.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 /** The hub refused a request, answered unexpectedly, or could not be reached. */
@@ -64,43 +71,59 @@ const refusal = (text: string): string => {
  * const hub = hubClient({ url: 'http://127.0.0.1:3000', key });
  * const { ok } = await hub.request({ method: 'GET', path: '/v1/audit/verify', schema: z.object({ ok: z.boolean() }) });
  */
-export const hubClient = ({ url, key, timeoutMs = 30_000 }: HubTarget & { timeoutMs?: number }): HubClient => ({
-  url,
-  api: createRiskBridgeClient({ baseUrl: url.replace(/\/+$/, ''), key, fetch: (request) => fetch(request, { signal: AbortSignal.timeout(timeoutMs) }) }),
-  async request<T>({ method, path, schema, body }: HubRequest<T>): Promise<T> {
-    const what = `${method} ${path}`;
-    let response: Response;
-    try {
-      response = await fetch(`${url.replace(/\/+$/, '')}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': body.contentType } : {}) },
-        ...(body ? { body: body.text } : {}),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'TimeoutError') throw new HubError(`${what}: no answer from ${url} within ${timeoutMs / 1000} s`, undefined, { cause: error });
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-      const reason = cause instanceof Error ? ((cause as NodeJS.ErrnoException).code ?? cause.message) : String(cause);
-      throw new HubError(`cannot reach the hub at ${url} (${reason}); is it running?`, undefined, { cause: error });
-    }
-    const text = await response.text();
-    if (!response.ok) throw new HubError(`${what}: HTTP ${response.status} ${refusal(text)}`, response.status);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new HubError(`${what}: the answer is not JSON`, response.status, { cause: error });
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new HubError(`${what}: unexpected answer (${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')})`, response.status);
-    return parsed.data;
-  },
-});
+export const hubClient = ({ url, key, timeoutMs = 30_000, idempotencyKey = randomUUID() }: HubTarget & { timeoutMs?: number }): HubClient => {
+  let posts = 0;
+  /** The Idempotency-Key header of the next POST (the hub ignores it on routes that create nothing). */
+  const idempotencyHeader = (method: string): Record<string, string> => {
+    if (method.toUpperCase() !== 'POST') return {};
+    const n = posts++;
+    return { 'idempotency-key': n === 0 ? idempotencyKey : `${idempotencyKey}.${n}` };
+  };
+  return {
+    url,
+    api: createRiskBridgeClient({
+      baseUrl: url.replace(/\/+$/, ''),
+      key,
+      fetch: (request) => {
+        for (const [name, value] of Object.entries(idempotencyHeader(request.method))) if (!request.headers.has(name)) request.headers.set(name, value);
+        return fetch(request, { signal: AbortSignal.timeout(timeoutMs) });
+      },
+    }),
+    async request<T>({ method, path, schema, body }: HubRequest<T>): Promise<T> {
+      const what = `${method} ${path}`;
+      let response: Response;
+      try {
+        response = await fetch(`${url.replace(/\/+$/, '')}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${key}`, ...idempotencyHeader(method), ...(body ? { 'content-type': body.contentType } : {}) },
+          ...(body ? { body: body.text } : {}),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'TimeoutError') throw new HubError(`${what}: no answer from ${url} within ${timeoutMs / 1000} s`, undefined, { cause: error });
+        const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+        const reason = cause instanceof Error ? ((cause as NodeJS.ErrnoException).code ?? cause.message) : String(cause);
+        throw new HubError(`cannot reach the hub at ${url} (${reason}); is it running?`, undefined, { cause: error });
+      }
+      const text = await response.text();
+      if (!response.ok) throw new HubError(`${what}: HTTP ${response.status} ${refusal(text)}`, response.status);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        throw new HubError(`${what}: the answer is not JSON`, response.status, { cause: error });
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) throw new HubError(`${what}: unexpected answer (${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')})`, response.status);
+      return parsed.data;
+    },
+  };
+};
 
 /** A hub client for --url/RB_URL, else the hub `npm start` runs (.local/hub.json), else the default URL. */
-export const connectHub = async ({ url, key }: { url?: string | undefined; key: string }): Promise<HubClient> => {
+export const connectHub = async ({ url, key, idempotencyKey }: { url?: string | undefined; key: string; idempotencyKey?: string | undefined }): Promise<HubClient> => {
   const local = url ? undefined : await readLocalHubFile().catch(() => undefined);
-  return hubClient({ url: url ?? local?.url ?? DEFAULT_HUB_URL, key });
+  return hubClient({ url: url ?? local?.url ?? DEFAULT_HUB_URL, key, idempotencyKey });
 };
 
 export type AuditVerdict = paths['/v1/audit/verify']['get']['responses'][200]['content']['application/json'];

@@ -31,3 +31,14 @@ export const hubUrlOption = () =>
 
 /** `--key`, also read from RB_KEY; required. Prefer RB_KEY: a flag shows in the process list and shell history. */
 export const hubKeyOption = (description: string) => new Option('--key <key>', description).env('RB_KEY').makeOptionMandatory();
+
+/**
+ * `--idempotency-key`: the Idempotency-Key of the command's creating POSTs (default: a fresh UUID
+ * per invocation). Rerun a command that may have half-succeeded with the same value to replay its
+ * steps instead of repeating them.
+ */
+export const idempotencyKeyOption = () =>
+  new Option('--idempotency-key <key>', 'Idempotency-Key of the POSTs that create (default: a new UUID per run; the n-th POST after the first sends <key>.<n>)').argParser((value) => {
+    if (!/^[\x20-\x7e]{1,240}$/.test(value)) throw new InvalidArgumentError('1 to 240 printable ASCII characters.');
+    return value;
+  });

@@ -1,13 +1,20 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { ConflictError } from '../../domain/errors.js';
 import { PersonSchema, type Person } from '../../domain/people/person.js';
 import type { PersonRepository, StoredPerson } from '../../domain/people/manage-people.js';
 import { isConditionFailure, type TableRef } from './client.js';
 
-/** People: `PERSON#<id> / PERSON` with a revision; listed on gsi1 (`PEOPLE`, createdAt). A handful of records. */
+/**
+ * People: `PERSON#<id> / PERSON` with a revision; listed on gsi1 (`PEOPLE`, createdAt). A handful of records.
+ * A person with an identity-provider `subject` also has a lookup item `PERSON_SUBJECT#<subject> / PERSON_SUBJECT`
+ * naming them, written in the same transaction as the person (so a subject belongs to one person at most): the
+ * authorizer finds the person behind a token's `sub` with two strongly consistent reads, never a scan or list.
+ */
 const keyOf = (personId: string) => ({ pk: `PERSON#${personId}`, sk: 'PERSON' });
+const subjectKeyOf = (subject: string) => ({ pk: `PERSON_SUBJECT#${subject}`, sk: 'PERSON_SUBJECT' });
 const ItemSchema = z.object({ rev: z.number().int().positive(), person: PersonSchema });
+const SubjectItemSchema = z.object({ personId: z.string().min(1) });
 
 const toItem = ({ rev, person }: StoredPerson) => ({
   ...keyOf(person.personId),
@@ -25,10 +32,15 @@ export const personStore = ({ client, tableName }: TableRef): PersonRepository =
   },
   async create(person: Person) {
     const stored = { rev: 1, person };
+    const put = { TableName: tableName, Item: toItem(stored), ConditionExpression: 'attribute_not_exists(pk)' };
     try {
-      await client.send(new PutCommand({ TableName: tableName, Item: toItem(stored), ConditionExpression: 'attribute_not_exists(pk)' }));
+      if (person.subject === undefined) await client.send(new PutCommand(put));
+      else {
+        const lookup = { TableName: tableName, Item: { ...subjectKeyOf(person.subject), entity: 'person_subject', personId: person.personId }, ConditionExpression: 'attribute_not_exists(pk)' };
+        await client.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, { Put: lookup }] }));
+      }
     } catch (error) {
-      if (isConditionFailure(error)) throw new ConflictError(`Person ${person.personId} already exists`, { retryable: false, cause: error });
+      if (isConditionFailure(error)) throw new ConflictError(`Person ${person.personId} or their subject already exists`, { retryable: false, cause: error });
       throw error;
     }
     return stored;
@@ -56,6 +68,9 @@ export const personStore = ({ client, tableName }: TableRef): PersonRepository =
     return out;
   },
   async bySubject(subject) {
-    return (await this.list()).find((p) => p.subject === subject);
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: subjectKeyOf(subject), ConsistentRead: true }));
+    if (!Item) return undefined;
+    const person = (await this.get(SubjectItemSchema.parse(Item).personId))?.person;
+    return person?.subject === subject ? person : undefined;
   },
 });

@@ -110,13 +110,20 @@ export const CustomerActivityV1Schema = z.object({
 /** A four-eyes approval changed state (ids and refs only: `person:<id>`, never names). */
 export const ApprovalEventV1Schema = z.object({
   approvalId: z.string(),
-  action: z.string().describe('policy.approve, policy.activate, policy.rollback, freeze.lift, role.grant, key.issue'),
+  action: z.string().describe('policy.approve, policy.activate, policy.rollback, freeze.lift, role.grant, key.issue, agreement.create, agreement.widen, subscription.create'),
   target: z.string().describe('What the action is about, e.g. policy:2, customer:acme-001'),
   status: z.enum(['pending', 'granted', 'rejected', 'expired']),
   maker: z.string(),
   checkers: z.array(z.string()),
   quorum: z.number().int().min(1),
   expiresAt: z.iso.datetime({ offset: true }),
+});
+
+export const BreakGlassUsedV1Schema = z.object({
+  incident: z.string().describe('The incident id the operator named (`rb keys create-admin --break-glass <incident>`)'),
+  keyId: z.string().describe('The break-glass key: every step made with it is audited under this id'),
+  expiresAt: z.iso.datetime({ offset: true }),
+  usedAt: z.iso.datetime({ offset: true }),
 });
 
 export const eventCatalogue = {
@@ -134,6 +141,7 @@ export const eventCatalogue = {
   'approval.granted': { version: 1, data: ApprovalEventV1Schema, description: 'A four-eyes approval reached its quorum; the action runs.' },
   'approval.rejected': { version: 1, data: ApprovalEventV1Schema, description: 'A four-eyes approval was rejected (or withdrawn by its maker).' },
   'approval.expired': { version: 1, data: ApprovalEventV1Schema, description: 'A four-eyes approval lapsed without a decision.' },
+  'security.break_glass_used': { version: 1, data: BreakGlassUsedV1Schema, description: 'A break-glass admin key was created (every admin locked out): a security alert; the key lives one hour.' },
 } as const satisfies Record<string, { version: number; data: z.ZodObject; description: string }>;
 
 export type EventType = keyof typeof eventCatalogue;

@@ -167,6 +167,27 @@ export type MergeRecord = z.infer<typeof MergeRecordSchema>;
  * `mergedInto`. Both get version and sequence + 1; write all three items in one transaction
  * (both with version conditions) and repoint the absorbed one's identity-index keys.
  */
+/** Whether `value` is no newer than the profile's tombstone for the field (a removal an older value cannot undo). */
+const buried = (profile: CustomerProfile, name: ProfileFieldName, value: ProvenancedValue): boolean => {
+  const tombstone = profile.tombstones?.[name];
+  return tombstone !== undefined && Date.parse(value.observedAt) <= Date.parse(tombstone.observedAt);
+};
+
+/**
+ * Applies other tombstones to a profile: a field no newer than a tombstone goes, and the newest
+ * tombstone of a field without a value is kept (so the removal survives merge and unmerge).
+ */
+const applyTombstones = (profile: CustomerProfile, tombstones: CustomerProfile['tombstones']): void => {
+  for (const [name, tombstone] of Object.entries(tombstones ?? {}) as [ProfileFieldName, Provenance | undefined][]) {
+    if (!tombstone) continue;
+    const value = profile.fields[name];
+    if (value && Date.parse(value.observedAt) > Date.parse(tombstone.observedAt)) continue;
+    delete profile.fields[name];
+    const standing = profile.tombstones?.[name];
+    if (!standing || Date.parse(standing.observedAt) < Date.parse(tombstone.observedAt)) profile.tombstones = { ...profile.tombstones, [name]: structuredClone(tombstone) };
+  }
+};
+
 export const mergeProfiles = (
   survivor: CustomerProfile,
   absorbed: CustomerProfile,
@@ -177,8 +198,10 @@ export const mergeProfiles = (
   if (survivor.status !== 'active' || absorbed.status === 'merged') throw new ConflictError('Only active profiles can be merged', { retryable: false });
   const next = structuredClone(survivor);
   for (const [name, value] of Object.entries(absorbed.fields) as [ProfileFieldName, ProvenancedValue | undefined][]) {
-    if (value && choose(survivorship, name, next.fields[name], value).take) next.fields[name] = structuredClone(value);
+    if (value && !buried(next, name, value) && choose(survivorship, name, next.fields[name], value).take) next.fields[name] = structuredClone(value);
   }
+  // Removals (PATCH null) on either side survive the merge: the absorbed one's tombstones apply to the survivor.
+  applyTombstones(next, absorbed.tombstones);
   const known = new Set(next.identifiers.map(idKey));
   for (const id of absorbed.identifiers) if (!known.has(idKey(id))) next.identifiers.push(structuredClone(id));
   next.aggregates = addAggregates(survivor.aggregates, absorbed.aggregates, at);
@@ -253,7 +276,7 @@ export const unmerge = (
   for (const [name, value] of Object.entries(currentSurvivor.fields) as [ProfileFieldName, ProvenancedValue | undefined][]) {
     if (!value || !belongsToAbsorbed(value)) continue;
     const prior = before.fields[name];
-    if (prior) survivor.fields[name] = structuredClone(prior);
+    if (prior && !buried(currentSurvivor, name, prior)) survivor.fields[name] = structuredClone(prior);
     else delete survivor.fields[name];
     const kept = absorbed.fields[name];
     if (!kept || choose(survivorship, name, kept, value).take) absorbed.fields[name] = structuredClone(value);
@@ -266,6 +289,8 @@ export const unmerge = (
     if (fromAbsorbed && !absorbedKeys.has(idKey(id))) absorbed.identifiers.push(structuredClone(id));
     return !fromAbsorbed;
   });
+  // A field removed on the merged record stays removed on both sides (unless a side holds a newer value).
+  applyTombstones(absorbed, currentSurvivor.tombstones);
   for (const record of replay.absorbed ?? []) absorbed = applyCustomerRecord(absorbed, record, survivorship, at).profile;
   for (const record of replay.survivor ?? []) survivor = applyCustomerRecord(survivor, record, survivorship, at).profile;
   const onSurvivor = new Set(survivor.identifiers.filter((id) => STRONG_SCHEMES.has(id.scheme)).map(idKey));

@@ -52,7 +52,7 @@ describe('agreement store on DynamoDB Local', () => {
         return store.put(next, expected);
       },
     };
-    const manage = manageAgreements({ agreements: racing, audit: { append: async (input) => (audited.push(input.action), {} as never) }, clock: fixedClock('2026-12-05T00:00:00Z') });
+    const manage = manageAgreements({ agreements: racing, audit: { append: async (input) => (audited.push(input.action), {} as never) }, clock: fixedClock('2026-12-05T00:00:00Z'), approvals: { request: () => Promise.reject(new Error('a purpose change needs no approval')) } });
 
     const error = await manage.update('dsa-race', { purpose: 'Changed' }, admin).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'agreement_revoked', details: { current: { agreementId: 'dsa-race', status: 'revoked', purpose: 'Study' } } });

@@ -16,14 +16,14 @@ const routes: Record<string, { status: number; type: string; body: string }> = {
 describe('hubClient', () => {
   let server: Server;
   let url = '';
-  const seen: Array<{ method?: string; url?: string; authorization?: string; contentType?: string; body: string }> = [];
+  const seen: Array<{ method?: string; url?: string; authorization?: string; contentType?: string; idempotencyKey?: string | string[]; body: string }> = [];
 
   beforeAll(async () => {
     server = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
-        seen.push({ method: request.method, url: request.url, authorization: request.headers.authorization, contentType: request.headers['content-type'], body });
+        seen.push({ method: request.method, url: request.url, authorization: request.headers.authorization, contentType: request.headers['content-type'], idempotencyKey: request.headers['idempotency-key'], body });
         const route = routes[request.url ?? ''] ?? { status: 201, type: 'application/json', body: '{}' };
         response.writeHead(route.status, { 'content-type': route.type }).end(route.body);
       });
@@ -42,6 +42,20 @@ describe('hubClient', () => {
   it('posts a body with its content type', async () => {
     await hubApi(hubClient({ url, key: 'rbk_a' })).createPolicy('{"version":3}');
     expect(seen.at(-1)).toMatchObject({ method: 'POST', url: '/v1/policies', contentType: 'application/json', body: '{"version":3}' });
+  });
+
+  it('sends one Idempotency-Key per client on its POSTs, suffixed .n from the second on, and none on GETs', async () => {
+    const client = hubClient({ url, key: 'rbk_a', idempotencyKey: 'run-1' });
+    await hubApi(client).createPolicy('{"version":4}');
+    await client.request({ method: 'POST', path: '/v1/imports', schema: z.unknown(), body: { text: '{}', contentType: 'application/json' } });
+    await client.request({ method: 'GET', path: '/v1/imports/x', schema: z.unknown() });
+    await client.request({ method: 'POST', path: '/v1/imports/x/chunks', schema: z.unknown(), body: { text: 'a,b', contentType: 'text/csv' } });
+    expect(seen.slice(-4).map((s) => s.idempotencyKey)).toEqual(['run-1', 'run-1.1', undefined, 'run-1.2']);
+    await hubApi(hubClient({ url, key: 'rbk_a' })).createPolicy('{"version":5}');
+    await hubApi(hubClient({ url, key: 'rbk_a' })).createPolicy('{"version":5}');
+    const [first, second] = seen.slice(-2).map((s) => s.idempotencyKey);
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).not.toBe(first);
   });
 
   it('turns a problem+json refusal into one line with the status, title and detail', async () => {

@@ -180,6 +180,14 @@ describe('rb', { timeout: 30_000 }, () => {
         expect.stringMatching(/#1 rpt_01JAAAAAAAAAAAAAAAAAAAAAAB +1 accounts +review: no_matching_customer$/),
       ]);
       expect(seen).toContainEqual({ url: '/metro2/v1/bureau/metro2/imports?bureau=experian', headers: expect.objectContaining({ 'content-type': 'text/plain', authorization: 'Bearer rbk_test' }) });
+      // A fresh UUID per invocation (hub-client.test.ts shows two runs differ and later POSTs get .n).
+      expect(seen.find((s) => s.url === '/metro2/v1/bureau/metro2/imports?bureau=experian')?.headers['idempotency-key']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    });
+
+    it.concurrent('metro2 import sends the Idempotency-Key --idempotency-key names', async ({ expect }) => {
+      const { code } = await rb(['metro2', 'import', 'test/fixtures/bureaus/metro2/furnisher-sample.txt', '--bureau', 'equifax', '--idempotency-key', 'retry-of-ticket-42'], { RB_URL: `${base}/metro2`, RB_KEY: 'rbk_idem' });
+      expect(code).toBe(0);
+      expect(seen.find((s) => s.headers.authorization === 'Bearer rbk_idem')?.headers['idempotency-key']).toBe('retry-of-ticket-42');
     });
 
     it.concurrent('metro2 import refuses a bureau that takes no Metro 2 file (exit 2)', async ({ expect }) => {
@@ -193,6 +201,7 @@ describe('rb', { timeout: 30_000 }, () => {
       expect(code).toBe(0);
       expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ keyId: 'k1', role: 'admin', status: 'active' })]);
       expect(seen.map((s) => s.url)).toContain('/keys/v1/admin/api-keys');
+      expect(seen.find((s) => s.url === '/keys/v1/admin/api-keys')?.headers['idempotency-key']).toBeUndefined();
     });
   });
 

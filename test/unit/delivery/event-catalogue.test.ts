@@ -26,6 +26,7 @@ describe('eventCatalogue', () => {
       'approval.granted',
       'approval.rejected',
       'approval.expired',
+      'security.break_glass_used',
     ]);
     for (const type of EVENT_TYPES) {
       expect(eventCatalogue[type].version).toBe(1);

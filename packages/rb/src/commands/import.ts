@@ -1,4 +1,4 @@
-import { hubKeyOption, hubUrlOption, positiveInteger } from '../options.js';
+import { hubKeyOption, hubUrlOption, idempotencyKeyOption, positiveInteger } from '../options.js';
 import type { RegisterCommand } from './index.js';
 
 /** `rb import`: streams a CSV file through the hub's bulk import API and waits for the worker. */
@@ -13,6 +13,7 @@ export const importCommand: RegisterCommand = (program) => {
     .option('--mapping <name>', 'ready-made column mapping', 'online-retail-ii')
     .addOption(hubUrlOption())
     .addOption(hubKeyOption('admin or crm API key'))
+    .addOption(idempotencyKeyOption())
     .option('--max-rows <n>', 'stop after this many rows', positiveInteger)
     .action(async (o, command) => {
       const [{ READY_MAPPINGS }, { runImport }, { connectHub }] = await Promise.all([

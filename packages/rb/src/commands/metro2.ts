@@ -1,4 +1,4 @@
-import { hubKeyOption, hubUrlOption } from '../options.js';
+import { hubKeyOption, hubUrlOption, idempotencyKeyOption } from '../options.js';
 import type { RegisterCommand } from './index.js';
 
 /** `rb metro2 import <file>`: sends a Metro 2 file to a running hub and prints what became of each consumer. */
@@ -17,6 +17,7 @@ export const metro2Command: RegisterCommand = (program) => {
     .requiredOption('--bureau <bureau>', 'bureau the file is attributed to: experian, equifax or transunion')
     .addOption(hubUrlOption())
     .addOption(hubKeyOption('admin API key'))
+    .addOption(idempotencyKeyOption())
     .option('--json', 'print the import record as JSON')
     .action(async (file, o, command) => {
       const [{ readFile }, { z }, { Metro2ImportSchema, Metro2BureauSchema }, { connectHub }] = await Promise.all([

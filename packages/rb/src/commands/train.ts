@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Option } from '@commander-js/extra-typings';
-import { commaList, number, positiveInteger } from '../options.js';
+import { commaList, idempotencyKeyOption, number, positiveInteger } from '../options.js';
 import type { RegisterCommand } from './index.js';
 
 /** `rb train`: fits a scorecard on labelled history and writes (optionally uploads) a draft policy. */
@@ -26,6 +26,7 @@ export const trainCommand: RegisterCommand = (program) => {
     .option('--min-iv <iv>', 'drop features with a lower information value', number, 0.02)
     .option('--post <hubUrl>', 'also upload the draft to this hub')
     .addOption(new Option('--key <key>', 'admin API key with policies:manage, for --post').env('RB_KEY'))
+    .addOption(idempotencyKeyOption())
     .action(async (o, command) => {
       if (o.post && !o.key) command.error('--post needs --key <admin API key with policies:manage> (or RB_KEY)');
       const { trainFromFile } = await import('../../../../scripts/train.js');
@@ -47,7 +48,7 @@ export const trainCommand: RegisterCommand = (program) => {
       else if (!o.post) process.stdout.write(json);
       if (o.post && o.key) {
         const { hubApi, hubClient } = await import('../hub-client.js');
-        await hubApi(hubClient({ url: o.post, key: o.key })).createPolicy(json);
+        await hubApi(hubClient({ url: o.post, key: o.key, idempotencyKey: o.idempotencyKey })).createPolicy(json);
         process.stderr.write(`draft policy v${policy.version} uploaded to ${o.post}; next: POST /v1/policies/${policy.version}/backtest, then approval by another admin\n`);
       }
     });
