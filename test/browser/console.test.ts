@@ -178,7 +178,8 @@ describe('risk console in a real browser (chromium)', () => {
   });
 
   it('shows a panel\'s error in words with Retry, and the rest of the customer 360 still works', async () => {
-    // Prepare: the hub answers the event log with a problem once.
+    // Prepare: the hub answers the event log with a problem once (the browser logs that 503; it is this test's, not a fault).
+    const errorsBefore = main.consoleErrors.length;
     let refused = 0;
     await main.page.route('**/v1/customers/*/events?*', async (route) => {
       if (refused++ > 0) return route.continue();
@@ -198,6 +199,7 @@ describe('risk console in a real browser (chromium)', () => {
     } finally {
       await main.page.unroute('**/v1/customers/*/events?*');
     }
+    expect(main.consoleErrors.splice(errorsBefore)).toEqual(['Failed to load resource: the server responded with a status of 503 (Service Unavailable)']);
   });
 
   it('signs in as a person through the identity provider; the shell names them and Approve follows the person, not the key', async () => {
