@@ -20,6 +20,33 @@ export interface ConsoleHub extends TestHub {
 /** How many demo customers the browser tests seed (enough for every tier, quick to ingest). */
 export const BROWSER_CUSTOMERS = 10;
 
+/** Li Wei, a person who signs in through the issuer (roles as `npm start` seeds them). */
+const addLiWei = async (t: TestHub): Promise<void> => {
+  const li = await t.api('POST', '/v1/people', { key: t.bootstrapKey, body: { personId: 'li-wei', displayName: 'Li Wei', email: 'li.wei@example.test', roles: ['analyst', 'approver'], subject: 'li-wei' } });
+  if (li.status !== 201 || !li.json.person.roles.includes('approver')) throw new Error(`person: ${li.status} ${li.text}`);
+};
+
+/** A partner agency engaged on the customer, with one assessment submitted by its key. */
+const partnerAssessment = async (t: TestHub, customerId: string): Promise<void> => {
+  const engaged = await t.api('POST', `/v1/partners/${PARTNER}/engagements`, { body: { customerId, scope: 'assess' } });
+  if (engaged.status >= 300) throw new Error(`engagement: ${engaged.status} ${engaged.text}`);
+  const partnerKey = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'console partner', role: 'partner', tenantRef: PARTNER } });
+  if (partnerKey.status !== 201) throw new Error(`partner key: ${partnerKey.status} ${partnerKey.text}`);
+  const assessed = await t.api('POST', '/v1/partner/assessments', { key: partnerKey.json.key, body: { customerId, grade: 'BBB', pd: 0.02, scale: 'AAA..D', rationale: 'Console test assessment', externalRef: 'console-0001' } });
+  if (assessed.status >= 300) throw new Error(`assessment: ${assessed.status} ${assessed.text}`);
+};
+
+/** A consumer with consent and a completed Experian pull (the local sandbox). */
+const bureauReport = async (t: TestHub): Promise<void> => {
+  await t.api('PUT', `/v1/customers/${BUREAU_CUSTOMER}`, { body: { kind: 'consumer', fields: { legalName: 'Ada Reader', postalCode: '92626', country: 'US' } } });
+  const consent = await t.api('POST', `/v1/customers/${BUREAU_CUSTOMER}/consents`, { body: { bureaus: ['experian'], purpose: 'credit_transaction', grantedBy: 'crm:console-app' } });
+  if (consent.status !== 201) throw new Error(`consent: ${consent.status} ${consent.text}`);
+  const requested = await t.api('POST', `/v1/customers/${BUREAU_CUSTOMER}/bureau-pulls`, { body: { bureau: 'experian' } });
+  if (requested.status !== 202) throw new Error(`bureau pull: ${requested.status} ${requested.text}`);
+  const pull = await waitForPull(t, BUREAU_CUSTOMER, requested.json.pull.pullId);
+  if (pull.status !== 'completed') throw new Error(`bureau pull ${pull.status}: ${pull.detail ?? pull.reason}`);
+};
+
 /**
  * A local hub with what every screen shows: demo customers through the CRM path (rated, some
  * late → alerts, one frozen), a draft policy v2 by the admin (backtested, so Approve is the
@@ -36,6 +63,11 @@ export const startConsoleHub = async (): Promise<ConsoleHub> => {
   };
   const active = await t.api('GET', '/v1/policies/active');
   if (active.status !== 200) throw new Error(`no active policy: ${active.status}`);
+  // Independent of the demo portfolio: set up while it is ingested and rated.
+  const people = addLiWei(t);
+  const report = bureauReport(t);
+  // Awaited below; a failure before then must not surface as an unhandled rejection.
+  for (const pending of [people, report]) pending.catch(() => undefined);
   const sub = await t.api('POST', '/v1/subscriptions', { body: { url: 'http://127.0.0.1:9/hooks/console', description: 'Console test subscriber', eventTypes: ['rating.changed', 'alert.raised'] } });
   if (sub.status !== 201) throw new Error(`subscription: ${sub.status} ${sub.text}`);
   await seedDemoPortfolio(apiClient(t.hub.url, t.adminKey), new Date(), { customers: BROWSER_CUSTOMERS });
@@ -53,21 +85,6 @@ export const startConsoleHub = async (): Promise<ConsoleHub> => {
   if (draft.status !== 201) throw new Error(`draft policy: ${draft.status} ${draft.text}`);
   const backtest = await t.api('POST', '/v1/policies/2/backtest');
   if (backtest.status !== 200) throw new Error(`backtest: ${backtest.status} ${backtest.text}`);
-  // A person who signs in through the issuer (roles as `npm start` seeds them), a partner's assessment, a bureau report.
-  const li = await t.api('POST', '/v1/people', { key: t.bootstrapKey, body: { personId: 'li-wei', displayName: 'Li Wei', email: 'li.wei@example.test', roles: ['analyst', 'approver'], subject: 'li-wei' } });
-  if (li.status !== 201 || !li.json.person.roles.includes('approver')) throw new Error(`person: ${li.status} ${li.text}`);
-  const engaged = await t.api('POST', `/v1/partners/${PARTNER}/engagements`, { body: { customerId: customerIds[0], scope: 'assess' } });
-  if (engaged.status >= 300) throw new Error(`engagement: ${engaged.status} ${engaged.text}`);
-  const partnerKey = await t.api('POST', '/v1/admin/api-keys', { body: { name: 'console partner', role: 'partner', tenantRef: PARTNER } });
-  if (partnerKey.status !== 201) throw new Error(`partner key: ${partnerKey.status} ${partnerKey.text}`);
-  const assessed = await t.api('POST', '/v1/partner/assessments', { key: partnerKey.json.key, body: { customerId: customerIds[0], grade: 'BBB', pd: 0.02, scale: 'AAA..D', rationale: 'Console test assessment', externalRef: 'console-0001' } });
-  if (assessed.status >= 300) throw new Error(`assessment: ${assessed.status} ${assessed.text}`);
-  await t.api('PUT', `/v1/customers/${BUREAU_CUSTOMER}`, { body: { kind: 'consumer', fields: { legalName: 'Ada Reader', postalCode: '92626', country: 'US' } } });
-  const consent = await t.api('POST', `/v1/customers/${BUREAU_CUSTOMER}/consents`, { body: { bureaus: ['experian'], purpose: 'credit_transaction', grantedBy: 'crm:console-app' } });
-  if (consent.status !== 201) throw new Error(`consent: ${consent.status} ${consent.text}`);
-  const requested = await t.api('POST', `/v1/customers/${BUREAU_CUSTOMER}/bureau-pulls`, { body: { bureau: 'experian' } });
-  if (requested.status !== 202) throw new Error(`bureau pull: ${requested.status} ${requested.text}`);
-  const pull = await waitForPull(t, BUREAU_CUSTOMER, requested.json.pull.pullId);
-  if (pull.status !== 'completed') throw new Error(`bureau pull ${pull.status}: ${pull.detail ?? pull.reason}`);
+  await Promise.all([people, report, partnerAssessment(t, customerIds[0]!)]);
   return Object.assign(t, { customerIds, person: { personId: 'li-wei', name: 'Li Wei' } });
 };
