@@ -19,6 +19,10 @@ const rawGet = (base: string, path: string): Promise<{ status: number; type: str
     req.end();
   });
 
+/** The local OIDC issuer is not the hub (no typed client): the test calls its endpoints as a browser would. */
+// eslint-disable-next-line no-restricted-globals
+const issuerFetch: typeof fetch = (input, init) => fetch(input, init);
+
 describe('risk console: static app and the list endpoints it reads', () => {
   let t: TestHub;
   const clients = emulatorClients();
@@ -93,22 +97,22 @@ describe('risk console: static app and the list endpoints it reads', () => {
     const redirect = `${t.hub.url}/console`;
     const authorize = new URL(options.json.person.authorizationEndpoint);
     for (const [k, v] of Object.entries({ response_type: 'code', client_id: 'riskbridge-console', redirect_uri: redirect, state: 'state-1234', code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256' })) authorize.searchParams.set(k, v);
-    const page = await fetch(authorize);
+    const page = await issuerFetch(authorize);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Li Wei');
     authorize.searchParams.set('login_hint', 'li-wei');
-    const chosen = await fetch(authorize, { redirect: 'manual' });
+    const chosen = await issuerFetch(authorize, { redirect: 'manual' });
     expect(chosen.status).toBe(302);
     const back = new URL(chosen.headers.get('location')!);
     expect(`${back.origin}${back.pathname}`).toBe(redirect);
     expect(back.searchParams.get('state')).toBe('state-1234');
     const exchange = (code: string, codeVerifier: string) =>
-      fetch(t.hub.oidc.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: t.hub.url }, body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: codeVerifier, redirect_uri: redirect, client_id: 'riskbridge-console' }) });
+      issuerFetch(t.hub.oidc.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: t.hub.url }, body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: codeVerifier, redirect_uri: redirect, client_id: 'riskbridge-console' }) });
     const wrongVerifier = await exchange(back.searchParams.get('code')!, 'x'.repeat(43));
     expect(wrongVerifier.status).toBe(400);
     // A code is spent by any attempt: the right verifier after a wrong one is refused too.
     expect((await exchange(back.searchParams.get('code')!, verifier)).status).toBe(400);
-    const again = new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location')!);
+    const again = new URL((await issuerFetch(authorize, { redirect: 'manual' })).headers.get('location')!);
     const token = await exchange(again.searchParams.get('code')!, verifier);
     expect(token.status).toBe(200);
     expect(token.headers.get('access-control-allow-origin')).toBe('*');
@@ -118,7 +122,7 @@ describe('risk console: static app and the list endpoints it reads', () => {
     expect(me.json).toMatchObject({ principal: { personId: 'li-wei' }, person: { displayName: 'Li Wei' } });
     // A redirect anywhere but a loopback address is refused before anyone is asked.
     authorize.searchParams.set('redirect_uri', 'https://attacker.example/console');
-    expect((await fetch(authorize, { redirect: 'manual' })).status).toBe(400);
+    expect((await issuerFetch(authorize, { redirect: 'manual' })).status).toBe(400);
   });
 
   it('lists the portfolio page by page with an opaque cursor, admin only', async () => {
