@@ -2,7 +2,8 @@ import './style.css';
 import { ApiError, client, ok } from './api.js';
 import { append, byId, clear, h, type Child } from './dom.js';
 import { applyDocumentLocale, currentLocale, setLocale, t, type Locale, type MessageKey } from './i18n/i18n.js';
-import { currentSession, endSession, withActor, type Session } from './session.js';
+import { finishPersonSignIn, personSignInConfig, PersonSignInError, type PersonSignInConfig } from './person-sign-in.js';
+import { currentSession, endSession, keepSession, sessionExpired, tokenSession, withActor, type Session } from './session.js';
 import { currentRoute, describeError } from './ui.js';
 import { alertsView } from './views/alerts.js';
 import { auditView } from './views/audit.js';
@@ -45,13 +46,25 @@ const renderShell = (session: Session | undefined, active: string): void => {
     session
       ? h('nav', { 'aria-label': t('shell.navigation') }, h('ul', {}, NAV.map(([name, key]) => h('li', {}, h('a', { href: `#/${name}`, 'aria-current': name === active ? 'page' : null }, t(key))))))
       : null,
-    h('div', { class: 'top-actions' }, languageSwitch(), session ? h('button', { type: 'button', class: 'link', id: 'sign-out', on: { click: signOut } }, t('shell.signOut')) : null),
+    h('div', { class: 'top-actions' },
+      session ? h('span', { class: 'who', id: 'who' }, t(session.method === 'token' ? 'shell.signedInPerson' : 'shell.signedInKey', { name: session.name ?? session.principalId })) : null,
+      languageSwitch(),
+      session ? h('button', { type: 'button', class: 'link', id: 'sign-out', on: { click: signOut } }, t('shell.signOut')) : null),
   ]);
 };
 
+/** The person sign-in the hub offers (asked once per page load). */
+let personSignIn: PersonSignInConfig | undefined;
+
 const signIn = (message?: string): void => {
   renderShell(undefined, '');
-  show(signInView(() => void route(), message));
+  show(signInView(() => void route(), message, personSignIn));
+};
+
+/** The session ended on the hub's side (401) or ran out: back to sign-in, saying which. */
+const sessionEnded = (session: Session): void => {
+  endSession();
+  signIn(t(session.method === 'token' ? 'signIn.sessionExpired' : 'signIn.expired'));
 };
 
 const signOut = (): void => {
@@ -65,6 +78,7 @@ let generation = 0;
 async function route(): Promise<void> {
   const signedIn = currentSession();
   if (!signedIn) return signIn();
+  if (sessionExpired(signedIn)) return sessionEnded(signedIn);
   const session = await withActor(signedIn, () => ok(client(signedIn.bearer).GET('/v1/me')));
   const { name, arg, params } = currentRoute();
   const mine = ++generation;
@@ -87,15 +101,23 @@ async function route(): Promise<void> {
     if (mine === generation) show(nodes);
   } catch (error) {
     if (mine !== generation) return;
-    if (error instanceof ApiError && error.status === 401) {
-      endSession();
-      return signIn(t('signIn.expired'));
-    }
+    if (error instanceof ApiError && error.status === 401) return sessionEnded(session);
     show([h('h1', { id: 'view-title', tabindex: -1 }, t('error.title')), h('p', { class: 'error', role: 'alert' }, describeError(error)), h('p', {}, h('a', { href: '#/portfolio' }, t('error.backHome')))]);
   } finally {
     if (mine === generation) main.removeAttribute('aria-busy');
   }
 }
 
-window.addEventListener('hashchange', () => void route());
-void route();
+/** First load: the sign-in methods, then — back from the identity provider — the person's session. */
+const boot = async (): Promise<void> => {
+  personSignIn = await personSignInConfig();
+  try {
+    const back = await finishPersonSignIn(personSignIn);
+    if (back) keepSession(tokenSession(back.token, back.expiresAt));
+  } catch (error) {
+    return signIn(t('signIn.personFailed', { detail: error instanceof PersonSignInError ? error.message : describeError(error) }));
+  }
+  window.addEventListener('hashchange', () => void route());
+  await route();
+};
+void boot();

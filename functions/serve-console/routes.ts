@@ -14,6 +14,15 @@ export const OpenApiDocumentSchema = z.looseObject({
   paths: z.record(z.string(), z.record(z.string(), z.unknown())),
 }).meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0)' });
 
+/** How the console offers "sign in as a person": absent `person`, API keys only. */
+export const ConsoleSignInSchema = z.object({
+  person: z.object({
+    authorizationEndpoint: z.url().describe('Where the browser goes to sign in (OAuth 2.0 authorization code with PKCE)'),
+    tokenEndpoint: z.url().describe('Where the console exchanges the code for an access token'),
+    clientId: z.string().min(1).describe('The public app client (no secret)'),
+  }).optional(),
+}).meta({ id: 'ConsoleSignIn', description: 'The console\'s sign-in methods besides an API key' });
+
 /**
  * Routes of the `serve-console` function: the risk console's static files and the generated API
  * reference (public; the data calls need a key). The reference files are generated at build
@@ -25,6 +34,12 @@ export const consoleRoutes = defineRoutes({
     method: 'GET', path: '/console', auth: 'public', roles: [], tag: 'Console', convention: 'foreign',
     summary: 'Risk console (static web app)',
     responses: { 200: Asset, 304: NotModified },
+  },
+  consoleSignIn: {
+    method: 'GET', path: '/console/sign-in.json', auth: 'public', roles: [], tag: 'Console', convention: 'foreign',
+    summary: 'The console\'s sign-in methods (person sign-in endpoints, if configured)',
+    description: 'Locally the OIDC issuer of `npm start`; in AWS the Cognito hosted UI when configured. No secret: the app client is public and uses PKCE.',
+    responses: { 200: { description: 'The sign-in methods', body: ConsoleSignInSchema, headers: { 'Cache-Control': { description: '`no-store`' } } } },
   },
   consoleAsset: {
     method: 'GET', path: '/console/{proxy+}', auth: 'public', roles: [], tag: 'Console', convention: 'foreign',

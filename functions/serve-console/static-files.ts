@@ -20,6 +20,14 @@ export const CONSOLE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The console's CSP when people sign in: the token endpoint's origin joins `connect-src` (the
+ * console exchanges its authorization code there); nothing else changes.
+ * @example consoleCsp(['http://127.0.0.1:4100']) // "… connect-src 'self' http://127.0.0.1:4100 …"
+ */
+export const consoleCsp = (connectOrigins: readonly string[]): string =>
+  connectOrigins.length === 0 ? CONSOLE_CSP : CONSOLE_CSP.replace("connect-src 'self'", `connect-src 'self' ${connectOrigins.join(' ')}`);
+
 /** The console's build (Vite, git-ignored) inside the asset folder; served under /console/. */
 export const CONSOLE_BUILD_FOLDER = 'dist/';
 

@@ -140,7 +140,10 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
   const temporaryAudit = options.env?.['AUDIT_CHECKPOINT_DIR'] ? undefined : await mkdtemp(join(tmpdir(), 'rb-audit-'));
   const auditEnv: Record<string, string> = temporaryAudit ? { AUDIT_CHECKPOINT_DIR: join(temporaryAudit, 'checkpoints'), AUDIT_SIGNING_KEY_FILE: join(temporaryAudit, 'checkpoint-key.pem') } : {};
   const oidc = await startOidcIssuer({ port: options.oidcPort ?? 0 });
-  const oidcEnv = { OIDC_ISSUER: oidc.issuer, OIDC_JWKS_URL: oidc.jwksUrl, OIDC_AUDIENCE: oidc.audience };
+  const oidcEnv = {
+    OIDC_ISSUER: oidc.issuer, OIDC_JWKS_URL: oidc.jwksUrl, OIDC_AUDIENCE: oidc.audience,
+    CONSOLE_SIGN_IN_AUTHORIZE_URL: oidc.authorizeUrl, CONSOLE_SIGN_IN_TOKEN_URL: oidc.tokenUrl, CONSOLE_SIGN_IN_CLIENT_ID: 'riskbridge-console',
+  };
   Object.assign(process.env, localProcessEnv({ ...options, env: { ...auditEnv, ...oidcEnv, ...options.env }, resources }));
 
   const onError = options.onError ?? ((source: string, error: unknown) => console.error(`[${source}]`, error));

@@ -31,6 +31,19 @@ const RequestGuardEnvSchema = z.object({
 });
 export type RequestGuardEnv = z.infer<typeof RequestGuardEnvSchema>;
 
+/**
+ * The console's "sign in as a person" (authorization code + PKCE): the authorization and token
+ * endpoints (the local OIDC issuer's, or Cognito's hosted UI) and the public app client. Unset: API keys only.
+ */
+const ConsoleSignInEnvSchema = z.object({
+  CONSOLE_SIGN_IN_AUTHORIZE_URL: z.url().optional(),
+  CONSOLE_SIGN_IN_TOKEN_URL: z.url().optional(),
+  CONSOLE_SIGN_IN_CLIENT_ID: z.string().min(1).optional(),
+});
+export type ConsoleSignInEnv = z.infer<typeof ConsoleSignInEnvSchema>;
+/** Only the console sign-in settings (serve-console has no table, so not the whole `env()`). */
+export const consoleSignInEnv = (): ConsoleSignInEnv => ConsoleSignInEnvSchema.parse(process.env);
+
 const EnvSchema = z.object({
   ...RequestGuardEnvSchema.shape,
   TABLE_NAME: z.string().min(1),
@@ -108,6 +121,7 @@ const EnvSchema = z.object({
   OIDC_ISSUER: z.url().optional(),
   OIDC_JWKS_URL: z.url().optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
+  ...ConsoleSignInEnvSchema.shape,
 })
   .refine((e) => !e.ALLOW_LOOPBACK_OUTBOUND || e.STAGE === 'local', { path: ['ALLOW_LOOPBACK_OUTBOUND'], message: 'only in the local stage' })
   .refine((e) => e.DELIVERY_QUEUE_DELAY_MAX_SECONDS === undefined || e.STAGE === 'local', { path: ['DELIVERY_QUEUE_DELAY_MAX_SECONDS'], message: 'only in the local stage' });

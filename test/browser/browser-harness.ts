@@ -81,11 +81,11 @@ export const seriousA11yViolations = async (page: Page): Promise<string[]> => {
 /** Whether the page scrolls sideways (it must not, at any supported viewport). */
 export const scrollsHorizontally = (page: Page): Promise<boolean> => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 
-/** Waits until the view has rendered: the loading state is gone and every chart on it is drawn. */
+/** Waits until the view has rendered: the loading state is gone (its panels' too) and every chart on it is drawn. */
 export const viewReady = async (page: Page): Promise<void> => {
   await page.waitForFunction(() => {
     const main = document.getElementById('main');
-    if (!main || main.getAttribute('aria-busy') === 'true' || !document.getElementById('view-title')) return false;
+    if (!main || main.getAttribute('aria-busy') === 'true' || main.querySelector('[aria-busy="true"]') || !document.getElementById('view-title')) return false;
     return [...document.querySelectorAll('.chart')].every((c: { getAttribute(name: string): string | null; querySelector(s: string): unknown }) => c.getAttribute('data-ready') === 'true' && c.querySelector('svg'));
   });
 };

@@ -1,13 +1,13 @@
 /** Browser globals, as seen inside `page.evaluate` callbacks (this program has no DOM lib). */
 declare const document: any, localStorage: any, sessionStorage: any;
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY_INPUT } from '../../shared/domain/rating/default-policy.js';
 import type { Page } from 'playwright-core';
-import type { TestHub } from '../support/hub-fixture.js';
 import { cspViolationsOf, launchConsoleBrowser, scrollsHorizontally, seriousA11yViolations, viewReady, type ConsoleBrowser, type ConsolePage } from './browser-harness.js';
-import { startConsoleHub } from './console-hub.js';
+import { BUREAU_CUSTOMER, PARTNER, startConsoleHub, type ConsoleHub } from './console-hub.js';
 
 describe('risk console in a real browser (chromium)', () => {
-  let t: TestHub & { customerIds: string[] };
+  let t: ConsoleHub;
   let browser: ConsoleBrowser;
   let main: ConsolePage;
   let subscriptionId: string;
@@ -51,7 +51,7 @@ describe('risk console in a real browser (chromium)', () => {
     ['customer 360', `#/customer/${encodeURIComponent(t.customerIds[0]!)}`],
     ['alerts', '#/alerts?hours=24'],
     ['policies', '#/policies'],
-    ['policy heat map', '#/policy/2'],
+    ['policy heat map and PSI', '#/policy/2'],
     ['deliveries', `#/deliveries?sub=${subscriptionId}`],
     ['audit', '#/audit'],
     ['imports', '#/imports'],
@@ -123,6 +123,137 @@ describe('risk console in a real browser (chromium)', () => {
     expect(text.split('\n')[0]).toContain('customerId,name,country,grade');
     expect(text).toContain('上海浦江国际贸易有限公司');
     expect(text.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('charts the PSI of the backtest on the policy page and says what it is', async () => {
+    // Prepare: the backtest's grade counts, as the API answers them.
+    const { countsByGrade, grades } = (await t.api('GET', '/v1/policies/2')).json.policy.backtest;
+    const share = (counts: Record<string, number>) => {
+      const total = grades.reduce((sum: number, g: string) => sum + (counts[g] ?? 0), 0);
+      return grades.map((g: string) => Math.max((counts[g] ?? 0) / total, 0.0001));
+    };
+    const [e, a] = [share(countsByGrade.active), share(countsByGrade.draft)];
+    const psi = e.reduce((sum: number, ei: number, i: number) => sum + (a[i] - ei) * Math.log(a[i] / ei), 0);
+    // Act
+    await open(main.page, '#/policy/2');
+    // Assess
+    const chart = main.page.locator('.psi .chart');
+    expect(await chart.getAttribute('aria-label')).toContain(`PSI ${psi.toFixed(3)}`);
+    expect(await chart.locator('svg path').count()).toBeGreaterThan(2);
+    expect(await main.page.locator('#psi-note').innerText()).toContain('not a training-versus-today PSI');
+    await main.page.locator('.lang button[lang="zh-CN"]').click();
+    await viewReady(main.page);
+    expect(await main.page.locator('.psi figcaption').innerText()).toContain(`PSI ${psi.toFixed(3)}`);
+    expect(await main.page.locator('#psi-note').innerText()).toContain('群体稳定性指数');
+    await main.page.locator('.lang button[lang="en"]').click();
+  });
+
+  it('shows the customer 360 panels: bureau reports with a report to open, partner assessments, the event log; empty states say what to do', async () => {
+    // Act: the demo customer a partner assessed (no bureau consent, so no pulls).
+    await open(main.page, `#/customer/${encodeURIComponent(t.customerIds[0]!)}`);
+    // Assess
+    const panel = (id: string) => main.page.locator(`#panel-${id}`);
+    for (const id of ['bureau', 'assessments', 'events']) expect(await panel(id).getAttribute('data-state'), id).toBe('ready');
+    expect(await panel('bureau').innerText()).toContain('Record the customer\'s consent');
+    expect(await panel('assessments').locator('tbody tr').count()).toBe(1);
+    expect(await panel('assessments').innerText()).toMatch(new RegExp(`${PARTNER}\\s+BBB\\s+2\\.00\\s*%`));
+    const events = (await t.api('GET', `/v1/customers/${encodeURIComponent(t.customerIds[0]!)}/events?limit=200`)).json.events;
+    expect(await panel('events').locator('tbody tr').count()).toBe(events.length);
+    expect(await panel('events').innerText()).toContain('Rating changed');
+    // The consumer with an Experian report: the pull, then the report read on demand.
+    await open(main.page, `#/customer/${BUREAU_CUSTOMER}`);
+    expect(await panel('assessments').innerText()).toContain('No partner assessments');
+    expect(await panel('bureau').locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    expect(await panel('bureau').innerText()).toMatch(/Experian\s+On demand\s+Completed/);
+    await panel('bureau').getByRole('button', { name: 'Open report' }).last().click();
+    await main.page.locator('#bureau-report h3').waitFor();
+    expect(await main.page.locator('#bureau-report').innerText()).toMatch(/Report: Experian[\s\S]*Subject match\s+Matches[\s\S]*Merged into the profile\s+Yes/);
+    expect(await seriousA11yViolations(main.page)).toEqual([]);
+    await main.page.locator('.lang button[lang="zh-CN"]').click();
+    await viewReady(main.page);
+    expect(await panel('bureau').innerText()).toContain('征信查询');
+    expect(await panel('events').locator('h2').innerText()).toBe('事件日志');
+    await main.page.locator('.lang button[lang="en"]').click();
+    await viewReady(main.page);
+  });
+
+  it('shows a panel\'s error in words with Retry, and the rest of the customer 360 still works', async () => {
+    // Prepare: the hub answers the event log with a problem once (the browser logs that 503; it is this test's, not a fault).
+    const errorsBefore = main.consoleErrors.length;
+    let refused = 0;
+    await main.page.route('**/v1/customers/*/events?*', async (route) => {
+      if (refused++ > 0) return route.continue();
+      await route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Busy', status: 503, code: 'storage_busy', detail: 'busy' }) });
+    });
+    try {
+      // Act
+      await open(main.page, `#/customer/${encodeURIComponent(t.customerIds[0]!)}`);
+      // Assess
+      const events = main.page.locator('#panel-events');
+      expect(await events.getAttribute('data-state')).toBe('error');
+      expect(await events.locator('.error').innerText()).toBe('Could not load: The hub is busy; nothing was saved. Try again shortly.');
+      expect(await main.page.locator('#panel-assessments').getAttribute('data-state')).toBe('ready');
+      await events.getByRole('button', { name: 'Retry' }).click();
+      await main.page.waitForFunction(() => document.getElementById('panel-events')?.getAttribute('data-state') === 'ready');
+      expect(await events.locator('tbody tr').count()).toBeGreaterThan(0);
+    } finally {
+      await main.page.unroute('**/v1/customers/*/events?*');
+    }
+    expect(main.consoleErrors.splice(errorsBefore)).toEqual(['Failed to load resource: the server responded with a status of 503 (Service Unavailable)']);
+  });
+
+  it('signs in as a person through the identity provider; the shell names them and Approve follows the person, not the key', async () => {
+    // Prepare: a tab of its own, signed out.
+    const li = await browser.page();
+    await li.page.goto(`${t.hub.url}/console#/policy/2`);
+    await li.page.locator('#sign-in-person').waitFor();
+    expect(await seriousA11yViolations(li.page)).toEqual([]);
+    // Act: the issuer's page lists the people; Li Wei comes back with a code the console exchanges.
+    await li.page.locator('#sign-in-person').click();
+    await li.page.getByRole('link', { name: 'Li Wei' }).click();
+    await li.page.locator('#who').waitFor();
+    await viewReady(li.page);
+    // Assess: on the page she left from, the code gone from the URL, the token in this tab only.
+    expect(await li.page.locator('#who').innerText()).toBe('Signed in as Li Wei');
+    expect(li.page.url()).toBe(`${t.hub.url}/console#/policy/2`);
+    const stored = await li.page.evaluate(() => ({ session: Object.keys(sessionStorage), bearer: sessionStorage.getItem('riskbridge.bearer'), local: Object.keys(localStorage) }));
+    expect(stored.session.sort()).toEqual(['riskbridge.bearer', 'riskbridge.expiresAt', 'riskbridge.signIn']);
+    expect(stored.local.every((key) => key === 'riskbridge.lang')).toBe(true);
+    // v2 is test-admin's: Li Wei (an approver) may approve it.
+    expect(await li.page.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(false);
+    // A draft Li Wei writes with her session is hers: Approve disabled for her, enabled for the admin.
+    const token = stored.bearer!;
+    expect((await t.api('POST', '/v1/policies', { key: token, body: { ...DEFAULT_POLICY_INPUT, version: 3, status: 'draft', name: 'Li Wei\'s draft' } })).status).toBe(201);
+    expect((await t.api('POST', '/v1/policies/3/backtest', { key: token })).status).toBe(200);
+    await open(li.page, '#/policy/3');
+    const approve = li.page.getByRole('button', { name: 'Approve' });
+    expect(await approve.isDisabled()).toBe(true);
+    expect(await li.page.locator(`#${await approve.getAttribute('aria-describedby')}`).innerText()).toContain('another admin must approve');
+    expect(await li.page.locator('main').innerText()).toMatch(/Author\s+you/);
+    await open(main.page, '#/policy/3');
+    expect(await main.page.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(false);
+    expect(await main.page.locator('main').innerText()).toContain('person:li-wei');
+    expect(await cspViolationsOf(li)).toEqual([]);
+
+    // An expired session (its end passed in this tab) goes back to sign-in with a message.
+    await li.page.evaluate(() => sessionStorage.setItem('riskbridge.expiresAt', String(Date.now() - 1000)));
+    await li.page.goto(`${t.hub.url}/console#/alerts`);
+    await li.page.locator('#sign-in-person').waitFor();
+    expect(await li.page.locator('#sign-in-error').innerText()).toBe('Your session has ended (expired or revoked). Sign in again.');
+    expect(await li.page.evaluate(() => sessionStorage.length)).toBe(0);
+    // A token the hub refuses (expired at the issuer, though the tab still counts it valid) does the same.
+    const refused = await t.hub.oidc.sign('li-wei', {}, -60);
+    expect((await t.api('GET', '/v1/me', { key: refused })).status).toBe(401);
+    await li.page.evaluate((bearer) => {
+      sessionStorage.setItem('riskbridge.signIn', 'token');
+      sessionStorage.setItem('riskbridge.bearer', bearer);
+      sessionStorage.setItem('riskbridge.expiresAt', String(Date.now() + 3_600_000));
+    }, refused);
+    await li.page.goto(`${t.hub.url}/console#/portfolio`);
+    await li.page.locator('#sign-in-person').waitFor();
+    expect(await li.page.locator('#sign-in-error').innerText()).toBe('Your session has ended (expired or revoked). Sign in again.');
+    expect(await li.page.evaluate(() => sessionStorage.length)).toBe(0);
+    await li.page.close();
   });
 
   it('shows Approve disabled for the policy author, with the reason', async () => {

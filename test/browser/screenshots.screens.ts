@@ -1,17 +1,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, it } from 'vitest';
-import type { TestHub } from '../support/hub-fixture.js';
 import { launchConsoleBrowser, viewReady, type ConsoleBrowser } from './browser-harness.js';
-import { startConsoleHub } from './console-hub.js';
+import { startConsoleHub, type ConsoleHub } from './console-hub.js';
 
 /**
- * `npm run docs:screenshots`: screenshots of the console's main screens in both languages at
+ * `npm run docs:screenshots`: screenshots of the console's eight screens in both languages at
  * both supported viewports into docs/console/, and their gallery in docs/console.md (between
  * the screenshot markers). Not a test: the browser tests only assert.
  */
 const OUT = 'docs/console';
 const VIEWPORTS = [{ width: 1366, height: 768 }, { width: 768, height: 1024 }];
-let t: TestHub & { customerIds: string[] };
+let t: ConsoleHub;
 let browser: ConsoleBrowser;
 
 beforeAll(async () => {
@@ -26,11 +25,16 @@ afterAll(async () => {
 
 it('writes the screenshots', { timeout: 300_000 }, async () => {
   const { page } = await browser.page();
+  const subscriptionId = (await t.api('GET', '/v1/subscriptions')).json.subscriptions[0].id;
   const screens: Array<[string, string]> = [
     ['portfolio', '#/portfolio'],
     ['customer', `#/customer/${encodeURIComponent(t.customerIds[0]!)}`],
     ['alerts', '#/alerts?hours=24'],
+    ['policies', '#/policies'],
     ['policy', '#/policy/2'],
+    ['deliveries', `#/deliveries?sub=${subscriptionId}`],
+    ['audit', '#/audit'],
+    ['imports', '#/imports'],
   ];
   await page.goto(`${t.hub.url}/console`);
   await page.locator('#key').fill(t.adminKey);

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorClients } from '../support/aws-clients.js';
@@ -17,6 +18,10 @@ const rawGet = (base: string, path: string): Promise<{ status: number; type: str
     req.on('error', reject);
     req.end();
   });
+
+/** The local OIDC issuer is not the hub (no typed client): the test calls its endpoints as a browser would. */
+// eslint-disable-next-line no-restricted-globals
+const issuerFetch: typeof fetch = (input, init) => fetch(input, init);
 
 describe('risk console: static app and the list endpoints it reads', () => {
   let t: TestHub;
@@ -72,6 +77,52 @@ describe('risk console: static app and the list endpoints it reads', () => {
     }
     const document = await t.api('GET', '/openapi.json', { key: null });
     expect(document.json).toMatchObject({ openapi: '3.1.0', info: { title: 'RiskBridge API' } });
+  });
+
+  it('offers sign-in as a person: the issuer\'s endpoints, its token origin in connect-src, a one-time PKCE code for a seeded person', async () => {
+    // Prepare: Li Wei is a person whose identity-provider subject is li-wei.
+    expect((await t.api('POST', '/v1/people', { body: { personId: 'li-wei', displayName: 'Li Wei', email: 'li.wei@example.test', roles: ['analyst'], subject: 'li-wei' } })).status).toBe(201);
+    // Act
+    const options = await t.api('GET', '/console/sign-in.json', { key: null });
+    // Assess
+    expect(options.status).toBe(200);
+    expect(options.headers.get('cache-control')).toBe('no-store');
+    expect(options.json.person).toEqual({ authorizationEndpoint: t.hub.oidc.authorizeUrl, tokenEndpoint: t.hub.oidc.tokenUrl, clientId: 'riskbridge-console' });
+    const csp = (await t.api('GET', '/console', { key: null })).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`connect-src 'self' ${new URL(t.hub.oidc.tokenUrl).origin};`);
+    expect(csp).toContain("script-src 'self';");
+
+    // The round trip a browser makes: the issuer's page lists the people, a choice answers a code on the console's URL.
+    const verifier = randomBytes(32).toString('base64url');
+    const redirect = `${t.hub.url}/console`;
+    const authorize = new URL(options.json.person.authorizationEndpoint);
+    for (const [k, v] of Object.entries({ response_type: 'code', client_id: 'riskbridge-console', redirect_uri: redirect, state: 'state-1234', code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256' })) authorize.searchParams.set(k, v);
+    const page = await issuerFetch(authorize);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Li Wei');
+    authorize.searchParams.set('login_hint', 'li-wei');
+    const chosen = await issuerFetch(authorize, { redirect: 'manual' });
+    expect(chosen.status).toBe(302);
+    const back = new URL(chosen.headers.get('location')!);
+    expect(`${back.origin}${back.pathname}`).toBe(redirect);
+    expect(back.searchParams.get('state')).toBe('state-1234');
+    const exchange = (code: string, codeVerifier: string) =>
+      issuerFetch(t.hub.oidc.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: t.hub.url }, body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: codeVerifier, redirect_uri: redirect, client_id: 'riskbridge-console' }) });
+    const wrongVerifier = await exchange(back.searchParams.get('code')!, 'x'.repeat(43));
+    expect(wrongVerifier.status).toBe(400);
+    // A code is spent by any attempt: the right verifier after a wrong one is refused too.
+    expect((await exchange(back.searchParams.get('code')!, verifier)).status).toBe(400);
+    const again = new URL((await issuerFetch(authorize, { redirect: 'manual' })).headers.get('location')!);
+    const token = await exchange(again.searchParams.get('code')!, verifier);
+    expect(token.status).toBe(200);
+    expect(token.headers.get('access-control-allow-origin')).toBe('*');
+    const { access_token: accessToken } = (await token.json()) as { access_token: string };
+    const me = await t.api('GET', '/v1/me', { key: accessToken });
+    expect(me.status).toBe(200);
+    expect(me.json).toMatchObject({ principal: { personId: 'li-wei' }, person: { displayName: 'Li Wei' } });
+    // A redirect anywhere but a loopback address is refused before anyone is asked.
+    authorize.searchParams.set('redirect_uri', 'https://attacker.example/console');
+    expect((await issuerFetch(authorize, { redirect: 'manual' })).status).toBe(400);
   });
 
   it('lists the portfolio page by page with an opaque cursor, admin only', async () => {

@@ -3,6 +3,7 @@ import { chart } from '../charts.js';
 import { h, type Child } from '../dom.js';
 import { formatDateTime, formatMoney, formatNumber, formatPercent, t, time, tMaybe } from '../i18n/i18n.js';
 import { badge, heading, kv, table } from '../ui.js';
+import { assessmentsPanel, bureauPanel, eventLogPanel } from './customer-panels.js';
 
 import type { Profile, Rating } from '../types.js';
 const DAY = 86_400_000;
@@ -149,5 +150,8 @@ export const customerView = async (id: string): Promise<Child[]> => {
     ),
     h('h2', {}, t('customer.identifiers')),
     table([{ label: t('customer.scheme'), value: (i) => i.scheme }, { label: t('customer.value'), value: (i) => i.value }, { label: t('customer.source'), value: (i) => i.source }], p.identifiers, t('customer.noIdentifiers')),
+    bureauPanel(p),
+    assessmentsPanel(p),
+    eventLogPanel(p.customerId),
   ];
 };

@@ -1,7 +1,8 @@
 import { client, ok } from '../api.js';
 import { chart } from '../charts.js';
 import { h, type Child } from '../dom.js';
-import { formatMoney, formatNumber, t, time, tMaybe } from '../i18n/i18n.js';
+import { formatMoney, formatNumber, formatPercent, t, time, tMaybe } from '../i18n/i18n.js';
+import { populationStability } from '../psi.js';
 import type { Session } from '../session.js';
 import { actionButton, badge, heading, kv, table } from '../ui.js';
 
@@ -18,13 +19,14 @@ const actions = (p: PolicyState, session: Session, reload: () => void): HTMLElem
   const api = client();
   const version = { params: { path: { version: p.version } } };
   const wrongState = t('policies.wrongState', { status: tMaybe(`policyStatus.${p.status}`, p.status) });
-  const approveWhy = p.status !== 'backtested' ? wrongState : p.author === session.principalId ? t('policies.authorCannotApprove') : undefined;
+  const lacks = (scope: string) => (session.scopes && !session.scopes.includes(scope) ? t('policies.noScope', { scope }) : undefined);
+  const approveWhy = p.status !== 'backtested' ? wrongState : p.author === session.principalId ? t('policies.authorCannotApprove') : lacks('policies:approve');
   return h(
     'div',
     { class: 'actions' },
-    actionButton(t('policies.backtest'), () => ok(api.POST('/v1/policies/{version}/backtest', version)), reload, p.status === 'draft' || p.status === 'backtested' ? undefined : wrongState),
+    actionButton(t('policies.backtest'), () => ok(api.POST('/v1/policies/{version}/backtest', version)), reload, p.status === 'draft' || p.status === 'backtested' ? lacks('policies:manage') : wrongState),
     actionButton(t('policies.approve'), () => ok(api.POST('/v1/policies/{version}/approve', version)), reload, approveWhy),
-    actionButton(t('policies.activate'), () => ok(api.POST('/v1/policies/{version}/activate', version)), reload, p.status === 'approved' ? undefined : wrongState),
+    actionButton(t('policies.activate'), () => ok(api.POST('/v1/policies/{version}/activate', version)), reload, p.status === 'approved' ? lacks('policies:approve') : wrongState),
   );
 };
 
@@ -68,6 +70,7 @@ export const policyView = async (version: number, session: Session, reload: () =
       ? [
           h('p', {}, t('policies.backtestSummary', { active: report.activeVersion, profiles: formatNumber(report.profiles), upgrades: formatNumber(report.upgrades), downgrades: formatNumber(report.downgrades) })),
           migrationHeatmap(report.grades, report.migration),
+          gradeShift(report.grades, report.countsByGrade, report.activeVersion, report.draftVersion),
           table(
             Object.keys(report.limits).length ? [
               { label: t('policies.currency'), value: ([c]) => c },
@@ -95,4 +98,29 @@ export const migrationHeatmap = (grades: string[], migration: Record<string, Rec
     visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f4f8fc', '#1f5fa8'] } },
     series: [{ type: 'heatmap', name: t('term.customers'), data: cells, label: { show: true } }],
   }), 'wide');
+};
+
+/**
+ * PSI on the policies screen. The API has no training distribution yet, so this is the grade
+ * distribution shift of the backtest: the same customers graded by the active policy (expected)
+ * and by this draft (actual). The caption says so; bars show each grade's share under both.
+ */
+export const gradeShift = (grades: string[], counts: { active: Record<string, number>; draft: Record<string, number> }, active: number, draft: number): HTMLElement => {
+  const psi = populationStability(grades, counts.active, counts.draft);
+  const label = psi.value === undefined
+    ? t('chart.psiNone')
+    : t('chart.psi', { psi: formatNumber(psi.value, { maximumFractionDigits: 3, minimumFractionDigits: 3 }), band: t(`psi.${psi.band ?? 'stable'}`), active, draft });
+  return h('div', { class: 'psi' },
+    chart(label, () => ({
+      grid: { left: 50, right: 20, top: 30, bottom: 30 },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatPercent(v, 1) },
+      xAxis: { type: 'category', data: grades },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatPercent(v, 0) } },
+      series: [
+        { type: 'bar', name: t('policies.activeShare', { version: active }), data: psi.rows.map((r) => r.expected) },
+        { type: 'bar', name: t('policies.draftShare', { version: draft }), data: psi.rows.map((r) => r.actual) },
+      ],
+    }), 'wide'),
+    h('p', { class: 'muted small', id: 'psi-note' }, t('policies.psiNote')));
 };

@@ -24,6 +24,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/console/sign-in.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The console's sign-in methods (person sign-in endpoints, if configured)
+         * @description Locally the OIDC issuer of `npm start`; in AWS the Cognito hosted UI when configured. No secret: the app client is public and uses PKCE.
+         *
+         *     **Public:** no API key needed.
+         */
+        get: operations["consoleSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console/{proxy}": {
         parameters: {
             query?: never;
@@ -1904,6 +1926,23 @@ export interface components {
              */
             until: string;
         };
+        /** @description The console's sign-in methods besides an API key */
+        ConsoleSignIn: {
+            person?: {
+                /**
+                 * Format: uri
+                 * @description Where the browser goes to sign in (OAuth 2.0 authorization code with PKCE)
+                 */
+                authorizationEndpoint: string;
+                /**
+                 * Format: uri
+                 * @description Where the console exchanges the code for an access token
+                 */
+                tokenEndpoint: string;
+                /** @description The public app client (no secret) */
+                clientId: string;
+            };
+        };
         CrmCustomList: components["schemas"]["CrmCustomValue"][];
         CrmCustomObject: {
             [key: string]: components["schemas"]["CrmCustomValue"];
@@ -2438,6 +2477,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    consoleSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sign-in methods */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description `no-store` */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSignIn"];
+                };
             };
         };
     };
