@@ -63,3 +63,34 @@ export const planCadence = (candidates: readonly CadenceCandidate[], cadence: Ca
   const room = Math.max(0, cadence.bureauBudget.pulls - pullsUsedThisPeriod);
   return { rerate, pull: due.slice(0, room), deferred: due.slice(room).map((d) => ({ ...d, reason: `${d.reason}; deferred: bureau budget of ${cadence.bureauBudget.pulls} per ${cadence.bureauBudget.period} spent` })) };
 };
+
+/** One late customer on the "reviews due" list. */
+export interface ReviewDue {
+  customerId: string;
+  kind: 'rerating' | 'review';
+  dueAt: string;
+  lateHours: number;
+  reason: string;
+}
+
+/**
+ * The "reviews due" list: customers whose re-rating is late by more than `graceHours` under the
+ * cadence (grade, open alerts), or whose scheduled credit review date has passed. Most late first. Pure.
+ */
+export const reviewsDue = (candidates: readonly (CadenceCandidate & { reviewDueAt?: string })[], cadence: Cadence, now: Date, graceHours = 0): ReviewDue[] => {
+  const out: ReviewDue[] = [];
+  const { rerate } = planCadence(candidates, { ...cadence, bureauBudget: { ...cadence.bureauBudget, pulls: 0 } }, now);
+  for (const d of rerate) {
+    if (d.overdueHours <= graceHours) continue;
+    const c = candidates.find((x) => x.customerId === d.customerId)!;
+    const late = Number.isFinite(d.overdueHours) ? d.overdueHours : Number.MAX_SAFE_INTEGER;
+    const dueAt = c.lastRatedAt ? new Date(now.getTime() - d.overdueHours * HOUR).toISOString() : new Date(0).toISOString();
+    out.push({ customerId: d.customerId, kind: 'rerating', dueAt, lateHours: Math.round(late * 10) / 10, reason: d.reason });
+  }
+  for (const c of candidates) {
+    if (c.reviewDueAt === undefined) continue;
+    const late = (now.getTime() - Date.parse(c.reviewDueAt)) / HOUR;
+    if (late > graceHours) out.push({ customerId: c.customerId, kind: 'review', dueAt: c.reviewDueAt, lateHours: Math.round(late * 10) / 10, reason: `credit review was due ${c.reviewDueAt}` });
+  }
+  return out.sort((a, b) => b.lateHours - a.lateHours || a.customerId.localeCompare(b.customerId));
+};

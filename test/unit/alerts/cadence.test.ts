@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planCadence, type Cadence } from '../../../shared/domain/alerts/cadence.js';
+import { planCadence, reviewsDue, type Cadence } from '../../../shared/domain/alerts/cadence.js';
 import { DEFAULT_POLICY } from '../../../shared/domain/rating/default-policy.js';
 
 const NOW = new Date('2026-12-07T12:00:00.000Z');
@@ -52,5 +52,26 @@ describe('planCadence', () => {
   it('reads the policy section defaults', () => {
     const plan = planCadence([{ customerId: 'x', grade: 'A', lastRatedAt: hoursAgo(25), lastPulledAt: hoursAgo(1) }], DEFAULT_POLICY.cadence, NOW);
     expect(plan.rerate.map((d) => d.customerId)).toEqual(['x']);
+  });
+});
+
+describe('reviewsDue', () => {
+  it('lists customers whose re-rating or credit review is late, most late first, past the grace', () => {
+    const due = reviewsDue(
+      [
+        { customerId: 'on-time', grade: 'BB', lastRatedAt: hoursAgo(2) },
+        { customerId: 'late-rating', grade: 'CCC', lastRatedAt: hoursAgo(20) },
+        { customerId: 'in-grace', grade: 'BB', lastRatedAt: hoursAgo(25) },
+        { customerId: 'late-review', grade: 'AAA', lastRatedAt: hoursAgo(1), reviewDueAt: hoursAgo(48) },
+      ],
+      CADENCE,
+      NOW,
+      2,
+    );
+    expect(due.map((d) => [d.customerId, d.kind, d.lateHours])).toEqual([
+      ['late-review', 'review', 48],
+      ['late-rating', 'rerating', 8],
+    ]);
+    expect(due[1]).toMatchObject({ dueAt: hoursAgo(8), reason: 'grade CCC: every 12 h; last 20 h ago' });
   });
 });
