@@ -5,6 +5,7 @@ import { startHubSpotSandbox } from './crm/hubspot.js';
 import { localCrmConnections } from './crm/local-connections.js';
 import { startSalesforceSandbox } from './crm/salesforce.js';
 import { startZohoSandbox } from './crm/zoho.js';
+import { startGroupRobotSandbox } from './notify/group-robots.js';
 
 /**
  * Every sandbox `npm start` and the e2e tests run: deterministic stand-ins for the bureaus and
@@ -56,6 +57,12 @@ export const startSandboxes = async (options: { receiverPort?: number; receiverS
   Object.assign(secrets, bureaus.secrets);
   for (const [bureau, sandbox] of Object.entries(bureaus.sandboxes)) urls[`${bureau} sandbox`] = sandbox.url;
   handles['bureaus'] = bureaus.sandboxes;
+
+  // Group robots (DingTalk, WeCom, Feishu) that alert notices go to; they verify signatures and record messages.
+  const robots = await startGroupRobotSandbox();
+  stops.push(() => robots.stop());
+  urls['group robots'] = `${robots.url}/{dingtalk,wecom,feishu}/…`;
+  handles['notify'] = robots;
 
   return {
     env: { ...env, LOCAL_SECRETS: JSON.stringify(secrets) },

@@ -70,6 +70,31 @@ export const AlertRaisedV1Schema = z.object({
   raisedAt: z.iso.datetime({ offset: true }),
 });
 
+/** An alert moved in its lifecycle (acknowledged, snoozed, woken, resolved, false positive), was assigned or commented. */
+export const AlertTransitionedV1Schema = z.object({
+  alertId: z.string(),
+  rule: z.string(),
+  severity: z.enum(['info', 'warning', 'critical']),
+  change: z.enum(['acknowledge', 'snooze', 'wake', 'resolve', 'false_positive', 'assign', 'comment']),
+  from: z.string(),
+  to: z.string(),
+  by: z.string(),
+  assignee: z.string().optional(),
+  at: z.iso.datetime({ offset: true }),
+});
+
+/** An alert passed an SLA due time (level 1: not acknowledged in time; level 2: not resolved in time). */
+export const AlertEscalatedV1Schema = z.object({
+  alertId: z.string(),
+  rule: z.string(),
+  severity: z.enum(['info', 'warning', 'critical']),
+  level: z.number().int().min(1).max(2),
+  status: z.string(),
+  assignee: z.string().optional(),
+  dueAt: z.iso.datetime({ offset: true }),
+  at: z.iso.datetime({ offset: true }),
+});
+
 export const CustomerFrozenV1Schema = FreezeSchema.extend({
   alertId: z.string().optional(),
 });
@@ -131,6 +156,8 @@ export const eventCatalogue = {
   'rating.changed': { version: 1, data: RatingChangedV1Schema, description: "A customer's rating (score, grade, PD or status) changed." },
   'limit.changed': { version: 1, data: LimitChangedV1Schema, description: "A customer's recommended credit limit changed." },
   'alert.raised': { version: 1, data: AlertRaisedV1Schema, description: 'A risk alert rule fired for a customer.' },
+  'alert.transitioned': { version: 1, data: AlertTransitionedV1Schema, description: 'An alert was acknowledged, snoozed, woken, resolved, marked a false positive, assigned or commented.' },
+  'alert.escalated': { version: 1, data: AlertEscalatedV1Schema, description: 'An alert passed its acknowledge or resolve due time (SLA by severity).' },
   'customer.frozen': { version: 1, data: CustomerFrozenV1Schema, description: 'A customer was frozen (no new credit).' },
   'customer.unfrozen': { version: 1, data: CustomerUnfrozenV1Schema, description: 'A freeze on a customer was lifted.' },
   'credit_report.received': { version: 1, data: CreditReportReceivedV1Schema, description: 'A bureau report was received and normalised (summary only).' },

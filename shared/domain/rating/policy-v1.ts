@@ -206,8 +206,8 @@ export const AlertPolicyV1Schema = z.strictObject({
   defaultDpd: z.number().int().positive().default(90),
   /** Emergency measure taken on default. */
   onDefault: z.enum(['freeze_limit', 'none']).default('freeze_limit'),
-  cooldownHours: notSupported('alert cool-down periods come with the operations issue'),
-  anomaly: notSupported('anomaly alerts come with the operations issue'),
+  cooldownHours: notSupported('alert cool-downs are set in policy format 2 (alerts.cooldownHours)'),
+  anomaly: notSupported('anomaly rules are set in policy format 2 (alerts.rules with kind "anomaly")'),
 });
 
 export const TrainingProvenanceSchema = z.strictObject({

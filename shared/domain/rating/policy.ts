@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ProfileFieldNameSchema } from '../profile/customer-profile.js';
 import { CurrencySchema } from '../money.js';
 import { parseOrThrow } from '../validation.js';
+import { AlertRuleSchema, AlertSeveritySchema } from '../alerts/alert-rules.js';
+import { AlertSlaSchema, DEFAULT_SLA } from '../alerts/alert-lifecycle.js';
+import { MeasureParamsSchema, MeasureTypeSchema } from '../measures/measures.js';
 import {
   CharacteristicSchema,
   FeatureExtractorSchema,
@@ -50,8 +53,8 @@ export {
  * Named sections: `scoring` (features read from canonical profile paths, the points scorecard),
  * `grades` (master scale, default definition), `limits`, `rfm`, `partners`, `alerts`,
  * `measures`, `cadence`. Every object is strict: an unknown key is refused with its path, and a
- * setting no version implements yet (`partners.partnerWeights`, `alerts.cooldownHours`,
- * `alerts.anomaly`) is refused as `not_supported`, never accepted and dropped. See
+ * setting no version implements yet (`partners.partnerWeights`) is refused as `not_supported`,
+ * never accepted and dropped. See
  * docs/policy-format.md. Version 1 documents (no `schemaVersion`) are read and migrated.
  */
 
@@ -107,27 +110,59 @@ export const PartnersSectionSchema = z.strictObject({
   partnerWeights: notSupported('partner weights come with the partners issue'),
 });
 
-/** Owned by the operations issue: the alerts the hub raises today. */
+/**
+ * Owned by the operations issue: the alert rules. `downgradeNotches` and `dpdThresholds` are the
+ * built-in rules every policy has; `rules` adds rules of every kind (see shared/domain/alerts/alert-rules.ts),
+ * each with its severity, dedupe key and cool-down; `sla` sets the acknowledge/resolve timers per
+ * severity and an optional business calendar.
+ */
 export const AlertsSectionSchema = z.strictObject({
   /** Alert when the grade drops by at least this many notches. */
   downgradeNotches: z.number().int().min(1).default(2),
   /** Alert when the worst days past due first reaches one of these thresholds (below `grades.defaultDpd`). */
   dpdThresholds: z.array(z.number().int().positive()).default([30, 60]),
-  cooldownHours: notSupported('alert cool-down periods come with the operations issue'),
-  anomaly: notSupported('anomaly alerts come with the operations issue'),
+  /** Default cool-down of a rule: hours after an alert during which the same dedupe key stays quiet. */
+  cooldownHours: z.number().min(0).max(24 * 366).default(24),
+  rules: z.array(AlertRuleSchema).max(100).default([]),
+  sla: AlertSlaSchema.default(DEFAULT_SLA),
 });
 
-/** Owned by the operations issue: the emergency measures the hub takes today. */
+/** Measures an alert rule takes when it fires. */
+export const RuleMeasuresSchema = z.strictObject({
+  /** Id of a rule in `alerts.rules`, or `downgrade`, `dpd_threshold`, `default` for the built-in rules. */
+  rule: z.string().min(1),
+  take: z
+    .array(
+      z.strictObject({
+        type: MeasureTypeSchema,
+        params: MeasureParamsSchema,
+        /** Lifted automatically this many hours after it was taken (with a `measure.expired` event). */
+        expiresAfterHours: z.number().gt(0).max(24 * 366).optional(),
+      }),
+    )
+    .min(1),
+});
+
+/** Owned by the operations issue: the emergency measures the policy takes (from the catalogue). */
 export const MeasuresSectionSchema = z.strictObject({
   /** Measure taken when the default definition is first met. */
   onDefault: z.enum(['freeze_limit', 'none']).default('freeze_limit'),
+  /** Measures that alert rules take; lifting one takes a second person. */
+  onAlert: z.array(RuleMeasuresSchema).max(100).default([]),
 });
 
 /**
- * Owned by the operations issue. Holds nothing yet: re-evaluation (daily) and bureau refresh
- * (hourly) run on deployment schedules, so any key here is refused.
+ * Owned by the operations issue: how often a customer is re-rated and its bureau report refreshed,
+ * by grade, faster while it has open alerts, within a bureau budget per period.
  */
-export const CadenceSectionSchema = z.strictObject({});
+export const CadenceSectionSchema = z.strictObject({
+  rerateHours: z.strictObject({ default: z.number().gt(0).max(24 * 366), byGrade: z.record(z.string(), z.number().gt(0).max(24 * 366)).default({}) }).default({ default: 24, byGrade: {} }),
+  bureauRefreshDays: z.strictObject({ default: z.number().gt(0).max(3660), byGrade: z.record(z.string(), z.number().gt(0).max(3660)).default({}) }).default({ default: 90, byGrade: {} }),
+  /** While a customer has an open alert of at least `severity`, both cadences run at most this often (hours). */
+  openAlerts: z.strictObject({ severity: AlertSeveritySchema.default('warning'), rerateHours: z.number().gt(0).default(6), bureauRefreshDays: z.number().gt(0).default(7) }).default({ severity: 'warning', rerateHours: 6, bureauRefreshDays: 7 }),
+  /** Bureau pulls the scheduled refresh may spend per period; the most urgent customers go first. */
+  bureauBudget: z.strictObject({ pulls: z.number().int().nonnegative(), period: z.enum(['day', 'week', 'month']) }).default({ pulls: 100, period: 'day' }),
+});
 
 const RiskPolicyObjectSchema = z.strictObject({
   schemaVersion: z.literal(2),
@@ -142,9 +177,9 @@ const RiskPolicyObjectSchema = z.strictObject({
   limits: LimitPolicySchema,
   rfm: RfmPolicySchema,
   partners: PartnersSectionSchema.default({}),
-  alerts: AlertsSectionSchema.default({ downgradeNotches: 2, dpdThresholds: [30, 60] }),
-  measures: MeasuresSectionSchema.default({ onDefault: 'freeze_limit' }),
-  cadence: CadenceSectionSchema.default({}),
+  alerts: AlertsSectionSchema.default(() => AlertsSectionSchema.parse({})),
+  measures: MeasuresSectionSchema.default(() => MeasuresSectionSchema.parse({})),
+  cadence: CadenceSectionSchema.default(() => CadenceSectionSchema.parse({})),
   training: TrainingProvenanceSchema.optional(),
 });
 
@@ -270,6 +305,18 @@ const checkPolicy = (p: PolicyShape, ctx: z.RefinementCtx, at: (path: Path) => P
   });
   if (p.scoring.minFeatures > features.length) issue(['scoring', 'minFeatures'], 'cannot require more features than the policy defines');
   ascending(p.alerts.dpdThresholds, ['alerts', 'dpdThresholds']);
+  const ruleIds = new Set<string>(['downgrade', 'dpd_threshold', 'default']);
+  p.alerts.rules.forEach((rule, i) => {
+    if (ruleIds.has(rule.id)) issue(['alerts', 'rules', i, 'id'], `rule id "${rule.id}" is used twice (or names a built-in rule)`);
+    ruleIds.add(rule.id);
+    if (rule.kind === 'dpd') ascending(rule.thresholds, ['alerts', 'rules', i, 'thresholds']);
+  });
+  p.measures.onAlert.forEach((m, i) => {
+    if (!ruleIds.has(m.rule)) issue(['measures', 'onAlert', i, 'rule'], `no alert rule "${m.rule}"`);
+  });
+  for (const section of ['rerateHours', 'bureauRefreshDays'] as const) {
+    for (const g of Object.keys(p.cadence[section].byGrade)) if (!grades.has(g)) issue(['cadence', section, 'byGrade', g], `grade "${g}" is not on the master scale`);
+  }
 };
 
 /** A format 2 risk policy with its cross-field rules (bins cover the line, PD bounds monotonic, grades unique, RFM grid complete, derived params valid). */

@@ -6,7 +6,7 @@ import { ConflictError } from '../errors.js';
 import type { EventEnvelope } from '../events/envelope.js';
 import { newEvent } from '../events/new-event.js';
 import type { CustomerProfile } from '../profile/customer-profile.js';
-import { evaluateAlerts, type Alert } from '../rating/alerts.js';
+import { evaluateAlerts, evaluateRules, type Alert } from '../alerts/evaluate-alerts.js';
 import type { RiskPolicy } from '../rating/policy.js';
 import { compareRatings, rateProfile } from '../rating/rate-profile.js';
 import type { RatingResult } from '../rating/rating-result.js';
@@ -63,7 +63,7 @@ export interface RatingDecision {
 export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: Date): RatingDecision | undefined => {
   const previous = profile.rating;
   let rating = rateProfile(profile, policy, now);
-  const alerts = evaluateAlerts(previous, rating, profile, policy);
+  const alerts = [...evaluateAlerts(previous, rating, profile, policy), ...evaluateRules(previous, rating, profile, policy)];
   const freezeAlert = alerts.find((a) => a.measure === 'freeze_limit');
   let next: CustomerProfile = profile;
   const alertIds = alerts.map(() => `alt_${ulid(now.getTime())}`);

@@ -36,13 +36,14 @@ describe('policy format 2', () => {
     delete input['measures'];
     delete input['cadence'];
     const policy = parsePolicy(input);
-    expect(policy.alerts).toEqual({ downgradeNotches: 2, dpdThresholds: [30, 60] });
-    expect(policy.measures).toEqual({ onDefault: 'freeze_limit' });
+    expect(policy.alerts).toMatchObject({ downgradeNotches: 2, dpdThresholds: [30, 60], cooldownHours: 24, rules: [] });
+    expect(policy.alerts.sla.critical).toEqual({ acknowledgeHours: 1, resolveHours: 24 });
+    expect(policy.measures).toEqual({ onDefault: 'freeze_limit', onAlert: [] });
     expect(policy.partners).toEqual({});
-    expect(policy.cadence).toEqual({});
+    expect(policy.cadence).toMatchObject({ rerateHours: { default: 24, byGrade: {} }, bureauBudget: { pulls: 100, period: 'day' } });
   });
 
-  it('refuses settings later issues own as not supported yet, naming each path', () => {
+  it('refuses settings later issues own as not supported yet, and unknown alert, measure and cadence keys, naming each path', () => {
     const input = v2() as unknown as Record<string, Record<string, unknown>>;
     input['partners'] = { partnerWeights: { 'agency-1': 0.5 } };
     input['alerts'] = { ...input['alerts'], cooldownHours: 12, anomaly: { zScore: 3 } };
@@ -51,13 +52,52 @@ describe('policy format 2', () => {
     expect(issues.map((i) => [i.path, i.code])).toEqual(
       expect.arrayContaining([
         ['partners.partnerWeights', 'not_supported'],
-        ['alerts.cooldownHours', 'not_supported'],
-        ['alerts.anomaly', 'not_supported'],
+        ['alerts.anomaly', 'unrecognized_keys'],
         ['cadence.reevaluateHours', 'unrecognized_keys'],
       ]),
     );
-    expect(issues).toHaveLength(4);
-    expect(issues.find((i) => i.path === 'alerts.anomaly')?.message).toMatch(/^not supported yet/);
+    expect(issues).toHaveLength(3);
+  });
+
+  it('reads alert rules, cool-downs, SLA, measures and cadence (none dropped)', () => {
+    const input = v2() as unknown as Record<string, unknown>;
+    input['alerts'] = {
+      cooldownHours: 12,
+      rules: [
+        { id: 'order-volume', kind: 'anomaly', severity: 'warning', metric: 'order_volume', period: 'week', direction: 'down' },
+        { id: 'drift', kind: 'event', severity: 'info', eventType: 'rating.drift_detected', cooldownHours: 48 },
+        { id: 'utilisation', kind: 'utilisation', severity: 'warning', abovePercent: 90 },
+      ],
+      sla: { calendar: { utcOffsetMinutes: 480, workingHours: { from: '09:00', to: '18:00' } } },
+    };
+    input['measures'] = { onAlert: [{ rule: 'utilisation', take: [{ type: 'reduce_limit', params: { keepPercent: 80 }, expiresAfterHours: 72 }] }] };
+    input['cadence'] = { rerateHours: { default: 24, byGrade: { A: 168 } }, bureauBudget: { pulls: 20, period: 'week' } };
+    const policy = parsePolicy(input);
+    expect(policy.alerts.cooldownHours).toBe(12);
+    expect(policy.alerts.rules[0]).toMatchObject({ kind: 'anomaly', minPeriods: 6, threshold: 2.75, dedupeKey: '{rule}:{customerId}' });
+    expect(policy.alerts.rules[1]).toMatchObject({ cooldownHours: 48 });
+    expect(policy.alerts.sla.calendar).toMatchObject({ utcOffsetMinutes: 480, workingDays: [1, 2, 3, 4, 5] });
+    expect(policy.measures.onAlert[0]!.take[0]).toEqual({ type: 'reduce_limit', params: { keepPercent: 80 }, expiresAfterHours: 72 });
+    expect(policy.cadence.rerateHours.byGrade).toEqual({ A: 168 });
+    expect(parsePolicy(JSON.parse(JSON.stringify(policy)))).toEqual(policy);
+  });
+
+  it('refuses unknown rule fields, too-short anomaly histories, unknown rule references and grades, naming each path', () => {
+    const input = v2() as unknown as Record<string, unknown>;
+    input['alerts'] = {
+      rules: [
+        { id: 'pd', kind: 'pd_jump', severity: 'warning', minIncrease: 0.05, colour: 'red' },
+        { id: 'volume', kind: 'anomaly', severity: 'warning', metric: 'order_volume', period: 'week', minPeriods: 3 },
+      ],
+    };
+    input['measures'] = { onAlert: [{ rule: 'nope', take: [{ type: 'freeze_all_credit' }] }] };
+    input['cadence'] = { rerateHours: { default: 24, byGrade: { Z: 1 } } };
+    const paths = issuesOf(input).map((i) => [i.path, i.code]);
+    expect(paths).toEqual(expect.arrayContaining([['alerts.rules[0].colour', 'unrecognized_keys'], ['alerts.rules[1].minPeriods', 'too_small']]));
+    const refs = v2() as unknown as Record<string, unknown>;
+    refs['measures'] = { onAlert: [{ rule: 'nope', take: [{ type: 'freeze_all_credit' }] }] };
+    refs['cadence'] = { rerateHours: { default: 24, byGrade: { Z: 1 } } };
+    expect(issuesOf(refs).map((i) => i.path)).toEqual(expect.arrayContaining(['measures.onAlert[0].rule', 'cadence.rerateHours.byGrade.Z']));
   });
 
   it('refuses unknown keys in every section with their paths (scoring.features[1].weight, grades.colour)', () => {
@@ -111,7 +151,7 @@ describe('policy format 1 → 2 migration', () => {
     expect(byId['shoe_size']).toMatchObject({ path: 'custom.shoe_size', trainingColumn: 'shoe_size' });
     expect(policy.grades.defaultDpd).toBe(60);
     expect(policy.measures.onDefault).toBe('none');
-    expect(policy.alerts).toEqual({ downgradeNotches: 3, dpdThresholds: [15, 45] });
+    expect(policy.alerts).toMatchObject({ downgradeNotches: 3, dpdThresholds: [15, 45] });
     expect(policy.scoring.minFeatures).toBe(5);
   });
 

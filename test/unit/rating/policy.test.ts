@@ -90,7 +90,7 @@ describe('parsePolicy with unknown keys', () => {
     expect(issuesOf(input)).toEqual([expect.objectContaining({ path: 'partnerWeights', code: 'not_supported', message: expect.stringContaining('not supported yet') })]);
   });
 
-  it('refuses alert settings of a later issue inside a section, naming their full paths (alerts.cooldownHours, alerts.anomaly)', () => {
+  it('refuses format 2 alert settings in a version 1 document, naming their full paths (alerts.cooldownHours, alerts.anomaly)', () => {
     const input = clone();
     Object.assign(input.alerts!, { cooldownHours: 24, anomaly: { zScore: 3 } });
     expect(issuesOf(input).map((i) => [i.path, (i as { code?: string }).code])).toEqual([
