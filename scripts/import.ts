@@ -29,7 +29,7 @@ export interface ImportRun {
 
 const CHUNK_BYTES = 900_000;
 /** Chunks in flight at once: the hub parses one while the next is on the wire (records of one customer commute). */
-const CHUNKS_IN_FLIGHT = 3;
+const CHUNKS_IN_FLIGHT = 2;
 
 /** One progress line (rows, rate, share of the file read, ETA), redrawn in place on a terminal. */
 export const progressLine = (p: { rows: number; seconds: number; fraction: number; phase: string }): string => {
