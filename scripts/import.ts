@@ -10,7 +10,7 @@
  * Online Retail II); files with quoted newlines should go as NDJSON.
  */
 import { createReadStream } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
@@ -28,6 +28,17 @@ export interface ImportRun {
 }
 
 const CHUNK_BYTES = 900_000;
+/** Chunks in flight at once: the hub parses one while the next is on the wire (records of one customer commute). */
+const CHUNKS_IN_FLIGHT = 2;
+
+/** One progress line (rows, rate, share of the file read, ETA), redrawn in place on a terminal. */
+export const progressLine = (p: { rows: number; seconds: number; fraction: number; phase: string }): string => {
+  const rate = p.seconds > 0 ? p.rows / p.seconds : 0;
+  const width = 24;
+  const filled = Math.min(width, Math.round(p.fraction * width));
+  const eta = p.fraction > 0 && p.fraction < 1 ? `${Math.round((p.seconds * (1 - p.fraction)) / p.fraction)} s` : '–';
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(p.fraction * 100).toFixed(0).padStart(3)}% ${p.phase} ${p.rows} rows ${Math.round(rate)} rows/s ETA ${eta}`;
+};
 
 const ImportAnswerSchema = z.object({ import: z.looseObject({ jobId: z.string() }) });
 
@@ -37,7 +48,7 @@ const ImportAnswerSchema = z.object({ import: z.looseObject({ jobId: z.string() 
  * @example
  * const run = await runImport({ file: 'orders.csv.gz', mapping: 'online-retail-ii', hub: hubClient({ url, key }) });
  */
-export const runImport = async (options: { file: string; mapping: string; hub: HubClient; maxRows?: number; log?: (line: string) => void }): Promise<ImportRun> => {
+export const runImport = async (options: { file: string; mapping: string; hub: HubClient; maxRows?: number; log?: (line: string) => void; progress?: (line: string) => void }): Promise<ImportRun> => {
   const log = options.log ?? (() => undefined);
   const mapping = resolveMapping(options.mapping);
   await access(options.file);
@@ -48,6 +59,8 @@ export const runImport = async (options: { file: string; mapping: string; hub: H
   const jobId = created.import.jobId;
   log(`import ${jobId} started`);
 
+  const progress = options.progress ?? (() => undefined);
+  const fileBytes = (await stat(options.file)).size;
   const input = createReadStream(options.file);
   const lines = createInterface({ input: options.file.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
   let header: string | undefined;
@@ -61,14 +74,24 @@ export const runImport = async (options: { file: string; mapping: string; hub: H
   let rows = 0;
   let chunks = 0;
   let lastOrder: string | undefined;
+  const inFlight = new Set<Promise<unknown>>();
   const send = async (complete: boolean) => {
     if (!header) return;
     const body = `${header}\n${chunk.join('\n')}`;
     // Chunk line 2 is file line chunkStartLine: offset = chunkStartLine - 2.
-    await api('POST', `/v1/imports/${jobId}/chunks?lineOffset=${Math.max(0, chunkStartLine - 2)}&complete=${complete}`, body, 'text/csv');
-    chunks++;
+    const path = `/v1/imports/${jobId}/chunks?lineOffset=${Math.max(0, chunkStartLine - 2)}&complete=${complete}`;
     chunk = [];
     bytes = 0;
+    // The last chunk (complete=true) goes only after every other one was taken.
+    if (complete) await Promise.all(inFlight);
+    const sending = api('POST', path, body, 'text/csv').then(() => {
+      chunks++;
+      inFlight.delete(sending);
+      progress(progressLine({ rows, seconds: (performance.now() - started) / 1000, fraction: input.bytesRead / fileBytes, phase: 'sent' }));
+    });
+    inFlight.add(sending);
+    if (complete || inFlight.size >= CHUNKS_IN_FLIGHT) await Promise.race(inFlight);
+    if (complete) await sending;
   };
   for await (const line of lines) {
     lineNo++;
@@ -100,9 +123,13 @@ export const runImport = async (options: { file: string; mapping: string; hub: H
   let job = (await api('GET', `/v1/imports/${jobId}`)).import;
   let lastApplied = -1;
   while (job['done'] !== true) {
-    await new Promise((r) => setTimeout(r, 2000));
+    await new Promise((r) => setTimeout(r, 1000));
     job = (await api('GET', `/v1/imports/${jobId}`)).import;
-    if (job['recordsApplied'] !== lastApplied) log(`  applied ${String(job['recordsApplied'])}/${String(job['recordsQueued'])} records`);
+    if (job['recordsApplied'] !== lastApplied) {
+      const applied = Number(job['recordsApplied']);
+      const queued = Math.max(1, Number(job['recordsQueued']));
+      progress(progressLine({ rows: Math.round((rows * applied) / queued), seconds: (performance.now() - started) / 1000, fraction: applied / queued, phase: 'applied' }));
+    }
     lastApplied = Number(job['recordsApplied']);
   }
   return { jobId, rows, chunks, customers: customers.size, seconds: (performance.now() - started) / 1000, job };

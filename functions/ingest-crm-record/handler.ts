@@ -17,6 +17,8 @@ import { logger } from '../../shared/lambda/powertools.js';
 import { serialiseByKey } from '../../shared/lambda/serialise-by-key.js';
 import { sqsConsumer } from '../../shared/lambda/sqs.js';
 import { IngestCrmRecordMessageSchema, type CrmIngestMessage } from './schema.js';
+import { customerLaneOf } from '../../shared/domain/customers/ingest-message.js';
+import type { CrmRecord } from '../../shared/domain/crm/crm-record.js';
 import { customAttributeStore } from '../../shared/adapters/dynamodb/custom-attribute-store.js';
 
 // Composition root: built once per cold start.
@@ -38,12 +40,11 @@ const processNotice = processCrmNotice({
 /** One lane per customer: the record's own customer, or the CRM record a notice names. */
 const laneOf = (message: CrmIngestMessage): string => {
   if (message.kind === 'notice') return `${message.notice.connectionId}:${message.notice.objectName}:${message.notice.externalIds[0] ?? ''}`;
-  const r = message.record;
-  return `${r.crm}:${r.connectionId}:${r.objectType === 'customer' ? r.externalId : r.customerExternalId}`;
+  return customerLaneOf(message.kind === 'record' ? message.record : (message.records[0] as CrmRecord));
 };
 const lanes = serialiseByKey();
-/** Import-job outcomes of the messages of batches in flight, by message id (flushed per batch). */
-const outcomes = new Map<string, { jobId: string; outcome: 'applied' | 'failed' }>();
+/** Import-job outcomes of the messages of batches in flight, by message id (flushed per batch), with their record counts. */
+const outcomes = new Map<string, { jobId: string; outcome: 'applied' | 'failed'; records: number }>();
 
 const consumer = sqsConsumer({
   source: 'crmIngest',
@@ -56,11 +57,14 @@ const consumer = sqsConsumer({
         logger.debug('notice handled', { connectionId: message.notice.connectionId, status: outcome.status });
         return;
       }
+      const options = message.receivedAt ? { receivedAt: new Date(message.receivedAt) } : {};
+      const records = message.kind === 'record' ? 1 : message.records.length;
       try {
-        await ingest(message.record, message.receivedAt ? { receivedAt: new Date(message.receivedAt) } : {});
-        if (message.importJobId) outcomes.set(record.messageId, { jobId: message.importJobId, outcome: 'applied' });
+        if (message.kind === 'record') await ingest(message.record, options);
+        else await ingest.batch(message.records, options);
+        if (message.importJobId) outcomes.set(record.messageId, { jobId: message.importJobId, outcome: 'applied', records });
       } catch (error) {
-        if (message.importJobId && (error as { retryable?: boolean }).retryable === false) outcomes.set(record.messageId, { jobId: message.importJobId, outcome: 'failed' });
+        if (message.importJobId && (error as { retryable?: boolean }).retryable === false) outcomes.set(record.messageId, { jobId: message.importJobId, outcome: 'failed', records });
         throw error;
       }
     }),
@@ -81,7 +85,7 @@ export const handler = async (event: SQSEvent, context: Context): Promise<SQSBat
     if (!done) continue;
     outcomes.delete(messageId);
     const count = counts.get(done.jobId) ?? { applied: 0, failed: 0 };
-    count[done.outcome]++;
+    count[done.outcome] += done.records;
     counts.set(done.jobId, count);
   }
   await Promise.all([...counts].map(([jobId, count]) => jobs.recordOutcomes(jobId, count)));

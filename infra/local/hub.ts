@@ -23,7 +23,8 @@ import {
 } from '../topology.js';
 import { compileRoutes, httpBridge, lambdaContext, pollQueue, pollStream, type LambdaHandler } from './event-sources.js';
 import { localClock, localClockRoutes, localScheduler, type LocalClock } from './local-clock.js';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { createDocumentClient, dynamoClientHooks } from '../../shared/adapters/dynamodb/client.js';
+import { injectLocalFaults, LocalFaultsSchema } from '../../shared/adapters/dynamodb/fault-injection.js';
 import { PortInUseError } from './ports.js';
 import { recoverPendingWork, type RecoveryReport } from './recover.js';
 import { provisionLocal, type LocalResources } from './provision.js';
@@ -145,6 +146,14 @@ export const startHub = async (options: HubOptions): Promise<Hub> => {
     CONSOLE_SIGN_IN_AUTHORIZE_URL: oidc.authorizeUrl, CONSOLE_SIGN_IN_TOKEN_URL: oidc.tokenUrl, CONSOLE_SIGN_IN_CLIENT_ID: 'riskbridge-console',
   };
   Object.assign(process.env, localProcessEnv({ ...options, env: { ...auditEnv, ...oidcEnv, ...options.env }, resources }));
+  // Local only: DynamoDB faults for the resilience suite (RB_LOCAL_DYNAMO_FAULTS, shared/adapters/dynamodb/fault-injection.ts).
+  const faults = process.env['RB_LOCAL_DYNAMO_FAULTS'];
+  if (faults && !dynamoClientHooks.some((h) => h.name === 'localFaults')) {
+    const parsed = LocalFaultsSchema.parse(JSON.parse(faults));
+    dynamoClientHooks.push(function localFaults(client) {
+      injectLocalFaults(client, parsed);
+    });
+  }
 
   const onError = options.onError ?? ((source: string, error: unknown) => console.error(`[${source}]`, error));
   if (options.resume) {

@@ -11,10 +11,19 @@ export interface TableRef {
  * A document client. The endpoint comes from the SDK's own configuration
  * (AWS_ENDPOINT_URL_DYNAMODB locally), so code is the same against AWS and DynamoDB Local.
  */
-export const createDocumentClient = (config: DynamoDBClientConfig = {}): DynamoDBDocumentClient =>
-  DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+/**
+ * Middleware a runtime adds to every client created after it registers (the local runtime's fault
+ * injection, the bench's capacity counter: `capacity.ts`, `fault-injection.ts`). Empty in AWS.
+ */
+export const dynamoClientHooks: Array<(client: DynamoDBClient) => void> = [];
+
+export const createDocumentClient = (config: DynamoDBClientConfig = {}): DynamoDBDocumentClient => {
+  const client = new DynamoDBClient(config);
+  for (const hook of dynamoClientHooks) hook(client);
+  return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
+};
 
 /** True when a write failed on its condition (also inside a transaction). */
 export const isConditionFailure = (error: unknown): boolean => {

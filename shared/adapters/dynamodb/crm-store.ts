@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { WatchChannelSchema, type WatchChannel } from '../../domain/crm/channel-rearm.js';
 import { CrmRecordSchema, type CrmCustomerRecord, type CrmRecord } from '../../domain/crm/crm-record.js';
@@ -6,7 +6,7 @@ import { PollCursorSchema, type PollCursor } from '../../domain/crm/poll-cursor.
 import { ImportJobSchema, type ImportJob } from '../../domain/customers/bulk-import-job.js';
 import type { ExtraPut } from '../../domain/customers/ports.js';
 import { ReviewItemSchema, type ReviewItem, type SourceRecordStore, type ReviewQueue, type ReviewDecisions, type ReviewLookup, type MergeRecordStore } from '../../domain/customers/crm-ports.js';
-import { ConflictError } from '../../domain/errors.js';
+import { ConflictError, TransientError } from '../../domain/errors.js';
 import { MergeRecordSchema, type MergeRecord } from '../../domain/profile/merge.js';
 import type { TableRef } from './client.js';
 
@@ -29,6 +29,21 @@ export const sourceRecordStore = ({ client, tableName }: TableRef): SourceRecord
   async get(key) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: srcKey(key), ConsistentRead: true }));
     return Item ? CrmRecordSchema.parse(Item['record']) : undefined;
+  },
+  async getMany(keys) {
+    const found: CrmRecord[] = [];
+    const unique = [...new Map(keys.map((k) => [srcKey(k).pk, srcKey(k)])).values()];
+    for (let i = 0; i < unique.length; i += 100) {
+      let pending: Array<Record<string, unknown>> = unique.slice(i, i + 100);
+      for (let round = 0; pending.length > 0; round++) {
+        if (round > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** round)));
+        const out = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
+        for (const item of out.Responses?.[tableName] ?? []) found.push(CrmRecordSchema.parse(item['record']));
+        pending = (out.UnprocessedKeys?.[tableName]?.Keys ?? []) as Array<Record<string, unknown>>;
+        if (round > 8 && pending.length > 0) throw new TransientError('storage_busy', 'The table left source records unread, try again');
+      }
+    }
+    return found;
   },
   async customerOf(key) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: srcKey(key), ConsistentRead: true }));

@@ -7,7 +7,7 @@ import { ColumnMappingSchema, READY_MAPPINGS, type ColumnMapping } from '../crm/
 import { parseImport } from '../crm/bulk-import/parse-import.js';
 import type { CrmRecord } from '../crm/crm-record.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import type { CrmIngestMessage } from './ingest-message.js';
+import { customerLaneOf, MAX_RECORDS_PER_MESSAGE, type CrmIngestMessage } from './ingest-message.js';
 import { toFieldIssues } from '../validation.js';
 
 /** Resolves a named mapping (`online-retail-ii`) or validates an inline one; `connectionId` overrides. */
@@ -40,7 +40,8 @@ export const importChunk = async (
 ): Promise<ChunkResult> => {
   const result: ChunkResult = { rowsRead: 0, recordsQueued: 0, errors: [] };
   const batch: Array<{ record: CrmRecord }> = [];
-  const batchSize = options.batchSize ?? 100;
+  // The whole chunk by default (≤ 1 MB of rows): its records are then grouped per customer.
+  const batchSize = options.batchSize ?? Number.POSITIVE_INFINITY;
   const input = (async function* () {
     yield body;
   })();
@@ -57,6 +58,23 @@ export const importChunk = async (
   }
   if (batch.length) await send(batch.splice(0));
   return result;
+};
+
+/**
+ * The records of a chunk grouped per customer (first-seen order of customers, file order within
+ * each), at most MAX_RECORDS_PER_MESSAGE per group: one crm-ingest message per group, whose
+ * aggregate increments the worker merges into one write.
+ * @example groupByCustomer([orderOfA1, orderOfB, orderOfA2]) // [[orderOfA1, orderOfA2], [orderOfB]]
+ */
+export const groupByCustomer = (records: readonly CrmRecord[]): CrmRecord[][] => {
+  const groups = new Map<string, CrmRecord[]>();
+  for (const record of records) {
+    const lane = customerLaneOf(record);
+    const group = groups.get(lane);
+    if (group) group.push(record);
+    else groups.set(lane, [record]);
+  }
+  return [...groups.values()].flatMap((group) => Array.from({ length: Math.ceil(group.length / MAX_RECORDS_PER_MESSAGE) }, (_, i) => group.slice(i * MAX_RECORDS_PER_MESSAGE, (i + 1) * MAX_RECORDS_PER_MESSAGE)));
 };
 
 /** A bulk import job as stored: counters the API (rows read/queued) and the ingest worker (applied/failed) add to. */
@@ -168,7 +186,7 @@ export interface BulkImportJobsDeps {
 export const bulkImportJobs = ({ jobs, audit, enqueue, clock, newJobId }: BulkImportJobsDeps) => {
   const runChunk = async (jobId: string, body: string, format: 'csv' | 'ndjson', mappingRef: unknown, connectionId: string | undefined, lineOffset: number, complete: boolean, storedErrors: number): Promise<ChunkResult> => {
     const mapping = resolveMapping(mappingRef, connectionId);
-    const result = await importChunk(body, { format, mapping, lineOffset }, (batch) => enqueue(batch.map(({ record }) => ({ kind: 'record', record, importJobId: jobId }))));
+    const result = await importChunk(body, { format, mapping, lineOffset }, (batch) => enqueue(groupByCustomer(batch.map(({ record }) => record)).map((records) => ({ kind: 'records', records, importJobId: jobId }))));
     await jobs.addChunk(jobId, { ...result, complete }, storedErrors);
     return result;
   };

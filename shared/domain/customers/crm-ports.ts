@@ -17,6 +17,8 @@ export interface SourceRecordKey {
  */
 export interface SourceRecordStore {
   get(key: SourceRecordKey): Promise<CrmRecord | undefined>;
+  /** The stored versions of several records at once (consistent reads; absent ones left out). */
+  getMany?(keys: readonly SourceRecordKey[]): Promise<CrmRecord[]>;
   customerOf(key: SourceRecordKey): Promise<string | undefined>;
   entry(record: CrmRecord, customerId: string): ExtraPut;
 }

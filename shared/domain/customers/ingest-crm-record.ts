@@ -78,6 +78,12 @@ export class ConflictingIdentifiersError extends PermanentError {
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
 
+/** Orders, invoices and payments written in one transaction (with the profile, an event and an identity claim: under DynamoDB's 100 items). */
+export const MAX_ACTIVITIES_PER_WRITE = 90;
+
+type ActivityRecord = Exclude<CrmRecord, CrmCustomerRecord>;
+const sourceKeyOf = (r: { crm: string; connectionId: string; objectType: string; externalId: string }): string => `${r.crm}\u0000${r.connectionId}\u0000${r.objectType}\u0000${r.externalId}`;
+
 const defaultBackoff = (attempt: number) => new Promise<void>((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 5))));
 
 /**
@@ -461,17 +467,120 @@ export const ingestCrmRecord = (deps: IngestDeps) => {
     return { status: 'applied', customerId: next.customerId, events: events.map((e) => e.type), ...(pending ? { pending: true } : {}) };
   };
 
-  return async (received: CrmRecord, options: { receivedAt?: Date } = {}): Promise<IngestOutcome> => {
-    const clamped = clampToReceipt(received, options.receivedAt ?? deps.clock.now());
-    const record = clamped.objectType === 'customer' ? await withDeclaredAttributes(clamped, deps.customAttributes) : clamped;
+  /** The stored previous versions of `records` (one read for all when the store can). */
+  const previousVersions = async (records: readonly ActivityRecord[]): Promise<Map<string, CrmRecord>> => {
+    const keys = [...new Map(records.map((r) => [sourceKeyOf(r), { crm: r.crm, connectionId: r.connectionId, objectType: r.objectType, externalId: r.externalId }])).values()];
+    const found = deps.sources.getMany ? await deps.sources.getMany(keys) : (await Promise.all(keys.map((k) => deps.sources.get(k)))).flatMap((r) => (r ? [r] : []));
+    return new Map(found.map((r) => [sourceKeyOf(r), r]));
+  };
+
+  /**
+   * Orders, invoices and payments of ONE customer (a bulk import chunk's), in order: each applied as
+   * `ingestActivity` would (replays and stale versions skipped, exact deltas against the previous
+   * version, a later version in the same batch superseding an earlier one), then written in one
+   * transaction: the profile once, one `customer.activity` event (naming the last record applied),
+   * the last version of each source record. Same aggregates as one record at a time.
+   */
+  const ingestActivities = async (records: readonly ActivityRecord[]): Promise<IngestOutcome> => {
+    const now = deps.clock.now();
+    const first = records[0] as ActivityRecord;
+    const customerKey = `crm_record#${first.crm}:${first.connectionId}:${first.customerExternalId}`;
+    const customerId = customerIdForCrmRecord(first.crm, first.connectionId, first.customerExternalId);
+    let profile = await holder(customerKey, customerId);
+    const created = !profile;
+    if (!profile) {
+      const stub = applyCustomerRecord(
+        { ...newProfile(customerId, 'business', now), status: 'pending' },
+        { source: `crm:${first.crm}:${first.connectionId}`, observedAt: first.modifiedAt, recordId: first.customerExternalId, fields: {}, identifiers: [{ scheme: 'crm_record', value: `${first.crm}:${first.connectionId}:${first.customerExternalId}` }] },
+        survivorship,
+        now,
+      ).profile;
+      profile = { ...stub, version: 0, sequence: 0 };
+    }
+    // Read after the profile: the profile's version condition then covers them.
+    const stored = await previousVersions(records);
+    const latest = new Map<string, ActivityRecord>();
+    let aggregates = profile.aggregates;
+    let last: ActivityRecord | undefined;
+    for (const record of records) {
+      const key = sourceKeyOf(record);
+      const previous = (latest.get(key) ?? stored.get(key)) as typeof record | undefined;
+      if (previous && (!supersedes(previous, record) || canonical(previous) === canonical(record))) continue;
+      if (record.objectType === 'order') aggregates = applyOrder(aggregates, previous as typeof record | undefined, record);
+      else if (record.objectType === 'invoice') aggregates = applyInvoice(aggregates, previous as typeof record | undefined, record, now);
+      else {
+        const invoiceKey = { crm: record.crm, connectionId: record.connectionId, objectType: 'invoice' as const, externalId: record.invoiceExternalId ?? '' };
+        const invoice = record.invoiceExternalId ? (latest.get(sourceKeyOf(invoiceKey)) ?? (await deps.sources.get(invoiceKey))) : undefined;
+        aggregates = applyPayment(aggregates, previous as typeof record | undefined, record, invoice?.objectType === 'invoice' ? { invoiceDueAt: invoice.dueAt } : {});
+      }
+      latest.set(key, record);
+      last = record;
+    }
+    if (!last) return { status: 'no_op', customerId: profile.customerId, reason: 'replay' };
+    const pending = profile.status === 'pending';
+    const next: CustomerProfile = { ...profile, aggregates, version: profile.version + 1, sequence: profile.sequence + (pending ? 0 : 1), updatedAt: now.toISOString() };
+    const events: EventEnvelope[] = pending
+      ? []
+      : [newEvent('customer.activity', { source: `crm:${last.crm}:${last.connectionId}`, objectType: last.objectType, externalId: last.externalId, aggregates }, { customerId: next.customerId, sequence: next.sequence, at: now })];
+    const extraPuts: ExtraPut[] = [...latest.values()].map((r) => deps.sources.entry(r, next.customerId));
+    if (created) extraPuts.push(...deps.identities.entries(next.customerId, [customerKey]));
+    await deps.profiles.commit({ profile: next, expectedVersion: profile.version, events, extraPuts });
+    return { status: 'applied', customerId: next.customerId, events: events.map((e) => e.type), ...(pending ? { pending: true } : {}) };
+  };
+
+  /** Runs `attempt` again (re-reading) while it loses an optimistic-locking race, up to maxAttempts. */
+  const retrying = async (run: () => Promise<IngestOutcome>): Promise<IngestOutcome> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return record.objectType === 'customer' ? await ingestCustomer(record) : await ingestActivity(record);
+        return await run();
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= maxAttempts) throw error;
         await backoff(attempt);
       }
     }
   };
+
+  const prepare = async (received: CrmRecord, receivedAt: Date): Promise<CrmRecord> => {
+    const clamped = clampToReceipt(received, receivedAt);
+    return clamped.objectType === 'customer' ? withDeclaredAttributes(clamped, deps.customAttributes) : clamped;
+  };
+
+  const ingestOne = async (received: CrmRecord, options: { receivedAt?: Date } = {}): Promise<IngestOutcome> => {
+    const record = await prepare(received, options.receivedAt ?? deps.clock.now());
+    return retrying(() => (record.objectType === 'customer' ? ingestCustomer(record) : ingestActivity(record)));
+  };
+
+  /**
+   * The records of one customer (a bulk import chunk's, in file order): customer records one by one,
+   * each run of orders, invoices and payments between them merged into one write (`ingestActivities`),
+   * at most MAX_ACTIVITIES_PER_WRITE records per write. Answers one outcome per write.
+   */
+  const ingestBatch = async (received: readonly CrmRecord[], options: { receivedAt?: Date } = {}): Promise<IngestOutcome[]> => {
+    const receivedAt = options.receivedAt ?? deps.clock.now();
+    const records = await Promise.all(received.map((r) => prepare(r, receivedAt)));
+    const outcomes: IngestOutcome[] = [];
+    let run: ActivityRecord[] = [];
+    const flush = async () => {
+      if (run.length === 0) return;
+      const batch = run;
+      run = [];
+      outcomes.push(await retrying(() => ingestActivities(batch)));
+    };
+    for (const record of records) {
+      if (record.objectType === 'customer') {
+        await flush();
+        outcomes.push(await retrying(() => ingestCustomer(record)));
+        continue;
+      }
+      run.push(record);
+      if (run.length >= MAX_ACTIVITIES_PER_WRITE) await flush();
+    }
+    await flush();
+    return outcomes;
+  };
+
+  return Object.assign(ingestOne, { batch: ingestBatch });
 };
 export type IngestCrmRecord = ReturnType<typeof ingestCrmRecord>;
+/** Ingests one record (what a notice handler needs of `ingestCrmRecord`). */
+export type IngestOne = (received: CrmRecord, options?: { receivedAt?: Date }) => Promise<IngestOutcome>;

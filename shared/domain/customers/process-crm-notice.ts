@@ -4,7 +4,7 @@ import { mapRecord, UnknownObjectTypeError, type ConnectionConfig } from '../crm
 import { isEcho, type WriteBackFingerprint } from '../crm/loop-guard.js';
 import { NotFoundError, PermanentError } from '../errors.js';
 import type { SourceRecordStore } from './crm-ports.js';
-import type { IngestCrmRecord, IngestOutcome } from './ingest-crm-record.js';
+import type { IngestOne, IngestOutcome } from './ingest-crm-record.js';
 
 export interface NoticeDeps {
   connections: { get(connectionId: string): Promise<ConnectionConfig | undefined> };
@@ -12,7 +12,7 @@ export interface NoticeDeps {
   fingerprints: { recent(connectionId: string, externalId: string, now: Date): Promise<WriteBackFingerprint[]> };
   countEcho(connectionId: string): Promise<void>;
   sources: SourceRecordStore;
-  ingest: IngestCrmRecord;
+  ingest: IngestOne;
   clock: Clock;
 }
 

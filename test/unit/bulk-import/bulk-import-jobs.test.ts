@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { onlineRetailIiMapping } from '../../../shared/domain/crm/bulk-import/column-mapping.js';
 import type { AuditInput } from '../../../shared/domain/audit/audit-chain.js';
 import { fixedClock } from '../../../shared/domain/clock.js';
-import { bulkImportJobs, CreateImportQuerySchema, ImportChunkQuerySchema, toCreateImport, type ImportJob, type ImportJobRepository } from '../../../shared/domain/customers/bulk-import-job.js';
-import type { CrmIngestMessage } from '../../../shared/domain/customers/ingest-message.js';
+import { bulkImportJobs, CreateImportQuerySchema, groupByCustomer, ImportChunkQuerySchema, toCreateImport, type ImportJob, type ImportJobRepository } from '../../../shared/domain/customers/bulk-import-job.js';
+import { MAX_RECORDS_PER_MESSAGE, type CrmIngestMessage } from '../../../shared/domain/customers/ingest-message.js';
 
 const HEADER = 'Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country';
 const row = (invoice: string, customer: string) => `${invoice},85048,GLASS BALL,12,2009-12-01 07:45:00,6.95,${customer},United Kingdom`;
@@ -33,6 +33,15 @@ const setup = () => {
   return { imports, jobs, queued, audits };
 };
 
+describe('groupByCustomer', () => {
+  it('groups a chunk per customer in first-seen order, file order within, at most MAX_RECORDS_PER_MESSAGE a group', () => {
+    const order = (id: string, customer: string) => ({ crm: 'generic' as const, connectionId: 'c', externalId: id, modifiedAt: '2025-01-01T00:00:00.000Z', deleted: false, objectType: 'order' as const, customerExternalId: customer, orderedAt: '2025-01-01T00:00:00.000Z', amount: { amountMinor: 1, currency: 'GBP' }, status: 'placed' as const });
+    const groups = groupByCustomer([order('1', 'a'), order('2', 'b'), order('3', 'a'), ...Array.from({ length: MAX_RECORDS_PER_MESSAGE + 1 }, (_, i) => order(`x${i}`, 'c'))]);
+    expect(groups.map((g) => g.map((r) => r.externalId).slice(0, 2))).toEqual([['1', '3'], ['2'], ['x0', 'x1'], [`x${MAX_RECORDS_PER_MESSAGE}`]]);
+    expect(groups.map((g) => g.length)).toEqual([2, 1, MAX_RECORDS_PER_MESSAGE, 1]);
+  });
+});
+
 describe('bulkImportJobs', () => {
   it('creates a job with its first chunk, takes a second chunk with file line numbers, and reports done once outcomes arrive', async () => {
     const { imports, jobs, queued, audits } = setup();
@@ -42,8 +51,13 @@ describe('bulkImportJobs', () => {
     const after = await imports.addChunk(created.jobId, `${HEADER}\n${row('2', '13086')}\nnot,a,row\n`, { lineOffset: 10, complete: true });
     expect(after).toMatchObject({ status: 'complete', chunks: 2 });
     expect(after.errors.map((e) => e.line)).toEqual([13]);
-    expect(queued.length).toBe(after.recordsQueued);
-    expect(queued.every((m) => m.kind === 'record' && m.importJobId === created.jobId)).toBe(true);
+    // One message per customer and chunk, carrying its records (customer, then order).
+    expect(queued.map((m) => (m.kind === 'records' ? m.records.map((r) => `${r.objectType}:${r.objectType === 'order' ? r.customerExternalId : r.externalId}`) : []))).toEqual([
+      ['customer:13085', 'order:13085'],
+      ['customer:13086', 'order:13086'],
+    ]);
+    expect(queued.reduce((n, m) => n + (m.kind === 'records' ? m.records.length : 0), 0)).toBe(after.recordsQueued);
+    expect(queued.every((m) => m.kind === 'records' && m.importJobId === created.jobId)).toBe(true);
     expect((await imports.get(created.jobId)).done).toBe(false);
     jobs.items.get(created.jobId)!.recordsApplied = after.recordsQueued;
     expect((await imports.get(created.jobId)).done).toBe(true);

@@ -28,10 +28,13 @@ export const importCommand: RegisterCommand = (program) => {
         hub: await connectHub(o),
         ...(o.maxRows === undefined ? {} : { maxRows: o.maxRows }),
         log: (line) => console.log(line),
+        // Progress bar with rate and ETA on stderr: redrawn in place on a terminal, one line per step otherwise.
+        progress: (line) => process.stderr.write(process.stderr.isTTY ? `\r${line}\x1b[K` : `${line}\n`),
       });
+      if (process.stderr.isTTY) process.stderr.write('\n');
       const { job } = result;
       console.log(`\nimport ${result.jobId}: ${result.rows} rows in ${result.chunks} chunks, ${result.customers} customer ids in the file`);
       console.log(`records queued ${String(job['recordsQueued'])}, applied ${String(job['recordsApplied'])}, failed ${String(job['recordsFailed'])}, row errors ${String(job['rowErrors'])}`);
-      console.log(`${result.seconds.toFixed(1)} s end to end → ${(result.rows / result.seconds).toFixed(0)} rows/s`);
+      console.log(`${result.seconds.toFixed(1)} s end to end → ${(result.rows / result.seconds).toFixed(0)} rows/s, ${(Number(job['recordsApplied']) / result.seconds).toFixed(0)} records/s`);
     });
 };
