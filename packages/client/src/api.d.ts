@@ -1537,7 +1537,7 @@ export interface paths {
         put?: never;
         /**
          * Create a draft risk policy (validated; 422 with field paths)
-         * @description A policy document in format 2 (`schemaVersion: 2`, see docs/policy-format.md and `docs/schemas/risk-policy.schema.json`) or version 1 (no `schemaVersion`; migrated, answered in format 2). Every object in it is strict: unknown keys are refused with their paths, settings no version implements yet (`partners.partnerWeights`, `alerts.cooldownHours`, `alerts.anomaly`) with `not_supported`. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too, and so does an input that does not resolve to a canonical path or declared custom attribute of a usable type (`scoring.features[i].path`).
+         * @description A policy document in format 2 (`schemaVersion: 2`, see docs/policy-format.md and `docs/schemas/risk-policy.schema.json`) or version 1 (no `schemaVersion`; migrated, answered in format 2). Every object in it is strict: unknown keys are refused with their paths, settings no version implements yet (`partners.partnerWeights`; in a version 1 document `alerts.cooldownHours`, `alerts.anomaly`) with `not_supported`. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too, and so does an input that does not resolve to a canonical path or declared custom attribute of a usable type (`scoring.features[i].path`).
          *
          *     **Roles:** `admin` · **Scope:** `policies:manage`
          */
@@ -6771,10 +6771,10 @@ export interface operations {
                             }[];
                         };
                         alerts: {
+                            type: string;
                             /** @enum {string} */
-                            type: "grade_downgrade" | "dpd_threshold" | "default";
-                            /** @enum {string} */
-                            severity: "warning" | "critical";
+                            severity: "info" | "warning" | "critical";
+                            dedupeKey?: string;
                             message: string;
                             /** @enum {string} */
                             measure?: "freeze_limit";
@@ -8418,7 +8418,23 @@ export interface operations {
                      *       "dpdThresholds": [
                      *         30,
                      *         60
-                     *       ]
+                     *       ],
+                     *       "cooldownHours": 24,
+                     *       "rules": [],
+                     *       "sla": {
+                     *         "critical": {
+                     *           "acknowledgeHours": 1,
+                     *           "resolveHours": 24
+                     *         },
+                     *         "warning": {
+                     *           "acknowledgeHours": 4,
+                     *           "resolveHours": 72
+                     *         },
+                     *         "info": {
+                     *           "acknowledgeHours": 24,
+                     *           "resolveHours": 168
+                     *         }
+                     *       }
                      *     }
                      */
                     alerts?: {
@@ -8431,14 +8447,191 @@ export interface operations {
                          *     ]
                          */
                         dpdThresholds?: number[];
-                        /** @description Not supported yet (alert cool-down periods come with the operations issue); a policy that sets it is refused (422 not_supported). */
-                        cooldownHours?: unknown;
-                        /** @description Not supported yet (anomaly alerts come with the operations issue); a policy that sets it is refused (422 not_supported). */
-                        anomaly?: unknown;
+                        /** @default 24 */
+                        cooldownHours?: number;
+                        /** @default [] */
+                        rules?: ({
+                            id: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            /** @default {rule}:{customerId} */
+                            dedupeKey?: string;
+                            cooldownHours?: number;
+                            /** @constant */
+                            kind: "downgrade";
+                            notches: number;
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            /** @default {rule}:{customerId} */
+                            dedupeKey?: string;
+                            cooldownHours?: number;
+                            /** @constant */
+                            kind: "pd_jump";
+                            minIncrease: number;
+                            minRatio?: number;
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            /** @default {rule}:{customerId} */
+                            dedupeKey?: string;
+                            cooldownHours?: number;
+                            /** @constant */
+                            kind: "dpd";
+                            thresholds: number[];
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            /** @default {rule}:{customerId} */
+                            dedupeKey?: string;
+                            cooldownHours?: number;
+                            /** @constant */
+                            kind: "default";
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            /** @default {rule}:{customerId} */
+                            dedupeKey?: string;
+                            cooldownHours?: number;
+                            /** @constant */
+                            kind: "bureau_score_drop";
+                            points: number;
+                            /** @default bureau_score */
+                            feature?: string;
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            /** @default {rule}:{customerId} */
+                            dedupeKey?: string;
+                            cooldownHours?: number;
+                            /** @constant */
+                            kind: "public_record";
+                            /** @default public_records */
+                            feature?: string;
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            /** @default {rule}:{customerId} */
+                            dedupeKey?: string;
+                            cooldownHours?: number;
+                            /** @constant */
+                            kind: "utilisation";
+                            abovePercent: number;
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            /** @default {rule}:{customerId} */
+                            dedupeKey?: string;
+                            cooldownHours?: number;
+                            /** @constant */
+                            kind: "anomaly";
+                            /** @enum {string} */
+                            metric: "order_volume" | "payment_delay" | "exposure_growth";
+                            /** @enum {string} */
+                            period: "week" | "month";
+                            /** @default 2.75 */
+                            threshold?: number;
+                            /**
+                             * @default up
+                             * @enum {string}
+                             */
+                            direction?: "up" | "down" | "both";
+                            /** @default 6 */
+                            minPeriods?: number;
+                            /** @default 0.03 */
+                            alpha?: number;
+                        } | {
+                            id: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            /** @default {rule}:{customerId} */
+                            dedupeKey?: string;
+                            cooldownHours?: number;
+                            /** @constant */
+                            kind: "event";
+                            eventType: string;
+                        })[];
+                        /**
+                         * @default {
+                         *       "critical": {
+                         *         "acknowledgeHours": 1,
+                         *         "resolveHours": 24
+                         *       },
+                         *       "warning": {
+                         *         "acknowledgeHours": 4,
+                         *         "resolveHours": 72
+                         *       },
+                         *       "info": {
+                         *         "acknowledgeHours": 24,
+                         *         "resolveHours": 168
+                         *       }
+                         *     }
+                         */
+                        sla?: {
+                            /**
+                             * @default {
+                             *       "acknowledgeHours": 1,
+                             *       "resolveHours": 24
+                             *     }
+                             */
+                            critical?: {
+                                acknowledgeHours: number;
+                                resolveHours: number;
+                            };
+                            /**
+                             * @default {
+                             *       "acknowledgeHours": 4,
+                             *       "resolveHours": 72
+                             *     }
+                             */
+                            warning?: {
+                                acknowledgeHours: number;
+                                resolveHours: number;
+                            };
+                            /**
+                             * @default {
+                             *       "acknowledgeHours": 24,
+                             *       "resolveHours": 168
+                             *     }
+                             */
+                            info?: {
+                                acknowledgeHours: number;
+                                resolveHours: number;
+                            };
+                            calendar?: {
+                                utcOffsetMinutes: number;
+                                workingHours: {
+                                    from: string;
+                                    to: string;
+                                };
+                                /**
+                                 * @default [
+                                 *       1,
+                                 *       2,
+                                 *       3,
+                                 *       4,
+                                 *       5
+                                 *     ]
+                                 */
+                                workingDays?: number[];
+                                /** @default [] */
+                                holidays?: string[];
+                                /** @default [] */
+                                makeUpWorkingDays?: string[];
+                            };
+                        };
                     };
                     /**
                      * @default {
-                     *       "onDefault": "freeze_limit"
+                     *       "onDefault": "freeze_limit",
+                     *       "onAlert": []
                      *     }
                      */
                     measures?: {
@@ -8447,9 +8640,99 @@ export interface operations {
                          * @enum {string}
                          */
                         onDefault?: "freeze_limit" | "none";
+                        /** @default [] */
+                        onAlert?: {
+                            rule: string;
+                            take: {
+                                /** @enum {string} */
+                                type: "freeze_new_orders" | "freeze_all_credit" | "reduce_limit" | "require_prepayment" | "hold_shipments" | "hand_over_to_collections";
+                                /** @default {} */
+                                params?: {
+                                    keepPercent?: number;
+                                    capMinor?: number;
+                                };
+                                expiresAfterHours?: number;
+                            }[];
+                        }[];
                     };
-                    /** @default {} */
-                    cadence?: Record<string, never>;
+                    /**
+                     * @default {
+                     *       "rerateHours": {
+                     *         "default": 24,
+                     *         "byGrade": {}
+                     *       },
+                     *       "bureauRefreshDays": {
+                     *         "default": 90,
+                     *         "byGrade": {}
+                     *       },
+                     *       "openAlerts": {
+                     *         "severity": "warning",
+                     *         "rerateHours": 6,
+                     *         "bureauRefreshDays": 7
+                     *       },
+                     *       "bureauBudget": {
+                     *         "pulls": 100,
+                     *         "period": "day"
+                     *       }
+                     *     }
+                     */
+                    cadence?: {
+                        /**
+                         * @default {
+                         *       "default": 24,
+                         *       "byGrade": {}
+                         *     }
+                         */
+                        rerateHours?: {
+                            default: number;
+                            /** @default {} */
+                            byGrade?: {
+                                [key: string]: number;
+                            };
+                        };
+                        /**
+                         * @default {
+                         *       "default": 90,
+                         *       "byGrade": {}
+                         *     }
+                         */
+                        bureauRefreshDays?: {
+                            default: number;
+                            /** @default {} */
+                            byGrade?: {
+                                [key: string]: number;
+                            };
+                        };
+                        /**
+                         * @default {
+                         *       "severity": "warning",
+                         *       "rerateHours": 6,
+                         *       "bureauRefreshDays": 7
+                         *     }
+                         */
+                        openAlerts?: {
+                            /**
+                             * @default warning
+                             * @enum {string}
+                             */
+                            severity?: "info" | "warning" | "critical";
+                            /** @default 6 */
+                            rerateHours?: number;
+                            /** @default 7 */
+                            bureauRefreshDays?: number;
+                        };
+                        /**
+                         * @default {
+                         *       "pulls": 100,
+                         *       "period": "day"
+                         *     }
+                         */
+                        bureauBudget?: {
+                            pulls: number;
+                            /** @enum {string} */
+                            period: "day" | "week" | "month";
+                        };
+                    };
                     training?: {
                         dataset: string;
                         rows: number;
@@ -8637,9 +8920,9 @@ export interface operations {
                          * @enum {string}
                          */
                         onDefault?: "freeze_limit" | "none";
-                        /** @description Not supported yet (alert cool-down periods come with the operations issue); a policy that sets it is refused (422 not_supported). */
+                        /** @description Not supported yet (alert cool-downs are set in policy format 2 (alerts.cooldownHours)); a policy that sets it is refused (422 not_supported). */
                         cooldownHours?: unknown;
-                        /** @description Not supported yet (anomaly alerts come with the operations issue); a policy that sets it is refused (422 not_supported). */
+                        /** @description Not supported yet (anomaly rules are set in policy format 2 (alerts.rules with kind "anomaly")); a policy that sets it is refused (422 not_supported). */
                         anomaly?: unknown;
                     };
                     minimumData: {
@@ -8791,7 +9074,23 @@ export interface operations {
                                  *       "dpdThresholds": [
                                  *         30,
                                  *         60
-                                 *       ]
+                                 *       ],
+                                 *       "cooldownHours": 24,
+                                 *       "rules": [],
+                                 *       "sla": {
+                                 *         "critical": {
+                                 *           "acknowledgeHours": 1,
+                                 *           "resolveHours": 24
+                                 *         },
+                                 *         "warning": {
+                                 *           "acknowledgeHours": 4,
+                                 *           "resolveHours": 72
+                                 *         },
+                                 *         "info": {
+                                 *           "acknowledgeHours": 24,
+                                 *           "resolveHours": 168
+                                 *         }
+                                 *       }
                                  *     }
                                  */
                                 alerts: {
@@ -8804,14 +9103,191 @@ export interface operations {
                                      *     ]
                                      */
                                     dpdThresholds: number[];
-                                    /** @description Not supported yet (alert cool-down periods come with the operations issue); a policy that sets it is refused (422 not_supported). */
-                                    cooldownHours?: unknown;
-                                    /** @description Not supported yet (anomaly alerts come with the operations issue); a policy that sets it is refused (422 not_supported). */
-                                    anomaly?: unknown;
+                                    /** @default 24 */
+                                    cooldownHours: number;
+                                    /** @default [] */
+                                    rules: ({
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "downgrade";
+                                        notches: number;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "pd_jump";
+                                        minIncrease: number;
+                                        minRatio?: number;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "dpd";
+                                        thresholds: number[];
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "default";
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "bureau_score_drop";
+                                        points: number;
+                                        /** @default bureau_score */
+                                        feature: string;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "public_record";
+                                        /** @default public_records */
+                                        feature: string;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "utilisation";
+                                        abovePercent: number;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "anomaly";
+                                        /** @enum {string} */
+                                        metric: "order_volume" | "payment_delay" | "exposure_growth";
+                                        /** @enum {string} */
+                                        period: "week" | "month";
+                                        /** @default 2.75 */
+                                        threshold: number;
+                                        /**
+                                         * @default up
+                                         * @enum {string}
+                                         */
+                                        direction: "up" | "down" | "both";
+                                        /** @default 6 */
+                                        minPeriods: number;
+                                        /** @default 0.03 */
+                                        alpha: number;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "event";
+                                        eventType: string;
+                                    })[];
+                                    /**
+                                     * @default {
+                                     *       "critical": {
+                                     *         "acknowledgeHours": 1,
+                                     *         "resolveHours": 24
+                                     *       },
+                                     *       "warning": {
+                                     *         "acknowledgeHours": 4,
+                                     *         "resolveHours": 72
+                                     *       },
+                                     *       "info": {
+                                     *         "acknowledgeHours": 24,
+                                     *         "resolveHours": 168
+                                     *       }
+                                     *     }
+                                     */
+                                    sla: {
+                                        /**
+                                         * @default {
+                                         *       "acknowledgeHours": 1,
+                                         *       "resolveHours": 24
+                                         *     }
+                                         */
+                                        critical: {
+                                            acknowledgeHours: number;
+                                            resolveHours: number;
+                                        };
+                                        /**
+                                         * @default {
+                                         *       "acknowledgeHours": 4,
+                                         *       "resolveHours": 72
+                                         *     }
+                                         */
+                                        warning: {
+                                            acknowledgeHours: number;
+                                            resolveHours: number;
+                                        };
+                                        /**
+                                         * @default {
+                                         *       "acknowledgeHours": 24,
+                                         *       "resolveHours": 168
+                                         *     }
+                                         */
+                                        info: {
+                                            acknowledgeHours: number;
+                                            resolveHours: number;
+                                        };
+                                        calendar?: {
+                                            utcOffsetMinutes: number;
+                                            workingHours: {
+                                                from: string;
+                                                to: string;
+                                            };
+                                            /**
+                                             * @default [
+                                             *       1,
+                                             *       2,
+                                             *       3,
+                                             *       4,
+                                             *       5
+                                             *     ]
+                                             */
+                                            workingDays: number[];
+                                            /** @default [] */
+                                            holidays: string[];
+                                            /** @default [] */
+                                            makeUpWorkingDays: string[];
+                                        };
+                                    };
                                 };
                                 /**
                                  * @default {
-                                 *       "onDefault": "freeze_limit"
+                                 *       "onDefault": "freeze_limit",
+                                 *       "onAlert": []
                                  *     }
                                  */
                                 measures: {
@@ -8820,9 +9296,99 @@ export interface operations {
                                      * @enum {string}
                                      */
                                     onDefault: "freeze_limit" | "none";
+                                    /** @default [] */
+                                    onAlert: {
+                                        rule: string;
+                                        take: {
+                                            /** @enum {string} */
+                                            type: "freeze_new_orders" | "freeze_all_credit" | "reduce_limit" | "require_prepayment" | "hold_shipments" | "hand_over_to_collections";
+                                            /** @default {} */
+                                            params: {
+                                                keepPercent?: number;
+                                                capMinor?: number;
+                                            };
+                                            expiresAfterHours?: number;
+                                        }[];
+                                    }[];
                                 };
-                                /** @default {} */
-                                cadence: Record<string, never>;
+                                /**
+                                 * @default {
+                                 *       "rerateHours": {
+                                 *         "default": 24,
+                                 *         "byGrade": {}
+                                 *       },
+                                 *       "bureauRefreshDays": {
+                                 *         "default": 90,
+                                 *         "byGrade": {}
+                                 *       },
+                                 *       "openAlerts": {
+                                 *         "severity": "warning",
+                                 *         "rerateHours": 6,
+                                 *         "bureauRefreshDays": 7
+                                 *       },
+                                 *       "bureauBudget": {
+                                 *         "pulls": 100,
+                                 *         "period": "day"
+                                 *       }
+                                 *     }
+                                 */
+                                cadence: {
+                                    /**
+                                     * @default {
+                                     *       "default": 24,
+                                     *       "byGrade": {}
+                                     *     }
+                                     */
+                                    rerateHours: {
+                                        default: number;
+                                        /** @default {} */
+                                        byGrade: {
+                                            [key: string]: number;
+                                        };
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "default": 90,
+                                     *       "byGrade": {}
+                                     *     }
+                                     */
+                                    bureauRefreshDays: {
+                                        default: number;
+                                        /** @default {} */
+                                        byGrade: {
+                                            [key: string]: number;
+                                        };
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "severity": "warning",
+                                     *       "rerateHours": 6,
+                                     *       "bureauRefreshDays": 7
+                                     *     }
+                                     */
+                                    openAlerts: {
+                                        /**
+                                         * @default warning
+                                         * @enum {string}
+                                         */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default 6 */
+                                        rerateHours: number;
+                                        /** @default 7 */
+                                        bureauRefreshDays: number;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "pulls": 100,
+                                     *       "period": "day"
+                                     *     }
+                                     */
+                                    bureauBudget: {
+                                        pulls: number;
+                                        /** @enum {string} */
+                                        period: "day" | "week" | "month";
+                                    };
+                                };
                                 training?: {
                                     dataset: string;
                                     rows: number;
@@ -9038,7 +9604,23 @@ export interface operations {
                                  *       "dpdThresholds": [
                                  *         30,
                                  *         60
-                                 *       ]
+                                 *       ],
+                                 *       "cooldownHours": 24,
+                                 *       "rules": [],
+                                 *       "sla": {
+                                 *         "critical": {
+                                 *           "acknowledgeHours": 1,
+                                 *           "resolveHours": 24
+                                 *         },
+                                 *         "warning": {
+                                 *           "acknowledgeHours": 4,
+                                 *           "resolveHours": 72
+                                 *         },
+                                 *         "info": {
+                                 *           "acknowledgeHours": 24,
+                                 *           "resolveHours": 168
+                                 *         }
+                                 *       }
                                  *     }
                                  */
                                 alerts: {
@@ -9051,14 +9633,191 @@ export interface operations {
                                      *     ]
                                      */
                                     dpdThresholds: number[];
-                                    /** @description Not supported yet (alert cool-down periods come with the operations issue); a policy that sets it is refused (422 not_supported). */
-                                    cooldownHours?: unknown;
-                                    /** @description Not supported yet (anomaly alerts come with the operations issue); a policy that sets it is refused (422 not_supported). */
-                                    anomaly?: unknown;
+                                    /** @default 24 */
+                                    cooldownHours: number;
+                                    /** @default [] */
+                                    rules: ({
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "downgrade";
+                                        notches: number;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "pd_jump";
+                                        minIncrease: number;
+                                        minRatio?: number;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "dpd";
+                                        thresholds: number[];
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "default";
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "bureau_score_drop";
+                                        points: number;
+                                        /** @default bureau_score */
+                                        feature: string;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "public_record";
+                                        /** @default public_records */
+                                        feature: string;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "utilisation";
+                                        abovePercent: number;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "anomaly";
+                                        /** @enum {string} */
+                                        metric: "order_volume" | "payment_delay" | "exposure_growth";
+                                        /** @enum {string} */
+                                        period: "week" | "month";
+                                        /** @default 2.75 */
+                                        threshold: number;
+                                        /**
+                                         * @default up
+                                         * @enum {string}
+                                         */
+                                        direction: "up" | "down" | "both";
+                                        /** @default 6 */
+                                        minPeriods: number;
+                                        /** @default 0.03 */
+                                        alpha: number;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "event";
+                                        eventType: string;
+                                    })[];
+                                    /**
+                                     * @default {
+                                     *       "critical": {
+                                     *         "acknowledgeHours": 1,
+                                     *         "resolveHours": 24
+                                     *       },
+                                     *       "warning": {
+                                     *         "acknowledgeHours": 4,
+                                     *         "resolveHours": 72
+                                     *       },
+                                     *       "info": {
+                                     *         "acknowledgeHours": 24,
+                                     *         "resolveHours": 168
+                                     *       }
+                                     *     }
+                                     */
+                                    sla: {
+                                        /**
+                                         * @default {
+                                         *       "acknowledgeHours": 1,
+                                         *       "resolveHours": 24
+                                         *     }
+                                         */
+                                        critical: {
+                                            acknowledgeHours: number;
+                                            resolveHours: number;
+                                        };
+                                        /**
+                                         * @default {
+                                         *       "acknowledgeHours": 4,
+                                         *       "resolveHours": 72
+                                         *     }
+                                         */
+                                        warning: {
+                                            acknowledgeHours: number;
+                                            resolveHours: number;
+                                        };
+                                        /**
+                                         * @default {
+                                         *       "acknowledgeHours": 24,
+                                         *       "resolveHours": 168
+                                         *     }
+                                         */
+                                        info: {
+                                            acknowledgeHours: number;
+                                            resolveHours: number;
+                                        };
+                                        calendar?: {
+                                            utcOffsetMinutes: number;
+                                            workingHours: {
+                                                from: string;
+                                                to: string;
+                                            };
+                                            /**
+                                             * @default [
+                                             *       1,
+                                             *       2,
+                                             *       3,
+                                             *       4,
+                                             *       5
+                                             *     ]
+                                             */
+                                            workingDays: number[];
+                                            /** @default [] */
+                                            holidays: string[];
+                                            /** @default [] */
+                                            makeUpWorkingDays: string[];
+                                        };
+                                    };
                                 };
                                 /**
                                  * @default {
-                                 *       "onDefault": "freeze_limit"
+                                 *       "onDefault": "freeze_limit",
+                                 *       "onAlert": []
                                  *     }
                                  */
                                 measures: {
@@ -9067,9 +9826,99 @@ export interface operations {
                                      * @enum {string}
                                      */
                                     onDefault: "freeze_limit" | "none";
+                                    /** @default [] */
+                                    onAlert: {
+                                        rule: string;
+                                        take: {
+                                            /** @enum {string} */
+                                            type: "freeze_new_orders" | "freeze_all_credit" | "reduce_limit" | "require_prepayment" | "hold_shipments" | "hand_over_to_collections";
+                                            /** @default {} */
+                                            params: {
+                                                keepPercent?: number;
+                                                capMinor?: number;
+                                            };
+                                            expiresAfterHours?: number;
+                                        }[];
+                                    }[];
                                 };
-                                /** @default {} */
-                                cadence: Record<string, never>;
+                                /**
+                                 * @default {
+                                 *       "rerateHours": {
+                                 *         "default": 24,
+                                 *         "byGrade": {}
+                                 *       },
+                                 *       "bureauRefreshDays": {
+                                 *         "default": 90,
+                                 *         "byGrade": {}
+                                 *       },
+                                 *       "openAlerts": {
+                                 *         "severity": "warning",
+                                 *         "rerateHours": 6,
+                                 *         "bureauRefreshDays": 7
+                                 *       },
+                                 *       "bureauBudget": {
+                                 *         "pulls": 100,
+                                 *         "period": "day"
+                                 *       }
+                                 *     }
+                                 */
+                                cadence: {
+                                    /**
+                                     * @default {
+                                     *       "default": 24,
+                                     *       "byGrade": {}
+                                     *     }
+                                     */
+                                    rerateHours: {
+                                        default: number;
+                                        /** @default {} */
+                                        byGrade: {
+                                            [key: string]: number;
+                                        };
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "default": 90,
+                                     *       "byGrade": {}
+                                     *     }
+                                     */
+                                    bureauRefreshDays: {
+                                        default: number;
+                                        /** @default {} */
+                                        byGrade: {
+                                            [key: string]: number;
+                                        };
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "severity": "warning",
+                                     *       "rerateHours": 6,
+                                     *       "bureauRefreshDays": 7
+                                     *     }
+                                     */
+                                    openAlerts: {
+                                        /**
+                                         * @default warning
+                                         * @enum {string}
+                                         */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default 6 */
+                                        rerateHours: number;
+                                        /** @default 7 */
+                                        bureauRefreshDays: number;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "pulls": 100,
+                                     *       "period": "day"
+                                     *     }
+                                     */
+                                    bureauBudget: {
+                                        pulls: number;
+                                        /** @enum {string} */
+                                        period: "day" | "week" | "month";
+                                    };
+                                };
                                 training?: {
                                     dataset: string;
                                     rows: number;
@@ -9333,7 +10182,23 @@ export interface operations {
                                  *       "dpdThresholds": [
                                  *         30,
                                  *         60
-                                 *       ]
+                                 *       ],
+                                 *       "cooldownHours": 24,
+                                 *       "rules": [],
+                                 *       "sla": {
+                                 *         "critical": {
+                                 *           "acknowledgeHours": 1,
+                                 *           "resolveHours": 24
+                                 *         },
+                                 *         "warning": {
+                                 *           "acknowledgeHours": 4,
+                                 *           "resolveHours": 72
+                                 *         },
+                                 *         "info": {
+                                 *           "acknowledgeHours": 24,
+                                 *           "resolveHours": 168
+                                 *         }
+                                 *       }
                                  *     }
                                  */
                                 alerts: {
@@ -9346,14 +10211,191 @@ export interface operations {
                                      *     ]
                                      */
                                     dpdThresholds: number[];
-                                    /** @description Not supported yet (alert cool-down periods come with the operations issue); a policy that sets it is refused (422 not_supported). */
-                                    cooldownHours?: unknown;
-                                    /** @description Not supported yet (anomaly alerts come with the operations issue); a policy that sets it is refused (422 not_supported). */
-                                    anomaly?: unknown;
+                                    /** @default 24 */
+                                    cooldownHours: number;
+                                    /** @default [] */
+                                    rules: ({
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "downgrade";
+                                        notches: number;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "pd_jump";
+                                        minIncrease: number;
+                                        minRatio?: number;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "dpd";
+                                        thresholds: number[];
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "default";
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "bureau_score_drop";
+                                        points: number;
+                                        /** @default bureau_score */
+                                        feature: string;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "public_record";
+                                        /** @default public_records */
+                                        feature: string;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "utilisation";
+                                        abovePercent: number;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "anomaly";
+                                        /** @enum {string} */
+                                        metric: "order_volume" | "payment_delay" | "exposure_growth";
+                                        /** @enum {string} */
+                                        period: "week" | "month";
+                                        /** @default 2.75 */
+                                        threshold: number;
+                                        /**
+                                         * @default up
+                                         * @enum {string}
+                                         */
+                                        direction: "up" | "down" | "both";
+                                        /** @default 6 */
+                                        minPeriods: number;
+                                        /** @default 0.03 */
+                                        alpha: number;
+                                    } | {
+                                        id: string;
+                                        /** @enum {string} */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default {rule}:{customerId} */
+                                        dedupeKey: string;
+                                        cooldownHours?: number;
+                                        /** @constant */
+                                        kind: "event";
+                                        eventType: string;
+                                    })[];
+                                    /**
+                                     * @default {
+                                     *       "critical": {
+                                     *         "acknowledgeHours": 1,
+                                     *         "resolveHours": 24
+                                     *       },
+                                     *       "warning": {
+                                     *         "acknowledgeHours": 4,
+                                     *         "resolveHours": 72
+                                     *       },
+                                     *       "info": {
+                                     *         "acknowledgeHours": 24,
+                                     *         "resolveHours": 168
+                                     *       }
+                                     *     }
+                                     */
+                                    sla: {
+                                        /**
+                                         * @default {
+                                         *       "acknowledgeHours": 1,
+                                         *       "resolveHours": 24
+                                         *     }
+                                         */
+                                        critical: {
+                                            acknowledgeHours: number;
+                                            resolveHours: number;
+                                        };
+                                        /**
+                                         * @default {
+                                         *       "acknowledgeHours": 4,
+                                         *       "resolveHours": 72
+                                         *     }
+                                         */
+                                        warning: {
+                                            acknowledgeHours: number;
+                                            resolveHours: number;
+                                        };
+                                        /**
+                                         * @default {
+                                         *       "acknowledgeHours": 24,
+                                         *       "resolveHours": 168
+                                         *     }
+                                         */
+                                        info: {
+                                            acknowledgeHours: number;
+                                            resolveHours: number;
+                                        };
+                                        calendar?: {
+                                            utcOffsetMinutes: number;
+                                            workingHours: {
+                                                from: string;
+                                                to: string;
+                                            };
+                                            /**
+                                             * @default [
+                                             *       1,
+                                             *       2,
+                                             *       3,
+                                             *       4,
+                                             *       5
+                                             *     ]
+                                             */
+                                            workingDays: number[];
+                                            /** @default [] */
+                                            holidays: string[];
+                                            /** @default [] */
+                                            makeUpWorkingDays: string[];
+                                        };
+                                    };
                                 };
                                 /**
                                  * @default {
-                                 *       "onDefault": "freeze_limit"
+                                 *       "onDefault": "freeze_limit",
+                                 *       "onAlert": []
                                  *     }
                                  */
                                 measures: {
@@ -9362,9 +10404,99 @@ export interface operations {
                                      * @enum {string}
                                      */
                                     onDefault: "freeze_limit" | "none";
+                                    /** @default [] */
+                                    onAlert: {
+                                        rule: string;
+                                        take: {
+                                            /** @enum {string} */
+                                            type: "freeze_new_orders" | "freeze_all_credit" | "reduce_limit" | "require_prepayment" | "hold_shipments" | "hand_over_to_collections";
+                                            /** @default {} */
+                                            params: {
+                                                keepPercent?: number;
+                                                capMinor?: number;
+                                            };
+                                            expiresAfterHours?: number;
+                                        }[];
+                                    }[];
                                 };
-                                /** @default {} */
-                                cadence: Record<string, never>;
+                                /**
+                                 * @default {
+                                 *       "rerateHours": {
+                                 *         "default": 24,
+                                 *         "byGrade": {}
+                                 *       },
+                                 *       "bureauRefreshDays": {
+                                 *         "default": 90,
+                                 *         "byGrade": {}
+                                 *       },
+                                 *       "openAlerts": {
+                                 *         "severity": "warning",
+                                 *         "rerateHours": 6,
+                                 *         "bureauRefreshDays": 7
+                                 *       },
+                                 *       "bureauBudget": {
+                                 *         "pulls": 100,
+                                 *         "period": "day"
+                                 *       }
+                                 *     }
+                                 */
+                                cadence: {
+                                    /**
+                                     * @default {
+                                     *       "default": 24,
+                                     *       "byGrade": {}
+                                     *     }
+                                     */
+                                    rerateHours: {
+                                        default: number;
+                                        /** @default {} */
+                                        byGrade: {
+                                            [key: string]: number;
+                                        };
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "default": 90,
+                                     *       "byGrade": {}
+                                     *     }
+                                     */
+                                    bureauRefreshDays: {
+                                        default: number;
+                                        /** @default {} */
+                                        byGrade: {
+                                            [key: string]: number;
+                                        };
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "severity": "warning",
+                                     *       "rerateHours": 6,
+                                     *       "bureauRefreshDays": 7
+                                     *     }
+                                     */
+                                    openAlerts: {
+                                        /**
+                                         * @default warning
+                                         * @enum {string}
+                                         */
+                                        severity: "info" | "warning" | "critical";
+                                        /** @default 6 */
+                                        rerateHours: number;
+                                        /** @default 7 */
+                                        bureauRefreshDays: number;
+                                    };
+                                    /**
+                                     * @default {
+                                     *       "pulls": 100,
+                                     *       "period": "day"
+                                     *     }
+                                     */
+                                    bureauBudget: {
+                                        pulls: number;
+                                        /** @enum {string} */
+                                        period: "day" | "week" | "month";
+                                    };
+                                };
                                 training?: {
                                     dataset: string;
                                     rows: number;
@@ -10006,7 +11138,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -10055,7 +11187,7 @@ export interface operations {
                     /** Format: uri */
                     url: string;
                     description?: string;
-                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
+                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
                     fields?: string[];
                 };
             };
@@ -10076,7 +11208,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -10142,7 +11274,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -10239,7 +11371,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -10431,7 +11563,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
