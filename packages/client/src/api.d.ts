@@ -10026,7 +10026,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -10075,7 +10075,7 @@ export interface operations {
                     /** Format: uri */
                     url: string;
                     description?: string;
-                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired")[];
+                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "rating.drift_detected")[];
                     fields?: string[];
                 };
             };
@@ -10096,7 +10096,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -10162,7 +10162,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -10259,7 +10259,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -10451,7 +10451,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */

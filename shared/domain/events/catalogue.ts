@@ -119,6 +119,16 @@ export const ApprovalEventV1Schema = z.object({
   expiresAt: z.iso.datetime({ offset: true }),
 });
 
+/** Live scores of a policy drifted from its training (or backtest) distribution: PSI above the threshold. */
+export const RatingDriftDetectedV1Schema = z.object({
+  policyVersion: z.number().int().positive(),
+  psi: z.number(),
+  threshold: z.number(),
+  customers: z.number().int().nonnegative(),
+  baselineSource: z.enum(['training', 'backtest']).describe('training: the distribution stored by training; backtest: no training distribution, the backtest baseline'),
+  checkedAt: z.iso.datetime({ offset: true }),
+});
+
 export const eventCatalogue = {
   'customer.updated': { version: 1, data: CustomerUpdatedV1Schema, description: 'A customer profile was created or changed.' },
   'rating.changed': { version: 1, data: RatingChangedV1Schema, description: "A customer's rating (score, grade, PD or status) changed." },
@@ -134,6 +144,7 @@ export const eventCatalogue = {
   'approval.granted': { version: 1, data: ApprovalEventV1Schema, description: 'A four-eyes approval reached its quorum; the action runs.' },
   'approval.rejected': { version: 1, data: ApprovalEventV1Schema, description: 'A four-eyes approval was rejected (or withdrawn by its maker).' },
   'approval.expired': { version: 1, data: ApprovalEventV1Schema, description: 'A four-eyes approval lapsed without a decision.' },
+  'rating.drift_detected': { version: 1, data: RatingDriftDetectedV1Schema, description: "The PSI of a policy's live scores against its training distribution rose above 0.25." },
 } as const satisfies Record<string, { version: number; data: z.ZodObject; description: string }>;
 
 export type EventType = keyof typeof eventCatalogue;

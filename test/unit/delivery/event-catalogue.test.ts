@@ -26,6 +26,7 @@ describe('eventCatalogue', () => {
       'approval.granted',
       'approval.rejected',
       'approval.expired',
+      'rating.drift_detected',
     ]);
     for (const type of EVENT_TYPES) {
       expect(eventCatalogue[type].version).toBe(1);
