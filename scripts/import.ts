@@ -17,6 +17,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { HubClient } from '../packages/rb/src/hub-client.js';
 import { resolveMapping } from '../shared/domain/customers/bulk-import-job.js';
+import { toIsoTimestamp } from '../shared/domain/crm/bulk-import/row-mapper.js';
 
 export interface ImportRun {
   jobId: string;
@@ -25,6 +26,8 @@ export interface ImportRun {
   customers: number;
   seconds: number;
   job: Record<string, unknown>;
+  /** Latest order date in the file (the mapping's `orderedAt` column), ISO; for `--as-of auto`. */
+  lastTransactionAt?: string;
 }
 
 const CHUNK_BYTES = 900_000;
@@ -66,6 +69,8 @@ export const runImport = async (options: { file: string; mapping: string; hub: H
   let header: string | undefined;
   let orderColumn = -1;
   let customerColumn = -1;
+  let orderedAtColumn = -1;
+  let lastTransactionAt: string | undefined;
   const customers = new Set<string>();
   let chunk: string[] = [];
   let bytes = 0;
@@ -100,13 +105,16 @@ export const runImport = async (options: { file: string; mapping: string; hub: H
       const names = (parse(header) as string[][])[0]?.map((h) => h.trim()) ?? [];
       orderColumn = mapping.order ? names.indexOf(mapping.order.externalId) : -1;
       customerColumn = mapping.customer ? names.indexOf(mapping.customer.externalId) : -1;
+      orderedAtColumn = mapping.order ? names.indexOf(mapping.order.orderedAt) : -1;
       chunkStartLine = 2;
       continue;
     }
     if (line.trim() === '') continue;
-    const needsFields = (bytes >= CHUNK_BYTES && orderColumn >= 0) || customerColumn >= 0;
+    const needsFields = (bytes >= CHUNK_BYTES && orderColumn >= 0) || customerColumn >= 0 || orderedAtColumn >= 0;
     const fields = needsFields ? ((parse(line, { relax_quotes: true, relax_column_count: true }) as string[][])[0] ?? []) : [];
     if (customerColumn >= 0 && fields[customerColumn]) customers.add(fields[customerColumn] as string);
+    const orderedAt = orderedAtColumn >= 0 ? toIsoTimestamp(fields[orderedAtColumn]) : undefined;
+    if (orderedAt !== undefined && (lastTransactionAt === undefined || orderedAt > lastTransactionAt)) lastTransactionAt = orderedAt;
     if (bytes >= CHUNK_BYTES && (orderColumn < 0 || fields[orderColumn] !== lastOrder)) {
       await send(false);
       chunkStartLine = lineNo;
@@ -132,5 +140,24 @@ export const runImport = async (options: { file: string; mapping: string; hub: H
     }
     lastApplied = Number(job['recordsApplied']);
   }
-  return { jobId, rows, chunks, customers: customers.size, seconds: (performance.now() - started) / 1000, job };
+  return { jobId, rows, chunks, customers: customers.size, seconds: (performance.now() - started) / 1000, job, ...(lastTransactionAt ? { lastTransactionAt } : {}) };
+};
+
+const RfmFitAnswerSchema = z.object({
+  fit: z.looseObject({ asOf: z.string(), customers: z.number(), segmentCounts: z.record(z.string(), z.number()) }),
+});
+
+/**
+ * `--as-of`: fits the portfolio's RFM quintiles as of a date through `POST /v1/rfm/fit`. `auto` is
+ * the UTC day after the file's last transaction (a historical file is not measured against today).
+ */
+export const fitRfmAsOf = async (hub: HubClient, asOf: string, lastTransactionAt: string | undefined) => {
+  let date = asOf;
+  if (asOf === 'auto') {
+    if (lastTransactionAt === undefined) throw new Error('--as-of auto: the file has no order date to start from; give --as-of YYYY-MM-DD');
+    const last = new Date(lastTransactionAt);
+    date = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), last.getUTCDate() + 1)).toISOString().slice(0, 10);
+  }
+  const answer = await hub.request({ method: 'POST', path: '/v1/rfm/fit', schema: RfmFitAnswerSchema, body: { text: JSON.stringify({ asOf: date }), contentType: 'application/json' } });
+  return answer.fit;
 };

@@ -2,6 +2,8 @@ import { runtimeClock } from '../../shared/lambda/clock.js';
 import { DEFAULT_POLICY } from '../../shared/domain/rating/default-policy.js';
 import { actorRef } from '../../shared/domain/auth/principal.js';
 import { defaultDrill } from '../../shared/domain/risk/default-drill.js';
+import { NotFoundError } from '../../shared/domain/errors.js';
+import { refreshRfmFit } from '../../shared/domain/rating/rfm.js';
 import { exportTrainingData, recordOutcome, toNdjson } from '../../shared/domain/risk/training-data.js';
 import { manageCustomAttributes } from '../../shared/domain/profile/custom-attributes.js';
 import { customAttributeStore } from '../../shared/adapters/dynamodb/custom-attribute-store.js';
@@ -9,6 +11,8 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { outcomeStore } from '../../shared/adapters/dynamodb/outcome-store.js';
 import { policyStore } from '../../shared/adapters/dynamodb/policy-store.js';
 import { customerIdPage } from '../../shared/adapters/dynamodb/portfolio-scan.js';
+import { rfmFitStore } from '../../shared/adapters/dynamodb/rfm-fit-store.js';
+import { profilePortfolio } from '../../shared/adapters/dynamodb/portfolio-scan.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { ratingHistoryStore } from '../../shared/adapters/dynamodb/rating-history-store.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
@@ -41,6 +45,8 @@ const { lifecycle, freezes } = trustServices({
 const drill = defaultDrill({ profiles, policies, audit, clock });
 const outcomes = outcomeStore(table);
 const trainingData = exportTrainingData({ source: { customerPage: customerIdPage(table), ratings: (id) => history.all(id) }, outcomes });
+const rfmFits = rfmFitStore(table);
+const fitRfm = refreshRfmFit({ portfolio: profilePortfolio(table), fits: rfmFits, clock });
 const outcomeRecorder = recordOutcome({ profiles, outcomes, audit, clock });
 
 /** The training export's counts and cursor, as headers (the NDJSON body holds only rows). */
@@ -87,5 +93,11 @@ export const handler = httpFunction(policyRoutes, {
   listCustomAttributes: async () => ({ status: 200, body: { attributes: await attributes.list() } }),
   getCustomAttribute: async ({ params }) => ({ status: 200, body: { attribute: await attributes.get(params.name) } }),
   deprecateCustomAttribute: async ({ params, principal }) => ({ status: 200, body: { attribute: await attributes.deprecate(params.name, principal.principalId) } }),
+  fitRfm: async ({ body }) => ({ status: 201, body: { fit: await fitRfm(body?.asOf ?? 'auto') } }),
+  getRfmFit: async () => {
+    const fit = await rfmFits.get();
+    if (!fit) throw new NotFoundError('An RFM fit (POST /v1/rfm/fit)');
+    return { status: 200, body: { fit } };
+  },
   defaultDrill: async ({ body, principal }) => ({ status: 200, body: await drill(body.customerId, principal.principalId) }),
 });

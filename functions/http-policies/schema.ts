@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BacktestReportSchema } from '../../shared/domain/rating/backtest.js';
 import { PolicyRecordSchema } from '../../shared/domain/rating/lifecycle.js';
+import { RfmFitSchema } from '../../shared/domain/rating/rfm.js';
 import { RatingResultSchema } from '../../shared/domain/rating/rating-result.js';
 import { PolicySummarySchema } from '../../shared/domain/risk/manage-policies.js';
 import { OutcomeSchema } from '../../shared/domain/risk/training-data.js';
@@ -43,3 +44,12 @@ export const TrainingPageSchema = z.object({
 export const AttributePathSchema = z.strictObject({ name: CustomAttributeNameSchema });
 export const CustomAttributeResponseSchema = z.object({ attribute: CustomAttributeSchema });
 export const CustomAttributesResponseSchema = z.object({ attributes: z.array(CustomAttributeSchema) });
+
+/** RFM quintile fit. */
+export const RfmFitCommandSchema = z.strictObject({
+  asOf: z
+    .union([z.literal('auto'), z.iso.date().transform((d) => new Date(`${d}T00:00:00.000Z`)), z.iso.datetime({ offset: true }).transform((d) => new Date(d))])
+    .default('auto')
+    .describe('`auto`: the day after the portfolio\'s latest order (historical files); or a date (YYYY-MM-DD, UTC midnight) or date-time'),
+});
+export const RfmFitResponseSchema = z.object({ fit: RfmFitSchema });

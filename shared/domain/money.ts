@@ -43,3 +43,25 @@ export const formatMinorUnits = (amountMinor: number, currency: string): string 
   const abs = Math.abs(amountMinor).toString().padStart(exp + 1, '0');
   return `${sign}${abs.slice(0, -exp)}.${abs.slice(-exp)}`;
 };
+
+/**
+ * Rounds half to even (banker's rounding) to an integer: 0.5 → 0, 1.5 → 2, 2.5 → 2, −1.5 → −2.
+ * Values within 1e-9 of a half count as the half (binary fractions of decimal rates).
+ * @example roundHalfEven(2.5) // 2
+ */
+export const roundHalfEven = (value: number): number => {
+  const floor = Math.floor(value);
+  const diff = value - floor;
+  if (Math.abs(diff - 0.5) < 1e-9) return floor % 2 === 0 ? floor : floor + 1;
+  return Math.round(value);
+};
+
+/**
+ * Converts minor units of one currency into another at `rate` (units of `to` per unit of `from`),
+ * across different minor-unit exponents, rounded half-even to `to`'s minor units.
+ * @example convertMinor(12_345, 'EUR', 'JPY', 161.5) // 19937 (123.45 EUR × 161.5 = 19937.175 JPY)
+ */
+export const convertMinor = (amountMinor: number, from: string, to: string, rate: number): number => {
+  if (!(rate > 0) || !Number.isFinite(rate)) throw new RangeError(`FX rate ${from}→${to} must be a positive number`);
+  return roundHalfEven(amountMinor * rate * 10 ** (currencyExponent(to) - currencyExponent(from)));
+};

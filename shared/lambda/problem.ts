@@ -74,6 +74,8 @@ export const PROBLEM_CATALOGUE: Readonly<Record<string, { status: number; title:
   rate_limited: { status: 429, title: 'Too Many Requests', description: 'Too many requests from this caller (API key or person) in one route class (reads, writes, bulk); wait for `Retry-After` seconds. `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the bucket (docs/rate-limits.md).' },
   internal_error: { status: 500, title: 'Internal Server Error', description: 'A fault on our side; the `x-request-id` header helps us find it.' },
   job_not_started: { status: 503, title: 'Service Unavailable', description: 'The job could not be handed to a worker (it is marked failed); start it again after `Retry-After` seconds.' },
+  no_rfm_data: { status: 422, title: 'Unprocessable Content', description: 'No (or fewer than 5) active customers had ordered by the as-of date: RFM quintiles cannot be fitted.' },
+  no_history_before: { status: 422, title: 'Unprocessable Content', description: 'The as-of date is before the kept profile history begins (or older than its 24-month retention); `details.historyBegins` says the earliest date that can be replayed.' },
   storage_refused: { status: 422, title: 'Unprocessable Content', description: 'The table cannot store a value of the request (a number beyond ±2^53, an item too large); nothing was committed.' },
   storage_busy: { status: 503, title: 'Service Unavailable', description: 'Storage is throttling or contended; nothing was committed. Retry after `Retry-After` seconds.' },
 };

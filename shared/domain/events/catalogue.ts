@@ -149,6 +149,14 @@ export const BreakGlassUsedV1Schema = z.object({
   keyId: z.string().describe('The break-glass key: every step made with it is audited under this id'),
   expiresAt: z.iso.datetime({ offset: true }),
   usedAt: z.iso.datetime({ offset: true }),
+/** Live scores of a policy drifted from its training (or backtest) distribution: PSI above the threshold. */
+export const RatingDriftDetectedV1Schema = z.object({
+  policyVersion: z.number().int().positive(),
+  psi: z.number(),
+  threshold: z.number(),
+  customers: z.number().int().nonnegative(),
+  baselineSource: z.enum(['training', 'backtest']).describe('training: the distribution stored by training; backtest: no training distribution, the backtest baseline'),
+  checkedAt: z.iso.datetime({ offset: true }),
 });
 
 export const eventCatalogue = {
@@ -169,6 +177,7 @@ export const eventCatalogue = {
   'approval.rejected': { version: 1, data: ApprovalEventV1Schema, description: 'A four-eyes approval was rejected (or withdrawn by its maker).' },
   'approval.expired': { version: 1, data: ApprovalEventV1Schema, description: 'A four-eyes approval lapsed without a decision.' },
   'security.break_glass_used': { version: 1, data: BreakGlassUsedV1Schema, description: 'A break-glass admin key was created (every admin locked out): a security alert; the key lives one hour.' },
+  'rating.drift_detected': { version: 1, data: RatingDriftDetectedV1Schema, description: "The PSI of a policy's live scores against its training distribution rose above 0.25." },
 } as const satisfies Record<string, { version: number; data: z.ZodObject; description: string }>;
 
 export type EventType = keyof typeof eventCatalogue;

@@ -87,6 +87,7 @@ const orderContribution = (agg: CustomerAggregates, order: CrmOrderRecord | unde
   if (sign === 1) {
     agg.orders.firstOrderAt = minIso(agg.orders.firstOrderAt, order.orderedAt);
     agg.orders.lastOrderAt = maxIso(agg.orders.lastOrderAt, order.orderedAt);
+    if (order.status === 'placed') agg.orders.lastPlacedAt = maxIso(agg.orders.lastPlacedAt, order.orderedAt);
   }
 };
 
@@ -280,6 +281,9 @@ const combine = (base: CustomerAggregates, add: CustomerAggregates, sub: Custome
   const moved = <T>(a: T, ref: T | undefined): boolean => sub === undefined || a !== ref;
   if (moved(add.orders.firstOrderAt, sub?.orders.firstOrderAt)) agg.orders.firstOrderAt = minIso(agg.orders.firstOrderAt, add.orders.firstOrderAt);
   if (moved(add.orders.lastOrderAt, sub?.orders.lastOrderAt)) agg.orders.lastOrderAt = maxIso(agg.orders.lastOrderAt, add.orders.lastOrderAt);
+  if (add.orders.lastPlacedAt !== undefined && moved(add.orders.lastPlacedAt, sub?.orders.lastPlacedAt)) {
+    agg.orders.lastPlacedAt = maxIso(agg.orders.lastPlacedAt, add.orders.lastPlacedAt);
+  }
   if (moved(add.payments.lastPaymentAt, sub?.payments.lastPaymentAt)) agg.payments.lastPaymentAt = maxIso(agg.payments.lastPaymentAt, add.payments.lastPaymentAt);
   if (moved(add.payments.maxDaysLate, sub?.payments.maxDaysLate)) agg.payments.maxDaysLate = Math.max(agg.payments.maxDaysLate, add.payments.maxDaysLate);
   if (moved(add.exposure.maxDaysPastDue, sub?.exposure.maxDaysPastDue)) agg.exposure.maxDaysPastDue = Math.max(agg.exposure.maxDaysPastDue, add.exposure.maxDaysPastDue);

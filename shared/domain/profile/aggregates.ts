@@ -18,6 +18,8 @@ export const OrderAggregatesSchema = z.object({
   netMinor: z.number().int(),
   firstOrderAt: z.iso.datetime({ offset: true }).optional(),
   lastOrderAt: z.iso.datetime({ offset: true }).optional(),
+  /** Latest placed (not cancelled) order: RFM recency; absent on profiles written before it was kept (then `lastOrderAt`). */
+  lastPlacedAt: z.iso.datetime({ offset: true }).optional(),
   /** Newest first, at most 24 months: enough for windows of 3, 6, 12 months. */
   months: z.array(MonthBucketSchema).max(24),
 });

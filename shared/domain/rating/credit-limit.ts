@@ -1,4 +1,6 @@
-import { formatMinorUnits } from '../money.js';
+import { z } from 'zod';
+import { DomainError, type ErrorOptions } from '../errors.js';
+import { convertMinor, CurrencySchema, formatMinorUnits, type Money } from '../money.js';
 import type { CustomerProfile } from '../profile/customer-profile.js';
 import { ordersInWindow } from './features.js';
 import type { RiskPolicy } from './policy.js';
@@ -109,4 +111,116 @@ export const recommendLimit = (profile: CustomerProfile, policy: RiskPolicy, now
   const step = policy.limits.roundDownToMinor;
   amount = Math.floor(amount / step) * step;
   return done(amount);
+};
+
+/**
+ * A versioned FX table an admin uploads: units of each currency per one unit of `base`. Approved
+ * like a policy (approval primitive) before limits use it; limits always read the approved version.
+ */
+export const FxTableSchema = z.strictObject({
+  version: z.number().int().positive(),
+  base: CurrencySchema,
+  asOf: z.iso.date(),
+  rates: z.record(CurrencySchema, z.number().positive().finite()).refine((r) => Object.keys(r).length > 0, 'at least one rate'),
+});
+export type FxTable = z.infer<typeof FxTableSchema>;
+
+/** A currency the FX table has no rate for (HTTP 422 at `currency`). */
+export class MissingFxRateError extends DomainError {
+  constructor(currency: string, version: number, options: ErrorOptions = {}) {
+    super('missing_fx_rate', `FX table version ${version} has no rate for ${currency}`, options);
+  }
+}
+
+/**
+ * A limit in the policy currency expressed in the customer's currency through the FX table,
+ * rounded half-even to that currency's minor units.
+ * @example limitInCurrency({ amountMinor: 1_000_000, currency: 'EUR' }, 'GBP', table) // { amountMinor: 857_250, currency: 'GBP' } at 0.85725
+ */
+export const limitInCurrency = (limit: Money, currency: string, table: FxTable): Money => {
+  if (limit.currency === currency) return { ...limit };
+  const rateOf = (c: string): number => {
+    if (c === table.base) return 1;
+    const r = table.rates[c];
+    if (r === undefined) throw new MissingFxRateError(c, table.version);
+    return r;
+  };
+  return { amountMinor: convertMinor(limit.amountMinor, limit.currency, currency, rateOf(currency) / rateOf(limit.currency)), currency };
+};
+
+/** One customer's limit and place in a group (`parentId` → the parent's customer id). */
+export interface GroupMember {
+  customerId: string;
+  parentId?: string | undefined;
+  amountMinor: number;
+}
+
+/** The top of a customer's group: follow `parentId` until a customer without one (cycles stop where they close). */
+export const groupRoot = (customerId: string, parentOf: ReadonlyMap<string, string | undefined>): string => {
+  const seen = new Set<string>();
+  let current = customerId;
+  while (!seen.has(current)) {
+    seen.add(current);
+    const parent = parentOf.get(current);
+    if (parent === undefined || !parentOf.has(parent)) return parent ?? current;
+    current = parent;
+  }
+  return [...seen].sort()[0]!;
+};
+
+/**
+ * Group cap: the limits of every group (all levels under one top parent) sum to at most `capMinor`.
+ * An over-cap group is scaled down pro rata, rounded down, and the remaining minor units go to the
+ * largest remainders (ties by customer id), so the sum is exactly the cap; groups under the cap and
+ * customers without a group are unchanged.
+ */
+export const applyGroupCap = (members: readonly GroupMember[], capMinor: number): Map<string, number> => {
+  const parentOf = new Map(members.map((m) => [m.customerId, m.parentId]));
+  const groups = new Map<string, GroupMember[]>();
+  for (const m of members) {
+    const root = groupRoot(m.customerId, parentOf);
+    (groups.get(root) ?? groups.set(root, []).get(root)!).push(m);
+  }
+  const out = new Map<string, number>();
+  for (const list of groups.values()) {
+    const total = list.reduce((s, m) => s + Math.max(0, m.amountMinor), 0);
+    if (total <= capMinor) {
+      for (const m of list) out.set(m.customerId, m.amountMinor);
+      continue;
+    }
+    const shares = list.map((m) => {
+      const exact = (Math.max(0, m.amountMinor) * capMinor) / total;
+      return { id: m.customerId, floor: Math.floor(exact), remainder: exact - Math.floor(exact) };
+    });
+    let left = capMinor - shares.reduce((s, x) => s + x.floor, 0);
+    for (const x of [...shares].sort((a, b) => b.remainder - a.remainder || (a.id < b.id ? -1 : 1))) {
+      if (left <= 0) break;
+      x.floor += 1;
+      left -= 1;
+    }
+    for (const x of shares) out.set(x.id, x.floor);
+  }
+  return out;
+};
+
+/**
+ * Purchase multiples fitted to a trained master scale: the best grade gets `maxMultiple`, the
+ * multiple falls linearly in PD to zero at `zeroFromPd` (grades at or above it lend nothing),
+ * rounded to quarter steps and non-increasing down the scale. Training calls it for a new scale.
+ * @example fitGradeMultiples([{ grade: 'A', maxPd: 0.01 }, { grade: 'B', maxPd: 0.3 }]) // [{ grade: 'A', purchaseMultiple: 4 }, { grade: 'B', purchaseMultiple: 0 }]
+ */
+export const fitGradeMultiples = (
+  scale: readonly { grade: string; maxPd: number }[],
+  options: { maxMultiple?: number; zeroFromPd?: number } = {},
+): { grade: string; purchaseMultiple: number }[] => {
+  const maxMultiple = options.maxMultiple ?? 4;
+  const zeroFromPd = options.zeroFromPd ?? 0.25;
+  const best = scale[0]?.maxPd ?? 0;
+  let previous = maxMultiple;
+  return scale.map(({ grade, maxPd }) => {
+    const share = maxPd >= zeroFromPd ? 0 : Math.min(1, (zeroFromPd - maxPd) / Math.max(1e-12, zeroFromPd - best));
+    const multiple = Math.min(previous, Math.round(maxMultiple * share * 4) / 4);
+    previous = multiple;
+    return { grade, purchaseMultiple: multiple };
+  });
 };

@@ -27,6 +27,7 @@ describe('eventCatalogue', () => {
       'approval.rejected',
       'approval.expired',
       'security.break_glass_used',
+      'rating.drift_detected',
     ]);
     for (const type of EVENT_TYPES) {
       expect(eventCatalogue[type].version).toBe(1);

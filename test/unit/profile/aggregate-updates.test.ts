@@ -62,7 +62,7 @@ const histories = fc.array(recordVersions, { minLength: 1, maxLength: 12 }).map(
 const comparable = (a: CustomerAggregates) => ({
   ...a,
   currency: undefined,
-  orders: { ...a.orders, firstOrderAt: undefined, lastOrderAt: undefined },
+  orders: { ...a.orders, firstOrderAt: undefined, lastOrderAt: undefined, lastPlacedAt: undefined },
   payments: { ...a.payments, maxDaysLate: 0, lastPaymentAt: undefined },
   exposure: { ...a.exposure, maxDaysPastDue: 0 },
 });

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '@commander-js/extra-typings';
 import { hubKeyOption, hubUrlOption, idempotencyKeyOption, positiveInteger } from '../options.js';
 import type { RegisterCommand } from './index.js';
 
@@ -15,17 +16,19 @@ export const importCommand: RegisterCommand = (program) => {
     .addOption(hubKeyOption('admin or crm API key'))
     .addOption(idempotencyKeyOption())
     .option('--max-rows <n>', 'stop after this many rows', positiveInteger)
+    .option('--as-of <date>', "then fit the portfolio's RFM quintiles as of this date: auto (the day after the file's last transaction) or YYYY-MM-DD", asOfDate)
     .action(async (o, command) => {
-      const [{ READY_MAPPINGS }, { runImport }, { connectHub }] = await Promise.all([
+      const [{ READY_MAPPINGS }, { runImport, fitRfmAsOf }, { connectHub }] = await Promise.all([
         import('../../../../shared/domain/crm/bulk-import/column-mapping.js'),
         import('../../../../scripts/import.js'),
         import('../hub-client.js'),
       ]);
       if (!Object.hasOwn(READY_MAPPINGS, o.mapping)) command.error(`unknown mapping '${o.mapping}'; one of ${Object.keys(READY_MAPPINGS).join(', ')}`);
+      const hub = await connectHub(o);
       const result = await runImport({
         file: o.file,
         mapping: o.mapping,
-        hub: await connectHub(o),
+        hub,
         ...(o.maxRows === undefined ? {} : { maxRows: o.maxRows }),
         log: (line) => console.log(line),
         // Progress bar with rate and ETA on stderr: redrawn in place on a terminal, one line per step otherwise.
@@ -36,5 +39,15 @@ export const importCommand: RegisterCommand = (program) => {
       console.log(`\nimport ${result.jobId}: ${result.rows} rows in ${result.chunks} chunks, ${result.customers} customer ids in the file`);
       console.log(`records queued ${String(job['recordsQueued'])}, applied ${String(job['recordsApplied'])}, failed ${String(job['recordsFailed'])}, row errors ${String(job['rowErrors'])}`);
       console.log(`${result.seconds.toFixed(1)} s end to end → ${(result.rows / result.seconds).toFixed(0)} rows/s, ${(Number(job['recordsApplied']) / result.seconds).toFixed(0)} records/s`);
+      if (o.asOf !== undefined) {
+        const fit = await fitRfmAsOf(hub, o.asOf, result.lastTransactionAt);
+        console.log(`RFM fitted as of ${fit.asOf.slice(0, 10)} on ${fit.customers} customers: ${Object.entries(fit.segmentCounts).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+      }
     });
+};
+
+/** `--as-of`: `auto` or a calendar date. */
+const asOfDate = (value: string): string => {
+  if (value === 'auto' || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)))) return value;
+  throw new InvalidArgumentError('auto or a date YYYY-MM-DD');
 };
