@@ -1776,6 +1776,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/rfm/fit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stored RFM fit (edges, as-of date, segment counts)
+         * @description **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        get: operations["getRfmFit"];
+        put?: never;
+        /**
+         * Fit RFM quintile edges to the portfolio as of a date and store them
+         * @description Reads every active customer with orders, measures recency, frequency and net sales as of `asOf` (default `auto`: the day after the latest order, for a historical file), fits quintile edges (recency by value, frequency and monetary by rank with ties broken by customer id) and answers the segment counts under the standard segment map (docs/rfm.md). The fit replaces the stored one; the scheduled refresh does the same as of now.
+         *
+         *     **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        post: operations["fitRfm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subscriptions": {
         parameters: {
             query?: never;
@@ -2046,6 +2072,8 @@ export interface components {
                     firstOrderAt?: string;
                     /** Format: date-time */
                     lastOrderAt?: string;
+                    /** Format: date-time */
+                    lastPlacedAt?: string;
                     months: {
                         month: string;
                         orderCount: number;
@@ -2382,7 +2410,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Unprocessable Content (problem details: `validation_failed`, `consent_required`, `unsafe_url`, `crm_credentials_missing`, `crm_unauthorized`, `crm_forbidden`, `crm_rejected`, `crm_secret_not_bound`, `crm_redirect`, `response_too_large`, `storage_refused`) */
+        /** @description Unprocessable Content (problem details: `validation_failed`, `consent_required`, `unsafe_url`, `crm_credentials_missing`, `crm_unauthorized`, `crm_forbidden`, `crm_rejected`, `crm_secret_not_bound`, `crm_redirect`, `response_too_large`, `no_rfm_data`, `no_history_before`, `storage_refused`) */
         Problem422: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -11115,6 +11143,129 @@ export interface operations {
             429: components["responses"]["Problem429"];
         };
     };
+    getRfmFit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current fit */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fit: {
+                            /** Format: date-time */
+                            asOf: string;
+                            /** Format: date-time */
+                            fittedAt: string;
+                            customers: number;
+                            recencyDays: number[];
+                            frequency: {
+                                value: number;
+                                key: string;
+                            }[];
+                            monetaryMinor: {
+                                value: number;
+                                key: string;
+                            }[];
+                            segments: {
+                                segment: string;
+                                r: [
+                                    number,
+                                    number
+                                ];
+                                f: [
+                                    number,
+                                    number
+                                ];
+                            }[];
+                            segmentCounts: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    fitRfm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description `auto`: the day after the portfolio's latest order (historical files); or a date (YYYY-MM-DD, UTC midnight) or date-time */
+                    asOf?: "auto" | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Fitted and stored */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fit: {
+                            /** Format: date-time */
+                            asOf: string;
+                            /** Format: date-time */
+                            fittedAt: string;
+                            customers: number;
+                            recencyDays: number[];
+                            frequency: {
+                                value: number;
+                                key: string;
+                            }[];
+                            monetaryMinor: {
+                                value: number;
+                                key: string;
+                            }[];
+                            segments: {
+                                segment: string;
+                                r: [
+                                    number,
+                                    number
+                                ];
+                                f: [
+                                    number,
+                                    number
+                                ];
+                            }[];
+                            segmentCounts: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     listSubscriptions: {
         parameters: {
             query?: never;
@@ -11138,7 +11289,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -11187,7 +11338,7 @@ export interface operations {
                     /** Format: uri */
                     url: string;
                     description?: string;
-                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
+                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                     fields?: string[];
                 };
             };
@@ -11208,7 +11359,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -11274,7 +11425,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -11371,7 +11522,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -11563,7 +11714,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */

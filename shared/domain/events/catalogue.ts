@@ -149,6 +149,8 @@ export const BreakGlassUsedV1Schema = z.object({
   keyId: z.string().describe('The break-glass key: every step made with it is audited under this id'),
   expiresAt: z.iso.datetime({ offset: true }),
   usedAt: z.iso.datetime({ offset: true }),
+});
+
 /** Live scores of a policy drifted from its training (or backtest) distribution: PSI above the threshold. */
 export const RatingDriftDetectedV1Schema = z.object({
   policyVersion: z.number().int().positive(),
