@@ -8192,6 +8192,15 @@ export interface operations {
                                 [key: string]: string | number | boolean;
                             };
                             trainingColumn?: string;
+                            formula?: {
+                                /** @enum {string} */
+                                op: "ratio" | "difference" | "sum" | "min" | "max" | "mean" | "count" | "trend";
+                                inputs: {
+                                    path: string;
+                                    trainingColumn?: string;
+                                }[];
+                                atLeast?: number;
+                            };
                         }[];
                         scaling: {
                             baseScore: number;
@@ -8330,6 +8339,12 @@ export interface operations {
                         cutoffPd?: number;
                         /** Format: date-time */
                         trainedAt: string;
+                        sha256?: string;
+                        toolVersion?: string;
+                        flags?: string[];
+                        seed?: number;
+                        /** @enum {string} */
+                        calibration?: "none" | "platt";
                     };
                 } | {
                     /** @constant */
@@ -8565,6 +8580,15 @@ export interface operations {
                                             [key: string]: string | number | boolean;
                                         };
                                         trainingColumn?: string;
+                                        formula?: {
+                                            /** @enum {string} */
+                                            op: "ratio" | "difference" | "sum" | "min" | "max" | "mean" | "count" | "trend";
+                                            inputs: {
+                                                path: string;
+                                                trainingColumn?: string;
+                                            }[];
+                                            atLeast?: number;
+                                        };
                                     }[];
                                     scaling: {
                                         baseScore: number;
@@ -8703,6 +8727,12 @@ export interface operations {
                                     cutoffPd?: number;
                                     /** Format: date-time */
                                     trainedAt: string;
+                                    sha256?: string;
+                                    toolVersion?: string;
+                                    flags?: string[];
+                                    seed?: number;
+                                    /** @enum {string} */
+                                    calibration?: "none" | "platt";
                                 };
                             };
                             /** @enum {string} */
@@ -8812,6 +8842,15 @@ export interface operations {
                                             [key: string]: string | number | boolean;
                                         };
                                         trainingColumn?: string;
+                                        formula?: {
+                                            /** @enum {string} */
+                                            op: "ratio" | "difference" | "sum" | "min" | "max" | "mean" | "count" | "trend";
+                                            inputs: {
+                                                path: string;
+                                                trainingColumn?: string;
+                                            }[];
+                                            atLeast?: number;
+                                        };
                                     }[];
                                     scaling: {
                                         baseScore: number;
@@ -8950,6 +8989,12 @@ export interface operations {
                                     cutoffPd?: number;
                                     /** Format: date-time */
                                     trainedAt: string;
+                                    sha256?: string;
+                                    toolVersion?: string;
+                                    flags?: string[];
+                                    seed?: number;
+                                    /** @enum {string} */
+                                    calibration?: "none" | "platt";
                                 };
                             };
                             /** @enum {string} */
@@ -9107,6 +9152,15 @@ export interface operations {
                                             [key: string]: string | number | boolean;
                                         };
                                         trainingColumn?: string;
+                                        formula?: {
+                                            /** @enum {string} */
+                                            op: "ratio" | "difference" | "sum" | "min" | "max" | "mean" | "count" | "trend";
+                                            inputs: {
+                                                path: string;
+                                                trainingColumn?: string;
+                                            }[];
+                                            atLeast?: number;
+                                        };
                                     }[];
                                     scaling: {
                                         baseScore: number;
@@ -9245,6 +9299,12 @@ export interface operations {
                                     cutoffPd?: number;
                                     /** Format: date-time */
                                     trainedAt: string;
+                                    sha256?: string;
+                                    toolVersion?: string;
+                                    flags?: string[];
+                                    seed?: number;
+                                    /** @enum {string} */
+                                    calibration?: "none" | "platt";
                                 };
                             };
                             /** @enum {string} */
