@@ -8351,6 +8351,15 @@ export interface operations {
                                 [key: string]: string | number | boolean;
                             };
                             trainingColumn?: string;
+                            formula?: {
+                                /** @enum {string} */
+                                op: "ratio" | "difference" | "sum" | "min" | "max" | "mean" | "count" | "trend";
+                                inputs: {
+                                    path: string;
+                                    trainingColumn?: string;
+                                }[];
+                                atLeast?: number;
+                            };
                         }[];
                         scaling: {
                             baseScore: number;
@@ -8772,6 +8781,12 @@ export interface operations {
                         cutoffPd?: number;
                         /** Format: date-time */
                         trainedAt: string;
+                        sha256?: string;
+                        toolVersion?: string;
+                        flags?: string[];
+                        seed?: number;
+                        /** @enum {string} */
+                        calibration?: "none" | "platt";
                     };
                 } | {
                     /** @constant */
@@ -9007,6 +9022,15 @@ export interface operations {
                                             [key: string]: string | number | boolean;
                                         };
                                         trainingColumn?: string;
+                                        formula?: {
+                                            /** @enum {string} */
+                                            op: "ratio" | "difference" | "sum" | "min" | "max" | "mean" | "count" | "trend";
+                                            inputs: {
+                                                path: string;
+                                                trainingColumn?: string;
+                                            }[];
+                                            atLeast?: number;
+                                        };
                                     }[];
                                     scaling: {
                                         baseScore: number;
@@ -9428,6 +9452,12 @@ export interface operations {
                                     cutoffPd?: number;
                                     /** Format: date-time */
                                     trainedAt: string;
+                                    sha256?: string;
+                                    toolVersion?: string;
+                                    flags?: string[];
+                                    seed?: number;
+                                    /** @enum {string} */
+                                    calibration?: "none" | "platt";
                                 };
                             };
                             /** @enum {string} */
@@ -9537,6 +9567,15 @@ export interface operations {
                                             [key: string]: string | number | boolean;
                                         };
                                         trainingColumn?: string;
+                                        formula?: {
+                                            /** @enum {string} */
+                                            op: "ratio" | "difference" | "sum" | "min" | "max" | "mean" | "count" | "trend";
+                                            inputs: {
+                                                path: string;
+                                                trainingColumn?: string;
+                                            }[];
+                                            atLeast?: number;
+                                        };
                                     }[];
                                     scaling: {
                                         baseScore: number;
@@ -9958,6 +9997,12 @@ export interface operations {
                                     cutoffPd?: number;
                                     /** Format: date-time */
                                     trainedAt: string;
+                                    sha256?: string;
+                                    toolVersion?: string;
+                                    flags?: string[];
+                                    seed?: number;
+                                    /** @enum {string} */
+                                    calibration?: "none" | "platt";
                                 };
                             };
                             /** @enum {string} */
@@ -10115,6 +10160,15 @@ export interface operations {
                                             [key: string]: string | number | boolean;
                                         };
                                         trainingColumn?: string;
+                                        formula?: {
+                                            /** @enum {string} */
+                                            op: "ratio" | "difference" | "sum" | "min" | "max" | "mean" | "count" | "trend";
+                                            inputs: {
+                                                path: string;
+                                                trainingColumn?: string;
+                                            }[];
+                                            atLeast?: number;
+                                        };
                                     }[];
                                     scaling: {
                                         baseScore: number;
@@ -10536,6 +10590,12 @@ export interface operations {
                                     cutoffPd?: number;
                                     /** Format: date-time */
                                     trainedAt: string;
+                                    sha256?: string;
+                                    toolVersion?: string;
+                                    flags?: string[];
+                                    seed?: number;
+                                    /** @enum {string} */
+                                    calibration?: "none" | "platt";
                                 };
                             };
                             /** @enum {string} */

@@ -90,6 +90,14 @@ export const kindAccepts = (kind: PolicyFeature['kind'], type: PathValueType): b
 export const checkFeatureInputs = (policy: Pick<RiskPolicy, 'scoring'>, attributes: readonly CustomAttribute[]): FieldIssue[] =>
   policy.scoring.features.flatMap((f, i): FieldIssue[] => {
     const path = `scoring.features[${i}].path`;
+    if (f.formula) {
+      return f.formula.inputs.flatMap((input, j): FieldIssue[] => {
+        const at = `scoring.features[${i}].formula.inputs[${j}].path`;
+        const ri = resolvePath(input.path, attributes);
+        if (!ri.ok) return [{ path: at, message: ri.reason, code: 'unresolved_path' }];
+        return kindAccepts('numeric', ri.info.type) ? [] : [{ path: at, message: `"${input.path}" holds ${ri.info.type} values, which a formula cannot use`, code: 'incompatible_path' }];
+      });
+    }
     const r = resolvePath(f.path, attributes);
     if (!r.ok) return [{ path, message: r.reason, code: 'unresolved_path' }];
     if (!kindAccepts(f.kind, r.info.type)) {

@@ -1,6 +1,7 @@
 import type { BureauId, BureauScore, BureauSummary } from '../credit/credit-summary.js';
 import type { CustomerProfile } from '../profile/customer-profile.js';
 import { daysElapsed, readPath, STATIC_PATHS } from './feature-paths.js';
+import { evaluateFormula } from './training/derived.js';
 import { derivedExtractor, STANDARD_FEATURE_EXTRACTORS, type FeatureExtractor, type PolicyFeature } from './policy.js';
 
 export { STANDARD_FEATURE_EXTRACTORS };
@@ -207,7 +208,11 @@ export const compileFeature = (feature: PolicyFeature): Reader => {
   let reader = readers.get(feature);
   if (reader) return reader;
   const derived = derivedExtractor(feature);
-  if (derived) {
+  const { formula } = feature;
+  if (formula) {
+    const inputs = formula.inputs.map((input) => compileFeature({ id: feature.id, label: feature.label, path: input.path, kind: 'numeric' }));
+    reader = (view) => evaluateFormula(formula, inputs.map((read) => read(view) as number | undefined));
+  } else if (derived) {
     reader = (view) => asKind(extract(view, derived), feature.kind);
   } else {
     // Dates count as days elapsed: static date paths by their type; custom values are stored
@@ -242,6 +247,11 @@ export const extractFeatures = (view: ProfileView, features: readonly PolicyFeat
 export const extractFromRecord = (record: Record<string, unknown>, features: readonly PolicyFeature[]): Record<string, FeatureValue> => {
   const out: Record<string, FeatureValue> = {};
   for (const f of features) {
+    if (f.formula) {
+      // The same function live rating uses, on the training columns (else the paths) of the record.
+      out[f.id] = evaluateFormula(f.formula, f.formula.inputs.map((input) => coerceAttribute(record[input.trainingColumn ?? input.path], 'numeric') as number | undefined));
+      continue;
+    }
     out[f.id] = f.trainingColumn !== undefined ? coerceAttribute(record[f.trainingColumn], f.kind) : coerceAttribute(record[f.id], f.kind);
   }
   return out;

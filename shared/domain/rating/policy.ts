@@ -5,6 +5,7 @@ import { parseOrThrow } from '../validation.js';
 import { AlertRuleSchema, AlertSeveritySchema } from '../alerts/alert-rules.js';
 import { AlertSlaSchema, DEFAULT_SLA } from '../alerts/alert-lifecycle.js';
 import { MeasureParamsSchema, MeasureTypeSchema } from '../measures/measures.js';
+import { FORMULA_OPS } from './training/derived.js';
 import {
   CharacteristicSchema,
   FeatureExtractorSchema,
@@ -73,6 +74,20 @@ export const FeaturePathSchema = z
 
 const DerivedParamSchema = z.union([z.string(), z.number(), z.boolean()]);
 
+/**
+ * A derived feature computed from other inputs (path `derived.formula`): ratio, difference, sum,
+ * min/max/mean over a group, count of values ≥ `atLeast`, trend (slope, inputs oldest → newest).
+ * Training and live rating compute it with the same function (training/derived.ts).
+ */
+export const FormulaSchema = z.strictObject({
+  op: z.enum(FORMULA_OPS),
+  inputs: z
+    .array(z.strictObject({ path: FeaturePathSchema, trainingColumn: z.string().min(1).max(128).optional() }))
+    .min(1)
+    .max(24),
+  atLeast: z.number().optional(),
+});
+
 /** One rating input: what to read (`path`) and how (`kind`: a number, or a category). */
 export const PolicyFeatureSchema = z.strictObject({
   id: FeatureIdSchema,
@@ -84,6 +99,8 @@ export const PolicyFeatureSchema = z.strictObject({
   params: z.record(z.string(), DerivedParamSchema).optional(),
   /** The column of a labelled training file this feature was fitted on (training and record scoring read it; the live engine reads `path`). */
   trainingColumn: z.string().min(1).max(128).optional(),
+  /** A derived feature's formula over other inputs (only with path `derived.formula`). */
+  formula: FormulaSchema.optional(),
 });
 export type PolicyFeature = z.infer<typeof PolicyFeatureSchema>;
 
@@ -180,7 +197,17 @@ const RiskPolicyObjectSchema = z.strictObject({
   alerts: AlertsSectionSchema.default(() => AlertsSectionSchema.parse({})),
   measures: MeasuresSectionSchema.default(() => MeasuresSectionSchema.parse({})),
   cadence: CadenceSectionSchema.default(() => CadenceSectionSchema.parse({})),
-  training: TrainingProvenanceSchema.optional(),
+  training: TrainingProvenanceSchema.extend({
+    /** SHA-256 of the training file's bytes. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    /** Trainer that wrote the policy (`riskbridge-train <package version>`). */
+    toolVersion: z.string().max(100).optional(),
+    /** Training settings as given (normalised flags), so the run can be repeated. */
+    flags: z.array(z.string().max(500)).max(100).optional(),
+    seed: z.number().int().optional(),
+    /** How PD was calibrated out of fold. */
+    calibration: z.enum(['none', 'platt']).optional(),
+  }).optional(),
 });
 
 type PolicyShape = z.infer<typeof RiskPolicyObjectSchema>;
@@ -208,7 +235,13 @@ const checkPolicy = (p: PolicyShape, ctx: z.RefinementCtx, at: (path: Path) => P
     const fp = ['scoring', 'features', i];
     if (featureIds.has(f.id)) issue([...fp, 'id'], `duplicate feature id "${f.id}"`);
     featureIds.add(f.id);
-    if (f.path.startsWith('derived.')) {
+    if (f.formula !== undefined || f.path === 'derived.formula') {
+      if (f.path !== 'derived.formula') issue([...fp, 'path'], 'a feature with a formula has the path derived.formula');
+      if (f.formula === undefined) issue([...fp, 'formula'], 'derived.formula needs a formula');
+      else if ((f.formula.op === 'ratio' || f.formula.op === 'difference') && f.formula.inputs.length !== 2) issue([...fp, 'formula', 'inputs'], `${f.formula.op} takes two inputs`);
+      if (f.kind !== 'numeric') issue([...fp, 'kind'], 'a formula yields numbers');
+      if (f.params !== undefined) issue([...fp, 'params'], 'only derived.<name> features take params');
+    } else if (f.path.startsWith('derived.')) {
       const type = f.path.slice('derived.'.length);
       if (!DERIVED_FEATURES.includes(type)) {
         issue([...fp, 'path'], `unknown derived feature "${type}" (known: ${DERIVED_FEATURES.join(', ')})`, 'unresolved_path');

@@ -75,3 +75,67 @@ export const costOptimalCutoff = (pd: readonly number[], bad: readonly boolean[]
   }
   return best;
 };
+
+/** Brier score: mean squared error of the PD against the 0/1 outcome. */
+export const brier = (pd: readonly number[], bad: readonly boolean[]): number => {
+  let s = 0;
+  pd.forEach((p, i) => {
+    s += (p - (bad[i] ? 1 : 0)) ** 2;
+  });
+  return pd.length === 0 ? 0 : s / pd.length;
+};
+
+/** Decile edges (9 cut points) of a sample. */
+export const decileEdges = (values: readonly number[]): number[] => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Array.from({ length: 9 }, (_, k) => sorted[Math.floor(((k + 1) * sorted.length) / 10)] ?? 0);
+};
+
+const bucketOf = (v: number, edges: readonly number[]): number => {
+  let k = 0;
+  while (k < edges.length && v >= edges[k]!) k += 1;
+  return k;
+};
+
+/**
+ * Population stability index of `actual` against `expected`, over the deciles of `expected`
+ * (shares floored at 1e-4): Σ (a − e) · ln(a / e).
+ */
+export const psi = (expected: readonly number[], actual: readonly number[]): number => {
+  const edges = decileEdges(expected);
+  const share = (xs: readonly number[]): number[] => {
+    const c = new Array<number>(edges.length + 1).fill(0);
+    for (const x of xs) c[bucketOf(x, edges)]! += 1;
+    return c.map((n) => Math.max(1e-4, n / Math.max(1, xs.length)));
+  };
+  const e = share(expected);
+  const a = share(actual);
+  return e.reduce((s, ei, k) => s + (a[k]! - ei) * Math.log(a[k]! / ei), 0);
+};
+
+/** Predicted against observed bad rate by decile of PD. */
+export const calibrationByDecile = (pd: readonly number[], bad: readonly boolean[]): { decile: number; count: number; meanPd: number; badRate: number }[] => {
+  const idx = pd.map((p, i) => i).sort((a, b) => pd[a]! - pd[b]! || a - b);
+  return Array.from({ length: 10 }, (_, d) => {
+    const part = idx.slice(Math.floor((d * idx.length) / 10), Math.floor(((d + 1) * idx.length) / 10));
+    const n = Math.max(1, part.length);
+    return { decile: d + 1, count: part.length, meanPd: part.reduce((s, i) => s + pd[i]!, 0) / n, badRate: part.filter((i) => bad[i]).length / n };
+  });
+};
+
+/** ROC points (false-positive rate, true-positive rate) at up to `points` thresholds, from the riskiest down. */
+export const rocCurve = (risk: readonly number[], bad: readonly boolean[], points = 100): { fpr: number; tpr: number }[] => {
+  const idx = risk.map((_, i) => i).sort((a, b) => risk[b]! - risk[a]!);
+  const nb = bad.filter(Boolean).length;
+  const ng = bad.length - nb;
+  const out = [{ fpr: 0, tpr: 0 }];
+  let tp = 0;
+  let fp = 0;
+  const step = Math.max(1, Math.floor(idx.length / points));
+  idx.forEach((i, k) => {
+    if (bad[i]) tp += 1;
+    else fp += 1;
+    if ((k + 1) % step === 0 || k === idx.length - 1) out.push({ fpr: ng === 0 ? 0 : fp / ng, tpr: nb === 0 ? 0 : tp / nb });
+  });
+  return out;
+};
