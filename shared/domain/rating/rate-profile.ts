@@ -5,7 +5,8 @@ import { extractFeatures, viewProfile, worstDaysPastDue } from './features.js';
 import { gradeOrder, type RiskPolicy } from './policy.js';
 import type { RatingResult } from './rating-result.js';
 import { computeRfm } from './rfm.js';
-import { adverseReasons, applyScorecard, gradeForPd } from './scorecard.js';
+import { adverseReasons, gradeForPd } from './scorecard.js';
+import { scoreValues } from './scoring/score-values.js';
 
 const MAX_REASONS = 4;
 
@@ -21,7 +22,7 @@ export const rateProfile = (profile: CustomerProfile, policy: RiskPolicy, now: D
   const values = extractFeatures(view, policy.scoring.features);
   const dpd = worstDaysPastDue(view, true);
   const defaulted = dpd !== undefined && dpd >= policy.grades.defaultDpd;
-  const card = applyScorecard(values, policy);
+  const card = scoreValues(values, policy);
   const sufficient = card.presentFeatures >= policy.scoring.minFeatures;
   const worst = policy.grades.scale[policy.grades.scale.length - 1]!.grade;
 
