@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
+import { trainBoostedPolicy } from '../shared/domain/rating/boosted/boosted-policy.js';
 import { trainScorecard, type TrainingOptions, type TrainingRow } from '../shared/domain/rating/training/train-scorecard.js';
 
 const NdjsonRowSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
@@ -35,7 +36,12 @@ export const readTrainingRows = (path: string): TrainingRow[] => {
   return parseCsv(text, { columns: true, skip_empty_lines: true, trim: true }) as TrainingRow[];
 };
 
-export type TrainFileOptions = Omit<TrainingOptions, 'dataset' | 'now'> & { input: string; now?: Date };
+export type TrainFileOptions = Omit<TrainingOptions, 'dataset' | 'now'> & {
+  input: string;
+  now?: Date;
+  /** `scorecard` (default) or `boosted`: the additive boosted family (shared/domain/rating/boosted). */
+  family?: 'scorecard' | 'boosted';
+};
 
 /**
  * Reads `input` and trains on it; the policy records the file's base name as its dataset.
@@ -43,9 +49,10 @@ export type TrainFileOptions = Omit<TrainingOptions, 'dataset' | 'now'> & { inpu
  * @example
  * const { policy, summary } = trainFromFile({ input: 'german-credit.csv', target: 'bad', exclude: ['class'] });
  */
-export const trainFromFile = ({ input, now = new Date(), ...options }: TrainFileOptions) => {
+export const trainFromFile = ({ input, now = new Date(), family = 'scorecard', ...options }: TrainFileOptions) => {
   const started = performance.now();
-  const { policy, report } = trainScorecard(readTrainingRows(input), { ...options, dataset: basename(input), now });
+  const train = family === 'boosted' ? trainBoostedPolicy : trainScorecard;
+  const { policy, report } = train(readTrainingRows(input), { ...options, dataset: basename(input), now });
   const millis = Math.round(performance.now() - started);
   const f3 = (n: number): string => n.toFixed(3);
   const summary = [
@@ -56,7 +63,7 @@ export const trainFromFile = ({ input, now = new Date(), ...options }: TrainFile
     ...[...report.features]
       .sort((a, b) => b.iv - a.iv)
       .map((f) => `${f.column.padEnd(32)} ${f.kind.padEnd(11)} ${f.iv.toFixed(3).padStart(6)}  ${f.selected ? 'yes ' : 'no  '}  ${f.note ?? ''}`),
-    `${policy.scoring.features.length} features in draft policy v${policy.version}; base points ${policy.scoring.basePoints}; ${millis} ms`,
+    `${policy.scoring.features.length} features${policy.scoring.pairs ? ` and ${policy.scoring.pairs.length} pairs` : ''} in draft ${family} policy v${policy.version}; base points ${policy.scoring.basePoints}; ${millis} ms`,
   ];
   return { policy, report, summary };
 };

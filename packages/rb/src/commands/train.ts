@@ -24,6 +24,8 @@ export const trainCommand: RegisterCommand = (program) => {
     .option('--base-score <points>', 'score at the base odds', number, 600)
     .option('--base-odds <odds>', 'good:bad odds at the base score', number, 50)
     .option('--min-iv <iv>', 'drop features with a lower information value', number, 0.02)
+    .addOption(new Option('--family <family>', 'scorecard (WOE logistic points) or boosted (additive boosted family: shape functions on bins + up to 10 pairwise terms)').choices(['scorecard', 'boosted'] as const).default('scorecard' as const))
+    .option('--seed <n>', 'seed of folds, bagging and validation splits (same input and seed give the same policy)', positiveInteger, 42)
     .option('--post <hubUrl>', 'also upload the draft to this hub')
     .addOption(new Option('--key <key>', 'admin API key with policies:manage, for --post').env('RB_KEY'))
     .action(async (o, command) => {
@@ -36,6 +38,8 @@ export const trainCommand: RegisterCommand = (program) => {
         exclude: o.exclude,
         folds: o.folds,
         minIv: o.minIv,
+        family: o.family,
+        seed: o.seed,
         ...(o.costRatio === undefined ? {} : { costRatio: o.costRatio }),
         version: o.version,
         ...(o.name ? { name: o.name } : {}),
