@@ -65,7 +65,7 @@ describe('rb score', { timeout: 60_000 }, () => {
     expect(scored[2]!.reasons[0]!.text.length).toBeGreaterThan(3);
   });
 
-  it.concurrent('refuses a file with the wrong columns in one line, exit 2, and writes nothing', async ({ expect }) => {
+  it.concurrent('refuses a file with the wrong columns in one line, exit 2', async ({ expect }) => {
     const input = join(dir, 'wrong.csv');
     writeFileSync(input, 'name,shoe_size\nAda,38\n');
     const out = join(dir, 'wrong-out.csv');
