@@ -12,6 +12,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { TrainingInputError, type TrainingRow } from '../shared/domain/rating/training/columns.js';
 import { trainPolicy, type TrainPolicyOptions } from '../shared/domain/rating/training/train-policy.js';
+import { trainBoostedPolicy } from '../shared/domain/rating/boosted/boosted-policy.js';
 
 const NdjsonRowSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
@@ -74,6 +75,30 @@ export const trainFromFile = ({ input, ...options }: TrainFileOptions) => {
     `master scale: ${report.masterScale.train.map((g) => `${g.grade} ${(g.share * 100).toFixed(1)}%`).join(', ')}`,
     ...report.protected.map((p) => `protected ${p.column}: ${p.groups.map((g) => `${g.group} AUC ${f3(g.auc)} approved ${(g.approvalRate * 100).toFixed(1)}% PD ${f3(g.meanPd)} AIR ${f3(g.adverseImpactRatio)}`).join(' | ')}`),
     `${policy.scoring.features.length} features in draft policy v${policy.version}; ${millis} ms`,
+  ];
+  return { policy, report, summary, millis };
+};
+
+export type TrainBoostedFileOptions = Pick<TrainPolicyOptions, 'target' | 'badValue' | 'exclude' | 'folds' | 'seed' | 'costRatio' | 'version' | 'name' | 'scaling'> & {
+  input: string;
+  trainedAt?: Date;
+};
+
+/**
+ * Reads `input` and trains the additive boosted family on it (shared/domain/rating/boosted);
+ * column typing, selection and the v2 report belong to the scorecard trainer above.
+ *
+ * @example
+ * const { policy, summary } = trainBoostedFromFile({ input: 'german-credit.csv', target: 'bad', exclude: ['class'] });
+ */
+export const trainBoostedFromFile = ({ input, trainedAt, ...options }: TrainBoostedFileOptions) => {
+  const started = performance.now();
+  const { policy, report } = trainBoostedPolicy(readTrainingRows(input), { ...options, dataset: basename(input), ...(trainedAt ? { now: trainedAt } : {}) });
+  const millis = Math.round(performance.now() - started);
+  const summary = [
+    `rows ${report.rows} (bad ${report.bads}), ${report.folds}-fold CV`,
+    `AUC ${f3(report.auc)} (folds ${report.foldAuc.map(f3).join(' ')})  Gini ${f3(report.gini)}  KS ${f3(report.ks)}`,
+    `${policy.scoring.features.length} features${policy.scoring.pairs ? ` and ${policy.scoring.pairs.length} pairs` : ''} in draft boosted policy v${policy.version}; base points ${policy.scoring.basePoints}; ${millis} ms`,
   ];
   return { policy, report, summary, millis };
 };

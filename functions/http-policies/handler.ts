@@ -21,6 +21,7 @@ import { auditAnchoring, auditTrail } from '../../shared/lambda/audit-trail.js';
 import { env, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
 import { trustServices } from '../../shared/lambda/trust.js';
+import { scoreRequest } from '../../shared/domain/rating/scoring/score-request.js';
 import { policyRoutes } from './routes.js';
 
 // Composition root: built once per cold start.
@@ -63,6 +64,11 @@ export const handler = httpFunction(policyRoutes, {
   getActivePolicy: async () => ({ status: 200, body: { policy: await lifecycle.active() } }),
   getPolicy: async ({ params }) => ({ status: 200, body: { policy: await lifecycle.get(params.version) } }),
   backtestPolicy: async ({ params, principal }) => ({ status: 200, body: { report: await lifecycle.backtest(params.version, actorRef(principal)) } }),
+  scorePolicy: async ({ params, body, text, mediaType }) => {
+    const record = await lifecycle.get(params.version);
+    const input = mediaType === 'application/x-ndjson' ? { ndjson: text } : { record: body ?? {} };
+    return { status: 200, body: { ...scoreRequest(record.policy, input, clock.now()), policyStatus: record.status } };
+  },
   approvePolicy: async ({ params, principal }) => ({ status: 200, body: { policy: await lifecycle.approve(params.version, principal) } }),
   activatePolicy: async ({ params, principal }) => {
     const outcome = await lifecycle.activate(params.version, principal);

@@ -5,6 +5,7 @@ import { FreezeCommandSchema } from '../../shared/domain/risk/customer-freeze.js
 import { DefaultDrillResultSchema, DefaultDrillSchema } from '../../shared/domain/risk/default-drill.js';
 import { BacktestCommandSchema, PolicyActivationSchema } from '../../shared/domain/risk/manage-policies.js';
 import { OutcomeCommandSchema } from '../../shared/domain/risk/training-data.js';
+import { ScoreRecordSchema, ScoreResponseSchema } from '../../shared/domain/rating/scoring/score-request.js';
 import { defineRoutes, UNEXERCISED } from '../../shared/lambda/http-route.js';
 import { ApprovalSchema } from '../../shared/domain/approvals/approval.js';
 import {
@@ -93,6 +94,16 @@ export const policyRoutes = defineRoutes({
     responses: { 200: { description: 'The report, also attached to the record', body: BacktestResponseSchema } },
     errors: [404, 409, 503],
     unexercised: { 503: UNEXERCISED.storageBusy },
+  },
+  scorePolicy: {
+    ...manage, method: 'POST', path: '/v1/policies/{version}/score',
+    rateClass: 'bulk',
+    summary: 'Score records against a policy version (drafts too): one JSON record, or NDJSON of up to 1,000 rows',
+    description:
+      'The engine live rating uses, on flat records keyed by the column a feature was trained on, its canonical path (`fields.country`, `aggregates.orders.count`, `custom.<name>`, `derived.<name>`) or its id; `rating.worstDaysPastDue` and `limit.*` columns feed the default definition and the limit (see docs/scoring.md). `application/json`: one record (a CRM scoring a prospect). `application/x-ndjson`: up to 1,000 rows and 1 MB, answered in order; a line that is not a flat JSON object is answered `insufficient_data` with `why`. More rows: 413 — score the file with `rb score`. A header from which no row can be rated: 422 `wrong_columns`.',
+    params: VersionPathSchema, body: ScoreRecordSchema, accepts: ['application/json', 'application/x-ndjson'],
+    responses: { 200: { description: 'One scored row per input row, and the missing and extra columns', body: ScoreResponseSchema } },
+    errors: [404],
   },
   approvePolicy: {
     ...approve, method: 'POST', path: '/v1/policies/{version}/approve',

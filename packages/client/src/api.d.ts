@@ -1696,6 +1696,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/policies/{version}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Score records against a policy version (drafts too): one JSON record, or NDJSON of up to 1,000 rows
+         * @description The engine live rating uses, on flat records keyed by the column a feature was trained on, its canonical path (`fields.country`, `aggregates.orders.count`, `custom.<name>`, `derived.<name>`) or its id; `rating.worstDaysPastDue` and `limit.*` columns feed the default definition and the limit (see docs/scoring.md). `application/json`: one record (a CRM scoring a prospect). `application/x-ndjson`: up to 1,000 rows and 1 MB, answered in order; a line that is not a flat JSON object is answered `insufficient_data` with `why`. More rows: 413 — score the file with `rb score`. A header from which no row can be rated: 422 `wrong_columns`.
+         *
+         *     **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        post: operations["scorePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/quarantine/{source}": {
         parameters: {
             query?: never;
@@ -8338,6 +8360,15 @@ export interface operations {
                     description?: string;
                     currency: string;
                     scoring: {
+                        /** @enum {string} */
+                        family?: "scorecard" | "boosted";
+                        pairs?: {
+                            features: [
+                                string,
+                                string
+                            ];
+                            table: number[][];
+                        }[];
                         features: {
                             id: string;
                             label: string;
@@ -9009,6 +9040,15 @@ export interface operations {
                                 description?: string;
                                 currency: string;
                                 scoring: {
+                                    /** @enum {string} */
+                                    family?: "scorecard" | "boosted";
+                                    pairs?: {
+                                        features: [
+                                            string,
+                                            string
+                                        ];
+                                        table: number[][];
+                                    }[];
                                     features: {
                                         id: string;
                                         label: string;
@@ -9554,6 +9594,15 @@ export interface operations {
                                 description?: string;
                                 currency: string;
                                 scoring: {
+                                    /** @enum {string} */
+                                    family?: "scorecard" | "boosted";
+                                    pairs?: {
+                                        features: [
+                                            string,
+                                            string
+                                        ];
+                                        table: number[][];
+                                    }[];
                                     features: {
                                         id: string;
                                         label: string;
@@ -10147,6 +10196,15 @@ export interface operations {
                                 description?: string;
                                 currency: string;
                                 scoring: {
+                                    /** @enum {string} */
+                                    family?: "scorecard" | "boosted";
+                                    pairs?: {
+                                        features: [
+                                            string,
+                                            string
+                                        ];
+                                        table: number[][];
+                                    }[];
                                     features: {
                                         id: string;
                                         label: string;
@@ -10993,6 +11051,70 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+        };
+    };
+    scorePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: string | number | boolean | null;
+                };
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description One scored row per input row, and the missing and extra columns */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        policyVersion: number;
+                        policyStatus: string;
+                        rows: {
+                            row: number;
+                            /** @enum {string} */
+                            status: "rated" | "insufficient_data";
+                            score?: number;
+                            pd?: number;
+                            grade?: string;
+                            /** @description Recommended limit in minor units of `currency` */
+                            limit: number;
+                            currency: string;
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            /** @description Why the row was not rated */
+                            why?: string;
+                        }[];
+                        columns: {
+                            /** @description Features no column feeds (by their first column name) */
+                            missing: string[];
+                            /** @description Columns the policy does not read */
+                            extra: string[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     listQuarantine: {

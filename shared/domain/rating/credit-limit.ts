@@ -34,6 +34,31 @@ export const averageMonthlyPurchasesMinor = (profile: CustomerProfile, now: Date
   return Math.round(net / Math.min(12, Math.max(1, monthsActive)));
 };
 
+/** What the limit rule reads from a profile: the same figures whether they come from a profile or a flat scoring record. */
+export interface LimitInputs {
+  /** The customer's currency; the policy's when the profile has none. */
+  currency?: string;
+  averageMonthlyPurchasesMinor?: number;
+  /** Bureau recommended limits (any currency; only the customer's currency counts). */
+  bureauLimits: { amountMinor: number; currency: string }[];
+  openMinor: number;
+  frozen: boolean;
+}
+
+/** The limit inputs of a profile at `now`. */
+export const limitInputs = (profile: CustomerProfile, now: Date): LimitInputs => {
+  const avg = averageMonthlyPurchasesMinor(profile, now);
+  return {
+    ...(profile.aggregates.currency !== undefined ? { currency: profile.aggregates.currency } : {}),
+    ...(avg !== undefined ? { averageMonthlyPurchasesMinor: avg } : {}),
+    bureauLimits: Object.values(profile.credit)
+      .map((s) => s?.business?.recommendedLimit)
+      .filter((m) => m !== undefined),
+    openMinor: profile.aggregates.exposure.openMinor,
+    frozen: profile.freeze !== undefined,
+  };
+};
+
 /**
  * Recommended credit limit under the grade's rule, with the reason for every factor:
  * components (purchase multiple, bureau share) combined by min or max, cap, floor,
@@ -41,8 +66,12 @@ export const averageMonthlyPurchasesMinor = (profile: CustomerProfile, now: Date
  * or not rated. Amounts are in the customer's currency; cap, floor and bureau limits apply
  * only when they are in the same currency.
  */
-export const recommendLimit = (profile: CustomerProfile, policy: RiskPolicy, now: Date, ctx: LimitContext): LimitRecommendation => {
-  const currency = profile.aggregates.currency ?? policy.currency;
+export const recommendLimit = (profile: CustomerProfile, policy: RiskPolicy, now: Date, ctx: LimitContext): LimitRecommendation =>
+  recommendLimitFor(limitInputs(profile, now), policy, ctx);
+
+/** recommendLimit on limit inputs (file scoring reads them from columns). */
+export const recommendLimitFor = (inputs: LimitInputs, policy: RiskPolicy, ctx: LimitContext): LimitRecommendation => {
+  const currency = inputs.currency ?? policy.currency;
   const fmt = (minor: number): string => `${formatMinorUnits(minor, currency)} ${currency}`;
   const factors: LimitFactor[] = [];
   const done = (amountMinor: number): LimitRecommendation => ({ recommended: { amountMinor, currency }, factors });
@@ -55,7 +84,7 @@ export const recommendLimit = (profile: CustomerProfile, policy: RiskPolicy, now
     factors.push({ name: 'default', value: 0, reason: `Days past due reached the default threshold (${policy.grades.defaultDpd})` });
     return done(0);
   }
-  if (profile.freeze) {
+  if (inputs.frozen) {
     factors.push({ name: 'frozen', value: 0, reason: 'Credit is frozen for this customer' });
     return done(0);
   }
@@ -66,15 +95,13 @@ export const recommendLimit = (profile: CustomerProfile, policy: RiskPolicy, now
   }
   const sameCurrency = currency === policy.currency;
   const components: number[] = [];
-  const avg = averageMonthlyPurchasesMinor(profile, now);
+  const avg = inputs.averageMonthlyPurchasesMinor;
   if (avg !== undefined) {
     const v = Math.round(avg * rule.purchaseMultiple);
     components.push(v);
     factors.push({ name: 'purchase_volume', value: v, reason: `${rule.purchaseMultiple}× average monthly purchases of ${fmt(avg)} (grade ${ctx.grade})` });
   }
-  const bureauLimits = Object.values(profile.credit)
-    .map((s) => s?.business?.recommendedLimit)
-    .filter((m): m is { amountMinor: number; currency: string } => m !== undefined && m.currency === currency && m.amountMinor >= 0);
+  const bureauLimits = inputs.bureauLimits.filter((m) => m.currency === currency && m.amountMinor >= 0);
   if (bureauLimits.length > 0) {
     const lowest = Math.min(...bureauLimits.map((m) => m.amountMinor));
     const v = Math.round(lowest * rule.bureauShare);
@@ -102,7 +129,7 @@ export const recommendLimit = (profile: CustomerProfile, policy: RiskPolicy, now
     factors.push({ name: 'currency', reason: `Cap and floor are in ${policy.currency}; not applied to a ${currency} customer` });
   }
   if (policy.limits.subtractExposure) {
-    const exposure = Math.max(0, profile.aggregates.exposure.openMinor);
+    const exposure = Math.max(0, inputs.openMinor);
     if (exposure > 0) {
       amount = Math.max(0, amount - exposure);
       factors.push({ name: 'exposure', value: exposure, reason: `Less open exposure of ${fmt(exposure)}` });

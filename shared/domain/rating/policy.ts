@@ -104,7 +104,26 @@ export const PolicyFeatureSchema = z.strictObject({
 });
 export type PolicyFeature = z.infer<typeof PolicyFeatureSchema>;
 
+/**
+ * A pairwise term of the boosted family: points added for the combination of two features'
+ * bins. `table[i][j]`: row `i` is a slot of `features[0]`, column `j` one of `features[1]`; a
+ * feature's slots are its characteristic's bins in order, then missing, then (categorical) other.
+ */
+export const PairTermSchema = z.strictObject({
+  features: z.tuple([FeatureIdSchema, FeatureIdSchema]),
+  table: z.array(z.array(z.number()).min(1)).min(1),
+});
+export type PairTerm = z.infer<typeof PairTermSchema>;
+
 export const ScoringSectionSchema = z.strictObject({
+  /**
+   * `scorecard` (the default when omitted): points per bin. `boosted`: the additive boosted
+   * family — the characteristics are its per-feature shape functions (points per bin, intercept
+   * in `basePoints`) and `pairs` adds at most 10 pairwise terms. Both score by lookups.
+   */
+  family: z.enum(['scorecard', 'boosted']).optional(),
+  /** Pairwise terms of the boosted family (at most 10). */
+  pairs: z.array(PairTermSchema).max(10).optional(),
   features: z.array(PolicyFeatureSchema).min(1),
   /** Points-to-double-odds scaling of the score. */
   scaling: ScalingSchema,
@@ -334,6 +353,30 @@ const checkPolicy = (p: PolicyShape, ctx: z.RefinementCtx, at: (path: Path) => P
     const keys = ['purchaseMultiple', 'bureauShare', 'capMinor', 'floorMinor'] as const;
     for (const k of keys) {
       if (rule[k] > better[k]) issue(['limits', 'byGrade', p.limits.byGrade.indexOf(rule), k], `a worse grade must not get a higher ${k} than ${better.grade}`);
+    }
+  });
+  const slotsOf = (feature: string): number | undefined => {
+    const c = characteristics.find((x) => x.feature === feature);
+    return c === undefined ? undefined : c.bins.length + (c.type === 'categorical' ? 2 : 1);
+  };
+  if (p.scoring.pairs !== undefined && p.scoring.family !== 'boosted') issue(['scoring', 'pairs'], 'pairwise terms belong to the boosted family (family: "boosted")');
+  const pairKeys = new Set<string>();
+  (p.scoring.pairs ?? []).forEach((pair, i) => {
+    const pp = ['scoring', 'pairs', i];
+    const [a, b] = pair.features;
+    if (a === b) issue([...pp, 'features', 1], 'a pair needs two different features');
+    const key = [a, b].sort().join('|');
+    if (pairKeys.has(key)) issue([...pp, 'features'], `pair ${a} × ${b} is listed twice`);
+    pairKeys.add(key);
+    const rows = slotsOf(a);
+    const cols = slotsOf(b);
+    if (rows === undefined) issue([...pp, 'features', 0], `feature "${a}" has no characteristic (its bins)`);
+    if (cols === undefined) issue([...pp, 'features', 1], `feature "${b}" has no characteristic (its bins)`);
+    if (rows !== undefined && pair.table.length !== rows) issue([...pp, 'table'], `expected ${rows} rows: the bins of "${a}", then missing${rows === (characteristics.find((x) => x.feature === a)?.bins.length ?? 0) + 2 ? ', then other' : ''}`);
+    if (cols !== undefined) {
+      pair.table.forEach((row, r) => {
+        if (row.length !== cols) issue([...pp, 'table', r], `expected ${cols} cells: the bins of "${b}", then missing${cols === (characteristics.find((x) => x.feature === b)?.bins.length ?? 0) + 2 ? ', then other' : ''}`);
+      });
     }
   });
   if (p.scoring.minFeatures > features.length) issue(['scoring', 'minFeatures'], 'cannot require more features than the policy defines');

@@ -29,7 +29,7 @@ const rb = (args: string[], env: Record<string, string> = {}): Promise<Outcome> 
 
 const lines = (text: string): string[] => text.split('\n').filter((l) => l.trim() !== '');
 
-const SUBCOMMANDS = ['train', 'import', 'metro2', 'invoke', 'queue', 'keys', 'login', 'audit', 'bench'];
+const SUBCOMMANDS = ['train', 'score', 'import', 'metro2', 'invoke', 'queue', 'keys', 'login', 'audit', 'bench'];
 const HELP_PATHS = ['train', 'import', 'metro2', 'metro2 import', 'invoke', 'queue', 'keys', 'keys create-admin', 'keys list', 'login', 'audit', 'audit verify', 'bench'];
 
 // A spawn costs ~0.3 s of CPU; the timeout only allows for a machine shared with other work.

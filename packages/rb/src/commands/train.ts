@@ -50,12 +50,14 @@ export const trainCommand: RegisterCommand = (program) => {
     .option('--pdo <points>', 'points to double the odds', number, 20)
     .option('--base-score <points>', 'score at the base odds', number, 600)
     .option('--base-odds <odds>', 'good:bad odds at the base score', number, 50)
+    .addOption(new Option('--family <family>', 'scorecard (WOE logistic points) or boosted (additive boosted family: shape functions on bins + up to 10 pairwise terms)').choices(['scorecard', 'boosted'] as const).default('scorecard' as const))
     .option('--post <hubUrl>', 'also upload the draft to this hub')
     .addOption(new Option('--key <key>', 'admin API key with policies:manage, for --post').env('RB_KEY'))
     .addOption(idempotencyKeyOption())
     .action(async (o, command) => {
       if (o.post && !o.key) command.error('--post needs --key <admin API key with policies:manage> (or RB_KEY)');
-      const [{ trainFromFile }, { parseDeriveSpec }, { TrainingInputError }, { reportHtml }] = await Promise.all([
+      if (o.family === 'boosted' && o.html) command.error('--html: the report page covers the scorecard family; use --report for the boosted family', { exitCode: 2 });
+      const [{ trainFromFile, trainBoostedFromFile }, { parseDeriveSpec }, { TrainingInputError }, { reportHtml }] = await Promise.all([
         import('../../../../scripts/train.js'),
         import('../../../../shared/domain/rating/training/derived.js'),
         import('../../../../shared/domain/rating/training/columns.js'),
@@ -68,7 +70,21 @@ export const trainCommand: RegisterCommand = (program) => {
       const { version: toolVersion } = (await import('../../package.json', { with: { type: 'json' } })).default as { version: string };
       let result;
       try {
-        result = trainFromFile({
+        result = o.family === 'boosted'
+          ? trainBoostedFromFile({
+              input: o.input,
+              target: o.target,
+              badValue: o.badValue,
+              exclude: o.exclude,
+              folds: o.folds,
+              seed: o.seed,
+              ...(o.costRatio === undefined ? {} : { costRatio: o.costRatio }),
+              version: o.version,
+              ...(o.name ? { name: o.name } : {}),
+              scaling: { pdo: o.pdo, baseScore: o.baseScore, baseOdds: o.baseOdds },
+              trainedAt,
+            })
+          : trainFromFile({
           input: o.input,
           target: o.target,
           badValue: o.badValue,
@@ -94,6 +110,7 @@ export const trainCommand: RegisterCommand = (program) => {
           trainedAt,
         });
       } catch (error) {
+        if (error instanceof RangeError && o.family === 'boosted') command.error(error.message, { exitCode: 2 });
         if (error instanceof TrainingInputError) command.error(error.message, { exitCode: 2 });
         throw error;
       }
@@ -103,7 +120,7 @@ export const trainCommand: RegisterCommand = (program) => {
       if (o.out) await writeFile(o.out, json);
       else if (!o.post) process.stdout.write(json);
       if (o.report) await writeFile(o.report, `${JSON.stringify(report, null, 2)}\n`);
-      if (o.html) await writeFile(o.html, reportHtml(report));
+      if (o.html && 'columns' in report) await writeFile(o.html, reportHtml(report));
       if (o.post && o.key) {
         const { hubApi, hubClient } = await import('../hub-client.js');
         await hubApi(hubClient({ url: o.post, key: o.key, idempotencyKey: o.idempotencyKey })).createPolicy(json);
