@@ -9,23 +9,24 @@ import { z } from 'zod';
 export interface BenchRow {
   goal: string;
   measured: string;
-  ratio: number;
+  /** null when the goal could not be measured (e.g. a bundle failed to load): never a pass. */
+  ratio: number | null;
   limit: number;
   pass: boolean;
   lowerIsBetter?: boolean;
-  /** The ratio of every interleaved run, in run order (the table shows their median). */
-  runs: number[];
+  /** The ratio of every interleaved run, in run order (the table shows their median); null = not measurable. */
+  runs: Array<number | null>;
 }
 
 /** A row as read back from a bench file's output. */
 export const BenchRowSchema = z.object({
   goal: z.string(),
   measured: z.string(),
-  ratio: z.number(),
+  ratio: z.number().nullable(),
   limit: z.number(),
   pass: z.boolean(),
   lowerIsBetter: z.boolean().optional(),
-  runs: z.array(z.number()),
+  runs: z.array(z.number().nullable()),
 });
 
 /** What a bench file hands to the table: one row per goal. */
@@ -52,9 +53,10 @@ const round = (n: number, digits = 3): number => Math.round(n * 10 ** digits) / 
  * @example benchRow({ goal: 'rating ≤ 2× kernel', measured: '610k/s vs 1.02M/s', runs: [1.6, 1.7, 1.5, 1.8, 1.6], limit: 2 })
  */
 export const benchRow = ({ goal, measured, runs, limit, lowerIsBetter = true }: BenchRowInput): BenchRow => {
-  const ratio = round(median(runs));
-  const pass = Number.isFinite(ratio) && (lowerIsBetter ? ratio <= limit : ratio >= limit);
-  return { goal, measured, ratio, limit, pass, ...(lowerIsBetter ? {} : { lowerIsBetter }), runs: runs.map((r) => round(r)) };
+  const m = median(runs);
+  const ratio = Number.isFinite(m) ? round(m) : null;
+  const pass = ratio !== null && (lowerIsBetter ? ratio <= limit : ratio >= limit);
+  return { goal, measured, ratio, limit, pass, ...(lowerIsBetter ? {} : { lowerIsBetter }), runs: runs.map((r) => (Number.isFinite(r) ? round(r) : null)) };
 };
 
 /** Prefix of the stdout line a bench file prints its rows on; `rb bench` collects them into one table. */
@@ -71,7 +73,7 @@ export const reportRows = (rows: readonly BenchRow[]): void => {
 
 /** The table as text: goal | measured | ratio | limit | pass/FAIL. */
 export const formatTable = (rows: readonly BenchRow[]): string => {
-  const cells = rows.map((r) => [r.goal, r.measured, String(r.ratio), `${r.lowerIsBetter === false ? '≥' : '≤'} ${r.limit}`, r.pass ? 'pass' : 'FAIL']);
+  const cells = rows.map((r) => [r.goal, r.measured, r.ratio === null ? 'n/a' : String(r.ratio), `${r.lowerIsBetter === false ? '≥' : '≤'} ${r.limit}`, r.pass ? 'pass' : 'FAIL']);
   const head = ['goal', 'measured', 'ratio (median)', 'limit', 'result'];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: readonly string[]): string => c.map((x, i) => x.padEnd(widths[i]!)).join(' | ');

@@ -88,6 +88,12 @@ export const compilePolicy = (policy: RiskPolicy): CompiledPolicy => {
 
   const limits = policy.limits;
   const ruleByGrade = new Map(limits.byGrade.map((r) => [r.grade, r] as const));
+  const combineMin = limits.combine === 'min';
+  const combineReason = `Took the ${combineMin ? 'lower' : 'higher'} of the components`;
+  const roundStep = limits.roundDownToMinor;
+  const featureTemplate: Record<string, number | string | null> = Object.fromEntries(featureIds.map((id) => [id, null]));
+  let isoMs = Number.NaN;
+  let iso = '';
 
   let lastProfile: CustomerProfile | undefined;
   let lastResult: UnhashedRating | undefined;
@@ -104,38 +110,24 @@ export const compilePolicy = (policy: RiskPolicy): CompiledPolicy => {
     return Math.round(net / Math.min(12, Math.max(1, monthsActive)));
   };
 
+  const fmt = (minor: number, currency: string): string => `${formatMinorUnits(minor, currency)} ${currency}`;
+  const zeroLimit = (currency: string, name: string, reason: string): LimitRecommendation => ({ recommended: { amountMinor: 0, currency }, factors: [{ name, value: 0, reason }] });
+
   const recommend = (profile: CustomerProfile, grade: string | undefined, defaulted: boolean, avg: number | undefined): LimitRecommendation => {
     const currency = profile.aggregates.currency ?? policy.currency;
-    const fmt = (minor: number): string => `${formatMinorUnits(minor, currency)} ${currency}`;
-    const factors: LimitFactor[] = [];
-    const done = (amountMinor: number): LimitRecommendation => ({ recommended: { amountMinor, currency }, factors });
-    if (grade === undefined) {
-      factors.push({ name: 'insufficient_data', value: 0, reason: 'Not enough data to rate the customer: no credit recommended' });
-      return done(0);
-    }
-    if (defaulted) {
-      factors.push({ name: 'default', value: 0, reason: `Days past due reached the default threshold (${defaultDpd})` });
-      return done(0);
-    }
-    if (profile.freeze) {
-      factors.push({ name: 'frozen', value: 0, reason: 'Credit is frozen for this customer' });
-      return done(0);
-    }
+    if (grade === undefined) return zeroLimit(currency, 'insufficient_data', 'Not enough data to rate the customer: no credit recommended');
+    if (defaulted) return zeroLimit(currency, 'default', `Days past due reached the default threshold (${defaultDpd})`);
+    if (profile.freeze) return zeroLimit(currency, 'frozen', 'Credit is frozen for this customer');
     const rule = ruleByGrade.get(grade);
-    if (!rule) {
-      factors.push({ name: 'no_rule', value: 0, reason: `No limit rule for grade ${grade}` });
-      return done(0);
-    }
+    if (!rule) return zeroLimit(currency, 'no_rule', `No limit rule for grade ${grade}`);
+    const factors: LimitFactor[] = [];
     let components = 0;
     let combined = 0;
-    const combine = (v: number): void => {
-      combined = components === 0 ? v : limits.combine === 'min' ? Math.min(combined, v) : Math.max(combined, v);
-      components += 1;
-    };
     if (avg !== undefined) {
       const v = Math.round(avg * rule.purchaseMultiple);
-      combine(v);
-      factors.push({ name: 'purchase_volume', value: v, reason: `${rule.purchaseMultiple}× average monthly purchases of ${fmt(avg)} (grade ${grade})` });
+      combined = v;
+      components = 1;
+      factors.push({ name: 'purchase_volume', value: v, reason: `${rule.purchaseMultiple}× average monthly purchases of ${fmt(avg, currency)} (grade ${grade})` });
     }
     let lowest = Number.POSITIVE_INFINITY;
     let anyBureau = false;
@@ -149,8 +141,9 @@ export const compilePolicy = (policy: RiskPolicy): CompiledPolicy => {
     }
     if (anyBureau) {
       const v = Math.round(lowest * rule.bureauShare);
-      combine(v);
-      factors.push({ name: 'bureau_recommendation', value: v, reason: `${Math.round(rule.bureauShare * 100)}% of the bureau recommended limit of ${fmt(lowest)}` });
+      combined = components === 0 ? v : combineMin ? Math.min(combined, v) : Math.max(combined, v);
+      components += 1;
+      factors.push({ name: 'bureau_recommendation', value: v, reason: `${Math.round(rule.bureauShare * 100)}% of the bureau recommended limit of ${fmt(lowest, currency)}` });
     }
     let amount: number;
     if (components === 0) {
@@ -158,16 +151,16 @@ export const compilePolicy = (policy: RiskPolicy): CompiledPolicy => {
       factors.push({ name: 'no_basis', value: 0, reason: 'No purchase history or bureau recommendation to size a limit' });
     } else {
       amount = combined;
-      if (components > 1) factors.push({ name: 'combine', value: amount, reason: `Took the ${limits.combine === 'min' ? 'lower' : 'higher'} of the components` });
+      if (components > 1) factors.push({ name: 'combine', value: amount, reason: combineReason });
     }
     if (currency === policy.currency) {
       if (amount > rule.capMinor) {
         amount = rule.capMinor;
-        factors.push({ name: 'cap', value: amount, reason: `Capped at ${fmt(rule.capMinor)} for grade ${grade}` });
+        factors.push({ name: 'cap', value: amount, reason: `Capped at ${fmt(rule.capMinor, currency)} for grade ${grade}` });
       }
       if (amount < rule.floorMinor) {
         amount = rule.floorMinor;
-        factors.push({ name: 'floor', value: amount, reason: `Raised to the floor of ${fmt(rule.floorMinor)} for grade ${grade}` });
+        factors.push({ name: 'floor', value: amount, reason: `Raised to the floor of ${fmt(rule.floorMinor, currency)} for grade ${grade}` });
       }
     } else {
       factors.push({ name: 'currency', reason: `Cap and floor are in ${policy.currency}; not applied to a ${currency} customer` });
@@ -176,11 +169,10 @@ export const compilePolicy = (policy: RiskPolicy): CompiledPolicy => {
       const exposure = Math.max(0, profile.aggregates.exposure.openMinor);
       if (exposure > 0) {
         amount = Math.max(0, amount - exposure);
-        factors.push({ name: 'exposure', value: exposure, reason: `Less open exposure of ${fmt(exposure)}` });
+        factors.push({ name: 'exposure', value: exposure, reason: `Less open exposure of ${fmt(exposure, currency)}` });
       }
     }
-    const step = limits.roundDownToMinor;
-    return done(Math.floor(amount / step) * step);
+    return { recommended: { amountMinor: Math.floor(amount / roundStep) * roundStep, currency }, factors };
   };
 
   /** Indices of up to `max` characteristics with the largest shortfall (> 0), ties in policy order, into `top`. */
@@ -246,22 +238,22 @@ export const compilePolicy = (policy: RiskPolicy): CompiledPolicy => {
     const avg = averageMonthly(profile);
     const limit = recommend(profile, grade, defaulted, avg);
 
-    const featureRecord: Record<string, number | string | null> = {};
+    const featureRecord = { ...featureTemplate };
     for (let i = 0; i < nFeatures; i += 1) featureRecord[featureIds[i]!] = values[i] ?? null;
+    if (view.nowMs !== isoMs) {
+      isoMs = view.nowMs;
+      iso = now.toISOString();
+    }
 
-    const result: UnhashedRating = {
-      status: rated ? 'rated' : 'insufficient_data',
-      policyVersion: policy.version,
-      ...(rated ? { score: scratch.score, grade, pd } : {}),
-      reasons,
-      ...(rfm ? { rfm } : {}),
-      limit,
-      ratedAt: now.toISOString(),
-      features: featureRecord,
-      ...(dpd !== undefined ? { worstDaysPastDue: dpd } : {}),
-      defaulted,
-      ...(view.warnings.length > 0 ? { warnings: view.warnings } : {}),
-    };
+    const result: UnhashedRating = { status: rated ? 'rated' : 'insufficient_data', policyVersion: policy.version, reasons, limit, ratedAt: iso, features: featureRecord, defaulted };
+    if (rated) {
+      result.score = scratch.score;
+      result.grade = grade;
+      result.pd = pd;
+    }
+    if (rfm) result.rfm = rfm;
+    if (dpd !== undefined) result.worstDaysPastDue = dpd;
+    if (view.warnings.length > 0) result.warnings = view.warnings;
     lastProfile = profile;
     lastResult = result;
     lastDpd = dpd;
