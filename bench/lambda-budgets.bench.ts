@@ -64,7 +64,7 @@ const initMs = (file: string, env: Record<string, string>): number[] | string =>
   for (let i = 0; i < INIT_RUNS; i += 1) {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', INIT_PROBE, pathToFileURL(file).href], {
       encoding: 'utf8',
-      env: { ...env, PATH: process.env.PATH, AWS_REGION: 'eu-west-1', NODE_ENV: 'production' },
+      env: { TABLE_NAME: 'bench-table', ...env, PATH: process.env.PATH, AWS_REGION: 'eu-west-1', NODE_ENV: 'production' },
     });
     if (run.status !== 0) return (/^\w*Error[^\n]*/m.exec(run.stderr)?.[0] ?? run.stderr.slice(-300)).slice(0, 300);
     out.push(Number(run.stdout));
