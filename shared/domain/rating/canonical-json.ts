@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * Canonical JSON: object keys sorted, `undefined` members dropped, non-finite numbers as null.
@@ -19,5 +19,16 @@ export const canonicalJson = (value: unknown): string => {
   return 'null';
 };
 
-/** Hex SHA-256 of the canonical JSON of `value`. */
+/** Hex SHA-256 of the canonical JSON of `value` (the version 1 inputs hash, no prefix). */
 export const sha256Canonical = (value: unknown): string => createHash('sha256').update(canonicalJson(value)).digest('hex');
+
+/** Prefix of the version 2 stable hash. */
+export const H2_PREFIX = 'h2:';
+
+/**
+ * Version 2 stable hash of a text the caller built in a fixed order (no key sorting, no object
+ * walk): `h2:` + base64url SHA-256 (one-shot `crypto.hash`). The prefix names the algorithm, so a
+ * stored hash of another version is recognised as such rather than read as "inputs changed".
+ * @example stableHash('v1|12|null') // 'h2:…' (43 characters after the prefix)
+ */
+export const stableHash = (text: string): string => `${H2_PREFIX}${hash('sha256', text, 'base64url')}`;

@@ -1,63 +1,55 @@
 import type { CustomerProfile } from '../profile/customer-profile.js';
 import { sha256Canonical } from './canonical-json.js';
-import { averageMonthlyPurchasesMinor, recommendLimit } from './credit-limit.js';
-import { extractFeatures, viewProfile, worstDaysPastDue } from './features.js';
+import { compiledPolicy, type RatingInputs, type UnhashedRating } from './compiled/compile-policy.js';
+import { inputsMatch, ratingInputsHash } from './compiled/inputs-hash.js';
 import { gradeOrder, type RiskPolicy } from './policy.js';
 import type { RatingResult } from './rating-result.js';
-import { computeRfm } from './rfm.js';
-import { ratingOutcome } from './scoring/rating-outcome.js';
-import { scoreValues } from './scoring/score-values.js';
+import { rateProfileReference } from './rate-profile-reference.js';
+
+export type { UnhashedRating } from './compiled/compile-policy.js';
+
+const inputsOf = new WeakMap<RatingResult, RatingInputs>();
 
 /**
- * Rates one profile under one policy at `now`. Pure and deterministic: the same profile, policy
- * and `now` give the same result and `inputsHash`. Never throws on odd data and never yields NaN:
- * contradictions are worked around and listed in `warnings`; too few present features give
+ * Rates one profile under one policy at `now`, for persisting: the compiled policy's rating plus
+ * the `h2:` inputs hash. Pure and deterministic: the same profile, policy and `now` give the same
+ * result and `inputsHash`. Never throws on odd data and never yields NaN: contradictions are
+ * worked around and listed in `warnings`; too few present features give
  * `status: 'insufficient_data'` (no score, grade or PD; a zero limit). A customer whose days past
  * due reach the policy's default definition is graded at the worst grade with PD 1.
  */
 export const rateProfile = (profile: CustomerProfile, policy: RiskPolicy, now: Date): RatingResult => {
-  const view = viewProfile(profile, now);
-  const values = extractFeatures(view, policy.scoring.features);
-  const dpd = worstDaysPastDue(view, true);
-  const card = scoreValues(values, policy);
-  const { rated, defaulted, grade, pd, reasons } = ratingOutcome(card, policy, dpd);
+  // The boosted family's pairwise terms are not compiled yet: such policies take the reference engine.
+  if (!compilable(policy)) return rateProfileReference(profile, policy, now);
+  const compiled = compiledPolicy(policy);
+  const rating = compiled.rate(profile, now);
+  const inputs = compiled.lastInputs();
+  const result: RatingResult = { ...rating, inputsHash: ratingInputsHash(inputs) };
+  inputsOf.set(result, inputs);
+  return result;
+};
 
-  const rfm = computeRfm(profile, now, policy.rfm);
-  const limit = recommendLimit(profile, policy, now, { grade, defaulted });
+/**
+ * Rates without hashing the inputs: what analysis needs (backtests, what-ifs, benches) — the
+ * same result as {@link rateProfile} minus `inputsHash`.
+ */
+export const rateUnhashed = (profile: CustomerProfile, policy: RiskPolicy, now: Date): UnhashedRating => {
+  if (compilable(policy)) return compiledPolicy(policy).rate(profile, now);
+  const { inputsHash: _hash, ...rating } = rateProfileReference(profile, policy, now);
+  return rating;
+};
 
-  const features: Record<string, number | string | null> = {};
-  for (const f of policy.scoring.features) features[f.id] = values[f.id] ?? null;
-  const bureauLimits = Object.values(profile.credit)
-    .map((s) => s?.business?.recommendedLimit)
-    .filter((m) => m !== undefined);
-  const inputsHash = sha256Canonical({
-    policyVersion: policy.version,
-    features,
-    worstDaysPastDue: dpd ?? null,
-    rfm: rfm ? { recencyDays: rfm.recencyDays, frequency: rfm.frequency, monetaryMinor: rfm.monetaryMinor } : null,
-    limit: {
-      currency: profile.aggregates.currency ?? policy.currency,
-      averageMonthlyPurchasesMinor: averageMonthlyPurchasesMinor(profile, now) ?? null,
-      bureauLimits,
-      openMinor: profile.aggregates.exposure.openMinor,
-      frozen: profile.freeze !== undefined,
-    },
-  });
+/** Whether the compiled engine scores `policy` (every scorecard; boosted without pairwise terms). */
+const compilable = (policy: RiskPolicy): boolean => policy.scoring.family !== 'boosted' || !policy.scoring.pairs?.length;
 
-  return {
-    status: rated ? 'rated' : 'insufficient_data',
-    policyVersion: policy.version,
-    ...(rated ? { score: card.score, grade, pd } : {}),
-    reasons,
-    ...(rfm ? { rfm: { r: rfm.r, f: rfm.f, m: rfm.m, segment: rfm.segment } } : {}),
-    limit,
-    inputsHash,
-    ratedAt: now.toISOString(),
-    features,
-    ...(dpd !== undefined ? { worstDaysPastDue: dpd } : {}),
-    defaulted,
-    ...(view.warnings.length > 0 ? { warnings: view.warnings } : {}),
-  };
+/**
+ * Whether `previousHash` (a stored rating's `inputsHash`, of any hash version) describes the
+ * inputs of `rating` (a result of {@link rateProfile}). A stored version 1 hash of the same
+ * inputs matches, so changing the hash algorithm rewrites nothing and emits nothing.
+ */
+export const sameRatingInputs = (previousHash: string | undefined, rating: RatingResult): boolean => {
+  const inputs = inputsOf.get(rating);
+  return inputs ? inputsMatch(previousHash, inputs, rating.inputsHash) : previousHash === rating.inputsHash;
 };
 
 export interface RatingComparison {

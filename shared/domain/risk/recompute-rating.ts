@@ -8,7 +8,7 @@ import { newEvent } from '../events/new-event.js';
 import type { CustomerProfile } from '../profile/customer-profile.js';
 import { evaluateAlerts, evaluateRules, type Alert } from '../alerts/evaluate-alerts.js';
 import type { RiskPolicy } from '../rating/policy.js';
-import { compareRatings, rateProfile } from '../rating/rate-profile.js';
+import { compareRatings, rateProfile, sameRatingInputs } from '../rating/rate-profile.js';
 import type { RatingResult } from '../rating/rating-result.js';
 import type { PolicyRepository, RatingHistory } from './ports.js';
 
@@ -78,7 +78,7 @@ export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: 
   if (!cmp.ratingChanged && !cmp.limitChanged && alerts.length === 0) {
     // Nothing to publish. Keep the stored rating's inputs current (features, hash) when they moved,
     // so the profile never shows features that no longer hold; identical inputs write nothing.
-    if (previous?.inputsHash === rating.inputsHash) return undefined;
+    if (sameRatingInputs(previous?.inputsHash, rating)) return undefined;
     return {
       profile: { ...next, rating, version: profile.version + 1, updatedAt: now.toISOString() },
       rating,

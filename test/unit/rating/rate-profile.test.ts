@@ -42,7 +42,7 @@ describe('rateProfile', () => {
     expect(result.limit?.recommended.amountMinor).toBe(1_250_000); // 3.5 × 5,000 EUR (AA) − 5,000 EUR open
     expect(result.limit?.recommended.amountMinor! % 10_000).toBe(0);
     expect(result.policyVersion).toBe(1);
-    expect(result.inputsHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.inputsHash).toMatch(/^h2:[A-Za-z0-9_-]{43}$/);
   });
 
   it('puts the biggest point losses first among at most four adverse reasons', () => {

@@ -2,13 +2,13 @@ import { DomainError } from '../../errors.js';
 import { toMinorUnits, type Money } from '../../money.js';
 import { MalformedReportError, type Normaliser } from '../bureau-connector.js';
 import {
-  CreditReportSchema,
   type CodeScheme,
   type CodedValue,
   type CreditReport,
   type NormalisationWarning,
   type PartialDate,
 } from '../credit-report.js';
+import { gateReport } from './report-gate.js';
 
 /**
  * Building blocks shared by every bureau normaliser: tolerant readers for the loose values
@@ -178,15 +178,15 @@ export const coded = <T extends string>(
 };
 
 /**
- * The normaliser's exit gate: validates against CreditReportSchema so the contract
- * ("valid CreditReport or malformed_report") holds whatever the input was.
+ * The normaliser's exit gate: checks the draft against the CreditReport constraints (precompiled
+ * checks in report-gate.ts, equivalent to CreditReportSchema, no copy) so the contract ("valid
+ * CreditReport or malformed_report") holds whatever the input was.
  */
 export const finaliseReport = (draft: unknown): CreditReport => {
-  const result = CreditReportSchema.safeParse(draft);
-  if (result.success) return result.data;
-  const first = result.error.issues[0];
-  const where = first ? first.path.map(String).join('.') : '(root)';
-  throw new MalformedReportError(`canonical model rejected ${where}: ${first?.message ?? 'invalid'}`, { cause: result.error });
+  const issue = gateReport(draft);
+  if (issue === undefined) return draft as CreditReport;
+  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)';
+  throw new MalformedReportError(`canonical model rejected ${where}: ${issue.message}`);
 };
 
 /**
