@@ -16,6 +16,8 @@ describe('eventCatalogue', () => {
       'rating.changed',
       'limit.changed',
       'alert.raised',
+      'alert.transitioned',
+      'alert.escalated',
       'customer.frozen',
       'customer.unfrozen',
       'credit_report.received',
