@@ -82,6 +82,21 @@ export const parseAlarmEmails = (raw: unknown): string[] => {
   return parsed.data;
 };
 
+/** CDK context key of the hosted UI's domain prefix (`-c riskbridge:signInDomainPrefix=acme-risk`); default `riskbridge-<stage>-<account id>`. */
+export const SIGN_IN_DOMAIN_PREFIX_CONTEXT_KEY = 'riskbridge:signInDomainPrefix';
+
+/** Cognito's rule for a domain prefix: lower-case letters, digits and '-', 1–63 characters, not starting or ending with '-', no reserved words. */
+export const parseSignInDomainPrefix = (raw: unknown): string | undefined => {
+  if (raw === undefined) return undefined;
+  const parsed = z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/)
+    .refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'must not contain aws, amazon or cognito')
+    .safeParse(raw);
+  if (!parsed.success) throw new Error(`Invalid ${SIGN_IN_DOMAIN_PREFIX_CONTEXT_KEY}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  return parsed.data;
+};
+
 export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
   const app = new App({ context: options.context, outdir: options.outdir });
   const contextStage: unknown = app.node.tryGetContext(STAGE_CONTEXT_KEY);
@@ -97,6 +112,7 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
     terminationProtection: stage === 'prod',
     bucketRemovalPolicy: stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     alarmEmails: parseAlarmEmails(app.node.tryGetContext(ALARM_EMAILS_CONTEXT_KEY)),
+    signInDomainPrefix: parseSignInDomainPrefix(app.node.tryGetContext(SIGN_IN_DOMAIN_PREFIX_CONTEXT_KEY)),
     stage,
   });
   const stateless = new StatelessStack(app, names.stateless, {
@@ -109,7 +125,7 @@ export const buildApp = (options: BuildAppOptions = {}): RiskBridgeApp => {
     buckets: stateful.bucketExports,
     alarmTopic: stateful.alarmTopic,
     auditCheckpoints: { key: stateful.auditKey, bucket: stateful.checkpointBucket, bucketArnExport: stateful.checkpointBucketArnExport },
-    signIn: { userPoolId: stateful.userPool.userPoolId, clientId: stateful.userPoolClient.userPoolClientId },
+    signIn: { userPoolId: stateful.userPool.userPoolId, clientId: stateful.userPoolClient.userPoolClientId, hostedUiUrl: stateful.userPoolDomain.baseUrl() },
     settings: parseSettings(app.node.tryGetContext(CONFIG_CONTEXT_KEY)),
   });
   Tags.of(app).add('service', SERVICE_NAME);

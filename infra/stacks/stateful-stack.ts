@@ -1,5 +1,5 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -32,6 +32,11 @@ export interface StatefulStackProps extends StackProps {
   alarmEmails?: readonly string[];
   /** Deployment stage: `prod` locks audit checkpoints in compliance mode (default `dev`). */
   stage?: string;
+  /**
+   * Prefix of the hosted UI's domain (`https://<prefix>.auth.<region>.amazoncognito.com`; context
+   * `riskbridge:signInDomainPrefix`). Unique per region across AWS; default `riskbridge-<stage>-<account id>`.
+   */
+  signInDomainPrefix?: string;
 }
 
 /** How long Object Lock keeps each audit checkpoint: seven years in prod (compliance), one day elsewhere (governance). */
@@ -86,6 +91,8 @@ export class StatefulStack extends Stack {
   /** People sign in here (MFA required); the authorizer verifies the access tokens of `userPoolClient`. */
   readonly userPool: cognito.UserPool;
   readonly userPoolClient: cognito.UserPoolClient;
+  /** Cognito's hosted UI for the pool (classic); the console's sign-in client lives beside the API (stateless stack). */
+  readonly userPoolDomain: cognito.UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
@@ -198,6 +205,11 @@ export class StatefulStack extends Stack {
       id: 'AwsSolutions-COG8',
       reason: 'The Plus feature plan (threat protection) is a paid Cognito tier; the pool already requires MFA (TOTP), has no self sign-up and a strict password policy. Enable it per stage when the budget allows.',
     });
+    this.userPoolDomain = this.userPool.addDomain('PeopleSignInDomain', {
+      cognitoDomain: { domainPrefix: props.signInDomainPrefix ?? Fn.join('-', ['riskbridge', stage, Aws.ACCOUNT_ID]) },
+      managedLoginVersion: cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI,
+    });
+    new CfnOutput(this, 'PeopleSignInUrl', { value: this.userPoolDomain.baseUrl(), description: 'Cognito hosted UI (the console signs people in here: /oauth2/authorize, /oauth2/token)' });
     new CfnOutput(this, 'PeopleUserPoolId', { value: this.userPool.userPoolId, description: 'Cognito user pool of people (MFA required)' });
     new CfnOutput(this, 'PeopleUserPoolClientId', { value: this.userPoolClient.userPoolClientId, description: 'App client whose access tokens the authorizer accepts' });
     this.checkpointBucketArnExport = `${id}-AuditCheckpointBucketArn`;

@@ -5,6 +5,7 @@ import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-ap
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -59,8 +60,21 @@ export interface StatelessStackProps extends StackProps {
   /** The audit checkpoint key and bucket (stateful stack), for functions with `auditCheckpoints`. */
   auditCheckpoints?: { key: kms.IKey; bucket: s3.IBucket; bucketArnExport: string };
   /** The people's user pool and app client (stateful stack): the authorizer verifies their access tokens. */
-  signIn?: { userPoolId: string; clientId: string };
+  signIn?: SignInProps;
 }
+
+export interface SignInProps {
+  userPoolId: string;
+  clientId: string;
+  /**
+   * Base URL of the pool's hosted UI (`https://<prefix>.auth.<region>.amazoncognito.com`). When set,
+   * the console gets an app client of its own here, beside the API whose URL its callback is.
+   */
+  hostedUiUrl?: string;
+}
+
+/** Where Cognito sends people back after sign-in and sign-out: the console (`console/src/person-sign-in.ts` uses `<origin>/console`). */
+export const consoleCallbackUrl = (apiEndpoint: string): string => `${apiEndpoint}/console`;
 
 /** Object key prefix of the checkpoints in their bucket (the S3 store's default). */
 export const CHECKPOINT_PREFIX = 'checkpoints/';
@@ -97,8 +111,11 @@ export class StatelessStack extends Stack {
   /** The stateful stack's buckets, imported by export name. */
   readonly buckets: Record<BucketId, s3.IBucket>;
   readonly httpApi: apigw.HttpApi | undefined;
-  private readonly signIn: { userPoolId: string; clientId: string } | undefined;
+  private readonly signIn: SignInProps | undefined;
+  /** The console's app client (authorization code + PKCE through the hosted UI), when `signIn.hostedUiUrl` is set. */
+  readonly consoleSignInClient: cognito.UserPoolClient | undefined;
   readonly apiStage: apigw.HttpStage | undefined;
+  private authorizerFunction: AppFunction | undefined;
   readonly alarms: cloudwatch.Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -124,6 +141,7 @@ export class StatelessStack extends Stack {
     const api = this.buildHttpApi(specs, routes, defaultRoute);
     this.httpApi = api?.httpApi;
     this.apiStage = api?.stage;
+    this.consoleSignInClient = this.buildConsoleSignIn();
     this.applySettings(specs, props.settings ?? {});
 
     for (const fn of Object.values(this.functions)) this.addFunctionAlarms(fn);
@@ -139,6 +157,46 @@ export class StatelessStack extends Stack {
       if (q.spec.purpose !== 'result') continue;
       new CfnOutput(this, `${constructIdOf(qid)}QueueUrl`, { value: q.queue.queueUrl, description: q.spec.description });
     }
+  }
+
+  /**
+   * Sign-in as a person in the console: an app client for the authorization-code flow (PKCE, no
+   * secret, scopes openid/email/profile) whose callback and logout URL is the console on this API,
+   * the three `CONSOLE_SIGN_IN_*` variables on `serveConsole` (its CSP then allows the token
+   * endpoint), and the authorizer accepting this client's access tokens too. The client lives here,
+   * not beside the pool: the callback needs the API's URL, and the stateful stack cannot refer to
+   * this one without a cycle.
+   */
+  private buildConsoleSignIn(): cognito.UserPoolClient | undefined {
+    const hostedUiUrl = this.signIn?.hostedUiUrl;
+    const consoleFunction = this.functions['serveConsole' as FunctionId] as AppFunction | undefined;
+    if (!this.signIn || hostedUiUrl === undefined || !this.httpApi || !this.authorizerFunction || !consoleFunction) return undefined;
+    const callbackUrl = consoleCallbackUrl(this.httpApi.apiEndpoint);
+    const client = new cognito.UserPoolClient(this, 'ConsoleSignInClient', {
+      userPool: cognito.UserPool.fromUserPoolId(this, 'PeopleUserPool', this.signIn.userPoolId),
+      generateSecret: false,
+      // Only the hosted UI signs in (no SRP or password flows here); refresh tokens stay usable.
+      authFlows: { userSrp: false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [callbackUrl],
+        logoutUrls: [callbackUrl],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      // The same bounded session as the pool's other client.
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(8),
+    });
+    this.authorizerFunction.addEnvironment('COGNITO_CLIENT_ID', Fn.join(',', [this.signIn.clientId, client.userPoolClientId]));
+    consoleFunction.addEnvironment('CONSOLE_SIGN_IN_AUTHORIZE_URL', `${hostedUiUrl}/oauth2/authorize`);
+    consoleFunction.addEnvironment('CONSOLE_SIGN_IN_TOKEN_URL', `${hostedUiUrl}/oauth2/token`);
+    consoleFunction.addEnvironment('CONSOLE_SIGN_IN_CLIENT_ID', client.userPoolClientId);
+    new CfnOutput(this, 'ConsoleSignInCallbackUrl', { value: callbackUrl, description: 'Callback and logout URL of the console sign-in client' });
+    return client;
   }
 
   /**
@@ -248,6 +306,7 @@ export class StatelessStack extends Stack {
     const authorizerSpec = authorizerSpecs[0];
     if (!authorizerSpec || authorizerSpecs.length > 1) throw new Error('The topology needs exactly one function with an authorizer trigger');
 
+    this.authorizerFunction = this.functions[authorizerSpec.id];
     // The one authorizer takes API keys and people's Cognito access tokens (verified with aws-jwt-verify).
     if (this.signIn) {
       this.functions[authorizerSpec.id].addEnvironment('COGNITO_USER_POOL_ID', this.signIn.userPoolId);

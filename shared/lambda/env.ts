@@ -114,9 +114,13 @@ const EnvSchema = z.object({
    * advancing the local clock brings them forward. Never set in AWS.
    */
   DELIVERY_QUEUE_DELAY_MAX_SECONDS: z.coerce.number().int().min(0).max(900).optional(),
-  /** Sign-in in AWS (the authorizer): the Cognito user pool and app client whose access tokens it accepts. */
+  /** Sign-in in AWS (the authorizer): the Cognito user pool and the app clients (comma-separated) whose access tokens it accepts. */
   COGNITO_USER_POOL_ID: z.string().min(1).optional(),
-  COGNITO_CLIENT_ID: z.string().min(1).optional(),
+  COGNITO_CLIENT_ID: z
+    .string()
+    .transform((ids) => ids.split(',').map((id) => id.trim()).filter((id) => id.length > 0))
+    .pipe(z.array(z.string()).min(1))
+    .optional(),
   /** Sign-in locally: the local OIDC issuer (infra/local/oidc-issuer.ts), its JWKS and the audience of its tokens. */
   OIDC_ISSUER: z.url().optional(),
   OIDC_JWKS_URL: z.url().optional(),

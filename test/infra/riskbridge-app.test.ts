@@ -299,6 +299,8 @@ describe('StatelessStack', () => {
         ...(spec.auditCheckpoints ? ['AUDIT_CHECKPOINT_BUCKET', 'AUDIT_SIGNING_KEY_ID'] : []),
         // The authorizer verifies people's Cognito access tokens.
         ...(spec.triggers.some((tr) => tr.kind === 'authorizer') ? ['COGNITO_CLIENT_ID', 'COGNITO_USER_POOL_ID'] : []),
+        // The console offers sign-in as a person through Cognito's hosted UI.
+        ...(fid === 'serveConsole' ? ['CONSOLE_SIGN_IN_AUTHORIZE_URL', 'CONSOLE_SIGN_IN_CLIENT_ID', 'CONSOLE_SIGN_IN_TOKEN_URL'] : []),
       ].sort(),
     );
     expect(variables['NODE_OPTIONS']).toBe('--enable-source-maps');
@@ -461,13 +463,13 @@ describe('StatelessStack', () => {
     ]);
   });
 
-  it('outputs the API URL, the table name and every result queue URL', () => {
+  it('outputs the API URL, the table name, every result queue URL and the console sign-in callback', () => {
     // Prepare
     const resultQueues = queueIds.filter((q) => queues[q].purpose === 'result');
     // Assess
     const outputs = Object.keys(stateless.findOutputs('*'));
-    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'TableName', ...resultQueues.map((q) => `${constructIdOf(q)}QueueUrl`)]));
-    expect(outputs).toHaveLength(2 + resultQueues.length);
+    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'TableName', 'ConsoleSignInCallbackUrl', ...resultQueues.map((q) => `${constructIdOf(q)}QueueUrl`)]));
+    expect(outputs).toHaveLength(3 + resultQueues.length);
   });
 });
 

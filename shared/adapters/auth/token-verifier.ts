@@ -17,10 +17,10 @@ const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 export const looksLikeJwt = (value: string): boolean => JWT_PATTERN.test(value);
 
 /**
- * Cognito access tokens of one user pool and app client, verified with aws-jwt-verify. The JWKS is
+ * Cognito access tokens of one user pool and its app clients (one or several), verified with aws-jwt-verify. The JWKS is
  * fetched once per container through the guarded fetch and handed to the verifier's cache.
  */
-export const cognitoTokenVerifier = ({ userPoolId, clientId, outbound }: { userPoolId: string; clientId: string; outbound: OutboundFetch }): TokenVerifier => {
+export const cognitoTokenVerifier = ({ userPoolId, clientId, outbound }: { userPoolId: string; clientId: string | string[]; outbound: OutboundFetch }): TokenVerifier => {
   const verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'access' });
   const region = userPoolId.split('_')[0] ?? '';
   let hydrated: Promise<void> | undefined;

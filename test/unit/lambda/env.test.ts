@@ -59,3 +59,21 @@ describe('localLoopbackAllowance', () => {
     expect(() => localLoopbackAllowance()).toThrow(/true or false/);
   });
 });
+
+describe('COGNITO_CLIENT_ID', () => {
+  it('reads one app client id or several, comma-separated', () => {
+    // Prepare
+    withEnv({ COGNITO_CLIENT_ID: 'srpclient1, consoleclient2' });
+
+    // Act & Assess
+    expect(env().COGNITO_CLIENT_ID).toEqual(['srpclient1', 'consoleclient2']);
+  });
+
+  it('refuses a list without any id', () => {
+    // Prepare
+    withEnv({ COGNITO_CLIENT_ID: ' , ' });
+
+    // Act & Assess
+    expect(() => env()).toThrow(/COGNITO_CLIENT_ID/);
+  });
+});
