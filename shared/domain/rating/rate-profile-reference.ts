@@ -5,7 +5,7 @@ import { extractFeatures, viewProfile, worstDaysPastDue } from './features.js';
 import type { RiskPolicy } from './policy.js';
 import type { RatingResult } from './rating-result.js';
 import { computeRfm } from './rfm.js';
-import { adverseReasons, gradeForPd } from './scorecard.js';
+import { ratingOutcome } from './scoring/rating-outcome.js';
 import { scoreValues } from './scoring/score-values.js';
 
 /**
@@ -14,8 +14,6 @@ import { scoreValues } from './scoring/score-values.js';
  * inputs hash). Not used in production; the property tests hold the compiled engine
  * (compiled/compile-policy.ts) to exactly its results.
  */
-const MAX_REASONS = 4;
-
 /**
  * Rates one profile under one policy at `now`. Pure and deterministic: the same profile, policy
  * and `now` give the same result and `inputsHash`. Never throws on odd data and never yields NaN:
@@ -27,28 +25,8 @@ export const rateProfileReference = (profile: CustomerProfile, policy: RiskPolic
   const view = viewProfile(profile, now);
   const values = extractFeatures(view, policy.scoring.features);
   const dpd = worstDaysPastDue(view, true);
-  const defaulted = dpd !== undefined && dpd >= policy.grades.defaultDpd;
   const card = scoreValues(values, policy);
-  const sufficient = card.presentFeatures >= policy.scoring.minFeatures;
-  const worst = policy.grades.scale[policy.grades.scale.length - 1]!.grade;
-
-  const rated = sufficient || defaulted;
-  const pd = defaulted ? 1 : card.pd;
-  const grade = rated ? (defaulted ? worst : gradeForPd(pd, policy.grades.scale)) : undefined;
-
-  const reasons: RatingResult['reasons'] = [];
-  if (defaulted) reasons.push({ code: 'DEFAULT', text: `Payments ${dpd} or more days past due (default definition: ${policy.grades.defaultDpd} days)` });
-  if (!sufficient) {
-    reasons.push({
-      code: 'INSUFFICIENT_DATA',
-      text: `${card.presentFeatures} of ${policy.scoring.features.length} rating features available; ${policy.scoring.minFeatures} required`,
-    });
-  }
-  if (rated) {
-    for (const item of adverseReasons(card.items, MAX_REASONS - reasons.length)) {
-      reasons.push({ code: item.reasonCode, text: item.reasonText, points: -item.shortfall, ...(item.missingData ? { missingData: true } : {}) });
-    }
-  }
+  const { rated, defaulted, grade, pd, reasons } = ratingOutcome(card, policy, dpd);
 
   const rfm = computeRfm(profile, now, policy.rfm);
   const limit = recommendLimit(profile, policy, now, { grade, defaulted });

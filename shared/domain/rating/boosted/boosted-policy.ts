@@ -2,7 +2,7 @@ import { DEFAULT_POLICY_INPUT } from '../default-policy.js';
 import { migratePolicyV1, parsePolicy, type RiskPolicy, type RiskPolicyV1Input, type Scaling } from '../policy.js';
 import { RiskPolicyV1ObjectSchema } from '../policy-v1.js';
 import { scalingConstants } from '../scorecard.js';
-import { assignFolds, detectColumns, type TrainingReport, type TrainingRow } from '../training/train-scorecard.js';
+import { assignFolds, detectColumns, featureId, type TrainingReport, type TrainingRow } from '../training/train-scorecard.js';
 import { auc, ks } from '../training/metrics.js';
 import { predictBoostedPd, trainBoosted, type BoostedModel, type BoostedOptions } from './train-boosted.js';
 
@@ -19,19 +19,6 @@ export interface BoostedTrainingOptions extends BoostedOptions {
 }
 
 const round4 = (x: number): number => Math.round(x * 1e4) / 1e4 + 0;
-
-const featureId = (column: string, taken: Set<string>): string => {
-  let id = column
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 60);
-  if (!/^[a-z]/.test(id)) id = `f_${id}`;
-  let unique = id;
-  for (let i = 2; taken.has(unique); i += 1) unique = `${id}_${i}`;
-  taken.add(unique);
-  return unique;
-};
 
 /**
  * Writes a boosted model as a DRAFT policy of the boosted family: one characteristic per column

@@ -1,5 +1,6 @@
 import type { BinningOptions } from '../training/woe-binning.js';
 import { binColumn, type BinnedColumn } from './binned-column.js';
+import { seededRandom } from '../training/folds.js';
 
 /** Settings of the additive boosted family (EBM-style); every one has a default. */
 export interface BoostedOptions extends BinningOptions {
@@ -36,18 +37,7 @@ export interface BoostedModel {
 
 export const MAX_PAIRS = 10;
 
-/** xorshift32: the seeded RNG of every random choice in training. */
-export const seededRandom = (seed: number): (() => number) => {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-};
+export { seededRandom } from '../training/folds.js';
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 

@@ -3,10 +3,10 @@
  * seeded xorshift shuffle, and a hold-out chosen by a row-index hash that Python computes the same way.
  */
 
-/** Deterministic shuffled fold assignment, stratified by outcome. */
-export const assignFolds = (bad: readonly boolean[], folds: number, seed = 42): number[] => {
+/** xorshift32: the seeded RNG of every random choice in training (folds, bagging, validation splits). */
+export const seededRandom = (seed: number): (() => number) => {
   let s = seed >>> 0 || 1;
-  const rnd = (): number => {
+  return () => {
     s ^= s << 13;
     s >>>= 0;
     s ^= s >>> 17;
@@ -14,6 +14,11 @@ export const assignFolds = (bad: readonly boolean[], folds: number, seed = 42): 
     s >>>= 0;
     return s / 4294967296;
   };
+};
+
+/** Deterministic shuffled fold assignment, stratified by outcome. */
+export const assignFolds = (bad: readonly boolean[], folds: number, seed = 42): number[] => {
+  const rnd = seededRandom(seed);
   const out = new Array<number>(bad.length).fill(0);
   for (const cls of [true, false]) {
     const idx: number[] = [];

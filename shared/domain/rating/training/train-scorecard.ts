@@ -5,6 +5,9 @@ import { scalingConstants } from '../scorecard.js';
 import { fitLogistic, predictLogistic } from './logistic-regression.js';
 import { auc, costOptimalCutoff, ks } from './metrics.js';
 import { binCategorical, binNumeric, categoryWoe, numericWoe, type Binning, type BinningOptions, type CategoryWoeBin, type NumericWoeBin } from './woe-binning.js';
+import { assignFolds } from './folds.js';
+
+export { assignFolds } from './folds.js';
 
 /** One labelled row: a CSV line or an NDJSON object of the hub's exported history. */
 export type TrainingRow = Record<string, unknown>;
@@ -154,32 +157,8 @@ export const predictPd = (model: FittedModel, row: TrainingRow): number =>
     model.features.map((f) => woeFor(f, row)),
   );
 
-/** Deterministic shuffled fold assignment, stratified by outcome. */
-export const assignFolds = (bad: readonly boolean[], folds: number, seed = 42): number[] => {
-  let s = seed >>> 0 || 1;
-  const rnd = (): number => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-  const out = new Array<number>(bad.length).fill(0);
-  for (const cls of [true, false]) {
-    const idx = bad.map((b, i) => (b === cls ? i : -1)).filter((i) => i >= 0);
-    for (let i = idx.length - 1; i > 0; i -= 1) {
-      const j = Math.floor(rnd() * (i + 1));
-      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
-    }
-    idx.forEach((rowIndex, k) => {
-      out[rowIndex] = k % folds;
-    });
-  }
-  return out;
-};
-
-const featureId = (column: string, taken: Set<string>): string => {
+/** A policy feature id for a training column: lower snake case, unique among `taken`. */
+export const featureId = (column: string, taken: Set<string>): string => {
   let id = column
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
