@@ -36,10 +36,10 @@ export const alertRoutes = defineRoutes({
   assignAlert: {
     ...act, method: 'POST', path: '/v1/alerts/{alertId}/assign',
     summary: 'Assign an open alert to a person',
+    description: 'A resolved or false-positive alert is 409 `alert_transition_refused` with `current`.',
     params: AlertPathSchema, body: AssignAlertSchema,
     responses: changed,
     errors: [404, 409],
-    unexercised: { 409: UNEXERCISED.versionConflict },
   },
   commentAlert: {
     ...act, method: 'POST', path: '/v1/alerts/{alertId}/comments',

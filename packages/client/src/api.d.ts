@@ -303,7 +303,9 @@ export interface paths {
         put?: never;
         /**
          * Assign an open alert to a person
-         * @description **Roles:** `admin` · **Scope:** `alerts:manage`
+         * @description A resolved or false-positive alert is 409 `alert_transition_refused` with `current`.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
          */
         post: operations["assignAlert"];
         delete?: never;
