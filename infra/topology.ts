@@ -11,6 +11,7 @@ import { partnerRoutes } from '../functions/http-partners/routes.js';
 import { consoleRoutes } from '../functions/serve-console/routes.js';
 import { jobRoutes } from '../functions/http-jobs/routes.js';
 import { peopleRoutes } from '../functions/http-people/routes.js';
+import { alertRoutes } from '../functions/http-alerts/routes.js';
 import { JOB_WORKER_TIMEOUT_SECONDS } from '../shared/domain/jobs/job.js';
 import { routeSpecs, type HttpRouteSpec, type RouteDecl } from '../shared/lambda/http-route.js';
 
@@ -168,7 +169,7 @@ export const BUREAU_SECRET_PREFIXES: readonly string[] = ['riskbridge/bureau/'];
 /** Where the hub's own signing key lives (`riskbridge/hub/signing-key`: list cursors, download links, audit pseudonym key). */
 export const HUB_SECRET_PREFIXES: readonly string[] = ['riskbridge/hub/'];
 
-export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'httpPartners' | 'serveConsole' | 'httpJobs' | 'runJob' | 'checkpointAudit' | 'httpPeople';
+export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'httpPartners' | 'serveConsole' | 'httpJobs' | 'runJob' | 'checkpointAudit' | 'httpPeople' | 'httpAlerts' | 'sweepAlerts';
 
 export const SERVICE_NAME = 'riskbridge';
 
@@ -389,6 +390,28 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     secrets: HUB_SECRET_PREFIXES,
     auditCheckpoints: 'sign',
   },
+  httpAlerts: {
+    id: 'httpAlerts',
+    entry: 'functions/http-alerts/handler.ts',
+    description: 'HTTP API: the alert lifecycle (list, read, assign, comment, transitions) and the reviews-due list',
+    memoryMb: 512,
+    timeoutSeconds: 29,
+    triggers: [{ kind: 'http' }],
+    table: 'RW',
+    sendsTo: [],
+    secrets: HUB_SECRET_PREFIXES,
+  },
+  sweepAlerts: {
+    id: 'sweepAlerts',
+    entry: 'functions/sweep-alerts/handler.ts',
+    description: 'Alert timer sweep: wakes snoozes that ran out, escalates alerts past their SLA (alert.escalated)',
+    memoryMb: 256,
+    timeoutSeconds: 60,
+    triggers: [{ kind: 'schedule', id: 'SweepAlerts', expression: 'rate(5 minutes)', description: 'Alert snooze wake-ups and SLA escalations' }],
+    table: 'RW',
+    sendsTo: [],
+    secrets: HUB_SECRET_PREFIXES,
+  },
   recomputeRating: {
     id: 'recomputeRating',
     entry: 'functions/recompute-rating/handler.ts',
@@ -525,6 +548,7 @@ const routeSets: Array<{ function: FunctionId; routes: Record<string, RouteDecl>
   { function: 'serveConsole', routes: consoleRoutes },
   { function: 'httpJobs', routes: jobRoutes },
   { function: 'httpPeople', routes: peopleRoutes },
+  { function: 'httpAlerts', routes: alertRoutes },
 ];
 
 export const routes: RouteSpec[] = routeSets.flatMap((set) => routeSpecs(set.routes).map((route) => ({ ...route, function: set.function })));

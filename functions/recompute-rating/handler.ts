@@ -6,18 +6,25 @@ import { policyStore } from '../../shared/adapters/dynamodb/policy-store.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
 import { ratingHistoryStore } from '../../shared/adapters/dynamodb/rating-history-store.js';
+import { alertStore } from '../../shared/adapters/dynamodb/alert-store.js';
+import { eventWriter } from '../../shared/adapters/dynamodb/event-writer.js';
+import { manageAlerts } from '../../shared/domain/alerts/manage-alerts.js';
 import { env } from '../../shared/lambda/env.js';
 import { logger } from '../../shared/lambda/powertools.js';
 import { sqsConsumer } from '../../shared/lambda/sqs.js';
 import { RecomputeMessageSchema } from './schema.js';
 
-// Composition root: built once per cold start.
+// Composition root: built once per cold start. Raising an alert audits nothing (the alert.raised
+// event is the record), so the worker has no audit trail; anything else that would audit fails loudly.
+const noAudit = { append: () => Promise.reject(new Error('The recompute worker only raises alerts; it has no audit trail')) };
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
+const policies = policyStore(table, { defaultPolicy: DEFAULT_POLICY });
 const recompute = recomputeRating({
   profiles: profileStore(table),
-  policies: policyStore(table, { defaultPolicy: DEFAULT_POLICY }),
+  policies,
   history: ratingHistoryStore(table),
   clock: runtimeClock,
+  alerts: manageAlerts({ alerts: alertStore(table), audit: noAudit, events: eventWriter(table), clock: runtimeClock, sla: async () => (await policies.active()).record.policy.alerts.sla }),
 });
 
 /**

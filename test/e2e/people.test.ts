@@ -161,7 +161,7 @@ describe('people, not keys: four eyes compare people', () => {
     const token = await t.hub.oidc.sign('sam-sub', { roles: ['admin'], 'cognito:groups': ['admin'], scope: 'keys:manage' });
     const whoami = await t.api('GET', '/v1/me', { key: token });
     expect(whoami.status, whoami.text).toBe(200);
-    expect(whoami.json.principal).toMatchObject({ personId: 'sam-lee', scopes: ['audit:read'] });
+    expect(whoami.json.principal).toMatchObject({ personId: 'sam-lee', scopes: ['audit:read', 'alerts:read'] });
     expect((await t.api('GET', '/v1/admin/api-keys', { key: token })).status).toBe(403);
     expect((await t.api('GET', '/v1/people', { key: token })).status).toBe(403);
     // A token for a subject with no person record: no principal at all.

@@ -27,7 +27,7 @@ describe('requests table (Idempotency-Key records, rate-limit buckets)', () => {
 
   it('goes to every function with API-key routes, with the RATE_LIMITS setting, and to no other', () => {
     const guarded = (Object.keys(functions) as FunctionId[]).filter(guardsRequests);
-    expect(guarded.sort()).toEqual(['httpApi', 'httpBureau', 'httpCrm', 'httpJobs', 'httpPartners', 'httpPeople', 'httpPolicies']);
+    expect(guarded.sort()).toEqual(['httpAlerts', 'httpApi', 'httpBureau', 'httpCrm', 'httpJobs', 'httpPartners', 'httpPeople', 'httpPolicies']);
     for (const id of guarded) expect(envOf(id)).toMatchObject({ REQUESTS_TABLE_NAME: expect.anything(), RATE_LIMITS });
     for (const id of ['serveConsole', 'deliverWebhook', 'authorizeRequest'] as const) {
       expect(envOf(id)).not.toHaveProperty('REQUESTS_TABLE_NAME');

@@ -326,7 +326,7 @@ describe('StatelessStack', () => {
     const readers = functionSpecs.filter((spec) => (spec.secrets ?? []).length > 0).map((spec) => spec.id).sort();
     // Assess
     // The HTTP functions read the hub's own key (cursors, download links, audit pseudonyms) under riskbridge/hub/.
-    expect(readers).toEqual(['httpApi', 'httpBureau', 'httpCrm', 'httpJobs', 'httpPartners', 'httpPeople', 'httpPolicies', 'ingestCrmRecord', 'pollFxiaoke', 'pullBureauReport', 'rearmZohoChannels', 'writeBackCrm']);
+    expect(readers).toEqual(['httpAlerts', 'httpApi', 'httpBureau', 'httpCrm', 'httpJobs', 'httpPartners', 'httpPeople', 'httpPolicies', 'ingestCrmRecord', 'pollFxiaoke', 'pullBureauReport', 'rearmZohoChannels', 'sweepAlerts', 'writeBackCrm']);
     for (const spec of functionSpecs) {
       const roleId = logicalId(built.stateless, built.stateless.functions[spec.id].executionRole);
       const statements = Object.values(policies)

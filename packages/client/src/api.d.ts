@@ -230,6 +230,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/alert-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lifecycle alerts in one state (default open), newest first, filtered by severity, assignee, rule
+         * @description `GET /v1/alerts` is the console's view of raised alert events in a time window; this route lists the stored alerts that are worked through the lifecycle (docs/operations.md).
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["listLifecycleAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/alerts": {
         parameters: {
             query?: never;
@@ -244,6 +266,90 @@ export interface paths {
         get: operations["listAlerts"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/{alertId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an alert: state, assignee, comments, history, SLA due times, escalations
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["getAlert"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/{alertId}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign an open alert to a person
+         * @description A resolved or false-positive alert is 409 `alert_transition_refused` with `current`.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["assignAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/{alertId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a comment to an alert
+         * @description **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["commentAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/{alertId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an alert: acknowledged, snoozed (until), resolved, false_positive (with a note)
+         * @description Allowed: `open → acknowledged → snoozed → resolved | false_positive`, with forward shortcuts; a snooze wakes to `acknowledged`. Any other move is 409 `alert_transition_refused` with `current`: the alert's `status` and the moves it `allowed`.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["transitionAlert"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1778,6 +1884,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reviews-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customers whose re-rating is late under the active policy's cadence, most late first
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["listReviewsDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reviews/{reviewId}/dismiss": {
         parameters: {
             query?: never;
@@ -2402,7 +2528,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflict (problem details: `agreement_revoked`, `conflict`, `job_final`, `idempotency_in_progress`, `approval_transition_refused`, `policy_transition_refused`) */
+        /** @description Conflict (problem details: `agreement_revoked`, `conflict`, `job_final`, `idempotency_in_progress`, `approval_transition_refused`, `alert_transition_refused`, `policy_transition_refused`) */
         Problem409: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -3035,7 +3161,7 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             role: "admin" | "crm" | "partner" | "consultant";
-                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide")[];
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide" | "alerts:read" | "alerts:manage")[];
                             tenantRef?: string;
                             personId?: string;
                             serviceAccountId?: string;
@@ -3078,7 +3204,7 @@ export interface operations {
                     name: string;
                     /** @enum {string} */
                     role: "admin" | "crm" | "partner" | "consultant";
-                    scopes?: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide")[];
+                    scopes?: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide" | "alerts:read" | "alerts:manage")[];
                     /** @description Required for crm (CRM connection id), partner (partner id) and consultant (agreement holder) keys; the tenant must exist */
                     tenantRef?: string;
                     /** @description Admin keys: the person the key is for (default: the caller). For someone else the key waits for an approval */
@@ -3108,7 +3234,7 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             role: "admin" | "crm" | "partner" | "consultant";
-                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide")[];
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide" | "alerts:read" | "alerts:manage")[];
                             tenantRef?: string;
                             personId?: string;
                             serviceAccountId?: string;
@@ -3146,7 +3272,7 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             role: "admin" | "crm" | "partner" | "consultant";
-                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide")[];
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide" | "alerts:read" | "alerts:manage")[];
                             tenantRef?: string;
                             personId?: string;
                             serviceAccountId?: string;
@@ -3242,7 +3368,7 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             role: "admin" | "crm" | "partner" | "consultant";
-                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide")[];
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide" | "alerts:read" | "alerts:manage")[];
                             tenantRef?: string;
                             personId?: string;
                             serviceAccountId?: string;
@@ -3302,7 +3428,7 @@ export interface operations {
                             name: string;
                             /** @enum {string} */
                             role: "admin" | "crm" | "partner" | "consultant";
-                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide")[];
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide" | "alerts:read" | "alerts:manage")[];
                             tenantRef?: string;
                             personId?: string;
                             serviceAccountId?: string;
@@ -3329,6 +3455,94 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listLifecycleAlerts: {
+        parameters: {
+            query?: {
+                /** @description Lifecycle state to list (default `open`) */
+                status?: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                severity?: "info" | "warning" | "critical";
+                /** @description Exact assignee, e.g. `person:li-wei` */
+                assignee?: string;
+                /** @description Rule id, e.g. `dpd` or `downgrade` */
+                rule?: string;
+                /** @description Page size (1–200, default 50). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of alerts */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alerts: {
+                            alertId: string;
+                            customerId: string;
+                            rule: string;
+                            kind: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            dedupeKey: string;
+                            message: string;
+                            details: {
+                                [key: string]: string | number | boolean;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                            assignee?: string;
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                                /** @enum {string} */
+                                to: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                note?: string;
+                            }[];
+                            /** Format: date-time */
+                            raisedAt: string;
+                            /** Format: date-time */
+                            acknowledgeBy: string;
+                            /** Format: date-time */
+                            resolveBy: string;
+                            /** Format: date-time */
+                            snoozedUntil?: string;
+                            escalations: number;
+                            policyVersion?: number;
+                            causedBy?: string;
+                            measureIds: string[];
+                            incidentId?: string;
+                            drill?: boolean;
+                            version: number;
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
         };
@@ -3375,6 +3589,362 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alertId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alert */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alert: {
+                            alertId: string;
+                            customerId: string;
+                            rule: string;
+                            kind: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            dedupeKey: string;
+                            message: string;
+                            details: {
+                                [key: string]: string | number | boolean;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                            assignee?: string;
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                                /** @enum {string} */
+                                to: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                note?: string;
+                            }[];
+                            /** Format: date-time */
+                            raisedAt: string;
+                            /** Format: date-time */
+                            acknowledgeBy: string;
+                            /** Format: date-time */
+                            resolveBy: string;
+                            /** Format: date-time */
+                            snoozedUntil?: string;
+                            escalations: number;
+                            policyVersion?: number;
+                            causedBy?: string;
+                            measureIds: string[];
+                            incidentId?: string;
+                            drill?: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    assignAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alertId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The person who works the alert (a person id) */
+                    assignee: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The alert as it now stands */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alert: {
+                            alertId: string;
+                            customerId: string;
+                            rule: string;
+                            kind: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            dedupeKey: string;
+                            message: string;
+                            details: {
+                                [key: string]: string | number | boolean;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                            assignee?: string;
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                                /** @enum {string} */
+                                to: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                note?: string;
+                            }[];
+                            /** Format: date-time */
+                            raisedAt: string;
+                            /** Format: date-time */
+                            acknowledgeBy: string;
+                            /** Format: date-time */
+                            resolveBy: string;
+                            /** Format: date-time */
+                            snoozedUntil?: string;
+                            escalations: number;
+                            policyVersion?: number;
+                            causedBy?: string;
+                            measureIds: string[];
+                            incidentId?: string;
+                            drill?: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    commentAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alertId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The alert as it now stands */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alert: {
+                            alertId: string;
+                            customerId: string;
+                            rule: string;
+                            kind: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            dedupeKey: string;
+                            message: string;
+                            details: {
+                                [key: string]: string | number | boolean;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                            assignee?: string;
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                                /** @enum {string} */
+                                to: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                note?: string;
+                            }[];
+                            /** Format: date-time */
+                            raisedAt: string;
+                            /** Format: date-time */
+                            acknowledgeBy: string;
+                            /** Format: date-time */
+                            resolveBy: string;
+                            /** Format: date-time */
+                            snoozedUntil?: string;
+                            escalations: number;
+                            policyVersion?: number;
+                            causedBy?: string;
+                            measureIds: string[];
+                            incidentId?: string;
+                            drill?: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    transitionAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alertId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    to: "acknowledged";
+                    note?: string;
+                } | {
+                    /** @constant */
+                    to: "snoozed";
+                    /**
+                     * Format: date-time
+                     * @description When the snooze wakes the alert (to `acknowledged`)
+                     */
+                    until: string;
+                    note?: string;
+                } | {
+                    /** @constant */
+                    to: "resolved";
+                    note?: string;
+                } | {
+                    /** @constant */
+                    to: "false_positive";
+                    /** @description Why it was a false positive (required) */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The alert as it now stands */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alert: {
+                            alertId: string;
+                            customerId: string;
+                            rule: string;
+                            kind: string;
+                            /** @enum {string} */
+                            severity: "info" | "warning" | "critical";
+                            dedupeKey: string;
+                            message: string;
+                            details: {
+                                [key: string]: string | number | boolean;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                            assignee?: string;
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                                /** @enum {string} */
+                                to: "open" | "acknowledged" | "snoozed" | "resolved" | "false_positive";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                note?: string;
+                            }[];
+                            /** Format: date-time */
+                            raisedAt: string;
+                            /** Format: date-time */
+                            acknowledgeBy: string;
+                            /** Format: date-time */
+                            resolveBy: string;
+                            /** Format: date-time */
+                            snoozedUntil?: string;
+                            escalations: number;
+                            policyVersion?: number;
+                            causedBy?: string;
+                            measureIds: string[];
+                            incidentId?: string;
+                            drill?: boolean;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
         };
@@ -7382,7 +7952,7 @@ export interface operations {
                             keyId: string;
                             /** @enum {string} */
                             role: "admin" | "crm" | "partner" | "consultant";
-                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide")[];
+                            scopes: ("customers:read" | "customers:write" | "bureau:pull" | "keys:manage" | "subscriptions:manage" | "policies:manage" | "policies:approve" | "audit:read" | "crm:ingest" | "assessments:submit" | "assessments:read" | "datasets:read" | "people:manage" | "approvals:decide" | "alerts:read" | "alerts:manage")[];
                             tenantRef?: string;
                             personId?: string;
                             serviceAccountId?: string;
@@ -11252,6 +11822,50 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listReviewsDue: {
+        parameters: {
+            query?: {
+                /** @description Only re-ratings late by more than this many hours */
+                graceHours?: number;
+                /** @description Page size (1–200, default 50). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of reviews due */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reviews: {
+                            customerId: string;
+                            /** @enum {string} */
+                            kind: "rerating" | "review";
+                            dueAt: string;
+                            lateHours: number;
+                            reason: string;
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
         };
     };

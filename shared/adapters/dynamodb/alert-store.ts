@@ -37,6 +37,24 @@ export interface AlertListFilter {
   rule?: string;
 }
 
+/** Where a page of alerts ended (the status index's key of its last alert). */
+export const AlertPagePositionSchema = z.strictObject({ pk: z.string(), sk: z.string(), gsi1pk: z.string(), gsi1sk: z.string() });
+export type AlertPagePosition = z.infer<typeof AlertPagePositionSchema>;
+
+const pageFilter = ({ severity, assignee, rule }: Omit<AlertListFilter, 'status'>) => {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries({ severity, assignee, rule })) {
+    if (value === undefined) continue;
+    parts.push(`#alert.#${field} = :${field}`);
+    names['#alert'] = 'alert';
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+  }
+  return { parts, names, values };
+};
+
 export interface AlertRepository {
   /** Stores a new alert unless one with its dedupe key is open: then answers that one's id. */
   raise(alert: AlertRecord): Promise<{ raised: true } | { raised: false; openAlertId: string }>;
@@ -44,6 +62,8 @@ export interface AlertRepository {
   /** Writes `next` if the stored version is `next.version - 1`; closing frees its dedupe key. */
   save(next: AlertRecord): Promise<void>;
   list(filter: AlertListFilter): Promise<AlertRecord[]>;
+  /** One page of `list`, newest first: at most `limit` alerts and the position after the last (absent on the last page). */
+  page(filter: AlertListFilter, limit: number, after?: AlertPagePosition): Promise<{ alerts: AlertRecord[]; next?: AlertPagePosition }>;
   lastFired(keys: readonly string[]): Promise<LastFired>;
 }
 
@@ -130,6 +150,30 @@ export const alertStore = ({ client, tableName }: TableRef): AlertRepository => 
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return out;
+  },
+  async page({ status, ...filters }, limit, after) {
+    const { parts, names, values } = pageFilter(filters);
+    const out: AlertRecord[] = [];
+    let startKey: Record<string, unknown> | undefined = after;
+    do {
+      const page = await client
+        .send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ...(parts.length > 0 ? { FilterExpression: parts.join(' AND '), ExpressionAttributeNames: names } : {}),
+            ExpressionAttributeValues: { ':pk': `ALERTS#${status}`, ...values },
+            ScanIndexForward: false,
+            Limit: limit - out.length,
+            ExclusiveStartKey: startKey,
+          }),
+        )
+        .catch(transient);
+      for (const raw of page.Items ?? []) out.push(ItemSchema.parse(raw).alert);
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && out.length < limit);
+    return startKey ? { alerts: out, next: AlertPagePositionSchema.parse(startKey) } : { alerts: out };
   },
   async lastFired(keys) {
     const out: Record<string, string> = {};

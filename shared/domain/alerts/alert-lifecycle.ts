@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConflictError } from '../errors.js';
+import { DomainError } from '../errors.js';
 import { AlertSeveritySchema, type AlertSeverity } from './alert-rules.js';
 import { addWorkingHours, BusinessCalendarSchema } from './business-calendar.js';
 
@@ -81,10 +81,11 @@ export const ALLOWED: Record<AlertStatus, readonly AlertStatus[]> = {
   false_positive: [],
 };
 
-/** A transition the alert's state does not allow (HTTP 409 with the current state). */
-export class AlertTransitionError extends ConflictError {
+/** A transition the alert's state does not allow (HTTP 409 `alert_transition_refused`, `current`: its state and the moves it allows). */
+export class AlertTransitionError extends DomainError {
   constructor(alert: AlertRecord, action: string) {
-    super(`An alert that is ${alert.status} cannot be moved by '${action}'`, { retryable: false, details: { alertId: alert.alertId, status: alert.status, allowed: ALLOWED[alert.status] } });
+    const current = { alertId: alert.alertId, status: alert.status, allowed: ALLOWED[alert.status] };
+    super('alert_transition_refused', `An alert that is ${alert.status} cannot be moved by '${action}'`, { retryable: false, details: { ...current, current } });
   }
 }
 

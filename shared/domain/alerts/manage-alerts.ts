@@ -53,8 +53,14 @@ export const manageAlerts = ({ alerts, audit, events, clock, sla = () => DEFAULT
     return next;
   };
   return {
-    /** Stores an alert the rules raised; a repeat of an open dedupe key answers the open alert instead. */
+    /**
+     * Stores an alert the rules raised; a repeat of an open dedupe key answers the open alert instead.
+     * Idempotent on `meta.alertId`: raising the same id again answers the stored alert and writes nothing.
+     */
     async raise(customerId: string, alert: Alert, meta: { policyVersion?: number; causedBy?: string; alertId?: string; drill?: boolean } = {}) {
+      // A given alertId (e.g. an `alert.raised` event's) makes a redelivery answer the stored alert, open or closed.
+      const stored = meta.alertId === undefined ? undefined : await alerts.get(meta.alertId);
+      if (stored) return { alert: stored, raised: false as const };
       const now = clock.now();
       const record: AlertRecord = {
         alertId: meta.alertId ?? `alt_${ulid(now.getTime())}`,

@@ -19,6 +19,8 @@ export const ScopeSchema = z.enum([
   'datasets:read',
   'people:manage',
   'approvals:decide',
+  'alerts:read',
+  'alerts:manage',
 ]);
 export type Scope = z.infer<typeof ScopeSchema>;
 

@@ -7,7 +7,8 @@ import type { Scope } from '../auth/principal.js';
  * - `admin`: everything (keys, people, subscriptions, policies, customers, audit; approves too)
  * - `approver`: decides approvals (policies, freezes, role grants, keys for others); reads customers and audit
  * - `analyst`: drafts and backtests policies, reads customers, requests bureau pulls, reads audit
- * - `auditor`: reads the audit trail
+ * - `auditor`: reads the audit trail and alerts
+ * Approvers and analysts also work alerts (assign, comment, move through the lifecycle).
  */
 export const PersonRoleSchema = z.enum(['admin', 'approver', 'analyst', 'auditor']);
 export type PersonRole = z.infer<typeof PersonRoleSchema>;
@@ -16,10 +17,11 @@ export const PERSON_ROLE_SCOPES: Record<PersonRole, readonly Scope[]> = {
   admin: [
     'customers:read', 'customers:write', 'bureau:pull', 'keys:manage', 'subscriptions:manage', 'policies:manage', 'policies:approve',
     'audit:read', 'crm:ingest', 'assessments:submit', 'assessments:read', 'datasets:read', 'people:manage', 'approvals:decide',
+    'alerts:read', 'alerts:manage',
   ],
-  approver: ['policies:approve', 'approvals:decide', 'customers:read', 'audit:read'],
-  analyst: ['policies:manage', 'customers:read', 'bureau:pull', 'audit:read'],
-  auditor: ['audit:read'],
+  approver: ['policies:approve', 'approvals:decide', 'customers:read', 'audit:read', 'alerts:read', 'alerts:manage'],
+  analyst: ['policies:manage', 'customers:read', 'bureau:pull', 'audit:read', 'alerts:read', 'alerts:manage'],
+  auditor: ['audit:read', 'alerts:read'],
 };
 
 /** Granting these needs a second person's approval (except while bootstrapping). */

@@ -147,9 +147,29 @@ export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: 
  * something changed writes the profile (rating, freeze), a rating history item and the events
  * in ONE transaction conditioned on the profile version (retried on a lost race). Idempotent:
  * a replayed message that changes nothing writes nothing. Merged profiles and pending stubs are skipped.
+ * With `alerts`, the raised alerts then enter the alert lifecycle (stored, folded by dedupe key).
  */
+/** Where raised alerts become lifecycle alerts (`manageAlerts().raise`): idempotent on `alertId`, folding an open dedupe key. */
+export interface LifecycleAlerts {
+  raise(customerId: string, alert: Alert, meta: { policyVersion?: number; causedBy?: string; alertId?: string }): Promise<unknown>;
+}
+
+/**
+ * Stores the alerts of a committed decision in the alert lifecycle, each under the `alertId` of its
+ * `alert.raised` event (caused by that event): raising the same event again writes nothing.
+ */
+export const storeRaisedAlerts = async (lifecycle: LifecycleAlerts, customerId: string, decision: Pick<RatingDecision, 'alerts' | 'events'>, policyVersion: number): Promise<void> => {
+  const raised = decision.events.filter((e) => e.type === 'alert.raised');
+  for (const [i, event] of raised.entries()) {
+    const alert = decision.alerts[i];
+    const alertId = (event.data as { alertId?: unknown }).alertId;
+    if (!alert || typeof alertId !== 'string') continue;
+    await lifecycle.raise(customerId, alert, { alertId, policyVersion, causedBy: event.id });
+  }
+};
+
 export const recomputeRating =
-  ({ profiles, policies, history, clock }: { profiles: ProfileRepository; policies: Pick<PolicyRepository, 'active'>; history: Pick<RatingHistory, 'entry'>; clock: Clock }) =>
+  ({ profiles, policies, history, clock, alerts }: { profiles: ProfileRepository; policies: Pick<PolicyRepository, 'active'>; history: Pick<RatingHistory, 'entry'>; clock: Clock; alerts?: LifecycleAlerts }) =>
   async (message: RecomputeMessage): Promise<RecomputeOutcome> => {
     for (let attempt = 1; ; attempt++) {
       const profile = await profiles.get(message.customerId);
@@ -169,6 +189,7 @@ export const recomputeRating =
           extraPuts: silent ? [] : [history.entry(profile.customerId, decision.profile.sequence, decision.rating)],
         });
         if (silent) return { outcome: 'refreshed', policyVersion: record.policy.version };
+        if (alerts) await storeRaisedAlerts(alerts, profile.customerId, decision, record.policy.version);
         return { outcome: 'updated', policyVersion: record.policy.version, events: decision.events.map((e) => e.type), frozen: decision.freeze };
       } catch (error) {
         if (error instanceof ConflictError && attempt < MAX_ATTEMPTS) continue;

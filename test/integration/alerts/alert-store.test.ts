@@ -60,4 +60,22 @@ describe('alert store on DynamoDB Local', () => {
     expect(await ids({ status: 'open', rule: 'dpd-30' })).toEqual(['alt_c']);
     expect(await ids({ status: 'resolved' })).toEqual(['alt_a']);
   });
+
+  it('pages a status newest first with filters, resuming after the position it answered', async () => {
+    const raisedAt = (minute: number) => `2026-12-08T10:${String(minute).padStart(2, '0')}:00.000Z`;
+    for (let i = 0; i < 7; i++) {
+      const severity = i % 2 === 0 ? 'critical' : 'warning';
+      expect(await alerts.raise(alert(`alt_p${i}`, { customerId: 'cus_page', dedupeKey: `page:${i}`, rule: i < 5 ? 'page-rule' : 'other', severity, raisedAt: raisedAt(i), ...(i === 4 ? { assignee: 'person:ann' } : {}) }))).toEqual({ raised: true });
+    }
+    const pageRule = { status: 'open' as const, rule: 'page-rule' };
+    const first = await alerts.page(pageRule, 2);
+    expect(first.alerts.map((a) => a.alertId)).toEqual(['alt_p4', 'alt_p3']);
+    const second = await alerts.page(pageRule, 2, first.next);
+    expect(second.alerts.map((a) => a.alertId)).toEqual(['alt_p2', 'alt_p1']);
+    const third = await alerts.page(pageRule, 2, second.next);
+    expect(third.alerts.map((a) => a.alertId)).toEqual(['alt_p0']);
+    expect((await alerts.page({ ...pageRule, severity: 'critical' }, 10)).alerts.map((a) => a.alertId)).toEqual(['alt_p4', 'alt_p2', 'alt_p0']);
+    expect((await alerts.page({ ...pageRule, assignee: 'person:ann' }, 10)).alerts.map((a) => a.alertId)).toEqual(['alt_p4']);
+    expect((await alerts.page({ status: 'acknowledged', rule: 'page-rule' }, 10)).alerts).toEqual([]);
+  });
 });

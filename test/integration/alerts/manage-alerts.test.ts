@@ -72,4 +72,16 @@ describe('manageAlerts on DynamoDB Local', () => {
     expect((await alerts.sweep()).escalated).toEqual([]);
     expect((await alerts.get(snoozy.alertId))!.status).toBe('acknowledged');
   });
+
+  it('raises an alert.raised event once: a redelivery of the same alertId writes nothing, open or closed', async () => {
+    const first = await alerts.raise('cus_12', { ...DPD, dedupeKey: 'x:cus_12' }, { alertId: 'alt_event_1', causedBy: 'evt_1' });
+    const redelivered = await alerts.raise('cus_12', { ...DPD, dedupeKey: 'x:cus_12' }, { alertId: 'alt_event_1', causedBy: 'evt_1' });
+    expect(first).toMatchObject({ raised: true, alert: { alertId: 'alt_event_1', version: 1 } });
+    expect(redelivered).toMatchObject({ raised: false, alert: { alertId: 'alt_event_1', version: 1 } });
+    await alerts.transition('alt_event_1', { action: 'resolve' }, 'person:ann');
+    // Closed: the dedupe key is free again, yet the same event id must not open a second alert.
+    const late = await alerts.raise('cus_12', { ...DPD, dedupeKey: 'x:cus_12' }, { alertId: 'alt_event_1', causedBy: 'evt_1' });
+    expect(late).toMatchObject({ raised: false, alert: { alertId: 'alt_event_1', status: 'resolved' } });
+    expect((await alerts.list({ status: 'open' })).filter((a) => a.customerId === 'cus_12')).toEqual([]);
+  });
 });

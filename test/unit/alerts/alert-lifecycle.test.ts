@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toProblem } from '../../../shared/lambda/problem.js';
 import { AlertSlaSchema, AlertTransitionError, dueAction, slaDue, transitionAlert, type AlertRecord } from '../../../shared/domain/alerts/alert-lifecycle.js';
 import { addWorkingHours, BusinessCalendarSchema } from '../../../shared/domain/alerts/business-calendar.js';
 
@@ -81,6 +82,8 @@ describe('alert lifecycle', () => {
     })();
     expect(error).toBeInstanceOf(AlertTransitionError);
     expect((error as AlertTransitionError).details).toMatchObject({ status: 'resolved', allowed: [] });
+    // The problem answer (409 alert_transition_refused) carries the state as `current`.
+    expect(toProblem(error)).toMatchObject({ status: 409, code: 'alert_transition_refused', current: { alertId: resolved.alertId, status: 'resolved', allowed: [] } });
   });
 
   it('refuses to acknowledge an acknowledged alert and to wake one that is not snoozed', () => {

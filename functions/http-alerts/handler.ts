@@ -1,0 +1,42 @@
+import { profilePortfolio } from '../../shared/adapters/dynamodb/portfolio-scan.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
+import { AlertPagePositionSchema } from '../../shared/adapters/dynamodb/alert-store.js';
+import type { AlertAction } from '../../shared/domain/alerts/alert-lifecycle.js';
+import { listReviewsDue } from '../../shared/domain/alerts/reviews-due.js';
+import { actorRef } from '../../shared/domain/auth/principal.js';
+import { alertServices } from '../../shared/lambda/alert-services.js';
+import { auditTrail } from '../../shared/lambda/audit-trail.js';
+import { runtimeClock } from '../../shared/lambda/clock.js';
+import { env } from '../../shared/lambda/env.js';
+import { httpFunction } from '../../shared/lambda/http.js';
+import { hubSigningKey } from '../../shared/lambda/signing-key.js';
+import { alertRoutes } from './routes.js';
+import type { AlertTransitionRequest } from './schema.js';
+
+// Composition root: built once per cold start.
+const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
+const clock = runtimeClock;
+const { store, alerts, activePolicy } = alertServices({ table, clock, audit: auditTrail(table, clock) });
+const reviewsDue = listReviewsDue({ portfolio: profilePortfolio(table, { segments: 2 }), alerts: store, cadence: async () => (await activePolicy()).cadence, clock });
+
+const ACTIONS = { acknowledged: 'acknowledge', snoozed: 'snooze', resolved: 'resolve', false_positive: 'false_positive' } as const;
+/** `{ to, until?, note? }` as the lifecycle's action. */
+const actionOf = ({ to, ...rest }: AlertTransitionRequest): AlertAction => ({ action: ACTIONS[to], ...rest }) as AlertAction;
+
+export const handler = httpFunction(alertRoutes, {
+  listLifecycleAlerts: async ({ query, page }) => {
+    const after = page.after === undefined ? undefined : AlertPagePositionSchema.parse(page.after);
+    const { alerts: rows, next } = await store.page(query, page.limit, after);
+    return { status: 200, body: { alerts: rows, nextCursor: null, next: null }, ...(next ? { next } : {}) };
+  },
+  getAlert: async ({ params }) => ({ status: 200, body: { alert: await alerts.get(params.alertId) } }),
+  assignAlert: async ({ params, body, principal }) => ({ status: 200, body: { alert: await alerts.assign(params.alertId, `person:${body.assignee}`, actorRef(principal)) } }),
+  commentAlert: async ({ params, body, principal }) => ({ status: 200, body: { alert: await alerts.comment(params.alertId, body.text, actorRef(principal)) } }),
+  transitionAlert: async ({ params, body, principal }) => ({ status: 200, body: { alert: await alerts.transition(params.alertId, actionOf(body), actorRef(principal)) } }),
+  listReviewsDue: async ({ query, page }) => {
+    const offset = typeof page.after === 'number' ? page.after : 0;
+    const due = await reviewsDue(query.graceHours);
+    const end = offset + page.limit;
+    return { status: 200, body: { reviews: due.slice(offset, end), nextCursor: null, next: null }, ...(end < due.length ? { next: end } : {}) };
+  },
+}, { signingKey: hubSigningKey });
