@@ -22,11 +22,12 @@ describe('localScheduler', () => {
 
     // Assess
     expect(none).toEqual([]);
-    expect(due.map((r) => r.functionId).sort()).toEqual(['checkpointAudit', 'pollFxiaoke', 'rearmZohoChannels', 'scheduleRefresh', 'sweepDeliveries']);
+    expect(due.map((r) => r.functionId).sort()).toEqual(['checkpointAudit', 'pollFxiaoke', 'rearmZohoChannels', 'scheduleRefresh', 'sweepAlerts', 'sweepDeliveries']);
     expect(due.map((r) => r.dueAt)).toEqual([...due.map((r) => r.dueAt)].sort());
     // The sweep (every minute) runs for 01:01, the audit checkpoint (every 5 min) for 01:00, the hourly ones for 01:00.
     expect(due.find((r) => r.functionId === 'sweepDeliveries')?.dueAt).toBe('2026-12-07T01:01:00.000Z');
     expect(due.find((r) => r.functionId === 'checkpointAudit')?.dueAt).toBe('2026-12-07T01:00:00.000Z');
+    expect(due.find((r) => r.functionId === 'sweepAlerts')?.dueAt).toBe('2026-12-07T01:00:00.000Z');
     expect(again).toEqual([]);
     expect(runs).toHaveLength(due.length);
   });
