@@ -46,7 +46,7 @@ describe('local clock', () => {
     expect(Date.parse(moved.json.now) - Date.parse(before.now)).toBeGreaterThanOrEqual(2 * 3600 * 1000);
     const ran = moved.json.ran as Array<{ functionId: string; dueAt: string }>;
     // Every schedule of the topology with a period ≤ 2 h became due; each runs once, in due-time order.
-    expect(ran.map((r) => r.functionId).sort()).toEqual(['checkpointAudit', 'pollFxiaoke', 'rearmZohoChannels', 'scheduleRefresh', 'sweepDeliveries']);
+    expect(ran.map((r) => r.functionId).sort()).toEqual(['checkpointAudit', 'pollFxiaoke', 'rearmZohoChannels', 'scheduleRefresh', 'sweepAlerts', 'sweepDeliveries']);
     expect(ran.map((r) => r.dueAt)).toEqual([...ran.map((r) => r.dueAt)].sort());
     // The same due times do not run again.
     expect((await advance(t, { seconds: 1 })).json.ran).toEqual([]);

@@ -26,6 +26,12 @@ const present = (values: readonly (number | undefined)[]): number[] => values.fi
  * @example evaluateFormula({ op: 'ratio', inputs: [a, b] }, [50, 200]) // 0.25
  */
 export const evaluateFormula = (formula: Pick<Formula, 'op' | 'atLeast'>, values: readonly (number | undefined)[]): number | undefined => {
+  // A result that overflows (a ratio over a subnormal divisor) is no value, in training and live rating alike.
+  const result = evaluate(formula, values);
+  return result !== undefined && Number.isFinite(result) ? result : undefined;
+};
+
+const evaluate = (formula: Pick<Formula, 'op' | 'atLeast'>, values: readonly (number | undefined)[]): number | undefined => {
   const [a, b] = values;
   switch (formula.op) {
     case 'ratio':

@@ -134,7 +134,8 @@ describe('derived features', () => {
         expect(live).toBe(training);
         expect(training).toBe(evaluateFormula(f.formula!, xs.slice(0, n)) ?? undefined);
       }),
-      { numRuns: 200 },
+      // The first counterexample found: a ratio over a subnormal divisor overflowed to Infinity in training only.
+      { numRuns: 200, examples: [['ratio', [-1.0658141036401503e-14, -5e-324, undefined, undefined, undefined, undefined]]] },
     );
   });
 
