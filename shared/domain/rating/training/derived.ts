@@ -26,9 +26,10 @@ const present = (values: readonly (number | undefined)[]): number[] => values.fi
  * @example evaluateFormula({ op: 'ratio', inputs: [a, b] }, [50, 200]) // 0.25
  */
 export const evaluateFormula = (formula: Pick<Formula, 'op' | 'atLeast'>, values: readonly (number | undefined)[]): number | undefined => {
-  // A result that overflows (a ratio over a subnormal divisor) is no value, in training and live rating alike.
+  // A result that overflows (a ratio over a subnormal divisor) is no value, and −0 is 0 (a CSV cell cannot say −0),
+  // in training and live rating alike.
   const result = evaluate(formula, values);
-  return result !== undefined && Number.isFinite(result) ? result : undefined;
+  return result !== undefined && Number.isFinite(result) ? result + 0 : undefined;
 };
 
 const evaluate = (formula: Pick<Formula, 'op' | 'atLeast'>, values: readonly (number | undefined)[]): number | undefined => {
