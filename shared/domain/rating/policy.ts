@@ -401,7 +401,8 @@ export type RiskPolicy = z.infer<typeof RiskPolicySchema>;
 /** A format 2 policy as written in JSON (defaults not yet applied). */
 export type RiskPolicyInput = z.input<typeof RiskPolicySchema>;
 
-const snake = (column: string): string => {
+/** A feature id from a column name: snake case, ≤ 60 characters, starting with a letter. */
+export const snake = (column: string): string => {
   const s = column
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()

@@ -6,7 +6,7 @@
  * (`scoreRecord`). Deterministic: the same rows and options give the same policy, byte for byte.
  */
 import { DEFAULT_POLICY } from '../default-policy.js';
-import { parsePolicy, type PolicyFeature, type RiskPolicy, type RiskPolicyInput, type Scaling } from '../policy.js';
+import { parsePolicy, snake, type PolicyFeature, type RiskPolicy, type RiskPolicyInput, type Scaling } from '../policy.js';
 import { scalingConstants, scoreRecord } from '../scorecard.js';
 import { fitBins, woeOfValue, type Binning, type BinningOptions } from './binning.js';
 import { applyPlatt, fitMasterScale, fitPlatt, gradeTable, limitRulesFor, type GradeRow } from './calibration.js';
@@ -110,16 +110,6 @@ interface Fitted {
 }
 
 const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
-
-const snake = (column: string): string => {
-  const s = column
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 60);
-  return /^[a-z]/.test(s) ? s : `c_${s}`;
-};
 
 const nextUp = (v: number): number => {
   if (v === 0) return Number.MIN_VALUE;
