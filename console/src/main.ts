@@ -29,8 +29,10 @@ const NAV: Array<[string, MessageKey]> = [
 const SECTION: Record<string, string> = { customer: 'portfolio', policy: 'policies' };
 const LANGUAGES: Array<[Locale, MessageKey]> = [['zh-CN', 'lang.zh-CN'], ['en', 'lang.en']];
 
-const show = (children: Child[]): void => {
+/** Shows a view; `data-shown` names the route it belongs to, so a reader (or a test) can tell a stale view from the current one. */
+const show = (children: Child[], shownFor = location.hash): void => {
   append(clear(main), children);
+  main.setAttribute('data-shown', shownFor);
   byId('view-title').focus?.({ preventScroll: true });
 };
 
@@ -59,6 +61,7 @@ let personSignIn: PersonSignInConfig | undefined;
 const signIn = (message?: string): void => {
   renderShell(undefined, '');
   show(signInView(() => void route(), message, personSignIn));
+  main.removeAttribute('aria-busy');
 };
 
 /** The session ended on the hub's side (401) or ran out: back to sign-in, saying which. */
@@ -76,6 +79,9 @@ const signOut = (): void => {
 let generation = 0;
 
 async function route(): Promise<void> {
+  const routed = location.hash;
+  // Busy from the first moment: the view on screen belongs to the previous route until the new one shows.
+  main.setAttribute('aria-busy', 'true');
   const signedIn = currentSession();
   if (!signedIn) return signIn();
   if (sessionExpired(signedIn)) return sessionEnded(signedIn);
@@ -98,7 +104,7 @@ async function route(): Promise<void> {
       imports: () => importsView(params),
     };
     const nodes = await (views[name] ?? views['portfolio']!)();
-    if (mine === generation) show(nodes);
+    if (mine === generation) show(nodes, routed);
   } catch (error) {
     if (mine !== generation) return;
     if (error instanceof ApiError && error.status === 401) return sessionEnded(session);

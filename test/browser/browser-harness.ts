@@ -85,7 +85,8 @@ export const scrollsHorizontally = (page: Page): Promise<boolean> => page.evalua
 export const viewReady = async (page: Page): Promise<void> => {
   await page.waitForFunction(() => {
     const main = document.getElementById('main');
-    if (!main || main.getAttribute('aria-busy') === 'true' || main.querySelector('[aria-busy="true"]') || !document.getElementById('view-title')) return false;
+    // The view shown must be the current route's (`data-shown`), not the previous one still on screen.
+    if (!main || main.getAttribute('data-shown') !== window.location.hash || main.getAttribute('aria-busy') === 'true' || main.querySelector('[aria-busy="true"]') || !document.getElementById('view-title')) return false;
     return [...document.querySelectorAll('.chart')].every((c: { getAttribute(name: string): string | null; querySelector(s: string): unknown }) => c.getAttribute('data-ready') === 'true' && c.querySelector('svg'));
   });
 };

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRiskBridgeClient } from '@riskbridge/client';
+import { dynamoClientHooks } from '../../shared/adapters/dynamodb/client.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { PORTFOLIO_COLUMNS } from '../../shared/domain/jobs/portfolio-export.js';
 import { neutraliseFormula } from '../../shared/domain/jobs/tabular.js';
@@ -30,6 +32,23 @@ const waitForJob = async (t: TestHub, jobId: string, done: (job: Json) => boolea
     await new Promise((r) => setTimeout(r, 50));
   }
 };
+
+/**
+ * Holds the hub's scans of customer profiles (the export's count and pages) while `held` is set, so a
+ * test can act on a job it knows is running and has read nothing yet, whatever the machine's speed.
+ * Registered before the hub starts: hooks apply to the DynamoDB clients the hub's functions create.
+ */
+let held: Promise<void> | undefined;
+function holdProfileScans(client: DynamoDBClient): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as { FilterExpression?: string };
+      if (held && (context as { commandName?: string }).commandName === 'ScanCommand' && input.FilterExpression?.includes(':customer')) await held;
+      return next(args);
+    },
+    { step: 'initialize', name: 'holdProfileScans' },
+  );
+}
 
 /** Follows an absolute download URL the hub issued, as `key` (through the hub fixture, so the contract test sees it). */
 const fetchLink = async (t: TestHub, url: string, key: string) => {
@@ -75,6 +94,7 @@ describe('jobs: exports, polling, hub-signed downloads and cancellation on the l
   const clients = emulatorClients();
 
   beforeAll(async () => {
+    dynamoClientHooks.push(holdProfileScans);
     t = await startTestHub({ env: { LOCAL_SECRETS: JSON.stringify({ [HUB_SIGNING_SECRET]: signingKey.toString('base64') }), EXPORT_PAGE_SIZE: '1' } });
     const profiles = profileStore({ client: clients.doc, tableName: t.hub.resources.tableName });
     const now = new Date();
@@ -93,6 +113,7 @@ describe('jobs: exports, polling, hub-signed downloads and cancellation on the l
   afterAll(async () => {
     await t?.stop();
     clients.destroy();
+    dynamoClientHooks.splice(dynamoClientHooks.indexOf(holdProfileScans), 1);
   });
 
   it('exports one grade as CSV: 202 + Location, polls to succeeded, downloads rows equal to the portfolio', async () => {
@@ -202,19 +223,24 @@ describe('jobs: exports, polling, hub-signed downloads and cancellation on the l
   });
 
   it('cancels a running export: the job ends cancelled, part-way, and leaves no object', async () => {
-    // Prepare
+    // Prepare: the job runs but cannot read the portfolio until the cancel has landed.
+    let release = (): void => undefined;
+    held = new Promise((resolve) => (release = resolve));
     const started = await t.api('POST', '/v1/exports/portfolio', { body: { format: 'csv' } });
     const jobId: string = started.json.job.jobId;
-    await waitForJob(t, jobId, (job) => job.status !== 'queued' && job.progress.done >= 1);
+    await waitForJob(t, jobId, (job) => job.status === 'running');
     // Act
     const cancel = await t.api('POST', `/v1/jobs/${jobId}/cancel`);
+    held = undefined;
+    release();
     const done = await waitForJob(t, jobId, (job) => job.status !== 'running');
     const again = await t.api('POST', `/v1/jobs/${jobId}/cancel`);
     // Assess
     expect(cancel.status, cancel.text).toBe(202);
     expect(cancel.json.job).toMatchObject({ status: 'running', cancelRequested: true });
     expect(done.json.job.status).toBe('cancelled');
-    expect(done.json.job.progress.done).toBeLessThan(CUSTOMERS);
+    // The first progress report after the hold reads the cancel: no row was exported.
+    expect(done.json.job.progress).toMatchObject({ done: 0, total: CUSTOMERS });
     expect(done.json.job.result).toBeUndefined();
     expect(done.json.job.links.cancel).toBeUndefined();
     expect(again.status).toBe(409);
