@@ -29,7 +29,7 @@ const fetcher = createRecordFetcher({ secrets: secretSourceFrom(env().LOCAL_SECR
 const ingest = ingestCrmRecord({ profiles: profileStore(table), identities: identityIndex(table), sources, reviews: reviewQueue(table), merges: mergeRecordStore(table), clock: runtimeClock, customAttributes: customAttributeStore(table) });
 const processNotice = processCrmNotice({
   connections: connectionStore(table),
-  fetchRecord: (config, objectName, id) => fetcher.fetch(config, objectName, id),
+  fetchRecord: (config, objectName, id) => fetcher.read(config, objectName, id),
   fingerprints: writeBackFingerprintStore(table),
   countEcho: (connectionId) => crmStateStore(table).countEcho(connectionId),
   sources,

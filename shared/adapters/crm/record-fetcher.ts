@@ -22,7 +22,7 @@ export const createRecordFetcher = (deps: { secrets: SecretSource; outbound: Out
   return {
     zoho,
     fxiaoke,
-    async fetch(config: ConnectionConfig, objectName: string, id: string): Promise<Record<string, unknown>> {
+    async read(config: ConnectionConfig, objectName: string, id: string): Promise<Record<string, unknown>> {
       switch (config.crm) {
         case 'zoho':
           return zoho.fetchRecord(config, objectName, id);
