@@ -1643,7 +1643,7 @@ export interface paths {
         put?: never;
         /**
          * Create a draft risk policy (validated; 422 with field paths)
-         * @description A policy document in format 2 (`schemaVersion: 2`, see docs/policy-format.md and `docs/schemas/risk-policy.schema.json`) or version 1 (no `schemaVersion`; migrated, answered in format 2). Every object in it is strict: unknown keys are refused with their paths, settings no version implements yet (`partners.partnerWeights`; in a version 1 document `alerts.cooldownHours`, `alerts.anomaly`) with `not_supported`. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too, and so does an input that does not resolve to a canonical path or declared custom attribute of a usable type (`scoring.features[i].path`).
+         * @description A policy document in format 2 (`schemaVersion: 2`, see docs/policy-format.md and `docs/schemas/risk-policy.schema.json`) or version 1 (no `schemaVersion`; migrated, answered in format 2). Every object in it is strict: unknown keys are refused with their paths, settings no version implements yet (in a version 1 document `alerts.cooldownHours`, `alerts.anomaly`) with `not_supported`. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too, and so does an input that does not resolve to a canonical path or declared custom attribute of a usable type (`scoring.features[i].path`), a partner weight outside [0, 1], and a partner in `partners.weights` (v1: `partnerWeights`) the hub does not know (`unknown_partner` at `partners.weights.<id>`).
          *
          *     **Roles:** `admin` · **Scope:** `policies:manage`
          */
@@ -2368,12 +2368,32 @@ export interface components {
                     code: string;
                     text: string;
                 }[];
+                partnerInputs?: {
+                    partnerId: string;
+                    assessmentId: string;
+                    pd: number;
+                    weight: number;
+                    share: number;
+                    /** Format: date-time */
+                    submittedAt: string;
+                }[];
             };
             freeze?: {
                 reason: string;
                 /** Format: date-time */
                 frozenAt: string;
                 by: string;
+            };
+            partnerConflict?: {
+                assessmentId: string;
+                partnerId: string;
+                /** @enum {string} */
+                against: "partner" | "hub";
+                otherPartnerId?: string;
+                logitDistance: number;
+                notches: number;
+                /** Format: date-time */
+                detectedAt: string;
             };
             version: number;
             sequence: number;
@@ -7075,6 +7095,15 @@ export interface operations {
                                 code: string;
                                 text: string;
                             }[];
+                            partnerInputs?: {
+                                partnerId: string;
+                                assessmentId: string;
+                                pd: number;
+                                weight: number;
+                                share: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                            }[];
                         }[];
                     };
                 };
@@ -9045,10 +9074,30 @@ export interface operations {
                             ];
                         }[];
                     };
-                    /** @default {} */
+                    /**
+                     * @default {
+                     *       "weights": {},
+                     *       "defaultWeight": 0.2,
+                     *       "combine": "pooled"
+                     *     }
+                     */
                     partners?: {
-                        /** @description Not supported yet (partner weights come with the partners issue); a policy that sets it is refused (422 not_supported). */
-                        partnerWeights?: unknown;
+                        /** @default {} */
+                        weights?: {
+                            [key: string]: number;
+                        };
+                        /** @default 0.2 */
+                        defaultWeight?: number;
+                        /**
+                         * @default pooled
+                         * @enum {string}
+                         */
+                        combine?: "pooled" | "max";
+                        maxAgeDays?: number;
+                        conflictThreshold?: {
+                            logit?: number;
+                            notches?: number;
+                        };
                     };
                     /**
                      * @default {
@@ -9584,8 +9633,9 @@ export interface operations {
                         /** Format: date-time */
                         trainedAt: string;
                     };
-                    /** @description Not supported yet (partner weights come with the partners issue); a policy that sets it is refused (422 not_supported). */
-                    partnerWeights?: unknown;
+                    partnerWeights?: {
+                        [key: string]: number;
+                    };
                 };
             };
         };
@@ -9725,10 +9775,30 @@ export interface operations {
                                         ];
                                     }[];
                                 };
-                                /** @default {} */
+                                /**
+                                 * @default {
+                                 *       "weights": {},
+                                 *       "defaultWeight": 0.2,
+                                 *       "combine": "pooled"
+                                 *     }
+                                 */
                                 partners: {
-                                    /** @description Not supported yet (partner weights come with the partners issue); a policy that sets it is refused (422 not_supported). */
-                                    partnerWeights?: unknown;
+                                    /** @default {} */
+                                    weights: {
+                                        [key: string]: number;
+                                    };
+                                    /** @default 0.2 */
+                                    defaultWeight: number;
+                                    /**
+                                     * @default pooled
+                                     * @enum {string}
+                                     */
+                                    combine: "pooled" | "max";
+                                    maxAgeDays?: number;
+                                    conflictThreshold?: {
+                                        logit?: number;
+                                        notches?: number;
+                                    };
                                 };
                                 /**
                                  * @default {
@@ -10279,10 +10349,30 @@ export interface operations {
                                         ];
                                     }[];
                                 };
-                                /** @default {} */
+                                /**
+                                 * @default {
+                                 *       "weights": {},
+                                 *       "defaultWeight": 0.2,
+                                 *       "combine": "pooled"
+                                 *     }
+                                 */
                                 partners: {
-                                    /** @description Not supported yet (partner weights come with the partners issue); a policy that sets it is refused (422 not_supported). */
-                                    partnerWeights?: unknown;
+                                    /** @default {} */
+                                    weights: {
+                                        [key: string]: number;
+                                    };
+                                    /** @default 0.2 */
+                                    defaultWeight: number;
+                                    /**
+                                     * @default pooled
+                                     * @enum {string}
+                                     */
+                                    combine: "pooled" | "max";
+                                    maxAgeDays?: number;
+                                    conflictThreshold?: {
+                                        logit?: number;
+                                        notches?: number;
+                                    };
                                 };
                                 /**
                                  * @default {
@@ -10881,10 +10971,30 @@ export interface operations {
                                         ];
                                     }[];
                                 };
-                                /** @default {} */
+                                /**
+                                 * @default {
+                                 *       "weights": {},
+                                 *       "defaultWeight": 0.2,
+                                 *       "combine": "pooled"
+                                 *     }
+                                 */
                                 partners: {
-                                    /** @description Not supported yet (partner weights come with the partners issue); a policy that sets it is refused (422 not_supported). */
-                                    partnerWeights?: unknown;
+                                    /** @default {} */
+                                    weights: {
+                                        [key: string]: number;
+                                    };
+                                    /** @default 0.2 */
+                                    defaultWeight: number;
+                                    /**
+                                     * @default pooled
+                                     * @enum {string}
+                                     */
+                                    combine: "pooled" | "max";
+                                    maxAgeDays?: number;
+                                    conflictThreshold?: {
+                                        logit?: number;
+                                        notches?: number;
+                                    };
                                 };
                                 /**
                                  * @default {
@@ -12085,7 +12195,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12134,7 +12244,7 @@ export interface operations {
                     /** Format: uri */
                     url: string;
                     description?: string;
-                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                     fields?: string[];
                 };
             };
@@ -12155,7 +12265,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12221,7 +12331,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12318,7 +12428,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12510,7 +12620,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
