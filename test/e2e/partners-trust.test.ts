@@ -63,4 +63,12 @@ describe('partner trust and conflicts', () => {
     // Outbound rating events carry the published snapshot only: no partner inputs, no partner names.
     for (const changed of receivedEnvelopes(receiver, 'rating.changed', customerId)) expect(JSON.stringify(changed.data)).not.toMatch(/partner-a|partner-b|partnerInputs/);
   });
+
+  it('reports a partner\'s accuracy only with enough outcomes: otherwise "insufficient outcomes", nothing applied', async () => {
+    expect((await t.api('POST', `/v1/customers/${customerId}/outcomes`, { body: { defaulted: true, at: t.hub.clock.now().toISOString() } })).status).toBe(201);
+    const report = await t.api('GET', '/v1/partners/partner-a/accuracy');
+    expect(report.status, report.text).toBe(200);
+    expect(report.json.accuracy).toMatchObject({ partnerId: 'partner-a', status: 'insufficient_outcomes', outcomes: 1, defaults: 1, required: { outcomes: 50, defaults: 10 } });
+    expect((await t.api('GET', '/v1/policies/active')).json.policy.policy.partners.weights).toEqual({ 'partner-a': 1 });
+  });
 });

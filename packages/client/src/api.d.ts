@@ -1476,6 +1476,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partners/{partnerId}/accuracy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's accuracy against realised defaults: AUC, calibration, suggested weight (never applied)
+         * @description Each customer the partner assessed with a PD and whose outcome is known (a recorded outcome, else a defaulted rating in the history) counts once, with the partner's latest PD submitted no later than the outcome. Fewer than 50 outcomes or 10 defaults: `status: "insufficient_outcomes"`. The suggested weight goes into `partners.weights` only through a new policy version and its approval.
+         *
+         *     **Roles:** `admin` · **Scope:** `customers:read`
+         */
+        get: operations["partnerAccuracy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partners/{partnerId}/assessment-requests": {
         parameters: {
             query?: never;
@@ -8251,6 +8273,66 @@ export interface operations {
                                 /** Format: date-time */
                                 submittedAt: string;
                             }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    partnerAccuracy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, or insufficient outcomes */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accuracy: {
+                            partnerId: string;
+                            /** @constant */
+                            status: "insufficient_outcomes";
+                            message: string;
+                            outcomes: number;
+                            defaults: number;
+                            required: {
+                                outcomes: number;
+                                defaults: number;
+                            };
+                        } | {
+                            partnerId: string;
+                            /** @constant */
+                            status: "reported";
+                            outcomes: number;
+                            defaults: number;
+                            auc: number;
+                            calibration: {
+                                meanPd: number;
+                                observedDefaultRate: number;
+                                ratio: number;
+                                brier: number;
+                                bins: {
+                                    meanPd: number;
+                                    observedDefaultRate: number;
+                                    count: number;
+                                }[];
+                            };
+                            suggestedWeight: number;
                         };
                     };
                 };
