@@ -83,7 +83,7 @@ describe('compiled rating', () => {
       }),
       { numRuns: 600 },
     );
-  });
+  }, 20_000);
 
   it('recognises the reference engine’s version 1 hash as the same inputs, and a changed input as changed', () => {
     fc.assert(
@@ -110,7 +110,7 @@ describe('compiled rating', () => {
         expect(rateUnhashed(p, policy, NOW), `${name} #${i}`).toEqual(withoutHash(rateProfileReference(p, policy, NOW)));
       }
     }
-  });
+  }, 20_000);
 
   it('reuses its buffers without leaking one rating into the next', () => {
     // Prepare
