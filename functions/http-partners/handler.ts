@@ -1,6 +1,9 @@
 import { runtimeClock } from '../../shared/lambda/clock.js';
 import { manageEngagements } from '../../shared/domain/partners/manage-engagements.js';
 import { partnerApi } from '../../shared/domain/partners/partner-api.js';
+import { partnerAccuracy } from '../../shared/domain/partners/partner-accuracy.js';
+import { outcomeStore } from '../../shared/adapters/dynamodb/outcome-store.js';
+import { ratingHistoryStore } from '../../shared/adapters/dynamodb/rating-history-store.js';
 import { readDataset } from '../../shared/domain/sharing/read-dataset.js';
 import { agreementStore } from '../../shared/adapters/dynamodb/agreement-store.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
@@ -27,6 +30,7 @@ const engagements = manageEngagements({ engagements: partners, profiles, audit, 
 const partner = partnerApi({ engagements: partners, assessments: partners, profiles, audit, clock });
 // Creating or widening an agreement asks for an approval; a second person grants it (here or through /v1/approvals).
 const { sharing } = trustServices({ table, clock, audit });
+const accuracy = partnerAccuracy({ assessments: partners, outcomes: outcomeStore(table), ratings: (customerId) => ratingHistoryStore(table).all(customerId) });
 const datasets = readDataset({ agreements, profiles: profilePages(table), audit, clock });
 
 export const handler = httpFunction(partnerRoutes, {
@@ -37,6 +41,7 @@ export const handler = httpFunction(partnerRoutes, {
   listEngagements: async ({ params }) => ({ status: 200, body: { engagements: await engagements.list(params.partnerId) } }),
   endEngagement: async ({ params, principal }) => ({ status: 200, body: { engagement: await engagements.end(params.partnerId, params.customerId, principal) } }),
   requestAssessment: async ({ params, body, principal }) => ({ status: 201, body: await engagements.requestAssessment(params.partnerId, body, principal) }),
+  partnerAccuracy: async ({ params }) => ({ status: 200, body: { accuracy: await accuracy(params.partnerId) } }),
   submitAssessment: async ({ body, principal }) => {
     const result = await partner.submit(body, principal);
     return { status: result.replayed ? 200 : 201, body: result };

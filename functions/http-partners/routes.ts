@@ -17,6 +17,7 @@ import {
   EngagementPathSchema,
   EngagementResponseSchema,
   EngagementsResponseSchema,
+  PartnerAccuracyResponseSchema,
   PartnerCustomerResponseSchema,
   PartnerPathSchema,
   SubmittedAssessmentSchema,
@@ -58,6 +59,13 @@ export const partnerRoutes = defineRoutes({
     params: PartnerPathSchema, body: RequestAssessmentInputSchema,
     responses: { 201: { description: 'The request and the engagement it runs under', body: AssessmentRequestResponseSchema } },
     errors: [404],
+  },
+  partnerAccuracy: {
+    ...admin, method: 'GET', path: '/v1/partners/{partnerId}/accuracy', scope: 'customers:read', tag: 'Partners',
+    summary: "A partner's accuracy against realised defaults: AUC, calibration, suggested weight (never applied)",
+    description: 'Each customer the partner assessed with a PD and whose outcome is known (a recorded outcome, else a defaulted rating in the history) counts once, with the partner\'s latest PD submitted no later than the outcome. Fewer than 50 outcomes or 10 defaults: `status: "insufficient_outcomes"`. The suggested weight goes into `partners.weights` only through a new policy version and its approval.',
+    params: PartnerPathSchema,
+    responses: { 200: { description: 'The report, or insufficient outcomes', body: PartnerAccuracyResponseSchema } },
   },
   submitAssessment: {
     ...partner, method: 'POST', path: '/v1/partner/assessments', scope: 'assessments:submit',

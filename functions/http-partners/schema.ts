@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AssessmentRequestSchema, EngagementViewSchema, PartnerAssessmentViewSchema, PartnerIdSchema } from '../../shared/domain/partners/partner-model.js';
 import { PartnerCustomerViewSchema } from '../../shared/domain/partners/partner-api.js';
+import { PartnerAccuracySchema } from '../../shared/domain/partners/partner-accuracy.js';
 import { CustomerIdSchema } from '../../shared/domain/profile/customer-profile.js';
 import { AgreementIdSchema, AgreementSchema } from '../../shared/domain/sharing/agreement.js';
 import { DatasetPageSchema } from '../../shared/domain/sharing/read-dataset.js';
@@ -25,3 +26,4 @@ export const PartnerCustomerResponseSchema = z.object({ customer: PartnerCustome
 export const AgreementResponseSchema = z.object({ agreement: AgreementSchema });
 export const AgreementsResponseSchema = z.object({ agreements: z.array(AgreementSchema) });
 export const DatasetPageResponseSchema = DatasetPageSchema.extend(Page);
+export const PartnerAccuracyResponseSchema = z.object({ accuracy: PartnerAccuracySchema });

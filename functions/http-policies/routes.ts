@@ -41,7 +41,7 @@ export const policyRoutes = defineRoutes({
     idempotent: true,
     summary: 'Create a draft risk policy (validated; 422 with field paths)',
     description:
-      'A policy document in format 2 (`schemaVersion: 2`, see docs/policy-format.md and `docs/schemas/risk-policy.schema.json`) or version 1 (no `schemaVersion`; migrated, answered in format 2). Every object in it is strict: unknown keys are refused with their paths, settings no version implements yet (`partners.partnerWeights`; in a version 1 document `alerts.cooldownHours`, `alerts.anomaly`) with `not_supported`. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too, and so does an input that does not resolve to a canonical path or declared custom attribute of a usable type (`scoring.features[i].path`).',
+      'A policy document in format 2 (`schemaVersion: 2`, see docs/policy-format.md and `docs/schemas/risk-policy.schema.json`) or version 1 (no `schemaVersion`; migrated, answered in format 2). Every object in it is strict: unknown keys are refused with their paths, settings no version implements yet (in a version 1 document `alerts.cooldownHours`, `alerts.anomaly`) with `not_supported`. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too, and so does an input that does not resolve to a canonical path or declared custom attribute of a usable type (`scoring.features[i].path`), a partner weight outside [0, 1], and a partner in `partners.weights` (v1: `partnerWeights`) the hub does not know (`unknown_partner` at `partners.weights.<id>`).',
     body: PolicyDocumentSchema,
     responses: { 201: { description: 'Stored as a draft', body: PolicyResponseSchema } },
     errors: [409, 503],

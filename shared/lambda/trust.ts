@@ -33,7 +33,8 @@ export const trustServices = ({ table, clock, audit, recompute }: { table: Table
   const keyRecords = apiKeyStore(table);
   const people = personStore(table);
   const peopleAdmin = managePeople({ people, bootstrapKeys: keyRecords, approvals, audit, clock });
-  const keys = manageApiKeys({ keys: keyRecords, audit, clock, people, tenants: tenantDirectory(table), approvals });
+  const tenants = tenantDirectory(table);
+  const keys = manageApiKeys({ keys: keyRecords, audit, clock, people, tenants, approvals });
   const freezes = customerFreeze({ profiles: profileStore(table), audit, clock, approvals });
   const lifecycle = managePolicies({
     policies: policyStore(table, { defaultPolicy: DEFAULT_POLICY }),
@@ -43,6 +44,7 @@ export const trustServices = ({ table, clock, audit, recompute }: { table: Table
     clock,
     approvals,
     customAttributes: customAttributeStore(table),
+    partners: { knows: (partnerId) => tenants.exists('partner', partnerId) },
   });
   const sharing = manageAgreements({ agreements: agreementStore(table), audit, clock, approvals });
   executors['role.grant'] = peopleAdmin.executeGrant;

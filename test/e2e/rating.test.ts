@@ -72,7 +72,9 @@ describe('rating engine in the hub: recompute worker, policy lifecycle, freezes'
     // Settings no version implements yet are refused as not supported, typos as unknown keys, with their paths, never dropped; nothing is stored (v2 is created below).
     const partnerWeights = await t.api('POST', '/v1/policies', { body: { ...draftV2, partnerWeights: { 'partner-a': 0.5 } } });
     expect(partnerWeights.status).toBe(422);
-    expect(partnerWeights.json.errors).toEqual([expect.objectContaining({ path: 'partnerWeights', code: 'not_supported', in: 'body' })]);
+    expect(partnerWeights.json.errors).toEqual([expect.objectContaining({ path: 'partners.weights.partner-a', code: 'unknown_partner' })]);
+    const heavyWeight = await t.api('POST', '/v1/policies', { body: { ...draftV2, partnerWeights: { 'partner-a': 1.5 } } });
+    expect(heavyWeight.json.errors).toEqual([expect.objectContaining({ path: 'partnerWeights.partner-a', in: 'body' })]);
     const cooldownHours = await t.api('POST', '/v1/policies', { body: { ...draftV2, alerts: { ...draftV2.alerts, cooldownHours: 24 } } });
     expect(cooldownHours.status).toBe(422);
     expect(cooldownHours.json.errors).toEqual([expect.objectContaining({ path: 'alerts.cooldownHours', code: 'not_supported', in: 'body' })]);

@@ -1476,6 +1476,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/partners/{partnerId}/accuracy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's accuracy against realised defaults: AUC, calibration, suggested weight (never applied)
+         * @description Each customer the partner assessed with a PD and whose outcome is known (a recorded outcome, else a defaulted rating in the history) counts once, with the partner's latest PD submitted no later than the outcome. Fewer than 50 outcomes or 10 defaults: `status: "insufficient_outcomes"`. The suggested weight goes into `partners.weights` only through a new policy version and its approval.
+         *
+         *     **Roles:** `admin` · **Scope:** `customers:read`
+         */
+        get: operations["partnerAccuracy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partners/{partnerId}/assessment-requests": {
         parameters: {
             query?: never;
@@ -1643,7 +1665,7 @@ export interface paths {
         put?: never;
         /**
          * Create a draft risk policy (validated; 422 with field paths)
-         * @description A policy document in format 2 (`schemaVersion: 2`, see docs/policy-format.md and `docs/schemas/risk-policy.schema.json`) or version 1 (no `schemaVersion`; migrated, answered in format 2). Every object in it is strict: unknown keys are refused with their paths, settings no version implements yet (`partners.partnerWeights`; in a version 1 document `alerts.cooldownHours`, `alerts.anomaly`) with `not_supported`. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too, and so does an input that does not resolve to a canonical path or declared custom attribute of a usable type (`scoring.features[i].path`).
+         * @description A policy document in format 2 (`schemaVersion: 2`, see docs/policy-format.md and `docs/schemas/risk-policy.schema.json`) or version 1 (no `schemaVersion`; migrated, answered in format 2). Every object in it is strict: unknown keys are refused with their paths, settings no version implements yet (in a version 1 document `alerts.cooldownHours`, `alerts.anomaly`) with `not_supported`. Cross-field rules (contiguous bins, monotonic master scale, complete RFM grid) answer 422 too, and so does an input that does not resolve to a canonical path or declared custom attribute of a usable type (`scoring.features[i].path`), a partner weight outside [0, 1], and a partner in `partners.weights` (v1: `partnerWeights`) the hub does not know (`unknown_partner` at `partners.weights.<id>`).
          *
          *     **Roles:** `admin` · **Scope:** `policies:manage`
          */
@@ -2368,12 +2390,32 @@ export interface components {
                     code: string;
                     text: string;
                 }[];
+                partnerInputs?: {
+                    partnerId: string;
+                    assessmentId: string;
+                    pd: number;
+                    weight: number;
+                    share: number;
+                    /** Format: date-time */
+                    submittedAt: string;
+                }[];
             };
             freeze?: {
                 reason: string;
                 /** Format: date-time */
                 frozenAt: string;
                 by: string;
+            };
+            partnerConflict?: {
+                assessmentId: string;
+                partnerId: string;
+                /** @enum {string} */
+                against: "partner" | "hub";
+                otherPartnerId?: string;
+                logitDistance: number;
+                notches: number;
+                /** Format: date-time */
+                detectedAt: string;
             };
             version: number;
             sequence: number;
@@ -7075,6 +7117,15 @@ export interface operations {
                                 code: string;
                                 text: string;
                             }[];
+                            partnerInputs?: {
+                                partnerId: string;
+                                assessmentId: string;
+                                pd: number;
+                                weight: number;
+                                share: number;
+                                /** Format: date-time */
+                                submittedAt: string;
+                            }[];
                         }[];
                     };
                 };
@@ -8233,6 +8284,66 @@ export interface operations {
             429: components["responses"]["Problem429"];
         };
     };
+    partnerAccuracy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, or insufficient outcomes */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accuracy: {
+                            partnerId: string;
+                            /** @constant */
+                            status: "insufficient_outcomes";
+                            message: string;
+                            outcomes: number;
+                            defaults: number;
+                            required: {
+                                outcomes: number;
+                                defaults: number;
+                            };
+                        } | {
+                            partnerId: string;
+                            /** @constant */
+                            status: "reported";
+                            outcomes: number;
+                            defaults: number;
+                            auc: number;
+                            calibration: {
+                                meanPd: number;
+                                observedDefaultRate: number;
+                                ratio: number;
+                                brier: number;
+                                bins: {
+                                    meanPd: number;
+                                    observedDefaultRate: number;
+                                    count: number;
+                                }[];
+                            };
+                            suggestedWeight: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
     requestAssessment: {
         parameters: {
             query?: never;
@@ -9045,10 +9156,30 @@ export interface operations {
                             ];
                         }[];
                     };
-                    /** @default {} */
+                    /**
+                     * @default {
+                     *       "weights": {},
+                     *       "defaultWeight": 0.2,
+                     *       "combine": "pooled"
+                     *     }
+                     */
                     partners?: {
-                        /** @description Not supported yet (partner weights come with the partners issue); a policy that sets it is refused (422 not_supported). */
-                        partnerWeights?: unknown;
+                        /** @default {} */
+                        weights?: {
+                            [key: string]: number;
+                        };
+                        /** @default 0.2 */
+                        defaultWeight?: number;
+                        /**
+                         * @default pooled
+                         * @enum {string}
+                         */
+                        combine?: "pooled" | "max";
+                        maxAgeDays?: number;
+                        conflictThreshold?: {
+                            logit?: number;
+                            notches?: number;
+                        };
                     };
                     /**
                      * @default {
@@ -9584,8 +9715,9 @@ export interface operations {
                         /** Format: date-time */
                         trainedAt: string;
                     };
-                    /** @description Not supported yet (partner weights come with the partners issue); a policy that sets it is refused (422 not_supported). */
-                    partnerWeights?: unknown;
+                    partnerWeights?: {
+                        [key: string]: number;
+                    };
                 };
             };
         };
@@ -9725,10 +9857,30 @@ export interface operations {
                                         ];
                                     }[];
                                 };
-                                /** @default {} */
+                                /**
+                                 * @default {
+                                 *       "weights": {},
+                                 *       "defaultWeight": 0.2,
+                                 *       "combine": "pooled"
+                                 *     }
+                                 */
                                 partners: {
-                                    /** @description Not supported yet (partner weights come with the partners issue); a policy that sets it is refused (422 not_supported). */
-                                    partnerWeights?: unknown;
+                                    /** @default {} */
+                                    weights: {
+                                        [key: string]: number;
+                                    };
+                                    /** @default 0.2 */
+                                    defaultWeight: number;
+                                    /**
+                                     * @default pooled
+                                     * @enum {string}
+                                     */
+                                    combine: "pooled" | "max";
+                                    maxAgeDays?: number;
+                                    conflictThreshold?: {
+                                        logit?: number;
+                                        notches?: number;
+                                    };
                                 };
                                 /**
                                  * @default {
@@ -10279,10 +10431,30 @@ export interface operations {
                                         ];
                                     }[];
                                 };
-                                /** @default {} */
+                                /**
+                                 * @default {
+                                 *       "weights": {},
+                                 *       "defaultWeight": 0.2,
+                                 *       "combine": "pooled"
+                                 *     }
+                                 */
                                 partners: {
-                                    /** @description Not supported yet (partner weights come with the partners issue); a policy that sets it is refused (422 not_supported). */
-                                    partnerWeights?: unknown;
+                                    /** @default {} */
+                                    weights: {
+                                        [key: string]: number;
+                                    };
+                                    /** @default 0.2 */
+                                    defaultWeight: number;
+                                    /**
+                                     * @default pooled
+                                     * @enum {string}
+                                     */
+                                    combine: "pooled" | "max";
+                                    maxAgeDays?: number;
+                                    conflictThreshold?: {
+                                        logit?: number;
+                                        notches?: number;
+                                    };
                                 };
                                 /**
                                  * @default {
@@ -10881,10 +11053,30 @@ export interface operations {
                                         ];
                                     }[];
                                 };
-                                /** @default {} */
+                                /**
+                                 * @default {
+                                 *       "weights": {},
+                                 *       "defaultWeight": 0.2,
+                                 *       "combine": "pooled"
+                                 *     }
+                                 */
                                 partners: {
-                                    /** @description Not supported yet (partner weights come with the partners issue); a policy that sets it is refused (422 not_supported). */
-                                    partnerWeights?: unknown;
+                                    /** @default {} */
+                                    weights: {
+                                        [key: string]: number;
+                                    };
+                                    /** @default 0.2 */
+                                    defaultWeight: number;
+                                    /**
+                                     * @default pooled
+                                     * @enum {string}
+                                     */
+                                    combine: "pooled" | "max";
+                                    maxAgeDays?: number;
+                                    conflictThreshold?: {
+                                        logit?: number;
+                                        notches?: number;
+                                    };
                                 };
                                 /**
                                  * @default {
@@ -12085,7 +12277,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12134,7 +12326,7 @@ export interface operations {
                     /** Format: uri */
                     url: string;
                     description?: string;
-                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                     fields?: string[];
                 };
             };
@@ -12155,7 +12347,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12221,7 +12413,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12318,7 +12510,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12510,7 +12702,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */

@@ -4,6 +4,7 @@ import { MoneySchema } from '../money.js';
 import { CustomerProfileSchema, FreezeSchema, PartnerAssessmentSummarySchema } from '../profile/customer-profile.js';
 import { LimitFactorSchema, ReasonCodeSchema, RatingResultSchema } from '../rating/rating-result.js';
 import { EventEnvelopeSchema } from './envelope.js';
+import { AssessmentConflictSchema } from '../partners/assessment-conflict.js';
 
 /**
  * Versioned event types. Each entry is the schema of `data` for one (type, version).
@@ -124,6 +125,9 @@ export const EndpointDisabledV1Schema = z.object({
 
 export const AssessmentSubmittedV1Schema = PartnerAssessmentSummarySchema;
 
+/** A partner assessment disagrees with another partner's or the hub's own rating beyond the policy's threshold (ids and PDs only). */
+export const AssessmentConflictDetectedV1Schema = AssessmentConflictSchema;
+
 /** Orders, invoices or payments from a CRM changed a customer's aggregates (ids only, no amounts of other records). */
 export const CustomerActivityV1Schema = z.object({
   source: z.string(),
@@ -173,6 +177,7 @@ export const eventCatalogue = {
   'credit_report.received': { version: 1, data: CreditReportReceivedV1Schema, description: 'A bureau report was received and normalised (summary only).' },
   'endpoint.disabled': { version: 1, data: EndpointDisabledV1Schema, description: 'A webhook endpoint was disabled after sustained failure or 410 Gone (admin alert).' },
   'assessment.submitted': { version: 1, data: AssessmentSubmittedV1Schema, description: 'A partner agency submitted a risk assessment.' },
+  'assessment.conflict_detected': { version: 1, data: AssessmentConflictDetectedV1Schema, description: "A partner assessment disagrees with another partner's or the hub's own rating beyond the policy's partners.conflictThreshold; the profile is flagged." },
   'customer.activity': { version: 1, data: CustomerActivityV1Schema, description: 'A CRM order, invoice or payment changed the customer\'s aggregates.' },
   'approval.requested': { version: 1, data: ApprovalEventV1Schema, description: 'A four-eyes approval was asked for.' },
   'approval.granted': { version: 1, data: ApprovalEventV1Schema, description: 'A four-eyes approval reached its quorum; the action runs.' },

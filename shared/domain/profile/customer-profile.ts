@@ -75,6 +75,10 @@ export const CustomerProfileSchema = z.object({
   assessments: z.array(PartnerAssessmentSummarySchema),
   rating: RatingResultSchema.optional(),
   freeze: FreezeSchema.optional(),
+  /** The latest partner assessment that disagreed beyond the policy's `partners.conflictThreshold` (see assessment-conflict.ts). */
+  partnerConflict: z
+    .object({ assessmentId: z.string(), partnerId: z.string(), against: z.enum(['partner', 'hub']), otherPartnerId: z.string().optional(), logitDistance: z.number(), notches: z.number().int(), detectedAt: z.iso.datetime({ offset: true }) })
+    .optional(),
   version: z.number().int().nonnegative(),
   sequence: z.number().int().nonnegative(),
   createdAt: z.iso.datetime({ offset: true }),

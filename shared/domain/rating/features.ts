@@ -2,6 +2,7 @@ import type { BureauId, BureauScore, BureauSummary } from '../credit/credit-summ
 import type { CustomerProfile } from '../profile/customer-profile.js';
 import { daysElapsed, readPath, STATIC_PATHS } from './feature-paths.js';
 import { evaluateFormula } from './training/derived.js';
+import { DEFAULT_POOLING, poolPartnerPds, type PartnerInput, type PartnerPoolingSettings } from './partner-pooling.js';
 import { derivedExtractor, STANDARD_FEATURE_EXTRACTORS, type FeatureExtractor, type PolicyFeature } from './policy.js';
 
 export { STANDARD_FEATURE_EXTRACTORS };
@@ -26,9 +27,11 @@ export interface ProfileView {
   now: Date;
   bureaus: BureauSummary[];
   warnings: DataWarning[];
+  /** The policy's partner weights (`partners` section) the `partner_pd` feature pools with. */
+  partners: PartnerPoolingSettings;
 }
 
-export const viewProfile = (profile: CustomerProfile, now: Date): ProfileView => {
+export const viewProfile = (profile: CustomerProfile, now: Date, partners: PartnerPoolingSettings = DEFAULT_POOLING): ProfileView => {
   const bureaus = BUREAU_ORDER.flatMap((id) => {
     const s = profile.credit[id];
     return s && s.subjectMatch !== 'mismatch' ? [s] : [];
@@ -44,7 +47,7 @@ export const viewProfile = (profile: CustomerProfile, now: Date): ProfileView =>
   if (exposure.overdueMinor > Math.max(0, exposure.openMinor)) {
     warnings.push({ code: 'DQ_OVERDUE_EXCEEDS_OPEN', text: 'Overdue balance exceeds open balance; overdue ratio capped at 1' });
   }
-  return { profile, now, bureaus, warnings };
+  return { profile, now, bureaus, warnings, partners };
 };
 
 const daysSince = (iso: string | undefined, now: Date): number | undefined => {
@@ -157,18 +160,8 @@ const extract = (view: ProfileView, x: FeatureExtractor): FeatureValue => {
       const found = bureaus.map((b) => b.business?.paydex).filter((v): v is number => v !== undefined);
       return found.length === 0 ? undefined : Math.min(...found);
     }
-    case 'partner_pd': {
-      const latestByPartner = new Map<string, { pd: number; at: string }>();
-      for (const a of profile.assessments) {
-        if (a.pd === undefined) continue;
-        const age = daysSince(a.submittedAt, now);
-        if (age === undefined || age > x.maxAgeDays) continue;
-        const prev = latestByPartner.get(a.partnerId);
-        if (!prev || a.submittedAt > prev.at) latestByPartner.set(a.partnerId, { pd: a.pd, at: a.submittedAt });
-      }
-      if (latestByPartner.size === 0) return undefined;
-      return Math.max(...[...latestByPartner.values()].map((v) => v.pd));
-    }
+    case 'partner_pd':
+      return poolPartnerPds(profile.assessments, view.partners, now, view.partners.maxAgeDays ?? x.maxAgeDays)?.pd;
     case 'years_in_business': {
       const founded = bureaus.map((b) => b.business?.foundedYear).find((y): y is number => y !== undefined);
       if (founded === undefined) return undefined;
@@ -227,6 +220,20 @@ export const compileFeature = (feature: PolicyFeature): Reader => {
   }
   readers.set(feature, reader);
   return reader;
+};
+
+/**
+ * The partner assessments behind the pooled `partner_pd` of a rating, largest share first: the
+ * first `derived.partner_pd` feature's pooling (internal views only; never published).
+ */
+export const partnerInputsOf = (view: ProfileView, features: readonly PolicyFeature[]): PartnerInput[] | undefined => {
+  if (view.profile.assessments.length === 0) return undefined;
+  for (const f of features) {
+    const x = derivedExtractor(f);
+    if (x?.type !== 'partner_pd') continue;
+    return poolPartnerPds(view.profile.assessments, view.partners, view.now, view.partners.maxAgeDays ?? x.maxAgeDays)?.inputs;
+  }
+  return undefined;
 };
 
 /** Evaluates every policy feature on the profile; missing values are `undefined`, never NaN. */

@@ -243,7 +243,8 @@ export const RiskPolicyV1ObjectSchema = z.strictObject({
     minFeatures: z.number().int().nonnegative(),
   }),
   training: TrainingProvenanceSchema.optional(),
-  partnerWeights: notSupported('partner weights come with the partners issue'),
+  /** Trust weight per partner id (0..1); migrates to `partners.weights` of format 2. */
+  partnerWeights: z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, 'letters, digits and _ . - (at most 100)'), z.number().min(0).max(1)).optional(),
 });
 export type RiskPolicyV1 = z.infer<typeof RiskPolicyV1ObjectSchema>;
 /** A version 1 policy as written in JSON (defaults not yet applied). */

@@ -6,6 +6,7 @@ import { AlertRuleSchema, AlertSeveritySchema } from '../alerts/alert-rules.js';
 import { AlertSlaSchema, DEFAULT_SLA } from '../alerts/alert-lifecycle.js';
 import { MeasureParamsSchema, MeasureTypeSchema } from '../measures/measures.js';
 import { FORMULA_OPS } from './training/derived.js';
+import { PartnerIdSchema } from '../partners/partner-model.js';
 import {
   CharacteristicSchema,
   FeatureExtractorSchema,
@@ -17,7 +18,6 @@ import {
   RiskPolicyV1ObjectSchema,
   ScalingSchema,
   TrainingProvenanceSchema,
-  notSupported,
   type FeatureExtractor,
   type RiskPolicyV1,
 } from './policy-v1.js';
@@ -53,9 +53,8 @@ export {
  *
  * Named sections: `scoring` (features read from canonical profile paths, the points scorecard),
  * `grades` (master scale, default definition), `limits`, `rfm`, `partners`, `alerts`,
- * `measures`, `cadence`. Every object is strict: an unknown key is refused with its path, and a
- * setting no version implements yet (`partners.partnerWeights`) is refused as `not_supported`,
- * never accepted and dropped. See
+ * `measures`, `cadence`. Every object is strict: an unknown key is refused with its path, never
+ * accepted and dropped. See
  * docs/policy-format.md. Version 1 documents (no `schemaVersion`) are read and migrated.
  */
 
@@ -141,10 +140,36 @@ export const GradesSectionSchema = z.strictObject({
   defaultDpd: z.number().int().positive().default(90),
 });
 
-/** Owned by the partners issue: nothing the hub acts on yet (partner PDs are read by `derived.partner_pd`). */
+/** A partner's trust weight: 0 (left out) to 1. */
+export const PartnerWeightSchema = z.number().min(0).max(1);
+
+/**
+ * Owned by the partners issue: how partner assessments enter the rating. The `derived.partner_pd`
+ * feature is the pooled partner PD σ(Σ wᵢ·logit(pᵢ) / Σ wᵢ) over partners weighing more than 0
+ * with an assessment at most `maxAgeDays` old (see partner-pooling.ts); it is scored by its own
+ * characteristic like any feature, never blended into the hub's PD. Partner ids must be known to
+ * the hub (checked when a policy is created or updated).
+ */
 export const PartnersSectionSchema = z.strictObject({
-  partnerWeights: notSupported('partner weights come with the partners issue'),
+  /** Trust weight per partner id, 0..1; a changed weight takes a new policy version and its approval. */
+  weights: z.record(PartnerIdSchema, PartnerWeightSchema).default({}),
+  /** Weight of a partner `weights` does not name. */
+  defaultWeight: PartnerWeightSchema.default(0.2),
+  /** `pooled`: the weighted pooling above; `max`: the highest recent partner PD (how the version 1 engine read partner_pd). */
+  combine: z.enum(['pooled', 'max']).default('pooled'),
+  /** Assessments older than this are left out; defaults to the partner_pd feature's `maxAgeDays` (365). */
+  maxAgeDays: z.number().int().positive().max(3660).optional(),
+  /**
+   * A new assessment that disagrees with another partner's latest PD or with the hub's own rating by
+   * more than this flags the profile and emits `assessment.conflict_detected`: `logit` (distance of
+   * the PDs' log-odds) and/or `notches` (grades apart on the policy's master scale). Unset: no check.
+   */
+  conflictThreshold: z
+    .strictObject({ logit: z.number().positive().max(20).optional(), notches: z.number().int().positive().max(30).optional() })
+    .refine((t) => t.logit !== undefined || t.notches !== undefined, { message: 'give logit, notches or both' })
+    .optional(),
 });
+export type PartnersSection = z.infer<typeof PartnersSectionSchema>;
 
 /**
  * Owned by the operations issue: the alert rules. `downgradeNotches` and `dpdThresholds` are the
@@ -212,7 +237,7 @@ const RiskPolicyObjectSchema = z.strictObject({
   grades: GradesSectionSchema,
   limits: LimitPolicySchema,
   rfm: RfmPolicySchema,
-  partners: PartnersSectionSchema.default({}),
+  partners: PartnersSectionSchema.default(() => PartnersSectionSchema.parse({})),
   alerts: AlertsSectionSchema.default(() => AlertsSectionSchema.parse({})),
   measures: MeasuresSectionSchema.default(() => MeasuresSectionSchema.parse({})),
   cadence: CadenceSectionSchema.default(() => CadenceSectionSchema.parse({})),
@@ -467,7 +492,7 @@ export const migratePolicyV1 = (v1: RiskPolicyV1): z.input<typeof RiskPolicyObje
     grades: { scale: v1.masterScale, defaultDpd: v1.alerts.defaultDpd },
     limits: v1.limits,
     rfm: v1.rfm,
-    partners: {},
+    partners: { weights: v1.partnerWeights ?? {} },
     alerts: { downgradeNotches: v1.alerts.downgradeNotches, dpdThresholds: v1.alerts.dpdThresholds },
     measures: { onDefault: v1.alerts.onDefault },
     cadence: {},
@@ -484,6 +509,7 @@ const v1PathOf = (path: Path): Path => {
   if (section === 'grades' && sub === 'scale') return ['masterScale', ...path.slice(2)];
   if (section === 'grades' && sub === 'defaultDpd') return ['alerts', 'defaultDpd'];
   if (section === 'measures') return ['alerts', ...path.slice(1)];
+  if (section === 'partners' && sub === 'weights') return ['partnerWeights', ...path.slice(2)];
   return path;
 };
 

@@ -1,7 +1,8 @@
 import type { CustomerProfile } from '../profile/customer-profile.js';
 import { sha256Canonical } from './canonical-json.js';
 import { averageMonthlyPurchasesMinor, recommendLimit } from './credit-limit.js';
-import { extractFeatures, viewProfile, worstDaysPastDue } from './features.js';
+import { extractFeatures, partnerInputsOf, viewProfile, worstDaysPastDue } from './features.js';
+import { DEFAULT_POOLING } from './partner-pooling.js';
 import type { RiskPolicy } from './policy.js';
 import type { RatingResult } from './rating-result.js';
 import { computeRfm } from './rfm.js';
@@ -22,7 +23,7 @@ import { scoreValues } from './scoring/score-values.js';
  * due reach the policy's default definition is graded at the worst grade with PD 1.
  */
 export const rateProfileReference = (profile: CustomerProfile, policy: RiskPolicy, now: Date): RatingResult => {
-  const view = viewProfile(profile, now);
+  const view = viewProfile(profile, now, policy.partners ?? DEFAULT_POOLING);
   const values = extractFeatures(view, policy.scoring.features);
   const dpd = worstDaysPastDue(view, true);
   const card = scoreValues(values, policy);
@@ -31,6 +32,7 @@ export const rateProfileReference = (profile: CustomerProfile, policy: RiskPolic
   const rfm = computeRfm(profile, now, policy.rfm);
   const limit = recommendLimit(profile, policy, now, { grade, defaulted });
 
+  const partnerInputs = partnerInputsOf(view, policy.scoring.features);
   const features: Record<string, number | string | null> = {};
   for (const f of policy.scoring.features) features[f.id] = values[f.id] ?? null;
   const bureauLimits = Object.values(profile.credit)
@@ -63,5 +65,6 @@ export const rateProfileReference = (profile: CustomerProfile, policy: RiskPolic
     ...(dpd !== undefined ? { worstDaysPastDue: dpd } : {}),
     defaulted,
     ...(view.warnings.length > 0 ? { warnings: view.warnings } : {}),
+    ...(partnerInputs ? { partnerInputs } : {}),
   };
 };

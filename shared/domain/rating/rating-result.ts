@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MoneySchema } from '../money.js';
+import { PartnerInputSchema } from './partner-pooling.js';
 
 /**
  * The outcome of rating one profile under one policy version. Owned by the rating capability.
@@ -40,5 +41,11 @@ export const RatingResultSchema = z.object({
   defaulted: z.boolean().optional(),
   /** Added by the rating engine: contradictory or impossible input data that the rating worked around. */
   warnings: z.array(z.object({ code: z.string(), text: z.string() })).optional(),
+  /**
+   * Added by the rating engine: the partner assessments the pooled `partner_pd` used, with weight
+   * and share, largest share first. Internal (admin views, history): never in events, webhooks or
+   * CRM write-backs, whose reason text says "third-party assessment".
+   */
+  partnerInputs: z.array(PartnerInputSchema).optional(),
 });
 export type RatingResult = z.infer<typeof RatingResultSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError, type FieldIssue } from '../errors.js';
 import type { CustomAttribute } from '../profile/custom-attributes.js';
 import { checkFeatureInputs } from '../rating/feature-paths.js';
 import { backtestAsync, type BacktestReport } from '../rating/backtest.js';
@@ -104,6 +104,7 @@ export const managePolicies = ({
   clock,
   customAttributes,
   approvals,
+  partners,
 }: {
   policies: PolicyRepository;
   portfolio: Portfolio;
@@ -113,6 +114,8 @@ export const managePolicies = ({
   /** The declared custom attributes `custom.<name>` inputs must resolve to (none declared when omitted). */
   customAttributes?: { list(): Promise<CustomAttribute[]> };
   approvals: ManageApprovals;
+  /** The partner registry `partners.weights` must name partners of (unchecked when omitted). */
+  partners?: { knows(partnerId: string): Promise<boolean> };
 }) => {
   const record = async (entries: PolicyAuditEntry[]): Promise<void> => {
     for (const e of entries) await audit.append({ actor: e.by, action: e.action, target: `policy:${e.version}`, details: e.facts });
@@ -163,6 +166,11 @@ export const managePolicies = ({
     async create(policy: RiskPolicy, actor: string): Promise<PolicyRecord> {
       const unresolved = checkFeatureInputs(policy, (await customAttributes?.list()) ?? []);
       if (unresolved.length > 0) throw new ValidationError('The policy reads inputs the hub cannot resolve', unresolved);
+      const unknownPartners: FieldIssue[] = [];
+      for (const partnerId of Object.keys(policy.partners.weights)) {
+        if (partners && !(await partners.knows(partnerId))) unknownPartners.push({ path: `partners.weights.${partnerId}`, message: `partner "${partnerId}" is not known to the hub (engage it first)`, code: 'unknown_partner' });
+      }
+      if (unknownPartners.length > 0) throw new ValidationError('The policy weighs partners the hub does not know', unknownPartners);
       await policies.ensureDefault();
       const t = createDraft(policy, actor, clock.now());
       const stored = await policies.create(t.record);

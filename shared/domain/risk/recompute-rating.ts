@@ -6,7 +6,8 @@ import { ConflictError } from '../errors.js';
 import type { EventEnvelope } from '../events/envelope.js';
 import { newEvent } from '../events/new-event.js';
 import type { CustomerProfile } from '../profile/customer-profile.js';
-import { evaluateAlerts, evaluateRules, type Alert } from '../alerts/evaluate-alerts.js';
+import { alertsForEvent, evaluateAlerts, evaluateRules, type Alert } from '../alerts/evaluate-alerts.js';
+import { detectAssessmentConflict } from '../partners/assessment-conflict.js';
 import type { RiskPolicy } from '../rating/policy.js';
 import { compareRatings, rateProfile, sameRatingInputs } from '../rating/rate-profile.js';
 import type { RatingResult } from '../rating/rating-result.js';
@@ -63,19 +64,38 @@ export interface RatingDecision {
 export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: Date): RatingDecision | undefined => {
   const previous = profile.rating;
   let rating = rateProfile(profile, policy, now);
-  const alerts = [...evaluateAlerts(previous, rating, profile, policy), ...evaluateRules(previous, rating, profile, policy)];
+  // A new partner assessment that disagrees beyond the policy's threshold flags the profile; event rules turn it into an alert.
+  const conflict = detectAssessmentConflict(profile, policy, now);
+  const alerts = [
+    ...evaluateAlerts(previous, rating, profile, policy),
+    ...evaluateRules(previous, rating, profile, policy),
+    ...(conflict ? alertsForEvent('assessment.conflict_detected', profile.customerId, policy, now, {}, conflict.assessmentId) : []),
+  ];
   const freezeAlert = alerts.find((a) => a.measure === 'freeze_limit');
-  let next: CustomerProfile = profile;
+  let next: CustomerProfile = conflict
+    ? {
+        ...profile,
+        partnerConflict: {
+          assessmentId: conflict.assessmentId,
+          partnerId: conflict.partnerId,
+          against: conflict.against,
+          ...(conflict.otherPartnerId !== undefined ? { otherPartnerId: conflict.otherPartnerId } : {}),
+          logitDistance: conflict.logitDistance,
+          notches: conflict.notches,
+          detectedAt: conflict.detectedAt,
+        },
+      }
+    : profile;
   const alertIds = alerts.map(() => `alt_${ulid(now.getTime())}`);
   if (freezeAlert) {
     next = {
-      ...profile,
+      ...next,
       freeze: { reason: `Default definition met under policy version ${policy.version}: ${freezeAlert.message}`, frozenAt: now.toISOString(), by: `policy:v${policy.version}` },
     };
     rating = rateProfile(next, policy, now);
   }
   const cmp = compareRatings(previous, rating, policy);
-  if (!cmp.ratingChanged && !cmp.limitChanged && alerts.length === 0) {
+  if (!cmp.ratingChanged && !cmp.limitChanged && alerts.length === 0 && !conflict) {
     // Nothing to publish. Keep the stored rating's inputs current (features, hash) when they moved,
     // so the profile never shows features that no longer hold; identical inputs write nothing.
     if (sameRatingInputs(previous?.inputsHash, rating)) return undefined;
@@ -106,6 +126,7 @@ export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: 
       ),
     );
   }
+  if (conflict) events.push(newEvent('assessment.conflict_detected', conflict, meta()));
   const currentLimit = limitSnapshot(rating);
   if (cmp.limitChanged && currentLimit) {
     const previousLimit = previous ? limitSnapshot(previous) : undefined;

@@ -23,6 +23,7 @@ describe('eventCatalogue', () => {
       'credit_report.received',
       'endpoint.disabled',
       'assessment.submitted',
+      'assessment.conflict_detected',
       'customer.activity',
       'approval.requested',
       'approval.granted',

@@ -13,6 +13,8 @@ import { goldenProfile, V1_GOLDEN_POLICIES } from '../../fixtures/rating/v1-gold
 const POLICIES: Array<[string, RiskPolicy]> = [
   ['default', DEFAULT_POLICY],
   ...Object.entries(V1_GOLDEN_POLICIES).map(([name, doc]): [string, RiskPolicy] => [name, parsePolicy(doc)]),
+  ['partner max', parsePolicy({ ...JSON.parse(JSON.stringify(DEFAULT_POLICY)), partners: { combine: 'max', weights: { p2: 0 } } })],
+  ['partner weights', parsePolicy({ ...JSON.parse(JSON.stringify(DEFAULT_POLICY)), partners: { weights: { p1: 1, p2: 0.3, p3: 0 }, defaultWeight: 0.1, maxAgeDays: 200 } })],
 ];
 
 const tradeArb: fc.Arbitrary<TradeOptions> = fc.record(
@@ -42,6 +44,7 @@ const profileArb: fc.Arbitrary<CustomerProfile> = fc
     bureauDpd: fc.integer({ min: 0, max: 120 }),
     partnerPd: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
     partnerAgeDays: fc.integer({ min: 0, max: 800 }),
+    others: fc.array(fc.record({ partnerId: fc.constantFrom('p1', 'p2', 'p3', 'p4'), pd: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }), ageDays: fc.integer({ min: 0, max: 800 }) }), { maxLength: 4 }),
     frozen: fc.boolean(),
     currency: fc.constantFrom('EUR', 'USD', 'JPY', undefined),
     swapOrderDates: fc.boolean(),
@@ -54,6 +57,7 @@ const profileArb: fc.Arbitrary<CustomerProfile> = fc
     if (o.fico !== undefined) p.credit.experian = experian(o.fico, { subjectMatch: o.ficoMismatch ? 'mismatch' : 'match', tradelines: { count: 3, delinquentCount: 1, worstDaysPastDue: o.bureauDpd, totalBalanceMinor: 0, totalPastDueMinor: 0 } });
     if (o.paydex !== undefined) p.credit.dnb = dnb(o.paydex, o.bureauLimit);
     if (o.partnerPd !== undefined) p.assessments = [{ partnerId: 'p1', assessmentId: 'a1', pd: o.partnerPd, submittedAt: daysAgo(o.partnerAgeDays) }];
+    o.others.forEach((x, i) => p.assessments.push({ partnerId: x.partnerId, assessmentId: `o${i}`, ...(x.pd === undefined ? {} : { pd: x.pd }), submittedAt: daysAgo(x.ageDays) }));
     if (o.frozen) p.freeze = { reason: 'test', frozenAt: NOW.toISOString(), by: 'test' };
     if (o.currency === undefined) delete p.aggregates.currency;
     else p.aggregates.currency = o.currency;
@@ -79,7 +83,7 @@ describe('compiled rating', () => {
       }),
       { numRuns: 600 },
     );
-  });
+  }, 20_000);
 
   it('recognises the reference engine’s version 1 hash as the same inputs, and a changed input as changed', () => {
     fc.assert(
@@ -106,7 +110,7 @@ describe('compiled rating', () => {
         expect(rateUnhashed(p, policy, NOW), `${name} #${i}`).toEqual(withoutHash(rateProfileReference(p, policy, NOW)));
       }
     }
-  });
+  }, 20_000);
 
   it('reuses its buffers without leaking one rating into the next', () => {
     // Prepare

@@ -39,11 +39,11 @@ describe('policy format 2', () => {
     expect(policy.alerts).toMatchObject({ downgradeNotches: 2, dpdThresholds: [30, 60], cooldownHours: 24, rules: [] });
     expect(policy.alerts.sla.critical).toEqual({ acknowledgeHours: 1, resolveHours: 24 });
     expect(policy.measures).toEqual({ onDefault: 'freeze_limit', onAlert: [] });
-    expect(policy.partners).toEqual({});
+    expect(policy.partners).toEqual({ weights: {}, defaultWeight: 0.2, combine: 'pooled' });
     expect(policy.cadence).toMatchObject({ rerateHours: { default: 24, byGrade: {} }, bureauBudget: { pulls: 100, period: 'day' } });
   });
 
-  it('refuses settings later issues own as not supported yet, and unknown alert, measure and cadence keys, naming each path', () => {
+  it('refuses unknown partner, alert, measure and cadence keys, naming each path', () => {
     const input = v2() as unknown as Record<string, Record<string, unknown>>;
     input['partners'] = { partnerWeights: { 'agency-1': 0.5 } };
     input['alerts'] = { ...input['alerts'], cooldownHours: 12, anomaly: { zScore: 3 } };
@@ -51,7 +51,7 @@ describe('policy format 2', () => {
     const issues = issuesOf(input);
     expect(issues.map((i) => [i.path, i.code])).toEqual(
       expect.arrayContaining([
-        ['partners.partnerWeights', 'not_supported'],
+        ['partners.partnerWeights', 'unrecognized_keys'],
         ['alerts.anomaly', 'unrecognized_keys'],
         ['cadence.reevaluateHours', 'unrecognized_keys'],
       ]),
@@ -160,7 +160,9 @@ describe('policy format 1 → 2 migration', () => {
     const recorded = JSON.parse(readFileSync(new URL('../../fixtures/rating/v1-engine-ratings.json', import.meta.url), 'utf8')) as Record<string, unknown[]>;
     for (const [name, doc] of Object.entries(V1_GOLDEN_POLICIES)) {
       // Act
-      const policy = parsePolicy(doc);
+      // The version 1 engine took the highest partner PD; format 2 pools by weight unless `partners.combine` is `max`.
+      const parsed = parsePolicy(doc);
+      const policy = { ...parsed, partners: { ...parsed.partners, combine: 'max' as const } };
       const ratings = Array.from({ length: GOLDEN_PROFILE_COUNT }, (_, i) => rateProfile(goldenProfile(i), policy, NOW));
       // Assess: the recorded hashes are version 1 (bare SHA-256); today's h2 ratings must recognise them as the same inputs.
       const expected = recorded[name] as Array<{ inputsHash: string }>;

@@ -85,9 +85,10 @@ describe('parsePolicy (version 1 documents)', () => {
 });
 
 describe('parsePolicy with unknown keys', () => {
-  it('refuses a setting no version implements yet as not supported, naming it (partnerWeights)', () => {
-    const input = { ...clone(), partnerWeights: { 'partner-a': 0.5 } };
-    expect(issuesOf(input)).toEqual([expect.objectContaining({ path: 'partnerWeights', code: 'not_supported', message: expect.stringContaining('not supported yet') })]);
+  it('reads partnerWeights into partners.weights and refuses a weight outside [0, 1] at its path', () => {
+    expect(parsePolicy({ ...clone(), partnerWeights: { 'partner-a': 0.5 } }).partners.weights).toEqual({ 'partner-a': 0.5 });
+    const input = { ...clone(), partnerWeights: { 'partner-a': 1.5 } };
+    expect(issuesOf(input)).toEqual([expect.objectContaining({ path: 'partnerWeights.partner-a' })]);
   });
 
   it('refuses format 2 alert settings in a version 1 document, naming their full paths (alerts.cooldownHours, alerts.anomaly)', () => {

@@ -1,7 +1,8 @@
 import { formatMinorUnits } from '../../money.js';
 import type { CustomerProfile } from '../../profile/customer-profile.js';
 import type { LimitFactor, LimitRecommendation } from '../credit-limit.js';
-import type { FeatureValue } from '../features.js';
+import { partnerInputsOf, type FeatureValue } from '../features.js';
+import { DEFAULT_POOLING } from '../partner-pooling.js';
 import type { RiskPolicy } from '../policy.js';
 import type { RatingResult } from '../rating-result.js';
 import { ascendingScore, recencyScore, rfmSegment } from '../rfm.js';
@@ -60,6 +61,8 @@ export const compilePolicy = (policy: RiskPolicy): CompiledPolicy => {
   const nChars = reasonDefs.length;
   const values: FeatureValue[] = new Array<FeatureValue>(nFeatures).fill(undefined);
   const view = new FeatureView();
+  const poolsPartners = features.some((f) => f.path === 'derived.partner_pd');
+  const partnerSettings = policy.partners ?? DEFAULT_POOLING;
   const top = new Int32Array(MAX_REASONS);
 
   const scale = policy.grades.scale;
@@ -195,7 +198,7 @@ export const compilePolicy = (policy: RiskPolicy): CompiledPolicy => {
   };
 
   const rate = (profile: CustomerProfile, now: Date): UnhashedRating => {
-    view.reset(profile, now);
+    view.reset(profile, now, partnerSettings);
     let present = 0;
     for (let i = 0; i < nFeatures; i += 1) {
       const v = readers[i]!(view);
@@ -254,6 +257,10 @@ export const compilePolicy = (policy: RiskPolicy): CompiledPolicy => {
     if (rfm) result.rfm = rfm;
     if (dpd !== undefined) result.worstDaysPastDue = dpd;
     if (view.warnings.length > 0) result.warnings = view.warnings;
+    if (poolsPartners && profile.assessments.length > 0) {
+      const partnerInputs = partnerInputsOf(view, features);
+      if (partnerInputs) result.partnerInputs = partnerInputs;
+    }
     lastProfile = profile;
     lastResult = result;
     lastDpd = dpd;

@@ -3,6 +3,7 @@ import type { CustomerProfile } from '../../profile/customer-profile.js';
 import { daysElapsed, STATIC_PATHS } from '../feature-paths.js';
 import { coerceAttribute, compileFeature, type DataWarning, type FeatureValue, type ProfileView } from '../features.js';
 import { derivedExtractor, type PolicyFeature } from '../policy.js';
+import { DEFAULT_POOLING, type PartnerPoolingSettings } from '../partner-pooling.js';
 
 const DAY_MS = 86_400_000;
 const BUREAU_ORDER: readonly BureauId[] = ['experian', 'equifax', 'transunion', 'dnb', 'creditsafe', 'pboc'];
@@ -22,6 +23,7 @@ export class FeatureView implements ProfileView {
   nowMonth = 0;
   readonly bureaus: BureauSummary[] = [];
   warnings: DataWarning[] = NO_WARNINGS;
+  partners: PartnerPoolingSettings = DEFAULT_POOLING;
   private windowMonths = -1;
   private windowCount = 0;
   private windowNet = 0;
@@ -30,8 +32,9 @@ export class FeatureView implements ProfileView {
   private dpdOwn: number | undefined | null = null;
 
   /** Points the view at `profile` and `now`; nothing is allocated unless the profile has data warnings. */
-  reset(profile: CustomerProfile, now: Date): this {
+  reset(profile: CustomerProfile, now: Date, partners: PartnerPoolingSettings = DEFAULT_POOLING): this {
     this.profile = profile;
+    this.partners = partners;
     this.now = now;
     this.nowMs = now.getTime();
     this.nowMonth = now.getUTCFullYear() * 12 + now.getUTCMonth();

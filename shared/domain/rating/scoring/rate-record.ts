@@ -111,7 +111,7 @@ export const rateRecord = (record: Record<string, unknown>, policy: RiskPolicy, 
 export const exportProfileRecord = (profile: CustomerProfile, policy: RiskPolicy, now: Date): Record<string, string | number | boolean> => {
   const out: Record<string, string | number | boolean> = {};
   for (const [path, value] of flattenProfile(profile)) if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[path] = value;
-  const view = viewProfile(profile, now);
+  const view = viewProfile(profile, now, policy.partners);
   const derived = policy.scoring.features.filter((f) => f.path.startsWith('derived.'));
   const values = extractFeatures(view, derived);
   for (const f of derived) {
