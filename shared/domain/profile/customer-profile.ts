@@ -75,6 +75,11 @@ export const CustomerProfileSchema = z.object({
   assessments: z.array(PartnerAssessmentSummarySchema),
   rating: RatingResultSchema.optional(),
   freeze: FreezeSchema.optional(),
+  /**
+   * Invoices under an open dispute (or resolved `upheld`), kept out of the delinquency features
+   * while the policy's `disputes.excludeDisputedInvoices` holds (shared/domain/disputes).
+   */
+  disputedInvoices: z.array(z.object({ invoiceId: z.string(), disputeId: z.string() })).max(500).optional(),
   version: z.number().int().nonnegative(),
   sequence: z.number().int().nonnegative(),
   createdAt: z.iso.datetime({ offset: true }),
