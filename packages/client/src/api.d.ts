@@ -1136,6 +1136,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Disputes, newest first, filtered by status, subject type, customer, overdue
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["listDisputes"];
+        put?: never;
+        /**
+         * Open a dispute on an invoice, a bureau item, a rating or a partner assessment
+         * @description Due `disputes.slaHours` (default 720) after opening. A disputed invoice leaves the delinquency features while the dispute is open (policy `disputes.excludeDisputedInvoices`) and the customer is re-rated. A subject with a dispute still open is 409 `dispute_already_open`; an unknown customer or assessment 422.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["openDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{disputeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a dispute: subject, state, outcome, due time, comments, history
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["getDispute"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{disputeId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a comment to a dispute
+         * @description **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["commentDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{disputeId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a dispute: under_review, or resolved with an outcome (two people)
+         * @description Allowed: `open → under_review → resolved`. Resolving takes two people: the first call asks (202 with the pending `dispute.resolve` approval), a second person calling with the same outcome resolves it (200). The person who asked, again: 409 `second_person_required`. A key that belongs to no person cannot be the second: 403. Any other move (or another outcome than the one asked for) is 409 `dispute_transition_refused` with `current`.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["transitionDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/downloads/{token}": {
         parameters: {
             query?: never;
@@ -2375,6 +2463,10 @@ export interface components {
                 frozenAt: string;
                 by: string;
             };
+            disputedInvoices?: {
+                invoiceId: string;
+                disputeId: string;
+            }[];
             version: number;
             sequence: number;
             /** Format: date-time */
@@ -2528,7 +2620,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflict (problem details: `agreement_revoked`, `conflict`, `job_final`, `idempotency_in_progress`, `approval_transition_refused`, `alert_transition_refused`, `policy_transition_refused`) */
+        /** @description Conflict (problem details: `agreement_revoked`, `conflict`, `job_final`, `idempotency_in_progress`, `approval_transition_refused`, `alert_transition_refused`, `dispute_transition_refused`, `dispute_already_open`, `incident_transition_refused`, `second_person_required`, `policy_transition_refused`) */
         Problem409: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -2862,7 +2954,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -3089,7 +3181,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -3295,7 +3387,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -3971,7 +4063,7 @@ export interface operations {
                         approvals: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4038,7 +4130,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4107,7 +4199,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4185,7 +4277,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -6042,7 +6134,7 @@ export interface operations {
                             currency: string;
                         };
                         /** @enum {string} */
-                        status: "open" | "paid" | "void";
+                        status: "open" | "paid" | "void" | "disputed";
                     } | {
                         /** @enum {string} */
                         crm: "zoho" | "fxiaoke" | "hubspot" | "salesforce" | "generic";
@@ -7129,7 +7221,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -7287,6 +7379,559 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listDisputes: {
+        parameters: {
+            query?: {
+                status?: "open" | "under_review" | "resolved";
+                subjectType?: "invoice" | "bureau_item" | "rating" | "assessment";
+                customerId?: string;
+                /** @description `true`: only disputes past their due time that are not resolved */
+                overdue?: "true" | "false";
+                /** @description Page size (1–200, default 50). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of disputes */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        disputes: {
+                            disputeId: string;
+                            subject: {
+                                /** @enum {string} */
+                                type: "invoice" | "bureau_item" | "rating" | "assessment";
+                                id: string;
+                                customerId: string;
+                            };
+                            reason: string;
+                            openedBy: string;
+                            /** @enum {string} */
+                            status: "open" | "under_review" | "resolved";
+                            /** @enum {string} */
+                            outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            resolvedAt?: string;
+                            pendingResolution?: {
+                                approvalId: string;
+                                /** @enum {string} */
+                                outcome: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "under_review" | "resolved";
+                                /** @enum {string} */
+                                to: "open" | "under_review" | "resolved";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {string} */
+                                outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                approvedBy?: string;
+                                note?: string;
+                            }[];
+                            complianceConditionCode?: string;
+                            version: number;
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    openDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What is disputed: an invoice (`<crm>:<connectionId>:<externalId>`), a bureau item, a rating or a partner assessment (an existing assessment id of the customer) */
+                    subject: {
+                        /** @enum {string} */
+                        type: "invoice" | "bureau_item" | "rating" | "assessment";
+                        id: string;
+                        customerId: string;
+                    };
+                    /** @description Why (kept on the dispute; never put in events or the audit) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new dispute */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dispute: {
+                            disputeId: string;
+                            subject: {
+                                /** @enum {string} */
+                                type: "invoice" | "bureau_item" | "rating" | "assessment";
+                                id: string;
+                                customerId: string;
+                            };
+                            reason: string;
+                            openedBy: string;
+                            /** @enum {string} */
+                            status: "open" | "under_review" | "resolved";
+                            /** @enum {string} */
+                            outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            resolvedAt?: string;
+                            pendingResolution?: {
+                                approvalId: string;
+                                /** @enum {string} */
+                                outcome: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "under_review" | "resolved";
+                                /** @enum {string} */
+                                to: "open" | "under_review" | "resolved";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {string} */
+                                outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                approvedBy?: string;
+                                note?: string;
+                            }[];
+                            complianceConditionCode?: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dispute */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dispute: {
+                            disputeId: string;
+                            subject: {
+                                /** @enum {string} */
+                                type: "invoice" | "bureau_item" | "rating" | "assessment";
+                                id: string;
+                                customerId: string;
+                            };
+                            reason: string;
+                            openedBy: string;
+                            /** @enum {string} */
+                            status: "open" | "under_review" | "resolved";
+                            /** @enum {string} */
+                            outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            resolvedAt?: string;
+                            pendingResolution?: {
+                                approvalId: string;
+                                /** @enum {string} */
+                                outcome: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "under_review" | "resolved";
+                                /** @enum {string} */
+                                to: "open" | "under_review" | "resolved";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {string} */
+                                outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                approvedBy?: string;
+                                note?: string;
+                            }[];
+                            complianceConditionCode?: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    commentDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The dispute as it now stands */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dispute: {
+                            disputeId: string;
+                            subject: {
+                                /** @enum {string} */
+                                type: "invoice" | "bureau_item" | "rating" | "assessment";
+                                id: string;
+                                customerId: string;
+                            };
+                            reason: string;
+                            openedBy: string;
+                            /** @enum {string} */
+                            status: "open" | "under_review" | "resolved";
+                            /** @enum {string} */
+                            outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            resolvedAt?: string;
+                            pendingResolution?: {
+                                approvalId: string;
+                                /** @enum {string} */
+                                outcome: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "under_review" | "resolved";
+                                /** @enum {string} */
+                                to: "open" | "under_review" | "resolved";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {string} */
+                                outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                approvedBy?: string;
+                                note?: string;
+                            }[];
+                            complianceConditionCode?: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    transitionDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    to: "under_review";
+                    note?: string;
+                } | {
+                    /** @constant */
+                    to: "resolved";
+                    /**
+                     * @description upheld: the item does not stand; rejected: the dispute fails, the debt stands; withdrawn; corrected
+                     * @enum {string}
+                     */
+                    outcome: "upheld" | "rejected" | "withdrawn" | "corrected";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The dispute as it now stands */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dispute: {
+                            disputeId: string;
+                            subject: {
+                                /** @enum {string} */
+                                type: "invoice" | "bureau_item" | "rating" | "assessment";
+                                id: string;
+                                customerId: string;
+                            };
+                            reason: string;
+                            openedBy: string;
+                            /** @enum {string} */
+                            status: "open" | "under_review" | "resolved";
+                            /** @enum {string} */
+                            outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            resolvedAt?: string;
+                            pendingResolution?: {
+                                approvalId: string;
+                                /** @enum {string} */
+                                outcome: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "under_review" | "resolved";
+                                /** @enum {string} */
+                                to: "open" | "under_review" | "resolved";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {string} */
+                                outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                approvedBy?: string;
+                                note?: string;
+                            }[];
+                            complianceConditionCode?: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            /** @description Resolution asked for: waiting for a second person */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dispute: {
+                            disputeId: string;
+                            subject: {
+                                /** @enum {string} */
+                                type: "invoice" | "bureau_item" | "rating" | "assessment";
+                                id: string;
+                                customerId: string;
+                            };
+                            reason: string;
+                            openedBy: string;
+                            /** @enum {string} */
+                            status: "open" | "under_review" | "resolved";
+                            /** @enum {string} */
+                            outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            resolvedAt?: string;
+                            pendingResolution?: {
+                                approvalId: string;
+                                /** @enum {string} */
+                                outcome: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "under_review" | "resolved";
+                                /** @enum {string} */
+                                to: "open" | "under_review" | "resolved";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {string} */
+                                outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                approvedBy?: string;
+                                note?: string;
+                            }[];
+                            complianceConditionCode?: string;
+                            version: number;
+                        };
+                        /** @description The pending `dispute.resolve` approval: a second person calls the same route with the same outcome */
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
         };
@@ -8605,7 +9250,7 @@ export interface operations {
                         approvals: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -8769,7 +9414,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -9370,6 +10015,18 @@ export interface operations {
                             /** @enum {string} */
                             period: "day" | "week" | "month";
                         };
+                    };
+                    /**
+                     * @default {
+                     *       "slaHours": 720,
+                     *       "excludeDisputedInvoices": true
+                     *     }
+                     */
+                    disputes?: {
+                        /** @default 720 */
+                        slaHours?: number;
+                        /** @default true */
+                        excludeDisputedInvoices?: boolean;
                     };
                     training?: {
                         dataset: string;
@@ -10051,6 +10708,18 @@ export interface operations {
                                         period: "day" | "week" | "month";
                                     };
                                 };
+                                /**
+                                 * @default {
+                                 *       "slaHours": 720,
+                                 *       "excludeDisputedInvoices": true
+                                 *     }
+                                 */
+                                disputes: {
+                                    /** @default 720 */
+                                    slaHours: number;
+                                    /** @default true */
+                                    excludeDisputedInvoices: boolean;
+                                };
                                 training?: {
                                     dataset: string;
                                     rows: number;
@@ -10604,6 +11273,18 @@ export interface operations {
                                         /** @enum {string} */
                                         period: "day" | "week" | "month";
                                     };
+                                };
+                                /**
+                                 * @default {
+                                 *       "slaHours": 720,
+                                 *       "excludeDisputedInvoices": true
+                                 *     }
+                                 */
+                                disputes: {
+                                    /** @default 720 */
+                                    slaHours: number;
+                                    /** @default true */
+                                    excludeDisputedInvoices: boolean;
                                 };
                                 training?: {
                                     dataset: string;
@@ -11207,6 +11888,18 @@ export interface operations {
                                         period: "day" | "week" | "month";
                                     };
                                 };
+                                /**
+                                 * @default {
+                                 *       "slaHours": 720,
+                                 *       "excludeDisputedInvoices": true
+                                 *     }
+                                 */
+                                disputes: {
+                                    /** @default 720 */
+                                    slaHours: number;
+                                    /** @default true */
+                                    excludeDisputedInvoices: boolean;
+                                };
                                 training?: {
                                     dataset: string;
                                     rows: number;
@@ -11344,7 +12037,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -11574,7 +12267,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -12085,7 +12778,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12134,7 +12827,7 @@ export interface operations {
                     /** Format: uri */
                     url: string;
                     description?: string;
-                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                     fields?: string[];
                 };
             };
@@ -12155,7 +12848,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12221,7 +12914,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12318,7 +13011,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12510,7 +13203,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */

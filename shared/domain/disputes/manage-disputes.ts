@@ -9,7 +9,9 @@ import type { ProfileChange } from '../customers/ports.js';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../errors.js';
 import type { EventEnvelope } from '../events/envelope.js';
 import { newEvent } from '../events/new-event.js';
+import type { CrmInvoiceRecord } from '../crm/crm-record.js';
 import type { CustomerProfile } from '../profile/customer-profile.js';
+import { sha256Canonical } from '../rating/canonical-json.js';
 import {
   askResolution,
   DisputeTransitionError,
@@ -152,7 +154,10 @@ export const manageDisputes = ({ disputes, profiles, approvals, audit, clock, se
      * Opens a dispute. The same subject with a dispute still open is a DisputeAlreadyOpenError (409),
      * or, with `ifOpen: 'return'` (a CRM redelivering its `disputed` invoice), answers that dispute.
      */
-    async open(input: { subject: DisputeSubject; reason: string }, by: Actor, options: { ifOpen?: 'refuse' | 'return' } = {}): Promise<{ dispute: DisputeRecord; created: boolean }> {
+    async open(input: { subject: DisputeSubject; reason: string; disputeId?: string }, by: Actor, options: { ifOpen?: 'refuse' | 'return' } = {}): Promise<{ dispute: DisputeRecord; created: boolean }> {
+      // A given id (a CRM record version's) makes a redelivery answer the stored dispute, open or resolved.
+      const stored = input.disputeId === undefined ? undefined : await disputes.get(input.disputeId);
+      if (stored) return { dispute: stored, created: false };
       await validateSubject(input.subject);
       const existing = await disputes.openOn(input.subject);
       if (existing) {
@@ -160,7 +165,7 @@ export const manageDisputes = ({ disputes, profiles, approvals, audit, clock, se
         throw new DisputeAlreadyOpenError(existing);
       }
       const now = clock.now();
-      const dispute = openDispute({ disputeId: `dsp_${ulid(now.getTime())}`, subject: input.subject, reason: input.reason, openedBy: by.ref }, now, (await settings()).slaHours);
+      const dispute = openDispute({ disputeId: input.disputeId ?? `dsp_${ulid(now.getTime())}`, subject: input.subject, reason: input.reason, openedBy: by.ref }, now, (await settings()).slaHours);
       try {
         await commit(undefined, dispute, (sequence) => eventOf('dispute.opened', dispute, by.ref, now, sequence !== undefined ? { sequence } : {}));
       } catch (error) {
@@ -172,6 +177,19 @@ export const manageDisputes = ({ disputes, profiles, approvals, audit, clock, se
       }
       await audit.append({ actor: by.ref, action: 'dispute.opened', target: `dispute:${dispute.disputeId}`, details: { customerId: dispute.subject.customerId, subjectType: dispute.subject.type, subjectId: dispute.subject.id } });
       return { dispute, created: true };
+    },
+
+    /**
+     * Opens the dispute a CRM's `disputed` invoice stands for (opened by `crm:<crm>:<connectionId>`).
+     * Idempotent: the dispute id is derived from the invoice version, so a redelivery (or a replay
+     * after the dispute was resolved) answers the stored dispute; a subject with another dispute
+     * still open answers that one. Invoices in another state open nothing.
+     */
+    async openFromCrm(invoice: CrmInvoiceRecord, customerId: string): Promise<{ dispute: DisputeRecord; created: boolean } | undefined> {
+      if (invoice.status !== 'disputed' || invoice.deleted) return undefined;
+      const id = `${invoice.crm}:${invoice.connectionId}:${invoice.externalId}`;
+      const disputeId = `dsp_crm_${sha256Canonical({ id, modifiedAt: invoice.modifiedAt }).slice(0, 32)}`;
+      return this.open({ subject: { type: 'invoice', id, customerId }, reason: 'The CRM marked the invoice disputed', disputeId }, { ref: `crm:${invoice.crm}:${invoice.connectionId}` }, { ifOpen: 'return' });
     },
 
     get: load,
