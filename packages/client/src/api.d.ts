@@ -1416,6 +1416,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Post-incident reviews, newest first, optionally in one state
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["listIncidents"];
+        put?: never;
+        /**
+         * Open a post-incident review from alerts or a drill customer
+         * @description A draft with impact (customers, open and overdue exposure per currency) and a timeline assembled from the events of the customers and the audit entries of the alerts and customers, oldest first. Each alert then carries the review's `incidentId`. An unknown alert or customer is 422 at its path.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["openIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{incidentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a post-incident review
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["getIncident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change impact, root cause, contributing factors, actions, lessons (not once closed)
+         * @description Each field given replaces the stored one. A closed review is 409 `incident_transition_refused`.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        patch: operations["updateIncident"];
+        trace?: never;
+    };
+    "/v1/incidents/{incidentId}/export.md": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The review as a Markdown document
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["exportIncident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{incidentId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a review: in_review, back to draft, or closed (two people)
+         * @description Allowed: `draft → in_review → closed`, `in_review → draft`. Closing takes two people: the first call asks (202 with the pending `incident.close` approval), a second person closes (200); the asker again is 409 `second_person_required`. Any other move is 409 `incident_transition_refused` with `current`.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["transitionIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs": {
         parameters: {
             query?: never;
@@ -8467,6 +8561,711 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+        };
+    };
+    listIncidents: {
+        parameters: {
+            query?: {
+                status?: "draft" | "in_review" | "closed";
+                /** @description Page size (1–200, default 50). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of reviews */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        incidents: {
+                            incidentId: string;
+                            title: string;
+                            alertIds: string[];
+                            drillCustomerId?: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "closed";
+                            impact: {
+                                customers: string[];
+                                exposure: {
+                                    currency: string;
+                                    openMinor: number;
+                                    overdueMinor: number;
+                                }[];
+                            };
+                            rootCause?: string;
+                            contributingFactors: string[];
+                            actions: {
+                                action: string;
+                                /** @description Who does it, e.g. `person:li-wei` or a team name */
+                                owner: string;
+                                /**
+                                 * Format: date
+                                 * @description Due date (YYYY-MM-DD)
+                                 */
+                                due: string;
+                                /**
+                                 * @default open
+                                 * @enum {string}
+                                 */
+                                status: "open" | "done" | "dropped";
+                            }[];
+                            lessons?: string;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                source: "event" | "audit";
+                                type: string;
+                                ref: string;
+                                customerId?: string;
+                                target?: string;
+                                actor?: string;
+                            }[];
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                            pendingClose?: {
+                                approvalId: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                from?: "draft" | "in_review" | "closed";
+                                /** @enum {string} */
+                                to: "draft" | "in_review" | "closed";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                approvedBy?: string;
+                            }[];
+                            version: number;
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    openIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @default [] */
+                    alertIds?: string[];
+                    /** @description The customer a default drill ran on (`POST /v1/drills/default`) */
+                    drillCustomerId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new review */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        incident: {
+                            incidentId: string;
+                            title: string;
+                            alertIds: string[];
+                            drillCustomerId?: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "closed";
+                            impact: {
+                                customers: string[];
+                                exposure: {
+                                    currency: string;
+                                    openMinor: number;
+                                    overdueMinor: number;
+                                }[];
+                            };
+                            rootCause?: string;
+                            contributingFactors: string[];
+                            actions: {
+                                action: string;
+                                /** @description Who does it, e.g. `person:li-wei` or a team name */
+                                owner: string;
+                                /**
+                                 * Format: date
+                                 * @description Due date (YYYY-MM-DD)
+                                 */
+                                due: string;
+                                /**
+                                 * @default open
+                                 * @enum {string}
+                                 */
+                                status: "open" | "done" | "dropped";
+                            }[];
+                            lessons?: string;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                source: "event" | "audit";
+                                type: string;
+                                ref: string;
+                                customerId?: string;
+                                target?: string;
+                                actor?: string;
+                            }[];
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                            pendingClose?: {
+                                approvalId: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                from?: "draft" | "in_review" | "closed";
+                                /** @enum {string} */
+                                to: "draft" | "in_review" | "closed";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                approvedBy?: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The review */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        incident: {
+                            incidentId: string;
+                            title: string;
+                            alertIds: string[];
+                            drillCustomerId?: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "closed";
+                            impact: {
+                                customers: string[];
+                                exposure: {
+                                    currency: string;
+                                    openMinor: number;
+                                    overdueMinor: number;
+                                }[];
+                            };
+                            rootCause?: string;
+                            contributingFactors: string[];
+                            actions: {
+                                action: string;
+                                /** @description Who does it, e.g. `person:li-wei` or a team name */
+                                owner: string;
+                                /**
+                                 * Format: date
+                                 * @description Due date (YYYY-MM-DD)
+                                 */
+                                due: string;
+                                /**
+                                 * @default open
+                                 * @enum {string}
+                                 */
+                                status: "open" | "done" | "dropped";
+                            }[];
+                            lessons?: string;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                source: "event" | "audit";
+                                type: string;
+                                ref: string;
+                                customerId?: string;
+                                target?: string;
+                                actor?: string;
+                            }[];
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                            pendingClose?: {
+                                approvalId: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                from?: "draft" | "in_review" | "closed";
+                                /** @enum {string} */
+                                to: "draft" | "in_review" | "closed";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                approvedBy?: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    updateIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    impact?: {
+                        customers: string[];
+                        exposure: {
+                            currency: string;
+                            openMinor: number;
+                            overdueMinor: number;
+                        }[];
+                    };
+                    rootCause?: string;
+                    contributingFactors?: string[];
+                    actions?: {
+                        action: string;
+                        /** @description Who does it, e.g. `person:li-wei` or a team name */
+                        owner: string;
+                        /**
+                         * Format: date
+                         * @description Due date (YYYY-MM-DD)
+                         */
+                        due: string;
+                        /**
+                         * @default open
+                         * @enum {string}
+                         */
+                        status?: "open" | "done" | "dropped";
+                    }[];
+                    lessons?: string;
+                    /** @description Assemble the timeline again from the events and audit entries */
+                    refreshTimeline?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The review as it now stands */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        incident: {
+                            incidentId: string;
+                            title: string;
+                            alertIds: string[];
+                            drillCustomerId?: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "closed";
+                            impact: {
+                                customers: string[];
+                                exposure: {
+                                    currency: string;
+                                    openMinor: number;
+                                    overdueMinor: number;
+                                }[];
+                            };
+                            rootCause?: string;
+                            contributingFactors: string[];
+                            actions: {
+                                action: string;
+                                /** @description Who does it, e.g. `person:li-wei` or a team name */
+                                owner: string;
+                                /**
+                                 * Format: date
+                                 * @description Due date (YYYY-MM-DD)
+                                 */
+                                due: string;
+                                /**
+                                 * @default open
+                                 * @enum {string}
+                                 */
+                                status: "open" | "done" | "dropped";
+                            }[];
+                            lessons?: string;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                source: "event" | "audit";
+                                type: string;
+                                ref: string;
+                                customerId?: string;
+                                target?: string;
+                                actor?: string;
+                            }[];
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                            pendingClose?: {
+                                approvalId: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                from?: "draft" | "in_review" | "closed";
+                                /** @enum {string} */
+                                to: "draft" | "in_review" | "closed";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                approvedBy?: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    exportIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Markdown */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    transitionIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    to: "draft" | "in_review" | "closed";
+                };
+            };
+        };
+        responses: {
+            /** @description The review as it now stands */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        incident: {
+                            incidentId: string;
+                            title: string;
+                            alertIds: string[];
+                            drillCustomerId?: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "closed";
+                            impact: {
+                                customers: string[];
+                                exposure: {
+                                    currency: string;
+                                    openMinor: number;
+                                    overdueMinor: number;
+                                }[];
+                            };
+                            rootCause?: string;
+                            contributingFactors: string[];
+                            actions: {
+                                action: string;
+                                /** @description Who does it, e.g. `person:li-wei` or a team name */
+                                owner: string;
+                                /**
+                                 * Format: date
+                                 * @description Due date (YYYY-MM-DD)
+                                 */
+                                due: string;
+                                /**
+                                 * @default open
+                                 * @enum {string}
+                                 */
+                                status: "open" | "done" | "dropped";
+                            }[];
+                            lessons?: string;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                source: "event" | "audit";
+                                type: string;
+                                ref: string;
+                                customerId?: string;
+                                target?: string;
+                                actor?: string;
+                            }[];
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                            pendingClose?: {
+                                approvalId: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                from?: "draft" | "in_review" | "closed";
+                                /** @enum {string} */
+                                to: "draft" | "in_review" | "closed";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                approvedBy?: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+            /** @description Closing asked for: waiting for a second person */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        incident: {
+                            incidentId: string;
+                            title: string;
+                            alertIds: string[];
+                            drillCustomerId?: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "closed";
+                            impact: {
+                                customers: string[];
+                                exposure: {
+                                    currency: string;
+                                    openMinor: number;
+                                    overdueMinor: number;
+                                }[];
+                            };
+                            rootCause?: string;
+                            contributingFactors: string[];
+                            actions: {
+                                action: string;
+                                /** @description Who does it, e.g. `person:li-wei` or a team name */
+                                owner: string;
+                                /**
+                                 * Format: date
+                                 * @description Due date (YYYY-MM-DD)
+                                 */
+                                due: string;
+                                /**
+                                 * @default open
+                                 * @enum {string}
+                                 */
+                                status: "open" | "done" | "dropped";
+                            }[];
+                            lessons?: string;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                source: "event" | "audit";
+                                type: string;
+                                ref: string;
+                                customerId?: string;
+                                target?: string;
+                                actor?: string;
+                            }[];
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                            pendingClose?: {
+                                approvalId: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                from?: "draft" | "in_review" | "closed";
+                                /** @enum {string} */
+                                to: "draft" | "in_review" | "closed";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                approvedBy?: string;
+                            }[];
+                            version: number;
+                        };
+                        /** @description The pending `incident.close` approval: a second person calls the same route */
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     listJobs: {
