@@ -12,6 +12,8 @@ import { consoleRoutes } from '../functions/serve-console/routes.js';
 import { jobRoutes } from '../functions/http-jobs/routes.js';
 import { peopleRoutes } from '../functions/http-people/routes.js';
 import { alertRoutes } from '../functions/http-alerts/routes.js';
+import { disputeRoutes } from '../functions/http-alerts/dispute-routes.js';
+import { incidentRoutes } from '../functions/http-alerts/incident-routes.js';
 import { JOB_WORKER_TIMEOUT_SECONDS } from '../shared/domain/jobs/job.js';
 import { routeSpecs, type HttpRouteSpec, type RouteDecl } from '../shared/lambda/http-route.js';
 
@@ -549,6 +551,8 @@ const routeSets: Array<{ function: FunctionId; routes: Record<string, RouteDecl>
   { function: 'httpJobs', routes: jobRoutes },
   { function: 'httpPeople', routes: peopleRoutes },
   { function: 'httpAlerts', routes: alertRoutes },
+  { function: 'httpAlerts', routes: disputeRoutes },
+  { function: 'httpAlerts', routes: incidentRoutes },
 ];
 
 export const routes: RouteSpec[] = routeSets.flatMap((set) => routeSpecs(set.routes).map((route) => ({ ...route, function: set.function })));

@@ -10,20 +10,28 @@ import { runtimeClock } from '../../shared/lambda/clock.js';
 import { env } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
 import { hubSigningKey } from '../../shared/lambda/signing-key.js';
+import { caseServices } from '../../shared/lambda/case-services.js';
+import { DisputePagePositionSchema } from '../../shared/adapters/dynamodb/dispute-store.js';
+import { IncidentPagePositionSchema } from '../../shared/adapters/dynamodb/incident-store.js';
+import { incidentMarkdown } from '../../shared/domain/incidents/incident.js';
+import { disputeRoutes } from './dispute-routes.js';
+import { incidentRoutes } from './incident-routes.js';
 import { alertRoutes } from './routes.js';
 import type { AlertTransitionRequest } from './schema.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const clock = runtimeClock;
-const { store, alerts, activePolicy } = alertServices({ table, clock, audit: auditTrail(table, clock) });
+const audit = auditTrail(table, clock);
+const { store, alerts, activePolicy } = alertServices({ table, clock, audit });
+const { disputes, incidents } = caseServices({ table, clock, audit });
 const reviewsDue = listReviewsDue({ portfolio: profilePortfolio(table, { segments: 2 }), alerts: store, cadence: async () => (await activePolicy()).cadence, clock });
 
 const ACTIONS = { acknowledged: 'acknowledge', snoozed: 'snooze', resolved: 'resolve', false_positive: 'false_positive' } as const;
 /** `{ to, until?, note? }` as the lifecycle's action. */
 const actionOf = ({ to, ...rest }: AlertTransitionRequest): AlertAction => ({ action: ACTIONS[to], ...rest }) as AlertAction;
 
-export const handler = httpFunction(alertRoutes, {
+export const handler = httpFunction({ ...alertRoutes, ...disputeRoutes, ...incidentRoutes }, {
   listLifecycleAlerts: async ({ query, page }) => {
     const after = page.after === undefined ? undefined : AlertPagePositionSchema.parse(page.after);
     const { alerts: rows, next } = await store.page(query, page.limit, after);
@@ -39,4 +47,31 @@ export const handler = httpFunction(alertRoutes, {
     const end = offset + page.limit;
     return { status: 200, body: { reviews: due.slice(offset, end), nextCursor: null, next: null }, ...(end < due.length ? { next: end } : {}) };
   },
+  openDispute: async ({ body, principal }) => ({ status: 201, body: { dispute: (await disputes.open(body, { ref: actorRef(principal), principal })).dispute } }),
+  listDisputes: async ({ query, page }) => {
+    const { overdue, ...filter } = query;
+    const after = page.after === undefined ? undefined : DisputePagePositionSchema.parse(page.after);
+    const { disputes: rows, next } = await disputes.page({ ...filter, ...(overdue === 'true' ? { overdueAt: clock.now().toISOString() } : {}) }, page.limit, after);
+    return { status: 200, body: { disputes: rows, nextCursor: null, next: null }, ...(next ? { next } : {}) };
+  },
+  getDispute: async ({ params }) => ({ status: 200, body: { dispute: await disputes.get(params.disputeId) } }),
+  transitionDispute: async ({ params, body, principal }) => {
+    const { note, ...command } = body;
+    const outcome = await disputes.transition(params.disputeId, command, principal, note);
+    return outcome.executed || !outcome.approval ? { status: 200, body: { dispute: outcome.dispute } } : { status: 202, body: { dispute: outcome.dispute, approval: outcome.approval } };
+  },
+  commentDispute: async ({ params, body, principal }) => ({ status: 200, body: { dispute: await disputes.comment(params.disputeId, body.text, actorRef(principal)) } }),
+  openIncident: async ({ body, principal }) => ({ status: 201, body: { incident: await incidents.open(body, principal) } }),
+  listIncidents: async ({ query, page }) => {
+    const after = page.after === undefined ? undefined : IncidentPagePositionSchema.parse(page.after);
+    const { incidents: rows, next } = await incidents.page(query, page.limit, after);
+    return { status: 200, body: { incidents: rows, nextCursor: null, next: null }, ...(next ? { next } : {}) };
+  },
+  getIncident: async ({ params }) => ({ status: 200, body: { incident: await incidents.get(params.incidentId) } }),
+  updateIncident: async ({ params, body, principal }) => ({ status: 200, body: { incident: await incidents.update(params.incidentId, body, principal) } }),
+  transitionIncident: async ({ params, body, principal }) => {
+    const outcome = await incidents.transition(params.incidentId, body.to, principal);
+    return outcome.executed || !outcome.approval ? { status: 200, body: { incident: outcome.incident } } : { status: 202, body: { incident: outcome.incident, approval: outcome.approval } };
+  },
+  exportIncident: async ({ params }) => ({ status: 200, body: incidentMarkdown(await incidents.get(params.incidentId)) }),
 }, { signingKey: hubSigningKey });

@@ -20,6 +20,9 @@ import { IngestCrmRecordMessageSchema, type CrmIngestMessage } from './schema.js
 import { customerLaneOf } from '../../shared/domain/customers/ingest-message.js';
 import type { CrmRecord } from '../../shared/domain/crm/crm-record.js';
 import { customAttributeStore } from '../../shared/adapters/dynamodb/custom-attribute-store.js';
+import { caseServices } from '../../shared/lambda/case-services.js';
+import { auditTrail } from '../../shared/lambda/audit-trail.js';
+import { openCrmDisputes } from '../../shared/domain/disputes/crm-disputes.js';
 
 // Composition root: built once per cold start.
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
@@ -27,6 +30,7 @@ const sources = sourceRecordStore(table);
 const jobs = importJobStore(table);
 const fetcher = createRecordFetcher({ secrets: secretSourceFrom(env().LOCAL_SECRETS), outbound: createGuardedFetch(outboundPolicy()) });
 const ingest = ingestCrmRecord({ profiles: profileStore(table), identities: identityIndex(table), sources, reviews: reviewQueue(table), merges: mergeRecordStore(table), clock: runtimeClock, customAttributes: customAttributeStore(table) });
+const disputesFromCrm = openCrmDisputes(caseServices({ table, clock: runtimeClock, audit: auditTrail(table, runtimeClock) }).disputes);
 const processNotice = processCrmNotice({
   connections: connectionStore(table),
   fetchRecord: (config, objectName, id) => fetcher.read(config, objectName, id),
@@ -60,8 +64,9 @@ const consumer = sqsConsumer({
       const options = message.receivedAt ? { receivedAt: new Date(message.receivedAt) } : {};
       const records = message.kind === 'record' ? 1 : message.records.length;
       try {
-        if (message.kind === 'record') await ingest(message.record, options);
-        else await ingest.batch(message.records, options);
+        const received = message.kind === 'record' ? [message.record] : message.records;
+        const applied = message.kind === 'record' ? [await ingest(message.record, options)] : await ingest.batch(message.records, options);
+        await disputesFromCrm(received, applied);
         if (message.importJobId) outcomes.set(record.messageId, { jobId: message.importJobId, outcome: 'applied', records });
       } catch (error) {
         if (message.importJobId && (error as { retryable?: boolean }).retryable === false) outcomes.set(record.messageId, { jobId: message.importJobId, outcome: 'failed', records });

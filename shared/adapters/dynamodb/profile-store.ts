@@ -12,7 +12,8 @@ const profileKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 
 /** Write capacity units reported by DynamoDB for profile transactions in this container (ReturnConsumedCapacity TOTAL). */
 export const profileWriteCapacity = { units: 0, transactions: 0 };
 
-const profileTransactItems = (tableName: string, change: ProfileChange) => {
+/** The transaction items of one profile change (profile, events, extra items), for stores that commit a profile change with their own items. */
+export const profileTransactItems = (tableName: string, change: ProfileChange) => {
   const { profile, expectedVersion, events, extraPuts = [], extraDeletes = [] } = change;
   const condition =
     expectedVersion === 0

@@ -102,7 +102,8 @@ export const CrmInvoiceRecordSchema = Base.extend({
   amount: MoneySchema,
   /** Amount still unpaid. */
   open: MoneySchema,
-  status: z.enum(['open', 'paid', 'void']),
+  /** `disputed`: still owed, but contested by the customer; the hub opens a dispute on it (docs/operations.md#disputes). */
+  status: z.enum(['open', 'paid', 'void', 'disputed']),
 });
 
 export const CrmPaymentRecordSchema = Base.extend({

@@ -139,7 +139,7 @@ export const CustomerActivityV1Schema = z.object({
 /** A four-eyes approval changed state (ids and refs only: `person:<id>`, never names). */
 export const ApprovalEventV1Schema = z.object({
   approvalId: z.string(),
-  action: z.string().describe('policy.approve, policy.activate, policy.rollback, freeze.lift, role.grant, key.issue, agreement.create, agreement.widen, subscription.create'),
+  action: z.string().describe('policy.approve, policy.activate, policy.rollback, freeze.lift, role.grant, key.issue, agreement.create, agreement.widen, subscription.create, dispute.resolve, incident.close'),
   target: z.string().describe('What the action is about, e.g. policy:2, customer:acme-001'),
   status: z.enum(['pending', 'granted', 'rejected', 'expired']),
   maker: z.string(),
@@ -165,6 +165,20 @@ export const RatingDriftDetectedV1Schema = z.object({
   checkedAt: z.iso.datetime({ offset: true }),
 });
 
+/** A dispute changed (ids and codes only: never the reason or comments, which may carry personal data). */
+export const DisputeEventV1Schema = z.object({
+  disputeId: z.string(),
+  subject: z.object({ type: z.enum(['invoice', 'bureau_item', 'rating', 'assessment']), id: z.string(), customerId: z.string() }),
+  status: z.enum(['open', 'under_review', 'resolved']),
+  from: z.enum(['open', 'under_review', 'resolved']).optional(),
+  outcome: z.enum(['upheld', 'rejected', 'withdrawn', 'corrected']).optional().describe('upheld: the item does not stand; rejected / withdrawn: the debt stands; corrected: the corrected record counts'),
+  by: z.string().describe('person:<id>, key:<id>, service:<id> or crm:<crm>:<connectionId>'),
+  approvedBy: z.string().optional().describe('The second person who completed a resolution'),
+  dueAt: z.iso.datetime({ offset: true }),
+  complianceConditionCode: z.string().optional().describe('Metro 2 compliance condition code of a disputed bureau item'),
+  at: z.iso.datetime({ offset: true }),
+});
+
 export const eventCatalogue = {
   'customer.updated': { version: 1, data: CustomerUpdatedV1Schema, description: 'A customer profile was created or changed.' },
   'rating.changed': { version: 1, data: RatingChangedV1Schema, description: "A customer's rating (score, grade, PD or status) changed." },
@@ -185,6 +199,9 @@ export const eventCatalogue = {
   'approval.expired': { version: 1, data: ApprovalEventV1Schema, description: 'A four-eyes approval lapsed without a decision.' },
   'security.break_glass_used': { version: 1, data: BreakGlassUsedV1Schema, description: 'A break-glass admin key was created (every admin locked out): a security alert; the key lives one hour.' },
   'rating.drift_detected': { version: 1, data: RatingDriftDetectedV1Schema, description: "The PSI of a policy's live scores against its training distribution rose above 0.25." },
+  'dispute.opened': { version: 1, data: DisputeEventV1Schema, description: 'A dispute on an invoice, bureau item, rating or assessment was opened (a disputed invoice leaves the delinquency features).' },
+  'dispute.transitioned': { version: 1, data: DisputeEventV1Schema, description: 'A dispute moved to under review.' },
+  'dispute.resolved': { version: 1, data: DisputeEventV1Schema, description: 'A dispute was resolved by two people (upheld, rejected, withdrawn or corrected).' },
 } as const satisfies Record<string, { version: number; data: z.ZodObject; description: string }>;
 
 export type EventType = keyof typeof eventCatalogue;

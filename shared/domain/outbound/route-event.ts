@@ -25,6 +25,8 @@ export const RECOMPUTE_TRIGGERS: ReadonlySet<string> = new Set([
   'assessment.submitted',
   'customer.frozen',
   'customer.unfrozen',
+  'dispute.opened',
+  'dispute.resolved',
 ]);
 
 export const WRITEBACK_TRIGGERS: ReadonlySet<string> = new Set(['rating.changed', 'limit.changed']);

@@ -106,8 +106,9 @@ export const applyOrder = (aggregates: CustomerAggregates, previous: CrmOrderRec
 };
 
 const invoiceId = (inv: CrmInvoiceRecord): string => `${inv.crm}:${inv.connectionId}:${inv.externalId}`;
+/** A `disputed` invoice is still owed: it counts as open here; its dispute keeps it out of the delinquency features. */
 const isOpen = (inv: CrmInvoiceRecord | undefined): inv is CrmInvoiceRecord =>
-  !!inv && !inv.deleted && inv.status === 'open' && inv.open.amountMinor > 0;
+  !!inv && !inv.deleted && (inv.status === 'open' || inv.status === 'disputed') && inv.open.amountMinor > 0;
 
 const sortOpen = (list: { id: string; dueAt: string; openMinor: number }[]): void => {
   list.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

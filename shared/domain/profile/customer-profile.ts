@@ -79,6 +79,11 @@ export const CustomerProfileSchema = z.object({
   partnerConflict: z
     .object({ assessmentId: z.string(), partnerId: z.string(), against: z.enum(['partner', 'hub']), otherPartnerId: z.string().optional(), logitDistance: z.number(), notches: z.number().int(), detectedAt: z.iso.datetime({ offset: true }) })
     .optional(),
+  /**
+   * Invoices under an open dispute (or resolved `upheld`), kept out of the delinquency features
+   * while the policy's `disputes.excludeDisputedInvoices` holds (shared/domain/disputes).
+   */
+  disputedInvoices: z.array(z.object({ invoiceId: z.string(), disputeId: z.string() })).max(500).optional(),
   version: z.number().int().nonnegative(),
   sequence: z.number().int().nonnegative(),
   createdAt: z.iso.datetime({ offset: true }),

@@ -225,6 +225,14 @@ export const CadenceSectionSchema = z.strictObject({
   bureauBudget: z.strictObject({ pulls: z.number().int().nonnegative(), period: z.enum(['day', 'week', 'month']) }).default({ pulls: 100, period: 'day' }),
 });
 
+/** Owned by the operations issue: disputes (docs/operations.md#disputes). */
+export const DisputesSectionSchema = z.strictObject({
+  /** Hours from opening within which a dispute must be resolved (its `dueAt`); default 30 days. */
+  slaHours: z.number().gt(0).max(24 * 366).default(720),
+  /** Leave invoices under an open (or upheld) dispute out of days past due and the overdue amounts. */
+  excludeDisputedInvoices: z.boolean().default(true),
+});
+
 const RiskPolicyObjectSchema = z.strictObject({
   schemaVersion: z.literal(2),
   version: z.number().int().positive(),
@@ -241,6 +249,7 @@ const RiskPolicyObjectSchema = z.strictObject({
   alerts: AlertsSectionSchema.default(() => AlertsSectionSchema.parse({})),
   measures: MeasuresSectionSchema.default(() => MeasuresSectionSchema.parse({})),
   cadence: CadenceSectionSchema.default(() => CadenceSectionSchema.parse({})),
+  disputes: DisputesSectionSchema.default(() => DisputesSectionSchema.parse({})),
   training: TrainingProvenanceSchema.extend({
     /** SHA-256 of the training file's bytes. */
     sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),

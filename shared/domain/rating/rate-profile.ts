@@ -1,5 +1,6 @@
 import type { CustomerProfile } from '../profile/customer-profile.js';
 import { sha256Canonical } from './canonical-json.js';
+import { withoutDisputedInvoices } from './disputed-invoices.js';
 import { compiledPolicy, type RatingInputs, type UnhashedRating } from './compiled/compile-policy.js';
 import { inputsMatch, ratingInputsHash } from './compiled/inputs-hash.js';
 import { gradeOrder, type RiskPolicy } from './policy.js';
@@ -18,7 +19,8 @@ const inputsOf = new WeakMap<RatingResult, RatingInputs>();
  * `status: 'insufficient_data'` (no score, grade or PD; a zero limit). A customer whose days past
  * due reach the policy's default definition is graded at the worst grade with PD 1.
  */
-export const rateProfile = (profile: CustomerProfile, policy: RiskPolicy, now: Date): RatingResult => {
+export const rateProfile = (stored: CustomerProfile, policy: RiskPolicy, now: Date): RatingResult => {
+  const profile = withoutDisputedInvoices(stored, policy, now);
   // The boosted family's pairwise terms are not compiled yet: such policies take the reference engine.
   if (!compilable(policy)) return rateProfileReference(profile, policy, now);
   const compiled = compiledPolicy(policy);
@@ -33,7 +35,8 @@ export const rateProfile = (profile: CustomerProfile, policy: RiskPolicy, now: D
  * Rates without hashing the inputs: what analysis needs (backtests, what-ifs, benches) — the
  * same result as {@link rateProfile} minus `inputsHash`.
  */
-export const rateUnhashed = (profile: CustomerProfile, policy: RiskPolicy, now: Date): UnhashedRating => {
+export const rateUnhashed = (stored: CustomerProfile, policy: RiskPolicy, now: Date): UnhashedRating => {
+  const profile = withoutDisputedInvoices(stored, policy, now);
   if (compilable(policy)) return compiledPolicy(policy).rate(profile, now);
   const { inputsHash: _hash, ...rating } = rateProfileReference(profile, policy, now);
   return rating;
