@@ -53,6 +53,7 @@ export const PROBLEM_CATALOGUE: Readonly<Record<string, { status: number; title:
   idempotency_in_progress: { status: 409, title: 'Conflict', description: 'A request with the same `Idempotency-Key` is still running; retry after `Retry-After` seconds to get its result.' },
   approval_transition_refused: { status: 409, title: 'Conflict', description: 'The approval is not pending any more (granted, rejected, expired), or this person already approved it; `current` shows its state.' },
   alert_transition_refused: { status: 409, title: 'Conflict', description: 'The alert\'s state does not allow this move (e.g. resolving a resolved alert); `current` shows its `status` and the moves it `allowed`.' },
+  measure_transition_refused: { status: 409, title: 'Conflict', description: 'The emergency measure is not active any more (lifted or expired); `current` shows it as it stands.' },
   policy_transition_refused: { status: 409, title: 'Conflict', description: 'The policy is not in a state that allows this step.' },
   payload_too_large: { status: 413, title: 'Content Too Large', description: 'The body is larger than the route accepts; split it (imports take chunks) or use a job.' },
   unsupported_media_type: { status: 415, title: 'Unsupported Media Type', description: 'The `Content-Type` is not one the route accepts.' },

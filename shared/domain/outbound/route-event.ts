@@ -25,6 +25,9 @@ export const RECOMPUTE_TRIGGERS: ReadonlySet<string> = new Set([
   'assessment.submitted',
   'customer.frozen',
   'customer.unfrozen',
+  'measure.taken',
+  'measure.lifted',
+  'measure.expired',
 ]);
 
 export const WRITEBACK_TRIGGERS: ReadonlySet<string> = new Set(['rating.changed', 'limit.changed']);
