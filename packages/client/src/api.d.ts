@@ -1023,9 +1023,37 @@ export interface paths {
         put?: never;
         /**
          * Freeze a customer (limit 0), audited
-         * @description **Roles:** `admin` · **Scope:** `policies:approve`
+         * @description Takes a manual `freeze_all_credit` emergency measure (docs/operations.md#emergency-measures); with `expiresAt` the freeze lifts by itself then (`measure.expired`). A past `expiresAt` is a 422.
+         *
+         *     **Roles:** `admin` · **Scope:** `policies:approve`
          */
         post: operations["freezeCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's emergency measures (active, lifted, expired) and the combined restrictions
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["listCustomerMeasures"];
+        put?: never;
+        /**
+         * Take an emergency measure on a customer (origin manual)
+         * @description Writes the measure, the profile's combined `restrictions` and `measure.taken` (with `customer.frozen` when the credit hold starts) in one transaction; the recompute then applies the restricted limit. `reduce_limit` takes `params.keepPercent` and/or `params.capMinor`, the other types no params. Confirmed orders are never touched.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["takeMeasure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1404,6 +1432,48 @@ export interface paths {
         get: operations["whoAmI"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/measures/{measureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an emergency measure
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["getMeasure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/measures/{measureId}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift an emergency measure (one the policy or the default definition took: four eyes)
+         * @description A manual measure is lifted at once (200). One with origin `policy` or `default` needs two people: the first call answers 202 with the pending `measure.lift` approval; a second person calling the same route (or `POST /v1/approvals/{approvalId}/approve`) lifts it. The maker again: 403 `self_approval`. A measure that is not active: 409 `measure_transition_refused` with `current`.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["liftMeasure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2374,6 +2444,22 @@ export interface components {
                 /** Format: date-time */
                 frozenAt: string;
                 by: string;
+                measureId?: string;
+                /** Format: date-time */
+                expiresAt?: string;
+            };
+            restrictions?: {
+                creditHold: boolean;
+                newOrdersBlocked: boolean;
+                prepaymentRequired: boolean;
+                shipmentsHeld: boolean;
+                collections: boolean;
+                limitCapMinor?: number;
+                limitKeepPercent?: number;
+                reasons: string[];
+                measureIds: string[];
+                /** @constant */
+                confirmedOrdersUntouched: true;
             };
             version: number;
             sequence: number;
@@ -2528,7 +2614,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflict (problem details: `agreement_revoked`, `conflict`, `job_final`, `idempotency_in_progress`, `approval_transition_refused`, `alert_transition_refused`, `policy_transition_refused`) */
+        /** @description Conflict (problem details: `agreement_revoked`, `conflict`, `job_final`, `idempotency_in_progress`, `approval_transition_refused`, `alert_transition_refused`, `measure_transition_refused`, `policy_transition_refused`) */
         Problem409: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -2862,7 +2948,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "measure.lift";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -3089,7 +3175,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "measure.lift";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -3295,7 +3381,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "measure.lift";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -3971,7 +4057,7 @@ export interface operations {
                         approvals: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "measure.lift";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4038,7 +4124,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "measure.lift";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4107,7 +4193,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "measure.lift";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4185,7 +4271,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "measure.lift";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -6920,6 +7006,11 @@ export interface operations {
             content: {
                 "application/json": {
                     reason: string;
+                    /**
+                     * Format: date-time
+                     * @description When the freeze lifts by itself; in the future
+                     */
+                    expiresAt?: string;
                 };
             };
         };
@@ -6940,6 +7031,184 @@ export interface operations {
                             /** Format: date-time */
                             frozenAt: string;
                             by: string;
+                            measureId?: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listCustomerMeasures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The measures, newest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Active, lifted and expired, newest first */
+                        measures: {
+                            measureId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            type: "freeze_new_orders" | "freeze_all_credit" | "reduce_limit" | "require_prepayment" | "hold_shipments" | "hand_over_to_collections";
+                            /** @default {} */
+                            params: {
+                                keepPercent?: number;
+                                capMinor?: number;
+                            };
+                            reason: string;
+                            /** @enum {string} */
+                            origin: "manual" | "policy" | "default";
+                            alertId?: string;
+                            incidentId?: string;
+                            drill?: boolean;
+                            takenBy: string;
+                            /** Format: date-time */
+                            takenAt: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** @enum {string} */
+                            status: "active" | "lifted" | "expired";
+                            liftedBy?: string;
+                            /** Format: date-time */
+                            liftedAt?: string;
+                            liftReason?: string;
+                            version: number;
+                        }[];
+                        /** @description The combined effect of the active measures, as on the profile; null when none was ever taken */
+                        restrictions: {
+                            creditHold: boolean;
+                            newOrdersBlocked: boolean;
+                            prepaymentRequired: boolean;
+                            shipmentsHeld: boolean;
+                            collections: boolean;
+                            limitCapMinor?: number;
+                            limitKeepPercent?: number;
+                            reasons: string[];
+                            measureIds: string[];
+                            /** @constant */
+                            confirmedOrdersUntouched: true;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    takeMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type: "freeze_new_orders" | "freeze_all_credit" | "reduce_limit" | "require_prepayment" | "hold_shipments" | "hand_over_to_collections";
+                    /**
+                     * @description `reduce_limit` only: `keepPercent` (0–100) and/or `capMinor`
+                     * @default {}
+                     */
+                    params?: {
+                        keepPercent?: number;
+                        capMinor?: number;
+                    };
+                    /** @description Free text for the risk team, told to the CRM as the hold reason: no personal data */
+                    reason: string;
+                    /** @description The alert that led to the measure */
+                    alertId?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the measure lifts by itself (`measure.expired`); in the future
+                     */
+                    expiresAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Taken */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        measure: {
+                            measureId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            type: "freeze_new_orders" | "freeze_all_credit" | "reduce_limit" | "require_prepayment" | "hold_shipments" | "hand_over_to_collections";
+                            /** @default {} */
+                            params: {
+                                keepPercent?: number;
+                                capMinor?: number;
+                            };
+                            reason: string;
+                            /** @enum {string} */
+                            origin: "manual" | "policy" | "default";
+                            alertId?: string;
+                            incidentId?: string;
+                            drill?: boolean;
+                            takenBy: string;
+                            /** Format: date-time */
+                            takenAt: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** @enum {string} */
+                            status: "active" | "lifted" | "expired";
+                            liftedBy?: string;
+                            /** Format: date-time */
+                            liftedAt?: string;
+                            liftReason?: string;
+                            version: number;
+                        };
+                        /** @description The customer's combined restrictions after the change */
+                        restrictions?: {
+                            creditHold: boolean;
+                            newOrdersBlocked: boolean;
+                            prepaymentRequired: boolean;
+                            shipmentsHeld: boolean;
+                            collections: boolean;
+                            limitCapMinor?: number;
+                            limitKeepPercent?: number;
+                            reasons: string[];
+                            measureIds: string[];
+                            /** @constant */
+                            confirmedOrdersUntouched: true;
                         };
                     };
                 };
@@ -7129,7 +7398,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "measure.lift";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -7981,6 +8250,212 @@ export interface operations {
             429: components["responses"]["Problem429"];
         };
     };
+    getMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The measure */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        measure: {
+                            measureId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            type: "freeze_new_orders" | "freeze_all_credit" | "reduce_limit" | "require_prepayment" | "hold_shipments" | "hand_over_to_collections";
+                            /** @default {} */
+                            params: {
+                                keepPercent?: number;
+                                capMinor?: number;
+                            };
+                            reason: string;
+                            /** @enum {string} */
+                            origin: "manual" | "policy" | "default";
+                            alertId?: string;
+                            incidentId?: string;
+                            drill?: boolean;
+                            takenBy: string;
+                            /** Format: date-time */
+                            takenAt: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** @enum {string} */
+                            status: "active" | "lifted" | "expired";
+                            liftedBy?: string;
+                            /** Format: date-time */
+                            liftedAt?: string;
+                            liftReason?: string;
+                            version: number;
+                        };
+                        /** @description The customer's combined restrictions after the change */
+                        restrictions?: {
+                            creditHold: boolean;
+                            newOrdersBlocked: boolean;
+                            prepaymentRequired: boolean;
+                            shipmentsHeld: boolean;
+                            collections: boolean;
+                            limitCapMinor?: number;
+                            limitKeepPercent?: number;
+                            reasons: string[];
+                            measureIds: string[];
+                            /** @constant */
+                            confirmedOrdersUntouched: true;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    liftMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Lifted */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        measure: {
+                            measureId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            type: "freeze_new_orders" | "freeze_all_credit" | "reduce_limit" | "require_prepayment" | "hold_shipments" | "hand_over_to_collections";
+                            /** @default {} */
+                            params: {
+                                keepPercent?: number;
+                                capMinor?: number;
+                            };
+                            reason: string;
+                            /** @enum {string} */
+                            origin: "manual" | "policy" | "default";
+                            alertId?: string;
+                            incidentId?: string;
+                            drill?: boolean;
+                            takenBy: string;
+                            /** Format: date-time */
+                            takenAt: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** @enum {string} */
+                            status: "active" | "lifted" | "expired";
+                            liftedBy?: string;
+                            /** Format: date-time */
+                            liftedAt?: string;
+                            liftReason?: string;
+                            version: number;
+                        };
+                        /** @description The customer's combined restrictions after the change */
+                        restrictions?: {
+                            creditHold: boolean;
+                            newOrdersBlocked: boolean;
+                            prepaymentRequired: boolean;
+                            shipmentsHeld: boolean;
+                            collections: boolean;
+                            limitCapMinor?: number;
+                            limitKeepPercent?: number;
+                            reasons: string[];
+                            measureIds: string[];
+                            /** @constant */
+                            confirmedOrdersUntouched: true;
+                        };
+                    };
+                };
+            };
+            /** @description Asked for: a second person confirms by calling the same route or POST /v1/approvals/{approvalId}/approve */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "measure.lift";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     listAssessmentRequests: {
         parameters: {
             query?: never;
@@ -8605,7 +9080,7 @@ export interface operations {
                         approvals: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "measure.lift";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -8769,7 +9244,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "measure.lift";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -11344,7 +11819,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "measure.lift";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -11574,7 +12049,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "measure.lift";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -12085,7 +12560,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12134,7 +12609,7 @@ export interface operations {
                     /** Format: uri */
                     url: string;
                     description?: string;
-                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                     fields?: string[];
                 };
             };
@@ -12155,7 +12630,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12221,7 +12696,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12318,7 +12793,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12510,7 +12985,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
