@@ -23,9 +23,10 @@ describe('emergency measures', () => {
   const profileOf = async (customerId: string) => (await t.api('GET', `/v1/customers/${customerId}`)).json.profile;
   const eventsOf = async (customerId: string, type: string): Promise<EventEnvelope[]> => (await eventStore(table()).listForCustomer(customerId, {})).filter((e) => e.type === type);
 
-  /** A customer with a year of steady orders, paid on time, rated by the worker. */
+  /** A customer with a year of steady orders, paid on time, rated by the worker (a limit above 0). */
   const steadyCustomer = async (customerId: string) => {
     const now = t.hub.clock.now();
+    const months = Array.from({ length: 12 }, (_, i) => ({ month: new Date(now.getTime() - i * 30 * DAY).toISOString().slice(0, 7), orderCount: 2, netMinor: 400_000 }));
     await commitIngestedCustomer(
       table(),
       customerId,
@@ -33,7 +34,8 @@ describe('emergency measures', () => {
         fields: { legalName: `${customerId} AG`, country: 'DE' },
         aggregates: {
           currency: 'EUR',
-          orders: { count: 24, cancelledCount: 0, grossMinor: 4_800_000, netMinor: 4_800_000, firstOrderAt: new Date(now.getTime() - 400 * DAY).toISOString(), lastOrderAt: new Date(now.getTime() - 5 * DAY).toISOString(), months: [] },
+          orders: { count: 24, cancelledCount: 0, grossMinor: 4_800_000, netMinor: 4_800_000, firstOrderAt: new Date(now.getTime() - 400 * DAY).toISOString(), lastOrderAt: new Date(now.getTime() - 5 * DAY).toISOString(), months },
+          payments: { count: 24, paidMinor: 4_800_000, lateCount: 0, daysLateSum: 0, maxDaysLate: 0, lastPaymentAt: new Date(now.getTime() - 3 * DAY).toISOString() },
         },
       },
       now,
