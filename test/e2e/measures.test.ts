@@ -158,6 +158,10 @@ describe('emergency measures', () => {
     expect((await t.api('GET', '/v1/customers/nobody-here/measures')).status).toBe(404);
     expect((await t.api('GET', '/v1/measures/msr_unknown')).status).toBe(404);
     expect((await t.api('POST', '/v1/measures/msr_unknown/lift', { body: { reason: 'none' } })).status).toBe(404);
+    const noReason = await t.api('POST', `/v1/measures/${reduce.json.measure.measureId}/lift`, { key: analyst.key, body: {} });
+    expect(noReason.status, noReason.text).toBe(422);
+    expect(noReason.json.errors).toContainEqual(expect.objectContaining({ path: 'reason' }));
+    expect((await t.api('GET', '/v1/measures/not-a-measure')).status).toBe(422);
 
     // A manual measure lifts at once; the other stays in force.
     const lifted = await t.api('POST', `/v1/measures/${reduce.json.measure.measureId}/lift`, { key: analyst.key, body: { reason: 'sector recovered' } });

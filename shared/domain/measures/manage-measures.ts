@@ -119,7 +119,8 @@ export const manageMeasures = ({
         if (error instanceof ConflictError && error.retryable && attempt < MAX_ATTEMPTS) continue;
         throw error;
       }
-      const action = events[0]!.type;
+      // One audit entry per change, named by its most visible effect: a credit hold starting or ending, else the measure event.
+      const action = (events.find((e) => e.type === 'customer.frozen' || e.type === 'customer.unfrozen') ?? events[0]!).type;
       await audit?.append({ actor: decided.measure.status === 'active' ? decided.measure.takenBy : (decided.measure.liftedBy ?? 'system'), action, target: `customer:${customerId}`, details: { measureId: decided.measure.measureId, type: decided.measure.type, eventId: events[0]!.id }, personal: { reason: decided.measure.liftReason ?? decided.measure.reason } });
       return { measure: decided.measure, profile: next, changed: true };
     }
