@@ -395,7 +395,7 @@ export const functions: Record<FunctionId, FunctionSpec> = {
   httpAlerts: {
     id: 'httpAlerts',
     entry: 'functions/http-alerts/handler.ts',
-    description: 'HTTP API: the alert lifecycle (list, read, assign, comment, transitions) and the reviews-due list',
+    description: 'HTTP API: the alert lifecycle (list, read, assign, comment, transitions), emergency measures (take, list, lift) and the reviews-due list',
     memoryMb: 512,
     timeoutSeconds: 29,
     triggers: [{ kind: 'http' }],
@@ -406,10 +406,10 @@ export const functions: Record<FunctionId, FunctionSpec> = {
   sweepAlerts: {
     id: 'sweepAlerts',
     entry: 'functions/sweep-alerts/handler.ts',
-    description: 'Alert timer sweep: wakes snoozes that ran out, escalates alerts past their SLA (alert.escalated)',
+    description: 'Alert timer sweep: wakes snoozes that ran out, escalates alerts past their SLA (alert.escalated), expires emergency measures (measure.expired)',
     memoryMb: 256,
     timeoutSeconds: 60,
-    triggers: [{ kind: 'schedule', id: 'SweepAlerts', expression: 'rate(5 minutes)', description: 'Alert snooze wake-ups and SLA escalations' }],
+    triggers: [{ kind: 'schedule', id: 'SweepAlerts', expression: 'rate(5 minutes)', description: 'Alert snooze wake-ups, SLA escalations and measure expiry' }],
     table: 'RW',
     sendsTo: [],
     secrets: HUB_SECRET_PREFIXES,

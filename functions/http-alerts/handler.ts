@@ -16,6 +16,7 @@ import { IncidentPagePositionSchema } from '../../shared/adapters/dynamodb/incid
 import { incidentMarkdown } from '../../shared/domain/incidents/incident.js';
 import { disputeRoutes } from './dispute-routes.js';
 import { incidentRoutes } from './incident-routes.js';
+import { trustServices } from '../../shared/lambda/trust.js';
 import { alertRoutes } from './routes.js';
 import type { AlertTransitionRequest } from './schema.js';
 
@@ -25,6 +26,8 @@ const clock = runtimeClock;
 const audit = auditTrail(table, clock);
 const { store, alerts, activePolicy } = alertServices({ table, clock, audit });
 const { disputes, incidents } = caseServices({ table, clock, audit });
+// Lifting a policy or default measure goes through the approval primitive (measure.lift).
+const { measures } = trustServices({ table, clock, audit });
 const reviewsDue = listReviewsDue({ portfolio: profilePortfolio(table, { segments: 2 }), alerts: store, cadence: async () => (await activePolicy()).cadence, clock });
 
 const ACTIONS = { acknowledged: 'acknowledge', snoozed: 'snooze', resolved: 'resolve', false_positive: 'false_positive' } as const;
@@ -41,6 +44,19 @@ export const handler = httpFunction({ ...alertRoutes, ...disputeRoutes, ...incid
   assignAlert: async ({ params, body, principal }) => ({ status: 200, body: { alert: await alerts.assign(params.alertId, `person:${body.assignee}`, actorRef(principal)) } }),
   commentAlert: async ({ params, body, principal }) => ({ status: 200, body: { alert: await alerts.comment(params.alertId, body.text, actorRef(principal)) } }),
   transitionAlert: async ({ params, body, principal }) => ({ status: 200, body: { alert: await alerts.transition(params.alertId, actionOf(body), actorRef(principal)) } }),
+  takeMeasure: async ({ params, body, principal }) => {
+    const { measure, profile } = await measures.take(params.customerId, { ...body, origin: 'manual', takenBy: actorRef(principal) });
+    return { status: 201, body: { measure, ...(profile.restrictions ? { restrictions: profile.restrictions } : {}) } };
+  },
+  listCustomerMeasures: async ({ params }) => {
+    const list = await measures.list(params.customerId);
+    return { status: 200, body: { measures: list, restrictions: (await measures.profile(params.customerId)).restrictions ?? null } };
+  },
+  getMeasure: async ({ params }) => ({ status: 200, body: { measure: await measures.get(params.measureId) } }),
+  liftMeasure: async ({ params, body, principal }) => {
+    const outcome = await measures.lift(params.measureId, body.reason, principal);
+    return outcome.executed ? { status: 200, body: { measure: outcome.measure } } : { status: 202, body: { approval: outcome.approval } };
+  },
   listReviewsDue: async ({ query, page }) => {
     const offset = typeof page.after === 'number' ? page.after : 0;
     const due = await reviewsDue(query.graceHours);

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { ApprovalSchema } from '../../shared/domain/approvals/approval.js';
+import { LiftMeasureRequestSchema, TakeMeasureRequestSchema } from '../../shared/domain/measures/manage-measures.js';
 import { defineRoutes, UNEXERCISED } from '../../shared/lambda/http-route.js';
 import {
   AlertListQuerySchema,
@@ -7,6 +10,10 @@ import {
   AlertTransitionRequestSchema,
   AssignAlertSchema,
   CommentAlertSchema,
+  CustomerMeasuresPathSchema,
+  MeasureListSchema,
+  MeasurePathSchema,
+  MeasureResponseSchema,
   ReviewsDuePageSchema,
   ReviewsDueQuerySchema,
 } from './schema.js';
@@ -16,8 +23,9 @@ import {
 const read = { auth: 'apiKey', roles: ['admin'], scope: 'alerts:read', tag: 'Alert lifecycle' } as const;
 const act = { auth: 'apiKey', roles: ['admin'], scope: 'alerts:manage', tag: 'Alert lifecycle' } as const;
 const changed = { 200: { description: 'The alert as it now stands', body: AlertResponseSchema } } as const;
+const measures = { tag: 'Emergency measures' } as const;
 
-/** Routes of the `http-alerts` function: lifecycle alerts (list, read, assign, comment, transitions) and reviews due. */
+/** Routes of the `http-alerts` function: lifecycle alerts (list, read, assign, comment, transitions), emergency measures and reviews due. */
 export const alertRoutes = defineRoutes({
   listLifecycleAlerts: {
     ...read, method: 'GET', path: '/v1/alert-cases', list: true,
@@ -56,6 +64,41 @@ export const alertRoutes = defineRoutes({
     params: AlertPathSchema, body: AlertTransitionRequestSchema,
     responses: changed,
     errors: [404, 409],
+  },
+  takeMeasure: {
+    ...act, ...measures, method: 'POST', path: '/v1/customers/{customerId}/measures',
+    summary: 'Take an emergency measure on a customer (origin manual)',
+    description: 'Writes the measure, the profile\'s combined `restrictions` and `measure.taken` (with `customer.frozen` when the credit hold starts) in one transaction; the recompute then applies the restricted limit. `reduce_limit` takes `params.keepPercent` and/or `params.capMinor`, the other types no params. Confirmed orders are never touched.',
+    params: CustomerMeasuresPathSchema, body: TakeMeasureRequestSchema,
+    responses: { 201: { description: 'Taken', body: MeasureResponseSchema } },
+    errors: [404, 409, 503],
+    unexercised: { 409: 'A merged customer or a version conflict after the retries: needs a merge or a concurrent writer mid-request', 503: UNEXERCISED.storageBusy },
+  },
+  listCustomerMeasures: {
+    ...read, ...measures, method: 'GET', path: '/v1/customers/{customerId}/measures',
+    summary: 'A customer\'s emergency measures (active, lifted, expired) and the combined restrictions',
+    params: CustomerMeasuresPathSchema,
+    responses: { 200: { description: 'The measures, newest first', body: MeasureListSchema } },
+    errors: [404],
+  },
+  getMeasure: {
+    ...read, ...measures, method: 'GET', path: '/v1/measures/{measureId}',
+    summary: 'Read an emergency measure',
+    params: MeasurePathSchema,
+    responses: { 200: { description: 'The measure', body: MeasureResponseSchema } },
+    errors: [404],
+  },
+  liftMeasure: {
+    ...act, ...measures, method: 'POST', path: '/v1/measures/{measureId}/lift',
+    summary: 'Lift an emergency measure (one the policy or the default definition took: four eyes)',
+    description: 'A manual measure is lifted at once (200). One with origin `policy` or `default` needs two people: the first call answers 202 with the pending `measure.lift` approval; a second person calling the same route (or `POST /v1/approvals/{approvalId}/approve`) lifts it. The maker again: 403 `self_approval`. A measure that is not active: 409 `measure_transition_refused` with `current`.',
+    params: MeasurePathSchema, body: LiftMeasureRequestSchema,
+    responses: {
+      200: { description: 'Lifted', body: MeasureResponseSchema },
+      202: { description: 'Asked for: a second person confirms by calling the same route or POST /v1/approvals/{approvalId}/approve', body: z.object({ approval: ApprovalSchema }) },
+    },
+    errors: [404, 409, 503],
+    unexercised: { 503: UNEXERCISED.storageBusy },
   },
   listReviewsDue: {
     ...read, method: 'GET', path: '/v1/reviews-due', list: true,

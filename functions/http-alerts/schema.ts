@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { AlertRecordSchema, AlertStatusSchema } from '../../shared/domain/alerts/alert-lifecycle.js';
 import { AlertSeveritySchema } from '../../shared/domain/alerts/alert-rules.js';
+import { MeasureIdSchema } from '../../shared/domain/measures/manage-measures.js';
+import { MeasureRecordSchema, RestrictionsSchema } from '../../shared/domain/measures/measures.js';
 import { PersonIdSchema } from '../../shared/domain/people/person.js';
+import { CustomerIdSchema } from '../../shared/domain/profile/customer-profile.js';
 
-/** Inputs and answers of the alerts API (alert lifecycle, reviews due). */
+/** Inputs and answers of the alerts API (alert lifecycle, emergency measures, reviews due). */
 export const AlertPathSchema = z.strictObject({ alertId: z.string().regex(/^alt_[0-9A-Za-z_-]{1,100}$/, 'an alert id (alt_…)') });
 
 export const AlertListQuerySchema = z.strictObject({
@@ -45,4 +48,16 @@ export const ReviewsDuePageSchema = z.object({
   reviews: z.array(ReviewDueSchema),
   nextCursor: z.string().nullable(),
   next: z.string().nullable().describe('Absolute URL of the next page; null on the last page'),
+});
+
+/** Emergency measures (docs/operations.md#emergency-measures). */
+export const MeasurePathSchema = z.strictObject({ measureId: MeasureIdSchema });
+export const CustomerMeasuresPathSchema = z.strictObject({ customerId: CustomerIdSchema });
+export const MeasureResponseSchema = z.object({
+  measure: MeasureRecordSchema,
+  restrictions: RestrictionsSchema.optional().describe('The customer\'s combined restrictions after the change'),
+});
+export const MeasureListSchema = z.object({
+  measures: z.array(MeasureRecordSchema).describe('Active, lifted and expired, newest first'),
+  restrictions: RestrictionsSchema.nullable().describe('The combined effect of the active measures, as on the profile; null when none was ever taken'),
 });

@@ -79,7 +79,7 @@ export const handler = httpFunction(policyRoutes, {
     return outcome.executed ? { status: 200, body: outcome.activation } : { status: 202, body: { approval: outcome.approval } };
   },
   freezeCustomer: async ({ params, body, principal }) => {
-    const result = await freezes.freeze(params.customerId, body.reason, principal);
+    const result = await freezes.freeze(params.customerId, body.reason, principal, body.expiresAt);
     return { status: 200, body: { customerId: params.customerId, changed: result.changed, freeze: result.profile.freeze } };
   },
   unfreezeCustomer: async ({ params, body, principal }) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CustomAttributeDeclarationSchema } from '../../shared/domain/profile/custom-attributes.js';
 import { PolicyDocumentSchema } from '../../shared/domain/rating/policy.js';
-import { FreezeCommandSchema } from '../../shared/domain/risk/customer-freeze.js';
+import { FreezeCommandSchema, FreezeRequestSchema } from '../../shared/domain/risk/customer-freeze.js';
 import { DefaultDrillResultSchema, DefaultDrillSchema } from '../../shared/domain/risk/default-drill.js';
 import { BacktestCommandSchema, PolicyActivationSchema } from '../../shared/domain/risk/manage-policies.js';
 import { OutcomeCommandSchema } from '../../shared/domain/risk/training-data.js';
@@ -135,7 +135,8 @@ export const policyRoutes = defineRoutes({
   freezeCustomer: {
     ...approve, method: 'POST', path: '/v1/customers/{customerId}/freeze', tag: 'Risk measures',
     summary: 'Freeze a customer (limit 0), audited',
-    params: CustomerPathSchema, body: FreezeCommandSchema,
+    description: 'Takes a manual `freeze_all_credit` emergency measure (docs/operations.md#emergency-measures); with `expiresAt` the freeze lifts by itself then (`measure.expired`). A past `expiresAt` is a 422.',
+    params: CustomerPathSchema, body: FreezeRequestSchema,
     responses: { 200: { description: 'Frozen (or already frozen: `changed: false`)', body: FrozenSchema } },
     errors: [404, 409, 503],
     unexercised: { 503: UNEXERCISED.storageBusy },

@@ -9,6 +9,8 @@ import { ratingHistoryStore } from '../../shared/adapters/dynamodb/rating-histor
 import { alertStore } from '../../shared/adapters/dynamodb/alert-store.js';
 import { eventWriter } from '../../shared/adapters/dynamodb/event-writer.js';
 import { manageAlerts } from '../../shared/domain/alerts/manage-alerts.js';
+import { measureStore } from '../../shared/adapters/dynamodb/measure-store.js';
+import { manageMeasures } from '../../shared/domain/measures/manage-measures.js';
 import { env } from '../../shared/lambda/env.js';
 import { logger } from '../../shared/lambda/powertools.js';
 import { sqsConsumer } from '../../shared/lambda/sqs.js';
@@ -19,18 +21,23 @@ import { RecomputeMessageSchema } from './schema.js';
 const noAudit = { append: () => Promise.reject(new Error('The recompute worker only raises alerts; it has no audit trail')) };
 const table = { client: createDocumentClient(), tableName: env().TABLE_NAME };
 const policies = policyStore(table, { defaultPolicy: DEFAULT_POLICY });
+const profiles = profileStore(table);
+const measures = measureStore(table);
+// Policy measures on alerts: the measure.taken events are the record (no audit trail here either).
+const { takeOnAlert } = manageMeasures({ profiles, measures, clock: runtimeClock });
 const recompute = recomputeRating({
-  profiles: profileStore(table),
+  profiles,
   policies,
   history: ratingHistoryStore(table),
   clock: runtimeClock,
+  measures: { getMany: measures.getMany, entry: measures.entry, takeOnAlert },
   alerts: manageAlerts({ alerts: alertStore(table), audit: noAudit, events: eventWriter(table), clock: runtimeClock, sla: async () => (await policies.active()).record.policy.alerts.sla }),
 });
 
 /**
  * Re-rates one customer per message from the `recompute` FIFO queue (group = customer) under
  * the active policy; writes rating, history, events (and the emergency freeze) in one
- * transaction. Logs ids and outcomes only.
+ * transaction; a raised alert then takes the policy's `measures.onAlert`. Logs ids and outcomes only.
  */
 export const handler = sqsConsumer({
   source: 'recompute',

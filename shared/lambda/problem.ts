@@ -57,6 +57,7 @@ export const PROBLEM_CATALOGUE: Readonly<Record<string, { status: number; title:
   dispute_already_open: { status: 409, title: 'Conflict', description: 'The subject already has an open dispute; `current` names it. Comment on it or resolve it instead.' },
   incident_transition_refused: { status: 409, title: 'Conflict', description: 'The post-incident review\'s state does not allow this move or change (`draft → in_review → closed`; a closed review is final); `current` shows its `status` and the moves it `allowed`.' },
   second_person_required: { status: 409, title: 'Conflict', description: 'Four eyes: the person who asked for this resolution or closing cannot complete it; a second person calls the same route.' },
+  measure_transition_refused: { status: 409, title: 'Conflict', description: 'The emergency measure is not active any more (lifted or expired); `current` shows it as it stands.' },
   policy_transition_refused: { status: 409, title: 'Conflict', description: 'The policy is not in a state that allows this step.' },
   payload_too_large: { status: 413, title: 'Content Too Large', description: 'The body is larger than the route accepts; split it (imports take chunks) or use a job.' },
   unsupported_media_type: { status: 415, title: 'Unsupported Media Type', description: 'The `Content-Type` is not one the route accepts.' },

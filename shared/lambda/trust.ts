@@ -6,6 +6,8 @@ import type { Clock } from '../domain/clock.js';
 import { managePeople } from '../domain/people/manage-people.js';
 import { DEFAULT_POLICY } from '../domain/rating/default-policy.js';
 import { customerFreeze } from '../domain/risk/customer-freeze.js';
+import { manageMeasures } from '../domain/measures/manage-measures.js';
+import { measureStore } from '../adapters/dynamodb/measure-store.js';
 import { managePolicies } from '../domain/risk/manage-policies.js';
 import { manageAgreements } from '../domain/sharing/manage-agreements.js';
 import { agreementStore } from '../adapters/dynamodb/agreement-store.js';
@@ -23,7 +25,7 @@ import { tenantDirectory } from '../adapters/dynamodb/tenant-directory.js';
 
 /**
  * People, keys and approvals of one composition root, with the executors of every four-eyes
- * action (policy approve/activate/rollback, freeze lift, role grant, key issuance, agreement creation and widening), so that
+ * action (policy approve/activate/rollback, freeze and measure lifts, role grant, key issuance, agreement creation and widening), so that
  * whichever function grants an approval runs its action. `recompute` is needed only by functions
  * that may activate a policy (the others leave it out and cannot run policy activations).
  */
@@ -35,7 +37,8 @@ export const trustServices = ({ table, clock, audit, recompute }: { table: Table
   const peopleAdmin = managePeople({ people, bootstrapKeys: keyRecords, approvals, audit, clock });
   const tenants = tenantDirectory(table);
   const keys = manageApiKeys({ keys: keyRecords, audit, clock, people, tenants, approvals });
-  const freezes = customerFreeze({ profiles: profileStore(table), audit, clock, approvals });
+  const measures = manageMeasures({ profiles: profileStore(table), measures: measureStore(table), clock, approvals, audit });
+  const freezes = customerFreeze({ measures, approvals });
   const lifecycle = managePolicies({
     policies: policyStore(table, { defaultPolicy: DEFAULT_POLICY }),
     portfolio: profilePortfolio(table, { segments: 2 }),
@@ -52,10 +55,11 @@ export const trustServices = ({ table, clock, audit, recompute }: { table: Table
   executors['agreement.widen'] = sharing.executeWiden;
   executors['key.issue'] = keys.executeIssue;
   executors['freeze.lift'] = freezes.executeLift;
+  executors['measure.lift'] = measures.executeLift;
   executors['policy.approve'] = lifecycle.executeApprove;
   if (recompute) {
     executors['policy.activate'] = lifecycle.executeActivate;
     executors['policy.rollback'] = lifecycle.executeRollback;
   }
-  return { approvals, people: peopleAdmin, personRecords: people, keys, freezes, lifecycle, sharing };
+  return { approvals, people: peopleAdmin, personRecords: people, keys, freezes, measures, lifecycle, sharing };
 };

@@ -87,6 +87,15 @@ export const manageAlerts = ({ alerts, audit, events, clock, sla = () => DEFAULT
       return outcome.raised ? { alert: record, raised: true as const } : { alert: await load(outcome.openAlertId), raised: false as const };
     },
     get: load,
+    /** Records the emergency measures an alert led to (`measureIds`); ids already there are not added again. */
+    async linkMeasures(alertId: string, measureIds: readonly string[]) {
+      const prev = await load(alertId);
+      const added = measureIds.filter((id) => !prev.measureIds.includes(id));
+      if (added.length === 0) return prev;
+      const next = { ...prev, measureIds: [...prev.measureIds, ...added], version: prev.version + 1 };
+      await alerts.save(next);
+      return next;
+    },
     list: (filter: Parameters<AlertPort['list']>[0]) => alerts.list(filter),
     async transition(alertId: string, command: AlertAction, by: string) {
       const prev = await load(alertId);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BureauIdSchema, BureauSummarySchema } from '../credit/credit-summary.js';
+import { MeasureRecordSchema, RestrictionsSchema } from '../measures/measures.js';
 import { MoneySchema } from '../money.js';
 import { CustomerProfileSchema, FreezeSchema, PartnerAssessmentSummarySchema } from '../profile/customer-profile.js';
 import { LimitFactorSchema, ReasonCodeSchema, RatingResultSchema } from '../rating/rating-result.js';
@@ -100,6 +101,15 @@ export const CustomerFrozenV1Schema = FreezeSchema.extend({
   alertId: z.string().optional(),
 });
 
+/**
+ * An emergency measure was taken, lifted or expired (docs/operations.md#emergency-measures): the measure
+ * as it now stands and the customer's combined restrictions after the change. Reasons are free text for
+ * the risk team, without personal data.
+ */
+export const MeasureEventV1Schema = MeasureRecordSchema.omit({ version: true, drill: true, incidentId: true }).extend({
+  restrictions: RestrictionsSchema.describe('The combined effect of all active measures after this change'),
+});
+
 export const CustomerUnfrozenV1Schema = z.object({
   reason: z.string(),
   unfrozenAt: z.iso.datetime({ offset: true }),
@@ -139,7 +149,7 @@ export const CustomerActivityV1Schema = z.object({
 /** A four-eyes approval changed state (ids and refs only: `person:<id>`, never names). */
 export const ApprovalEventV1Schema = z.object({
   approvalId: z.string(),
-  action: z.string().describe('policy.approve, policy.activate, policy.rollback, freeze.lift, role.grant, key.issue, agreement.create, agreement.widen, subscription.create, dispute.resolve, incident.close'),
+  action: z.string().describe('policy.approve, policy.activate, policy.rollback, freeze.lift, role.grant, key.issue, agreement.create, agreement.widen, subscription.create, dispute.resolve, incident.close, measure.lift'),
   target: z.string().describe('What the action is about, e.g. policy:2, customer:acme-001'),
   status: z.enum(['pending', 'granted', 'rejected', 'expired']),
   maker: z.string(),
@@ -188,6 +198,9 @@ export const eventCatalogue = {
   'alert.escalated': { version: 1, data: AlertEscalatedV1Schema, description: 'An alert passed its acknowledge or resolve due time (SLA by severity).' },
   'customer.frozen': { version: 1, data: CustomerFrozenV1Schema, description: 'A customer was frozen (no new credit).' },
   'customer.unfrozen': { version: 1, data: CustomerUnfrozenV1Schema, description: 'A freeze on a customer was lifted.' },
+  'measure.taken': { version: 1, data: MeasureEventV1Schema, description: 'An emergency measure was taken on a customer (by a person, an alert rule of the policy, or the default definition).' },
+  'measure.lifted': { version: 1, data: MeasureEventV1Schema, description: 'An emergency measure was lifted (a policy or default one by a second person).' },
+  'measure.expired': { version: 1, data: MeasureEventV1Schema, description: 'An emergency measure reached its expiry and was lifted by the sweep.' },
   'credit_report.received': { version: 1, data: CreditReportReceivedV1Schema, description: 'A bureau report was received and normalised (summary only).' },
   'endpoint.disabled': { version: 1, data: EndpointDisabledV1Schema, description: 'A webhook endpoint was disabled after sustained failure or 410 Gone (admin alert).' },
   'assessment.submitted': { version: 1, data: AssessmentSubmittedV1Schema, description: 'A partner agency submitted a risk assessment.' },

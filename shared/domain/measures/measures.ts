@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConflictError } from '../errors.js';
+import { DomainError } from '../errors.js';
 
 /** The emergency-measure catalogue (the seed's emergency plan). */
 export const MeasureTypeSchema = z.enum(['freeze_new_orders', 'freeze_all_credit', 'reduce_limit', 'require_prepayment', 'hold_shipments', 'hand_over_to_collections']);
@@ -45,21 +45,22 @@ export type MeasureRecord = z.infer<typeof MeasureRecordSchema>;
  * lowest cap and keep-share win, and lifting one measure leaves the others in force.
  * Confirmed orders are never touched (`confirmedOrdersUntouched` is always true and is told to the CRM).
  */
-export interface Restrictions {
-  creditHold: boolean;
-  newOrdersBlocked: boolean;
-  prepaymentRequired: boolean;
-  shipmentsHeld: boolean;
-  collections: boolean;
+export const RestrictionsSchema = z.strictObject({
+  creditHold: z.boolean(),
+  newOrdersBlocked: z.boolean(),
+  prepaymentRequired: z.boolean(),
+  shipmentsHeld: z.boolean(),
+  collections: z.boolean(),
   /** Lowest cap on the limit, in minor units (0 when all credit is frozen). */
-  limitCapMinor?: number;
+  limitCapMinor: z.number().int().nonnegative().optional(),
   /** Lowest share (0–100) of the rated limit to keep. */
-  limitKeepPercent?: number;
+  limitKeepPercent: z.number().min(0).max(100).optional(),
   /** Reasons of the active measures, most restrictive first, for the CRM's hold-reason field. */
-  reasons: string[];
-  measureIds: string[];
-  confirmedOrdersUntouched: true;
-}
+  reasons: z.array(z.string()),
+  measureIds: z.array(z.string()),
+  confirmedOrdersUntouched: z.literal(true),
+});
+export type Restrictions = z.infer<typeof RestrictionsSchema>;
 
 const RANK: Record<MeasureType, number> = { freeze_all_credit: 0, hand_over_to_collections: 1, freeze_new_orders: 2, hold_shipments: 3, require_prepayment: 4, reduce_limit: 5 };
 
@@ -95,10 +96,10 @@ export const restrictedLimit = (ratedMinor: number, r: Restrictions): number => 
   return limit;
 };
 
-/** A lift the measure's state does not allow (HTTP 409 with the current state). */
-export class MeasureStateError extends ConflictError {
+/** A lift the measure's state does not allow (HTTP 409 `measure_transition_refused`, `current` = the measure as it stands). */
+export class MeasureStateError extends DomainError {
   constructor(measure: MeasureRecord) {
-    super(`Measure ${measure.measureId} is ${measure.status}`, { retryable: false, details: { measureId: measure.measureId, status: measure.status } });
+    super('measure_transition_refused', `Measure ${measure.measureId} is ${measure.status}`, { retryable: false, details: { measureId: measure.measureId, status: measure.status, current: measure } });
   }
 }
 

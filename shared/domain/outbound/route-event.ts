@@ -27,6 +27,9 @@ export const RECOMPUTE_TRIGGERS: ReadonlySet<string> = new Set([
   'customer.unfrozen',
   'dispute.opened',
   'dispute.resolved',
+  'measure.taken',
+  'measure.lifted',
+  'measure.expired',
 ]);
 
 export const WRITEBACK_TRIGGERS: ReadonlySet<string> = new Set(['rating.changed', 'limit.changed']);

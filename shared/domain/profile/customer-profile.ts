@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CreditSummarySchema } from '../credit/credit-summary.js';
+import { RestrictionsSchema } from '../measures/measures.js';
 import { RatingResultSchema } from '../rating/rating-result.js';
 import { CustomerAggregatesSchema, emptyAggregates } from './aggregates.js';
 import { IdentifierSchema } from './identifiers.js';
@@ -37,6 +38,10 @@ export const FreezeSchema = z.object({
   reason: z.string(),
   frozenAt: z.iso.datetime({ offset: true }),
   by: z.string(),
+  /** The `freeze_all_credit` measure behind the freeze (docs/operations.md#emergency-measures). */
+  measureId: z.string().optional(),
+  /** When the freeze lifts by itself (`measure.expired`). */
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 /**
@@ -74,6 +79,7 @@ export const CustomerProfileSchema = z.object({
   credit: CreditSummarySchema,
   assessments: z.array(PartnerAssessmentSummarySchema),
   rating: RatingResultSchema.optional(),
+  /** Derived from the active `freeze_all_credit` measure: present while one is in force. */
   freeze: FreezeSchema.optional(),
   /** The latest partner assessment that disagreed beyond the policy's `partners.conflictThreshold` (see assessment-conflict.ts). */
   partnerConflict: z
@@ -84,6 +90,8 @@ export const CustomerProfileSchema = z.object({
    * while the policy's `disputes.excludeDisputedInvoices` holds (shared/domain/disputes).
    */
   disputedInvoices: z.array(z.object({ invoiceId: z.string(), disputeId: z.string() })).max(500).optional(),
+  /** The combined effect of the customer's emergency measures (`combineMeasures`), written with every measure taken or lifted. */
+  restrictions: RestrictionsSchema.optional(),
   version: z.number().int().nonnegative(),
   sequence: z.number().int().nonnegative(),
   createdAt: z.iso.datetime({ offset: true }),

@@ -12,6 +12,9 @@ import type { RiskPolicy } from '../rating/policy.js';
 import { compareRatings, rateProfile, sameRatingInputs } from '../rating/rate-profile.js';
 import type { RatingResult } from '../rating/rating-result.js';
 import type { PolicyRepository, RatingHistory } from './ports.js';
+import type { MeasureRepository } from '../measures/manage-measures.js';
+import { measureEvents, profileWithMeasures, restrictRating } from '../measures/measure-change.js';
+import type { MeasureRecord } from '../measures/measures.js';
 
 /** Body of a message on the `recompute` FIFO queue (group = customer). */
 export const RecomputeMessageSchema = z.object({
@@ -49,6 +52,8 @@ export interface RatingDecision {
   rating: RatingResult;
   alerts: Alert[];
   freeze: boolean;
+  /** Measures to write with the profile (the default definition's `freeze_all_credit`). */
+  measures: MeasureRecord[];
   ratingChanged: boolean;
   limitChanged: boolean;
   events: EventEnvelope[];
@@ -59,11 +64,13 @@ export interface RatingDecision {
  * the new rating, alerts, the emergency freeze on default, and the events in sequence order
  * (`rating.changed`, `limit.changed`, `alert.raised`…, `customer.frozen`). `undefined` when
  * nothing a receiver could see changed (the stored rating is kept, so replays write nothing).
- * Shared by the recompute worker and the default drill.
+ * The limit is the rated one under the profile's emergency-measure restrictions (`restrictedLimit`);
+ * the default definition's freeze is a `freeze_all_credit` measure (origin `default`) combined with
+ * `activeMeasures`, the customer's measures in force. Shared by the recompute worker and the default drill.
  */
-export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: Date): RatingDecision | undefined => {
+export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: Date, activeMeasures: readonly MeasureRecord[] = []): RatingDecision | undefined => {
   const previous = profile.rating;
-  let rating = rateProfile(profile, policy, now);
+  let rating = restrictRating(rateProfile(profile, policy, now), profile.restrictions);
   // A new partner assessment that disagrees beyond the policy's threshold flags the profile; event rules turn it into an alert.
   const conflict = detectAssessmentConflict(profile, policy, now);
   const alerts = [
@@ -87,12 +94,23 @@ export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: 
       }
     : profile;
   const alertIds = alerts.map(() => `alt_${ulid(now.getTime())}`);
+  const measures: MeasureRecord[] = [];
   if (freezeAlert) {
-    next = {
-      ...next,
-      freeze: { reason: `Default definition met under policy version ${policy.version}: ${freezeAlert.message}`, frozenAt: now.toISOString(), by: `policy:v${policy.version}` },
-    };
-    rating = rateProfile(next, policy, now);
+    measures.push({
+      measureId: `msr_${ulid(now.getTime())}`,
+      customerId: profile.customerId,
+      type: 'freeze_all_credit',
+      params: {},
+      reason: `Default definition met under policy version ${policy.version}: ${freezeAlert.message}`.slice(0, 500),
+      origin: 'default',
+      alertId: alertIds[alerts.indexOf(freezeAlert)]!,
+      takenBy: `policy:v${policy.version}`,
+      takenAt: now.toISOString(),
+      status: 'active',
+      version: 1,
+    });
+    next = profileWithMeasures(next, [...activeMeasures, ...measures], now);
+    rating = restrictRating(rateProfile(next, policy, now), next.restrictions);
   }
   const cmp = compareRatings(previous, rating, policy);
   if (!cmp.ratingChanged && !cmp.limitChanged && alerts.length === 0 && !conflict) {
@@ -104,6 +122,7 @@ export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: 
       rating,
       alerts: [],
       freeze: false,
+      measures: [],
       ratingChanged: false,
       limitChanged: false,
       events: [],
@@ -149,14 +168,13 @@ export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: 
       ),
     );
   });
-  if (freezeAlert && next.freeze) {
-    events.push(newEvent('customer.frozen', { ...next.freeze, alertId: alertIds[alerts.indexOf(freezeAlert)]! }, meta()));
-  }
+  for (const measure of measures) events.push(...measureEvents(profile, next, measure, meta));
   return {
     profile: { ...next, rating, version: profile.version + 1, sequence, updatedAt: now.toISOString() },
     rating,
     alerts,
     freeze: freezeAlert !== undefined,
+    measures,
     ratingChanged: cmp.ratingChanged,
     limitChanged: cmp.limitChanged,
     events,
@@ -172,25 +190,44 @@ export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: 
  */
 /** Where raised alerts become lifecycle alerts (`manageAlerts().raise`): idempotent on `alertId`, folding an open dedupe key. */
 export interface LifecycleAlerts {
-  raise(customerId: string, alert: Alert, meta: { policyVersion?: number; causedBy?: string; alertId?: string }): Promise<unknown>;
+  raise(customerId: string, alert: Alert, meta: { policyVersion?: number; causedBy?: string; alertId?: string }): Promise<{ alert: { alertId: string } }>;
+  /** Records on the alert the measures it led to (idempotent). */
+  linkMeasures?(alertId: string, measureIds: readonly string[]): Promise<unknown>;
+}
+
+/** The measure side of the recompute worker: the store's reads and transaction items, and the policy's `measures.onAlert`. */
+export interface RecomputeMeasures extends Pick<MeasureRepository, 'getMany' | 'entry'> {
+  /** Takes the measures the policy names for a raised lifecycle alert, idempotently; answers their ids. */
+  takeOnAlert?(customerId: string, alert: { alertId: string; rule: string; message: string }, policy: RiskPolicy): Promise<string[]>;
 }
 
 /**
  * Stores the alerts of a committed decision in the alert lifecycle, each under the `alertId` of its
- * `alert.raised` event (caused by that event): raising the same event again writes nothing.
+ * `alert.raised` event (caused by that event): raising the same event again writes nothing. With
+ * `measures`, each stored alert then takes the policy's `measures.onAlert` (ids derived from the alert
+ * id, so a redelivery takes nothing twice) and records them, and the decision's measures, on the alert.
  */
-export const storeRaisedAlerts = async (lifecycle: LifecycleAlerts, customerId: string, decision: Pick<RatingDecision, 'alerts' | 'events'>, policyVersion: number): Promise<void> => {
+export const storeRaisedAlerts = async (
+  lifecycle: LifecycleAlerts,
+  customerId: string,
+  decision: Pick<RatingDecision, 'alerts' | 'events'> & Partial<Pick<RatingDecision, 'measures'>>,
+  policyVersion: number,
+  onAlert?: { measures: RecomputeMeasures; policy: RiskPolicy },
+): Promise<void> => {
   const raised = decision.events.filter((e) => e.type === 'alert.raised');
   for (const [i, event] of raised.entries()) {
     const alert = decision.alerts[i];
     const alertId = (event.data as { alertId?: unknown }).alertId;
     if (!alert || typeof alertId !== 'string') continue;
-    await lifecycle.raise(customerId, alert, { alertId, policyVersion, causedBy: event.id });
+    const stored = await lifecycle.raise(customerId, alert, { alertId, policyVersion, causedBy: event.id });
+    const linked = (decision.measures ?? []).filter((m) => m.alertId === alertId).map((m) => m.measureId);
+    const taken = onAlert?.measures.takeOnAlert ? await onAlert.measures.takeOnAlert(customerId, { alertId: stored.alert.alertId, rule: alert.type, message: alert.message }, onAlert.policy) : [];
+    if (linked.length + taken.length > 0) await lifecycle.linkMeasures?.(stored.alert.alertId, [...linked, ...taken]);
   }
 };
 
 export const recomputeRating =
-  ({ profiles, policies, history, clock, alerts }: { profiles: ProfileRepository; policies: Pick<PolicyRepository, 'active'>; history: Pick<RatingHistory, 'entry'>; clock: Clock; alerts?: LifecycleAlerts }) =>
+  ({ profiles, policies, history, clock, alerts, measures }: { profiles: ProfileRepository; policies: Pick<PolicyRepository, 'active'>; history: Pick<RatingHistory, 'entry'>; clock: Clock; alerts?: LifecycleAlerts; measures?: RecomputeMeasures }) =>
   async (message: RecomputeMessage): Promise<RecomputeOutcome> => {
     for (let attempt = 1; ; attempt++) {
       const profile = await profiles.get(message.customerId);
@@ -199,18 +236,21 @@ export const recomputeRating =
       // A pending stub (activity before its account) is not a customer yet: never rated.
       if (profile.status === 'pending') return { outcome: 'skipped', reason: 'pending' };
       const { record } = await policies.active();
-      const decision = decideRating(profile, record.policy, clock.now());
+      const activeIds = profile.restrictions?.measureIds ?? [];
+      const active = measures && activeIds.length > 0 ? (await measures.getMany(activeIds)).filter((m) => m.status === 'active') : [];
+      const decision = decideRating(profile, record.policy, clock.now(), active);
       if (!decision) return { outcome: 'unchanged', policyVersion: record.policy.version };
+      if (decision.measures.length > 0 && !measures) throw new Error('This composition root has no measure store: it cannot take the default definition\'s measure');
       try {
         const silent = decision.events.length === 0;
         await profiles.commit({
           profile: decision.profile,
           expectedVersion: profile.version,
           events: decision.events,
-          extraPuts: silent ? [] : [history.entry(profile.customerId, decision.profile.sequence, decision.rating)],
+          extraPuts: silent ? [] : [history.entry(profile.customerId, decision.profile.sequence, decision.rating), ...decision.measures.map((m) => measures!.entry(m))],
         });
         if (silent) return { outcome: 'refreshed', policyVersion: record.policy.version };
-        if (alerts) await storeRaisedAlerts(alerts, profile.customerId, decision, record.policy.version);
+        if (alerts) await storeRaisedAlerts(alerts, profile.customerId, decision, record.policy.version, measures ? { measures, policy: record.policy } : undefined);
         return { outcome: 'updated', policyVersion: record.policy.version, events: decision.events.map((e) => e.type), frozen: decision.freeze };
       } catch (error) {
         if (error instanceof ConflictError && attempt < MAX_ATTEMPTS) continue;

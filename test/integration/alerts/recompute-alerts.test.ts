@@ -5,6 +5,7 @@ import { eventWriter } from '../../../shared/adapters/dynamodb/event-writer.js';
 import { policyStore } from '../../../shared/adapters/dynamodb/policy-store.js';
 import { ratingHistoryStore } from '../../../shared/adapters/dynamodb/rating-history-store.js';
 import { profileStore } from '../../../shared/adapters/dynamodb/profile-store.js';
+import { measureStore } from '../../../shared/adapters/dynamodb/measure-store.js';
 import { manageAlerts } from '../../../shared/domain/alerts/manage-alerts.js';
 import { fixedClock } from '../../../shared/domain/clock.js';
 import { DEFAULT_POLICY } from '../../../shared/domain/rating/default-policy.js';
@@ -26,7 +27,7 @@ describe('recompute worker: raised alerts enter the alert lifecycle (DynamoDB Lo
   afterAll(() => clients.destroy());
 
   const recompute = () =>
-    recomputeRating({ profiles: profileStore(table), policies: policyStore(table, { defaultPolicy: DEFAULT_POLICY }), history: ratingHistoryStore(table), clock, alerts: lifecycle });
+    recomputeRating({ profiles: profileStore(table), policies: policyStore(table, { defaultPolicy: DEFAULT_POLICY }), history: ratingHistoryStore(table), clock, alerts: lifecycle, measures: measureStore(table) });
   const openFor = async (customerId: string) => (await store.list({ status: 'open' })).filter((a) => a.customerId === customerId);
 
   it('stores each alert.raised under its event alertId, once, and a redelivered message or event adds neither an alert nor a fold', async () => {
@@ -38,7 +39,10 @@ describe('recompute worker: raised alerts enter the alert lifecycle (DynamoDB Lo
     expect(raised.length).toBeGreaterThan(0);
     const stored = await openFor('rc-late-1');
     expect(stored.map((a) => a.alertId).sort()).toEqual(raised.map((e) => (e.data as { alertId: string }).alertId).sort());
-    expect(stored.every((a) => a.status === 'open' && a.version === 1 && raised.some((e) => e.id === a.causedBy))).toBe(true);
+    expect(stored.every((a) => a.status === 'open' && a.version === (a.measureIds.length > 0 ? 2 : 1) && raised.some((e) => e.id === a.causedBy))).toBe(true);
+
+    // The default alert records the default definition's freeze measure (one more version).
+    expect(stored.find((a) => a.rule === 'default')?.measureIds).toHaveLength(1);
 
     // The same message again: nothing changed, nothing raised.
     expect(await recompute()({ customerId: 'rc-late-1', causedBy: 'evt_test' })).toMatchObject({ outcome: 'unchanged' });
