@@ -48,6 +48,7 @@ export const PROBLEM_CATALOGUE: Readonly<Record<string, { status: number; title:
   not_found: { status: 404, title: 'Not Found', description: 'The route or the object does not exist (or is not visible to this caller).' },
   method_not_allowed: { status: 405, title: 'Method Not Allowed', description: 'The path exists but not with this method.' },
   agreement_revoked: { status: 409, title: 'Conflict', description: 'The data-sharing agreement is revoked and can no longer change; `current` shows it as it is. Create a new agreement instead.' },
+  subscription_pending_approval: { status: 409, title: 'Conflict', description: 'The subscription carries personal data and waits for its `subscription.create` approval: it cannot be enabled or changed until another person grants it (or delete it); `current` shows it.' },
   conflict: { status: 409, title: 'Conflict', description: 'The object changed meanwhile or the change breaks a uniqueness rule; read it again and retry.' },
   job_final: { status: 409, title: 'Conflict', description: 'The job has finished (succeeded, failed or cancelled); it can no longer be cancelled.' },
   idempotency_in_progress: { status: 409, title: 'Conflict', description: 'A request with the same `Idempotency-Key` is still running; retry after `Retry-After` seconds to get its result.' },

@@ -684,7 +684,7 @@ export interface paths {
         get: operations["getConnection"];
         /**
          * Create or replace a CRM connection (optionally from a template)
-         * @description A whole configuration, or `template` (the CRM's default mapping) with top-level fields that replace the template's. Strict at every level; open are only the names the CRM owns (object names, `enum` transform values). `credentials` may name only the connection's own secrets (`riskbridge/<crm>/<connectionId>/<name>`), and `apiBaseUrl` / `authBaseUrl` must pass the outbound rules (https, allowed port, public addresses): 422 at their paths otherwise; a DNS outage while checking them is a 503 (`dns_unavailable`). Nothing is stored on a refusal. Audited.
+         * @description A whole configuration, or `template` (the CRM's default mapping) with top-level fields that replace the template's. Strict at every level; open are only the names the CRM owns (object names, `enum` transform values). `credentials` may name only the connection's own secrets (`riskbridge/<crm>/<connectionId>/<name>`), and `apiBaseUrl` / `authBaseUrl` must pass the outbound rules (https, allowed port, public addresses): 422 at their paths otherwise; a DNS outage while checking them is a 503 (`dns_unavailable`). Nothing is stored on a refusal. Audited. Four eyes: a new connection whose mapping takes in personal data (contact fields such as `fields.email`, `fields.phone`, `fields.legalName`, address fields; custom attributes flagged `pii`; `email`/`phone`/`cn_resident_id` identifiers; a `customKeyPattern`) answers 202 with a `crm_connection.create` approval, and a replacement that maps personal data the stored connection did not answers 202 with `crm_connection.widen`; nothing is stored until another person approves. Narrowing and other changes apply at once.
          *
          *     **Roles:** `admin` · **Scope:** `crm:ingest`
          */
@@ -1965,7 +1965,7 @@ export interface paths {
         put?: never;
         /**
          * Create a webhook subscription
-         * @description The `url` must pass the outbound rules (https, allowed port, a host resolving to public addresses only): a refused URL is a 422 at `url`; a DNS outage while checking it is a 503 (`dns_unavailable`), nothing stored.
+         * @description The `url` must pass the outbound rules (https, allowed port, a host resolving to public addresses only): a refused URL is a 422 at `url`; a DNS outage while checking it is a 503 (`dns_unavailable`), nothing stored. Four eyes: a subscription whose events carry personal data (`customer.updated` without `fields`, or with fields reaching `profile.fields.<legalName|tradingName|email|phone|addressLine|city|postalCode>` or `profile.identifiers`) answers 202 with a `subscription.create` approval: it is stored disabled (`disabledReason: pending_approval`, `pendingApproval`) and delivers nothing until another person approves it.
          *
          *     **Roles:** `admin` · **Scope:** `subscriptions:manage`
          */
@@ -1998,8 +1998,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Enable or disable a subscription
-         * @description **Roles:** `admin` · **Scope:** `subscriptions:manage`
+         * Enable or disable a subscription, or change its event types, fields or description
+         * @description JSON merge patch (`fields: null` drops the projection). Narrowing, descriptions and switching on or off apply at once (200). A change that widens what a subscription carrying personal data delivers (event types or fields it did not have) answers 202 with a `subscription.widen` approval and changes nothing until another person approves it. A subscription waiting for its `subscription.create` approval cannot be changed or enabled: 409 `subscription_pending_approval`.
+         *
+         *     **Roles:** `admin` · **Scope:** `subscriptions:manage`
          */
         patch: operations["updateSubscription"];
         trace?: never;
@@ -2528,7 +2530,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflict (problem details: `agreement_revoked`, `conflict`, `job_final`, `idempotency_in_progress`, `approval_transition_refused`, `alert_transition_refused`, `policy_transition_refused`) */
+        /** @description Conflict (problem details: `agreement_revoked`, `subscription_pending_approval`, `conflict`, `job_final`, `idempotency_in_progress`, `approval_transition_refused`, `alert_transition_refused`, `policy_transition_refused`) */
         Problem409: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -2862,7 +2864,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -3089,7 +3091,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -3295,7 +3297,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -3971,7 +3973,7 @@ export interface operations {
                         approvals: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4038,7 +4040,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4107,7 +4109,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4185,7 +4187,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -5877,6 +5879,57 @@ export interface operations {
                     };
                 };
             };
+            /** @description Takes in personal data (new, or more than before): waits for another person to approve; nothing stored yet */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Nothing is stored until another person approves this (POST /v1/approvals/{approvalId}/approve) */
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                    };
+                };
+            };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
@@ -7129,7 +7182,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -8605,7 +8658,7 @@ export interface operations {
                         approvals: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -8769,7 +8822,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -11344,7 +11397,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -11574,7 +11627,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -12089,7 +12142,8 @@ export interface operations {
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
-                            disabledReason?: "gone" | "sustained_failure" | "admin";
+                            disabledReason?: "gone" | "sustained_failure" | "admin" | "pending_approval";
+                            pendingApproval?: string;
                             /** Format: date-time */
                             disabledAt?: string;
                             /** Format: date-time */
@@ -12159,7 +12213,8 @@ export interface operations {
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
-                            disabledReason?: "gone" | "sustained_failure" | "admin";
+                            disabledReason?: "gone" | "sustained_failure" | "admin" | "pending_approval";
+                            pendingApproval?: string;
                             /** Format: date-time */
                             disabledAt?: string;
                             /** Format: date-time */
@@ -12182,6 +12237,92 @@ export interface operations {
                         };
                         /** @description The new whsec_ secret, shown once */
                         secret: string;
+                    };
+                };
+            };
+            /** @description Carries personal data: stored disabled until another person approves; the signing secret is shown once */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscription: {
+                            id: string;
+                            ownerId?: string;
+                            /** Format: uri */
+                            url: string;
+                            description?: string;
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            fields?: string[];
+                            enabled: boolean;
+                            /** @enum {string} */
+                            disabledReason?: "gone" | "sustained_failure" | "admin" | "pending_approval";
+                            pendingApproval?: string;
+                            /** Format: date-time */
+                            disabledAt?: string;
+                            /** Format: date-time */
+                            failingSince?: string;
+                            consecutiveFailures: number;
+                            exhaustedCount: number;
+                            /** Format: date-time */
+                            lastSuccessAt?: string;
+                            /** Format: date-time */
+                            lastFailureAt?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            secrets: {
+                                hint: string;
+                                createdAt: string;
+                                expiresAt?: string;
+                            }[];
+                        };
+                        /** @description The new whsec_ secret, shown once */
+                        secret: string;
+                        /** @description The subscription carries personal data: it stays disabled (`pendingApproval`) and delivers nothing until another person approves this */
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
                     };
                 };
             };
@@ -12225,7 +12366,8 @@ export interface operations {
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
-                            disabledReason?: "gone" | "sustained_failure" | "admin";
+                            disabledReason?: "gone" | "sustained_failure" | "admin" | "pending_approval";
+                            pendingApproval?: string;
                             /** Format: date-time */
                             disabledAt?: string;
                             /** Format: date-time */
@@ -12296,10 +12438,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    enabled: boolean;
+                    enabled?: boolean;
+                    description?: string;
+                    eventTypes?: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                    fields?: string[] | null;
                 };
                 "application/merge-patch+json": {
-                    enabled: boolean;
+                    enabled?: boolean;
+                    description?: string;
+                    eventTypes?: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                    fields?: string[] | null;
                 };
             };
         };
@@ -12322,7 +12470,8 @@ export interface operations {
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
-                            disabledReason?: "gone" | "sustained_failure" | "admin";
+                            disabledReason?: "gone" | "sustained_failure" | "admin" | "pending_approval";
+                            pendingApproval?: string;
                             /** Format: date-time */
                             disabledAt?: string;
                             /** Format: date-time */
@@ -12346,10 +12495,95 @@ export interface operations {
                     };
                 };
             };
+            /** @description Widens what a subscription carrying personal data delivers: unchanged until another person approves */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description As it is: unchanged until the approval is granted */
+                        subscription: {
+                            id: string;
+                            ownerId?: string;
+                            /** Format: uri */
+                            url: string;
+                            description?: string;
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            fields?: string[];
+                            enabled: boolean;
+                            /** @enum {string} */
+                            disabledReason?: "gone" | "sustained_failure" | "admin" | "pending_approval";
+                            pendingApproval?: string;
+                            /** Format: date-time */
+                            disabledAt?: string;
+                            /** Format: date-time */
+                            failingSince?: string;
+                            consecutiveFailures: number;
+                            exhaustedCount: number;
+                            /** Format: date-time */
+                            lastSuccessAt?: string;
+                            /** Format: date-time */
+                            lastFailureAt?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            secrets: {
+                                hint: string;
+                                createdAt: string;
+                                expiresAt?: string;
+                            }[];
+                        };
+                        /** @description The change widens what a subscription carrying personal data delivers */
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                    };
+                };
+            };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
@@ -12514,7 +12748,8 @@ export interface operations {
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
-                            disabledReason?: "gone" | "sustained_failure" | "admin";
+                            disabledReason?: "gone" | "sustained_failure" | "admin" | "pending_approval";
+                            pendingApproval?: string;
                             /** Format: date-time */
                             disabledAt?: string;
                             /** Format: date-time */
