@@ -29,7 +29,8 @@ const main = async () => {
       if (!response.ok) throw new Error(`${method} ${path} → ${response.status}`);
       return json as { secret: string };
     };
-    const created = await api('POST', '/v1/subscriptions', { url: `${receiver.url}/hooks/bench`, eventTypes: ['customer.updated'] });
+    // Projected to `changedFields`: no contact data, so no four-eyes approval is needed (the envelope still names the customer).
+    const created = await api('POST', '/v1/subscriptions', { url: `${receiver.url}/hooks/bench`, eventTypes: ['customer.updated'], fields: ['changedFields'] });
     receiver.setSecrets([created.secret]);
 
     const measure = async (label: string, count: number, concurrency: number) => {

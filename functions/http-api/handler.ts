@@ -1,4 +1,3 @@
-import { manageSubscriptions } from '../../shared/domain/admin/manage-subscriptions.js';
 import { runtimeClock } from '../../shared/lambda/clock.js';
 import { listAlerts } from '../../shared/domain/console/alerts.js';
 import { listPortfolio } from '../../shared/domain/console/portfolio.js';
@@ -19,10 +18,9 @@ import { identityIndex } from '../../shared/adapters/dynamodb/identity-index.js'
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { subscriptionStore } from '../../shared/adapters/dynamodb/subscription-store.js';
 import { writeBackStore } from '../../shared/adapters/dynamodb/writeback-store.js';
-import { outboundUrlGuard } from '../../shared/adapters/http/guarded-fetch.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
 import { auditAnchoring, auditTrail } from '../../shared/lambda/audit-trail.js';
-import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
+import { env, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
 import { serialiseByKey } from '../../shared/lambda/serialise-by-key.js';
 import { hubSigningKey } from '../../shared/lambda/signing-key.js';
@@ -49,11 +47,10 @@ const patch = patchCustomer({ profiles, clock, budget: writeBudget });
 /** Non-admin callers (CRM keys) never see custom attributes flagged as personal data. */
 const forCaller = async <P extends { custom?: Record<string, unknown> }>(profile: P, role: string): Promise<P> =>
   role === 'admin' ? profile : redactPiiAttributes(profile, await customAttributes.list());
-const { keys } = trustServices({ table, clock, audit });
+const { keys, subscriptions } = trustServices({ table, clock, audit });
 const subscriptionRecords = subscriptionStore(table);
 const deliveryLog = subscriptionDeliveries({ subscriptions: subscriptionRecords, deliveries: deliveryStore(table), events, enqueue: enqueueTo('QUEUE_URL_DELIVERIES'), audit, clock });
 const writeBacks = customerWriteBacks({ profiles, events, log: writeBackStore(table), enqueue: enqueueTo('QUEUE_URL_WRITEBACKS'), audit });
-const subscriptions = manageSubscriptions({ subscriptions: subscriptionRecords, audit, clock, guardUrl: outboundUrlGuard(outboundPolicy()) });
 
 
 const isPosition = (after: unknown): after is Record<string, string> =>
@@ -90,10 +87,16 @@ export const handler = httpFunction(httpRoutes, {
   listApiKeys: async () => ({ status: 200, body: { keys: await keys.list() } }),
   rotateApiKey: async ({ params, principal }) => ({ status: 201, body: await keys.rotate(params.keyId, principal) }),
   revokeApiKey: async ({ params, principal }) => ({ status: 200, body: { record: await keys.revoke(params.keyId, principal) } }),
-  createSubscription: async ({ body, principal }) => ({ status: 201, body: await subscriptions.create(body, principal) }),
+  createSubscription: async ({ body, principal }) => {
+    const { approval, ...created } = await subscriptions.create(body, principal);
+    return approval ? { status: 202, body: { ...created, approval } } : { status: 201, body: created };
+  },
   listSubscriptions: async () => ({ status: 200, body: { subscriptions: await subscriptions.list() } }),
   getSubscription: async ({ params }) => ({ status: 200, body: { subscription: await subscriptions.get(params.subscriptionId) } }),
-  updateSubscription: async ({ params, body, principal }) => ({ status: 200, body: { subscription: await subscriptions.setEnabled(params.subscriptionId, body.enabled, principal) } }),
+  updateSubscription: async ({ params, body, principal }) => {
+    const { subscription, approval } = await subscriptions.update(params.subscriptionId, body, principal);
+    return approval ? { status: 202, body: { subscription, approval } } : { status: 200, body: { subscription } };
+  },
   rotateSubscriptionSecret: async ({ params, body, principal }) => ({ status: 200, body: await subscriptions.rotate(params.subscriptionId, body.overlapHours, principal) }),
   deleteSubscription: async ({ params, principal }) => {
     await subscriptions.remove(params.subscriptionId, principal);

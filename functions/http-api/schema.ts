@@ -5,7 +5,7 @@ import { AuditEntrySchema } from '../../shared/domain/audit/audit-chain.js';
 import { ApiKeyRecordSchema } from '../../shared/domain/auth/api-key.js';
 import { AlertRowSchema } from '../../shared/domain/console/alerts.js';
 import { PortfolioRowSchema, SearchTextSchema } from '../../shared/domain/console/portfolio.js';
-import { SubscriptionSchema } from '../../shared/domain/delivery/subscription.js';
+import { SubscriptionPatchSchema, SubscriptionSchema } from '../../shared/domain/delivery/subscription.js';
 import { EventEnvelopeSchema } from '../../shared/domain/events/envelope.js';
 import { DeliveryRecordSchema } from '../../shared/domain/outbound/delivery-record.js';
 import { WriteBackRecordSchema } from '../../shared/domain/outbound/write-back-record.js';
@@ -19,7 +19,7 @@ export const EventsQuerySchema = z.strictObject({
   afterSequence: z.coerce.number().int().nonnegative().optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
-export const UpdateSubscriptionSchema = z.strictObject({ enabled: z.boolean() });
+export const UpdateSubscriptionSchema = SubscriptionPatchSchema;
 export const RotateSecretSchema = z.strictObject({ overlapHours: z.number().int().min(0).max(168).default(24) });
 export const PortfolioFilterSchema = z.strictObject({
   grade: z.string().regex(/^[A-Za-z0-9+-]{1,8}$/, 'a grade such as AA or B+').optional(),
@@ -43,6 +43,13 @@ export const SubscriptionViewSchema = SubscriptionSchema.omit({ secrets: true })
   secrets: z.array(z.object({ hint: z.string(), createdAt: z.string(), expiresAt: z.string().optional() })),
 });
 export const SubscriptionWithSecretSchema = z.object({ subscription: SubscriptionViewSchema, secret: z.string().describe('The new whsec_ secret, shown once') });
+export const PendingSubscriptionSchema = SubscriptionWithSecretSchema.extend({
+  approval: ApprovalSchema.describe('The subscription carries personal data: it stays disabled (`pendingApproval`) and delivers nothing until another person approves this'),
+});
+export const PendingSubscriptionChangeSchema = z.object({
+  subscription: SubscriptionViewSchema.describe('As it is: unchanged until the approval is granted'),
+  approval: ApprovalSchema.describe('The change widens what a subscription carrying personal data delivers'),
+});
 export const ReplayResultSchema = z.object({ subscriptionId: z.string(), eventIds: z.array(z.string()), queued: z.number().int() });
 export const WriteBackReplayResultSchema = z.object({
   eventId: z.string(),

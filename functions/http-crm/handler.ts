@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import { runtimeClock } from '../../shared/lambda/clock.js';
 import { receiveCrmPush, type PushingCrm } from '../../shared/domain/crm/inbound/receive-crm-push.js';
+import { connectionFourEyes } from '../../shared/domain/crm/connection-four-eyes.js';
 import { manageConnections } from '../../shared/domain/crm/manage-connections.js';
 import { bulkImportJobs, toCreateImport } from '../../shared/domain/customers/bulk-import-job.js';
 import type { CrmIngestMessage } from '../../shared/domain/customers/ingest-message.js';
@@ -23,6 +24,7 @@ import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
 import type { HttpRequestInfo } from '../../shared/lambda/http-route.js';
 import { publicOrigin, publicUrl } from '../../shared/lambda/public-url.js';
+import { trustServices } from '../../shared/lambda/trust.js';
 import { crmRoutes } from './routes.js';
 import { customAttributeStore } from '../../shared/adapters/dynamodb/custom-attribute-store.js';
 
@@ -39,8 +41,10 @@ const enqueue = async (messages: CrmIngestMessage[]): Promise<void> => {
   await sender.sendAll(queueUrl('QUEUE_URL_CRM_INGEST'), messages.map((body) => ({ body })));
 };
 const receivePush = receiveCrmPush({ connections, secrets, channels, verifiers: crmPushVerifiers, enqueue, clock });
+// Admin reads and writes see the table as it is (an approval granted in http-people stores connections too).
+const adminConnections = connectionStore(table, 0);
 const manage = manageConnections({
-  connections,
+  connections: adminConnections,
   channels,
   watcher: createZohoClient({ secrets, outbound: createGuardedFetch(outboundPolicy()) }),
   audit,
@@ -48,6 +52,9 @@ const manage = manageConnections({
   secrets: zohoChannelSecrets,
   guardUrl: outboundUrlGuard(outboundPolicy()),
 });
+// Four eyes: a connection taking in personal data waits for a second person (crm_connection.create / .widen).
+const { approvals } = trustServices({ table, clock, audit });
+const connectionGate = connectionFourEyes({ connections: adminConnections, audit, approvals, customAttributes: customAttributeStore(table) });
 const ingest = ingestRecords({ connections, enqueue, clock, customAttributes: customAttributeStore(table) });
 const imports = bulkImportJobs({ jobs: importJobStore(table), audit, enqueue, clock, newJobId: () => `imp_${ulid()}` });
 const dismiss = dismissReview({ reviews, audit, clock });
@@ -64,8 +71,9 @@ export const handler = httpFunction(crmRoutes, {
   listConnections: async () => ({ status: 200, body: { connections: await manage.list() } }),
   getConnection: async ({ params }) => ({ status: 200, body: { connection: await manage.get(params.connectionId) } }),
   putConnection: async ({ params, body, principal }) => {
-    const { connection, created } = await manage.put(params.connectionId, body, principal.principalId);
-    return { status: created ? 201 : 200, body: { connection } };
+    const outcome = await connectionGate.put(await manage.prepare(params.connectionId, body), principal);
+    if (outcome.approval) return { status: 202, body: { approval: outcome.approval } };
+    return { status: outcome.created ? 201 : 200, body: { connection: outcome.connection } };
   },
   armZohoChannel: async ({ params, body, request, principal }) => ({ status: 200, body: await manage.armChannel(params.connectionId, body, publicOrigin(request), principal.principalId) }),
   ingestRecords: async ({ params, body, principal }) => ({ status: 202, body: await ingest(params.connectionId, body, principal) }),

@@ -11,6 +11,7 @@ import {
   ConnectionsResponseSchema,
   ImportPathSchema,
   ImportResponseSchema,
+  PendingConnectionSchema,
   ReviewPathSchema,
   ReviewResponseSchema,
   ReviewsResponseSchema,
@@ -64,9 +65,13 @@ export const crmRoutes = defineRoutes({
   putConnection: {
     ...admin, method: 'PUT', path: '/v1/crm/connections/{connectionId}', tag: 'CRM',
     summary: 'Create or replace a CRM connection (optionally from a template)',
-    description: 'A whole configuration, or `template` (the CRM\'s default mapping) with top-level fields that replace the template\'s. Strict at every level; open are only the names the CRM owns (object names, `enum` transform values). `credentials` may name only the connection\'s own secrets (`riskbridge/<crm>/<connectionId>/<name>`), and `apiBaseUrl` / `authBaseUrl` must pass the outbound rules (https, allowed port, public addresses): 422 at their paths otherwise; a DNS outage while checking them is a 503 (`dns_unavailable`). Nothing is stored on a refusal. Audited.',
+    description: 'A whole configuration, or `template` (the CRM\'s default mapping) with top-level fields that replace the template\'s. Strict at every level; open are only the names the CRM owns (object names, `enum` transform values). `credentials` may name only the connection\'s own secrets (`riskbridge/<crm>/<connectionId>/<name>`), and `apiBaseUrl` / `authBaseUrl` must pass the outbound rules (https, allowed port, public addresses): 422 at their paths otherwise; a DNS outage while checking them is a 503 (`dns_unavailable`). Nothing is stored on a refusal. Audited. Four eyes: a new connection whose mapping takes in personal data (contact fields such as `fields.email`, `fields.phone`, `fields.legalName`, address fields; custom attributes flagged `pii`; `email`/`phone`/`cn_resident_id` identifiers; a `customKeyPattern`) answers 202 with a `crm_connection.create` approval, and a replacement that maps personal data the stored connection did not answers 202 with `crm_connection.widen`; nothing is stored until another person approves. Narrowing and other changes apply at once.',
     params: ConnectionPathSchema, body: PutConnectionSchema,
-    responses: { 200: { description: 'Replaced', body: ConnectionResponseSchema }, 201: { description: 'Created', body: ConnectionResponseSchema } },
+    responses: {
+      200: { description: 'Replaced', body: ConnectionResponseSchema },
+      201: { description: 'Created', body: ConnectionResponseSchema },
+      202: { description: 'Takes in personal data (new, or more than before): waits for another person to approve; nothing stored yet', body: PendingConnectionSchema },
+    },
     errors: [503],
     unexercised: { 503: 'dns_unavailable needs a resolver that cannot answer right now; covered by the ssrf-guard and manage-connections unit tests' },
   },

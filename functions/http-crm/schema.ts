@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApprovalSchema } from '../../shared/domain/approvals/approval.js';
 import { ConnectionConfigSchema } from '../../shared/domain/crm/field-mapping.js';
 import { ConnectionIdSchema } from '../../shared/domain/crm/manage-connections.js';
 import { ImportJobViewSchema } from '../../shared/domain/customers/bulk-import-job.js';
@@ -11,6 +12,8 @@ export const ImportPathSchema = z.strictObject({ importId: z.string().regex(/^im
 
 /** Responses. */
 export const ConnectionResponseSchema = z.object({ connection: ConnectionConfigSchema });
+/** A connection change that waits for four eyes. */
+export const PendingConnectionSchema = z.object({ approval: ApprovalSchema.describe('Nothing is stored until another person approves this (POST /v1/approvals/{approvalId}/approve)') });
 export const ConnectionsResponseSchema = z.object({ connections: z.array(ConnectionConfigSchema) });
 export const ImportResponseSchema = z.object({ import: ImportJobViewSchema });
 export const ReviewResponseSchema = z.object({ review: ReviewItemSchema });

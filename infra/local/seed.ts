@@ -40,6 +40,17 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
   const lines: string[] = [];
   const reachable = options.loopbackOutbound ?? true;
   if (!reachable) lines.push('loopback outbound off: no subscription, bureau pulls or CRM connections seeded (the hub may not call the sandboxes)');
+  // People (docs/people.md): two risk officers who sign in through the local OIDC issuer (`rb login --as li-wei`).
+  // Seeded first: what carries personal data (the demo subscription, the CRM connections, the agreement)
+  // waits for four eyes, and Li Wei approves it as the second person.
+  await seedOfficers(api);
+  const approveAsOfficer = async (approvalId: string, what: string): Promise<void> => {
+    const tokenUrl = options.tokenUrl ?? `${process.env['OIDC_ISSUER'] ?? ''}/token`;
+    const token = await fetch(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'password', username: LOCAL_OFFICERS[0]!.sub }) });
+    const { access_token: officer } = (await token.json()) as { access_token: string };
+    const approved = await apiClient(hubUrl, officer)('POST', `/v1/approvals/${approvalId}/approve`);
+    if (approved.status !== 200) throw new Error(`approving ${what} failed: ${approved.status} ${JSON.stringify(approved.json)}`);
+  };
 
   const existing = await api('GET', '/v1/subscriptions');
   if (reachable && (existing.json?.subscriptions ?? []).length === 0) {
@@ -48,9 +59,11 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
       description: 'Demo subscriber (local webhook receiver)',
       eventTypes: ['customer.updated', 'rating.changed', 'limit.changed', 'alert.raised', 'customer.frozen', 'credit_report.received', 'endpoint.disabled'],
     });
-    if (sub.status !== 201) throw new Error(`seeding the subscription failed: ${sub.status} ${JSON.stringify(sub.json)}`);
+    if (sub.status !== 201 && sub.status !== 202) throw new Error(`seeding the subscription failed: ${sub.status} ${JSON.stringify(sub.json)}`);
     sandboxes.receiver.setSecrets([sub.json.secret]);
-    lines.push(`subscription ${sub.json.subscription.id} → ${sandboxes.receiver.url}/hooks/demo`);
+    // customer.updated carries contact data: the subscription delivers once a second person approved it.
+    if (sub.status === 202) await approveAsOfficer(String(sub.json.approval.approvalId), 'the demo subscription');
+    lines.push(`subscription ${sub.json.subscription.id} → ${sandboxes.receiver.url}/hooks/demo${sub.status === 202 ? ' (personal data: approved by Li Wei, four eyes)' : ''}`);
   }
 
   const demoCustomers = [
@@ -97,14 +110,14 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
       const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...(connection as { credentials?: Record<string, string> }).credentials, inboundSecret: `riskbridge/salesforce/${connection.connectionId}/inbound-secret` } } : connection;
       const put = await api('PUT', `/v1/crm/connections/${connection.connectionId}`, body);
       if (put.status >= 300) throw new Error(`seeding connection ${connection.connectionId} failed: ${put.status} ${JSON.stringify(put.json)}`);
+      // Its mapping takes in contact data: stored once a second person approved it.
+      if (put.status === 202) await approveAsOfficer(String(put.json.approval.approvalId), `connection ${connection.connectionId}`);
     }
     const armed = await api('POST', '/v1/crm/connections/local-zoho/channel', { events: ['Accounts.all', 'Sales_Orders.all', 'Invoices.all'] });
     if (armed.status !== 200) throw new Error(`arming the Zoho channel failed: ${armed.status} ${JSON.stringify(armed.json)}`);
     const statuses = await crm.zoho.emit({ module: 'Accounts', ids: ['5725767000000500001'], operation: 'update' });
     lines.push(`CRM connections ${crm.connections.map((c) => c.connectionId).join(', ')}; Zoho notification → ${statuses.join(',')} → GET /v1/customers/c:crm:zoho:local-zoho:5725767000000500001`);
   }
-  // People (docs/people.md): two risk officers who sign in through the local OIDC issuer (`rb login --as li-wei`).
-  await seedOfficers(api);
   lines.push(`risk officers ${LOCAL_OFFICERS.map((o) => `${o.name} (${o.sub})`).join(', ')}: analyst + approver → npm run -s rb -- login --as li-wei`);
   // Partners and consultants (docs/partners-and-consultants.md): a partner key engaged on Acme with one
   // assessment, a consultant key with an agreement on portfolio_ratings. Keys are printed only when created.
@@ -136,11 +149,7 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
     });
     if (agreement.status !== 202) throw new Error(`seeding the agreement failed: ${agreement.status} ${JSON.stringify(agreement.json)}`);
     // Four eyes (docs/people.md): a seeded risk officer, signed in through the local OIDC issuer, approves it.
-    const tokenUrl = options.tokenUrl ?? `${process.env['OIDC_ISSUER'] ?? ''}/token`;
-    const token = await fetch(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'password', username: LOCAL_OFFICERS[0]!.sub }) });
-    const { access_token: officer } = (await token.json()) as { access_token: string };
-    const approved = await apiClient(hubUrl, officer)('POST', `/v1/approvals/${String(agreement.json.approval.approvalId)}/approve`);
-    if (approved.status !== 200) throw new Error(`approving the seeded agreement failed: ${approved.status} ${JSON.stringify(approved.json)}`);
+    await approveAsOfficer(String(agreement.json.approval.approvalId), 'the seeded agreement');
   }
   // Keys name an existing tenant: the consultant's key comes after its agreement.
   const consultantKey = await demoKey('Demo consultant', 'consultant', 'demo-consultant');

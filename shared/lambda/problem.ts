@@ -59,6 +59,7 @@ export const PROBLEM_CATALOGUE: Readonly<Record<string, { status: number; title:
   second_person_required: { status: 409, title: 'Conflict', description: 'Four eyes: the person who asked for this resolution or closing cannot complete it; a second person calls the same route.' },
   measure_transition_refused: { status: 409, title: 'Conflict', description: 'The emergency measure is not active any more (lifted or expired); `current` shows it as it stands.' },
   policy_transition_refused: { status: 409, title: 'Conflict', description: 'The policy is not in a state that allows this step.' },
+  subscription_pending_approval: { status: 409, title: 'Conflict', description: 'The subscription carries personal data and waits for its `subscription.create` approval: it cannot be enabled or changed until another person grants it (or delete it); `current` shows it.' },
   payload_too_large: { status: 413, title: 'Content Too Large', description: 'The body is larger than the route accepts; split it (imports take chunks) or use a job.' },
   unsupported_media_type: { status: 415, title: 'Unsupported Media Type', description: 'The `Content-Type` is not one the route accepts.' },
   validation_failed: { status: 422, title: 'Unprocessable Content', description: 'The input broke the route\'s schema or a business rule; `errors` lists every failing path, including unknown fields and parameters and invalid cursors. An `Idempotency-Key` that is malformed (`invalid_idempotency_key`) or was used with another request (`idempotency_key_reused`) is reported at the header.' },

@@ -1,5 +1,7 @@
 import type { AuditInput } from '../domain/audit/audit-chain.js';
 import { manageApiKeys } from '../domain/admin/manage-api-keys.js';
+import { manageSubscriptions } from '../domain/admin/manage-subscriptions.js';
+import { connectionFourEyes } from '../domain/crm/connection-four-eyes.js';
 import type { ApprovalAction } from '../domain/approvals/approval.js';
 import { manageApprovals, type ApprovalExecutor } from '../domain/approvals/manage-approvals.js';
 import type { Clock } from '../domain/clock.js';
@@ -22,10 +24,15 @@ import { policyStore } from '../adapters/dynamodb/policy-store.js';
 import { profilePortfolio } from '../adapters/dynamodb/portfolio-scan.js';
 import { profileStore } from '../adapters/dynamodb/profile-store.js';
 import { tenantDirectory } from '../adapters/dynamodb/tenant-directory.js';
+import { connectionStore } from '../adapters/dynamodb/connection-store.js';
+import { subscriptionStore } from '../adapters/dynamodb/subscription-store.js';
+import { outboundUrlGuard } from '../adapters/http/guarded-fetch.js';
+import { outboundPolicy } from './env.js';
 
 /**
  * People, keys and approvals of one composition root, with the executors of every four-eyes
- * action (policy approve/activate/rollback, freeze and measure lifts, role grant, key issuance, agreement creation and widening), so that
+ * action (policy approve/activate/rollback, freeze and measure lifts, role grant, key issuance, agreement, subscription and CRM
+ * connection creation and widening), so that
  * whichever function grants an approval runs its action. `recompute` is needed only by functions
  * that may activate a policy (the others leave it out and cannot run policy activations).
  */
@@ -50,7 +57,13 @@ export const trustServices = ({ table, clock, audit, recompute }: { table: Table
     partners: { knows: (partnerId) => tenants.exists('partner', partnerId) },
   });
   const sharing = manageAgreements({ agreements: agreementStore(table), audit, clock, approvals });
+  const subscriptions = manageSubscriptions({ subscriptions: subscriptionStore(table), audit, clock, guardUrl: outboundUrlGuard(outboundPolicy()), approvals });
+  const connections = connectionFourEyes({ connections: connectionStore(table, 0), audit, approvals, customAttributes: customAttributeStore(table) });
   executors['role.grant'] = peopleAdmin.executeGrant;
+  executors['subscription.create'] = subscriptions.executeCreate;
+  executors['subscription.widen'] = subscriptions.executeWiden;
+  executors['crm_connection.create'] = connections.executeCreate;
+  executors['crm_connection.widen'] = connections.executeWiden;
   executors['agreement.create'] = sharing.executeCreate;
   executors['agreement.widen'] = sharing.executeWiden;
   executors['key.issue'] = keys.executeIssue;
@@ -61,5 +74,5 @@ export const trustServices = ({ table, clock, audit, recompute }: { table: Table
     executors['policy.activate'] = lifecycle.executeActivate;
     executors['policy.rollback'] = lifecycle.executeRollback;
   }
-  return { approvals, people: peopleAdmin, personRecords: people, keys, freezes, measures, lifecycle, sharing };
+  return { approvals, people: peopleAdmin, personRecords: people, keys, freezes, measures, lifecycle, sharing, subscriptions, connections };
 };

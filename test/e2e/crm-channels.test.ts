@@ -11,7 +11,7 @@ import { crmStateStore, sourceRecordStore } from '../../shared/adapters/dynamodb
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
 import { writeBackFingerprintStore } from '../../shared/adapters/dynamodb/writeback-fingerprint-store.js';
 import type { QueueId } from '../../infra/topology.js';
-import { until } from '../support/e2e-helpers.js';
+import { putConnection, until } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 const FX_ACCOUNT = `65a0${'1'.padStart(20, '0')}`;
@@ -81,7 +81,8 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
     sources = sourceRecordStore(table);
     for (const connection of crm.connections) {
       const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...connection.credentials, inboundSecret: 'riskbridge/salesforce/local-salesforce/inbound-secret' } } : connection;
-      expect((await t.api('PUT', `/v1/crm/connections/${connection.connectionId}`, { body })).status).toBe(201);
+      // Their mappings take in contact data: the second person approves each (four eyes).
+      expect((await putConnection(t, connection.connectionId, body)).status).toBe(202);
     }
   });
 
@@ -156,8 +157,7 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
     // The same configuration with its own secrets, pointed at a port nothing listens on.
     const credentials = Object.fromEntries(Object.entries(zohoConnection.credentials as Record<string, string>).map(([role, name]) => [role, name.replace(ZOHO_SECRETS, ZOHO_DOWN_SECRETS)]));
     const down = { ...zohoConnection, connectionId: 'e2e-zoho-down', credentials, apiBaseUrl: 'http://127.0.0.1:9', authBaseUrl: 'http://127.0.0.1:9' };
-    const put = await t.api('PUT', '/v1/crm/connections/e2e-zoho-down', { body: down });
-    expect(put.status, put.text).toBe(201);
+    expect((await putConnection(t, 'e2e-zoho-down', down)).status).toBe(202);
     const armed = await t.api('POST', '/v1/crm/connections/e2e-zoho-down/channel', { body: { events: ['Accounts.all'] } });
     expect(armed.status, armed.text).toBe(503);
     expect(armed.headers.get('content-type')).toBe('application/problem+json');

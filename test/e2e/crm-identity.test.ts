@@ -13,6 +13,7 @@ import { identityHealth } from '../../shared/domain/customers/identity-health.js
 import { usccCheckChar } from '../../shared/domain/identity/identifiers/cn-uscc.js';
 import type { CustomerProfile } from '../../shared/domain/profile/customer-profile.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
+import { putConnection } from '../support/e2e-helpers.js';
 
 const customerPath = (id: string) => `/v1/customers/${encodeURIComponent(id)}`;
 const uscc = (first17: string) => `${first17}${usccCheckChar(first17)}`;
@@ -96,8 +97,9 @@ describe('CRM ingest: identity across CRMs and connections', () => {
     table = { client: createDocumentClient({ endpoint: inject('dynamoEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), tableName: t.hub.resources.tableName };
     for (const connection of crm.connections) {
       const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...connection.credentials, inboundSecret: 'riskbridge/salesforce/local-salesforce/inbound-secret' } } : connection;
-      const put = await t.api('PUT', `/v1/crm/connections/${connection.connectionId}`, { body });
-      expect(put.status, put.text).toBe(201);
+      // Their mappings take in contact data: the second person approves each (four eyes).
+      const put = await putConnection(t, connection.connectionId, body);
+      expect(put.status).toBe(202);
     }
     expect((await t.api('PUT', '/v1/crm/connections/e2e-id-a', { body: { crm: 'generic', objects: {} } })).status).toBe(201);
     expect((await t.api('PUT', '/v1/crm/connections/e2e-id-b', { body: { crm: 'generic', objects: {} } })).status).toBe(201);
@@ -170,7 +172,7 @@ describe('CRM ingest: identity across CRMs and connections', () => {
     const before = identityHealth(first);
     expect(before).toMatchObject({ pending: 0, sharedUniqueIdentifiers: [], fieldlessActive: [], ratedPending: [] });
 
-    expect((await t.api('PUT', '/v1/crm/connections/local-fxiaoke-2', { body: fxConnection })).status).toBe(201);
+    expect((await putConnection(t, 'local-fxiaoke-2', fxConnection)).status).toBe(202);
     await t.hub.runSchedule('pollFxiaoke');
     await idle(['crmIngest', 'recompute']);
     const after = await scan();

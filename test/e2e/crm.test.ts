@@ -7,7 +7,7 @@ import { signHubSpotV3 } from '../../shared/adapters/crm/hubspot/webhook.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
-import { E2E_WAIT_MS } from '../support/e2e-helpers.js';
+import { E2E_WAIT_MS, putConnection } from '../support/e2e-helpers.js';
 
 const ZOHO_ACCOUNT = '5725767000000500001';
 const ZOHO_ORDER = '5725767000000600001';
@@ -49,8 +49,8 @@ describe('CRM ingest: connectors → entity resolution → golden profile', () =
     t = await startTestHub({ env: { LOCAL_SECRETS: JSON.stringify(crm.secrets) } });
     sqs = new SQSClient({ endpoint: inject('sqsEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     for (const connection of crm.connections) {
-      const put = await t.api('PUT', `/v1/crm/connections/${connection.connectionId}`, { body: connection });
-      expect(put.status).toBe(201);
+      // Their mappings take in contact data: the second person approves each (four eyes).
+      expect((await putConnection(t, connection.connectionId, connection)).status).toBe(202);
     }
     const armed = await t.api('POST', '/v1/crm/connections/local-zoho/channel', { body: { events: ['Accounts.all', 'Sales_Orders.all', 'Leads.all'] } });
     expect(armed.status).toBe(200);

@@ -3,7 +3,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sa
 import { defaultConnectionConfig } from '../../shared/domain/crm/default-mappings.js';
 import { customerIdForCrmRecord } from '../../shared/domain/customers/ingest-crm-record.js';
 import { DEFAULT_POLICY } from '../../shared/domain/rating/default-policy.js';
-import { addPerson, createApiKey, ensureConnection, subscribeReceiver, waitForEnvelope } from '../support/e2e-helpers.js';
+import { addPerson, createApiKey, ensureConnection, putConnection, subscribeReceiver, waitForEnvelope } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 /** A Salesforce connection whose Account mapping carries two custom fields into declared custom attributes. */
@@ -104,8 +104,8 @@ describe('custom attributes as rating inputs: declared, mapped from a CRM, read 
     expect(Object.keys(asCrm.json.profile.custom).sort()).toEqual(['employees', 'riskTier']);
     expect((await t.api('GET', '/v1/customers/attr-api-1')).json.profile.custom).toHaveProperty('owner');
 
-    const conn = await t.api('PUT', '/v1/crm/connections/e2e-attrs', { body: connection() });
-    expect(conn.status, conn.text).toBe(201);
+    // The Salesforce mapping takes in names, phone and address: the second person approves it.
+    expect((await putConnection(t, 'e2e-attrs', connection())).status).toBe(202);
     const refused = await t.api('POST', '/v1/crm/e2e-attrs/records', {
       body: { objectName: 'Account', records: [{ Id: '001E2EATTR000000AA', Name: 'Attr Refused Ltd', LastModifiedDate: '2026-01-15T10:00:00.000+0000', Risk_Tier__c: 'platinum' }] },
     });

@@ -26,7 +26,7 @@ describe('Idempotency-Key on creating POSTs', () => {
 
   it('a retried subscription create with the same key makes one subscription and answers the first response again, byte for byte', async () => {
     const url = `${receiver.url}/hooks/idem-retry`;
-    const body = { url, eventTypes: ['customer.updated'] };
+    const body = { url, eventTypes: ['limit.changed'] };
     const headers = { 'idempotency-key': randomUUID() };
 
     const first = await t.api('POST', '/v1/subscriptions', { body, headers });
@@ -91,7 +91,7 @@ describe('Idempotency-Key on creating POSTs', () => {
   it('the same key with another body is refused with 422 at the Idempotency-Key header, and nothing is created', async () => {
     const url = `${receiver.url}/hooks/idem-other-body`;
     const headers = { 'idempotency-key': randomUUID() };
-    const first = await t.api('POST', '/v1/subscriptions', { body: { url, eventTypes: ['customer.updated'] }, headers });
+    const first = await t.api('POST', '/v1/subscriptions', { body: { url, eventTypes: ['limit.changed'] }, headers });
     const other = await t.api('POST', '/v1/subscriptions', { body: { url, eventTypes: ['rating.changed'] }, headers });
 
     expect(first.status, first.text).toBe(201);
@@ -104,7 +104,7 @@ describe('Idempotency-Key on creating POSTs', () => {
   it('refuses a malformed key (empty, longer than 255 characters) with 422 before acting', async () => {
     const url = `${receiver.url}/hooks/idem-malformed`;
     for (const bad of ['', 'k'.repeat(256)]) {
-      const res = await t.api('POST', '/v1/subscriptions', { body: { url, eventTypes: ['customer.updated'] }, headers: { 'idempotency-key': bad } });
+      const res = await t.api('POST', '/v1/subscriptions', { body: { url, eventTypes: ['limit.changed'] }, headers: { 'idempotency-key': bad } });
       expect(res.status, res.text).toBe(422);
       expect(res.json.errors).toEqual([expect.objectContaining({ path: 'idempotency-key', in: 'header' })]);
     }
@@ -114,7 +114,7 @@ describe('Idempotency-Key on creating POSTs', () => {
   it('scopes keys per principal: another key sending the same Idempotency-Key creates its own', async () => {
     const url = `${receiver.url}/hooks/idem-scoped`;
     const { key: otherAdmin } = await createApiKey(t, { name: 'second admin', role: 'admin' });
-    const body = { url, eventTypes: ['customer.updated'] };
+    const body = { url, eventTypes: ['limit.changed'] };
     const headers = { 'idempotency-key': 'shared-key-1' };
 
     const mine = await t.api('POST', '/v1/subscriptions', { body, headers });
@@ -131,8 +131,8 @@ describe('Idempotency-Key on creating POSTs', () => {
     const url = `${receiver.url}/hooks/idem-corrected`;
     const headers = { 'idempotency-key': randomUUID() };
 
-    const refused = await t.api('POST', '/v1/subscriptions', { body: { url: 'http://10.1.2.3/hooks/private', eventTypes: ['customer.updated'] }, headers });
-    const corrected = await t.api('POST', '/v1/subscriptions', { body: { url, eventTypes: ['customer.updated'] }, headers });
+    const refused = await t.api('POST', '/v1/subscriptions', { body: { url: 'http://10.1.2.3/hooks/private', eventTypes: ['limit.changed'] }, headers });
+    const corrected = await t.api('POST', '/v1/subscriptions', { body: { url, eventTypes: ['limit.changed'] }, headers });
 
     expect(refused.status, refused.text).toBe(422);
     expect(corrected.status, corrected.text).toBe(201);
@@ -147,7 +147,7 @@ describe('Idempotency-Key on creating POSTs', () => {
       const url = `${receiver.url}/hooks/idem-concurrent-${burst}`;
       const headers = { 'idempotency-key': randomUUID() };
       const answers = await Promise.all(
-        Array.from({ length: 6 }, () => t.api('POST', '/v1/subscriptions', { body: { url, eventTypes: ['customer.updated'] }, headers })),
+        Array.from({ length: 6 }, () => t.api('POST', '/v1/subscriptions', { body: { url, eventTypes: ['limit.changed'] }, headers })),
       );
       const created = answers.filter((a) => a.status === 201);
       const busy = answers.filter((a) => a.status === 409);

@@ -5,7 +5,7 @@ import { localCrmConnections } from '../../infra/local/sandboxes/crm/local-conne
 import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
 import { LimitChangedV1Schema, RatingChangedV1Schema } from '../../shared/domain/events/catalogue.js';
 import { EventEnvelopeSchema, type EventEnvelope } from '../../shared/domain/events/envelope.js';
-import { createCrmKey, E2E_WAIT_MS, subscribeReceiver, waitForEnvelope } from '../support/e2e-helpers.js';
+import { createCrmKey, E2E_WAIT_MS, putConnection, subscribeReceiver, waitForEnvelope } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 const DAY = 86_400_000;
@@ -33,7 +33,7 @@ describe('rating: a CRM payment going overdue', () => {
     const crm = localCrmConnections({ hubspot: hubspot.url });
     t = await startTestHub({ env: { LOCAL_SECRETS: JSON.stringify(crm.secrets) } });
     receiver = await startWebhookReceiver();
-    for (const connection of crm.connections) expect((await t.api('PUT', `/v1/crm/connections/${connection.connectionId}`, { body: connection })).status).toBe(201);
+    for (const connection of crm.connections) expect((await putConnection(t, connection.connectionId, connection)).status).toBe(202);
     secret = await subscribeReceiver(t, receiver, '/hooks/risk', ['rating.changed', 'limit.changed']);
   });
 

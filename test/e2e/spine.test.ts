@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { startWebhookReceiver, type WebhookReceiver } from '../../infra/local/sandboxes/receiver/webhook-receiver.js';
 import { EventEnvelopeSchema } from '../../shared/domain/events/envelope.js';
-import { E2E_WAIT_MS, ensureConnection, ensureTenant, subscribeReceiver } from '../support/e2e-helpers.js';
+import { createSubscription, E2E_WAIT_MS, ensureConnection, ensureTenant, subscribeReceiver } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 describe('the spine: customer upsert → outbox → relay → webhook + result queue', () => {
@@ -63,10 +63,10 @@ describe('the spine: customer upsert → outbox → relay → webhook + result q
   });
 
   it('delivers the very next event to a subscription created a moment before, projected to its fields', async () => {
-    const created = await t.api('POST', '/v1/subscriptions', {
-      body: { url: `${receiver.url}/hooks/fresh`, eventTypes: ['customer.updated'], fields: ['profile.fields'] },
-    });
-    receiver.setSecrets([secret, created.json.secret]);
+    // Its fields carry contact data: created the four-eyes way (the second person approves).
+    const created = await createSubscription(t, { url: `${receiver.url}/hooks/fresh`, eventTypes: ['customer.updated'], fields: ['profile.fields'] });
+    expect(created.status).toBe(202);
+    receiver.setSecrets([secret, created.secret]);
     await t.api('PUT', '/v1/customers/acme-004', { body: { fields: { legalName: 'Delta SA', city: 'Lyon' } } });
     const [delivery] = await receiver.waitFor((r) => r.some((d) => d.path === '/hooks/fresh'), E2E_WAIT_MS);
     const fresh = receiver.received.find((d) => d.path === '/hooks/fresh')!;

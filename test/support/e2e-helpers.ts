@@ -25,10 +25,41 @@ const DAY = 86_400_000;
  * @example const secret = await subscribeReceiver(t, receiver, '/hooks/risk', ['rating.changed']);
  */
 export const subscribeReceiver = async (t: TestHub, receiver: WebhookReceiver, path: string, eventTypes: string[]): Promise<string> => {
-  const created = await t.api('POST', '/v1/subscriptions', { body: { url: `${receiver.url}${path}`, eventTypes } });
-  expect(created.status, created.text).toBe(201);
-  receiver.setSecrets([created.json.secret]);
-  return created.json.secret;
+  const { secret } = await createSubscription(t, { url: `${receiver.url}${path}`, eventTypes });
+  receiver.setSecrets([secret]);
+  return secret;
+};
+
+/**
+ * Creates a webhook subscription the four-eyes way: one carrying personal data answers 202 and
+ * the second person approves it (it delivers from then on); any other answers 201. Returns the
+ * subscription as it then is, its secret and the answer's status.
+ * @example const { subscription, secret } = await createSubscription(t, { url, eventTypes: ['customer.updated'] });
+ */
+export const createSubscription = async (t: TestHub, body: Record<string, unknown>, key?: string): Promise<{ subscription: any; secret: string; status: number }> => {
+  const created = await t.api('POST', '/v1/subscriptions', { body, ...(key ? { key } : {}) });
+  expect([201, 202], created.text).toContain(created.status);
+  if (created.status === 201) return { subscription: created.json.subscription, secret: created.json.secret, status: 201 };
+  const granted = await approveAsSecondPerson(t, created.json.approval.approvalId);
+  expect(granted.json).toMatchObject({ approval: { status: 'granted' }, executed: true });
+  const read = await t.api('GET', `/v1/subscriptions/${String(created.json.subscription.id)}`);
+  expect(read.json.subscription, read.text).toMatchObject({ enabled: true });
+  return { subscription: read.json.subscription, secret: created.json.secret, status: 202 };
+};
+
+/**
+ * Creates or replaces a CRM connection the four-eyes way: a connection taking in personal data
+ * (new, or more than before) answers 202 and the second person approves it; otherwise 200/201.
+ * Returns the first answer's status and the connection as stored.
+ * @example await putConnection(t, 'local-hubspot', connection);
+ */
+export const putConnection = async (t: TestHub, connectionId: string, body: Record<string, unknown>): Promise<{ status: number; connection: any }> => {
+  const put = await t.api('PUT', `/v1/crm/connections/${connectionId}`, { body });
+  expect([200, 201, 202], put.text).toContain(put.status);
+  if (put.status === 202) await approveAsSecondPerson(t, put.json.approval.approvalId);
+  const read = await t.api('GET', `/v1/crm/connections/${connectionId}`);
+  expect(read.status, read.text).toBe(200);
+  return { status: put.status, connection: read.json.connection };
 };
 
 /**
@@ -52,8 +83,7 @@ export const createApiKey = async (
 export const ensureConnection = async (t: TestHub, connectionId = 'test-hubspot'): Promise<string> => {
   // An existing connection is kept as it is (a test may have set it up with another CRM).
   if ((await t.api('GET', `/v1/crm/connections/${connectionId}`)).status === 200) return connectionId;
-  const put = await t.api('PUT', `/v1/crm/connections/${connectionId}`, { body: { template: 'hubspot', apiBaseUrl: 'http://127.0.0.1:9/' } });
-  expect(put.status, put.text).toBeLessThan(300);
+  await putConnection(t, connectionId, { template: 'hubspot', apiBaseUrl: 'http://127.0.0.1:9/' });
   return connectionId;
 };
 

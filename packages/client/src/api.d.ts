@@ -684,7 +684,7 @@ export interface paths {
         get: operations["getConnection"];
         /**
          * Create or replace a CRM connection (optionally from a template)
-         * @description A whole configuration, or `template` (the CRM's default mapping) with top-level fields that replace the template's. Strict at every level; open are only the names the CRM owns (object names, `enum` transform values). `credentials` may name only the connection's own secrets (`riskbridge/<crm>/<connectionId>/<name>`), and `apiBaseUrl` / `authBaseUrl` must pass the outbound rules (https, allowed port, public addresses): 422 at their paths otherwise; a DNS outage while checking them is a 503 (`dns_unavailable`). Nothing is stored on a refusal. Audited.
+         * @description A whole configuration, or `template` (the CRM's default mapping) with top-level fields that replace the template's. Strict at every level; open are only the names the CRM owns (object names, `enum` transform values). `credentials` may name only the connection's own secrets (`riskbridge/<crm>/<connectionId>/<name>`), and `apiBaseUrl` / `authBaseUrl` must pass the outbound rules (https, allowed port, public addresses): 422 at their paths otherwise; a DNS outage while checking them is a 503 (`dns_unavailable`). Nothing is stored on a refusal. Audited. Four eyes: a new connection whose mapping takes in personal data (contact fields such as `fields.email`, `fields.phone`, `fields.legalName`, address fields; custom attributes flagged `pii`; `email`/`phone`/`cn_resident_id` identifiers; a `customKeyPattern`) answers 202 with a `crm_connection.create` approval, and a replacement that maps personal data the stored connection did not answers 202 with `crm_connection.widen`; nothing is stored until another person approves. Narrowing and other changes apply at once.
          *
          *     **Roles:** `admin` · **Scope:** `crm:ingest`
          */
@@ -1987,7 +1987,7 @@ export interface paths {
         put?: never;
         /**
          * Create a webhook subscription
-         * @description The `url` must pass the outbound rules (https, allowed port, a host resolving to public addresses only): a refused URL is a 422 at `url`; a DNS outage while checking it is a 503 (`dns_unavailable`), nothing stored.
+         * @description The `url` must pass the outbound rules (https, allowed port, a host resolving to public addresses only): a refused URL is a 422 at `url`; a DNS outage while checking it is a 503 (`dns_unavailable`), nothing stored. Four eyes: a subscription whose events carry personal data (`customer.updated` without `fields`, or with fields reaching `profile.fields.<legalName|tradingName|email|phone|addressLine|city|postalCode>` or `profile.identifiers`) answers 202 with a `subscription.create` approval: it is stored disabled (`disabledReason: pending_approval`, `pendingApproval`) and delivers nothing until another person approves it.
          *
          *     **Roles:** `admin` · **Scope:** `subscriptions:manage`
          */
@@ -2020,8 +2020,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Enable or disable a subscription
-         * @description **Roles:** `admin` · **Scope:** `subscriptions:manage`
+         * Enable or disable a subscription, or change its event types, fields or description
+         * @description JSON merge patch (`fields: null` drops the projection). Narrowing, descriptions and switching on or off apply at once (200). A change that widens what a subscription carrying personal data delivers (event types or fields it did not have) answers 202 with a `subscription.widen` approval and changes nothing until another person approves it. A subscription waiting for its `subscription.create` approval cannot be changed or enabled: 409 `subscription_pending_approval`.
+         *
+         *     **Roles:** `admin` · **Scope:** `subscriptions:manage`
          */
         patch: operations["updateSubscription"];
         trace?: never;
@@ -2570,7 +2572,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflict (problem details: `agreement_revoked`, `conflict`, `job_final`, `idempotency_in_progress`, `approval_transition_refused`, `alert_transition_refused`, `policy_transition_refused`) */
+        /** @description Conflict (problem details: `agreement_revoked`, `conflict`, `job_final`, `idempotency_in_progress`, `approval_transition_refused`, `alert_transition_refused`, `policy_transition_refused`, `subscription_pending_approval`) */
         Problem409: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -2904,7 +2906,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -3131,7 +3133,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -3337,7 +3339,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4013,7 +4015,7 @@ export interface operations {
                         approvals: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4080,7 +4082,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4149,7 +4151,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4227,7 +4229,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -5919,6 +5921,57 @@ export interface operations {
                     };
                 };
             };
+            /** @description Takes in personal data (new, or more than before): waits for another person to approve; nothing stored yet */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Nothing is stored until another person approves this (POST /v1/approvals/{approvalId}/approve) */
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                    };
+                };
+            };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
@@ -7180,7 +7233,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -8716,7 +8769,7 @@ export interface operations {
                         approvals: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -8880,7 +8933,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -11536,7 +11589,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -11766,7 +11819,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -12281,7 +12334,8 @@ export interface operations {
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
-                            disabledReason?: "gone" | "sustained_failure" | "admin";
+                            disabledReason?: "gone" | "sustained_failure" | "admin" | "pending_approval";
+                            pendingApproval?: string;
                             /** Format: date-time */
                             disabledAt?: string;
                             /** Format: date-time */
@@ -12351,7 +12405,8 @@ export interface operations {
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
-                            disabledReason?: "gone" | "sustained_failure" | "admin";
+                            disabledReason?: "gone" | "sustained_failure" | "admin" | "pending_approval";
+                            pendingApproval?: string;
                             /** Format: date-time */
                             disabledAt?: string;
                             /** Format: date-time */
@@ -12374,6 +12429,92 @@ export interface operations {
                         };
                         /** @description The new whsec_ secret, shown once */
                         secret: string;
+                    };
+                };
+            };
+            /** @description Carries personal data: stored disabled until another person approves; the signing secret is shown once */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscription: {
+                            id: string;
+                            ownerId?: string;
+                            /** Format: uri */
+                            url: string;
+                            description?: string;
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            fields?: string[];
+                            enabled: boolean;
+                            /** @enum {string} */
+                            disabledReason?: "gone" | "sustained_failure" | "admin" | "pending_approval";
+                            pendingApproval?: string;
+                            /** Format: date-time */
+                            disabledAt?: string;
+                            /** Format: date-time */
+                            failingSince?: string;
+                            consecutiveFailures: number;
+                            exhaustedCount: number;
+                            /** Format: date-time */
+                            lastSuccessAt?: string;
+                            /** Format: date-time */
+                            lastFailureAt?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            secrets: {
+                                hint: string;
+                                createdAt: string;
+                                expiresAt?: string;
+                            }[];
+                        };
+                        /** @description The new whsec_ secret, shown once */
+                        secret: string;
+                        /** @description The subscription carries personal data: it stays disabled (`pendingApproval`) and delivers nothing until another person approves this */
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
                     };
                 };
             };
@@ -12417,7 +12558,8 @@ export interface operations {
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
-                            disabledReason?: "gone" | "sustained_failure" | "admin";
+                            disabledReason?: "gone" | "sustained_failure" | "admin" | "pending_approval";
+                            pendingApproval?: string;
                             /** Format: date-time */
                             disabledAt?: string;
                             /** Format: date-time */
@@ -12488,10 +12630,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    enabled: boolean;
+                    enabled?: boolean;
+                    description?: string;
+                    eventTypes?: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                    fields?: string[] | null;
                 };
                 "application/merge-patch+json": {
-                    enabled: boolean;
+                    enabled?: boolean;
+                    description?: string;
+                    eventTypes?: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                    fields?: string[] | null;
                 };
             };
         };
@@ -12514,7 +12662,8 @@ export interface operations {
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
-                            disabledReason?: "gone" | "sustained_failure" | "admin";
+                            disabledReason?: "gone" | "sustained_failure" | "admin" | "pending_approval";
+                            pendingApproval?: string;
                             /** Format: date-time */
                             disabledAt?: string;
                             /** Format: date-time */
@@ -12538,10 +12687,95 @@ export interface operations {
                     };
                 };
             };
+            /** @description Widens what a subscription carrying personal data delivers: unchanged until another person approves */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description As it is: unchanged until the approval is granted */
+                        subscription: {
+                            id: string;
+                            ownerId?: string;
+                            /** Format: uri */
+                            url: string;
+                            description?: string;
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            fields?: string[];
+                            enabled: boolean;
+                            /** @enum {string} */
+                            disabledReason?: "gone" | "sustained_failure" | "admin" | "pending_approval";
+                            pendingApproval?: string;
+                            /** Format: date-time */
+                            disabledAt?: string;
+                            /** Format: date-time */
+                            failingSince?: string;
+                            consecutiveFailures: number;
+                            exhaustedCount: number;
+                            /** Format: date-time */
+                            lastSuccessAt?: string;
+                            /** Format: date-time */
+                            lastFailureAt?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            secrets: {
+                                hint: string;
+                                createdAt: string;
+                                expiresAt?: string;
+                            }[];
+                        };
+                        /** @description The change widens what a subscription carrying personal data delivers */
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                    };
+                };
+            };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
@@ -12706,7 +12940,8 @@ export interface operations {
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
-                            disabledReason?: "gone" | "sustained_failure" | "admin";
+                            disabledReason?: "gone" | "sustained_failure" | "admin" | "pending_approval";
+                            pendingApproval?: string;
                             /** Format: date-time */
                             disabledAt?: string;
                             /** Format: date-time */

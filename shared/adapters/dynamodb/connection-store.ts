@@ -6,7 +6,8 @@ const keyOf = (connectionId: string) => ({ pk: `CONNECTION#${connectionId}`, sk:
 
 /**
  * CRM connection configurations (field mapping, write-back mapping, secret names). Cached in
- * memory for a minute per container, since every ingest and write-back reads them.
+ * memory for a minute per container, since every ingest and write-back reads them. A miss is not
+ * cached: a connection created elsewhere (a granted `crm_connection.create`) is found at once.
  */
 export const connectionStore = ({ client, tableName }: TableRef, cacheMs = 60_000) => {
   const cache = new Map<string, { at: number; config: ConnectionConfig | undefined }>();
@@ -16,7 +17,8 @@ export const connectionStore = ({ client, tableName }: TableRef, cacheMs = 60_00
       if (hit && Date.now() - hit.at < cacheMs) return hit.config;
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keyOf(connectionId) }));
       const config = Item ? ConnectionConfigSchema.parse(Item['config']) : undefined;
-      cache.set(connectionId, { at: Date.now(), config });
+      if (config) cache.set(connectionId, { at: Date.now(), config });
+      else cache.delete(connectionId);
       return config;
     },
     async put(config: ConnectionConfig): Promise<void> {

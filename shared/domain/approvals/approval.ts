@@ -7,7 +7,7 @@ import { DomainError, ForbiddenError, type ErrorOptions } from '../errors.js';
  * (`person:<id>`): a person's second key, rotated key or signed-in session is the same person;
  * service accounts and keys without a person never count as checkers.
  */
-export const ApprovalActionSchema = z.enum(['policy.approve', 'policy.activate', 'policy.rollback', 'freeze.lift', 'role.grant', 'key.issue', 'agreement.create', 'agreement.widen', 'subscription.create', 'dispute.resolve', 'incident.close', 'measure.lift']);
+export const ApprovalActionSchema = z.enum(['policy.approve', 'policy.activate', 'policy.rollback', 'freeze.lift', 'role.grant', 'key.issue', 'agreement.create', 'agreement.widen', 'subscription.create', 'dispute.resolve', 'incident.close', 'measure.lift', 'subscription.widen', 'crm_connection.create', 'crm_connection.widen']);
 export type ApprovalAction = z.infer<typeof ApprovalActionSchema>;
 
 export const ApprovalStatusSchema = z.enum(['pending', 'granted', 'rejected', 'expired']);

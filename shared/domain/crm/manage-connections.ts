@@ -90,6 +90,18 @@ const refusedConfiguration = async (connection: ConnectionConfig, guardUrl: UrlG
   return issues;
 };
 
+/** Stores a checked configuration, audited `crm.connection.create` / `.update` (ids and object names only). */
+export const storeConnection = async (
+  { connections, audit }: { connections: ConnectionRepository; audit: { append(input: AuditInput): Promise<unknown> } },
+  config: ConnectionConfig,
+  actor: string,
+): Promise<{ connection: ConnectionConfig; created: boolean }> => {
+  const created = (await connections.get(config.connectionId)) === undefined;
+  await connections.put(config);
+  await audit.append({ actor, action: created ? 'crm.connection.create' : 'crm.connection.update', target: `connection:${config.connectionId}`, details: { crm: config.crm, objects: Object.keys(config.objects) } });
+  return { connection: config, created };
+};
+
 /**
  * CRM connection configuration use cases: list, get (404 when unknown), put (template defaults merged
  * under the given fields, validated as a whole → 422, own secrets only and URLs that pass the
@@ -106,7 +118,8 @@ export const manageConnections = ({ connections, channels, watcher, audit, clock
   return {
     list: (): Promise<ConnectionConfig[]> => connections.list(),
     get: existing,
-    async put(connectionId: string, input: PutConnection, actor: string): Promise<{ connection: ConnectionConfig; created: boolean }> {
+    /** The configuration a PUT asks for: template merged, validated as a whole, own secrets and allowed URLs only (422 otherwise). Stores nothing. */
+    async prepare(connectionId: string, input: PutConnection): Promise<ConnectionConfig> {
       const { template, ...rest } = input;
       if (rest.connectionId !== undefined && rest.connectionId !== connectionId) {
         throw new ValidationError('The connection id differs from the path', [{ path: 'connectionId', message: `expected ${connectionId} (the path's) or nothing` }]);
@@ -115,10 +128,11 @@ export const manageConnections = ({ connections, channels, watcher, audit, clock
       const config = parseConnectionConfig({ ...base, ...rest, connectionId });
       const issues = await refusedConfiguration(config, guardUrl);
       if (issues.length > 0) throw new ValidationError('The CRM connection configuration is not allowed', issues);
-      const created = (await connections.get(connectionId)) === undefined;
-      await connections.put(config);
-      await audit.append({ actor, action: created ? 'crm.connection.create' : 'crm.connection.update', target: `connection:${connectionId}`, details: { crm: config.crm, objects: Object.keys(config.objects) } });
-      return { connection: config, created };
+      return config;
+    },
+    /** `prepare` and store at once (no four eyes: callers that gate personal fields use connectionFourEyes). */
+    async put(connectionId: string, input: PutConnection, actor: string): Promise<{ connection: ConnectionConfig; created: boolean }> {
+      return storeConnection({ connections, audit }, await this.prepare(connectionId, input), actor);
     },
     /** `publicBaseUrl` is the hub's origin as Zoho must call it (the notify URL is `<base>/v1/inbound/zoho/<id>`). */
     async armChannel(connectionId: string, input: ArmChannel, publicBaseUrl: string, actor: string): Promise<{ channel: WatchChannel; notifyUrl: string }> {

@@ -53,7 +53,10 @@ export const SubscriptionSchema = z.object({
   fields: z.array(FieldPathSchema).min(1).max(100).optional(),
   secrets: z.array(SubscriptionSecretSchema).min(1),
   enabled: z.boolean(),
-  disabledReason: z.enum(['gone', 'sustained_failure', 'admin']).optional(),
+  /** `pending_approval`: it carries personal data and waits for its `subscription.create` approval. */
+  disabledReason: z.enum(['gone', 'sustained_failure', 'admin', 'pending_approval']).optional(),
+  /** The `subscription.create` approval it waits for: disabled until another person grants it, and it cannot be enabled before. */
+  pendingApproval: z.string().regex(/^apr_[0-9A-Z]{26}$/).optional(),
   disabledAt: z.iso.datetime({ offset: true }).optional(),
   /** Start of the current unbroken run of failed attempts; absent while healthy. */
   failingSince: z.iso.datetime({ offset: true }).optional(),
@@ -75,6 +78,21 @@ export const CreateSubscriptionSchema = z.strictObject({
   fields: z.array(FieldPathSchema).min(1).max(100).optional(),
 });
 export type CreateSubscription = z.infer<typeof CreateSubscriptionSchema>;
+
+/**
+ * Body of `PATCH /v1/subscriptions/{id}` (JSON merge patch): switch it on or off, describe it,
+ * change its event types or its fields (`fields: null` drops the projection: the whole event
+ * goes out). At least one member.
+ */
+export const SubscriptionPatchSchema = z
+  .strictObject({
+    enabled: z.boolean().optional(),
+    description: z.string().max(500).optional(),
+    eventTypes: CreateSubscriptionSchema.shape.eventTypes.optional(),
+    fields: z.array(FieldPathSchema).min(1).max(100).nullable().optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, 'name at least one of enabled, description, eventTypes, fields');
+export type SubscriptionPatch = z.infer<typeof SubscriptionPatchSchema>;
 
 /**
  * A fresh Standard Webhooks secret: `whsec_` + base64 of 24 random bytes.

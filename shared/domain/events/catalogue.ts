@@ -149,7 +149,7 @@ export const CustomerActivityV1Schema = z.object({
 /** A four-eyes approval changed state (ids and refs only: `person:<id>`, never names). */
 export const ApprovalEventV1Schema = z.object({
   approvalId: z.string(),
-  action: z.string().describe('policy.approve, policy.activate, policy.rollback, freeze.lift, role.grant, key.issue, agreement.create, agreement.widen, subscription.create, dispute.resolve, incident.close, measure.lift'),
+  action: z.string().describe('policy.approve, policy.activate, policy.rollback, freeze.lift, role.grant, key.issue, agreement.create, agreement.widen, subscription.create, dispute.resolve, incident.close, measure.lift, subscription.widen, crm_connection.create, crm_connection.widen'),
   target: z.string().describe('What the action is about, e.g. policy:2, customer:acme-001'),
   status: z.enum(['pending', 'granted', 'rejected', 'expired']),
   maker: z.string(),
