@@ -21,6 +21,7 @@ import { recomputeQueue } from '../../shared/adapters/sqs/recompute-queue.js';
 import { auditAnchoring, auditTrail } from '../../shared/lambda/audit-trail.js';
 import { env, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
+import { hubSigningKey } from '../../shared/lambda/signing-key.js';
 import { trustServices } from '../../shared/lambda/trust.js';
 import { scoreRequest } from '../../shared/domain/rating/scoring/score-request.js';
 import { policyRoutes } from './routes.js';
@@ -69,7 +70,7 @@ export const handler = httpFunction(policyRoutes, {
     await lifecycle.get(params.version);
     const after = typeof page.after === 'string' ? page.after : undefined;
     const { points, next } = await drift.list(params.version, { limit: page.limit, ...(after !== undefined ? { after } : {}) });
-    return { status: 200, body: { points }, ...(next !== undefined ? { next } : {}) };
+    return { status: 200, body: { points, nextCursor: null, next: null }, ...(next !== undefined ? { next } : {}) };
   },
   backtestPolicy: async ({ params, principal }) => ({ status: 200, body: { report: await lifecycle.backtest(params.version, actorRef(principal)) } }),
   scorePolicy: async ({ params, body, text, mediaType }) => {
@@ -114,4 +115,4 @@ export const handler = httpFunction(policyRoutes, {
     return { status: 200, body: { fit } };
   },
   defaultDrill: async ({ body, principal }) => ({ status: 200, body: await drill(body.customerId, principal.principalId) }),
-});
+}, { signingKey: hubSigningKey });

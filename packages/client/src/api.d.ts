@@ -11603,6 +11603,9 @@ export interface operations {
                             expected: number[];
                             edges: number[];
                         }[];
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
                     };
                 };
             };
