@@ -6899,7 +6899,12 @@ export interface operations {
     listCustomerEvents: {
         parameters: {
             query?: {
+                /** @description Only events with a higher sequence */
                 afterSequence?: number;
+                /** @description Only events with a lower sequence (with `order=desc`: the page older than the one shown) */
+                beforeSequence?: number;
+                /** @description `asc`: by sequence, oldest first (default); `desc`: newest first */
+                order?: "asc" | "desc";
                 limit?: number;
             };
             header?: never;
