@@ -24,13 +24,14 @@ describe('risk console in a real browser (chromium)', () => {
     await viewReady(page);
   };
 
+  // The hub's setup waits for the demo portfolio to be rated: ~2–3 min on the shared machine at load 20–30.
   beforeAll(async () => {
     t = await startConsoleHub();
     subscriptionId = (await t.api('GET', '/v1/subscriptions')).json.subscriptions[0].id;
     browser = await launchConsoleBrowser();
     main = await browser.page();
     await signIn(main.page, t.adminKey);
-  }, 180_000);
+  }, 360_000);
 
   afterAll(async () => {
     await browser?.close();
