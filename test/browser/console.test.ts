@@ -162,14 +162,14 @@ describe('risk console in a real browser (chromium)', () => {
     const panel = main.page.locator('#panel-drift');
     expect(await panel.getAttribute('data-state')).toBe('ready');
     expect(await panel.locator('figcaption').innerText()).toBe('PSI of live scores against the training distribution, policy v1, by day');
-    const svgText = (await panel.locator('.chart svg text').allInnerTexts()).join(' | ');
+    const svgText = (await panel.locator('.chart svg text').allTextContents()).join(' | ');
     for (const label of ['stable', 'moderate shift', 'significant shift', '0.1', '0.25', points[0].date, last.date]) expect(svgText).toContain(label);
     expect(await panel.locator('#drift-latest').innerText()).toBe(`Latest (${last.date}): PSI ${last.psi.toFixed(3)}, significant shift; 10 customers counted`);
     await main.page.locator('.lang button[lang="zh-CN"]').click();
     await viewReady(main.page);
     expect(await panel.locator('h2').innerText()).toBe('评分稳定性随时间变化（PSI）');
     expect(await panel.locator('figcaption').innerText()).toContain('风险策略 v1');
-    const zhText = (await panel.locator('.chart svg text').allInnerTexts()).join(' | ');
+    const zhText = (await panel.locator('.chart svg text').allTextContents()).join(' | ');
     for (const label of ['稳定', '中度偏移', '显著偏移']) expect(zhText).toContain(label);
     expect(await panel.locator('#drift-latest').innerText()).toContain('显著偏移');
     expect(await seriousA11yViolations(main.page)).toEqual([]);
