@@ -171,7 +171,7 @@ export const BUREAU_SECRET_PREFIXES: readonly string[] = ['riskbridge/bureau/'];
 /** Where the hub's own signing key lives (`riskbridge/hub/signing-key`: list cursors, download links, audit pseudonym key). */
 export const HUB_SECRET_PREFIXES: readonly string[] = ['riskbridge/hub/'];
 
-export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'httpPartners' | 'serveConsole' | 'httpJobs' | 'runJob' | 'checkpointAudit' | 'httpPeople' | 'httpAlerts' | 'sweepAlerts';
+export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'httpPartners' | 'serveConsole' | 'httpJobs' | 'runJob' | 'checkpointAudit' | 'httpPeople' | 'httpAlerts' | 'sweepAlerts' | 'checkScoreDrift';
 
 export const SERVICE_NAME = 'riskbridge';
 
@@ -433,6 +433,16 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'schedule', id: 'ReevaluatePortfolio', expression: 'rate(1 day)', description: 'Periodic re-rating of the portfolio' }],
     table: 'R',
     sendsTo: ['recompute'],
+  },
+  checkScoreDrift: {
+    id: 'checkScoreDrift',
+    entry: 'functions/check-score-drift/handler.ts',
+    description: "Daily score drift: PSI of live scores against the active policy's training distribution, one point per version and day (rating.drift_detected above the threshold)",
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    triggers: [{ kind: 'schedule', id: 'CheckScoreDrift', expression: 'rate(1 day)', description: 'Score drift (PSI) of the active policy' }],
+    table: 'RW',
+    sendsTo: [],
   },
   httpCrm: {
     id: 'httpCrm',

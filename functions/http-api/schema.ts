@@ -16,7 +16,9 @@ export const CustomerPathSchema = z.strictObject({ customerId: CustomerIdSchema 
 export const KeyPathSchema = z.strictObject({ keyId: z.string().regex(/^[0-9a-z]{20}$/, 'a key id (20 lowercase letters or digits)') });
 export const SubscriptionPathSchema = z.strictObject({ subscriptionId: z.string().regex(/^sub_[0-9A-Z]{26}$/, 'a subscription id (sub_…)') });
 export const EventsQuerySchema = z.strictObject({
-  afterSequence: z.coerce.number().int().nonnegative().optional(),
+  afterSequence: z.coerce.number().int().nonnegative().optional().describe('Only events with a higher sequence'),
+  beforeSequence: z.coerce.number().int().positive().optional().describe('Only events with a lower sequence (with `order=desc`: the page older than the one shown)'),
+  order: z.enum(['asc', 'desc']).default('asc').describe('`asc`: by sequence, oldest first (default); `desc`: newest first'),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 export const UpdateSubscriptionSchema = SubscriptionPatchSchema;

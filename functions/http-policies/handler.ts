@@ -11,6 +11,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
 import { outcomeStore } from '../../shared/adapters/dynamodb/outcome-store.js';
 import { policyStore } from '../../shared/adapters/dynamodb/policy-store.js';
 import { customerIdPage } from '../../shared/adapters/dynamodb/portfolio-scan.js';
+import { driftStore } from '../../shared/adapters/dynamodb/drift-store.js';
 import { rfmFitStore } from '../../shared/adapters/dynamodb/rfm-fit-store.js';
 import { profilePortfolio } from '../../shared/adapters/dynamodb/portfolio-scan.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
@@ -20,6 +21,7 @@ import { recomputeQueue } from '../../shared/adapters/sqs/recompute-queue.js';
 import { auditAnchoring, auditTrail } from '../../shared/lambda/audit-trail.js';
 import { env, queueUrl } from '../../shared/lambda/env.js';
 import { httpFunction } from '../../shared/lambda/http.js';
+import { hubSigningKey } from '../../shared/lambda/signing-key.js';
 import { trustServices } from '../../shared/lambda/trust.js';
 import { scoreRequest } from '../../shared/domain/rating/scoring/score-request.js';
 import { policyRoutes } from './routes.js';
@@ -49,6 +51,7 @@ const trainingData = exportTrainingData({ source: { customerPage: customerIdPage
 const rfmFits = rfmFitStore(table);
 const fitRfm = refreshRfmFit({ portfolio: profilePortfolio(table), fits: rfmFits, clock });
 const outcomeRecorder = recordOutcome({ profiles, outcomes, audit, clock });
+const drift = driftStore(table);
 
 /** The training export's counts and cursor, as headers (the NDJSON body holds only rows). */
 const trainingHeaders = (page: { customers: number; skipped: number; nextCursor?: string | undefined }): Record<string, string> => ({
@@ -63,6 +66,12 @@ export const handler = httpFunction(policyRoutes, {
   listPolicies: async () => ({ status: 200, body: { policies: await lifecycle.list() } }),
   getActivePolicy: async () => ({ status: 200, body: { policy: await lifecycle.active() } }),
   getPolicy: async ({ params }) => ({ status: 200, body: { policy: await lifecycle.get(params.version) } }),
+  listPolicyDrift: async ({ params, page }) => {
+    await lifecycle.get(params.version);
+    const after = typeof page.after === 'string' ? page.after : undefined;
+    const { points, next } = await drift.list(params.version, { limit: page.limit, ...(after !== undefined ? { after } : {}) });
+    return { status: 200, body: { points, nextCursor: null, next: null }, ...(next !== undefined ? { next } : {}) };
+  },
   backtestPolicy: async ({ params, principal }) => ({ status: 200, body: { report: await lifecycle.backtest(params.version, actorRef(principal)) } }),
   scorePolicy: async ({ params, body, text, mediaType }) => {
     const record = await lifecycle.get(params.version);
@@ -106,4 +115,4 @@ export const handler = httpFunction(policyRoutes, {
     return { status: 200, body: { fit } };
   },
   defaultDrill: async ({ body, principal }) => ({ status: 200, body: await drill(body.customerId, principal.principalId) }),
-});
+}, { signingKey: hubSigningKey });

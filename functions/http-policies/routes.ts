@@ -14,6 +14,7 @@ import {
   CustomAttributeResponseSchema,
   CustomAttributesResponseSchema,
   CustomerPathSchema,
+  DriftSeriesResponseSchema,
   FrozenSchema,
   OutcomeResponseSchema,
   RfmFitCommandSchema,
@@ -84,6 +85,15 @@ export const policyRoutes = defineRoutes({
     summary: 'One policy record (policy, status, approvals, backtest report)',
     params: VersionPathSchema,
     responses: { 200: { description: 'The record', body: PolicyResponseSchema } },
+    errors: [404],
+  },
+  listPolicyDrift: {
+    ...manage, method: 'GET', path: '/v1/policies/{version}/drift', list: true,
+    summary: "The version's score drift series: one PSI point per day, oldest first (paged by cursor)",
+    description:
+      "Written by the daily drift job (`check-score-drift`): the PSI of the live scores of active customers rated under the version against the score distribution its training stored (`training.scoreDistribution`), with the live and expected shares per bin and the customers counted. `drifted` is true above the threshold (`training.scoreDistribution.psiThreshold`, default 0.25); such a day also emitted `rating.drift_detected`. A version without a stored distribution has no points (an empty list).",
+    params: VersionPathSchema,
+    responses: { 200: { description: 'One page of points, oldest day first', body: DriftSeriesResponseSchema } },
     errors: [404],
   },
   backtestPolicy: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BacktestReportSchema } from '../../shared/domain/rating/backtest.js';
 import { PolicyRecordSchema } from '../../shared/domain/rating/lifecycle.js';
+import { DriftPointSchema } from '../../shared/domain/rating/drift.js';
 import { RfmFitSchema } from '../../shared/domain/rating/rfm.js';
 import { RatingResultSchema } from '../../shared/domain/rating/rating-result.js';
 import { PolicySummarySchema } from '../../shared/domain/risk/manage-policies.js';
@@ -30,6 +31,12 @@ export const BacktestResponseSchema = z.object({ report: BacktestReportSchema })
 export const FrozenSchema = z.object({ customerId: z.string(), changed: z.boolean().describe('False when the customer was already frozen'), freeze: FreezeSchema.optional() });
 export const UnfrozenSchema = z.object({ customerId: z.string(), changed: z.boolean().describe('False when the customer was not frozen'), frozen: z.boolean() });
 export const RatingsResponseSchema = z.object({ ratings: z.array(RatingResultSchema) });
+/** GET /v1/policies/{version}/drift: one page of the version's daily PSI points. */
+export const DriftSeriesResponseSchema = z.object({
+  points: z.array(DriftPointSchema),
+  nextCursor: z.string().nullable(),
+  next: z.string().nullable().describe('Absolute URL of the next page; null on the last page'),
+});
 export const OutcomeResponseSchema = z.object({ outcome: OutcomeSchema });
 /** `?format=json` of GET /v1/policies/training-data: the page with its counters (the NDJSON form carries them in headers). */
 export const TrainingPageSchema = z.object({

@@ -2,6 +2,11 @@ import { DEFAULT_POLICY_INPUT } from '../../shared/domain/rating/default-policy.
 import { DEMO_CUSTOMERS, demoCustomerId, seedDemoPortfolio } from '../../infra/local/demo-portfolio.js';
 import { apiClient } from '../../infra/local/seed.js';
 import { startLocalBureaus } from '../../infra/local/sandboxes/bureaus/local-bureaus.js';
+import { driftStore } from '../../shared/adapters/dynamodb/drift-store.js';
+import { eventWriter } from '../../shared/adapters/dynamodb/event-writer.js';
+import { newEvent } from '../../shared/domain/events/new-event.js';
+import { emptyAggregates } from '../../shared/domain/profile/aggregates.js';
+import { emulatorClients } from '../support/aws-clients.js';
 import { waitForPull } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
@@ -9,6 +14,51 @@ import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 export const BUREAU_CUSTOMER = 'console-ada';
 /** The partner agency that assessed the first demo customer. */
 export const PARTNER = 'console-agency';
+
+/** A customer whose event log holds more than one page (200) of events. */
+export const BUSY_CUSTOMER = 'console-busy';
+/** Events seeded for {@link BUSY_CUSTOMER} (sequences 1001 …), besides its own. */
+export const BUSY_EVENTS = 210;
+/** Days of drift points seeded for the active policy (v1), ending today. */
+export const DRIFT_DAYS = 30;
+
+/**
+ * The drift series of the active policy, as the daily job writes it (the default policy carries no
+ * training distribution, so the job itself would skip it): PSI rising from stable into significant.
+ */
+export const driftPsi = (day: number): number => Math.round((0.02 + 0.3 * (day / (DRIFT_DAYS - 1)) ** 2) * 10_000) / 10_000;
+
+/** Drift points for v1 and a customer with more than a page of events, written to the hub's table. */
+const seedHistory = async (t: TestHub): Promise<void> => {
+  const clients = emulatorClients();
+  try {
+    const table = { client: clients.doc, tableName: t.hub.resources.tableName };
+    const series = driftStore(table);
+    const today = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:05:00.000Z`);
+    await Promise.all(
+      Array.from({ length: DRIFT_DAYS }, (_, day) => {
+        const checkedAt = new Date(today - (DRIFT_DAYS - 1 - day) * 86_400_000).toISOString();
+        const psi = driftPsi(day);
+        return series.record({ policyVersion: 1, date: checkedAt.slice(0, 10), checkedAt, psi, threshold: 0.25, drifted: psi > 0.25, customers: BROWSER_CUSTOMERS, shares: [0.5, 0.5], expected: [0.5, 0.5], edges: [600] });
+      }),
+    );
+    const created = await t.api('PUT', `/v1/customers/${BUSY_CUSTOMER}`, { body: { kind: 'business', fields: { legalName: 'Busy Trading Ltd', country: 'GB' } } });
+    if (created.status >= 300) throw new Error(`busy customer: ${created.status} ${created.text}`);
+    const events = eventWriter(table);
+    const at = new Date(Date.now() - 86_400_000);
+    // Written 30 at a time (DynamoDB Local takes concurrent puts far faster than sequential ones).
+    for (let from = 1; from <= BUSY_EVENTS; from += 30) {
+      await Promise.all(
+        Array.from({ length: Math.min(30, BUSY_EVENTS - from + 1) }, (_, k) => {
+          const i = from + k;
+          return events.put(newEvent('customer.activity', { source: 'crm:console', objectType: 'order', externalId: `busy-${i}`, aggregates: emptyAggregates() }, { customerId: BUSY_CUSTOMER, sequence: 1000 + i, at: new Date(at.getTime() + i * 1000) }));
+        }),
+      );
+    }
+  } finally {
+    clients.destroy();
+  }
+};
 
 /** What the browser tests need besides the hub: the customers, and the person who signs in through the issuer. */
 export interface ConsoleHub extends TestHub {
@@ -85,6 +135,7 @@ export const startConsoleHub = async (): Promise<ConsoleHub> => {
   if (draft.status !== 201) throw new Error(`draft policy: ${draft.status} ${draft.text}`);
   const backtest = await t.api('POST', '/v1/policies/2/backtest');
   if (backtest.status !== 200) throw new Error(`backtest: ${backtest.status} ${backtest.text}`);
-  await Promise.all([people, report, partnerAssessment(t, customerIds[0]!)]);
+  // After the rating wait: its 210 events would otherwise compete with the demo portfolio's relay and ratings.
+  await Promise.all([people, report, seedHistory(t), partnerAssessment(t, customerIds[0]!)]);
   return Object.assign(t, { customerIds, person: { personId: 'li-wei', name: 'Li Wei' } });
 };

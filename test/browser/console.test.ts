@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY_INPUT } from '../../shared/domain/rating/default-policy.js';
 import type { Page } from 'playwright-core';
 import { cspViolationsOf, launchConsoleBrowser, scrollsHorizontally, seriousA11yViolations, viewReady, type ConsoleBrowser, type ConsolePage } from './browser-harness.js';
-import { BUREAU_CUSTOMER, PARTNER, startConsoleHub, type ConsoleHub } from './console-hub.js';
+import { BUREAU_CUSTOMER, BUSY_CUSTOMER, DRIFT_DAYS, driftPsi, PARTNER, startConsoleHub, type ConsoleHub } from './console-hub.js';
 
 describe('risk console in a real browser (chromium)', () => {
   let t: ConsoleHub;
@@ -24,13 +24,14 @@ describe('risk console in a real browser (chromium)', () => {
     await viewReady(page);
   };
 
+  // The hub's setup waits for the demo portfolio to be rated: ~2–3 min on the shared machine at load 20–30.
   beforeAll(async () => {
     t = await startConsoleHub();
     subscriptionId = (await t.api('GET', '/v1/subscriptions')).json.subscriptions[0].id;
     browser = await launchConsoleBrowser();
     main = await browser.page();
     await signIn(main.page, t.adminKey);
-  }, 180_000);
+  }, 360_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -89,8 +90,9 @@ describe('risk console in a real browser (chromium)', () => {
   it('draws the charts as SVG with their data: grades, PD, utilisation; the heat map on the policy', async () => {
     await main.page.locator('.lang button[lang="en"]').click();
     await open(main.page, '#/portfolio');
-    expect(await main.page.locator('figure.chart-figure').count()).toBe(3);
-    expect(await main.page.locator('.chart svg').count()).toBe(3);
+    // Grades, PD, utilisation, and the PSI over time in its own panel.
+    expect(await main.page.locator('figure.chart-figure').count()).toBe(4);
+    expect(await main.page.locator('.chart svg').count()).toBe(4);
     expect(await main.page.locator('.chart svg path, .chart svg rect').count()).toBeGreaterThan(10);
     await open(main.page, '#/policy/2');
     expect(await main.page.locator('.chart[aria-label^="Grade migration"] svg').count()).toBe(1);
@@ -146,6 +148,70 @@ describe('risk console in a real browser (chromium)', () => {
     expect(await main.page.locator('.psi figcaption').innerText()).toContain(`PSI ${psi.toFixed(3)}`);
     expect(await main.page.locator('#psi-note').innerText()).toContain('群体稳定性指数');
     await main.page.locator('.lang button[lang="en"]').click();
+  });
+
+  it('charts the PSI over time of the active policy on the portfolio, over the 0.1 / 0.25 bands, in both languages; no points is an empty state', async () => {
+    // Prepare: the series as the API answers it.
+    const { points } = (await t.api('GET', '/v1/policies/1/drift?limit=200')).json;
+    expect(points).toHaveLength(DRIFT_DAYS);
+    const last = points[points.length - 1];
+    expect(last.psi).toBe(driftPsi(DRIFT_DAYS - 1));
+    // Act
+    await open(main.page, '#/portfolio');
+    // Assess: one point per day, the bands and their thresholds drawn, the latest value in words.
+    const panel = main.page.locator('#panel-drift');
+    expect(await panel.getAttribute('data-state')).toBe('ready');
+    expect(await panel.locator('figcaption').innerText()).toBe('PSI of live scores against the training distribution, policy v1, by day');
+    const svgText = (await panel.locator('.chart svg text').allTextContents()).join(' | ');
+    for (const label of ['stable', 'moderate shift', 'significant shift', '0.1', '0.25', points[0].date, last.date]) expect(svgText).toContain(label);
+    expect(await panel.locator('#drift-latest').innerText()).toBe(`Latest (${last.date}): PSI ${last.psi.toFixed(3)}, significant shift; 10 customers counted`);
+    await main.page.locator('.lang button[lang="zh-CN"]').click();
+    await viewReady(main.page);
+    expect(await panel.locator('h2').innerText()).toBe('评分稳定性随时间变化（PSI）');
+    expect(await panel.locator('figcaption').innerText()).toContain('风险策略 v1');
+    const zhText = (await panel.locator('.chart svg text').allTextContents()).join(' | ');
+    for (const label of ['稳定', '中度偏移', '显著偏移']) expect(zhText).toContain(label);
+    expect(await panel.locator('#drift-latest').innerText()).toContain('显著偏移');
+    expect(await seriousA11yViolations(main.page)).toEqual([]);
+    await main.page.locator('.lang button[lang="en"]').click();
+    await viewReady(main.page);
+
+    // A policy with no points yet: the panel says why and what to do (the answer stubbed empty).
+    const empty = await browser.page();
+    await empty.page.route('**/v1/policies/1/drift**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ points: [], nextCursor: null, next: null }) }));
+    await signIn(empty.page, t.adminKey);
+    await empty.page.locator('.lang button[lang="en"]').click();
+    await viewReady(empty.page);
+    expect(await empty.page.locator('#panel-drift .empty').innerText()).toContain('No PSI points yet for policy v1');
+    expect(await empty.page.locator('#panel-drift .chart').count()).toBe(0);
+    await empty.page.close();
+  });
+
+  it('pages the event log past 200 events: Older shows the earlier events, Newer comes back', async () => {
+    // Prepare: every event of the customer, newest first, as the API answers them.
+    const all = ((await t.api('GET', `/v1/customers/${BUSY_CUSTOMER}/events?order=desc&limit=500`)).json.events as Array<{ sequence: number }>).map((e) => e.sequence);
+    expect(all.length).toBeGreaterThan(200);
+    const panel = main.page.locator('#panel-events');
+    const shown = async (): Promise<number[]> => (await panel.locator('tbody tr td:first-child').allInnerTexts()).map((s) => Number(s.replace(/[^0-9]/g, '')));
+    // Act: the newest page.
+    await open(main.page, `#/customer/${BUSY_CUSTOMER}`);
+    // Assess
+    expect(await panel.getAttribute('data-state')).toBe('ready');
+    expect(await shown()).toEqual(all.slice(0, 200));
+    expect(await panel.locator('button[data-page="newer"]').isDisabled()).toBe(true);
+    expect(await panel.locator('.event-range').innerText()).toBe(`Events #${all[0]!.toLocaleString('en')} to #${all[199]!.toLocaleString('en')}, newest first`);
+
+    // Act: older, then newer again.
+    await panel.getByRole('button', { name: 'Older events' }).click();
+    await main.page.waitForFunction((n) => document.querySelectorAll('#panel-events tbody tr').length === n, all.length - 200);
+    expect(await shown()).toEqual(all.slice(200));
+    expect(await panel.locator('button[data-page="older"]').isDisabled()).toBe(true);
+    expect(await main.page.evaluate(() => document.activeElement?.className)).toContain('event-range');
+    expect(await seriousA11yViolations(main.page)).toEqual([]);
+    await panel.getByRole('button', { name: 'Newer events' }).click();
+    await main.page.waitForFunction(() => document.querySelectorAll('#panel-events tbody tr').length === 200);
+    expect(await shown()).toEqual(all.slice(0, 200));
+    expect(await panel.locator('button[data-page="older"]').isDisabled()).toBe(false);
   });
 
   it('shows the customer 360 panels: bureau reports with a report to open, partner assessments, the event log; empty states say what to do', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, it } from 'vitest';
 import { launchConsoleBrowser, viewReady, type ConsoleBrowser } from './browser-harness.js';
 import { startConsoleHub, type ConsoleHub } from './console-hub.js';
@@ -6,17 +6,20 @@ import { startConsoleHub, type ConsoleHub } from './console-hub.js';
 /**
  * `npm run docs:screenshots`: screenshots of the console's eight screens in both languages at
  * both supported viewports into docs/console/, and their gallery in docs/console.md (between
- * the screenshot markers). Not a test: the browser tests only assert.
+ * the screenshot markers). Full-page JPEGs; the total size is printed. Not a test: the browser
+ * tests only assert.
  */
 const OUT = 'docs/console';
 const VIEWPORTS = [{ width: 1366, height: 768 }, { width: 768, height: 1024 }];
+/** JPEG quality: full pages are tall, so a little lower than a viewport shot would take. */
+const QUALITY = 60;
 let t: ConsoleHub;
 let browser: ConsoleBrowser;
 
 beforeAll(async () => {
   t = await startConsoleHub();
   browser = await launchConsoleBrowser();
-}, 180_000);
+}, 360_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -42,6 +45,7 @@ it('writes the screenshots', { timeout: 300_000 }, async () => {
   await page.locator('nav').waitFor();
   mkdirSync(OUT, { recursive: true });
   const rows: string[] = [];
+  let bytes = 0;
   for (const lang of ['zh-CN', 'en'] as const) {
     await page.locator(`.lang button[lang="${lang}"]`).click();
     for (const [name, hash] of screens) {
@@ -51,12 +55,15 @@ it('writes the screenshots', { timeout: 300_000 }, async () => {
         await page.goto(`${t.hub.url}/console${hash}`);
         await viewReady(page);
         const file = `${name}-${lang}-${viewport.width}x${viewport.height}.jpg`;
-        await page.screenshot({ path: `${OUT}/${file}`, type: 'jpeg', quality: 70, fullPage: false });
+        // The whole page, not only the viewport: tables and panels below the fold are part of the screen.
+        await page.screenshot({ path: `${OUT}/${file}`, type: 'jpeg', quality: QUALITY, fullPage: true });
+        bytes += statSync(`${OUT}/${file}`).size;
         cells.push(`![${name} ${lang} ${viewport.width}×${viewport.height}](console/${file})`);
       }
       rows.push(`| ${name} · ${lang} | ${cells.join(' | ')} |`);
     }
   }
+  console.log(`screenshots: ${rows.length * VIEWPORTS.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB in ${OUT}`);
   const gallery = ['<!-- screenshots:start (npm run docs:screenshots) -->', '| screen | 1366×768 | 768×1024 |', '|---|---|---|', ...rows, '<!-- screenshots:end -->'].join('\n');
   const doc = readFileSync('docs/console.md', 'utf8');
   const marked = /<!-- screenshots:start[\s\S]*?<!-- screenshots:end -->/;

@@ -8,7 +8,7 @@ type Pull = Got<'/v1/customers/{customerId}/bureau-pulls'>['pulls'][number];
 type ReportRead = Got<'/v1/bureau/reports/{reportId}'>;
 type CustomerEvent = Got<'/v1/customers/{customerId}/events'>['events'][number];
 
-/** How many events the log shows (the newest; the API pages by sequence). */
+/** How many events a page of the log shows (newest first; Older / Newer page by sequence). */
 export const EVENT_LOG_LIMIT = 200;
 
 /**
@@ -151,21 +151,71 @@ const eventSummary = (e: CustomerEvent): string => {
   return parts.filter(Boolean).join(' · ') || '—';
 };
 
-/** The customer's event log: every event emitted about them (rating changes, alerts, freezes, …), newest first. */
+/** One page of the event log, newest first, and whether pages lie beyond it on either side. */
+interface EventPage {
+  events: CustomerEvent[];
+  older: boolean;
+  newer: boolean;
+}
+
+/** The newest page, the page older than `before`, or the page newer than `after` (sequences); one extra event tells whether more follow. */
+const eventPage = async (customerId: string, from: { before?: number; after?: number } = {}): Promise<EventPage> => {
+  const limit = EVENT_LOG_LIMIT + 1;
+  const query = from.after !== undefined ? { afterSequence: from.after, order: 'asc' as const, limit } : { ...(from.before !== undefined ? { beforeSequence: from.before } : {}), order: 'desc' as const, limit };
+  const { events } = await ok(client().GET('/v1/customers/{customerId}/events', { params: { path: { customerId }, query } }));
+  const more = events.length > EVENT_LOG_LIMIT;
+  const page = events.slice(0, EVENT_LOG_LIMIT);
+  if (from.after !== undefined) return { events: page.reverse(), newer: more, older: true };
+  return { events: page, older: more, newer: from.before !== undefined };
+};
+
+/**
+ * The customer's event log: every event emitted about them (rating changes, alerts, freezes, …),
+ * newest first, {@link EVENT_LOG_LIMIT} a page, with Older / Newer buttons paging by sequence.
+ */
 export const eventLogPanel = (customerId: string): HTMLElement =>
   asyncPanel('panel-events', 'customer.eventsPanel', async () => {
-    const { events } = await ok(client().GET('/v1/customers/{customerId}/events', { params: { path: { customerId }, query: { limit: EVENT_LOG_LIMIT } } }));
-    return [
-      table(
-        [
-          { label: t('events.sequence'), value: (e) => formatNumber(e.sequence), num: true },
-          { label: t('events.occurredAt'), value: (e) => time(e.occurredAt) },
-          { label: t('events.type'), value: (e) => tMaybe(`eventType.${e.type}`, e.type) },
-          { label: t('events.summary'), value: eventSummary },
-        ],
-        [...events].reverse(),
-        t('events.empty'),
-        t('customer.eventsPanel'),
-      ),
-    ];
+    const log = h('div', { class: 'event-log' });
+    const show = (page: EventPage): void => {
+      const first = page.events[0]?.sequence ?? 0;
+      const last = page.events[page.events.length - 1]?.sequence ?? 0;
+      const go = (from: { before?: number; after?: number }) => (): void => {
+        log.setAttribute('aria-busy', 'true');
+        for (const button of log.querySelectorAll('button')) button.disabled = true;
+        eventPage(customerId, from).then(
+          (next) => {
+            show(next);
+            log.querySelector<HTMLElement>('.event-range')?.focus();
+          },
+          (error: unknown) => {
+            for (const button of log.querySelectorAll('button')) button.disabled = false;
+            log.append(h('p', { class: 'error', role: 'alert' }, t('panel.failed', { detail: describeError(error) })));
+          },
+        ).finally(() => log.removeAttribute('aria-busy'));
+      };
+      clear(log).append(
+        page.events.length > 0 && (page.older || page.newer) ? h('p', { class: 'muted event-range', tabindex: -1 }, t('events.range', { from: formatNumber(first), to: formatNumber(last) })) : '',
+        table(
+          [
+            { label: t('events.sequence'), value: (e) => formatNumber(e.sequence), num: true },
+            { label: t('events.occurredAt'), value: (e) => time(e.occurredAt) },
+            { label: t('events.type'), value: (e) => tMaybe(`eventType.${e.type}`, e.type) },
+            { label: t('events.summary'), value: eventSummary },
+          ],
+          page.events,
+          t('events.empty'),
+          t('customer.eventsPanel'),
+        ),
+        page.older || page.newer
+          ? h(
+              'p',
+              { class: 'toolbar event-pager' },
+              h('button', { type: 'button', class: 'secondary', 'data-page': 'newer', disabled: !page.newer, on: { click: go({ after: first }) } }, t('events.newer')),
+              h('button', { type: 'button', class: 'secondary', 'data-page': 'older', disabled: !page.older, on: { click: go({ before: last }) } }, t('events.older')),
+            )
+          : '',
+      );
+    };
+    show(await eventPage(customerId));
+    return [log];
   });

@@ -3,8 +3,10 @@ import { client, ok } from '../api.js';
 import { chart } from '../charts.js';
 import { h, type Child } from '../dom.js';
 import { formatMoney, formatNumber, formatPercent, t, tMaybe } from '../i18n/i18n.js';
-import type { PortfolioRow as Row } from '../types.js';
-import { badge, heading, link, table, type Column } from '../ui.js';
+import { psiBand } from '../psi.js';
+import type { Got, PortfolioRow as Row } from '../types.js';
+import { badge, emptyState, heading, link, table, type Column } from '../ui.js';
+import { asyncPanel } from './customer-panels.js';
 
 const PAGE = 50;
 /** The portfolio view reads at most this many customers (for its charts and export); beyond that, search. */
@@ -78,9 +80,77 @@ const charts = (rows: Row[]): HTMLElement => {
       tooltip: { trigger: 'axis' },
       series: [{ type: 'bar', name: customers, data: utilisation }],
     })),
-    h('p', { class: 'note' }, t('portfolio.psiNote')),
   );
 };
+
+type DriftPoint = Got<'/v1/policies/{version}/drift'>['points'][number];
+/** The drift series the chart reads at most (about five years of daily points). */
+const MAX_POINTS = 2000;
+/** The PSI rule of thumb: below 0.10 stable, 0.10–0.25 moderate, above significant. */
+const PSI_BANDS = [0.1, 0.25] as const;
+
+/** The active policy's drift series, every page (oldest day first). */
+const loadDrift = async (): Promise<{ version: number; points: DriftPoint[] }> => {
+  const { policy } = await ok(client().GET('/v1/policies/active'));
+  const version = policy.policy.version;
+  const points: DriftPoint[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ok(client().GET('/v1/policies/{version}/drift', { params: { path: { version }, query: { limit: 200, ...(cursor ? { cursor } : {}) } } }));
+    points.push(...page.points);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && points.length < MAX_POINTS);
+  return { version, points };
+};
+
+const psiText = (value: number): string => formatNumber(value, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+
+/** PSI by day as a line over the three bands (stable, moderate, significant). */
+const driftChart = (version: number, points: readonly DriftPoint[]): HTMLElement =>
+  chart(
+    t('chart.psiSeries', { version }),
+    () => {
+      const top = Math.ceil(Math.max(0.3, ...points.map((p) => p.psi)) * 1.1 * 20) / 20;
+      const band = (from: number, to: number, name: string, color: string) => [{ yAxis: from, name, itemStyle: { color } }, { yAxis: to }];
+      return {
+        grid: { left: 50, right: 16, top: 20, bottom: 60 },
+        xAxis: { type: 'category', data: points.map((p) => p.date), axisLabel: { rotate: 30 } },
+        yAxis: { type: 'value', min: 0, max: top },
+        tooltip: { trigger: 'axis' },
+        series: [
+          {
+            type: 'line',
+            name: t('chart.psiValue'),
+            data: points.map((p) => Math.round(p.psi * 10_000) / 10_000),
+            markArea: {
+              silent: true,
+              label: { position: 'insideTopLeft', color: '#333' },
+              data: [
+                band(0, PSI_BANDS[0], t('psi.stable'), 'rgba(46, 139, 87, 0.10)'),
+                band(PSI_BANDS[0], PSI_BANDS[1], t('psi.moderate'), 'rgba(217, 130, 43, 0.14)'),
+                band(PSI_BANDS[1], top, t('psi.significant'), 'rgba(184, 59, 94, 0.12)'),
+              ],
+            },
+            markLine: { silent: true, symbol: 'none', label: { formatter: '{c}' }, lineStyle: { type: 'dashed', color: '#555' }, data: PSI_BANDS.map((y) => ({ yAxis: y })) },
+          },
+        ],
+      };
+    },
+    'wide',
+  );
+
+/** The active policy's PSI over time (its own panel: loading, empty with what to do, error with Retry). */
+const driftPanel = (): HTMLElement =>
+  asyncPanel('panel-drift', 'portfolio.driftPanel', async () => {
+    const { version, points } = await loadDrift();
+    if (points.length === 0) return [emptyState(t('portfolio.driftEmpty', { version }))];
+    const last = points[points.length - 1]!;
+    return [
+      driftChart(version, points),
+      h('p', { id: 'drift-latest' }, t('portfolio.driftLatest', { date: last.date, psi: psiText(last.psi), band: t(`psi.${psiBand(last.psi)}`), customers: formatNumber(last.customers) })),
+      h('p', { class: 'muted small' }, t('portfolio.driftNote')),
+    ];
+  });
 
 /** The rows as CSV, the columns as shown (values raw: minor units and PD as numbers, ISO times). */
 export const portfolioCsv = (rows: readonly Row[]): string =>
@@ -131,6 +201,7 @@ export const portfolioView = async (params: URLSearchParams): Promise<Child[]> =
     form,
     h('p', { class: 'toolbar' }, h('span', { class: 'muted', id: 'portfolio-count' }, t('portfolio.count', { count: formatNumber(rows.length) })), exportButton),
     rows.length ? charts(rows) : null,
+    driftPanel(),
     table(columns, rows.slice(0, shown), q || grade ? t('portfolio.emptyFiltered') : t('portfolio.empty'), t('nav.portfolio')),
     rows.length > shown ? h('p', {}, h('a', { href: link('portfolio', { q, grade, shown: shown + PAGE }), class: 'button secondary' }, t('portfolio.showMore'))) : null,
   ];

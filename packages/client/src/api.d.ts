@@ -1802,6 +1802,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/policies/{version}/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The version's score drift series: one PSI point per day, oldest first (paged by cursor)
+         * @description Written by the daily drift job (`check-score-drift`): the PSI of the live scores of active customers rated under the version against the score distribution its training stored (`training.scoreDistribution`), with the live and expected shares per bin and the customers counted. `drifted` is true above the threshold (`training.scoreDistribution.psiThreshold`, default 0.25); such a day also emitted `rating.drift_detected`. A version without a stored distribution has no points (an empty list).
+         *
+         *     **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        get: operations["listPolicyDrift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/policies/{version}/rollback": {
         parameters: {
             query?: never;
@@ -6972,7 +6994,12 @@ export interface operations {
     listCustomerEvents: {
         parameters: {
             query?: {
+                /** @description Only events with a higher sequence */
                 afterSequence?: number;
+                /** @description Only events with a lower sequence (with `order=desc`: the page older than the one shown) */
+                beforeSequence?: number;
+                /** @description `asc`: by sequence, oldest first (default); `desc`: newest first */
+                order?: "asc" | "desc";
                 limit?: number;
             };
             header?: never;
@@ -9572,6 +9599,12 @@ export interface operations {
                         seed?: number;
                         /** @enum {string} */
                         calibration?: "none" | "platt";
+                        scoreDistribution?: {
+                            edges: number[];
+                            shares: number[];
+                            rows: number;
+                            psiThreshold?: number;
+                        };
                     };
                 } | {
                     /** @constant */
@@ -10273,6 +10306,12 @@ export interface operations {
                                     seed?: number;
                                     /** @enum {string} */
                                     calibration?: "none" | "platt";
+                                    scoreDistribution?: {
+                                        edges: number[];
+                                        shares: number[];
+                                        rows: number;
+                                        psiThreshold?: number;
+                                    };
                                 };
                             };
                             /** @enum {string} */
@@ -10847,6 +10886,12 @@ export interface operations {
                                     seed?: number;
                                     /** @enum {string} */
                                     calibration?: "none" | "platt";
+                                    scoreDistribution?: {
+                                        edges: number[];
+                                        shares: number[];
+                                        rows: number;
+                                        psiThreshold?: number;
+                                    };
                                 };
                             };
                             /** @enum {string} */
@@ -11469,6 +11514,12 @@ export interface operations {
                                     seed?: number;
                                     /** @enum {string} */
                                     calibration?: "none" | "platt";
+                                    scoreDistribution?: {
+                                        edges: number[];
+                                        shares: number[];
+                                        rows: number;
+                                        psiThreshold?: number;
+                                    };
                                 };
                             };
                             /** @enum {string} */
@@ -11762,6 +11813,58 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+        };
+    };
+    listPolicyDrift: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200, default 50). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of points, oldest day first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        points: {
+                            policyVersion: number;
+                            /** Format: date */
+                            date: string;
+                            /** Format: date-time */
+                            checkedAt: string;
+                            psi: number;
+                            threshold: number;
+                            drifted: boolean;
+                            customers: number;
+                            shares: number[];
+                            expected: number[];
+                            edges: number[];
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     rollbackPolicy: {

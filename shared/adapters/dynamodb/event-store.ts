@@ -46,16 +46,22 @@ export const eventStore = ({ client, tableName }: TableRef) => {
       return envelopeFromItem(Item);
     },
 
-    async listForCustomer(customerId: string, options: { afterSequence?: number; limit?: number } = {}): Promise<EventEnvelope[]> {
+    /**
+     * A customer's events by sequence, between `afterSequence` and `beforeSequence` (both exclusive),
+     * oldest first, or newest first with `order: 'desc'`; at most `limit` (default 100).
+     */
+    async listForCustomer(customerId: string, options: { afterSequence?: number; beforeSequence?: number; order?: 'asc' | 'desc'; limit?: number } = {}): Promise<EventEnvelope[]> {
+      // No sequence lies strictly between the bounds: nothing to ask for (BETWEEN refuses an upper bound below the lower).
+      if (options.beforeSequence !== undefined && options.beforeSequence <= (options.afterSequence ?? 0) + 1) return [];
+      const after = String(options.afterSequence ?? 0).padStart(12, '0') + '#~';
+      const before = options.beforeSequence === undefined ? undefined : String(options.beforeSequence).padStart(12, '0') + '#';
       const { Items = [] } = await client.send(
         new QueryCommand({
           TableName: tableName,
           IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk > :after',
-          ExpressionAttributeValues: {
-            ':pk': `CUSTEVENTS#${customerId}`,
-            ':after': String(options.afterSequence ?? 0).padStart(12, '0') + '#~',
-          },
+          KeyConditionExpression: before === undefined ? 'gsi1pk = :pk AND gsi1sk > :after' : 'gsi1pk = :pk AND gsi1sk BETWEEN :after AND :before',
+          ExpressionAttributeValues: { ':pk': `CUSTEVENTS#${customerId}`, ':after': after, ...(before === undefined ? {} : { ':before': before }) },
+          ScanIndexForward: options.order !== 'desc',
           Limit: options.limit ?? 100,
         }),
       );

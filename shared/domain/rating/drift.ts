@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import type { Clock } from '../clock.js';
+import type { EventEnvelope } from '../events/envelope.js';
+import { newEvent } from '../events/new-event.js';
+import type { CustomerProfile } from '../profile/customer-profile.js';
+import type { RiskPolicy } from './policy.js';
 
 /** PSI above this is a material shift (the common 0.1 / 0.25 rule of thumb): drift is raised. */
 export const DRIFT_PSI_THRESHOLD = 0.25;
@@ -93,4 +98,127 @@ export const checkDrift = (liveScores: readonly number[], baseline: ScoreBaselin
     drifted: value > DRIFT_PSI_THRESHOLD,
     shares,
   };
+};
+
+/**
+ * The score distribution of a policy's development sample, stored by training in `training.scoreDistribution`:
+ * interior decile `edges` (ascending) and the share of rows in each of the `edges.length + 1` bins.
+ * `psiThreshold` overrides {@link DRIFT_PSI_THRESHOLD} for this policy's drift alerts.
+ */
+export const ScoreDistributionSchema = z
+  .strictObject({
+    edges: z.array(z.number()).max(99),
+    shares: z.array(z.number().min(0).max(1)).min(1).max(100),
+    /** Rows of the sample the shares were counted on. */
+    rows: z.number().int().nonnegative(),
+    psiThreshold: z.number().gt(0).max(10).optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.shares.length !== d.edges.length + 1) ctx.addIssue({ code: 'custom', path: ['shares'], message: `${d.edges.length} edges make ${d.edges.length + 1} bins: one share per bin` });
+    d.edges.forEach((e, i) => {
+      if (i > 0 && e <= d.edges[i - 1]!) ctx.addIssue({ code: 'custom', path: ['edges', i], message: 'edges ascend strictly' });
+    });
+    const total = d.shares.reduce((s, x) => s + x, 0);
+    if (Math.abs(total - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['shares'], message: `shares sum to 1 (got ${total})` });
+  });
+export type ScoreDistribution = z.infer<typeof ScoreDistributionSchema>;
+
+/**
+ * The distribution training stores in the policy, from the development sample's scores.
+ * @example scoreDistribution([510, 530, 560, 600]).shares.length // edges.length + 1
+ */
+export const scoreDistribution = (scores: readonly number[]): ScoreDistribution => {
+  const { edges, shares } = scoreBaseline(scores, 'training');
+  return { edges, shares, rows: scores.length };
+};
+
+/** One point of a policy's drift series: the day's PSI of live scores against the stored distribution. */
+export const DriftPointSchema = z.object({
+  policyVersion: z.number().int().positive(),
+  /** The UTC day of the run (one point per policy version and day). */
+  date: z.iso.date(),
+  checkedAt: z.iso.datetime({ offset: true }),
+  psi: z.number().nonnegative(),
+  threshold: z.number(),
+  drifted: z.boolean(),
+  /** Active customers rated under this version whose score was counted. */
+  customers: z.number().int().nonnegative(),
+  /** Live share per bin of the stored distribution (`edges.length + 1` bins). */
+  shares: z.array(z.number()),
+  /** The stored (expected) shares the PSI compared with. */
+  expected: z.array(z.number()),
+  edges: z.array(z.number()),
+});
+export type DriftPoint = z.infer<typeof DriftPointSchema>;
+
+/** The stored drift series; keys are the adapter's. */
+export interface DriftSeries {
+  /**
+   * Stores the point of its (policy version, day) together with `event` (outbox), once: false
+   * (nothing written) when that day already has a point.
+   */
+  record(point: DriftPoint, event?: EventEnvelope): Promise<boolean>;
+  /** Points of one version, oldest day first, `limit` after the position `after` (a date). */
+  list(policyVersion: number, page: { limit: number; after?: string }): Promise<{ points: DriftPoint[]; next?: string }>;
+}
+
+/** What the drift job runs on: the active policy, the portfolio, the series and the clock. */
+export interface DriftJobPorts {
+  activePolicy(): Promise<RiskPolicy>;
+  portfolio: { profiles(): AsyncIterable<CustomerProfile> };
+  series: DriftSeries;
+  clock: Clock;
+}
+
+export type DriftJobOutcome =
+  | { outcome: 'recorded'; point: DriftPoint; eventId?: string }
+  | { outcome: 'already_recorded'; policyVersion: number; date: string }
+  | { outcome: 'no_distribution'; policyVersion: number };
+
+/**
+ * Live scores of the customers a policy version rates: active profiles whose current rating is
+ * `rated` under that version (other versions' scores are on another scale).
+ */
+export const liveScores = async (profiles: AsyncIterable<CustomerProfile>, policyVersion: number): Promise<number[]> => {
+  const scores: number[] = [];
+  for await (const p of profiles) {
+    const r = p.rating;
+    if (p.status === 'active' && r?.status === 'rated' && r.policyVersion === policyVersion && r.score !== undefined && Number.isFinite(r.score)) scores.push(r.score);
+  }
+  return scores;
+};
+
+/**
+ * The daily drift job: PSI of the live scores against the active policy's stored training
+ * distribution, one point per (policy version, UTC day), with `rating.drift_detected` in the same
+ * write when the PSI exceeds the policy's threshold. A second run on the same day writes and emits
+ * nothing (`already_recorded`); a policy without a stored distribution is skipped.
+ */
+export const runDriftJob = (ports: DriftJobPorts) => async (): Promise<DriftJobOutcome> => {
+  const policy = await ports.activePolicy();
+  const stored = policy.training?.scoreDistribution;
+  if (!stored) return { outcome: 'no_distribution', policyVersion: policy.version };
+  const now = ports.clock.now();
+  const scores = await liveScores(ports.portfolio.profiles(), policy.version);
+  const check = checkDrift(scores, { source: 'training', edges: stored.edges, shares: stored.shares }, policy.version, now);
+  const threshold = stored.psiThreshold ?? DRIFT_PSI_THRESHOLD;
+  const drifted = check.psi > threshold;
+  const point: DriftPoint = {
+    policyVersion: policy.version,
+    date: check.checkedAt.slice(0, 10),
+    checkedAt: check.checkedAt,
+    psi: check.psi,
+    threshold,
+    drifted,
+    customers: check.customers,
+    shares: check.shares,
+    expected: stored.shares,
+    edges: stored.edges,
+  };
+  const event = drifted
+    ? newEvent('rating.drift_detected', { policyVersion: policy.version, psi: check.psi, threshold, customers: check.customers, baselineSource: 'training', checkedAt: check.checkedAt }, { at: now })
+    : undefined;
+  const written = await ports.series.record(point, event);
+  if (!written) return { outcome: 'already_recorded', policyVersion: policy.version, date: point.date };
+  return { outcome: 'recorded', point, ...(event ? { eventId: event.id } : {}) };
 };

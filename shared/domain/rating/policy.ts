@@ -5,6 +5,7 @@ import { parseOrThrow } from '../validation.js';
 import { AlertRuleSchema, AlertSeveritySchema } from '../alerts/alert-rules.js';
 import { AlertSlaSchema, DEFAULT_SLA } from '../alerts/alert-lifecycle.js';
 import { MeasureParamsSchema, MeasureTypeSchema } from '../measures/measures.js';
+import { ScoreDistributionSchema } from './drift.js';
 import { FORMULA_OPS } from './training/derived.js';
 import { PartnerIdSchema } from '../partners/partner-model.js';
 import {
@@ -260,6 +261,8 @@ const RiskPolicyObjectSchema = z.strictObject({
     seed: z.number().int().optional(),
     /** How PD was calibrated out of fold. */
     calibration: z.enum(['none', 'platt']).optional(),
+    /** Score distribution of the development sample: the baseline the daily drift job compares live scores with. */
+    scoreDistribution: ScoreDistributionSchema.optional(),
   }).optional(),
 });
 

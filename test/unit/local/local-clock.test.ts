@@ -32,6 +32,21 @@ describe('localScheduler', () => {
     expect(runs).toHaveLength(due.length);
   });
 
+  it('runs the daily schedules (re-evaluation, score drift) once a day from the start, as an EventBridge rate rule does', async () => {
+    const clock = fixedClock('2026-12-07T00:00:00.000Z');
+    const scheduler = localScheduler({ clock, run: async () => undefined, onError: (_id, e) => { throw e; } });
+    const dailyOf = async () => (await scheduler.runDue()).filter((r) => ['reevaluatePortfolio', 'checkScoreDrift'].includes(r.functionId)).map((r) => [r.functionId, r.dueAt]).sort();
+    clock.advance(23 * 60 * MINUTE);
+    const before = await dailyOf();
+    clock.advance(61 * MINUTE);
+    const daily = await dailyOf();
+    clock.advance(12 * 60 * MINUTE);
+    const later = await dailyOf();
+    expect(before).toEqual([]);
+    expect(daily).toEqual([['checkScoreDrift', '2026-12-08T00:00:00.000Z'], ['reevaluatePortfolio', '2026-12-08T00:00:00.000Z']]);
+    expect(later).toEqual([]);
+  });
+
   it('keeps going when a run fails, reporting the error', async () => {
     const clock = fixedClock('2026-12-07T00:00:00.000Z');
     const failed: string[] = [];

@@ -6,6 +6,7 @@
  * (`scoreRecord`). Deterministic: the same rows and options give the same policy, byte for byte.
  */
 import { DEFAULT_POLICY } from '../default-policy.js';
+import { scoreDistribution, type ScoreDistribution } from '../drift.js';
 import { parsePolicy, snake, type PolicyFeature, type RiskPolicy, type RiskPolicyInput, type Scaling } from '../policy.js';
 import { scalingConstants, scoreRecord } from '../scorecard.js';
 import { fitBins, woeOfValue, type Binning, type BinningOptions } from './binning.js';
@@ -358,7 +359,7 @@ export const trainPolicy = (input: readonly TrainingRow[], o: TrainPolicyOptions
     characteristics.push(characteristicOf(id, f, factor, i));
   });
   const base = structuredClone(DEFAULT_POLICY);
-  const build = (scale: { grade: string; maxPd: number }[]): RiskPolicy =>
+  const build = (scale: { grade: string; maxPd: number }[], distribution?: ScoreDistribution): RiskPolicy =>
     parsePolicy({
       ...base,
       version: o.version ?? 1,
@@ -382,16 +383,18 @@ export const trainPolicy = (input: readonly TrainingRow[], o: TrainPolicyOptions
         ...(o.flags ? { flags: [...o.flags] } : {}),
         seed,
         calibration: method,
+        ...(distribution ? { scoreDistribution: distribution } : {}),
       },
     });
   // The master scale is fitted on the PDs the policy itself gives (points rounded, live engine).
   const draft = build(base.grades.scale);
   const trainPd = trainIdx.map((i) => scoreRecord(labelled[i]!, draft).pd);
   const { scale, table } = fitMasterScale(trainPd, { grades: o.grades ?? 10, bad: trainBad });
-  const policy = build(scale);
+  // The score does not depend on the master scale: the development sample's distribution is stored for the drift job.
+  const trainScores = trainIdx.map((i) => scoreRecord(labelled[i]!, draft).score);
+  const policy = build(scale, scoreDistribution(trainScores));
   lap('policy');
 
-  const trainScores = trainIdx.map((i) => scoreRecord(labelled[i]!, policy).score);
   const holdBad = holdIdx.map((i) => bad[i]!);
   const holdScored = holdIdx.map((i) => scoreRecord(labelled[i]!, policy));
   const holdPd = holdScored.map((s) => s.pd);

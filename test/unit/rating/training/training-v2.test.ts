@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scoreDistribution } from '../../../../shared/domain/rating/drift.js';
 import { extractFeatures, extractFromRecord, viewProfile } from '../../../../shared/domain/rating/features.js';
 import { parsePolicy, type PolicyFeature } from '../../../../shared/domain/rating/policy.js';
 import { binIndex, fitBins } from '../../../../shared/domain/rating/training/binning.js';
@@ -189,6 +190,16 @@ describe('trainPolicy', { timeout: 120_000 }, () => {
     expect(a.policy.grades.scale.length).toBeGreaterThanOrEqual(7);
     expect(a.report.masterScale.train.every((g) => g.share >= 0.02)).toBe(true);
     expect(a.policy.scoring.features.some((f) => f.formula !== undefined)).toBe(true);
+  });
+
+  it("stores the development sample's score distribution in the policy: the decile shares of the training scores", () => {
+    const { policy, report } = trainPolicy(rows, options);
+    const stored = policy.training!.scoreDistribution!;
+    const expected = scoreDistribution(report.charts.scores.train);
+    expect(stored).toEqual(expected);
+    expect(stored.rows).toBe(report.outOfFold.rows);
+    expect(stored.edges.length).toBeGreaterThanOrEqual(5);
+    expect(stored.shares.every((s) => s > 0.02 && s < 0.3)).toBe(true);
   });
 
   it('keeps protected columns out of the model and reports them per group', () => {
