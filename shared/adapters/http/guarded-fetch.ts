@@ -1,5 +1,7 @@
 import type { LookupAddress, LookupAllOptions, LookupOneOptions } from 'node:dns';
-import { Agent, fetch as undiciFetch } from 'undici';
+// By path, not through undici's index: see undici-modules.d.ts (bundle size).
+import Agent from 'undici/lib/dispatcher/agent.js';
+import { fetch as undiciFetch } from 'undici/lib/web/fetch/index.js';
 import { PermanentError } from '../../domain/errors.js';
 import type { UrlGuard } from '../../domain/outbound/url-guard.js';
 import { assertSafeUrl, type OutboundPolicy, type ResolvedAddress, type Resolver, type VettedUrl } from './ssrf-guard.js';
