@@ -19,7 +19,7 @@ import { identityIndex } from '../../shared/adapters/dynamodb/identity-index.js'
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { subscriptionStore } from '../../shared/adapters/dynamodb/subscription-store.js';
 import { writeBackStore } from '../../shared/adapters/dynamodb/writeback-store.js';
-import { outboundUrlGuard } from '../../shared/adapters/http/guarded-fetch.js';
+import { outboundUrlGuard } from '../../shared/adapters/http/outbound-url-guard.js';
 import { createSqsClient, queueSender } from '../../shared/adapters/sqs/queue-client.js';
 import { auditAnchoring, auditTrail } from '../../shared/lambda/audit-trail.js';
 import { env, outboundPolicy, queueUrl } from '../../shared/lambda/env.js';
