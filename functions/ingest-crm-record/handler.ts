@@ -79,20 +79,19 @@ const consumer = sqsConsumer({
  * crm-ingest consumer: change notices (loop guard, fetch, map) and canonical records (generic
  * ingest, bulk import) into golden profiles. Idempotent: a replayed record is a no-op.
  * Records of one customer run one after another (batch order), different customers in parallel.
- * Import-job counters are added once per job and batch; if that write fails the whole batch is
+ * Import-job counters are added once per job and batch, each message once however often SQS delivers
+ * it (a marker per message id, written with the counts); if that write fails the whole batch is
  * retried (its records are then replays, counted once).
  */
 export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
   const response = await consumer(event, context);
-  const counts = new Map<string, { applied: number; failed: number }>();
+  const byJob = new Map<string, Array<{ messageId: string; outcome: 'applied' | 'failed'; records: number }>>();
   for (const { messageId } of event.Records) {
     const done = outcomes.get(messageId);
     if (!done) continue;
     outcomes.delete(messageId);
-    const count = counts.get(done.jobId) ?? { applied: 0, failed: 0 };
-    count[done.outcome] += done.records;
-    counts.set(done.jobId, count);
+    byJob.set(done.jobId, [...(byJob.get(done.jobId) ?? []), { messageId, outcome: done.outcome, records: done.records }]);
   }
-  await Promise.all([...counts].map(([jobId, count]) => jobs.recordOutcomes(jobId, count)));
+  await Promise.all([...byJob].map(([jobId, done]) => jobs.recordOutcomes(jobId, done)));
   return response;
 };

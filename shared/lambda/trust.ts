@@ -26,7 +26,7 @@ import { profileStore } from '../adapters/dynamodb/profile-store.js';
 import { tenantDirectory } from '../adapters/dynamodb/tenant-directory.js';
 import { connectionStore } from '../adapters/dynamodb/connection-store.js';
 import { subscriptionStore } from '../adapters/dynamodb/subscription-store.js';
-import { outboundUrlGuard } from '../adapters/http/guarded-fetch.js';
+import { outboundUrlGuard } from '../adapters/http/outbound-url-guard.js';
 import { outboundPolicy } from './env.js';
 
 /**

@@ -8,7 +8,7 @@ import type { ExtraPut } from '../../domain/customers/ports.js';
 import { ReviewItemSchema, type ReviewItem, type SourceRecordStore, type ReviewQueue, type ReviewDecisions, type ReviewLookup, type MergeRecordStore } from '../../domain/customers/crm-ports.js';
 import { ConflictError, TransientError } from '../../domain/errors.js';
 import { MergeRecordSchema, type MergeRecord } from '../../domain/profile/merge.js';
-import type { TableRef } from './client.js';
+import { isTransientDynamoError, type TableRef } from './client.js';
 
 /**
  * CRM-side items of the golden-profile capability. Key layouts (private here):
@@ -203,6 +203,12 @@ export { ImportJobSchema, type ImportJob };
 
 const MAX_STORED_ERRORS = 200;
 const jobKey = (jobId: string) => ({ pk: `IMPORT#${jobId}`, sk: 'JOB' });
+/** Marks one crm-ingest message as counted in its import job (a partition of its own: the job item is hot enough). */
+const outcomeMarkerKey = (jobId: string, messageId: string) => ({ pk: `IMPORT#${jobId}#MSG#${messageId}`, sk: 'COUNTED' });
+/** Longer than the crm-ingest queue keeps a message (14 days), so every redelivery finds its marker. */
+const OUTCOME_MARKER_DAYS = 15;
+/** Tries of an outcome write that meets a transaction conflict on the job item. */
+const OUTCOME_ATTEMPTS = 5;
 const JOB_ATTRIBUTES = ['jobId', 'mapping', 'connectionId', 'format', 'status', 'createdAt', 'chunks', 'rowsRead', 'recordsQueued', 'recordsApplied', 'recordsFailed', 'rowErrors', 'errors', 'inlineMapping'] as const;
 
 /** Bulk import jobs: counters updated atomically (ADD) by the API (rows read/queued) and the worker (applied). */
@@ -231,18 +237,44 @@ export const importJobStore = ({ client, tableName }: TableRef) => ({
       }),
     );
   },
-  /** Adds several outcomes at once (one write per job and worker batch instead of one per record: the job item is hot). */
-  async recordOutcomes(jobId: string, counts: { applied: number; failed: number }): Promise<void> {
-    if (counts.applied + counts.failed === 0) return;
-    await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: jobKey(jobId),
-        UpdateExpression: 'ADD recordsApplied :a, recordsFailed :f',
-        ExpressionAttributeValues: { ':a': counts.applied, ':f': counts.failed },
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
-    );
+  /**
+   * Adds the outcomes of a worker batch's messages to the job, each message once however often SQS
+   * delivers it: one transaction writes a marker per message (`IMPORT#job#MSG#messageId`, kept past the
+   * queue's retention) and adds the counts of the messages not marked before. Markers that exist drop out
+   * and the rest is written again; conflicts on the hot job item are retried, then thrown (the batch
+   * then comes again and is counted once).
+   */
+  async recordOutcomes(jobId: string, outcomes: ReadonlyArray<{ messageId: string; outcome: 'applied' | 'failed'; records: number }>): Promise<void> {
+    let pending = [...outcomes];
+    const expiresAt = Math.floor(Date.now() / 1000) + OUTCOME_MARKER_DAYS * 86_400;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const applied = pending.reduce((n, o) => n + (o.outcome === 'applied' ? o.records : 0), 0);
+      const failed = pending.reduce((n, o) => n + (o.outcome === 'failed' ? o.records : 0), 0);
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              ...pending.map((o) => ({
+                Put: { TableName: tableName, Item: { ...outcomeMarkerKey(jobId, o.messageId), entity: 'import_outcome', outcome: o.outcome, records: o.records, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' },
+              })),
+              {
+                Update: {
+                  TableName: tableName, Key: jobKey(jobId), UpdateExpression: 'ADD recordsApplied :a, recordsFailed :f',
+                  ExpressionAttributeValues: { ':a': applied, ':f': failed }, ConditionExpression: 'attribute_exists(pk)',
+                },
+              },
+            ],
+          }),
+        );
+        return;
+      } catch (error) {
+        const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+        const counted = new Set(pending.flatMap((o, i) => (reasons?.[i]?.Code === 'ConditionalCheckFailed' ? [o.messageId] : [])));
+        if (counted.size > 0) pending = pending.filter((o) => !counted.has(o.messageId));
+        else if (!isTransientDynamoError(error) || attempt >= OUTCOME_ATTEMPTS) throw error;
+        else await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * Math.random()));
+      }
+    }
   },
   async recordOutcome(jobId: string, outcome: 'applied' | 'failed'): Promise<void> {
     await client.send(

@@ -1,8 +1,9 @@
 import type { LookupAddress, LookupAllOptions, LookupOneOptions } from 'node:dns';
-import { Agent, fetch as undiciFetch } from 'undici';
+// By path, not through undici's index: see undici-modules.d.ts (bundle size).
+import Agent from 'undici/lib/dispatcher/agent.js';
+import { fetch as undiciFetch } from 'undici/lib/web/fetch/index.js';
 import { PermanentError } from '../../domain/errors.js';
-import type { UrlGuard } from '../../domain/outbound/url-guard.js';
-import { assertSafeUrl, type OutboundPolicy, type ResolvedAddress, type Resolver, type VettedUrl } from './ssrf-guard.js';
+import { assertSafeUrl, type OutboundPolicy, type ResolvedAddress, type Resolver } from './ssrf-guard.js';
 
 export { DEFAULT_OUTBOUND_PORTS, UnsafeUrlError, type OutboundPolicy } from './ssrf-guard.js';
 
@@ -137,20 +138,5 @@ export const createGuardedFetch = (options: GuardedFetchOptions): OutboundFetch 
   };
 };
 
-/**
- * The guard alone, for checking a URL when it is saved (subscription URLs, CRM connection URLs):
- * same rules as {@link createGuardedFetch}, no connection made. Throws UnsafeUrlError.
- * @example await checkOutboundUrl('https://crm.example.com/hook', { allowLoopback: false });
- */
-export const checkOutboundUrl = (url: string | URL, options: GuardedFetchOptions): Promise<VettedUrl> =>
-  assertSafeUrl(url, { allowLoopback: options.allowLoopback, ...(options.allowedPorts ? { allowedPorts: options.allowedPorts } : {}), ...(options.resolve ? { resolve: options.resolve } : {}) });
-
-/**
- * {@link checkOutboundUrl} as the domain's UrlGuard port (manageSubscriptions, manageConnections).
- * @example manageSubscriptions({ ..., guardUrl: outboundUrlGuard(outboundPolicy()) })
- */
-export const outboundUrlGuard =
-  (options: GuardedFetchOptions): UrlGuard =>
-  async (url) => {
-    await checkOutboundUrl(url, options);
-  };
+// The guard without a connection lives apart (no undici in the functions that only check URLs).
+export { checkOutboundUrl, outboundUrlGuard } from './outbound-url-guard.js';

@@ -96,7 +96,10 @@ export const money = (value: unknown, currency: string, path: string, warnings: 
   return { amountMinor, currency };
 };
 
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days of `month` (1-12) in the Gregorian `year` (no Date allocated: this runs for every date of a report). */
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS_IN_MONTH[month - 1]!;
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** Builds a PartialDate from numbers, or undefined if they do not form a real date. */
@@ -109,6 +112,14 @@ export const makePartialDate = (year: number, month?: number, day?: number): Par
   return { precision: 'day', value: `${pad(year, 4)}-${pad(month)}-${pad(day)}` };
 };
 
+const ALL_ZEROS = /^0+$/;
+const DIGITS = /^\d+$/;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+const SLASH_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const SLASH_SHORT_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/;
+const SLASH_MONTH = /^(\d{1,2})\/(\d{4})$/;
+
 /**
  * Reads the date formats bureaus use, keeping precision: `YYYY-MM-DD[Thh:mm…]`, `YYYY-MM`,
  * `YYYY`, `YYYYMMDD`, `MMDDYYYY` (Experian/Metro 2; day `00` = month only), `MMYYYY`, `MM/DD/YYYY`, `MM/YYYY`, `MM/DD/YY`.
@@ -116,20 +127,28 @@ export const makePartialDate = (year: number, month?: number, day?: number): Par
  */
 export const partialDate = (value: unknown, order: 'ymd' | 'mdy' = 'ymd'): PartialDate | undefined => {
   const text = str(value, 40);
-  if (text === undefined || /^0+$/.test(text)) return undefined;
-  let m: RegExpMatchArray | null;
-  if ((m = text.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/))) return makePartialDate(+m[1]!, +m[2]!, +m[3]!);
-  if ((m = text.match(/^(\d{4})-(\d{2})$/))) return makePartialDate(+m[1]!, +m[2]!);
-  if ((m = text.match(/^(\d{4})$/))) return makePartialDate(+m[1]!);
-  if ((m = text.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/))) return makePartialDate(+m[3]!, +m[1]!, +m[2]!);
-  if ((m = text.match(/^(\d{1,2})\/(\d{1,2})\/(\d{2})$/))) {
-    const yy = +m[3]!;
-    return makePartialDate(yy > 50 ? 1900 + yy : 2000 + yy, +m[1]!, +m[2]!);
+  if (text === undefined || ALL_ZEROS.test(text)) return undefined;
+  let m: RegExpExecArray | null;
+  // Each format has its separator ('-', '/' or none): one test picks the group instead of trying all seven.
+  if (text.includes('-')) {
+    if ((m = ISO_DAY.exec(text))) return makePartialDate(+m[1]!, +m[2]!, +m[3]!);
+    if ((m = ISO_MONTH.exec(text))) return makePartialDate(+m[1]!, +m[2]!);
+    return undefined;
   }
-  if ((m = text.match(/^(\d{1,2})\/(\d{4})$/))) return makePartialDate(+m[2]!, +m[1]!);
-  if ((m = text.match(/^(\d{2})(\d{4})$/))) return makePartialDate(+m[2]!, +m[1]!);
-  if ((m = text.match(/^(\d{8})$/))) {
-    const d = m[1]!;
+  if (text.includes('/')) {
+    if ((m = SLASH_DAY.exec(text))) return makePartialDate(+m[3]!, +m[1]!, +m[2]!);
+    if ((m = SLASH_SHORT_YEAR.exec(text))) {
+      const yy = +m[3]!;
+      return makePartialDate(yy > 50 ? 1900 + yy : 2000 + yy, +m[1]!, +m[2]!);
+    }
+    if ((m = SLASH_MONTH.exec(text))) return makePartialDate(+m[2]!, +m[1]!);
+    return undefined;
+  }
+  if (!DIGITS.test(text)) return undefined;
+  if (text.length === 4) return makePartialDate(+text);
+  if (text.length === 6) return makePartialDate(+text.slice(2), +text.slice(0, 2));
+  if (text.length === 8) {
+    const d = text;
     const [year, month, day] = order === 'mdy' ? [+d.slice(4), +d.slice(0, 2), +d.slice(2, 4)] : [+d.slice(0, 4), +d.slice(4, 6), +d.slice(6, 8)];
     // Day "00" (Equifax `MM00YYYY`) means the bureau only knows the month; "0000YYYY" only the year.
     if (month === 0) return day === 0 ? makePartialDate(year) : undefined;
@@ -146,7 +165,10 @@ export const partialDateOrWarn = (
   order: 'ymd' | 'mdy' = 'ymd',
 ): PartialDate | undefined => {
   const parsed = partialDate(value, order);
-  if (parsed === undefined && str(value) !== undefined && !/^0+$/.test(str(value)!)) warnings.add(path, 'unreadable date');
+  if (parsed === undefined) {
+    const text = str(value);
+    if (text !== undefined && !ALL_ZEROS.test(text)) warnings.add(path, 'unreadable date');
+  }
   return parsed;
 };
 
@@ -154,8 +176,24 @@ export const partialDateOrWarn = (
 export const monthOf = (date: PartialDate | undefined): string | undefined =>
   date && date.precision !== 'year' ? date.value.slice(0, 7) : undefined;
 
+/** `YYYY-MM` of a month index (year × 12 + month − 1), cached: payment histories ask for the same months again and again. */
+const MONTH_NAMES = new Map<number, string>();
+const monthName = (index: number): string => {
+  let name = MONTH_NAMES.get(index);
+  if (name === undefined) {
+    name = `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
+    if (MONTH_NAMES.size < 50_000) MONTH_NAMES.set(index, name);
+  }
+  return name;
+};
+const YEAR_MONTH = /^\d{4}-\d{2}$/;
+
 /** Month `n` months before `YYYY-MM`. */
 export const monthsBefore = (month: string, n: number): string => {
+  if (YEAR_MONTH.test(month)) {
+    const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 - n;
+    if (index >= 0) return monthName(index);
+  }
   const [y, m] = month.split('-').map(Number) as [number, number];
   const index = y * 12 + (m - 1) - n;
   return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;

@@ -23,7 +23,14 @@ class Reject extends Error {
 }
 
 type Obj = Record<string, unknown>;
-type Path = (string | number)[];
+/** Where a check is, as a chain to the root: built one link per level, flattened only when a check fails. */
+type Path = { readonly up: Path; readonly key: string | number } | null;
+const at = (up: Path, key: string | number): Path => ({ up, key });
+const flatten = (path: Path): (string | number)[] => {
+  const out: (string | number)[] = [];
+  for (let p = path; p !== null; p = p.up) out.push(p.key);
+  return out.reverse();
+};
 
 const DATE = z.regexes.date;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -51,52 +58,53 @@ const ADDRESS_TYPE = set('current', 'previous', 'registered', 'trading', 'unknow
 const KIND = set('consumer', 'business');
 
 const fail = (path: Path, message: string): never => {
-  throw new Reject(path, message);
+  throw new Reject(flatten(path), message);
 };
 
 const obj = (v: unknown, path: Path): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : fail(path, 'expected object'));
 const str = (o: Obj, k: string, path: Path, max: number, min = 0): void => {
   const v = o[k];
-  if (typeof v !== 'string') fail([...path, k], 'expected string');
-  else if (v.length > max) fail([...path, k], `too long (max ${max})`);
-  else if (v.length < min) fail([...path, k], `too short (min ${min})`);
+  if (typeof v !== 'string') fail(at(path, k), 'expected string');
+  else if (v.length > max) fail(at(path, k), `too long (max ${max})`);
+  else if (v.length < min) fail(at(path, k), `too short (min ${min})`);
 };
 const optStr = (o: Obj, k: string, path: Path, max: number): void => {
   if (o[k] !== undefined) str(o, k, path, max);
 };
 const anyStr = (o: Obj, k: string, path: Path): void => {
-  if (typeof o[k] !== 'string') fail([...path, k], 'expected string');
+  if (typeof o[k] !== 'string') fail(at(path, k), 'expected string');
 };
 const matches = (o: Obj, k: string, path: Path, re: RegExp): void => {
   const v = o[k];
-  if (typeof v !== 'string' || !re.test(v)) fail([...path, k], 'invalid format');
+  if (typeof v !== 'string' || !re.test(v)) fail(at(path, k), 'invalid format');
 };
 const oneOf = (o: Obj, k: string, path: Path, values: ReadonlySet<string>): void => {
   const v = o[k];
-  if (typeof v !== 'string' || !values.has(v)) fail([...path, k], 'invalid option');
+  if (typeof v !== 'string' || !values.has(v)) fail(at(path, k), 'invalid option');
 };
 const finite = (o: Obj, k: string, path: Path): void => {
   const v = o[k];
-  if (typeof v !== 'number' || !Number.isFinite(v)) fail([...path, k], 'expected number');
+  if (typeof v !== 'number' || !Number.isFinite(v)) fail(at(path, k), 'expected number');
 };
 const int = (o: Obj, k: string, path: Path, nonNegative = false): void => {
   const v = o[k];
-  if (typeof v !== 'number' || !Number.isSafeInteger(v)) fail([...path, k], 'expected integer');
-  else if (nonNegative && v < 0) fail([...path, k], 'expected ≥ 0');
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) fail(at(path, k), 'expected integer');
+  else if (nonNegative && v < 0) fail(at(path, k), 'expected ≥ 0');
 };
 const bool = (o: Obj, k: string, path: Path): void => {
-  if (typeof o[k] !== 'boolean') fail([...path, k], 'expected boolean');
+  if (typeof o[k] !== 'boolean') fail(at(path, k), 'expected boolean');
 };
 const optional = (o: Obj, k: string, path: Path, check: (v: unknown, path: Path) => void): void => {
-  if (o[k] !== undefined) check(o[k], [...path, k]);
+  if (o[k] !== undefined) check(o[k], at(path, k));
 };
 /** An array member, `[]` when absent (the schema's default), each item checked; `max` bounds its length. */
 const list = (o: Obj, k: string, path: Path, check: (v: unknown, path: Path) => void, max = Number.POSITIVE_INFINITY): void => {
   let v = o[k];
   if (v === undefined) o[k] = v = [];
-  if (!Array.isArray(v)) return fail([...path, k], 'expected array');
-  if (v.length > max) fail([...path, k], `too many items (max ${max})`);
-  for (let i = 0; i < v.length; i += 1) check(v[i], [...path, k, i]);
+  if (!Array.isArray(v)) return fail(at(path, k), 'expected array');
+  const here = at(path, k);
+  if (v.length > max) fail(here, `too many items (max ${max})`);
+  for (let i = 0; i < v.length; i += 1) check(v[i], at(here, i));
 };
 
 const partialDate = (v: unknown, path: Path): void => {
@@ -105,7 +113,7 @@ const partialDate = (v: unknown, path: Path): void => {
   if (p === 'day') matches(o, 'value', path, DATE);
   else if (p === 'month') matches(o, 'value', path, MONTH);
   else if (p === 'year') matches(o, 'value', path, YEAR);
-  else fail([...path, 'precision'], 'invalid discriminator');
+  else fail(at(path, 'precision'), 'invalid discriminator');
 };
 const coded =
   (value: (o: Obj, path: Path) => void) =>
@@ -133,8 +141,8 @@ const paymentStatus = codedOf(PAYMENT);
 const historyEntry = (v: unknown, path: Path): void => {
   const o = obj(v, path);
   if (o.month !== undefined) matches(o, 'month', path, MONTH);
-  if (o.status === undefined) fail([...path, 'status'], 'required');
-  paymentStatus(o.status, [...path, 'status']);
+  if (o.status === undefined) fail(at(path, 'status'), 'required');
+  paymentStatus(o.status, at(path, 'status'));
 };
 const tradelineType = codedOf(TRADELINE_TYPE);
 const accountStatus = codedOf(ACCOUNT);
@@ -142,17 +150,19 @@ const ownership = codedOf(OWNERSHIP);
 const classification = codedOf(CLASSIFICATION);
 const text100 = codedText(100);
 const text200 = codedText(200);
+const TRADELINE_DATES = ['opened', 'closed', 'reportedAt', 'lastPaymentAt'] as const;
+const TRADELINE_AMOUNTS = ['creditLimit', 'highCredit', 'balance', 'pastDue', 'monthlyPayment', 'chargedOff'] as const;
 const tradeline = (v: unknown, path: Path): void => {
   const o = obj(v, path);
   optStr(o, 'accountRef', path, 100);
   optional(o, 'creditor', path, party);
-  tradelineType(o.type, [...path, 'type']);
+  tradelineType(o.type, at(path, 'type'));
   optional(o, 'accountType', path, text100);
   optional(o, 'ownership', path, ownership);
-  for (const k of ['opened', 'closed', 'reportedAt', 'lastPaymentAt']) optional(o, k, path, partialDate);
-  for (const k of ['creditLimit', 'highCredit', 'balance', 'pastDue', 'monthlyPayment', 'chargedOff']) optional(o, k, path, money);
+  for (const k of TRADELINE_DATES) optional(o, k, path, partialDate);
+  for (const k of TRADELINE_AMOUNTS) optional(o, k, path, money);
   if (o.daysPastDue !== undefined) int(o, 'daysPastDue', path, true);
-  accountStatus(o.status, [...path, 'status']);
+  accountStatus(o.status, at(path, 'status'));
   list(o, 'paymentHistory', path, historyEntry, 84);
   optional(o, 'classification', path, classification);
   if (o.open !== undefined) bool(o, 'open', path);
@@ -172,7 +182,7 @@ const recordType = codedOf(RECORD_TYPE);
 const recordStatus = codedOf(RECORD_STATUS);
 const publicRecord = (v: unknown, path: Path): void => {
   const o = obj(v, path);
-  recordType(o.type, [...path, 'type']);
+  recordType(o.type, at(path, 'type'));
   optional(o, 'status', path, recordStatus);
   optional(o, 'filed', path, partialDate);
   optional(o, 'resolved', path, partialDate);
@@ -190,7 +200,7 @@ const collection = (v: unknown, path: Path): void => {
   optional(o, 'lastActivity', path, partialDate);
   optional(o, 'originalAmount', path, money);
   optional(o, 'balance', path, money);
-  collectionStatus(o.status, [...path, 'status']);
+  collectionStatus(o.status, at(path, 'status'));
   source(o, path);
 };
 const scoreReason = (v: unknown, path: Path): void => {
@@ -210,6 +220,7 @@ const creditScore = (v: unknown, path: Path): void => {
   source(o, path);
 };
 const businessStatus = codedOf(BUSINESS_STATUS);
+const BUSINESS_SCORES = ['paymentIndex', 'failureScore', 'delinquencyScore'] as const;
 const business = (v: unknown, path: Path): void => {
   const o = obj(v, path);
   optional(o, 'founded', path, partialDate);
@@ -227,7 +238,7 @@ const business = (v: unknown, path: Path): void => {
   optional(o, 'industry', path, text200);
   optional(o, 'legalForm', path, text200);
   optional(o, 'status', path, businessStatus);
-  for (const k of ['paymentIndex', 'failureScore', 'delinquencyScore']) optional(o, k, path, creditScore);
+  for (const k of BUSINESS_SCORES) optional(o, k, path, creditScore);
   optional(o, 'recommendedCreditLimit', path, money);
   if (o.daysBeyondTerms !== undefined) int(o, 'daysBeyondTerms', path, true);
   source(o, path);
@@ -284,25 +295,25 @@ const warning = (v: unknown, path: Path): void => {
  */
 export const gateReport = (draft: unknown): GateIssue | undefined => {
   try {
-    const o = obj(draft, []);
+    const o = obj(draft, null);
     if (o.schemaVersion === undefined) o.schemaVersion = 1;
-    if (o.schemaVersion !== 1) fail(['schemaVersion'], 'expected 1');
-    str(o, 'reportId', [], 100, 1);
-    oneOf(o, 'bureau', [], BUREAUS);
-    str(o, 'product', [], 100, 1);
-    if (!DATETIME.safeParse(o.pulledAt).success) fail(['pulledAt'], 'invalid ISO date-time');
-    str(o, 'requestId', [], 200, 1);
-    optStr(o, 'bureauReference', [], 200);
-    matches(o, 'currency', [], CURRENCY);
-    if (o.subject === undefined) fail(['subject'], 'required');
-    subject(o.subject, ['subject']);
-    list(o, 'scores', [], creditScore);
-    list(o, 'tradelines', [], tradeline);
-    list(o, 'inquiries', [], inquiry);
-    list(o, 'publicRecords', [], publicRecord);
-    list(o, 'collections', [], collection);
-    optional(o, 'business', [], business);
-    list(o, 'warnings', [], warning, 500);
+    if (o.schemaVersion !== 1) fail(at(null, 'schemaVersion'), 'expected 1');
+    str(o, 'reportId', null, 100, 1);
+    oneOf(o, 'bureau', null, BUREAUS);
+    str(o, 'product', null, 100, 1);
+    if (!DATETIME.safeParse(o.pulledAt).success) fail(at(null, 'pulledAt'), 'invalid ISO date-time');
+    str(o, 'requestId', null, 200, 1);
+    optStr(o, 'bureauReference', null, 200);
+    matches(o, 'currency', null, CURRENCY);
+    if (o.subject === undefined) fail(at(null, 'subject'), 'required');
+    subject(o.subject, at(null, 'subject'));
+    list(o, 'scores', null, creditScore);
+    list(o, 'tradelines', null, tradeline);
+    list(o, 'inquiries', null, inquiry);
+    list(o, 'publicRecords', null, publicRecord);
+    list(o, 'collections', null, collection);
+    optional(o, 'business', null, business);
+    list(o, 'warnings', null, warning, 500);
     return undefined;
   } catch (error) {
     if (error instanceof Reject) return { path: error.at, message: error.message };
