@@ -9044,6 +9044,8 @@ export interface operations {
                                 number
                             ];
                         }[];
+                        /** @enum {string} */
+                        edges?: "policy" | "fitted";
                     };
                     /** @default {} */
                     partners?: {
@@ -9528,6 +9530,8 @@ export interface operations {
                                 number
                             ];
                         }[];
+                        /** @enum {string} */
+                        edges?: "policy" | "fitted";
                     };
                     limits: {
                         /**
@@ -9724,6 +9728,8 @@ export interface operations {
                                             number
                                         ];
                                     }[];
+                                    /** @enum {string} */
+                                    edges?: "policy" | "fitted";
                                 };
                                 /** @default {} */
                                 partners: {
@@ -10278,6 +10284,8 @@ export interface operations {
                                             number
                                         ];
                                     }[];
+                                    /** @enum {string} */
+                                    edges?: "policy" | "fitted";
                                 };
                                 /** @default {} */
                                 partners: {
@@ -10880,6 +10888,8 @@ export interface operations {
                                             number
                                         ];
                                     }[];
+                                    /** @enum {string} */
+                                    edges?: "policy" | "fitted";
                                 };
                                 /** @default {} */
                                 partners: {
@@ -11957,6 +11967,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         fit: {
+                            version?: number;
                             /** Format: date-time */
                             asOf: string;
                             /** Format: date-time */
@@ -12020,6 +12031,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         fit: {
+                            version?: number;
                             /** Format: date-time */
                             asOf: string;
                             /** Format: date-time */

@@ -8,7 +8,8 @@ import { newEvent } from '../events/new-event.js';
 import type { CustomerProfile } from '../profile/customer-profile.js';
 import { evaluateAlerts, evaluateRules, type Alert } from '../alerts/evaluate-alerts.js';
 import type { RiskPolicy } from '../rating/policy.js';
-import { compareRatings, rateProfile, sameRatingInputs } from '../rating/rate-profile.js';
+import { compareRatings, rateProfile, sameRatingInputs, type RatingContext } from '../rating/rate-profile.js';
+import type { RfmFitStore } from '../rating/rfm.js';
 import type { RatingResult } from '../rating/rating-result.js';
 import type { PolicyRepository, RatingHistory } from './ports.js';
 
@@ -60,9 +61,9 @@ export interface RatingDecision {
  * nothing a receiver could see changed (the stored rating is kept, so replays write nothing).
  * Shared by the recompute worker and the default drill.
  */
-export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: Date): RatingDecision | undefined => {
+export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: Date, context: RatingContext = {}): RatingDecision | undefined => {
   const previous = profile.rating;
-  let rating = rateProfile(profile, policy, now);
+  let rating = rateProfile(profile, policy, now, context);
   const alerts = [...evaluateAlerts(previous, rating, profile, policy), ...evaluateRules(previous, rating, profile, policy)];
   const freezeAlert = alerts.find((a) => a.measure === 'freeze_limit');
   let next: CustomerProfile = profile;
@@ -72,7 +73,7 @@ export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: 
       ...profile,
       freeze: { reason: `Default definition met under policy version ${policy.version}: ${freezeAlert.message}`, frozenAt: now.toISOString(), by: `policy:v${policy.version}` },
     };
-    rating = rateProfile(next, policy, now);
+    rating = rateProfile(next, policy, now, context);
   }
   const cmp = compareRatings(previous, rating, policy);
   if (!cmp.ratingChanged && !cmp.limitChanged && alerts.length === 0) {
@@ -169,7 +170,7 @@ export const storeRaisedAlerts = async (lifecycle: LifecycleAlerts, customerId: 
 };
 
 export const recomputeRating =
-  ({ profiles, policies, history, clock, alerts }: { profiles: ProfileRepository; policies: Pick<PolicyRepository, 'active'>; history: Pick<RatingHistory, 'entry'>; clock: Clock; alerts?: LifecycleAlerts }) =>
+  ({ profiles, policies, history, clock, alerts, rfmFits }: { profiles: ProfileRepository; policies: Pick<PolicyRepository, 'active'>; history: Pick<RatingHistory, 'entry'>; clock: Clock; alerts?: LifecycleAlerts; rfmFits?: Pick<RfmFitStore, 'get'> }) =>
   async (message: RecomputeMessage): Promise<RecomputeOutcome> => {
     for (let attempt = 1; ; attempt++) {
       const profile = await profiles.get(message.customerId);
@@ -178,7 +179,9 @@ export const recomputeRating =
       // A pending stub (activity before its account) is not a customer yet: never rated.
       if (profile.status === 'pending') return { outcome: 'skipped', reason: 'pending' };
       const { record } = await policies.active();
-      const decision = decideRating(profile, record.policy, clock.now());
+      // The stored RFM fit is read only when the active policy scores on it (`rfm.edges: 'fitted'`).
+      const rfmFit = record.policy.rfm.edges === 'fitted' ? await rfmFits?.get() : undefined;
+      const decision = decideRating(profile, record.policy, clock.now(), { rfmFit });
       if (!decision) return { outcome: 'unchanged', policyVersion: record.policy.version };
       try {
         const silent = decision.events.length === 0;
