@@ -171,7 +171,7 @@ export const BUREAU_SECRET_PREFIXES: readonly string[] = ['riskbridge/bureau/'];
 /** Where the hub's own signing key lives (`riskbridge/hub/signing-key`: list cursors, download links, audit pseudonym key). */
 export const HUB_SECRET_PREFIXES: readonly string[] = ['riskbridge/hub/'];
 
-export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'httpPartners' | 'serveConsole' | 'httpJobs' | 'runJob' | 'checkpointAudit' | 'httpPeople' | 'httpAlerts' | 'sweepAlerts' | 'checkScoreDrift';
+export type FunctionId = 'authorizeRequest' | 'httpApi' | 'routeChanges' | 'deliverWebhook' | 'sweepDeliveries' | 'httpPolicies' | 'recomputeRating' | 'reevaluatePortfolio' | 'writeBackCrm' | 'httpBureau' | 'pullBureauReport' | 'scheduleRefresh' | 'httpCrm' | 'ingestCrmRecord' | 'pollFxiaoke' | 'rearmZohoChannels' | 'httpPartners' | 'serveConsole' | 'httpJobs' | 'runJob' | 'checkpointAudit' | 'httpPeople' | 'httpAlerts' | 'sweepAlerts' | 'checkScoreDrift' | 'refreshRfmFit';
 
 export const SERVICE_NAME = 'riskbridge';
 
@@ -443,6 +443,16 @@ export const functions: Record<FunctionId, FunctionSpec> = {
     triggers: [{ kind: 'schedule', id: 'CheckScoreDrift', expression: 'rate(1 day)', description: 'Score drift (PSI) of the active policy' }],
     table: 'RW',
     sendsTo: [],
+  },
+  refreshRfmFit: {
+    id: 'refreshRfmFit',
+    entry: 'functions/refresh-rfm-fit/handler.ts',
+    description: 'Daily RFM refresh: fits quintile edges as of now, stores them versioned, recomputes customers whose segment moved',
+    memoryMb: 1024,
+    timeoutSeconds: 300,
+    triggers: [{ kind: 'schedule', id: 'RefreshRfmFit', expression: 'rate(1 day)', description: 'Portfolio RFM quintile refit' }],
+    table: 'RW',
+    sendsTo: ['recompute'],
   },
   httpCrm: {
     id: 'httpCrm',

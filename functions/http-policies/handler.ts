@@ -4,6 +4,7 @@ import { actorRef } from '../../shared/domain/auth/principal.js';
 import { defaultDrill } from '../../shared/domain/risk/default-drill.js';
 import { NotFoundError } from '../../shared/domain/errors.js';
 import { refreshRfmFit } from '../../shared/domain/rating/rfm.js';
+import { importOutcomes } from '../../shared/domain/risk/import-outcomes.js';
 import { exportTrainingData, recordOutcome, toNdjson } from '../../shared/domain/risk/training-data.js';
 import { manageCustomAttributes } from '../../shared/domain/profile/custom-attributes.js';
 import { customAttributeStore } from '../../shared/adapters/dynamodb/custom-attribute-store.js';
@@ -52,6 +53,7 @@ const rfmFits = rfmFitStore(table);
 const fitRfm = refreshRfmFit({ portfolio: profilePortfolio(table), fits: rfmFits, clock });
 const outcomeRecorder = recordOutcome({ profiles, outcomes, audit, clock });
 const drift = driftStore(table);
+const outcomeImport = importOutcomes({ profiles, outcomes, audit, clock });
 
 /** The training export's counts and cursor, as headers (the NDJSON body holds only rows). */
 const trainingHeaders = (page: { customers: number; skipped: number; nextCursor?: string | undefined }): Record<string, string> => ({
@@ -103,6 +105,7 @@ export const handler = httpFunction(policyRoutes, {
     if (format === 'json') return { status: 200, headers: { ...headers, 'content-type': 'application/json' }, body: page };
     return { status: 200, headers, body: toNdjson(page.rows) };
   },
+  importOutcomes: async ({ text, mediaType, principal }) => ({ status: 200, body: await outcomeImport(text, mediaType === 'text/csv' ? 'csv' : 'ndjson', principal.principalId) }),
   recordOutcome: async ({ params, body, principal }) => ({ status: 201, body: { outcome: await outcomeRecorder(params.customerId, body, principal.principalId) } }),
   declareCustomAttribute: async ({ params, body, principal }) => ({ status: 201, body: { attribute: await attributes.declare(params.name, body, principal.principalId) } }),
   listCustomAttributes: async () => ({ status: 200, body: { attributes: await attributes.list() } }),

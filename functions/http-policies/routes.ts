@@ -6,6 +6,7 @@ import { DefaultDrillResultSchema, DefaultDrillSchema } from '../../shared/domai
 import { BacktestCommandSchema, PolicyActivationSchema } from '../../shared/domain/risk/manage-policies.js';
 import { OutcomeCommandSchema } from '../../shared/domain/risk/training-data.js';
 import { ScoreRecordSchema, ScoreResponseSchema } from '../../shared/domain/rating/scoring/score-request.js';
+import { MAX_OUTCOME_ROWS, OutcomeImportResultSchema } from '../../shared/domain/risk/import-outcomes.js';
 import { defineRoutes, UNEXERCISED } from '../../shared/lambda/http-route.js';
 import { ApprovalSchema } from '../../shared/domain/approvals/approval.js';
 import {
@@ -173,6 +174,15 @@ export const policyRoutes = defineRoutes({
     params: CustomerPathSchema, body: OutcomeCommandSchema,
     responses: { 201: { description: 'Recorded', body: OutcomeResponseSchema } },
     errors: [404],
+  },
+  importOutcomes: {
+    ...manage, method: 'POST', path: '/v1/outcomes', tag: 'Risk measures',
+    idempotent: true,
+    rateClass: 'bulk',
+    summary: 'Bulk import of credit outcomes (customerId, defaulted, at) as CSV or NDJSON, idempotent',
+    description: `CSV with a header row \`customerId,defaulted,at\` or NDJSON of \`{customerId, defaulted, at}\`; \`defaulted\` is true/false (CSV also 1/0), \`at\` an ISO date-time. Up to ${MAX_OUTCOME_ROWS} rows. All or nothing: a malformed row or an unknown customer answers 422 with the row paths (\`rows[3].at\`) and records nothing. The same (customer, at, defaulted) sent again is counted in \`duplicates\`, not stored twice. Audited once (\`outcomes.imported\`, counts only).`,
+    accepts: ['text/csv', 'application/x-ndjson'], bodyRequired: false,
+    responses: { 200: { description: 'Recorded and duplicate counts', body: OutcomeImportResultSchema } },
   },
   declareCustomAttribute: {
     ...manage, method: 'PUT', path: '/v1/custom-attributes/{name}', tag: 'Custom attributes',

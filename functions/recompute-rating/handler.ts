@@ -6,6 +6,7 @@ import { policyStore } from '../../shared/adapters/dynamodb/policy-store.js';
 import { profileStore } from '../../shared/adapters/dynamodb/profile-store.js';
 import { quarantineStore } from '../../shared/adapters/dynamodb/quarantine-store.js';
 import { ratingHistoryStore } from '../../shared/adapters/dynamodb/rating-history-store.js';
+import { rfmFitStore } from '../../shared/adapters/dynamodb/rfm-fit-store.js';
 import { alertStore } from '../../shared/adapters/dynamodb/alert-store.js';
 import { eventWriter } from '../../shared/adapters/dynamodb/event-writer.js';
 import { manageAlerts } from '../../shared/domain/alerts/manage-alerts.js';
@@ -31,6 +32,7 @@ const recompute = recomputeRating({
   history: ratingHistoryStore(table),
   clock: runtimeClock,
   measures: { getMany: measures.getMany, entry: measures.entry, takeOnAlert },
+  rfmFits: rfmFitStore(table),
   alerts: manageAlerts({ alerts: alertStore(table), audit: noAudit, events: eventWriter(table), clock: runtimeClock, sla: async () => (await policies.active()).record.policy.alerts.sla }),
 });
 

@@ -1410,6 +1410,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk import of credit outcomes (customerId, defaulted, at) as CSV or NDJSON, idempotent
+         * @description CSV with a header row `customerId,defaulted,at` or NDJSON of `{customerId, defaulted, at}`; `defaulted` is true/false (CSV also 1/0), `at` an ISO date-time. Up to 5000 rows. All or nothing: a malformed row or an unknown customer answers 422 with the row paths (`rows[3].at`) and records nothing. The same (customer, at, defaulted) sent again is counted in `duplicates`, not stored twice. Audited once (`outcomes.imported`, counts only).
+         *
+         *     **Roles:** `admin` · **Scope:** `policies:manage`
+         */
+        post: operations["importOutcomes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partner/assessment-requests": {
         parameters: {
             query?: never;
@@ -8112,6 +8134,48 @@ export interface operations {
             429: components["responses"]["Problem429"];
         };
     };
+    importOutcomes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change: a retry with the same key and body answers the first result instead of acting twice; the same key with another body is refused (422), one still in flight answers 409. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "text/csv": string;
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description Recorded and duplicate counts */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        received: number;
+                        recorded: number;
+                        duplicates: number;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
     listAssessmentRequests: {
         parameters: {
             query?: never;
@@ -9235,6 +9299,8 @@ export interface operations {
                                 number
                             ];
                         }[];
+                        /** @enum {string} */
+                        edges?: "policy" | "fitted";
                     };
                     /**
                      * @default {
@@ -9745,6 +9811,8 @@ export interface operations {
                                 number
                             ];
                         }[];
+                        /** @enum {string} */
+                        edges?: "policy" | "fitted";
                     };
                     limits: {
                         /**
@@ -9942,6 +10010,8 @@ export interface operations {
                                             number
                                         ];
                                     }[];
+                                    /** @enum {string} */
+                                    edges?: "policy" | "fitted";
                                 };
                                 /**
                                  * @default {
@@ -10522,6 +10592,8 @@ export interface operations {
                                             number
                                         ];
                                     }[];
+                                    /** @enum {string} */
+                                    edges?: "policy" | "fitted";
                                 };
                                 /**
                                  * @default {
@@ -11150,6 +11222,8 @@ export interface operations {
                                             number
                                         ];
                                     }[];
+                                    /** @enum {string} */
+                                    edges?: "policy" | "fitted";
                                 };
                                 /**
                                  * @default {
@@ -12305,6 +12379,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         fit: {
+                            version?: number;
                             /** Format: date-time */
                             asOf: string;
                             /** Format: date-time */
@@ -12368,6 +12443,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         fit: {
+                            version?: number;
                             /** Format: date-time */
                             asOf: string;
                             /** Format: date-time */

@@ -161,6 +161,12 @@ export const RfmPolicySchema = z.strictObject({
   monetaryMinor: QuintileEdgesSchema,
   /** First matching row wins; together the rows must cover all 25 R×F cells. */
   segments: z.array(z.strictObject({ segment: RfmSegmentNameSchema, r: ScoreRangeSchema, f: ScoreRangeSchema })).min(1),
+  /**
+   * Where the R, F and M edges come from: `policy` (absent: the edges above) or `fitted` (the
+   * portfolio's stored RFM fit, refreshed on a schedule; the segments above still apply; no fit
+   * stored yet → the edges above, with an `RFM_NO_FIT` warning on the rating). docs/rfm.md.
+   */
+  edges: z.enum(['policy', 'fitted']).optional(),
 });
 export type RfmPolicy = z.infer<typeof RfmPolicySchema>;
 

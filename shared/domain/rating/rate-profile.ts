@@ -6,6 +6,7 @@ import { inputsMatch, ratingInputsHash } from './compiled/inputs-hash.js';
 import { gradeOrder, type RiskPolicy } from './policy.js';
 import type { RatingResult } from './rating-result.js';
 import { rateProfileReference } from './rate-profile-reference.js';
+import { rfmOnFit, type RfmFit } from './rfm.js';
 
 export type { UnhashedRating } from './compiled/compile-policy.js';
 
@@ -19,14 +20,18 @@ const inputsOf = new WeakMap<RatingResult, RatingInputs>();
  * `status: 'insufficient_data'` (no score, grade or PD; a zero limit). A customer whose days past
  * due reach the policy's default definition is graded at the worst grade with PD 1.
  */
-export const rateProfile = (stored: CustomerProfile, policy: RiskPolicy, now: Date): RatingResult => {
+export const rateProfile = (stored: CustomerProfile, policy: RiskPolicy, now: Date, context: RatingContext = {}): RatingResult => {
   const profile = withoutDisputedInvoices(stored, policy, now);
   // The boosted family's pairwise terms are not compiled yet: such policies take the reference engine.
-  if (!compilable(policy)) return rateProfileReference(profile, policy, now);
+  if (!compilable(policy)) {
+    const reference = rateProfileReference(profile, policy, now);
+    const inputsHash = policy.rfm.edges === 'fitted' ? sha256Canonical({ inputs: reference.inputsHash, rfmFit: fitLabel(context) }) : reference.inputsHash;
+    return withFittedRfm({ ...reference, inputsHash }, profile, policy, now, context);
+  }
   const compiled = compiledPolicy(policy);
   const rating = compiled.rate(profile, now);
-  const inputs = compiled.lastInputs();
-  const result: RatingResult = { ...rating, inputsHash: ratingInputsHash(inputs) };
+  const inputs = policy.rfm.edges === 'fitted' ? { ...compiled.lastInputs(), rfmFit: fitLabel(context) } : compiled.lastInputs();
+  const result: RatingResult = withFittedRfm({ ...rating, inputsHash: ratingInputsHash(inputs) }, profile, policy, now, context);
   inputsOf.set(result, inputs);
   return result;
 };
@@ -35,11 +40,33 @@ export const rateProfile = (stored: CustomerProfile, policy: RiskPolicy, now: Da
  * Rates without hashing the inputs: what analysis needs (backtests, what-ifs, benches) — the
  * same result as {@link rateProfile} minus `inputsHash`.
  */
-export const rateUnhashed = (stored: CustomerProfile, policy: RiskPolicy, now: Date): UnhashedRating => {
+export const rateUnhashed = (stored: CustomerProfile, policy: RiskPolicy, now: Date, context: RatingContext = {}): UnhashedRating => {
   const profile = withoutDisputedInvoices(stored, policy, now);
-  if (compilable(policy)) return compiledPolicy(policy).rate(profile, now);
+  if (compilable(policy)) return withFittedRfm({ ...compiledPolicy(policy).rate(profile, now) }, profile, policy, now, context);
   const { inputsHash: _hash, ...rating } = rateProfileReference(profile, policy, now);
-  return rating;
+  return withFittedRfm(rating, profile, policy, now, context);
+};
+
+/** What a rating may read besides the profile and the policy. */
+export interface RatingContext {
+  /** The stored portfolio RFM fit; read only by a policy with `rfm.edges: 'fitted'`. */
+  rfmFit?: (Pick<RfmFit, 'recencyDays' | 'frequency' | 'monetaryMinor'> & Partial<Pick<RfmFit, 'version' | 'asOf'>>) | undefined;
+}
+
+const fitLabel = ({ rfmFit }: RatingContext): string => (rfmFit ? `v${rfmFit.version ?? 0}@${rfmFit.asOf ?? ''}` : 'none');
+
+const NO_FIT_WARNING = { code: 'RFM_NO_FIT', text: 'The policy scores RFM on the portfolio fit, but no fit is stored yet: scored on the policy edges' };
+
+/**
+ * A policy with `rfm.edges: 'fitted'` scores R, F and M on the stored fit's edges (its own segment
+ * grid); without a fit the policy edges stay and the rating says so in `warnings`.
+ */
+const withFittedRfm = <T extends UnhashedRating>(rating: T, profile: CustomerProfile, policy: RiskPolicy, now: Date, context: RatingContext): T => {
+  if (policy.rfm.edges !== 'fitted') return rating;
+  if (!context.rfmFit) return { ...rating, warnings: [...(rating.warnings ?? []), NO_FIT_WARNING] };
+  const { rfm: _policyEdges, ...rest } = rating;
+  const rfm = rfmOnFit(profile, now, policy.rfm, context.rfmFit);
+  return (rfm ? { ...rest, rfm } : rest) as T;
 };
 
 /** Whether the compiled engine scores `policy` (every scorecard; boosted without pairwise terms). */

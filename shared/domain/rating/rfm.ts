@@ -87,6 +87,8 @@ export type RankEdge = z.infer<typeof RankEdgeSchema>;
  * a portfolio where a fifth of the customers ordered once is not put in one score.
  */
 export const RfmFitSchema = z.object({
+  /** Set by the store: 1, 2, … in the order the fits were stored (absent on a fit not stored yet). */
+  version: z.number().int().positive().optional(),
   asOf: z.iso.datetime({ offset: true }),
   fittedAt: z.iso.datetime({ offset: true }),
   customers: z.number().int().nonnegative(),
@@ -206,10 +208,31 @@ export const resolveAsOf = (asOf: 'auto' | Date, lastOrderAts: Iterable<string>)
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1));
 };
 
-/** Port: the portfolio's current RFM fit (one per table). */
+/**
+ * R, F, M scores and segment of a profile at `now` on a stored fit's edges and the policy's segment
+ * grid (a policy with `rfm.edges: 'fitted'`): the same observation the fit was made of, so a
+ * customer rated on the fit's as-of date gets the score the fit counted. `undefined` when the
+ * profile has no observation (no placed order by `now`, or not active).
+ */
+export const rfmOnFit = (
+  profile: CustomerProfile,
+  now: Date,
+  policy: Pick<RfmPolicy, 'segments'>,
+  fit: Pick<RfmFit, 'recencyDays' | 'frequency' | 'monetaryMinor'>,
+): Pick<RfmResult, 'r' | 'f' | 'm' | 'segment'> | undefined => {
+  const o = rfmObservation(profile, now);
+  if (!o) return undefined;
+  const { r, f, m, segment } = scoreRfm(o, { recencyDays: fit.recencyDays, frequency: fit.frequency, monetaryMinor: fit.monetaryMinor, segments: policy.segments });
+  return { r, f, m, segment };
+};
+
+/**
+ * Port: the portfolio's RFM fits, versioned. `get()` is the current (latest) fit, `get(n)` a
+ * stored version; `put` stores the fit as the next version and makes it current.
+ */
 export interface RfmFitStore {
-  get(): Promise<RfmFit | undefined>;
-  put(fit: RfmFit): Promise<void>;
+  get(version?: number): Promise<RfmFit | undefined>;
+  put(fit: RfmFit): Promise<RfmFit>;
 }
 
 /** No customer had ordered by the as-of date: nothing to fit (HTTP 422). */
@@ -227,16 +250,27 @@ export class NoRfmDataError extends DomainError {
 export const refreshRfmFit =
   (deps: { portfolio: { profiles(): AsyncIterable<CustomerProfile> }; fits: RfmFitStore; clock: Clock }) =>
   async (asOf: 'auto' | Date): Promise<RfmFit> => {
-    const active: CustomerProfile[] = [];
-    for await (const p of deps.portfolio.profiles()) if (p.status === 'active' && p.aggregates.orders.count > 0) active.push(p);
-    const at = resolveAsOf(
-      asOf,
-      active.flatMap((p) => (p.aggregates.orders.lastOrderAt ? [p.aggregates.orders.lastOrderAt] : [])),
-    );
-    const label = at?.toISOString() ?? 'auto';
-    const observations = at ? active.flatMap((p) => rfmObservation(p, at) ?? []) : [];
-    if (!at || observations.length < 5) throw new NoRfmDataError(label);
-    const fit = fitRfm(observations, { asOf: at, fittedAt: deps.clock.now() });
-    await deps.fits.put(fit);
-    return fit;
+    const { fit } = await fitPortfolio(deps.portfolio, asOf, deps.clock.now());
+    if (!fit) throw new NoRfmDataError(asOf === 'auto' ? 'auto' : asOf.toISOString());
+    return deps.fits.put(fit);
   };
+
+/**
+ * Reads the portfolio once and fits it as of `asOf`: the fit (not stored) and the observations it
+ * was made of; no fit when fewer than 5 active customers had ordered by then.
+ */
+export const fitPortfolio = async (
+  portfolio: { profiles(): AsyncIterable<CustomerProfile> },
+  asOf: 'auto' | Date,
+  fittedAt: Date,
+): Promise<{ fit: RfmFit | undefined; observations: RfmObservation[] }> => {
+  const active: CustomerProfile[] = [];
+  for await (const p of portfolio.profiles()) if (p.status === 'active' && p.aggregates.orders.count > 0) active.push(p);
+  const at = resolveAsOf(
+    asOf,
+    active.flatMap((p) => (p.aggregates.orders.lastOrderAt ? [p.aggregates.orders.lastOrderAt] : [])),
+  );
+  const observations = at ? active.flatMap((p) => rfmObservation(p, at) ?? []) : [];
+  if (!at || observations.length < 5) return { fit: undefined, observations };
+  return { fit: fitRfm(observations, { asOf: at, fittedAt }), observations };
+};

@@ -9,7 +9,8 @@ import type { CustomerProfile } from '../profile/customer-profile.js';
 import { alertsForEvent, evaluateAlerts, evaluateRules, type Alert } from '../alerts/evaluate-alerts.js';
 import { detectAssessmentConflict } from '../partners/assessment-conflict.js';
 import type { RiskPolicy } from '../rating/policy.js';
-import { compareRatings, rateProfile, sameRatingInputs } from '../rating/rate-profile.js';
+import { compareRatings, rateProfile, sameRatingInputs, type RatingContext } from '../rating/rate-profile.js';
+import type { RfmFitStore } from '../rating/rfm.js';
 import type { RatingResult } from '../rating/rating-result.js';
 import type { PolicyRepository, RatingHistory } from './ports.js';
 import type { MeasureRepository } from '../measures/manage-measures.js';
@@ -68,9 +69,9 @@ export interface RatingDecision {
  * the default definition's freeze is a `freeze_all_credit` measure (origin `default`) combined with
  * `activeMeasures`, the customer's measures in force. Shared by the recompute worker and the default drill.
  */
-export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: Date, activeMeasures: readonly MeasureRecord[] = []): RatingDecision | undefined => {
+export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: Date, activeMeasures: readonly MeasureRecord[] = [], context: RatingContext = {}): RatingDecision | undefined => {
   const previous = profile.rating;
-  let rating = restrictRating(rateProfile(profile, policy, now), profile.restrictions);
+  let rating = restrictRating(rateProfile(profile, policy, now, context), profile.restrictions);
   // A new partner assessment that disagrees beyond the policy's threshold flags the profile; event rules turn it into an alert.
   const conflict = detectAssessmentConflict(profile, policy, now);
   const alerts = [
@@ -110,7 +111,7 @@ export const decideRating = (profile: CustomerProfile, policy: RiskPolicy, now: 
       version: 1,
     });
     next = profileWithMeasures(next, [...activeMeasures, ...measures], now);
-    rating = restrictRating(rateProfile(next, policy, now), next.restrictions);
+    rating = restrictRating(rateProfile(next, policy, now, context), next.restrictions);
   }
   const cmp = compareRatings(previous, rating, policy);
   if (!cmp.ratingChanged && !cmp.limitChanged && alerts.length === 0 && !conflict) {
@@ -227,7 +228,7 @@ export const storeRaisedAlerts = async (
 };
 
 export const recomputeRating =
-  ({ profiles, policies, history, clock, alerts, measures }: { profiles: ProfileRepository; policies: Pick<PolicyRepository, 'active'>; history: Pick<RatingHistory, 'entry'>; clock: Clock; alerts?: LifecycleAlerts; measures?: RecomputeMeasures }) =>
+  ({ profiles, policies, history, clock, alerts, measures, rfmFits }: { profiles: ProfileRepository; policies: Pick<PolicyRepository, 'active'>; history: Pick<RatingHistory, 'entry'>; clock: Clock; alerts?: LifecycleAlerts; measures?: RecomputeMeasures; rfmFits?: Pick<RfmFitStore, 'get'> }) =>
   async (message: RecomputeMessage): Promise<RecomputeOutcome> => {
     for (let attempt = 1; ; attempt++) {
       const profile = await profiles.get(message.customerId);
@@ -238,7 +239,9 @@ export const recomputeRating =
       const { record } = await policies.active();
       const activeIds = profile.restrictions?.measureIds ?? [];
       const active = measures && activeIds.length > 0 ? (await measures.getMany(activeIds)).filter((m) => m.status === 'active') : [];
-      const decision = decideRating(profile, record.policy, clock.now(), active);
+      // The stored RFM fit is read only when the active policy scores on it (`rfm.edges: 'fitted'`).
+      const rfmFit = record.policy.rfm.edges === 'fitted' ? await rfmFits?.get() : undefined;
+      const decision = decideRating(profile, record.policy, clock.now(), active, { rfmFit });
       if (!decision) return { outcome: 'unchanged', policyVersion: record.policy.version };
       if (decision.measures.length > 0 && !measures) throw new Error('This composition root has no measure store: it cannot take the default definition\'s measure');
       try {

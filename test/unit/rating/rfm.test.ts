@@ -92,7 +92,7 @@ describe('rfm', () => {
   it('refreshes the stored fit as of the day after the latest order (auto) and refuses an empty portfolio', async () => {
     // Prepare
     const stored: RfmFit[] = [];
-    const fits = { get: async () => stored.at(-1), put: async (f: RfmFit) => void stored.push(f) };
+    const fits = { get: async () => stored.at(-1), put: async (f: RfmFit) => { const v = { ...f, version: stored.length + 1 }; stored.push(v); return v; } };
     const profiles = portfolio();
     const refresh = refreshRfmFit({ portfolio: { profiles: async function* () { yield* profiles; } }, fits, clock: fixedClock('2026-01-01T00:00:00Z') });
     // Act

@@ -23,6 +23,8 @@ export interface RatingInputs {
   features: Record<string, number | string | null>;
   worstDaysPastDue: number | null;
   rfm: { recencyDays: number; frequency: number; monetaryMinor: number } | null;
+  /** Under `rfm.edges: 'fitted'`: the stored fit the RFM scores came from (`v<version>@<asOf>`), or `none`. */
+  rfmFit?: string;
   limit: { currency: string; averageMonthlyPurchasesMinor: number | null; bureauLimits: { amountMinor: number; currency: string }[]; openMinor: number; frozen: boolean };
 }
 

@@ -15,6 +15,7 @@ export const ratingInputsHash = (inputs: RatingInputs): string => {
   parts.push(num(inputs.worstDaysPastDue));
   const rfm = inputs.rfm;
   parts.push(rfm ? `${num(rfm.recencyDays)},${num(rfm.frequency)},${num(rfm.monetaryMinor)}` : 'n');
+  if (inputs.rfmFit !== undefined) parts.push(`fit:${inputs.rfmFit}`);
   const l = inputs.limit;
   parts.push(JSON.stringify(l.currency), num(l.averageMonthlyPurchasesMinor), l.bureauLimits.map((m) => `${num(m.amountMinor)}${JSON.stringify(m.currency)}`).join(','), num(l.openMinor), l.frozen ? 'F' : '-');
   return stableHash(parts.join('|'));
