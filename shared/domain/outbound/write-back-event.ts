@@ -40,7 +40,7 @@ export interface WriteBackPorts {
   schedule?: RetrySchedule;
 }
 
-export type TargetOutcome = { target: string; status: WriteBackRecord['status'] | 'already_done'; code?: string };
+export type TargetOutcome = { target: string; status: WriteBackRecord['status'] | 'already_done'; code?: string; /** The CRM field a `crm_field_missing` refusal named. */ field?: string };
 
 /**
  * How long a claim keeps a CRM record to one event. Longer than the worker's whole run (Lambda
@@ -248,7 +248,8 @@ export const writeBackEvent = (ports: WriteBackPorts) => async (message: WriteBa
     const code = errorCode(failure);
     if (failure instanceof DomainError && !failure.retryable) {
       await finish({ status: 'failed', reason: failure.message.slice(0, 300), attempts: [...base.attempts, { n, at: at.toISOString(), latencyMs, outcome: 'failed', code, ...replayMark }] }, at);
-      outcomes.push({ target: target.target, status: 'failed', code });
+      const field = typeof failure.details?.['field'] === 'string' ? failure.details['field'] : undefined;
+      outcomes.push({ target: target.target, status: 'failed', code, ...(field !== undefined ? { field } : {}) });
       continue;
     }
     const retryAfterMs = failure instanceof TransientError ? failure.retryAfterMs : undefined;
@@ -266,7 +267,9 @@ export const writeBackEvent = (ports: WriteBackPorts) => async (message: WriteBa
 
   const failed = outcomes.filter((o) => o.status === 'failed');
   if (failed.length > 0) {
-    throw new PermanentError('write_back_refused', `CRM refused the write-back: ${failed.map((f) => `${f.target} (${f.code})`).join(', ')}`);
+    // Missing CRM fields get their own quarantine code (the fix is the field setup); every other refusal is write_back_refused.
+    const code = failed.every((f) => f.code === 'crm_field_missing') ? 'crm_field_missing' : 'write_back_refused';
+    throw new PermanentError(code, `CRM refused the write-back: ${failed.map((f) => `${f.target} (${f.code}${f.field !== undefined ? `: ${f.field}` : ''})`).join(', ')}`);
   }
   return { outcome: 'handled', targets: outcomes };
 };

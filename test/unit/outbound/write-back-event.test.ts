@@ -514,7 +514,8 @@ describe('writeBackEvent', () => {
       const { run, memory, retries } = setup({ events: [event], profile, connections: [HOLD_CONNECTION], crms: { hubspot: crm.client } });
       const failure = await run({ eventId: event.id, customerId: CUSTOMER }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(PermanentError);
-      expect((failure as PermanentError).message).toContain(`${HUBSPOT} (crm_field_missing)`);
+      expect(failure).toMatchObject({ code: 'crm_field_missing', retryable: false });
+      expect((failure as PermanentError).message).toContain(`${HUBSPOT} (crm_field_missing: riskbridge_credit_hold)`);
       expect(retries).toEqual([]);
       expect(memory.record(event.id, HUBSPOT)).toMatchObject({ status: 'failed', reason: expect.stringContaining('riskbridge_credit_hold') });
     });
