@@ -97,6 +97,9 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
       const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...(connection as { credentials?: Record<string, string> }).credentials, inboundSecret: `riskbridge/salesforce/${connection.connectionId}/inbound-secret` } } : connection;
       const put = await api('PUT', `/v1/crm/connections/${connection.connectionId}`, body);
       if (put.status >= 300) throw new Error(`seeding connection ${connection.connectionId} failed: ${put.status} ${JSON.stringify(put.json)}`);
+      // CRM field setup (docs/crm-connectors.md "CRM hold fields"): creates the credit-hold fields the sandboxes lack.
+      const setup = await api('POST', `/v1/crm/connections/${connection.connectionId}/setup`);
+      if (setup.status !== 200) throw new Error(`CRM field setup of ${connection.connectionId} failed: ${setup.status} ${JSON.stringify(setup.json)}`);
     }
     const armed = await api('POST', '/v1/crm/connections/local-zoho/channel', { events: ['Accounts.all', 'Sales_Orders.all', 'Invoices.all'] });
     if (armed.status !== 200) throw new Error(`arming the Zoho channel failed: ${armed.status} ${JSON.stringify(armed.json)}`);
