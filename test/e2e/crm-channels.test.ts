@@ -82,6 +82,7 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
     for (const connection of crm.connections) {
       const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...connection.credentials, inboundSecret: 'riskbridge/salesforce/local-salesforce/inbound-secret' } } : connection;
       expect((await t.api('PUT', `/v1/crm/connections/${connection.connectionId}`, { body })).status).toBe(201);
+      expect((await t.api('POST', `/v1/crm/connections/${connection.connectionId}/setup`)).status).toBe(200);
     }
   });
 
