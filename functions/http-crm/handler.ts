@@ -10,6 +10,8 @@ import { mergeCustomers } from '../../shared/domain/customers/merge-customers.js
 import { dismissReview } from '../../shared/domain/customers/dismiss-review.js';
 import { crmPushVerifiers } from '../../shared/adapters/crm/inbound-verifiers.js';
 import { createZohoClient } from '../../shared/adapters/crm/zoho/client.js';
+import { createCrmFieldMetadata } from '../../shared/adapters/crm/write-backs.js';
+import { setupCrmFields } from '../../shared/domain/crm/crm-fields.js';
 import { zohoChannelSecrets } from '../../shared/adapters/crm/zoho/notification.js';
 import { createGuardedFetch, outboundUrlGuard } from '../../shared/adapters/http/guarded-fetch.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/client.js';
@@ -55,6 +57,7 @@ const manage = manageConnections({
 // Four eyes: a connection taking in personal data waits for a second person (crm_connection.create / .widen).
 const { approvals } = trustServices({ table, clock, audit });
 const connectionGate = connectionFourEyes({ connections: adminConnections, audit, approvals, customAttributes: customAttributeStore(table) });
+const setupFields = setupCrmFields({ connections, metadata: createCrmFieldMetadata({ secrets, outbound: createGuardedFetch(outboundPolicy()) }), audit, clock });
 const ingest = ingestRecords({ connections, enqueue, clock, customAttributes: customAttributeStore(table) });
 const imports = bulkImportJobs({ jobs: importJobStore(table), audit, enqueue, clock, newJobId: () => `imp_${ulid()}` });
 const dismiss = dismissReview({ reviews, audit, clock });
@@ -76,6 +79,7 @@ export const handler = httpFunction(crmRoutes, {
     return { status: outcome.created ? 201 : 200, body: { connection: outcome.connection } };
   },
   armZohoChannel: async ({ params, body, request, principal }) => ({ status: 200, body: await manage.armChannel(params.connectionId, body, publicOrigin(request), principal.principalId) }),
+  setupConnectionFields: async ({ params, principal }) => ({ status: 200, body: await setupFields(params.connectionId, principal.principalId) }),
   ingestRecords: async ({ params, body, principal }) => ({ status: 202, body: await ingest(params.connectionId, body, principal) }),
   createImport: async (input) => {
     const job = await imports.create(toCreateImport(input), input.principal.principalId, input.principal);

@@ -4,6 +4,7 @@ import { CreateImportQuerySchema, CreateImportSchema, ImportChunkQuerySchema } f
 import { DismissReviewSchema } from '../../shared/domain/customers/dismiss-review.js';
 import { IngestReceiptSchema, IngestRecordsSchema } from '../../shared/domain/customers/ingest-records.js';
 import { MergeCommandSchema, MergeResultSchema } from '../../shared/domain/customers/merge-customers.js';
+import { FieldSetupReportSchema } from '../../shared/domain/crm/crm-fields.js';
 import { defineRoutes, UNEXERCISED } from '../../shared/lambda/http-route.js';
 import {
   ConnectionPathSchema,
@@ -82,6 +83,14 @@ export const crmRoutes = defineRoutes({
     params: ConnectionPathSchema, body: ArmChannelSchema, bodyRequired: false,
     responses: { 200: { description: 'Armed', body: ArmedChannelSchema } },
     errors: [404, 503],
+  },
+  setupConnectionFields: {
+    ...admin, method: 'POST', path: '/v1/crm/connections/{connectionId}/setup', tag: 'CRM',
+    summary: 'Check and create the CRM fields the write-back needs (credit hold, reason, limit, rating fields)',
+    description: 'Reads the write-back object\'s fields through the CRM\'s metadata API (Zoho `settings/fields`, HubSpot CRM v3 properties, Salesforce describe; Fxiaoke object describe) and creates the missing ones (Zoho, HubSpot in the `riskbridge` group, Salesforce through the Tooling API `CustomField`; Fxiaoke has no create call: its missing fields are reported failed). One line per field: `present`, `created` or `failed` with the reason. 422 for a connection without a write-back map or a CRM without field setup. Audited.',
+    params: ConnectionPathSchema, bodyRequired: false,
+    responses: { 200: { description: 'The per-field report', body: FieldSetupReportSchema } },
+    errors: [404],
   },
   ingestRecords: {
     ...ingest, method: 'POST', path: '/v1/crm/{connectionId}/records', tag: 'CRM',

@@ -112,6 +112,9 @@ export const seedDemo = async (hubUrl: string, adminKey: string, sandboxes: Runn
       if (put.status >= 300) throw new Error(`seeding connection ${connection.connectionId} failed: ${put.status} ${JSON.stringify(put.json)}`);
       // Its mapping takes in contact data: stored once a second person approved it.
       if (put.status === 202) await approveAsOfficer(String(put.json.approval.approvalId), `connection ${connection.connectionId}`);
+      // CRM field setup (docs/crm-connectors.md "CRM hold fields"): creates the credit-hold fields the sandboxes lack.
+      const setup = await api('POST', `/v1/crm/connections/${connection.connectionId}/setup`);
+      if (setup.status !== 200) throw new Error(`CRM field setup of ${connection.connectionId} failed: ${setup.status} ${JSON.stringify(setup.json)}`);
     }
     const armed = await api('POST', '/v1/crm/connections/local-zoho/channel', { events: ['Accounts.all', 'Sales_Orders.all', 'Invoices.all'] });
     if (armed.status !== 200) throw new Error(`arming the Zoho channel failed: ${armed.status} ${JSON.stringify(armed.json)}`);

@@ -83,6 +83,7 @@ describe('CRM ingest: poller, channel re-arm, loop guard, signed routes', () => 
       const body = connection.crm === 'salesforce' ? { ...connection, credentials: { ...connection.credentials, inboundSecret: 'riskbridge/salesforce/local-salesforce/inbound-secret' } } : connection;
       // Their mappings take in contact data: the second person approves each (four eyes).
       expect((await putConnection(t, connection.connectionId, body)).status).toBe(202);
+      expect((await t.api('POST', `/v1/crm/connections/${connection.connectionId}/setup`)).status).toBe(200);
     }
   });
 

@@ -51,7 +51,11 @@ describe('CRM ingest: connectors → entity resolution → golden profile', () =
     for (const connection of crm.connections) {
       // Their mappings take in contact data: the second person approves each (four eyes).
       expect((await putConnection(t, connection.connectionId, connection)).status).toBe(202);
+      const setup = await t.api('POST', `/v1/crm/connections/${connection.connectionId}/setup`);
+      expect(setup.status, setup.text).toBe(200);
+      expect(setup.json.ready).toBe(true);
     }
+    expect((await t.api('POST', '/v1/crm/connections/nobody/setup')).status).toBe(404);
     const armed = await t.api('POST', '/v1/crm/connections/local-zoho/channel', { body: { events: ['Accounts.all', 'Sales_Orders.all', 'Leads.all'] } });
     expect(armed.status).toBe(200);
     expect(zoho.channels.size).toBe(1);

@@ -62,7 +62,10 @@ describe('delivery out: signed webhooks, CRM write-back, result queues, replay',
     t = await startTestHub({ env: { LOCAL_SECRETS: JSON.stringify(crm.secrets) } });
     receiver = await startWebhookReceiver();
     table = { client: createDocumentClient(), tableName: t.hub.resources.tableName };
-    for (const connection of crm.connections) await connectionStore(table).put(connection);
+    for (const connection of crm.connections) {
+      await connectionStore(table).put(connection);
+      expect((await t.api('POST', `/v1/crm/connections/${connection.connectionId}/setup`)).status).toBe(200);
+    }
 
     const full = await t.api('POST', '/v1/subscriptions', { body: { url: `${receiver.url}/hooks/full`, eventTypes: ['rating.changed', 'limit.changed'] } });
     const projected = await t.api('POST', '/v1/subscriptions', {

@@ -33,7 +33,10 @@ describe('rating: a CRM payment going overdue', () => {
     const crm = localCrmConnections({ hubspot: hubspot.url });
     t = await startTestHub({ env: { LOCAL_SECRETS: JSON.stringify(crm.secrets) } });
     receiver = await startWebhookReceiver();
-    for (const connection of crm.connections) expect((await putConnection(t, connection.connectionId, connection)).status).toBe(202);
+    for (const connection of crm.connections) {
+      expect((await putConnection(t, connection.connectionId, connection)).status).toBe(202);
+      expect((await t.api('POST', `/v1/crm/connections/${connection.connectionId}/setup`)).status).toBe(200);
+    }
     secret = await subscribeReceiver(t, receiver, '/hooks/risk', ['rating.changed', 'limit.changed']);
   });
 

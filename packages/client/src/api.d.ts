@@ -718,6 +718,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/crm/connections/{connectionId}/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check and create the CRM fields the write-back needs (credit hold, reason, limit, rating fields)
+         * @description Reads the write-back object's fields through the CRM's metadata API (Zoho `settings/fields`, HubSpot CRM v3 properties, Salesforce describe; Fxiaoke object describe) and creates the missing ones (Zoho, HubSpot in the `riskbridge` group, Salesforce through the Tooling API `CustomField`; Fxiaoke has no create call: its missing fields are reported failed). One line per field: `present`, `created` or `failed` with the reason. 422 for a connection without a write-back map or a CRM without field setup. Audited.
+         *
+         *     **Roles:** `admin` · **Scope:** `crm:ingest`
+         */
+        post: operations["setupConnectionFields"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/crm/{connectionId}/records": {
         parameters: {
             query?: never;
@@ -2190,6 +2212,21 @@ export interface components {
             [key: string]: components["schemas"]["CrmCustomValue"];
         };
         CrmCustomValue: string | number | boolean | null | components["schemas"]["CrmCustomList"] | components["schemas"]["CrmCustomObject"];
+        CrmFieldSetupReport: {
+            connectionId: string;
+            crm: string;
+            objectName: string;
+            fields: {
+                source: string;
+                field: string;
+                /** @enum {string} */
+                status: "present" | "created" | "failed";
+                reason?: string;
+            }[];
+            ready: boolean;
+            /** Format: date-time */
+            checkedAt: string;
+        };
         CustomAttribute: {
             name: string;
             /** @enum {string} */
@@ -6073,6 +6110,35 @@ export interface operations {
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             503: components["responses"]["Problem503"];
+        };
+    };
+    setupConnectionFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The per-field report */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrmFieldSetupReport"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
         };
     };
     ingestRecords: {

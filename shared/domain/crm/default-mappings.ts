@@ -62,7 +62,7 @@ const ZOHO: DefaultMapping = {
   },
   writeBack: {
     objectName: 'Accounts',
-    fields: { grade: 'Risk_Grade', score: 'Risk_Score', limit: 'Credit_Limit', reasons: 'Risk_Reasons', ratedAt: 'Risk_Rated_At' },
+    fields: { grade: 'Risk_Grade', score: 'Risk_Score', limit: 'Credit_Limit', reasons: 'Risk_Reasons', ratedAt: 'Risk_Rated_At', creditHold: 'RiskBridge_Credit_Hold', holdReason: 'RiskBridge_Hold_Reason' },
   },
 };
 
@@ -122,7 +122,7 @@ const FXIAOKE: DefaultMapping = {
   },
   writeBack: {
     objectName: 'AccountObj',
-    fields: { grade: 'risk_grade__c', score: 'risk_score__c', limit: 'credit_limit__c', reasons: 'risk_reasons__c' },
+    fields: { grade: 'risk_grade__c', score: 'risk_score__c', limit: 'credit_limit__c', reasons: 'risk_reasons__c', creditHold: 'field_credit_hold__c', holdReason: 'field_hold_reason__c' },
   },
 };
 
@@ -162,7 +162,7 @@ const HUBSPOT: DefaultMapping = {
   },
   writeBack: {
     objectName: 'companies',
-    fields: { grade: 'riskbridge_grade', score: 'riskbridge_score', limit: 'riskbridge_credit_limit', reasons: 'riskbridge_reasons' },
+    fields: { grade: 'riskbridge_grade', score: 'riskbridge_score', limit: 'riskbridge_credit_limit', reasons: 'riskbridge_reasons', creditHold: 'riskbridge_credit_hold', holdReason: 'riskbridge_hold_reason' },
   },
 };
 
@@ -204,7 +204,7 @@ const SALESFORCE: DefaultMapping = {
   },
   writeBack: {
     objectName: 'Account',
-    fields: { grade: 'Risk_Grade__c', score: 'Risk_Score__c', limit: 'Credit_Limit__c', reasons: 'Risk_Reasons__c' },
+    fields: { grade: 'Risk_Grade__c', score: 'Risk_Score__c', limit: 'Credit_Limit__c', reasons: 'Risk_Reasons__c', creditHold: 'RiskBridge_Credit_Hold__c', holdReason: 'RiskBridge_Hold_Reason__c' },
   },
 };
 

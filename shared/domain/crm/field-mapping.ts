@@ -4,6 +4,8 @@ import { formatMinorUnits, toMinorUnits } from '../money.js';
 import { IdentifierSchemeSchema } from '../profile/identifiers.js';
 import type { RatingResult } from '../rating/rating-result.js';
 import { toFieldIssues } from '../validation.js';
+import type { CreditHold } from '../measures/credit-hold.js';
+import { HOLD_REASON_MAX_LENGTH } from './crm-fields.js';
 import { CrmNameSchema, CrmRecordSchema, type CrmRecord } from './crm-record.js';
 
 /** The native object has no mapping in this connection's configuration: quarantine, do not retry. */
@@ -75,8 +77,11 @@ export const ObjectMappingSchema = z.strictObject({
 });
 export type ObjectMapping = z.infer<typeof ObjectMappingSchema>;
 
-/** Canonical rating outputs that can be written back into a CRM. */
-export const WriteBackSourceSchema = z.enum(['grade', 'score', 'pd', 'limit', 'limitCurrency', 'reasons', 'ratedAt', 'policyVersion']);
+/**
+ * Canonical rating outputs that can be written back into a CRM; `creditHold` (boolean) and
+ * `holdReason` (text, at most 255 characters) come from the customer's credit hold (creditHoldOf).
+ */
+export const WriteBackSourceSchema = z.enum(['grade', 'score', 'pd', 'limit', 'limitCurrency', 'reasons', 'ratedAt', 'policyVersion', 'creditHold', 'holdReason']);
 export type WriteBackSource = z.infer<typeof WriteBackSourceSchema>;
 
 export const WriteBackMappingSchema = z.strictObject({
@@ -289,14 +294,22 @@ export const parseConnectionConfig = (input: unknown): ConnectionConfig => {
   throw new ValidationError('The CRM connection configuration is not valid', toFieldIssues(parsed.error));
 };
 
+/** Cuts free text to `max` characters (code points), marking the cut with an ellipsis. */
+export const truncateText = (text: string, max: number): string => {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+};
+
 /**
- * Turns a rating into the CRM field values named by the connection's write-back map.
- * Limits are written as decimal numbers in major units, reasons as `code: text` lines.
+ * Turns a rating (and, when given, the customer's credit hold) into the CRM field values named by
+ * the connection's write-back map. Limits are written as decimal numbers in major units, reasons
+ * as `code: text` lines, the hold as a boolean and its reason cut to 255 characters ('' when
+ * there is no hold, which clears the field).
  * @throws DomainError (write_back_not_configured) when the connection has no write-back map.
  */
-export const buildWriteBackFields = (config: ConnectionConfig, rating: RatingResult): Record<string, string | number> => {
+export const buildWriteBackFields = (config: ConnectionConfig, rating: RatingResult, hold?: CreditHold): Record<string, string | number | boolean> => {
   if (!config.writeBack) throw new DomainError('write_back_not_configured', `Connection ${config.connectionId} has no write-back mapping`);
-  const values: Record<WriteBackSource, string | number | undefined> = {
+  const values: Record<WriteBackSource, string | number | boolean | undefined> = {
     grade: rating.grade,
     score: rating.score,
     pd: rating.pd,
@@ -305,8 +318,10 @@ export const buildWriteBackFields = (config: ConnectionConfig, rating: RatingRes
     reasons: rating.reasons.length ? rating.reasons.map((r) => `${r.code}: ${r.text}`).join('\n') : undefined,
     ratedAt: rating.ratedAt,
     policyVersion: rating.policyVersion,
+    creditHold: hold?.hold,
+    holdReason: hold ? truncateText(hold.hold ? (hold.reason ?? '') : '', HOLD_REASON_MAX_LENGTH) : undefined,
   };
-  const out: Record<string, string | number> = {};
+  const out: Record<string, string | number | boolean> = {};
   for (const [source, field] of Object.entries(config.writeBack.fields) as [WriteBackSource, string | undefined][]) {
     const value = values[source];
     if (field && value !== undefined) out[field] = value;

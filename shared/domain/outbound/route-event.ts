@@ -7,7 +7,8 @@ import type { Subscription } from '../delivery/subscription.js';
  * - one delivery per enabled subscription that asked for its type;
  * - events that change a profile's inputs trigger a per-customer recompute (never the
  *   rating's own events, which would loop);
- * - rating and limit changes are written back to the customer's CRMs.
+ * - rating and limit changes, freezes and unfreezes are written back to the customer's CRMs
+ *   (a freeze reaches the CRM's credit-hold fields even when the limit was 0 already).
  */
 export interface RoutePlan {
   results: boolean;
@@ -32,7 +33,7 @@ export const RECOMPUTE_TRIGGERS: ReadonlySet<string> = new Set([
   'measure.expired',
 ]);
 
-export const WRITEBACK_TRIGGERS: ReadonlySet<string> = new Set(['rating.changed', 'limit.changed']);
+export const WRITEBACK_TRIGGERS: ReadonlySet<string> = new Set(['rating.changed', 'limit.changed', 'customer.frozen', 'customer.unfrozen']);
 
 export const routeEvent = (envelope: EventEnvelope, subscriptions: readonly Subscription[]): RoutePlan => ({
   results: true,

@@ -3,6 +3,7 @@ import type { CrmName } from '../crm/crm-record.js';
 import { buildWriteBackFields, type ConnectionConfig } from '../crm/field-mapping.js';
 import { fingerprintWriteBack, type WriteBackFingerprint } from '../crm/loop-guard.js';
 import type { CrmWriteBack } from '../crm/write-back.js';
+import { creditHoldOf, type CreditHold } from '../measures/credit-hold.js';
 import { DEFAULT_RETRY_SCHEDULE, nextAttemptAt, type Random, type RetrySchedule } from '../delivery/retry-schedule.js';
 import { DomainError, PermanentError, TransientError } from '../errors.js';
 import { LimitChangedV1Schema, RatingChangedV1Schema } from '../events/catalogue.js';
@@ -39,7 +40,7 @@ export interface WriteBackPorts {
   schedule?: RetrySchedule;
 }
 
-export type TargetOutcome = { target: string; status: WriteBackRecord['status'] | 'already_done'; code?: string };
+export type TargetOutcome = { target: string; status: WriteBackRecord['status'] | 'already_done'; code?: string; /** The CRM field a `crm_field_missing` refusal named. */ field?: string };
 
 /**
  * How long a claim keeps a CRM record to one event. Longer than the worker's whole run (Lambda
@@ -53,15 +54,27 @@ export type WriteBackSummary = { outcome: 'deferred' } | { outcome: 'handled'; t
 
 /**
  * What one event writes back: a rating.changed writes the rating fields (grade, score, PD,
- * reasons, rated-at, policy version), a limit.changed the limit and its currency. Each event
- * writes only its own part, stamped with its own `sequence`, so the two streams never overwrite
+ * reasons, rated-at, policy version), a limit.changed the limit and its currency, a
+ * customer.frozen / customer.unfrozen the limit in force (`hold`, from creditHoldOf). Each event
+ * writes only its own part, stamped with its own `sequence`, so the streams never overwrite
  * each other with older values.
  */
-export const ratingForWriteBack = (event: EventEnvelope): RatingResult => {
+export const ratingForWriteBack = (event: EventEnvelope, hold?: CreditHold): RatingResult => {
   const inputsHash = `event:${event.id}`;
   if (event.type === 'rating.changed') {
     const { current } = RatingChangedV1Schema.parse(event.data);
     return { ...current, inputsHash };
+  }
+  if (event.type === 'customer.frozen' || event.type === 'customer.unfrozen') {
+    return {
+      status: 'rated',
+      // Not written: a hold event owns no rating field (OWNED_SOURCES), only the limit in force.
+      policyVersion: 1,
+      reasons: [],
+      ratedAt: event.occurredAt,
+      ...(hold?.currency !== undefined ? { limit: { recommended: { amountMinor: hold.limitMinor, currency: hold.currency }, factors: [] } } : {}),
+      inputsHash,
+    };
   }
   const data = LimitChangedV1Schema.parse(event.data);
   return {
@@ -74,11 +87,25 @@ export const ratingForWriteBack = (event: EventEnvelope): RatingResult => {
   };
 };
 
-/** Only the write-back fields an event of this type owns (a limit event never touches the grade, and vice versa). */
+const HOLD_PART = ['limit', 'limitCurrency', 'creditHold', 'holdReason'];
+
+/**
+ * Only the write-back fields an event of this type owns (a limit event never touches the grade,
+ * and vice versa). The credit hold (flag and reason) travels with the limit: a limit change
+ * writes the hold as it stands, a freeze or unfreeze writes the hold and the limit in force.
+ */
 const OWNED_SOURCES: Record<string, ReadonlySet<string>> = {
   'rating.changed': new Set(['grade', 'score', 'pd', 'reasons', 'ratedAt', 'policyVersion']),
-  'limit.changed': new Set(['limit', 'limitCurrency']),
+  'limit.changed': new Set(HOLD_PART),
+  'customer.frozen': new Set(HOLD_PART),
+  'customer.unfrozen': new Set(HOLD_PART),
 };
+
+/**
+ * Which ordering stream an event's write joins: the limit and the hold share one (a freeze, its
+ * limit change and a later unfreeze land in sequence order); ratings have their own.
+ */
+const CLAIM_STREAM: Record<string, string> = { 'customer.frozen': 'limit.changed', 'customer.unfrozen': 'limit.changed' };
 
 /** The customer's CRM records: `crm_record` identifiers `<crm>:<connectionId>:<recordId>`. */
 export const crmTargetsOf = (profile: CustomerProfile): Array<{ target: string; crm: CrmName; connectionId: string; externalId: string }> => {
@@ -168,7 +195,8 @@ export const writeBackEvent = (ports: WriteBackPorts) => async (message: WriteBa
       ...connection,
       writeBack: { objectName: mapping.objectName, fields: Object.fromEntries(Object.entries(mapping.fields).filter(([source]) => owned.has(source))) },
     };
-    const fields = buildWriteBackFields(ownedConnection, ratingForWriteBack(event));
+    const hold = creditHoldOf(profile);
+    const fields = buildWriteBackFields(ownedConnection, ratingForWriteBack(event, hold), hold);
     if (Object.keys(fields).length === 0) {
       await finish({ status: 'skipped', reason: 'no_fields' }, now);
       outcomes.push({ target: target.target, status: 'skipped', code: 'no_fields' });
@@ -178,7 +206,7 @@ export const writeBackEvent = (ports: WriteBackPorts) => async (message: WriteBa
     // Ratings and limits are ordered separately: each has its own newest sequence per record.
     // The claim also leases the record, so at most one write is in flight per record and an
     // older event can never land at the CRM after a newer one (see docs/webhooks.md).
-    const claimKey = `${target.target}#${event.type}`;
+    const claimKey = `${target.target}#${CLAIM_STREAM[event.type] ?? event.type}`;
     const claim = await ports.log.claim(claimKey, sequence, event.id, now, new Date(now.getTime() + WRITE_BACK_LEASE_MS));
     if (claim === 'superseded') {
       await finish({ status: 'superseded', reason: 'a newer event was written to this record' }, now);
@@ -220,7 +248,8 @@ export const writeBackEvent = (ports: WriteBackPorts) => async (message: WriteBa
     const code = errorCode(failure);
     if (failure instanceof DomainError && !failure.retryable) {
       await finish({ status: 'failed', reason: failure.message.slice(0, 300), attempts: [...base.attempts, { n, at: at.toISOString(), latencyMs, outcome: 'failed', code, ...replayMark }] }, at);
-      outcomes.push({ target: target.target, status: 'failed', code });
+      const field = typeof failure.details?.['field'] === 'string' ? failure.details['field'] : undefined;
+      outcomes.push({ target: target.target, status: 'failed', code, ...(field !== undefined ? { field } : {}) });
       continue;
     }
     const retryAfterMs = failure instanceof TransientError ? failure.retryAfterMs : undefined;
@@ -238,7 +267,9 @@ export const writeBackEvent = (ports: WriteBackPorts) => async (message: WriteBa
 
   const failed = outcomes.filter((o) => o.status === 'failed');
   if (failed.length > 0) {
-    throw new PermanentError('write_back_refused', `CRM refused the write-back: ${failed.map((f) => `${f.target} (${f.code})`).join(', ')}`);
+    // Missing CRM fields get their own quarantine code (the fix is the field setup); every other refusal is write_back_refused.
+    const code = failed.every((f) => f.code === 'crm_field_missing') ? 'crm_field_missing' : 'write_back_refused';
+    throw new PermanentError(code, `CRM refused the write-back: ${failed.map((f) => `${f.target} (${f.code}${f.field !== undefined ? `: ${f.field}` : ''})`).join(', ')}`);
   }
   return { outcome: 'handled', targets: outcomes };
 };

@@ -3,6 +3,7 @@ import { fixedClock } from '../../../shared/domain/clock.js';
 import type { CrmName } from '../../../shared/domain/crm/crm-record.js';
 import type { ConnectionConfig } from '../../../shared/domain/crm/field-mapping.js';
 import type { CrmWriteBack } from '../../../shared/domain/crm/write-back.js';
+import { CrmFieldMissingError } from '../../../shared/domain/crm/crm-fields.js';
 import { PermanentError, TransientError } from '../../../shared/domain/errors.js';
 import type { EventEnvelope } from '../../../shared/domain/events/envelope.js';
 import { newEvent } from '../../../shared/domain/events/new-event.js';
@@ -436,6 +437,87 @@ describe('writeBackEvent', () => {
       expect(replayed).toEqual({ outcome: 'handled', targets: [{ target: HUBSPOT, status: 'superseded' }] });
       expect(crm.writes.map((w) => w.fields['riskbridge_grade'])).toEqual(['C', 'A']);
       expect(memory.record(older.id, HUBSPOT)?.status).toBe('superseded');
+    });
+  });
+
+  describe('credit hold', () => {
+    const HOLD_CONNECTION = connection('conn-hs', 'hubspot', {
+      grade: 'riskbridge_grade',
+      limit: 'riskbridge_credit_limit',
+      creditHold: 'riskbridge_credit_hold',
+      holdReason: 'riskbridge_hold_reason',
+    });
+    const ratedAt = (amountMinor: number): CustomerProfile => ({
+      ...profileWith(HUBSPOT),
+      rating: { status: 'rated', policyVersion: 2, grade: 'B', reasons: [], limit: { recommended: { amountMinor, currency: 'EUR' }, factors: [] }, inputsHash: 'h', ratedAt: T0.toISOString() },
+    });
+    const frozen = (sequence: number, reason: string) => newEvent('customer.frozen', { reason, frozenAt: T0.toISOString(), by: 'person:risk-1' }, { customerId: CUSTOMER, sequence, at: T0 });
+    const unfrozen = (sequence: number) => newEvent('customer.unfrozen', { reason: 'Dispute settled', unfrozenAt: T0.toISOString(), by: 'person:risk-1' }, { customerId: CUSTOMER, sequence, at: T0 });
+
+    it('writes the hold flag, the reason and a limit of 0 for a freeze, before any recompute changed the limit', async () => {
+      // Prepare: rated at 25 000.00 EUR, then frozen
+      const event = frozen(7, 'Payment dispute escalated');
+      const profile = { ...ratedAt(2_500_000), freeze: { reason: 'Payment dispute escalated', frozenAt: T0.toISOString(), by: 'person:risk-1' } };
+      const crm = fakeCrm('hubspot');
+      const { run, memory } = setup({ events: [event], profile, connections: [HOLD_CONNECTION], crms: { hubspot: crm.client } });
+      // Act
+      const result = await run({ eventId: event.id, customerId: CUSTOMER });
+      // Assess: the hold part only, never the grade
+      expect(result).toEqual({ outcome: 'handled', targets: [{ target: HUBSPOT, status: 'written' }] });
+      expect(crm.writes).toEqual([{ externalId: '9100000001', fields: { riskbridge_credit_limit: 0, riskbridge_credit_hold: true, riskbridge_hold_reason: 'Payment dispute escalated' } }]);
+      expect(memory.states.has(`${HUBSPOT}#limit.changed`)).toBe(true);
+    });
+
+    it('clears the hold and its reason for an unfreeze, and a limit change carries the hold as it stands', async () => {
+      const lift = unfrozen(9);
+      const limit = newEvent('limit.changed', { current: { recommended: { amountMinor: 2_500_000, currency: 'EUR' }, factors: [], policyVersion: 2 }, reasons: [] }, { customerId: CUSTOMER, sequence: 10, at: T0 });
+      const crm = fakeCrm('hubspot');
+      const { run } = setup({ events: [lift, limit], profile: ratedAt(0), connections: [HOLD_CONNECTION], crms: { hubspot: crm.client } });
+      await run({ eventId: lift.id, customerId: CUSTOMER });
+      await run({ eventId: limit.id, customerId: CUSTOMER });
+      expect(crm.writes.map((w) => w.fields)).toEqual([
+        { riskbridge_credit_limit: 0, riskbridge_credit_hold: false, riskbridge_hold_reason: '' },
+        { riskbridge_credit_limit: 25000, riskbridge_credit_hold: false, riskbridge_hold_reason: '' },
+      ]);
+    });
+
+    it('orders freezes, unfreezes and limit changes in one stream: an older freeze never lands after a newer unfreeze', async () => {
+      const freeze = frozen(7, 'Fraud suspicion');
+      const lift = unfrozen(9);
+      const crm = fakeCrm('hubspot');
+      const { run } = setup({ events: [freeze, lift], profile: ratedAt(100_000), connections: [HOLD_CONNECTION], crms: { hubspot: crm.client } });
+      await run({ eventId: lift.id, customerId: CUSTOMER });
+      const late = await run({ eventId: freeze.id, customerId: CUSTOMER });
+      expect(late).toEqual({ outcome: 'handled', targets: [{ target: HUBSPOT, status: 'superseded' }] });
+      expect(crm.writes).toHaveLength(1);
+    });
+
+    it('cuts a long reason to the 255 characters the CRM field holds', async () => {
+      const reason = `Escalated: ${'x'.repeat(400)}`;
+      const event = frozen(7, reason);
+      const profile = { ...ratedAt(0), freeze: { reason, frozenAt: T0.toISOString(), by: 'person:risk-1' } };
+      const crm = fakeCrm('hubspot');
+      const { run } = setup({ events: [event], profile, connections: [HOLD_CONNECTION], crms: { hubspot: crm.client } });
+      await run({ eventId: event.id, customerId: CUSTOMER });
+      const written = String(crm.writes[0]?.fields['riskbridge_hold_reason']);
+      expect([...written]).toHaveLength(255);
+      expect(written.startsWith('Escalated: xxx')).toBe(true);
+      expect(written.endsWith('…')).toBe(true);
+    });
+
+    it('quarantines a write-back the CRM refuses for a missing field with crm_field_missing and the field, without retrying', async () => {
+      const event = frozen(7, 'Fraud suspicion');
+      const profile = { ...ratedAt(0), freeze: { reason: 'Fraud suspicion', frozenAt: T0.toISOString(), by: 'person:risk-1' } };
+      const crm = fakeCrm('hubspot', async () => {
+        throw new CrmFieldMissingError('hubspot', 'riskbridge_credit_hold');
+      });
+      const { run, memory, retries } = setup({ events: [event], profile, connections: [HOLD_CONNECTION], crms: { hubspot: crm.client } });
+      const failure = await run({ eventId: event.id, customerId: CUSTOMER }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(PermanentError);
+      expect(failure).toMatchObject({ code: 'crm_field_missing', retryable: false });
+      expect((failure as PermanentError).message).toContain(`${HUBSPOT} (crm_field_missing: riskbridge_credit_hold)`);
+      expect(retries).toEqual([]);
+      expect(memory.record(event.id, HUBSPOT)).toMatchObject({ status: 'failed', reason: expect.stringContaining('riskbridge_credit_hold') });
     });
   });
 });

@@ -75,15 +75,34 @@ const seed = (extraAccounts: number) => {
   return store;
 };
 
+/**
+ * Custom fields of AccountObj the sandbox tenant has: the rating fields from onboarding and the
+ * credit-hold fields an admin created in 对象管理 (Fxiaoke's OpenAPI creates no fields; it names
+ * custom fields `field_xxx__c`).
+ */
+const TENANT_CUSTOM_FIELDS = ['risk_grade__c', 'risk_score__c', 'credit_limit__c', 'risk_reasons__c', 'field_credit_hold__c', 'field_hold_reason__c'];
+
+const seedFields = (store: ReturnType<typeof seed>): Record<string, Map<string, { api_name: string; type: string; define_type: 'package' | 'custom' }>> =>
+  Object.fromEntries(
+    Object.entries(store).map(([objectName, records]) => {
+      const fields = new Map<string, { api_name: string; type: string; define_type: 'package' | 'custom' }>();
+      for (const record of records.values()) for (const name of Object.keys(record)) fields.set(name, { api_name: name, type: 'text', define_type: name.endsWith('__c') ? 'custom' : 'package' });
+      if (objectName === 'AccountObj') for (const name of TENANT_CUSTOM_FIELDS) fields.set(name, { api_name: name, type: name.includes('hold__c') ? 'true_or_false' : 'text', define_type: 'custom' });
+      return [objectName, fields];
+    }),
+  );
+
 const compare = (a: unknown, b: unknown): number => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)));
 
 /**
- * Fxiaoke OpenAPI sandbox: `/cgi/corpAccessToken/get/V2`, `/cgi/crm/v2/data/{query,get,update}`.
+ * Fxiaoke OpenAPI sandbox: `/cgi/corpAccessToken/get/V2`, `/cgi/crm/v2/data/{query,get,update}`,
+ * `/cgi/crm/v2/object/describe` (an update naming a field the object lacks answers 字段[x]不存在).
  * Errors come as HTTP 200 + errorCode like the real API; `expireTokens()` makes the next
  * call fail with the token-expired code. `extraAccounts` adds accounts for paging tests.
  */
 export const startFxiaokeSandbox = async (options: { port?: number; extraAccounts?: number } = {}) => {
   const store = seed(options.extraAccounts ?? 0);
+  const metadata = seedFields(store);
   const writes: RecordedWrite[] = [];
   const tokens = new Set<string>();
   const err = (errorCode: number, errorMessage: string) => ({ status: 200, body: { errorCode, errorMessage } });
@@ -98,10 +117,17 @@ export const startFxiaokeSandbox = async (options: { port?: number; extraAccount
       return { status: 200, body: { errorCode: 0, errorMessage: 'success', corpAccessToken: token, corpId: CORP_ID, expiresIn: 7200 } };
     }
     const match = /^\/cgi\/crm\/(?:custom\/)?v2\/data\/(query|get|update)$/.exec(req.path);
-    if (!match) return err(10002, 'url not found');
-    const body = req.json() as QueryBody;
+    const describe = req.path === '/cgi/crm/v2/object/describe';
+    if (!match && !describe) return err(10002, 'url not found');
+    const body = req.json() as QueryBody & { data: { apiName?: string } };
     if (!tokens.has(body.corpAccessToken) || body.corpId !== CORP_ID) return err(20016, 'corpAccessToken 已过期或无效');
     if (!body.currentOpenUserId) return err(10001, 'currentOpenUserId 不能为空');
+    if (describe) {
+      const known = metadata[body.data.apiName ?? ''];
+      if (!known) return err(320001, '对象不存在');
+      return { status: 200, body: { errorCode: 0, errorMessage: 'OK', data: { describe: { api_name: body.data.apiName, fields: Object.fromEntries(known) } } } };
+    }
+    if (!match) return err(10002, 'url not found');
     const objectName = body.data.object_data?.dataObjectApiName ?? body.data.dataObjectApiName;
     const records = store[objectName];
     if (!records) return err(320001, '对象不存在');
@@ -113,6 +139,8 @@ export const startFxiaokeSandbox = async (options: { port?: number; extraAccount
       const { dataObjectApiName: _name, _id, ...fields } = body.data.object_data ?? { dataObjectApiName: '', _id: '' };
       const record = records.get(_id);
       if (!record) return err(320002, '数据不存在');
+      const unknown = Object.keys(fields).find((name) => !metadata[objectName]?.has(name));
+      if (unknown) return err(320003, `字段[${unknown}]不存在`);
       const now = Date.now();
       writes.push({ objectName, id: _id, fields, at: new Date(now).toISOString() });
       Object.assign(record, fields, { last_modified_time: now, last_modified_by: [FXIAOKE_SANDBOX_INTEGRATION_USER] });
@@ -142,6 +170,8 @@ export const startFxiaokeSandbox = async (options: { port?: number; extraAccount
     ...server,
     store,
     writes,
+    /** Field metadata per object (what describe answers); delete a name to play a tenant without it. */
+    fields: metadata,
     corpId: CORP_ID,
     /** Invalidates every issued token (the next call answers errorCode 20016). */
     expireTokens: () => tokens.clear(),

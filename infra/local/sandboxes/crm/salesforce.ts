@@ -32,14 +32,31 @@ const seed = () => {
   return store;
 };
 
+/** Custom fields the sandbox org has from its onboarding (the rating fields); the credit-hold fields come from the field setup. */
+const ONBOARDED_CUSTOM_FIELDS = ['Risk_Grade__c', 'Risk_Score__c', 'Credit_Limit__c', 'Risk_Reasons__c'];
+
+/** Field metadata per sObject: the seeded records' fields plus the onboarded custom fields. */
+const seedFields = (store: ReturnType<typeof seed>): Record<string, Map<string, { type: string; custom: boolean; label: string }>> =>
+  Object.fromEntries(
+    Object.entries(store).map(([sObject, records]) => {
+      const fields = new Map<string, { type: string; custom: boolean; label: string }>();
+      for (const record of records.values()) for (const name of Object.keys(record)) if (name !== 'attributes') fields.set(name, { type: 'string', custom: false, label: name });
+      if (sObject === 'Account') for (const name of ONBOARDED_CUSTOM_FIELDS) fields.set(name, { type: 'string', custom: true, label: name });
+      return [sObject, fields];
+    }),
+  );
+
 /**
- * Salesforce sandbox: client-credentials token, sObject GET/PATCH at v62.0, and `emit()`
+ * Salesforce sandbox: client-credentials token, sObject GET/PATCH at v62.0, `sobjects/{sObject}/describe`
+ * and Tooling API `CustomField` creation (a PATCH naming a field the org lacks answers 400
+ * INVALID_FIELD like Salesforce), and `emit()`
  * of Change Data Capture events either direct or wrapped in an EventBridge envelope.
  */
 export const startSalesforceSandbox = async (options: { port?: number; clientId?: string; clientSecret?: string } = {}) => {
   const clientId = options.clientId ?? SALESFORCE_SANDBOX_CLIENT_ID;
   const clientSecret = options.clientSecret ?? 'sandbox-secret';
   const store = seed();
+  const fields = seedFields(store);
   const writes: RecordedWrite[] = [];
   const tokens = new Set<string>();
   let sequence = 0;
@@ -57,14 +74,32 @@ export const startSalesforceSandbox = async (options: { port?: number; clientId?
     }
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token || !tokens.has(token)) return { status: 401, body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }] };
+    const describe = /^\/services\/data\/v62\.0\/sobjects\/([A-Za-z_]+)\/describe$/.exec(req.path);
+    if (describe && req.method === 'GET') {
+      const known = fields[describe[1] ?? ''];
+      if (!known) return { status: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] };
+      return { status: 200, body: { name: describe[1], custom: false, fields: [...known].map(([name, f]) => ({ name, label: f.label, type: f.type, custom: f.custom })) } };
+    }
+    if (req.method === 'POST' && req.path === '/services/data/v62.0/tooling/sobjects/CustomField') {
+      const body = req.json() as { FullName?: string; Metadata?: { type?: string; label?: string } };
+      const [sObject, name] = (body.FullName ?? '').split('.');
+      const known = fields[sObject ?? ''];
+      if (!known || !name?.endsWith('__c') || !body.Metadata?.type || !body.Metadata.label) return { status: 400, body: [{ errorCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'FullName must be <sObject>.<Name>__c with Metadata.type and label', fields: [] }] };
+      if (known.has(name)) return { status: 400, body: [{ errorCode: 'DUPLICATE_DEVELOPER_NAME', message: `There is already a field named ${name} on ${sObject}.`, fields: [] }] };
+      known.set(name, { type: body.Metadata.type, custom: true, label: body.Metadata.label });
+      return { status: 201, body: { id: `00N${String(known.size).padStart(12, '0')}`, success: true, errors: [], warnings: [], infos: [] } };
+    }
     const match = /^\/services\/data\/v62\.0\/sobjects\/([A-Za-z_]+)\/([A-Za-z0-9]{15,18})$/.exec(req.path);
     const record = match ? store[match[1] ?? '']?.get(match[2] ?? '') : undefined;
     if (!record) return { status: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] };
     if (req.method === 'GET') return { status: 200, body: record };
     if (req.method === 'PATCH') {
-      const fields = req.json() as Record<string, unknown>;
-      writes.push({ objectName: match?.[1] ?? '', id: String(record.Id), fields, at: new Date().toISOString() });
-      Object.assign(record, fields, { LastModifiedDate: new Date().toISOString().replace('Z', '+0000'), LastModifiedById: SALESFORCE_SANDBOX_INTEGRATION_USER });
+      const patch = req.json() as Record<string, unknown>;
+      const known = fields[match?.[1] ?? ''];
+      const unknown = Object.keys(patch).find((name) => !known?.has(name));
+      if (unknown) return { status: 400, body: [{ message: `No such column '${unknown}' on sobject of type ${match?.[1] ?? ''}`, errorCode: 'INVALID_FIELD', fields: [] }] };
+      writes.push({ objectName: match?.[1] ?? '', id: String(record.Id), fields: patch, at: new Date().toISOString() });
+      Object.assign(record, patch, { LastModifiedDate: new Date().toISOString().replace('Z', '+0000'), LastModifiedById: SALESFORCE_SANDBOX_INTEGRATION_USER });
       return { status: 204 };
     }
     return { status: 405, body: [] };
@@ -75,6 +110,8 @@ export const startSalesforceSandbox = async (options: { port?: number; clientId?
     ...server,
     store,
     writes,
+    /** Field metadata per sObject (what describe answers); delete a name to play an org without it. */
+    fields,
     clientId,
     clientSecret,
     /** The change event Salesforce would publish, optionally wrapped as Event Relay → EventBridge delivers it. */

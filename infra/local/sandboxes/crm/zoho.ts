@@ -50,13 +50,33 @@ const seed = () => {
   return store;
 };
 
+/** Custom fields the sandbox org has from its onboarding (the rating fields); the credit-hold fields come from the field setup. */
+const ONBOARDED_FIELDS = ['Risk_Grade', 'Risk_Score', 'Credit_Limit', 'Risk_Reasons', 'Risk_Rated_At'];
+
+interface SandboxField { api_name: string; field_label: string; data_type: string; custom_field: boolean; id: string }
+
+const seedFields = (store: ReturnType<typeof seed>): Record<string, Map<string, SandboxField>> => {
+  let n = 0;
+  const field = (api_name: string, custom: boolean): SandboxField => ({ api_name, field_label: api_name.replaceAll('_', ' '), data_type: 'text', custom_field: custom, id: String(5725767000000800000n + BigInt(++n)) });
+  return Object.fromEntries(
+    Object.entries(store).map(([module, records]) => {
+      const fields = new Map<string, SandboxField>();
+      for (const record of records.values()) for (const name of Object.keys(record)) fields.set(name, field(name, false));
+      if (module === 'Accounts') for (const name of ONBOARDED_FIELDS) fields.set(name, field(name, true));
+      return [module, fields];
+    }),
+  );
+};
+
 /**
- * Zoho CRM sandbox: accounts-server token endpoint, `/crm/v8/{module}/{id}`,
+ * Zoho CRM sandbox: accounts-server token endpoint, `/crm/v8/{module}/{id}`, `settings/fields`
+ * (list and create; a PUT naming a field the module lacks answers INVALID_DATA like Zoho),
  * `PUT /crm/v8/{module}`, `/crm/v8/actions/watch`; emits notifications to armed channels.
  * Synthetic data only, seeded deterministically.
  */
 export const startZohoSandbox = async (options: { port?: number } = {}) => {
   const store = seed();
+  const fields = seedFields(store);
   const writes: RecordedWrite[] = [];
   const channels = new Map<string, { channel_id: string; events: string[]; token: string; notify_url: string; channel_expiry: string }>();
   const issued = new Set<string>();
@@ -84,6 +104,28 @@ export const startZohoSandbox = async (options: { port?: number } = {}) => {
         body: { watch: body.watch.map((w) => ({ code: 'SUCCESS', details: { events: w.events.map((e) => ({ channel_expiry: w.channel_expiry, resource_uri: '', resource_id: '', resource_name: e.split('.')[0], channel_id: String(w.channel_id) })) }, message: 'Successfully subscribed for actions-watch of the given module', status: 'success' })) },
       };
     }
+    if (parts[2] === 'settings' && parts[3] === 'fields' && !parts[4]) {
+      const known = fields[req.query.get('module') ?? ''];
+      if (!known) return { status: 400, body: { code: 'INVALID_MODULE', details: {}, message: 'the module name given seems to be invalid', status: 'error' } };
+      if (req.method === 'GET') return { status: 200, body: { fields: [...known.values()] } };
+      if (req.method === 'POST') {
+        const body = req.json() as { fields: { field_label?: string; data_type?: string; api_name?: string }[] };
+        return {
+          status: 200,
+          body: {
+            fields: body.fields.map((f) => {
+              if (!f.field_label || !f.data_type) return { code: 'MANDATORY_NOT_FOUND', details: { api_name: f.field_label ? 'data_type' : 'field_label' }, message: 'required field not found', status: 'error' };
+              const apiName = f.api_name ?? f.field_label.trim().replace(/\s+/g, '_');
+              if (known.has(apiName)) return { code: 'DUPLICATE_DATA', details: { api_name: apiName }, message: 'duplicate data', status: 'error' };
+              const created: SandboxField = { api_name: apiName, field_label: f.field_label, data_type: f.data_type, custom_field: true, id: String(5725767000000900000n + BigInt(known.size)) };
+              known.set(apiName, created);
+              return { code: 'SUCCESS', details: { id: created.id }, message: 'field created', status: 'success' };
+            }),
+          },
+        };
+      }
+      return { status: 405, body: { code: 'METHOD_NOT_ALLOWED' } };
+    }
     const module = parts[2] ?? '';
     const records = store[module];
     if (!records) return { status: 400, body: { code: 'INVALID_MODULE', status: 'error' } };
@@ -101,9 +143,11 @@ export const startZohoSandbox = async (options: { port?: number } = {}) => {
             const id = String(row.id);
             const record = records.get(id);
             if (!record) return { code: 'INVALID_DATA', details: { api_name: 'id' }, message: 'the id given seems to be invalid', status: 'error' };
-            const { id: _id, ...fields } = row;
-            writes.push({ objectName: module, id, fields, at: new Date(now).toISOString() });
-            Object.assign(record, fields, { Modified_Time: zohoTime(now), Modified_By: { name: 'RiskBridge', id: ZOHO_SANDBOX_INTEGRATION_USER } });
+            const { id: _id, ...values } = row;
+            const unknown = Object.keys(values).find((name) => !fields[module]?.has(name));
+            if (unknown) return { code: 'INVALID_DATA', details: { api_name: unknown, json_path: `$.data[0].${unknown}` }, message: 'the field is not available in the module', status: 'error' };
+            writes.push({ objectName: module, id, fields: values, at: new Date(now).toISOString() });
+            Object.assign(record, values, { Modified_Time: zohoTime(now), Modified_By: { name: 'RiskBridge', id: ZOHO_SANDBOX_INTEGRATION_USER } });
             return { code: 'SUCCESS', details: { Modified_Time: zohoTime(now), id }, message: 'record updated', status: 'success' };
           }),
         },
@@ -116,6 +160,8 @@ export const startZohoSandbox = async (options: { port?: number } = {}) => {
     ...server,
     store,
     writes,
+    /** Field metadata per module (what `settings/fields` lists); delete a name to play an org without it. */
+    fields,
     channels,
     watchBodies,
     /**

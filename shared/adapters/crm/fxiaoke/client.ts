@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NotFoundError, PermanentError, TransientError } from '../../../domain/errors.js';
 import type { ConnectionConfig } from '../../../domain/crm/field-mapping.js';
+import { CrmFieldMissingError, type CrmFieldMetadata } from '../../../domain/crm/crm-fields.js';
 import { pollSince, type PollCursor, type PollPageRequest } from '../../../domain/crm/poll-cursor.js';
 import type { CrmWriteBack, SecretSource, WriteBackContext, WriteBackResult } from '../../../domain/crm/write-back.js';
 import { parseOrThrow } from '../../../domain/validation.js';
@@ -29,6 +30,7 @@ const QuerySchema = z.object({
   data: z.object({ total: z.number().int().optional(), dataList: z.array(z.record(z.string(), z.unknown())).default([]) }),
 });
 const GetSchema = z.object({ errorCode: z.literal(0), data: z.record(z.string(), z.unknown()) });
+const DescribeSchema = z.object({ errorCode: z.literal(0), data: z.object({ describe: z.looseObject({ fields: z.record(z.string(), z.unknown()) }) }) });
 
 /** Thrown inside the client to trigger one token refresh + retry. */
 class FxiaokeTokenExpiredError extends TransientError {
@@ -45,6 +47,8 @@ export const fxiaokeError = (errorCode: number, errorMessage: string | undefined
     return new TransientError('crm_rate_limited', 'Fxiaoke is throttling requests', { retryAfterMs: 20_000, details: { crm: 'fxiaoke', errorCode } });
   }
   if (codes.notFound.includes(errorCode)) return new NotFoundError('Fxiaoke record', { details: { errorCode } });
+  const unknownField = /字段\s*\[?([A-Za-z0-9_]+)\]?\s*不存在|field\s+\[?([A-Za-z0-9_]+)\]?\s+(?:does not|doesn't) exist/i.exec(message);
+  if (unknownField) return new CrmFieldMissingError('fxiaoke', unknownField[1] ?? unknownField[2]);
   if (errorCode < 0 || /(系统|繁忙|busy|timeout|超时)/i.test(message)) {
     return new TransientError('crm_unavailable', `Fxiaoke error ${errorCode}`, { details: { crm: 'fxiaoke', errorCode } });
   }
@@ -168,7 +172,16 @@ export const createFxiaokeClient = (deps: FxiaokeClientDeps) => {
       return parseOrThrow(GetSchema, body, 'Fxiaoke get response').data;
     },
 
-    /** `POST /cgi/crm/v2/data/update` with `object_data: { dataObjectApiName, _id, ...fields }`. */
+    /** `POST /cgi/crm/v2/object/describe` (`includeDetail`) → the API names of the object's fields. */
+    async describeFields(c: ConnectionConfig, objectName: string, signal?: AbortSignal): Promise<Set<string>> {
+      const body = await call(c, '/cgi/crm/v2/object/describe', { apiName: objectName, includeDetail: true }, signal);
+      return new Set(Object.keys(parseOrThrow(DescribeSchema, body, 'Fxiaoke describe response').data.describe.fields));
+    },
+
+    /**
+     * `POST /cgi/crm/v2/data/update` with `object_data: { dataObjectApiName, _id, ...fields }`.
+     * @throws CrmFieldMissingError when Fxiaoke answers that a field does not exist (字段不存在).
+     */
     async updateRecord(c: ConnectionConfig, objectName: string, id: string, fields: Record<string, unknown>, signal?: AbortSignal): Promise<string> {
       const body = await call(c, `${prefix(objectName)}/update`, { object_data: { dataObjectApiName: objectName, _id: id, ...fields } }, signal);
       return EnvelopeSchema.parse(body).errorMessage ?? 'OK';
@@ -187,3 +200,14 @@ export const createFxiaokeWriteBack = (client: FxiaokeClient): CrmWriteBack => (
   },
 });
 
+/**
+ * Field metadata for Fxiaoke: the object describe API checks the fields. Fxiaoke's OpenAPI has no
+ * call that creates a field: a missing one is reported with what to create in 对象管理 (object
+ * management), where Fxiaoke names custom fields `field_xxx__c` (map the name it gave).
+ */
+export const createFxiaokeFieldMetadata = (client: FxiaokeClient): CrmFieldMetadata => ({
+  listFields: (connection, objectName) => client.describeFields(connection, objectName),
+  createField: async (_connection, objectName, spec) => {
+    throw new PermanentError('crm_field_not_creatable', `Fxiaoke creates no fields through its OpenAPI: add a ${spec.kind} field ${spec.apiName} to ${objectName} in object management`);
+  },
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NotFoundError, PermanentError } from '../../../domain/errors.js';
 import type { ConnectionConfig } from '../../../domain/crm/field-mapping.js';
+import { CrmFieldMissingError, type CrmFieldMetadata, type CrmFieldSpec } from '../../../domain/crm/crm-fields.js';
 import type { CrmWriteBack, SecretSource, WriteBackContext, WriteBackResult } from '../../../domain/crm/write-back.js';
 import { parseOrThrow } from '../../../domain/validation.js';
 import { createRateLimiter, crmRequest, joinUrl, secretFor, type RateLimiter, type OutboundFetch } from '../http.js';
@@ -12,6 +13,46 @@ const ObjectSchema = z.looseObject({
   updatedAt: z.string().optional(),
   archived: z.boolean().optional(),
 });
+
+const PropertiesSchema = z.looseObject({ results: z.array(z.looseObject({ name: z.string() })) });
+/** HubSpot's 400 answer for an unknown property: `errors[].code` PROPERTY_DOESNT_EXIST with `context.propertyName`. */
+const ValidationSchema = z.looseObject({
+  category: z.string().optional(),
+  message: z.string().optional(),
+  errors: z.array(z.looseObject({ code: z.string().optional(), message: z.string().optional(), context: z.record(z.string(), z.array(z.string())).optional() })).optional(),
+});
+
+/** The property group RiskBridge creates its properties in. */
+export const HUBSPOT_PROPERTY_GROUP = 'riskbridge';
+
+/** The CRM v3 property definition (`type` + `fieldType`) of a write-back field. */
+export const hubSpotPropertyDefinition = (spec: CrmFieldSpec): Record<string, unknown> => {
+  const base = { name: spec.apiName, label: spec.label, groupName: HUBSPOT_PROPERTY_GROUP };
+  switch (spec.kind) {
+    case 'boolean':
+      return { ...base, type: 'bool', fieldType: 'booleancheckbox', options: [{ label: 'Yes', value: 'true', displayOrder: 0 }, { label: 'No', value: 'false', displayOrder: 1 }] };
+    case 'text':
+      return { ...base, type: 'string', fieldType: 'text' };
+    case 'textarea':
+      return { ...base, type: 'string', fieldType: 'textarea' };
+    case 'currency':
+    case 'number':
+    case 'decimal':
+      return { ...base, type: 'number', fieldType: 'number' };
+    case 'datetime':
+      return { ...base, type: 'datetime', fieldType: 'date' };
+  }
+};
+
+/** The property a PROPERTY_DOESNT_EXIST answer names, `false` when the 400 is about something else. */
+const missingPropertyOf = (body: unknown, sent: Record<string, unknown>): string | undefined | false => {
+  const parsed = ValidationSchema.safeParse(body);
+  if (!parsed.success) return false;
+  const error = parsed.data.errors?.find((e) => e.code === 'PROPERTY_DOESNT_EXIST');
+  if (!error && !parsed.data.message?.includes('PROPERTY_DOESNT_EXIST')) return false;
+  const named = error?.context?.['propertyName']?.[0] ?? Object.keys(sent).find((k) => parsed.data.message?.includes(`"${k}"`));
+  return named;
+};
 
 export interface HubSpotClientDeps {
   secrets: SecretSource;
@@ -31,10 +72,10 @@ export const createHubSpotClient = (deps: HubSpotClientDeps) => {
   const timeoutMs = deps.timeoutMs ?? 10_000;
   const base = (c: ConnectionConfig) => c.apiBaseUrl ?? 'https://api.hubapi.com';
 
-  const call = async (c: ConnectionConfig, method: 'GET' | 'PATCH', path: string, body?: unknown, signal?: AbortSignal) => {
+  const call = async (c: ConnectionConfig, method: 'GET' | 'PATCH' | 'POST', path: string, body?: unknown, signal?: AbortSignal, acceptStatuses?: number[]) => {
     const token = await secretFor(deps.secrets, c, 'accessToken');
     await limiter.acquire(c.connectionId, signal);
-    return crmRequest(deps.outbound, 'hubspot', { method, url: joinUrl(base(c), path), headers: { authorization: `Bearer ${token}` }, body, timeoutMs, signal }, { defaultRetryAfterMs: 10_000 });
+    return crmRequest(deps.outbound, 'hubspot', { method, url: joinUrl(base(c), path), headers: { authorization: `Bearer ${token}` }, body, timeoutMs, signal }, { defaultRetryAfterMs: 10_000, acceptStatuses });
   };
 
   return {
@@ -56,10 +97,31 @@ export const createHubSpotClient = (deps: HubSpotClientDeps) => {
       }
     },
 
-    /** `PATCH /crm/v3/objects/{objectType}/{id}` with `{ properties }`. */
+    /**
+     * `PATCH /crm/v3/objects/{objectType}/{id}` with `{ properties }`.
+     * @throws CrmFieldMissingError when HubSpot answers PROPERTY_DOESNT_EXIST.
+     */
     async updateObject(c: ConnectionConfig, objectType: string, id: string, properties: Record<string, unknown>, signal?: AbortSignal) {
-      const response = await call(c, 'PATCH', `/crm/v3/objects/${encodeURIComponent(objectType)}/${encodeURIComponent(id)}`, { properties }, signal);
+      const response = await call(c, 'PATCH', `/crm/v3/objects/${encodeURIComponent(objectType)}/${encodeURIComponent(id)}`, { properties }, signal, [400]);
+      if (response.status === 400) {
+        const missing = missingPropertyOf(response.body, properties);
+        if (missing !== false) throw new CrmFieldMissingError('hubspot', missing);
+        throw new PermanentError('crm_rejected', 'hubspot rejected the request (400)', { details: { crm: 'hubspot', status: 400 } });
+      }
       return parseOrThrow(ObjectSchema, response.body, 'HubSpot update response');
+    },
+
+    /** `GET /crm/v3/properties/{objectType}` → the names of its properties. */
+    async listProperties(c: ConnectionConfig, objectType: string, signal?: AbortSignal): Promise<Set<string>> {
+      const response = await call(c, 'GET', `/crm/v3/properties/${encodeURIComponent(objectType)}`, undefined, signal);
+      return new Set(parseOrThrow(PropertiesSchema, response.body, 'HubSpot properties').results.map((p) => p.name));
+    },
+
+    /** Creates the `riskbridge` property group (409 when it exists is fine), then `POST /crm/v3/properties/{objectType}`. */
+    async createProperty(c: ConnectionConfig, objectType: string, spec: CrmFieldSpec, signal?: AbortSignal): Promise<void> {
+      const type = encodeURIComponent(objectType);
+      await call(c, 'POST', `/crm/v3/properties/${type}/groups`, { name: HUBSPOT_PROPERTY_GROUP, label: 'RiskBridge', displayOrder: -1 }, signal, [409]);
+      await call(c, 'POST', `/crm/v3/properties/${type}`, hubSpotPropertyDefinition(spec), signal);
     },
   };
 };
@@ -74,4 +136,10 @@ export const createHubSpotWriteBack = (client: HubSpotClient): CrmWriteBack => (
     await client.updateObject(connection, objectName, externalId, stringified, ctx.signal);
     return { status: 'updated', crm: 'hubspot', externalId, objectName, fields: Object.keys(fields) };
   },
+});
+
+/** Field metadata for HubSpot: CRM v3 properties, in the `riskbridge` property group. */
+export const createHubSpotFieldMetadata = (client: HubSpotClient): CrmFieldMetadata => ({
+  listFields: (connection, objectName) => client.listProperties(connection, objectName),
+  createField: (connection, objectName, spec) => client.createProperty(connection, objectName, spec),
 });

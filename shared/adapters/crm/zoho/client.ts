@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NotFoundError, PermanentError } from '../../../domain/errors.js';
 import type { ConnectionConfig } from '../../../domain/crm/field-mapping.js';
+import { CrmFieldMissingError, type CrmFieldMetadata, type CrmFieldSpec } from '../../../domain/crm/crm-fields.js';
 import type { WatchChannel } from '../../../domain/crm/channel-rearm.js';
 import type { CrmWriteBack, SecretSource, WriteBackContext, WriteBackResult } from '../../../domain/crm/write-back.js';
 import { parseOrThrow } from '../../../domain/validation.js';
@@ -24,6 +25,33 @@ const ActionResponseSchema = z.object({
 const WatchResponseSchema = z.object({
   watch: z.array(z.object({ code: z.string(), status: z.string(), message: z.string().optional(), details: z.record(z.string(), z.unknown()).optional() })),
 });
+
+const FieldsSchema = z.looseObject({ fields: z.array(z.looseObject({ api_name: z.string() })) });
+const FieldsActionSchema = z.looseObject({ fields: z.array(z.looseObject({ code: z.string(), status: z.string(), details: z.record(z.string(), z.unknown()).optional() })) });
+
+/** The `settings/fields` definition of a write-back field. Zoho derives the API name from the label, so the label is the API name with spaces. */
+export const zohoFieldDefinition = (spec: CrmFieldSpec): Record<string, unknown> => {
+  const base = { field_label: spec.apiName.replaceAll('_', ' '), api_name: spec.apiName };
+  switch (spec.kind) {
+    case 'boolean':
+      return { ...base, data_type: 'boolean' };
+    case 'text':
+      return { ...base, data_type: 'text', length: spec.length ?? 255 };
+    case 'textarea':
+      return { ...base, data_type: 'textarea', textarea: { type: 'large' } };
+    case 'currency':
+      return { ...base, data_type: 'currency', length: 16, decimal_place: 2 };
+    case 'number':
+      return { ...base, data_type: 'integer', length: 9 };
+    case 'decimal':
+      return { ...base, data_type: 'double', length: 16, decimal_place: 6 };
+    case 'datetime':
+      return { ...base, data_type: 'datetime' };
+  }
+};
+
+/** Zoho's words for a field the module does not have (as opposed to a bad value for a field it has). */
+const UNAVAILABLE_FIELD = /not (available|found|exist)|no such field|invalid field|unknown field/i;
 
 export interface ZohoClientDeps {
   secrets: SecretSource;
@@ -113,11 +141,28 @@ export const createZohoClient = (deps: ZohoClientDeps) => {
       const response = await call(c, { method: 'PUT', path: encodeURIComponent(module), body: { data: [{ id, ...fields }], trigger: [] }, signal });
       const result = parseOrThrow(ActionResponseSchema, response.body, 'Zoho update response').data[0];
       if (!result || result.status !== 'success') {
+        const apiName = typeof result?.details?.api_name === 'string' ? result.details.api_name : undefined;
+        if (result?.code === 'INVALID_DATA' && apiName !== undefined && Object.hasOwn(fields, apiName) && UNAVAILABLE_FIELD.test(result.message ?? '')) {
+          throw new CrmFieldMissingError('zoho', apiName);
+        }
         throw new PermanentError(result?.code === 'INVALID_DATA' ? 'crm_invalid_field' : 'crm_rejected', `Zoho refused the update (${result?.code ?? 'no result'})`, {
           details: { apiName: result?.details?.api_name },
         });
       }
       return result.code;
+    },
+
+    /** `GET /crm/v8/settings/fields?module={module}` → the API names of the module's fields. */
+    async listFields(c: ConnectionConfig, module: string, signal?: AbortSignal): Promise<Set<string>> {
+      const response = await call(c, { method: 'GET', path: `settings/fields?module=${encodeURIComponent(module)}`, signal });
+      return new Set(parseOrThrow(FieldsSchema, response.body, 'Zoho fields').fields.map((f) => f.api_name));
+    },
+
+    /** `POST /crm/v8/settings/fields?module={module}` with one field definition. */
+    async createField(c: ConnectionConfig, module: string, spec: CrmFieldSpec, signal?: AbortSignal): Promise<void> {
+      const response = await call(c, { method: 'POST', path: `settings/fields?module=${encodeURIComponent(module)}`, body: { fields: [zohoFieldDefinition(spec)] }, signal });
+      const result = parseOrThrow(FieldsActionSchema, response.body, 'Zoho create field response').fields[0];
+      if (!result || result.status !== 'success') throw new PermanentError('crm_rejected', `Zoho refused the field (${result?.code ?? 'no result'})`);
     },
   };
 };
@@ -131,4 +176,10 @@ export const createZohoWriteBack = (client: ZohoClient): CrmWriteBack => ({
     const crmStatus = await client.updateRecord(connection, objectName, externalId, fields, ctx.signal);
     return { status: 'updated', crm: 'zoho', externalId, objectName, fields: Object.keys(fields), crmStatus };
   },
+});
+
+/** Field metadata for Zoho CRM: `settings/fields` of the write-back module. */
+export const createZohoFieldMetadata = (client: ZohoClient): CrmFieldMetadata => ({
+  listFields: (connection, objectName) => client.listFields(connection, objectName),
+  createField: (connection, objectName, spec) => client.createField(connection, objectName, spec),
 });
