@@ -39,3 +39,18 @@ export const creditHoldOf = (profile: Pick<CustomerProfile, 'freeze' | 'rating' 
     confirmedOrdersUntouched: true,
   };
 };
+
+/**
+ * The credit hold of a stored profile. Its `restrictions` (written with every measure taken or
+ * lifted) already include a freeze, which is a `freeze_all_credit` measure, so they alone decide;
+ * a profile frozen before measures existed has only `freeze`. The stored rating already carries
+ * the keep-share (the recompute applies `restrictedLimit`), so it is not applied twice here; a cap
+ * is applied again, which changes nothing once the recompute has run and covers the moment before.
+ * @example creditHoldOfProfile(profile) // { hold: true, reason: 'freeze_all_credit: Default definition met …', limitMinor: 0, … }
+ */
+export const creditHoldOfProfile = (profile: Pick<CustomerProfile, 'freeze' | 'rating' | 'aggregates' | 'restrictions'>): CreditHold => {
+  if (!profile.restrictions) return creditHoldOf(profile);
+  const { limitKeepPercent: _appliedByTheRating, ...restrictions } = profile.restrictions;
+  const { freeze: _backedByAMeasure, ...unfrozen } = profile;
+  return creditHoldOf(unfrozen, restrictions);
+};

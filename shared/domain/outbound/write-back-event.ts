@@ -3,7 +3,7 @@ import type { CrmName } from '../crm/crm-record.js';
 import { buildWriteBackFields, type ConnectionConfig } from '../crm/field-mapping.js';
 import { fingerprintWriteBack, type WriteBackFingerprint } from '../crm/loop-guard.js';
 import type { CrmWriteBack } from '../crm/write-back.js';
-import { creditHoldOf, type CreditHold } from '../measures/credit-hold.js';
+import { creditHoldOfProfile, type CreditHold } from '../measures/credit-hold.js';
 import { DEFAULT_RETRY_SCHEDULE, nextAttemptAt, type Random, type RetrySchedule } from '../delivery/retry-schedule.js';
 import { DomainError, PermanentError, TransientError } from '../errors.js';
 import { LimitChangedV1Schema, RatingChangedV1Schema } from '../events/catalogue.js';
@@ -195,7 +195,7 @@ export const writeBackEvent = (ports: WriteBackPorts) => async (message: WriteBa
       ...connection,
       writeBack: { objectName: mapping.objectName, fields: Object.fromEntries(Object.entries(mapping.fields).filter(([source]) => owned.has(source))) },
     };
-    const hold = creditHoldOf(profile);
+    const hold = creditHoldOfProfile(profile);
     const fields = buildWriteBackFields(ownedConnection, ratingForWriteBack(event, hold), hold);
     if (Object.keys(fields).length === 0) {
       await finish({ status: 'skipped', reason: 'no_fields' }, now);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditHoldOf } from '../../../shared/domain/measures/credit-hold.js';
+import { creditHoldOf, creditHoldOfProfile } from '../../../shared/domain/measures/credit-hold.js';
 import { combineMeasures, type MeasureRecord } from '../../../shared/domain/measures/measures.js';
 import { newProfile, type CustomerProfile } from '../../../shared/domain/profile/customer-profile.js';
 
@@ -80,5 +80,32 @@ describe('creditHoldOf', () => {
   it('ignores lifted and expired measures (no restrictions in force: no hold, full limit)', () => {
     const lifted = { ...measure('freeze_all_credit', 'Was a mistake'), status: 'lifted' as const };
     expect(creditHoldOf(rated(700_000), combineMeasures([lifted], NOW))).toEqual({ hold: false, limitMinor: 700_000, currency: 'EUR', confirmedOrdersUntouched: true });
+  });
+});
+
+describe('creditHoldOfProfile', () => {
+  it('lets the stored restrictions decide: a measure-backed freeze gives one reason, not two', () => {
+    // Prepare: a freeze stored as a freeze_all_credit measure, so the profile has both views of it
+    const restrictions = combineMeasures([measure('freeze_all_credit', 'Default definition met')], NOW);
+    const profile = { ...rated(5_000_000), restrictions, freeze: { reason: 'Default definition met', frozenAt: NOW.toISOString(), by: 'policy:v1' } };
+    // Act
+    const hold = creditHoldOfProfile(profile);
+    // Assess
+    expect(hold).toEqual({ hold: true, reason: 'freeze_all_credit: Default definition met', limitMinor: 0, currency: 'EUR', confirmedOrdersUntouched: true });
+  });
+
+  it('does not apply a keep-share twice: the stored rating already carries it', () => {
+    // Prepare: 40 % kept; the recompute already rated 2 000 000 out of 5 000 000
+    const restrictions = combineMeasures([measure('reduce_limit', 'Concentration risk', { keepPercent: 40 })], NOW);
+    // Act / Assess
+    expect(creditHoldOfProfile({ ...rated(2_000_000), restrictions }).limitMinor).toBe(2_000_000);
+    expect(creditHoldOf(rated(2_000_000), restrictions).limitMinor).toBe(800_000);
+  });
+
+  it('applies a cap before the recompute has run, and holds a profile frozen before measures existed', () => {
+    const capped = combineMeasures([measure('reduce_limit', 'Cap', { capMinor: 300_000 })], NOW);
+    expect(creditHoldOfProfile({ ...rated(5_000_000), restrictions: capped }).limitMinor).toBe(300_000);
+    const legacy = { ...rated(5_000_000), freeze: { reason: 'Fraud suspicion', frozenAt: NOW.toISOString(), by: 'person:risk-2' } };
+    expect(creditHoldOfProfile(legacy)).toMatchObject({ hold: true, reason: 'Fraud suspicion', limitMinor: 0 });
   });
 });
