@@ -1045,9 +1045,37 @@ export interface paths {
         put?: never;
         /**
          * Freeze a customer (limit 0), audited
-         * @description **Roles:** `admin` · **Scope:** `policies:approve`
+         * @description Takes a manual `freeze_all_credit` emergency measure (docs/operations.md#emergency-measures); with `expiresAt` the freeze lifts by itself then (`measure.expired`). A past `expiresAt` is a 422.
+         *
+         *     **Roles:** `admin` · **Scope:** `policies:approve`
          */
         post: operations["freezeCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's emergency measures (active, lifted, expired) and the combined restrictions
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["listCustomerMeasures"];
+        put?: never;
+        /**
+         * Take an emergency measure on a customer (origin manual)
+         * @description Writes the measure, the profile's combined `restrictions` and `measure.taken` (with `customer.frozen` when the credit hold starts) in one transaction; the recompute then applies the restricted limit. `reduce_limit` takes `params.keepPercent` and/or `params.capMinor`, the other types no params. Confirmed orders are never touched.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["takeMeasure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1152,6 +1180,94 @@ export interface paths {
         get: operations["readDataset"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Disputes, newest first, filtered by status, subject type, customer, overdue
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["listDisputes"];
+        put?: never;
+        /**
+         * Open a dispute on an invoice, a bureau item, a rating or a partner assessment
+         * @description Due `disputes.slaHours` (default 720) after opening. A disputed invoice leaves the delinquency features while the dispute is open (policy `disputes.excludeDisputedInvoices`) and the customer is re-rated. A subject with a dispute still open is 409 `dispute_already_open`; an unknown customer or assessment 422.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["openDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{disputeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a dispute: subject, state, outcome, due time, comments, history
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["getDispute"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{disputeId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a comment to a dispute
+         * @description **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["commentDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disputes/{disputeId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a dispute: under_review, or resolved with an outcome (two people)
+         * @description Allowed: `open → under_review → resolved`. Resolving takes two people: the first call asks (202 with the pending `dispute.resolve` approval), a second person calling with the same outcome resolves it (200). The person who asked, again: 409 `second_person_required`. A key that belongs to no person cannot be the second: 403. Any other move (or another outcome than the one asked for) is 409 `dispute_transition_refused` with `current`.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["transitionDispute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1350,6 +1466,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Post-incident reviews, newest first, optionally in one state
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["listIncidents"];
+        put?: never;
+        /**
+         * Open a post-incident review from alerts or a drill customer
+         * @description A draft with impact (customers, open and overdue exposure per currency) and a timeline assembled from the events of the customers and the audit entries of the alerts and customers, oldest first. Each alert then carries the review's `incidentId`. An unknown alert or customer is 422 at its path.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["openIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{incidentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a post-incident review
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["getIncident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change impact, root cause, contributing factors, actions, lessons (not once closed)
+         * @description Each field given replaces the stored one. A closed review is 409 `incident_transition_refused`.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        patch: operations["updateIncident"];
+        trace?: never;
+    };
+    "/v1/incidents/{incidentId}/export.md": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The review as a Markdown document
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["exportIncident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{incidentId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a review: in_review, back to draft, or closed (two people)
+         * @description Allowed: `draft → in_review → closed`, `in_review → draft`. Closing takes two people: the first call asks (202 with the pending `incident.close` approval), a second person closes (200); the asker again is 409 `second_person_required`. Any other move is 409 `incident_transition_refused` with `current`.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["transitionIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs": {
         parameters: {
             query?: never;
@@ -1426,6 +1636,48 @@ export interface paths {
         get: operations["whoAmI"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/measures/{measureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an emergency measure
+         * @description **Roles:** `admin` · **Scope:** `alerts:read`
+         */
+        get: operations["getMeasure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/measures/{measureId}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift an emergency measure (one the policy or the default definition took: four eyes)
+         * @description A manual measure is lifted at once (200). One with origin `policy` or `default` needs two people: the first call answers 202 with the pending `measure.lift` approval; a second person calling the same route (or `POST /v1/approvals/{approvalId}/approve`) lifts it. The maker again: 403 `self_approval`. A measure that is not active: 409 `measure_transition_refused` with `current`.
+         *
+         *     **Roles:** `admin` · **Scope:** `alerts:manage`
+         */
+        post: operations["liftMeasure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2488,6 +2740,9 @@ export interface components {
                 /** Format: date-time */
                 frozenAt: string;
                 by: string;
+                measureId?: string;
+                /** Format: date-time */
+                expiresAt?: string;
             };
             partnerConflict?: {
                 assessmentId: string;
@@ -2499,6 +2754,23 @@ export interface components {
                 notches: number;
                 /** Format: date-time */
                 detectedAt: string;
+            };
+            disputedInvoices?: {
+                invoiceId: string;
+                disputeId: string;
+            }[];
+            restrictions?: {
+                creditHold: boolean;
+                newOrdersBlocked: boolean;
+                prepaymentRequired: boolean;
+                shipmentsHeld: boolean;
+                collections: boolean;
+                limitCapMinor?: number;
+                limitKeepPercent?: number;
+                reasons: string[];
+                measureIds: string[];
+                /** @constant */
+                confirmedOrdersUntouched: true;
             };
             version: number;
             sequence: number;
@@ -2653,7 +2925,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflict (problem details: `agreement_revoked`, `conflict`, `job_final`, `idempotency_in_progress`, `approval_transition_refused`, `alert_transition_refused`, `policy_transition_refused`, `subscription_pending_approval`) */
+        /** @description Conflict (problem details: `agreement_revoked`, `conflict`, `job_final`, `idempotency_in_progress`, `approval_transition_refused`, `alert_transition_refused`, `dispute_transition_refused`, `dispute_already_open`, `incident_transition_refused`, `second_person_required`, `measure_transition_refused`, `policy_transition_refused`, `subscription_pending_approval`) */
         Problem409: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -2987,7 +3259,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -3214,7 +3486,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -3420,7 +3692,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4096,7 +4368,7 @@ export interface operations {
                         approvals: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4163,7 +4435,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4232,7 +4504,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -4310,7 +4582,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -6014,7 +6286,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -6247,7 +6519,7 @@ export interface operations {
                             currency: string;
                         };
                         /** @enum {string} */
-                        status: "open" | "paid" | "void";
+                        status: "open" | "paid" | "void" | "disputed";
                     } | {
                         /** @enum {string} */
                         crm: "zoho" | "fxiaoke" | "hubspot" | "salesforce" | "generic";
@@ -7130,6 +7402,11 @@ export interface operations {
             content: {
                 "application/json": {
                     reason: string;
+                    /**
+                     * Format: date-time
+                     * @description When the freeze lifts by itself; in the future
+                     */
+                    expiresAt?: string;
                 };
             };
         };
@@ -7150,6 +7427,184 @@ export interface operations {
                             /** Format: date-time */
                             frozenAt: string;
                             by: string;
+                            measureId?: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    listCustomerMeasures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The measures, newest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Active, lifted and expired, newest first */
+                        measures: {
+                            measureId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            type: "freeze_new_orders" | "freeze_all_credit" | "reduce_limit" | "require_prepayment" | "hold_shipments" | "hand_over_to_collections";
+                            /** @default {} */
+                            params: {
+                                keepPercent?: number;
+                                capMinor?: number;
+                            };
+                            reason: string;
+                            /** @enum {string} */
+                            origin: "manual" | "policy" | "default";
+                            alertId?: string;
+                            incidentId?: string;
+                            drill?: boolean;
+                            takenBy: string;
+                            /** Format: date-time */
+                            takenAt: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** @enum {string} */
+                            status: "active" | "lifted" | "expired";
+                            liftedBy?: string;
+                            /** Format: date-time */
+                            liftedAt?: string;
+                            liftReason?: string;
+                            version: number;
+                        }[];
+                        /** @description The combined effect of the active measures, as on the profile; null when none was ever taken */
+                        restrictions: {
+                            creditHold: boolean;
+                            newOrdersBlocked: boolean;
+                            prepaymentRequired: boolean;
+                            shipmentsHeld: boolean;
+                            collections: boolean;
+                            limitCapMinor?: number;
+                            limitKeepPercent?: number;
+                            reasons: string[];
+                            measureIds: string[];
+                            /** @constant */
+                            confirmedOrdersUntouched: true;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    takeMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type: "freeze_new_orders" | "freeze_all_credit" | "reduce_limit" | "require_prepayment" | "hold_shipments" | "hand_over_to_collections";
+                    /**
+                     * @description `reduce_limit` only: `keepPercent` (0–100) and/or `capMinor`
+                     * @default {}
+                     */
+                    params?: {
+                        keepPercent?: number;
+                        capMinor?: number;
+                    };
+                    /** @description Free text for the risk team, told to the CRM as the hold reason: no personal data */
+                    reason: string;
+                    /** @description The alert that led to the measure */
+                    alertId?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the measure lifts by itself (`measure.expired`); in the future
+                     */
+                    expiresAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Taken */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        measure: {
+                            measureId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            type: "freeze_new_orders" | "freeze_all_credit" | "reduce_limit" | "require_prepayment" | "hold_shipments" | "hand_over_to_collections";
+                            /** @default {} */
+                            params: {
+                                keepPercent?: number;
+                                capMinor?: number;
+                            };
+                            reason: string;
+                            /** @enum {string} */
+                            origin: "manual" | "policy" | "default";
+                            alertId?: string;
+                            incidentId?: string;
+                            drill?: boolean;
+                            takenBy: string;
+                            /** Format: date-time */
+                            takenAt: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** @enum {string} */
+                            status: "active" | "lifted" | "expired";
+                            liftedBy?: string;
+                            /** Format: date-time */
+                            liftedAt?: string;
+                            liftReason?: string;
+                            version: number;
+                        };
+                        /** @description The customer's combined restrictions after the change */
+                        restrictions?: {
+                            creditHold: boolean;
+                            newOrdersBlocked: boolean;
+                            prepaymentRequired: boolean;
+                            shipmentsHeld: boolean;
+                            collections: boolean;
+                            limitCapMinor?: number;
+                            limitKeepPercent?: number;
+                            reasons: string[];
+                            measureIds: string[];
+                            /** @constant */
+                            confirmedOrdersUntouched: true;
                         };
                     };
                 };
@@ -7348,7 +7803,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -7506,6 +7961,559 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    listDisputes: {
+        parameters: {
+            query?: {
+                status?: "open" | "under_review" | "resolved";
+                subjectType?: "invoice" | "bureau_item" | "rating" | "assessment";
+                customerId?: string;
+                /** @description `true`: only disputes past their due time that are not resolved */
+                overdue?: "true" | "false";
+                /** @description Page size (1–200, default 50). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of disputes */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        disputes: {
+                            disputeId: string;
+                            subject: {
+                                /** @enum {string} */
+                                type: "invoice" | "bureau_item" | "rating" | "assessment";
+                                id: string;
+                                customerId: string;
+                            };
+                            reason: string;
+                            openedBy: string;
+                            /** @enum {string} */
+                            status: "open" | "under_review" | "resolved";
+                            /** @enum {string} */
+                            outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            resolvedAt?: string;
+                            pendingResolution?: {
+                                approvalId: string;
+                                /** @enum {string} */
+                                outcome: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "under_review" | "resolved";
+                                /** @enum {string} */
+                                to: "open" | "under_review" | "resolved";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {string} */
+                                outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                approvedBy?: string;
+                                note?: string;
+                            }[];
+                            complianceConditionCode?: string;
+                            version: number;
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    openDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What is disputed: an invoice (`<crm>:<connectionId>:<externalId>`), a bureau item, a rating or a partner assessment (an existing assessment id of the customer) */
+                    subject: {
+                        /** @enum {string} */
+                        type: "invoice" | "bureau_item" | "rating" | "assessment";
+                        id: string;
+                        customerId: string;
+                    };
+                    /** @description Why (kept on the dispute; never put in events or the audit) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new dispute */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dispute: {
+                            disputeId: string;
+                            subject: {
+                                /** @enum {string} */
+                                type: "invoice" | "bureau_item" | "rating" | "assessment";
+                                id: string;
+                                customerId: string;
+                            };
+                            reason: string;
+                            openedBy: string;
+                            /** @enum {string} */
+                            status: "open" | "under_review" | "resolved";
+                            /** @enum {string} */
+                            outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            resolvedAt?: string;
+                            pendingResolution?: {
+                                approvalId: string;
+                                /** @enum {string} */
+                                outcome: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "under_review" | "resolved";
+                                /** @enum {string} */
+                                to: "open" | "under_review" | "resolved";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {string} */
+                                outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                approvedBy?: string;
+                                note?: string;
+                            }[];
+                            complianceConditionCode?: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dispute */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dispute: {
+                            disputeId: string;
+                            subject: {
+                                /** @enum {string} */
+                                type: "invoice" | "bureau_item" | "rating" | "assessment";
+                                id: string;
+                                customerId: string;
+                            };
+                            reason: string;
+                            openedBy: string;
+                            /** @enum {string} */
+                            status: "open" | "under_review" | "resolved";
+                            /** @enum {string} */
+                            outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            resolvedAt?: string;
+                            pendingResolution?: {
+                                approvalId: string;
+                                /** @enum {string} */
+                                outcome: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "under_review" | "resolved";
+                                /** @enum {string} */
+                                to: "open" | "under_review" | "resolved";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {string} */
+                                outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                approvedBy?: string;
+                                note?: string;
+                            }[];
+                            complianceConditionCode?: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    commentDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The dispute as it now stands */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dispute: {
+                            disputeId: string;
+                            subject: {
+                                /** @enum {string} */
+                                type: "invoice" | "bureau_item" | "rating" | "assessment";
+                                id: string;
+                                customerId: string;
+                            };
+                            reason: string;
+                            openedBy: string;
+                            /** @enum {string} */
+                            status: "open" | "under_review" | "resolved";
+                            /** @enum {string} */
+                            outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            resolvedAt?: string;
+                            pendingResolution?: {
+                                approvalId: string;
+                                /** @enum {string} */
+                                outcome: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "under_review" | "resolved";
+                                /** @enum {string} */
+                                to: "open" | "under_review" | "resolved";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {string} */
+                                outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                approvedBy?: string;
+                                note?: string;
+                            }[];
+                            complianceConditionCode?: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    transitionDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    to: "under_review";
+                    note?: string;
+                } | {
+                    /** @constant */
+                    to: "resolved";
+                    /**
+                     * @description upheld: the item does not stand; rejected: the dispute fails, the debt stands; withdrawn; corrected
+                     * @enum {string}
+                     */
+                    outcome: "upheld" | "rejected" | "withdrawn" | "corrected";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The dispute as it now stands */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dispute: {
+                            disputeId: string;
+                            subject: {
+                                /** @enum {string} */
+                                type: "invoice" | "bureau_item" | "rating" | "assessment";
+                                id: string;
+                                customerId: string;
+                            };
+                            reason: string;
+                            openedBy: string;
+                            /** @enum {string} */
+                            status: "open" | "under_review" | "resolved";
+                            /** @enum {string} */
+                            outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            resolvedAt?: string;
+                            pendingResolution?: {
+                                approvalId: string;
+                                /** @enum {string} */
+                                outcome: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "under_review" | "resolved";
+                                /** @enum {string} */
+                                to: "open" | "under_review" | "resolved";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {string} */
+                                outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                approvedBy?: string;
+                                note?: string;
+                            }[];
+                            complianceConditionCode?: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            /** @description Resolution asked for: waiting for a second person */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dispute: {
+                            disputeId: string;
+                            subject: {
+                                /** @enum {string} */
+                                type: "invoice" | "bureau_item" | "rating" | "assessment";
+                                id: string;
+                                customerId: string;
+                            };
+                            reason: string;
+                            openedBy: string;
+                            /** @enum {string} */
+                            status: "open" | "under_review" | "resolved";
+                            /** @enum {string} */
+                            outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            resolvedAt?: string;
+                            pendingResolution?: {
+                                approvalId: string;
+                                /** @enum {string} */
+                                outcome: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            comments: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                text: string;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                from?: "open" | "under_review" | "resolved";
+                                /** @enum {string} */
+                                to: "open" | "under_review" | "resolved";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {string} */
+                                outcome?: "upheld" | "rejected" | "withdrawn" | "corrected";
+                                approvedBy?: string;
+                                note?: string;
+                            }[];
+                            complianceConditionCode?: string;
+                            version: number;
+                        };
+                        /** @description The pending `dispute.resolve` approval: a second person calls the same route with the same outcome */
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
         };
@@ -8043,6 +9051,711 @@ export interface operations {
             422: components["responses"]["Problem422"];
         };
     };
+    listIncidents: {
+        parameters: {
+            query?: {
+                status?: "draft" | "in_review" | "closed";
+                /** @description Page size (1–200, default 50). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque, signed position from the previous page's `nextCursor` (or follow `next`). Bound to the caller, route and filters; expires. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of reviews */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        incidents: {
+                            incidentId: string;
+                            title: string;
+                            alertIds: string[];
+                            drillCustomerId?: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "closed";
+                            impact: {
+                                customers: string[];
+                                exposure: {
+                                    currency: string;
+                                    openMinor: number;
+                                    overdueMinor: number;
+                                }[];
+                            };
+                            rootCause?: string;
+                            contributingFactors: string[];
+                            actions: {
+                                action: string;
+                                /** @description Who does it, e.g. `person:li-wei` or a team name */
+                                owner: string;
+                                /**
+                                 * Format: date
+                                 * @description Due date (YYYY-MM-DD)
+                                 */
+                                due: string;
+                                /**
+                                 * @default open
+                                 * @enum {string}
+                                 */
+                                status: "open" | "done" | "dropped";
+                            }[];
+                            lessons?: string;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                source: "event" | "audit";
+                                type: string;
+                                ref: string;
+                                customerId?: string;
+                                target?: string;
+                                actor?: string;
+                            }[];
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                            pendingClose?: {
+                                approvalId: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                from?: "draft" | "in_review" | "closed";
+                                /** @enum {string} */
+                                to: "draft" | "in_review" | "closed";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                approvedBy?: string;
+                            }[];
+                            version: number;
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Absolute URL of the next page; null on the last page */
+                        next: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    openIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @default [] */
+                    alertIds?: string[];
+                    /** @description The customer a default drill ran on (`POST /v1/drills/default`) */
+                    drillCustomerId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new review */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        incident: {
+                            incidentId: string;
+                            title: string;
+                            alertIds: string[];
+                            drillCustomerId?: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "closed";
+                            impact: {
+                                customers: string[];
+                                exposure: {
+                                    currency: string;
+                                    openMinor: number;
+                                    overdueMinor: number;
+                                }[];
+                            };
+                            rootCause?: string;
+                            contributingFactors: string[];
+                            actions: {
+                                action: string;
+                                /** @description Who does it, e.g. `person:li-wei` or a team name */
+                                owner: string;
+                                /**
+                                 * Format: date
+                                 * @description Due date (YYYY-MM-DD)
+                                 */
+                                due: string;
+                                /**
+                                 * @default open
+                                 * @enum {string}
+                                 */
+                                status: "open" | "done" | "dropped";
+                            }[];
+                            lessons?: string;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                source: "event" | "audit";
+                                type: string;
+                                ref: string;
+                                customerId?: string;
+                                target?: string;
+                                actor?: string;
+                            }[];
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                            pendingClose?: {
+                                approvalId: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                from?: "draft" | "in_review" | "closed";
+                                /** @enum {string} */
+                                to: "draft" | "in_review" | "closed";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                approvedBy?: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    getIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The review */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        incident: {
+                            incidentId: string;
+                            title: string;
+                            alertIds: string[];
+                            drillCustomerId?: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "closed";
+                            impact: {
+                                customers: string[];
+                                exposure: {
+                                    currency: string;
+                                    openMinor: number;
+                                    overdueMinor: number;
+                                }[];
+                            };
+                            rootCause?: string;
+                            contributingFactors: string[];
+                            actions: {
+                                action: string;
+                                /** @description Who does it, e.g. `person:li-wei` or a team name */
+                                owner: string;
+                                /**
+                                 * Format: date
+                                 * @description Due date (YYYY-MM-DD)
+                                 */
+                                due: string;
+                                /**
+                                 * @default open
+                                 * @enum {string}
+                                 */
+                                status: "open" | "done" | "dropped";
+                            }[];
+                            lessons?: string;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                source: "event" | "audit";
+                                type: string;
+                                ref: string;
+                                customerId?: string;
+                                target?: string;
+                                actor?: string;
+                            }[];
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                            pendingClose?: {
+                                approvalId: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                from?: "draft" | "in_review" | "closed";
+                                /** @enum {string} */
+                                to: "draft" | "in_review" | "closed";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                approvedBy?: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    updateIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    impact?: {
+                        customers: string[];
+                        exposure: {
+                            currency: string;
+                            openMinor: number;
+                            overdueMinor: number;
+                        }[];
+                    };
+                    rootCause?: string;
+                    contributingFactors?: string[];
+                    actions?: {
+                        action: string;
+                        /** @description Who does it, e.g. `person:li-wei` or a team name */
+                        owner: string;
+                        /**
+                         * Format: date
+                         * @description Due date (YYYY-MM-DD)
+                         */
+                        due: string;
+                        /**
+                         * @default open
+                         * @enum {string}
+                         */
+                        status?: "open" | "done" | "dropped";
+                    }[];
+                    lessons?: string;
+                    /** @description Assemble the timeline again from the events and audit entries */
+                    refreshTimeline?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The review as it now stands */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        incident: {
+                            incidentId: string;
+                            title: string;
+                            alertIds: string[];
+                            drillCustomerId?: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "closed";
+                            impact: {
+                                customers: string[];
+                                exposure: {
+                                    currency: string;
+                                    openMinor: number;
+                                    overdueMinor: number;
+                                }[];
+                            };
+                            rootCause?: string;
+                            contributingFactors: string[];
+                            actions: {
+                                action: string;
+                                /** @description Who does it, e.g. `person:li-wei` or a team name */
+                                owner: string;
+                                /**
+                                 * Format: date
+                                 * @description Due date (YYYY-MM-DD)
+                                 */
+                                due: string;
+                                /**
+                                 * @default open
+                                 * @enum {string}
+                                 */
+                                status: "open" | "done" | "dropped";
+                            }[];
+                            lessons?: string;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                source: "event" | "audit";
+                                type: string;
+                                ref: string;
+                                customerId?: string;
+                                target?: string;
+                                actor?: string;
+                            }[];
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                            pendingClose?: {
+                                approvalId: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                from?: "draft" | "in_review" | "closed";
+                                /** @enum {string} */
+                                to: "draft" | "in_review" | "closed";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                approvedBy?: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    exportIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Markdown */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    transitionIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    to: "draft" | "in_review" | "closed";
+                };
+            };
+        };
+        responses: {
+            /** @description The review as it now stands */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        incident: {
+                            incidentId: string;
+                            title: string;
+                            alertIds: string[];
+                            drillCustomerId?: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "closed";
+                            impact: {
+                                customers: string[];
+                                exposure: {
+                                    currency: string;
+                                    openMinor: number;
+                                    overdueMinor: number;
+                                }[];
+                            };
+                            rootCause?: string;
+                            contributingFactors: string[];
+                            actions: {
+                                action: string;
+                                /** @description Who does it, e.g. `person:li-wei` or a team name */
+                                owner: string;
+                                /**
+                                 * Format: date
+                                 * @description Due date (YYYY-MM-DD)
+                                 */
+                                due: string;
+                                /**
+                                 * @default open
+                                 * @enum {string}
+                                 */
+                                status: "open" | "done" | "dropped";
+                            }[];
+                            lessons?: string;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                source: "event" | "audit";
+                                type: string;
+                                ref: string;
+                                customerId?: string;
+                                target?: string;
+                                actor?: string;
+                            }[];
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                            pendingClose?: {
+                                approvalId: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                from?: "draft" | "in_review" | "closed";
+                                /** @enum {string} */
+                                to: "draft" | "in_review" | "closed";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                approvedBy?: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+            };
+            /** @description Closing asked for: waiting for a second person */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        incident: {
+                            incidentId: string;
+                            title: string;
+                            alertIds: string[];
+                            drillCustomerId?: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "closed";
+                            impact: {
+                                customers: string[];
+                                exposure: {
+                                    currency: string;
+                                    openMinor: number;
+                                    overdueMinor: number;
+                                }[];
+                            };
+                            rootCause?: string;
+                            contributingFactors: string[];
+                            actions: {
+                                action: string;
+                                /** @description Who does it, e.g. `person:li-wei` or a team name */
+                                owner: string;
+                                /**
+                                 * Format: date
+                                 * @description Due date (YYYY-MM-DD)
+                                 */
+                                due: string;
+                                /**
+                                 * @default open
+                                 * @enum {string}
+                                 */
+                                status: "open" | "done" | "dropped";
+                            }[];
+                            lessons?: string;
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {string} */
+                                source: "event" | "audit";
+                                type: string;
+                                ref: string;
+                                customerId?: string;
+                                target?: string;
+                                actor?: string;
+                            }[];
+                            createdBy: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                            pendingClose?: {
+                                approvalId: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
+                            history: {
+                                /** @enum {string} */
+                                from?: "draft" | "in_review" | "closed";
+                                /** @enum {string} */
+                                to: "draft" | "in_review" | "closed";
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                approvedBy?: string;
+                            }[];
+                            version: number;
+                        };
+                        /** @description The pending `incident.close` approval: a second person calls the same route */
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
     listJobs: {
         parameters: {
             query?: {
@@ -8198,6 +9911,212 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             429: components["responses"]["Problem429"];
+        };
+    };
+    getMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The measure */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        measure: {
+                            measureId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            type: "freeze_new_orders" | "freeze_all_credit" | "reduce_limit" | "require_prepayment" | "hold_shipments" | "hand_over_to_collections";
+                            /** @default {} */
+                            params: {
+                                keepPercent?: number;
+                                capMinor?: number;
+                            };
+                            reason: string;
+                            /** @enum {string} */
+                            origin: "manual" | "policy" | "default";
+                            alertId?: string;
+                            incidentId?: string;
+                            drill?: boolean;
+                            takenBy: string;
+                            /** Format: date-time */
+                            takenAt: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** @enum {string} */
+                            status: "active" | "lifted" | "expired";
+                            liftedBy?: string;
+                            /** Format: date-time */
+                            liftedAt?: string;
+                            liftReason?: string;
+                            version: number;
+                        };
+                        /** @description The customer's combined restrictions after the change */
+                        restrictions?: {
+                            creditHold: boolean;
+                            newOrdersBlocked: boolean;
+                            prepaymentRequired: boolean;
+                            shipmentsHeld: boolean;
+                            collections: boolean;
+                            limitCapMinor?: number;
+                            limitKeepPercent?: number;
+                            reasons: string[];
+                            measureIds: string[];
+                            /** @constant */
+                            confirmedOrdersUntouched: true;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+        };
+    };
+    liftMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Lifted */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        measure: {
+                            measureId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            type: "freeze_new_orders" | "freeze_all_credit" | "reduce_limit" | "require_prepayment" | "hold_shipments" | "hand_over_to_collections";
+                            /** @default {} */
+                            params: {
+                                keepPercent?: number;
+                                capMinor?: number;
+                            };
+                            reason: string;
+                            /** @enum {string} */
+                            origin: "manual" | "policy" | "default";
+                            alertId?: string;
+                            incidentId?: string;
+                            drill?: boolean;
+                            takenBy: string;
+                            /** Format: date-time */
+                            takenAt: string;
+                            /** Format: date-time */
+                            expiresAt?: string;
+                            /** @enum {string} */
+                            status: "active" | "lifted" | "expired";
+                            liftedBy?: string;
+                            /** Format: date-time */
+                            liftedAt?: string;
+                            liftReason?: string;
+                            version: number;
+                        };
+                        /** @description The customer's combined restrictions after the change */
+                        restrictions?: {
+                            creditHold: boolean;
+                            newOrdersBlocked: boolean;
+                            prepaymentRequired: boolean;
+                            shipmentsHeld: boolean;
+                            collections: boolean;
+                            limitCapMinor?: number;
+                            limitKeepPercent?: number;
+                            reasons: string[];
+                            measureIds: string[];
+                            /** @constant */
+                            confirmedOrdersUntouched: true;
+                        };
+                    };
+                };
+            };
+            /** @description Asked for: a second person confirms by calling the same route or POST /v1/approvals/{approvalId}/approve */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approval: {
+                            approvalId: string;
+                            /** @enum {string} */
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            target: string;
+                            summary: string;
+                            /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
+                            maker: string;
+                            makerPrincipalId: string;
+                            /** @description Distinct people, other than the maker, who must approve */
+                            quorum: number;
+                            /** @description Approvals so far, one per person */
+                            checkers: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            rejection?: {
+                                by: string;
+                                principalId: string;
+                                /** Format: date-time */
+                                at: string;
+                                reason?: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "granted" | "rejected" | "expired";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            payload: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            /** Format: date-time */
+                            executedAt?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            503: components["responses"]["Problem503"];
         };
     };
     importOutcomes: {
@@ -8926,7 +10845,7 @@ export interface operations {
                         approvals: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -9090,7 +11009,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -9713,6 +11632,18 @@ export interface operations {
                             /** @enum {string} */
                             period: "day" | "week" | "month";
                         };
+                    };
+                    /**
+                     * @default {
+                     *       "slaHours": 720,
+                     *       "excludeDisputedInvoices": true
+                     *     }
+                     */
+                    disputes?: {
+                        /** @default 720 */
+                        slaHours?: number;
+                        /** @default true */
+                        excludeDisputedInvoices?: boolean;
                     };
                     training?: {
                         dataset: string;
@@ -10425,6 +12356,18 @@ export interface operations {
                                         period: "day" | "week" | "month";
                                     };
                                 };
+                                /**
+                                 * @default {
+                                 *       "slaHours": 720,
+                                 *       "excludeDisputedInvoices": true
+                                 *     }
+                                 */
+                                disputes: {
+                                    /** @default 720 */
+                                    slaHours: number;
+                                    /** @default true */
+                                    excludeDisputedInvoices: boolean;
+                                };
                                 training?: {
                                     dataset: string;
                                     rows: number;
@@ -11006,6 +12949,18 @@ export interface operations {
                                         /** @enum {string} */
                                         period: "day" | "week" | "month";
                                     };
+                                };
+                                /**
+                                 * @default {
+                                 *       "slaHours": 720,
+                                 *       "excludeDisputedInvoices": true
+                                 *     }
+                                 */
+                                disputes: {
+                                    /** @default 720 */
+                                    slaHours: number;
+                                    /** @default true */
+                                    excludeDisputedInvoices: boolean;
                                 };
                                 training?: {
                                     dataset: string;
@@ -11637,6 +13592,18 @@ export interface operations {
                                         period: "day" | "week" | "month";
                                     };
                                 };
+                                /**
+                                 * @default {
+                                 *       "slaHours": 720,
+                                 *       "excludeDisputedInvoices": true
+                                 *     }
+                                 */
+                                disputes: {
+                                    /** @default 720 */
+                                    slaHours: number;
+                                    /** @default true */
+                                    excludeDisputedInvoices: boolean;
+                                };
                                 training?: {
                                     dataset: string;
                                     rows: number;
@@ -11780,7 +13747,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -12062,7 +14029,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -12575,7 +14542,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12625,7 +14592,7 @@ export interface operations {
                     /** Format: uri */
                     url: string;
                     description?: string;
-                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                    eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                     fields?: string[];
                 };
             };
@@ -12646,7 +14613,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12692,7 +14659,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12724,7 +14691,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -12799,7 +14766,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12877,13 +14844,13 @@ export interface operations {
                 "application/json": {
                     enabled?: boolean;
                     description?: string;
-                    eventTypes?: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                    eventTypes?: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                     fields?: string[] | null;
                 };
                 "application/merge-patch+json": {
                     enabled?: boolean;
                     description?: string;
-                    eventTypes?: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                    eventTypes?: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                     fields?: string[] | null;
                 };
             };
@@ -12903,7 +14870,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12947,7 +14914,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
@@ -12977,7 +14944,7 @@ export interface operations {
                         approval: {
                             approvalId: string;
                             /** @enum {string} */
-                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
+                            action: "policy.approve" | "policy.activate" | "policy.rollback" | "freeze.lift" | "role.grant" | "key.issue" | "agreement.create" | "agreement.widen" | "subscription.create" | "dispute.resolve" | "incident.close" | "measure.lift" | "subscription.widen" | "crm_connection.create" | "crm_connection.widen";
                             target: string;
                             summary: string;
                             /** @description The party who asked: person:<id> (or key:<id> for a key without a person) */
@@ -13181,7 +15148,7 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                             description?: string;
-                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected")[];
+                            eventTypes: ("customer.updated" | "rating.changed" | "limit.changed" | "alert.raised" | "alert.transitioned" | "alert.escalated" | "customer.frozen" | "customer.unfrozen" | "measure.taken" | "measure.lifted" | "measure.expired" | "credit_report.received" | "endpoint.disabled" | "assessment.submitted" | "assessment.conflict_detected" | "customer.activity" | "approval.requested" | "approval.granted" | "approval.rejected" | "approval.expired" | "security.break_glass_used" | "rating.drift_detected" | "dispute.opened" | "dispute.transitioned" | "dispute.resolved")[];
                             fields?: string[];
                             enabled: boolean;
                             /** @enum {string} */
