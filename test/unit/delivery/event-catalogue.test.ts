@@ -34,6 +34,9 @@ describe('eventCatalogue', () => {
       'approval.expired',
       'security.break_glass_used',
       'rating.drift_detected',
+      'dispute.opened',
+      'dispute.transitioned',
+      'dispute.resolved',
     ]);
     for (const type of EVENT_TYPES) {
       expect(eventCatalogue[type].version).toBe(1);

@@ -78,7 +78,7 @@ describe('buildOpenApi', () => {
     expect(Object.keys(responses)).toEqual(['201', '400', '401', '403', '409', '413', '415', '422', '429', '503']);
     expect(responses['409']).toEqual({ $ref: '#/components/responses/Problem409' });
     expect(at(doc, 'components', 'responses', 'Problem409', 'content')).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
-    expect(at(doc, 'components', 'responses', 'Problem409', 'x-problem-codes')).toEqual(['agreement_revoked', 'conflict', 'job_final', 'idempotency_in_progress', 'approval_transition_refused', 'alert_transition_refused', 'dispute_transition_refused', 'dispute_already_open', 'incident_transition_refused', 'second_person_required', 'policy_transition_refused']);
+    expect(at(doc, 'components', 'responses', 'Problem409', 'x-problem-codes')).toEqual(['agreement_revoked', 'conflict', 'job_final', 'idempotency_in_progress', 'approval_transition_refused', 'alert_transition_refused', 'dispute_transition_refused', 'dispute_already_open', 'incident_transition_refused', 'second_person_required', 'measure_transition_refused', 'policy_transition_refused', 'subscription_pending_approval']);
     expect(Object.keys(at(doc, 'components', 'responses', 'Problem429', 'headers'))).toEqual(['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset']);
     expect(Object.keys(at(doc, 'components', 'responses', 'Problem503', 'headers'))).toEqual(['X-Request-Id', 'Retry-After']);
     expect(Object.keys(at(doc, 'components', 'schemas', 'Problem', 'properties'))).toEqual(expect.arrayContaining(['type', 'title', 'status', 'code', 'errors']));
