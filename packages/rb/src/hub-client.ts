@@ -155,6 +155,9 @@ export const hubApi = (hub: HubClient) => ({
   listApiKeys: async () => (await dataOf('GET /v1/admin/api-keys', hub.url, hub.api.GET('/v1/admin/api-keys'))).keys,
   /** GET /v1/audit/verify (audit:read): the verdict per audit chain. */
   verifyAudit: (): Promise<AuditVerdict> => dataOf('GET /v1/audit/verify', hub.url, hub.api.GET('/v1/audit/verify')),
+  /** POST /v1/crm/connections/{connectionId}/setup (admin): the per-field report of the write-back fields. */
+  setupCrmConnection: (connectionId: string) =>
+    dataOf(`POST /v1/crm/connections/${connectionId}/setup`, hub.url, hub.api.POST('/v1/crm/connections/{connectionId}/setup', { params: { path: { connectionId } } })),
   /** POST /v1/policies (policies:manage): stores a draft policy (checked by the hub). */
   createPolicy: async (policyJson: string): Promise<void> => {
     await hub.request({ method: 'POST', path: '/v1/policies', schema: z.unknown(), body: { text: policyJson, contentType: 'application/json' } });

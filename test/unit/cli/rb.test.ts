@@ -29,8 +29,8 @@ const rb = (args: string[], env: Record<string, string> = {}): Promise<Outcome> 
 
 const lines = (text: string): string[] => text.split('\n').filter((l) => l.trim() !== '');
 
-const SUBCOMMANDS = ['train', 'score', 'import', 'metro2', 'invoke', 'queue', 'keys', 'login', 'audit', 'bench'];
-const HELP_PATHS = ['train', 'import', 'metro2', 'metro2 import', 'invoke', 'queue', 'keys', 'keys create-admin', 'keys list', 'login', 'audit', 'audit verify', 'bench'];
+const SUBCOMMANDS = ['train', 'score', 'import', 'metro2', 'invoke', 'queue', 'keys', 'crm', 'login', 'audit', 'bench'];
+const HELP_PATHS = ['train', 'import', 'metro2', 'metro2 import', 'invoke', 'queue', 'keys', 'keys create-admin', 'keys list', 'crm', 'crm setup', 'login', 'audit', 'audit verify', 'bench'];
 
 // A spawn costs ~0.3 s of CPU; the timeout only allows for a machine shared with other work.
 describe('rb', { timeout: 30_000 }, () => {
@@ -138,6 +138,14 @@ describe('rb', { timeout: 30_000 }, () => {
           merged: 1, review: 1, warnings: [],
         },
       },
+      crmready: {
+        connectionId: 'local-hubspot', crm: 'hubspot', objectName: 'companies', ready: true, checkedAt: '2026-11-28T10:00:00.000Z',
+        fields: [{ source: 'creditHold', field: 'riskbridge_credit_hold', status: 'created' }, { source: 'grade', field: 'riskbridge_grade', status: 'present' }],
+      },
+      crmfailed: {
+        connectionId: 'local-fxiaoke', crm: 'fxiaoke', objectName: 'AccountObj', ready: false, checkedAt: '2026-11-28T10:00:00.000Z',
+        fields: [{ source: 'creditHold', field: 'field_credit_hold__c', status: 'failed', reason: 'crm_field_not_creatable: create it in 对象管理' }],
+      },
       keys: { keys: [{ keyId: 'k1', name: 'ops', role: 'admin', scopes: ['keys:manage'], status: 'active', createdAt: '2026-11-28T10:00:00.000Z', createdBy: 'bootstrap' }] },
     };
     const seen: Array<{ url: string | undefined; headers: IncomingHttpHeaders }> = [];
@@ -194,6 +202,27 @@ describe('rb', { timeout: 30_000 }, () => {
       const { code, stderr } = await rb(['metro2', 'import', 'test/fixtures/bureaus/metro2/furnisher-sample.txt', '--bureau', 'dnb'], { RB_URL: `${base}/metro2`, RB_KEY: 'rbk_test' });
       expect(code).toBe(2);
       expect(lines(stderr)).toEqual([expect.stringContaining('--bureau must be one of experian, equifax, transunion')]);
+    });
+
+    it.concurrent('crm setup posts to the connection\'s setup route and prints one line per field', async ({ expect }) => {
+      const { code, stdout, stderr } = await rb(['crm', 'setup', 'local-hubspot'], { RB_URL: `${base}/crmready`, RB_KEY: 'rbk_crm' });
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(lines(stdout)).toEqual(['created  riskbridge_credit_hold (creditHold)', 'present  riskbridge_grade (grade)', 'ready: local-hubspot (hubspot companies), 2 field(s)']);
+      expect(seen).toContainEqual({ url: '/crmready/v1/crm/connections/local-hubspot/setup', headers: expect.objectContaining({ authorization: 'Bearer rbk_crm' }) });
+    });
+
+    it.concurrent('crm setup exits 1 naming the fields that failed', async ({ expect }) => {
+      const { code, stdout, stderr } = await rb(['crm', 'setup', 'local-fxiaoke'], { RB_URL: `${base}/crmfailed`, RB_KEY: 'rbk_test' });
+      expect(code).toBe(1);
+      expect(lines(stdout)).toEqual(['failed   field_credit_hold__c (creditHold): crm_field_not_creatable: create it in 对象管理', 'NOT READY: local-fxiaoke (fxiaoke AccountObj), 1 field(s)']);
+      expect(lines(stderr)).toEqual(['rb crm setup: fields not set up: field_credit_hold__c']);
+    });
+
+    it.concurrent('crm setup reports a refused call as one line, exit 1', async ({ expect }) => {
+      const { code, stderr } = await rb(['crm', 'setup', 'nope'], { RB_URL: `${base}/missing`, RB_KEY: 'rbk_test' });
+      expect(code).toBe(1);
+      expect(lines(stderr)).toEqual([expect.stringMatching(/^rb crm setup: POST \/v1\/crm\/connections\/nope\/setup: HTTP 404/)]);
     });
 
     it.concurrent('keys list prints the keys the hub returns', async ({ expect }) => {

@@ -1,6 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { auditCommand } from './audit.js';
 import { benchCommand } from './bench.js';
+import { crmCommand } from './crm.js';
 import { importCommand } from './import.js';
 import { invokeCommand } from './invoke.js';
 import { keysCommand } from './keys.js';
@@ -14,4 +15,4 @@ import { trainCommand } from './train.js';
 export type RegisterCommand = (program: Command) => void;
 
 /** Every `rb` subcommand, in the order `rb --help` lists them. A new subcommand is one file here plus one entry. */
-export const commands: readonly RegisterCommand[] = [trainCommand, scoreCommand, importCommand, metro2Command, invokeCommand, queueCommand, keysCommand, loginCommand, auditCommand, benchCommand];
+export const commands: readonly RegisterCommand[] = [trainCommand, scoreCommand, importCommand, metro2Command, invokeCommand, queueCommand, keysCommand, crmCommand, loginCommand, auditCommand, benchCommand];
