@@ -55,7 +55,7 @@ describe('score drift job in the hub', () => {
     await t?.stop();
   });
 
-  it('writes one PSI point per day for the active version when the clock passes the daily schedule, emits rating.drift_detected, and pages the series', async () => {
+  it('writes one PSI point per day for the active version when the clock passes the daily schedule, emits rating.drift_detected, raises one portfolio alert, and pages the series', async () => {
     // Prepare: rated customers, then version 2 (with a stored distribution) active and rating them.
     await seedDemoPortfolio(apiClient(t.hub.url, t.adminKey), t.hub.clock.now(), { customers: CUSTOMERS });
     expect((await t.api('POST', '/v1/policies', { body: v2 })).status).toBe(201);
@@ -74,9 +74,16 @@ describe('score drift job in the hub', () => {
     expect(Math.min(...live)).toBeGreaterThanOrEqual(200);
     expect((await t.api('GET', '/v1/policies/2/drift')).json).toMatchObject({ points: [], nextCursor: null });
 
-    // Act: the clock passes the daily schedule, then a second passes, then another day.
+    // Act: the clock passes the daily schedule, then a second passes and the job reruns the same day, then another day.
     const day1 = await advance(t, 25 * 3600);
     const same = await advance(t, 1);
+    const rerun = (await t.hub.runSchedule('checkScoreDrift')) as { outcome: string; date: string };
+    const driftCases = async (): Promise<Array<Record<string, unknown>>> => {
+      const response = await t.api('GET', '/v1/alert-cases?rule=score-drift');
+      expect(response.status, response.text).toBe(200);
+      return response.json.alerts;
+    };
+    const sameDay = await driftCases();
     const day2 = await advance(t, 24 * 3600);
 
     // Assess: one run per day, one point per day, the event of each drifted day delivered.
@@ -96,6 +103,24 @@ describe('score drift job in the hub', () => {
     await receiver.waitFor(() => drifts().length >= 2, WAIT_MS);
     expect(drifts().map((e) => e.data['policyVersion'])).toEqual([2, 2]);
     expect(drifts()[0]!.data).toMatchObject({ customers: CUSTOMERS, threshold: 0.25, baselineSource: 'training' });
+
+    // The default policy's event rule raised one portfolio alert for the day, whatever the rerun did;
+    // the next day's drift folds into the open case.
+    expect(rerun).toMatchObject({ outcome: 'already_recorded', date: points[0]!.date });
+    expect(sameDay).toHaveLength(1);
+    expect(sameDay[0]).toMatchObject({
+      alertId: `alt_drift_v2_${points[0]!.date}_score-drift`,
+      customerId: 'portfolio',
+      rule: 'score-drift',
+      kind: 'event',
+      severity: 'warning',
+      status: 'open',
+      policyVersion: 2,
+      dedupeKey: 'score-drift:portfolio:v2',
+      causedBy: drifts()[0]!.id,
+      details: { eventType: 'rating.drift_detected', policyVersion: 2, date: points[0]!.date, customers: CUSTOMERS, threshold: 0.25, psi: expect.closeTo(expectedPsi, 9) },
+    });
+    expect((await driftCases()).map((a) => a['alertId'])).toEqual([sameDay[0]!['alertId']]);
 
     // Paged by cursor, oldest first.
     const first = await t.api('GET', '/v1/policies/2/drift?limit=1');

@@ -120,5 +120,14 @@ export const DEFAULT_POLICY_INPUT: RiskPolicyInput = {
   minimumData: { minFeatures: 3 },
 };
 
-/** DEFAULT_POLICY_INPUT, parsed and migrated to format 2 (defaults applied, cross-field rules checked at load). */
-export const DEFAULT_POLICY: RiskPolicy = parsePolicy(DEFAULT_POLICY_INPUT);
+/**
+ * The default policy's event rule for the daily drift job (a version 1 document has no `alerts.rules`):
+ * a warning per policy version, quiet for 12 hours so a drift that persists after the case was
+ * closed raises again the next day (an open case folds the repeats).
+ */
+export const DEFAULT_DRIFT_RULE = { id: 'score-drift', kind: 'event', severity: 'warning', eventType: 'rating.drift_detected', dedupeKey: '{rule}:{customerId}:{detail}', cooldownHours: 12 } as const;
+
+const migrated = parsePolicy(DEFAULT_POLICY_INPUT);
+
+/** DEFAULT_POLICY_INPUT, parsed and migrated to format 2 (defaults applied, cross-field rules checked at load), with {@link DEFAULT_DRIFT_RULE}. */
+export const DEFAULT_POLICY: RiskPolicy = parsePolicy({ ...migrated, alerts: { ...migrated.alerts, rules: [...migrated.alerts.rules, DEFAULT_DRIFT_RULE] } });

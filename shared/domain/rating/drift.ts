@@ -168,11 +168,16 @@ export interface DriftJobPorts {
   portfolio: { profiles(): AsyncIterable<CustomerProfile> };
   series: DriftSeries;
   clock: Clock;
+  /**
+   * Raises the lifecycle alerts of the day's drifted point (`raiseDriftAlerts` in drift-alerts.ts),
+   * idempotently; answers their ids. Without it the job raises no alerts.
+   */
+  alerts?: (point: DriftPoint, policy: RiskPolicy, causedBy?: string) => Promise<string[]>;
 }
 
 export type DriftJobOutcome =
-  | { outcome: 'recorded'; point: DriftPoint; eventId?: string }
-  | { outcome: 'already_recorded'; policyVersion: number; date: string }
+  | { outcome: 'recorded'; point: DriftPoint; eventId?: string; alertIds?: string[] }
+  | { outcome: 'already_recorded'; policyVersion: number; date: string; alertIds?: string[] }
   | { outcome: 'no_distribution'; policyVersion: number };
 
 /**
@@ -188,11 +193,21 @@ export const liveScores = async (profiles: AsyncIterable<CustomerProfile>, polic
   return scores;
 };
 
+/** The stored point of `point`'s version and day (the series pages after a date: start after the day before). */
+const storedPoint = async (series: DriftSeries, point: DriftPoint): Promise<DriftPoint | undefined> => {
+  const dayBefore = new Date(Date.parse(`${point.date}T00:00:00.000Z`) - 86_400_000).toISOString().slice(0, 10);
+  const { points } = await series.list(point.policyVersion, { limit: 1, after: dayBefore });
+  return points.find((p) => p.date === point.date);
+};
+
 /**
  * The daily drift job: PSI of the live scores against the active policy's stored training
  * distribution, one point per (policy version, UTC day), with `rating.drift_detected` in the same
  * write when the PSI exceeds the policy's threshold. A second run on the same day writes and emits
- * nothing (`already_recorded`); a policy without a stored distribution is skipped.
+ * nothing (`already_recorded`); a policy without a stored distribution is skipped. With `alerts`,
+ * the day's stored point, when drifted, then raises the policy's event rules for
+ * `rating.drift_detected` (after the write, and again on a rerun of the day: the alert ids are
+ * deterministic, so a raise lost after the write is made up and nothing is raised twice).
  */
 export const runDriftJob = (ports: DriftJobPorts) => async (): Promise<DriftJobOutcome> => {
   const policy = await ports.activePolicy();
@@ -219,6 +234,11 @@ export const runDriftJob = (ports: DriftJobPorts) => async (): Promise<DriftJobO
     ? newEvent('rating.drift_detected', { policyVersion: policy.version, psi: check.psi, threshold, customers: check.customers, baselineSource: 'training', checkedAt: check.checkedAt }, { at: now })
     : undefined;
   const written = await ports.series.record(point, event);
-  if (!written) return { outcome: 'already_recorded', policyVersion: policy.version, date: point.date };
-  return { outcome: 'recorded', point, ...(event ? { eventId: event.id } : {}) };
+  if (!written) {
+    const stored = ports.alerts ? await storedPoint(ports.series, point) : undefined;
+    const alertIds = ports.alerts ? (stored ? await ports.alerts(stored, policy) : []) : undefined;
+    return { outcome: 'already_recorded', policyVersion: policy.version, date: point.date, ...(alertIds ? { alertIds } : {}) };
+  }
+  const alertIds = ports.alerts ? await ports.alerts(point, policy, event?.id) : undefined;
+  return { outcome: 'recorded', point, ...(event ? { eventId: event.id } : {}), ...(alertIds ? { alertIds } : {}) };
 };
