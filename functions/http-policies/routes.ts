@@ -181,7 +181,7 @@ export const policyRoutes = defineRoutes({
     rateClass: 'bulk',
     summary: 'Bulk import of credit outcomes (customerId, defaulted, at) as CSV or NDJSON, idempotent',
     description: `CSV with a header row \`customerId,defaulted,at\` or NDJSON of \`{customerId, defaulted, at}\`; \`defaulted\` is true/false (CSV also 1/0), \`at\` an ISO date-time. Up to ${MAX_OUTCOME_ROWS} rows. All or nothing: a malformed row or an unknown customer answers 422 with the row paths (\`rows[3].at\`) and records nothing. The same (customer, at, defaulted) sent again is counted in \`duplicates\`, not stored twice. Audited once (\`outcomes.imported\`, counts only).`,
-    accepts: ['text/csv', 'application/x-ndjson'], bodyRequired: false,
+    accepts: ['text/csv', 'application/x-ndjson'],
     responses: { 200: { description: 'Recorded and duplicate counts', body: OutcomeImportResultSchema } },
   },
   declareCustomAttribute: {

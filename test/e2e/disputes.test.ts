@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubSpotSandbox, type HubSpotSandbox } from '../../infra/local/sandboxes/crm/hubspot.js';
 import { localCrmConnections } from '../../infra/local/sandboxes/crm/local-connections.js';
-import { addPerson, until } from '../support/e2e-helpers.js';
+import { addPerson, putConnection, until } from '../support/e2e-helpers.js';
 import { startTestHub, type TestHub } from '../support/hub-fixture.js';
 
 const DAY = 86_400_000;
@@ -38,7 +38,11 @@ describe('disputes', () => {
     hubspot = await startHubSpotSandbox();
     const crm = localCrmConnections({ hubspot: hubspot.url });
     t = await startTestHub({ env: { LOCAL_SECRETS: JSON.stringify(crm.secrets) } });
-    for (const connection of crm.connections) expect((await t.api('PUT', `/v1/crm/connections/${connection.connectionId}`, { body: connection })).status).toBe(201);
+    // The HubSpot mapping takes in contact data: a second person approves it (four eyes); then its hold fields are set up.
+    for (const connection of crm.connections) {
+      expect((await putConnection(t, connection.connectionId, connection)).status).toBe(202);
+      expect((await t.api('POST', `/v1/crm/connections/${connection.connectionId}/setup`)).status).toBe(200);
+    }
     analyst = await addPerson(t, 'ana-lyst', ['analyst']);
     approver = await addPerson(t, 'appro-ver', ['approver']);
     auditor = await addPerson(t, 'audi-tor', ['auditor']);

@@ -28,5 +28,9 @@ describe('POST /v1/outcomes: bulk outcome labels', () => {
 
     const json = await t.api('POST', '/v1/outcomes', { body: { customerId: 'oc-1', defaulted: true, at: '2026-06-30T00:00:00Z' } });
     expect(json.status).toBe(415);
+    // Nothing to import is a request that cannot be read.
+    const empty = await t.api('POST', '/v1/outcomes', { rawBody: '', headers: { 'content-type': 'text/csv' } });
+    expect(empty.status, empty.text).toBe(400);
+    expect(empty.json).toMatchObject({ code: 'malformed_input' });
   });
 });
