@@ -1,5 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isThrottlingError, isTransientError } from '@smithy/core/retry';
 
 /** The table a store works on. Stores receive it; composition roots build it once per cold start. */
 export interface TableRef {
@@ -36,16 +37,29 @@ export const isConditionFailure = (error: unknown): boolean => {
   return false;
 };
 
-/** True for throttling and transaction conflicts: try again. */
+/**
+ * True for throttling and transaction conflicts: DynamoDB refused the request, try again. The
+ * SDK's own classification adds the other throttling names (TransactionInProgressException: the
+ * same ClientRequestToken still running, RequestLimitExceeded, ...).
+ */
 export const isTransientDynamoError = (error: unknown): boolean => {
   const name = (error as { name?: string } | undefined)?.name ?? '';
   if (['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError'].includes(name)) return true;
   if (name === 'TransactionCanceledException') {
     const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-    return reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError');
+    return reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded');
   }
-  return name === 'TransactionConflictException';
+  if (name === 'TransactionConflictException') return true;
+  return error instanceof Error && isThrottlingError(error as Parameters<typeof isThrottlingError>[0]);
 };
+
+/**
+ * True when a request ended without DynamoDB's verdict, as the SDK classifies it once its own
+ * retries are spent: a connection reset or refused, a timeout, a 5xx without an error code. A
+ * write may or may not have been applied: read back before answering.
+ */
+export const isUnsettledDynamoError = (error: unknown): boolean =>
+  error instanceof Error && error.name !== 'AbortError' && isTransientError(error as Parameters<typeof isTransientError>[0]);
 
 /**
  * True when DynamoDB (or the SDK's marshaller, before sending) refuses the item itself: a number
