@@ -1,6 +1,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isThrottlingError, isTransientError } from '@smithy/core/retry';
+import { TransientError } from '../../domain/errors.js';
 
 /** The table a store works on. Stores receive it; composition roots build it once per cold start. */
 export interface TableRef {
@@ -68,4 +69,18 @@ export const isUnsettledDynamoError = (error: unknown): boolean =>
 export const isStorageRefusal = (error: unknown): boolean => {
   const { name = '', message = '' } = (error ?? {}) as { name?: string; message?: string };
   return name === 'ValidationException' || /MAX_SAFE_INTEGER|NumberValue|Number .* is (greater|lesser) than/.test(message);
+};
+
+/**
+ * A read: throttled or ended without an answer, it changed nothing, so the caller gets a
+ * retryable `storage_busy` (503 with Retry-After) instead of a bare SDK error (500).
+ * @example const { Item } = await readOrBusy(client.send(new GetCommand(...)));
+ */
+export const readOrBusy = async <T>(read: Promise<T>): Promise<T> => {
+  try {
+    return await read;
+  } catch (error) {
+    if (isTransientDynamoError(error) || isUnsettledDynamoError(error)) throw new TransientError('storage_busy', 'The table did not answer in time, try again', { cause: error });
+    throw error;
+  }
 };

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isTransientDynamoError, isUnsettledDynamoError } from '../../../shared/adapters/dynamodb/client.js';
+import { identityIndex } from '../../../shared/adapters/dynamodb/identity-index.js';
+import { TransientError } from '../../../shared/domain/errors.js';
 
 const named = (name: string, extra: Record<string, unknown> = {}): Error => Object.assign(new Error(name), { name, $metadata: {}, ...extra });
 
@@ -19,5 +22,14 @@ describe('DynamoDB error classes: refused (try again) versus ended without a ver
     expect(isUnsettledDynamoError(named('AbortError'))).toBe(false);
     expect(isUnsettledDynamoError(named('ConditionalCheckFailedException', { $metadata: { httpStatusCode: 400 } }))).toBe(false);
     expect(isUnsettledDynamoError(new TypeError('x is not a function'))).toBe(false);
+  });
+
+  it('turns an identity lookup that ended without an answer into a retryable storage_busy, and leaves other errors alone', async () => {
+    const failing = (error: Error) => identityIndex({ client: { send: () => Promise.reject(error) } as unknown as DynamoDBDocumentClient, tableName: 't' });
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    await expect(failing(reset).holderOf('email#a@b.example')).rejects.toMatchObject({ code: 'storage_busy', retryable: true, cause: reset });
+    await expect(failing(named('TransactionInProgressException')).find(['email#a@b.example'])).rejects.toBeInstanceOf(TransientError);
+    const bug = new TypeError('x is not a function');
+    await expect(failing(bug).holderOf('email#a@b.example')).rejects.toBe(bug);
   });
 });
