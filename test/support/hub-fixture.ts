@@ -76,7 +76,8 @@ export const startTestHub = async (options: Partial<HubOptions> = {}): Promise<T
       const text = await response.text();
       const { operation, violation } = checkResponse(method, path, response.status, response.headers.get('content-type'), text);
       if (operation) recordPair(contractDir, { operation, status: response.status, ...(violation ? { violation: true } : {}) });
-      if (violation) throw new Error(`The hub broke its published contract: ${violation}`);
+      // A 5xx names its problem (code, detail, request id) so a failure under load says what broke.
+      if (violation) throw new Error(`The hub broke its published contract: ${violation}${response.status >= 500 ? ` (x-request-id ${response.headers.get('x-request-id')}; body ${text.slice(0, 500)})` : ''}`);
       let json: unknown;
       try {
         json = text ? JSON.parse(text) : undefined;

@@ -1,5 +1,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isThrottlingError, isTransientError } from '@smithy/core/retry';
+import { TransientError } from '../../domain/errors.js';
 
 /** The table a store works on. Stores receive it; composition roots build it once per cold start. */
 export interface TableRef {
@@ -36,16 +38,29 @@ export const isConditionFailure = (error: unknown): boolean => {
   return false;
 };
 
-/** True for throttling and transaction conflicts: try again. */
+/**
+ * True for throttling and transaction conflicts: DynamoDB refused the request, try again. The
+ * SDK's own classification adds the other throttling names (TransactionInProgressException: the
+ * same ClientRequestToken still running, RequestLimitExceeded, ...).
+ */
 export const isTransientDynamoError = (error: unknown): boolean => {
   const name = (error as { name?: string } | undefined)?.name ?? '';
   if (['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError'].includes(name)) return true;
   if (name === 'TransactionCanceledException') {
     const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-    return reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError');
+    return reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded');
   }
-  return name === 'TransactionConflictException';
+  if (name === 'TransactionConflictException') return true;
+  return error instanceof Error && isThrottlingError(error as Parameters<typeof isThrottlingError>[0]);
 };
+
+/**
+ * True when a request ended without DynamoDB's verdict, as the SDK classifies it once its own
+ * retries are spent: a connection reset or refused, a timeout, a 5xx without an error code. A
+ * write may or may not have been applied: read back before answering.
+ */
+export const isUnsettledDynamoError = (error: unknown): boolean =>
+  error instanceof Error && error.name !== 'AbortError' && isTransientError(error as Parameters<typeof isTransientError>[0]);
 
 /**
  * True when DynamoDB (or the SDK's marshaller, before sending) refuses the item itself: a number
@@ -54,4 +69,18 @@ export const isTransientDynamoError = (error: unknown): boolean => {
 export const isStorageRefusal = (error: unknown): boolean => {
   const { name = '', message = '' } = (error ?? {}) as { name?: string; message?: string };
   return name === 'ValidationException' || /MAX_SAFE_INTEGER|NumberValue|Number .* is (greater|lesser) than/.test(message);
+};
+
+/**
+ * A read: throttled or ended without an answer, it changed nothing, so the caller gets a
+ * retryable `storage_busy` (503 with Retry-After) instead of a bare SDK error (500).
+ * @example const { Item } = await readOrBusy(client.send(new GetCommand(...)));
+ */
+export const readOrBusy = async <T>(read: Promise<T>): Promise<T> => {
+  try {
+    return await read;
+  } catch (error) {
+    if (isTransientDynamoError(error) || isUnsettledDynamoError(error)) throw new TransientError('storage_busy', 'The table did not answer in time, try again', { cause: error });
+    throw error;
+  }
 };

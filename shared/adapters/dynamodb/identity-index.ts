@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { ExtraDelete, ExtraPut, IdentityIndex } from '../../domain/customers/ports.js';
 import { isUniqueKey } from '../../domain/identity/matching.js';
-import type { TableRef } from './client.js';
+import { readOrBusy, type TableRef } from './client.js';
 
 const pkOf = (key: string) => `IDENT#${key}`;
 /** Sort key of the one claim item of a unique key (customer ids never start with `#`). */
@@ -23,8 +23,8 @@ export const identityIndex = ({ client, tableName }: TableRef): IdentityIndex =>
   async find(keys, limit = 20) {
     const ids: string[] = [];
     for (const key of keys) {
-      const { Items = [] } = await client.send(
-        new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pkOf(key) }, Limit: limit }),
+      const { Items = [] } = await readOrBusy(
+        client.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pkOf(key) }, Limit: limit })),
       );
       for (const item of Items) {
         const { customerId } = ItemSchema.parse(item);
@@ -35,7 +35,7 @@ export const identityIndex = ({ client, tableName }: TableRef): IdentityIndex =>
     return ids;
   },
   async holderOf(key) {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: pkOf(key), sk: HOLDER }, ConsistentRead: true }));
+    const { Item } = await readOrBusy(client.send(new GetCommand({ TableName: tableName, Key: { pk: pkOf(key), sk: HOLDER }, ConsistentRead: true })));
     return Item ? ItemSchema.parse(Item).customerId : undefined;
   },
   entries(customerId, keys, options = {}): ExtraPut[] {

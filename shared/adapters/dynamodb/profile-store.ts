@@ -3,8 +3,8 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, PermanentError, TransientError } from '../../domain/errors.js';
 import { CustomerProfileSchema, type CustomerProfile } from '../../domain/profile/customer-profile.js';
 import type { ProfileChange, ProfileRepository } from '../../domain/customers/ports.js';
-import type { CallOptions } from '../../domain/customers/write-budget.js';
-import { isConditionFailure, isStorageRefusal, isTransientDynamoError, type TableRef } from './client.js';
+import { UnsettledWriteError, type CallOptions } from '../../domain/customers/write-budget.js';
+import { isConditionFailure, isStorageRefusal, isTransientDynamoError, isUnsettledDynamoError, type TableRef } from './client.js';
 import { eventItem } from './event-items.js';
 
 const profileKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'PROFILE' });
@@ -66,7 +66,7 @@ export const profileStore = ({ client, tableName }: TableRef): ProfileRepository
       ({ Item } = await client.send(new GetCommand({ TableName: tableName, Key: profileKey(customerId), ConsistentRead: true }), { abortSignal: options.signal }));
     } catch (error) {
       // A read that ran out of its caller's time changed nothing.
-      if (options.signal?.aborted || isTransientDynamoError(error)) throw new TransientError('storage_busy', 'The table did not answer in time, try again', { cause: error });
+      if (options.signal?.aborted || isTransientDynamoError(error) || isUnsettledDynamoError(error)) throw new TransientError('storage_busy', 'The table did not answer in time, try again', { cause: error });
       throw error;
     }
     return Item ? CustomerProfileSchema.parse(Item['profile']) : undefined;
@@ -84,6 +84,7 @@ export const profileStore = ({ client, tableName }: TableRef): ProfileRepository
       if (isConditionFailure(error)) throw new ConflictError(conflict, { cause: error });
       if (isTransientDynamoError(error)) throw new TransientError('storage_busy', 'The table is busy, try again', { cause: error });
       if (isStorageRefusal(error)) throw new PermanentError('storage_refused', 'The table refused the change (a value it cannot store)', { cause: error });
+      if (isUnsettledDynamoError(error)) throw new UnsettledWriteError({ cause: error });
       throw error;
     }
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
-import { ConflictError, DomainError, ValidationError, type FieldIssue } from '../errors.js';
+import { ConflictError, DomainError, TransientError, ValidationError, type FieldIssue } from '../errors.js';
 import { normaliseIdentifier } from '../identity/identifiers/normalise-identifier.js';
 import { blockingKeys, isUniqueKey, subjectOfProfile } from '../identity/matching.js';
 import { canonicaliseFields, CanonicalFieldsSchema } from '../profile/canonical-fields.js';
@@ -11,7 +11,7 @@ import { applyCustomerRecord, type ApplyResult, type ProfileObservation } from '
 import { DEFAULT_SURVIVORSHIP, type SurvivorshipConfig } from '../profile/survivorship.js';
 import { customerUpdatedEvent } from './customer-updated.js';
 import type { IdentityIndex, ProfileChange, ProfileRepository } from './ports.js';
-import { DEFAULT_WRITE_BUDGET, NoTimeToCommitError, withinBudget, type Deadline, type WriteBudget } from './write-budget.js';
+import { DEFAULT_WRITE_BUDGET, NoTimeToCommitError, UnsettledWriteError, withinBudget, type Deadline, type WriteBudget } from './write-budget.js';
 
 /** Body of `PUT /v1/customers/{customerId}`. */
 export const UpsertCustomerSchema = z
@@ -167,16 +167,20 @@ const validatedCustom = async (
  * Commits one prepared profile change in a write budget's attempt. It starts only with
  * `commitReserveMs` left (else NoTimeToCommitError: nothing written) and is never aborted, so its
  * outcome is known when the answer is given. When the call fails without a verdict (connection
- * lost), the profile is read back: our version there means committed; else the error stands.
+ * lost, timeout), the profile is read back: our version there means committed; else nothing was
+ * committed (a retryable storage_busy) — an unknown error stands.
  */
 export const commitOrSettle = async (profiles: ProfileRepository, change: ProfileChange, deadline: Deadline, budget: WriteBudget): Promise<void> => {
   if (deadline.remaining() < budget.commitReserveMs) throw new NoTimeToCommitError();
   try {
     await profiles.commit(change);
   } catch (error) {
-    if (error instanceof DomainError) throw error;
+    const unsettled = error instanceof UnsettledWriteError;
+    if (error instanceof DomainError && !unsettled) throw error;
     const stored = await profiles.get(change.profile.customerId);
     if (stored && stored.version === change.profile.version && stored.updatedAt === change.profile.updatedAt) return;
+    // The change is not there: nothing was committed, and another attempt (or the caller, after Retry-After) may try again.
+    if (unsettled) throw new TransientError('storage_busy', 'The table did not confirm the write and it is not there; nothing was committed', { cause: error });
     throw error;
   }
 };

@@ -45,6 +45,16 @@ export class NoTimeToCommitError extends TransientError {
   }
 }
 
+/**
+ * A write ended without the store's verdict (connection lost, timeout): it may or may not have
+ * been applied. `commitOrSettle` reads back; when the change is not there, nothing was committed.
+ */
+export class UnsettledWriteError extends TransientError {
+  constructor(options: ErrorOptions = {}) {
+    super('storage_busy', 'The table did not confirm the write; it may or may not have been applied', options);
+  }
+}
+
 /** The point in time a write must have answered by. */
 export class Deadline {
   constructor(
