@@ -42,6 +42,9 @@ describe('post-incident reviews', () => {
     expect((await t.api('GET', `/v1/alerts/${alert.alertId}`)).json.alert.incidentId).toBe(incident.incidentId);
 
     const path = `/v1/incidents/${incident.incidentId}`;
+    const read = await t.api('GET', path, { key: analyst.key });
+    expect(read.status, read.text).toBe(200);
+    expect(read.json.incident.incidentId).toBe(incident.incidentId);
     const early = await t.api('POST', `${path}/transitions`, { key: analyst.key, body: { to: 'closed' } });
     expect(early.status, early.text).toBe(409);
     expect(early.json).toMatchObject({ code: 'incident_transition_refused', current: { status: 'draft', allowed: ['in_review'] } });
