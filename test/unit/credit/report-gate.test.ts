@@ -38,7 +38,8 @@ const setAt = (root: unknown, path: Path, value: unknown): void => {
   for (const k of path.slice(0, -1)) o = o[k] as Record<string | number, unknown>;
   const last = path[path.length - 1]!;
   if (value === '__delete__') delete o[last];
-  else o[last] = value;
+  // A copy: the gate fills defaults in place, and a shared junk object would carry one run's changes into the next (and into the printed counterexample).
+  else o[last] = structuredClone(value);
 };
 
 const junkArb = fc.oneof(
